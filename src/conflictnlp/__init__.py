@@ -1,0 +1,17 @@
+"""conflictnlp: spaCy components for the language of war reporting.
+
+>>> import conflictnlp
+>>> nlp = conflictnlp.load()
+>>> doc = nlp("Russia has amassed some 50,000 troops, a US official told CNN.")
+>>> conflictnlp.to_dict(doc)["counts"][0]["value"]
+50000
+"""
+
+from __future__ import annotations
+
+from . import extensions  # noqa: F401  (registers Doc/Span extensions)
+from .about import __schema__, __version__
+from .export import to_dict
+from .pipeline import add_components, load
+
+__all__ = ["__version__", "__schema__", "load", "add_components", "to_dict"]

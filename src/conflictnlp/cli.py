@@ -1,0 +1,247 @@
+"""The ``conflictnlp`` command line (also ``python -m conflictnlp``).
+
+User errors (bad files, unknown formats, a missing base pipeline) print one line on
+stderr that names the input and set a non-zero exit code; they never print a
+traceback, and the other inputs of the same run are still processed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Union
+
+from .about import __version__
+
+EXIT_OK = 0
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
+
+OUTPUT_FORMATS = ("jsonl", "table", "csv")
+INPUT_FORMATS = ("auto", "text", "jsonl")
+
+
+class InputError(Exception):
+    """One input could not be read. The message names it."""
+
+
+@dataclass
+class Document:
+    """One document to process: its text and the meta that goes into the export."""
+
+    text: str
+    meta: Dict[str, Any] = field(default_factory=dict)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file (contains NUL bytes); expected UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: not UTF-8 text (undecodable byte at offset {err.start})") from None
+
+
+def _read_bytes(path: str, stdin: Optional[TextIO]) -> bytes:
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin
+        buffer = getattr(stream, "buffer", None)
+        return buffer.read() if buffer is not None else stream.read().encode("utf8")
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def iter_documents(
+    paths: Sequence[str], input_format: str = "auto", stdin: Optional[TextIO] = None
+) -> Iterator[Union[Document, InputError]]:
+    """Yield a :class:`Document` per input document, or an :class:`InputError` per bad input.
+
+    Plain-text files are one document each; ``.jsonl`` files (or ``input_format="jsonl"``)
+    hold one JSON object per line with a ``"text"`` field. ``-`` reads stdin.
+    """
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        try:
+            text = _decode(_read_bytes(path, stdin), name)
+        except InputError as err:
+            yield err
+            continue
+        as_jsonl = input_format == "jsonl" or (input_format == "auto" and path.lower().endswith(".jsonl"))
+        if not text.strip():
+            yield InputError(f"{name}: empty input")
+            continue
+        if not as_jsonl:
+            yield Document(text, {"path": path})
+            continue
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield InputError(f"{name}, line {lineno}: invalid JSON ({err.msg})")
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                yield InputError(f'{name}, line {lineno}: expected an object with a "text" string')
+                continue
+            meta = {k: v for k, v in record.get("meta", {}).items()} if isinstance(record.get("meta"), dict) else {}
+            meta.update({"path": path, "line": lineno})
+            yield Document(record["text"], meta)
+
+
+class Progress:
+    """A one-line progress counter on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr, min_total: int = 2) -> None:
+        self.total = total
+        self.stream = stream
+        self.enabled = total >= min_total and getattr(stream, "isatty", lambda: False)()
+        self.done = 0
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = int(width * self.done / max(1, self.total))
+            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[-40:]:<40}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * 90 + "\r")
+            self.stream.flush()
+
+
+def error(message: str) -> None:
+    print(f"conflictnlp: error: {message}", file=sys.stderr)
+
+
+def load_pipeline(base: Optional[str]):
+    """The pipeline for a command, or None after printing a one-line error."""
+    from .pipeline import PipelineError, load
+
+    try:
+        return load(base)
+    except PipelineError as err:
+        error(str(err))
+        return None
+
+
+def process(nlp, paths: Sequence[str], input_format: str, stdin: Optional[TextIO] = None) -> Iterator[Union[Dict[str, Any], InputError]]:
+    """Export dicts (or input errors) for each document of ``paths``, in input order."""
+    from .export import to_dict
+
+    progress = Progress(len(paths))
+    try:
+        for item in iter_documents(paths, input_format, stdin):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                doc = nlp(item.text)
+            except ValueError as err:  # e.g. a text above nlp.max_length
+                yield InputError(f"{item.meta.get('path')}: {str(err).splitlines()[0][:300]}")
+                continue
+            progress.step(str(item.meta.get("path")))
+            yield to_dict(doc, item.meta)
+    finally:
+        progress.close()
+
+
+# ----------------------------------------------------------------------------- extract
+
+def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="text files, .jsonl files, or - for stdin")
+    parser.add_argument("--format", default="jsonl", help="output format: jsonl (default), table or csv")
+    parser.add_argument("--input-format", default="auto", help="auto (by extension), text or jsonl")
+    parser.add_argument("--base", default=None, metavar="PIPELINE", help="an installed spaCy pipeline to build on")
+
+
+def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
+    if args.format not in OUTPUT_FORMATS:
+        error(f"--format {args.format}: unknown output format (choose from {', '.join(OUTPUT_FORMATS)})")
+        return EXIT_USAGE
+    if args.input_format not in INPUT_FORMATS:
+        error(f"--input-format {args.input_format}: unknown input format (choose from {', '.join(INPUT_FORMATS)})")
+        return EXIT_USAGE
+    nlp = load_pipeline(args.base)
+    if nlp is None:
+        return EXIT_USAGE
+    from .export import CSV_COLUMNS, count_rows, export_table
+
+    status = EXIT_OK
+    writer = csv.DictWriter(stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore") if args.format == "csv" else None
+    if writer is not None:
+        writer.writeheader()
+    first = True
+    for item in process(nlp, args.paths, args.input_format, stdin):
+        if isinstance(item, InputError):
+            error(str(item))
+            status = EXIT_INPUT_ERROR
+            continue
+        if args.format == "jsonl":
+            stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+        elif writer is not None:
+            for row in count_rows(item):
+                writer.writerow(row)
+        else:
+            if not first:
+                stdout.write("\n")
+            stdout.write(export_table(item) + "\n")
+        first = False
+        stdout.flush()
+    return status
+
+
+# ----------------------------------------------------------------------------- main
+
+Command = Callable[[argparse.Namespace, TextIO, Optional[TextIO]], int]
+_COMMANDS: Dict[str, Command] = {"extract": run_extract}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="conflictnlp", description="Troop counts, attribution, hedging and claims in war reporting."
+    )
+    parser.add_argument("--version", action="version", version=f"conflictnlp {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_extract_arguments(sub.add_parser("extract", help="annotate documents and print the export"))
+    return parser
+
+
+
+
+def main(argv: Optional[List[str]] = None, stdout: Optional[TextIO] = None, stdin: Optional[TextIO] = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse already printed its message
+        return int(exit_.code or 0)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    out = stdout if stdout is not None else sys.stdout
+    try:
+        return _COMMANDS[args.command](args, out, stdin)
+    except BrokenPipeError:  # e.g. piped into `head`
+        return EXIT_OK
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,206 @@
+"""The JSON export (schema ``conflictnlp/1``) and flat views of it (CSV rows, tables).
+
+``to_dict`` reads only plain data that the components stored on the Doc, so it works
+on Docs restored from bytes, DocBin or pickle, and on Docs processed by a subset of
+the components (missing layers come out empty).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Optional, Sequence
+
+from spacy.tokens import Doc, Span
+
+from . import extensions  # noqa: F401  (registers the extensions)
+from .about import __schema__
+
+COUNT_FIELDS = (
+    "value", "low", "high", "estimate", "qualifier", "kind", "unit", "actor", "echelon", "inferred",
+)
+
+
+def span_dict(doc: Doc, start: int, end: int) -> Dict[str, Any]:
+    """A contract span object for character offsets ``start:end`` of ``doc``."""
+    return {"start": start, "end": end, "text": doc.text[start:end]}
+
+
+def sentence_spans(doc: Doc) -> List[Span]:
+    """The Doc's sentences, or the whole Doc as one sentence when it has no boundaries."""
+    if len(doc) == 0:
+        return []
+    if doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    return [doc[:]]
+
+
+def count_dicts(doc: Doc) -> List[Dict[str, Any]]:
+    """The Count objects, in the order of ``doc.spans["conflict_counts"]`` (by position)."""
+    if "conflict_counts" not in doc.spans:
+        return []
+    counts = []
+    for span in doc.spans["conflict_counts"]:
+        data = span._.count or {}
+        item = {"start": span.start_char, "end": span.end_char, "text": span.text}
+        for field in COUNT_FIELDS:
+            item[field] = data.get(field, False if field == "inferred" else None)
+        counts.append(item)
+    return counts
+
+
+def sentence_dicts(doc: Doc) -> List[Dict[str, Any]]:
+    sentences = []
+    for sent in sentence_spans(doc):
+        certainty = sent._.certainty
+        sentences.append(
+            {
+                "start": sent.start_char,
+                "end": sent.end_char,
+                "text": sent.text,
+                "certainty": certainty,
+                "hedged": bool(sent._.hedged) if certainty is not None else None,
+                "score": sent._.hedge_score,
+                "cues": [dict(c) for c in (sent._.hedge_cues or [])],
+            }
+        )
+    return sentences
+
+
+def to_dict(doc: Doc, meta: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """The contract's JSON export of ``doc`` (schema ``conflictnlp/1``).
+
+    ``meta`` is copied into the ``"meta"`` field as given.
+    """
+    if not isinstance(doc, Doc):
+        raise TypeError(f"conflictnlp.to_dict expects a spaCy Doc, got {type(doc).__name__}")
+    return {
+        "schema": __schema__,
+        "text": doc.text,
+        "meta": dict(meta) if meta else {},
+        "counts": count_dicts(doc),
+        "attributions": [_copy(a) for a in (doc._.attributions or [])],
+        "sentences": sentence_dicts(doc),
+        "claims": [dict(c) for c in (doc._.claims or [])],
+    }
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+# ----------------------------------------------------------------------------- flat views
+
+CSV_COLUMNS = (
+    "path", "start", "end", "text", "value", "low", "high", "estimate", "qualifier", "kind", "unit",
+    "actor", "echelon", "inferred", "source", "source_type", "anonymous", "certainty", "sentence",
+)
+
+
+def count_rows(export: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """One flat row per count of an export, joined with its claim (source, certainty)."""
+    claims = {c["count"]: c for c in export.get("claims", [])}
+    attributions = export.get("attributions", [])
+    sentences = export.get("sentences", [])
+    rows = []
+    for index, count in enumerate(export["counts"]):
+        row = {key: count.get(key) for key in CSV_COLUMNS if key in count}
+        row["path"] = export.get("meta", {}).get("path")
+        claim = claims.get(index)
+        attribution = None
+        if claim is not None and claim.get("attribution") is not None:
+            attribution = attributions[claim["attribution"]]
+        source = attribution.get("source") if attribution else None
+        row["source"] = source["text"] if source else None
+        row["source_type"] = attribution.get("source_type") if attribution else None
+        row["anonymous"] = attribution.get("anonymous") if attribution else None
+        if claim is not None:
+            row["certainty"] = claim.get("certainty")
+        else:
+            row["certainty"] = next(
+                (s["certainty"] for s in sentences if s["start"] <= count["start"] < s["end"]), None
+            )
+        row["sentence"] = next(
+            (s["text"].strip() for s in sentences if s["start"] <= count["start"] < s["end"]), None
+        )
+        rows.append(row)
+    return rows
+
+
+def shorten(text: Any, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    if text is None:
+        return "-"
+    if isinstance(text, bool):
+        return "yes" if text else "no"
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def format_table(rows: Sequence[Sequence[Any]], header: Sequence[str], widths: Sequence[int]) -> str:
+    """A plain-text table; each column cut to its width so rows stay readable."""
+    cells = [[shorten(v, w) for v, w in zip(row, widths)] for row in rows]
+    head = [shorten(h, w) for h, w in zip(header, widths)]
+    actual = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(head)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, actual)).rstrip()]
+    lines.append("  ".join("-" * w for w in actual))
+    for r in cells:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, actual)).rstrip())
+    return "\n".join(lines)
+
+
+def _number(value: Any) -> str:
+    return "-" if value is None else f"{value:,}"
+
+
+def export_table(export: Dict[str, Any]) -> str:
+    """A human-readable report of one export: counts, attributions, hedged sentences."""
+    parts: List[str] = []
+    path = export.get("meta", {}).get("path")
+    if path:
+        parts.append(f"== {path}")
+    rows = count_rows(export)
+    if rows:
+        parts.append(
+            format_table(
+                [
+                    (
+                        r["text"], _number(r["value"]),
+                        f"{_number(r['low'])}..{_number(r['high'])}", _number(r["estimate"]),
+                        r["qualifier"], r["kind"], r["actor"], r["source"], r["certainty"],
+                    )
+                    for r in rows
+                ],
+                ("count", "value", "bounds", "estimate", "qualifier", "kind", "actor", "source", "certainty"),
+                (34, 12, 22, 12, 9, 10, 14, 28, 10),
+            )
+        )
+    else:
+        parts.append("(no counts)")
+    attributions = export.get("attributions", [])
+    if attributions:
+        parts.append(
+            format_table(
+                [
+                    (
+                        a["cue"]["text"], (a.get("source") or {}).get("text"), a.get("source_type"),
+                        a.get("anonymous"), a.get("state_media"), (a.get("content") or {}).get("text"),
+                    )
+                    for a in attributions
+                ],
+                ("cue", "source", "type", "anon", "state", "content"),
+                (16, 30, 12, 4, 5, 60),
+            )
+        )
+    hedged = [s for s in export.get("sentences", []) if s.get("hedged")]
+    if hedged:
+        parts.append(
+            format_table(
+                [(s["certainty"], ", ".join(c["text"] for c in s["cues"]), s["text"]) for s in hedged],
+                ("certainty", "cues", "sentence"),
+                (10, 30, 80),
+            )
+        )
+    return "\n\n".join(parts)

@@ -1,0 +1,154 @@
+"""``conflict_sentences``: rule-based sentence boundaries for news text.
+
+spaCy's ``sentencizer`` splits after every full stop, which breaks news sentences at
+"U.S.", "Gen.", "Lt. Col." or "Aug.". This component splits after ``.``, ``!``, ``?``
+and ellipses, keeps closing quotes and brackets with the sentence they close, never
+splits before a lowercase word (so ``“Are they ready?” he asked.`` stays whole),
+treats line breaks as boundaries (headlines, datelines) and, after an abbreviation,
+splits only when the next word is a typical sentence opener.
+
+If the Doc already has sentence boundaries (from a parser or senter that ran
+earlier) it leaves them alone, unless ``overwrite`` is true.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, List, Optional, Set, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .lexicons import PathLike, load_entries
+
+_TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "...."}
+# Quotes and brackets that close a sentence when glued to its terminal punctuation.
+_CLOSERS = {"”", "’", '"', "'", ")", "]", "»", "''"}
+_OPENERS_PUNCT = {"“", "‘", '"', "'", "(", "[", "«", "``", "—", "-"}
+
+_ABBR_FIELDS = {"text": str, "note?": str}
+_OPENER_FIELDS = {"text": str}
+
+
+class NewsSentenceSegmenter:
+    """Sets ``token.is_sent_start`` for every token. See the module docstring."""
+
+    def __init__(
+        self,
+        name: str = "conflict_sentences",
+        *,
+        abbreviations: Union[None, PathLike, List[dict]] = None,
+        openers: Union[None, PathLike, List[dict]] = None,
+        overwrite: bool = False,
+    ) -> None:
+        self.name = name
+        self.overwrite = overwrite
+        self.abbreviations: Set[str] = {
+            e["text"].lower() for e in load_entries(abbreviations, "sentences", "abbreviations.jsonl", _ABBR_FIELDS)
+        }
+        self.openers: Set[str] = {
+            e["text"] for e in load_entries(openers, "sentences", "openers.jsonl", _OPENER_FIELDS)
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        if not self.overwrite and doc.has_annotation("SENT_START"):
+            return doc
+        starts = sentence_starts(doc, self.abbreviations, self.openers)
+        for token, is_start in zip(doc, starts):
+            token.is_sent_start = is_start
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    # The component has no weights; its lexicons are part of its config.
+    def to_disk(self, path, *, exclude=tuple()):
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return b""
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()):
+        return self
+
+
+def _is_abbreviation(doc: Doc, i: int, abbreviations: Set[str]) -> bool:
+    """Is the full stop ending at token ``i`` part of an abbreviation?"""
+    text = doc[i].text
+    if text != "." and text.endswith("."):
+        stem = text[:-1]
+        # "U.S.", "Aug.", "p.m.", and initials such as "W."
+        return stem.lower() in abbreviations or len(stem) == 1 or "." in stem
+    if text == "." and i > 0 and not doc[i - 1].whitespace_:
+        prev = doc[i - 1].text
+        return prev.lower() in abbreviations or (len(prev) == 1 and prev.isalpha() and prev.isupper())
+    return False
+
+
+def sentence_starts(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> List[bool]:
+    """One bool per token: does a sentence start there?"""
+    n = len(doc)
+    starts = [False] * n
+    starts[0] = True
+    i = 0
+    while i < n:
+        token = doc[i]
+        text = token.text
+        if token.is_space:
+            if "\n" in text:
+                j = i + 1
+                while j < n and doc[j].is_space:
+                    j += 1
+                if j < n:
+                    starts[j] = True
+            i += 1
+            continue
+        is_terminal = text in _TERMINALS or (text.endswith(".") and len(text) > 1)
+        if not is_terminal:
+            i += 1
+            continue
+        # Closing quotes and brackets glued to the terminal belong to this sentence.
+        j = i + 1
+        while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
+            j += 1
+        k = j
+        while k < n and doc[k].is_space:
+            k += 1
+        if k >= n:
+            break
+        nxt = doc[k].text
+        if doc[k - 1].whitespace_ == "" and not doc[k - 1].is_space and k == j and text == ".":
+            # "3.5" is one token, but ".5" glued after a dot is not a new sentence either.
+            i = j
+            continue
+        first = nxt[0]
+        if first.islower():
+            split = False
+        elif text.endswith(".") and _is_abbreviation(doc, i, abbreviations):
+            split = nxt in openers or (first in "“‘\"«" and k > j)
+        else:
+            split = first.isupper() or first.isdigit() or nxt in _OPENERS_PUNCT or not first.isalnum()
+        if split:
+            starts[k] = True
+        i = j
+    return starts
+
+
+@Language.factory(
+    "conflict_sentences",
+    assigns=["token.is_sent_start"],
+    default_config={"abbreviations": None, "openers": None, "overwrite": False},
+)
+def make_conflict_sentences(
+    nlp: Language,
+    name: str,
+    abbreviations: Optional[str],
+    openers: Optional[str],
+    overwrite: bool,
+) -> NewsSentenceSegmenter:
+    return NewsSentenceSegmenter(name, abbreviations=abbreviations, openers=openers, overwrite=overwrite)
