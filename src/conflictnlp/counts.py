@@ -250,6 +250,11 @@ _CLAUSE_OPENERS = {
     ",", ";", ":", "—", "–", "-", "“", '"', "(", "and", "but", "while", "as", "that", "said", "says",
     "when", "after", "since", "because", "meanwhile", "whereas", "though", "although", "if",
 }
+# Nouns that may follow an actor word in a clause's subject: "the Fano militia", "Russian forces".
+_ACTOR_HEADS = {
+    "militia", "militias", "forces", "army", "military", "rebels", "fighters", "group", "government",
+    "troops", "authorities", "navy", "junta", "regime", "command",
+}
 _REJECT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 _SUFFIX_SHAPES = sorted(
     {d + s for d in ("d", "dd", "ddd", "d.d", "d.dd", "dd.d", "ddd.d") for s in ("x", "xx", "xxx", "X")}
@@ -304,7 +309,8 @@ class CountFinder:
         self.echelons = {form.lower(): e for e in t["units"] for form in e["forms"]}
         self.echelon_singular = {e["forms"][0].lower() for e in t["units"]}
         self.nouns = {form.lower(): e for e in t["nouns"] for form in e["forms"]}
-        self.compounds = {form for form, e in self.nouns.items() if e.get("compound")}
+        # Hyphen compounds: "50,000-strong", "a 3,000-man force", "a 30,000-member wing".
+        self.compounds = {form for form, e in self.nouns.items() if e.get("compound") or e["kind"] == "troops"}
         self.modifiers = {e["text"].lower() for e in t["modifiers"]}
         cues = t["cues"]
         self.cue_before = _phrase_table((c["text"], c) for c in cues if c["role"] == "before")
@@ -472,7 +478,9 @@ class CountFinder:
         # 5. the counted noun ----------------------------------------------------------------
         noun = _NounPhrase()
         if compound is None:
-            noun = self._read_noun(ctx, end, allow_of=vague_entry is not None or scale_word, article=article)
+            noun = self._read_noun(
+                ctx, end, allow_of=vague_entry is not None or scale_word, article=article, single=number == 1
+            )
             if noun.designator:
                 return None
         elif compound["lemma"] == "strong":
@@ -647,12 +655,13 @@ class CountFinder:
             return None
         return first, second, j + 1 + parsed.length
 
-    def _read_noun(self, ctx: "_DocContext", j: int, allow_of: bool, article: bool) -> "_NounPhrase":
+    def _read_noun(self, ctx: "_DocContext", j: int, allow_of: bool, article: bool, single: bool = False) -> "_NounPhrase":
         """The counted noun after a figure, across modifiers and nationality words."""
         words, n, doc = ctx.words, ctx.n, ctx.doc
         noun = _NounPhrase()
         noun.numeric_many = not article
-        if allow_of and j < n and words[j] == "of":
+        if j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in _DETERMINERS and not single)):
+            # "dozens of missiles", "tens of thousands of troops", "192 of its soldiers" (not "one of the")
             j += 1
             if j < n and words[j] in _DETERMINERS:
                 j += 1
@@ -696,6 +705,9 @@ class CountFinder:
                 continue
             if w in self.modifiers or (ctx.has_pos and doc[m].pos_ == "ADJ"):
                 m += 1
+                continue
+            if doc[m].text[:1].isupper() and noun.head is None and doc[m].is_alpha is not False:
+                m += 1  # a model or a name before the noun: "400 Shahed drones", "31 Abrams tanks"
                 continue
             break
         if noun.head is not None and noun.adjective_head and noun.kind not in KINDS:
@@ -771,6 +783,14 @@ class CountFinder:
         p = end
         steps = 0
         while p < limit and steps < 4:
+            if words[p] in ("from", "of"):
+                # "2,000 fighters from the TPLF were captured": step over whose they are.
+                k = p + 1 + (p + 1 < limit and words[p + 1] == "the")
+                actor = ctx.actor_starts.get(k)
+                if actor is not None and actor[1] <= limit:
+                    p = actor[1]
+                    steps += 1
+                    continue
             for length in (4, 3, 2, 1):
                 key = tuple(words[p : p + length])
                 if len(key) == length and p + length <= limit and key in self.cue_after:
@@ -838,7 +858,7 @@ class CountFinder:
         for p in range(start - 1, max(sent_start, start - 7) - 1, -1):
             if words[p] not in ("'s", "’s", "'"):
                 continue
-            owner = ctx.actor_ends.get(p)
+            owner = ctx.actor_ends.get(p - 1)
             if owner is None:
                 return None
             if p + 1 == start:
@@ -900,6 +920,8 @@ class CountFinder:
             p -= 1
         if p < sent_start:
             return None
+        if ctx.words[p] in _ACTOR_HEADS and p not in ctx.actor_ends and p - 1 >= sent_start:
+            p -= 1  # "The Fano militia has ...", "Russian forces have ..."
         owner = ctx.actor_ends.get(p)
         if owner is None:
             return None
