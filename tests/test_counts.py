@@ -266,3 +266,315 @@ def test_not_a_count(nlp, text, piece):
         return
     for c in counts:
         assert piece not in c["text"], f"{piece!r} read as a count: {c}"
+
+
+# ------------------------------------------------------------------------------ the paragraph of the issue
+
+PARAGRAPH = (
+    "Russia has amassed some 50,000 troops, including about 11,000 North Korean soldiers, a US official "
+    "told CNN. Ukraine said it had killed more than 300 Russian soldiers and destroyed 12 tanks. A nearly "
+    "50,000-strong group and three full-blooded brigades are massing."
+)
+PARAGRAPH_COUNTS = [
+    # text, value, low, high, estimate, qualifier, kind, unit, actor, echelon, inferred
+    ("some 50,000 troops", 50000, None, None, 50000, "approx", "troops", "troop", "Russia", None, False),
+    ("about 11,000 North Korean soldiers", 11000, None, None, 11000, "approx", "troops", "soldier", "North Korea", None, False),
+    ("more than 300 Russian soldiers", 300, 300, None, 300, "min", "killed", "soldier", "Russia", None, False),
+    ("12 tanks", 12, 12, 12, 12, "exact", "equipment", "tank", None, None, False),
+    ("nearly 50,000-strong", 50000, None, 50000, 50000, "below", "troops", "group", None, None, False),
+    ("three full-blooded brigades", None, 9000, 15000, 12000, "units", "troops", "brigade", None, "brigade", True),
+]
+FIELDS = ("text", "value", "low", "high", "estimate", "qualifier", "kind", "unit", "actor", "echelon", "inferred")
+
+
+def test_issue_paragraph_export(nlp):
+    export = conflictnlp.to_dict(nlp(PARAGRAPH))
+    got = [tuple(c[f] for f in FIELDS) for c in export["counts"]]
+    assert got == PARAGRAPH_COUNTS
+    for c in export["counts"]:
+        assert PARAGRAPH[c["start"] : c["end"]] == c["text"]
+
+
+def test_spans_sorted_and_labelled(nlp):
+    doc = nlp(PARAGRAPH)
+    spans = list(doc.spans["conflict_counts"])
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    assert [s.label_ for s in spans] == [s._.count["kind"] for s in spans]
+    assert all(set(s._.count) == set(FIELDS[1:]) for s in spans)
+
+
+def test_plain_data_survives_serialization(nlp):
+    doc = nlp(PARAGRAPH)
+    expected = conflictnlp.to_dict(doc)["counts"]
+    assert conflictnlp.to_dict(pickle.loads(pickle.dumps(doc)))["counts"] == expected
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert conflictnlp.to_dict(restored)["counts"] == expected
+    docbin = DocBin(store_user_data=True, docs=[doc])
+    (again,) = DocBin().from_bytes(docbin.to_bytes()).get_docs(nlp.vocab)
+    assert conflictnlp.to_dict(again)["counts"] == expected
+
+
+def test_blank_pipeline_without_sentences():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_counts")
+    doc = nlp("Russia has amassed some 50,000 troops.")
+    assert [s.text for s in doc.spans["conflict_counts"]] == ["some 50,000 troops"]
+
+
+def test_empty_and_countless_docs(nlp):
+    assert list(nlp("").spans["conflict_counts"]) == []
+    assert list(nlp("No figures here at all.").spans["conflict_counts"]) == []
+
+
+def test_pipe_with_two_processes(nlp):
+    texts = [PARAGRAPH, "Dozens of missiles struck Kharkiv."]
+    docs = list(nlp.pipe(texts, n_process=2))
+    assert [len(d.spans["conflict_counts"]) for d in docs] == [6, 1]
+
+
+# ------------------------------------------------------------------------------ parser and NER (hand-built Docs)
+
+
+def _doc(nlp, words, heads=None, deps=None, pos=None, ents=None):
+    spaces = [True] * len(words)
+    spaces[-1] = False
+    if len(words) > 1 and words[-1] == ".":
+        spaces[-2] = False
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_parser_subject_gives_actor():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    # "Russia , analysts say , has quietly amassed 50,000 troops ." : the subject is far from the verb.
+    words = ["Russia", ",", "analysts", "say", ",", "has", "quietly", "amassed", "50,000", "troops", "."]
+    heads = [7, 7, 3, 7, 7, 7, 7, 7, 9, 7, 7]
+    deps = ["nsubj", "punct", "nsubj", "parataxis", "punct", "aux", "advmod", "ROOT", "nummod", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "NOUN", "VERB", "PUNCT", "AUX", "ADV", "VERB", "NUM", "NOUN", "PUNCT"]
+    doc = finder(_doc(nlp, words, heads, deps, pos))
+    assert [s._.count["actor"] for s in doc.spans["conflict_counts"]] == ["Russia"]
+    # Without the parse the simple fallback does not dare.
+    plain = finder(_doc(nlp, words))
+    assert [s._.count["actor"] for s in plain.spans["conflict_counts"]] == [None]
+
+
+def test_parser_object_of_harm_verb_is_not_the_subjects():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    words = ["Ukraine", "killed", "300", "soldiers", "."]
+    doc = finder(_doc(nlp, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "nummod", "dobj", "punct"],
+                      ["PROPN", "VERB", "NUM", "NOUN", "PUNCT"]))
+    (span,) = doc.spans["conflict_counts"]
+    assert (span._.count["kind"], span._.count["actor"]) == ("killed", None)
+
+
+def test_parser_gpe_subject_outside_the_table():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    words = ["Freedonia", "deployed", "3,000", "troops", "."]
+    doc = finder(_doc(nlp, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "nummod", "dobj", "punct"],
+                      ["PROPN", "VERB", "NUM", "NOUN", "PUNCT"], ["B-GPE", "O", "B-CARDINAL", "O", "O"]))
+    assert [s._.count["actor"] for s in doc.spans["conflict_counts"]] == ["Freedonia"]
+
+
+def test_ner_entities_reject_dates_and_money():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    words = ["Rebels", "killed", "30", "in", "Goma", "."]
+    assert len(finder(_doc(nlp, words)).spans["conflict_counts"]) == 1
+    dated = _doc(nlp, words, ents=["O", "O", "B-DATE", "O", "B-GPE", "O"])
+    assert len(finder(dated).spans["conflict_counts"]) == 0
+    off = spacy.blank("en").add_pipe("conflict_counts", config={"use_ner": False})
+    assert len(off(_doc(nlp, words, ents=["O", "O", "B-DATE", "O", "B-GPE", "O"])).spans["conflict_counts"]) == 1
+
+
+def test_tagger_adjectives_extend_the_phrase():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    words = ["They", "sent", "300", "exhausted", "soldiers", "."]
+    assert [s.text for s in finder(_doc(nlp, words)).spans["conflict_counts"]] == []
+    tagged = _doc(nlp, words, pos=["PRON", "VERB", "NUM", "ADJ", "NOUN", "PUNCT"])
+    assert [s.text for s in finder(tagged).spans["conflict_counts"]] == ["300 exhausted soldiers"]
+
+
+# ------------------------------------------------------------------------------ policies and the arithmetic
+
+# fmt: off
+BOUNDS = [
+    ("exact", 300, None, None, dict(value=300, low=300, high=300, estimate=300)),
+    ("approx", 300, None, None, dict(value=300, low=None, high=None, estimate=300)),
+    ("below", 50000, None, None, dict(value=50000, low=None, high=50000, estimate=50000)),
+    ("min", 10000, None, None, dict(value=10000, low=10000, high=None, estimate=10000)),
+    ("max", 12000, None, None, dict(value=12000, low=None, high=12000, estimate=12000)),
+    ("range", None, 600, 700, dict(value=None, low=600, high=700, estimate=650)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("qualifier,value,low,high,expected", BOUNDS)
+def test_stated_bounds(qualifier, value, low, high, expected):
+    got = stated_bounds(qualifier, value, low, high)
+    assert {k: got[k] for k in expected} == expected
+    assert got["inferred"] is False
+
+
+def test_factors_change_estimates_within_bounds():
+    policy = check_policy({"min_factor": 1.5, "below_factor": 0.9, "max_factor": 0.5, "range_estimate": "high"})
+    assert stated_bounds("min", 10000, policy=policy)["estimate"] == 15000
+    assert stated_bounds("below", 50000, policy=policy)["estimate"] == 45000
+    assert stated_bounds("max", 12000, policy=policy)["estimate"] == 6000
+    assert stated_bounds("range", low=600, high=700, policy=policy)["estimate"] == 700
+
+
+def test_vague_and_unit_policies():
+    entry = {"low": 24, "high": 99, "estimate": 40}
+    assert vague_bounds(entry)["estimate"] == 40
+    assert vague_bounds(entry, check_policy({"vague_estimate": "low"}))["estimate"] == 24
+    assert vague_bounds(entry, check_policy({"vague_estimate": "midpoint"}))["estimate"] == 61
+    brigade = {"low": 3000, "high": 5000, "estimate": 4000}
+    assert unit_bounds(2, 3, 2.5, brigade) == {"value": None, "low": 6000, "high": 15000, "estimate": 10000, "inferred": True}
+    assert unit_bounds(3, 3, 3, brigade, check_policy({"units_estimate": "high"}))["estimate"] == 15000
+
+
+def test_policy_config_reaches_the_component():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_counts", config={"min_factor": 2.0, "vague_estimate": "high"})
+    counts = conflictnlp.to_dict(nlp("More than 100 soldiers and dozens of tanks were lost."))["counts"]
+    assert [(c["estimate"]) for c in counts] == [200, 99]
+
+
+@pytest.mark.parametrize("config", [
+    {"vague_estimate": "median"}, {"range_estimate": "table"}, {"min_factor": 0.5},
+    {"below_factor": 1.5}, {"max_factor": 0}, {"below_factor": "x"},
+])
+def test_bad_policy_is_a_clear_error(config):
+    with pytest.raises(ValueError, match="conflict_counts"):
+        spacy.blank("en").add_pipe("conflict_counts", config=config)
+
+
+def test_bad_table_entries_name_the_problem(tmp_path):
+    bad = tmp_path / "vague.jsonl"
+    bad.write_text('# test\n{"text": "dozens", "low": 99, "high": 24, "estimate": 40}\n', encoding="utf8")
+    with pytest.raises(ResourceError, match="low <= estimate <= high"):
+        spacy.blank("en").add_pipe("conflict_counts", config={"vague": str(bad)})
+    bad.write_text('{"text": "dozens", "low": 1, "high": 24}\n', encoding="utf8")
+    with pytest.raises(ResourceError, match=r"vague.jsonl, line 1: missing field 'estimate'"):
+        spacy.blank("en").add_pipe("conflict_counts", config={"vague": str(bad)})
+    nouns = tmp_path / "nouns.jsonl"
+    nouns.write_text('{"lemma": "tank", "forms": ["tank"], "kind": "vehicles"}\n', encoding="utf8")
+    with pytest.raises(ResourceError, match="kind must be one of"):
+        spacy.blank("en").add_pipe("conflict_counts", config={"nouns": str(nouns)})
+
+
+def test_missing_user_file_is_reported_on_first_use(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_counts", config={"units": str(tmp_path / "nope.jsonl")})
+    with pytest.raises(ResourceError, match="nope.jsonl: file not found"):
+        nlp("Two brigades arrived.")
+
+
+# ------------------------------------------------------------------------------ saving and loading
+
+
+def test_user_tables_are_saved_with_the_pipeline(tmp_path):
+    units = tmp_path / "my_units.jsonl"
+    units.write_text(
+        '# a user table\n{"echelon": "brigade", "forms": ["brigade", "brigades"], "low": 1000, "high": 2000, "estimate": 1500}\n',
+        encoding="utf8",
+    )
+    nlp = conflictnlp.load()
+    nlp.remove_pipe("conflict_counts")
+    nlp.add_pipe("conflict_counts", config={"units": str(units)})
+    text = "Two brigades arrived near Kupiansk."
+    assert conflictnlp.to_dict(nlp(text))["counts"][0]["estimate"] == 3000
+    nlp.to_disk(tmp_path / "pipeline")
+    units.unlink()  # the saved pipeline must not need the user's file any more
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert conflictnlp.to_dict(loaded(text))["counts"][0]["estimate"] == 3000
+    restored = spacy.blank("en")
+    restored.add_pipe("conflict_counts").from_bytes(nlp.get_pipe("conflict_counts").to_bytes())
+    assert conflictnlp.to_dict(restored(text))["counts"][0]["high"] == 4000
+
+
+# ------------------------------------------------------------------------------ the scorer
+
+
+def test_scorer_reports_spans_and_agreement(nlp):
+    from spacy.training import Example
+
+    text = "Russia has amassed some 50,000 troops and lost 12 tanks."
+    predicted = nlp(text)
+    reference = nlp.make_doc(text)
+    gold_a = reference.char_span(19, 37, label="troops")  # some 50,000 troops
+    gold_b = reference.char_span(47, 55, label="casualties")  # 12 tanks, with a wrong-on-purpose kind
+    reference.spans["conflict_counts"] = [gold_a, gold_b]
+    gold_a._.count = {"value": 50000, "qualifier": "approx", "kind": "troops", "actor": "Russia"}
+    gold_b._.count = {"value": 12, "qualifier": "exact", "kind": "casualties"}
+    scores = nlp.evaluate([Example(predicted, reference)])
+    assert scores["counts_f"] == 1.0
+    assert scores["counts_value_acc"] == 1.0
+    assert scores["counts_kind_acc"] == 0.5
+    assert scores["counts_kind_f"] == 0.5
+    assert scores["counts_actor_acc"] == 1.0
+    assert score_counts([])["counts_value_acc"] is None
+
+
+def test_scorer_is_registered():
+    scorer = spacy.registry.scorers.get("conflictnlp.counts_scorer.v1")()
+    assert scorer is score_counts
+
+
+# ------------------------------------------------------------------------------ properties
+
+_WORDS = [
+    "about", "nearly", "more", "than", "up", "to", "between", "and", "some", "dozens", "of", "hundreds",
+    "thousands", "tens", "several", "a", "few", "three", "eleven", "thousand", "dozen", "million", "-",
+    "strong", "plus", "or", "so", "brigades", "battalion", "sized", "force", "soldiers", "troops", "tanks",
+    "killed", "wounded", "Russian", "North", "Korean", "Russia", "has", "amassed", "lost", "in", "2024",
+    "300", "11,000", "1.2", "12k", "50,000", "10", "12", ",", ".", "'s", "were", "fled", "people", "at", "least",
+]
+
+
+def _check_invariants(doc):
+    for span in doc.spans["conflict_counts"]:
+        c = span._.count
+        assert c["qualifier"] in counts_module.QUALIFIERS and c["kind"] in counts_module.KINDS
+        low, high, est, value = c["low"], c["high"], c["estimate"], c["value"]
+        if low is not None and high is not None:
+            assert low <= high
+        if est is not None:
+            assert low is None or low <= est
+            assert high is None or est <= high
+        if value is not None:
+            assert low is None or low <= value
+            assert high is None or value <= high
+        if c["qualifier"] in ("vague", "units", "range"):
+            assert value is None and low is not None and high is not None
+        assert c["inferred"] == (c["qualifier"] in ("vague", "units"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25))
+def test_bounds_are_consistent_on_generated_phrases(nlp, words):
+    _check_invariants(nlp(" ".join(words)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_crashes_on_any_text(nlp, text):
+    _check_invariants(nlp(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["exact", "approx", "below", "min", "max"]),
+    st.integers(min_value=1, max_value=10**9),
+    st.floats(min_value=0.01, max_value=1.0),
+    st.floats(min_value=1.0, max_value=100.0),
+)
+def test_policy_keeps_estimate_within_bounds(qualifier, value, shrink, grow):
+    policy = check_policy({"below_factor": shrink, "max_factor": shrink, "min_factor": grow})
+    got = stated_bounds(qualifier, value, policy=policy)
+    assert got["low"] is None or got["low"] <= got["estimate"]
+    assert got["high"] is None or got["estimate"] <= got["high"]
+    assert got["value"] == value
