@@ -191,6 +191,11 @@ CASES = [
     ("Some 60 aid workers have been killed in Sudan.", "Some 60 aid workers", dict(kind="killed", unit="worker")),
     ("The UN says 25 peacekeepers are missing.", "25 peacekeepers", dict(kind="missing", unit="peacekeeper")),
     ("Ukraine produced 1 million shells in a year.", "1 million shells", dict(kind="equipment", value=1000000, actor=None)),
+    ("Headline: troops gather\nSeveral thousand soldiers have arrived.", "Several thousand soldiers", dict(qualifier="vague")),
+    ("Officials said\n\n300 soldiers deserted.", "300 soldiers", dict(value=300)),
+    ("Fighting between M23 and the army forced 400,000 people to flee.", "400,000 people", dict(kind="displaced")),
+    ("Hamas still holds 59 hostages in Gaza.", "59 hostages", dict(kind="captured", actor=None)),
+    ("Russia still has 1,000 tanks in reserve.", "1,000 tanks", dict(kind="equipment", actor="Russia")),
     # --- estimate policy and exact bounds -------------------------------------------------------------
     ("Ukraine has 300 soldiers in the village.", "300 soldiers", dict(value=300, low=300, high=300, estimate=300, inferred=False)),
     ("Ukraine has about 300 soldiers in the village.", "about 300 soldiers", dict(low=None, high=None, estimate=300, inferred=False)),

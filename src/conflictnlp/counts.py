@@ -244,6 +244,7 @@ _AFTER_SKIP = {
 _AUX = {
     "has", "have", "had", "is", "are", "was", "were", "been", "now", "reportedly", "allegedly", "also",
     "already", "will", "would", "could", "may", "might", "reported", "recently", "since", "then", "quickly",
+    "still", "reportedly", "quietly", "now",
 }
 # Tokens after which an actor starts a clause (for the no-parser subject fallback).
 _CLAUSE_OPENERS = {
@@ -560,7 +561,11 @@ class CountFinder:
             actor = self._actor_after(ctx, end, sent_end)
         if actor is None:
             actor = self._possessive_actor(ctx, start, sent_start)
-        if actor is None and not (before_cue and before_cue.get("subject") is False):
+        # The clause's subject owns troops, equipment and its own losses; for the killed, wounded or
+        # captured it is usually the other side ("Hamas holds 59 hostages"), so it is not used there.
+        if actor is None and kind in ("troops", "equipment", "casualties") and not (
+            before_cue and before_cue.get("subject") is False
+        ):
             actor = self._subject_actor(ctx, start, end, noun, before_cue, sent_start)
         data = {
             "value": figures["value"], "low": figures["low"], "high": figures["high"],
@@ -580,7 +585,7 @@ class CountFinder:
         prev = words[i - 1]
         if prev in _CURRENCY or prev in _MONTHS or prev in ("no.", "#", "number"):
             return False
-        if not doc[i - 1].whitespace_ and prev not in _GLUE_OK:
+        if not doc[i - 1].whitespace_ and prev not in _GLUE_OK and not doc[i - 1].is_space:
             return False  # "$5bn", "F-16" split oddly, "A-50": glued to a word or a symbol
         if prev in self.echelon_singular and doc[i - 1].text[:1].isupper():
             return False  # "Brigade 47"
