@@ -15,9 +15,7 @@ from spacy.tokens import Doc, DocBin
 
 import conflictnlp
 from conflictnlp import counts as counts_module
-from conflictnlp.counts import (
-    DEFAULT_POLICY, CountFinder, check_policy, score_counts, stated_bounds, unit_bounds, vague_bounds,
-)
+from conflictnlp.counts import check_policy, score_counts, stated_bounds, unit_bounds, vague_bounds
 from conflictnlp.lexicons import ResourceError
 
 

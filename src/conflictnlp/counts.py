@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -234,17 +234,17 @@ _SIZED_NOUNS = {"force", "forces", "unit", "units", "group", "groups", "continge
 _BEFORE_SKIP = {
     "has", "have", "had", "been", "is", "was", "were", "are", "be", "reportedly", "allegedly", "also",
     "already", "now", "so", "far", "the", "a", "an", "rose", "risen", "climbed", "reached", "stood",
-    "stands", "at", "to", "of", "total", "another", "with", "nearly", "still", "since", "has", "in", "all",
+    "stands", "at", "to", "of", "total", "another", "with", "still", "since", "in", "all",
 }
 # Words skipped between a figure and a cue after it: "300 soldiers were killed", "who have fled".
 _AFTER_SKIP = {
     "were", "was", "have", "had", "has", "been", "are", "is", "being", "reportedly", "allegedly", "also",
-    "all", "later", "now", "who", "that", "had", "either", "been", "since", "already", "were", "subsequently",
+    "all", "later", "now", "who", "that", "either", "since", "already", "subsequently",
 }
 _AUX = {
     "has", "have", "had", "is", "are", "was", "were", "been", "now", "reportedly", "allegedly", "also",
     "already", "will", "would", "could", "may", "might", "reported", "recently", "since", "then", "quickly",
-    "still", "reportedly", "quietly", "now",
+    "still", "quietly",
 }
 # Tokens after which an actor starts a clause (for the no-parser subject fallback).
 _CLAUSE_OPENERS = {
@@ -350,7 +350,7 @@ class CountFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self._pending_error is not None:
             raise self._pending_error
-        spans: List[Span] = []
+        found: List[Tuple[Span, Dict[str, Any]]] = []
         starts = sorted({start for _, start, _ in self.matcher(doc)})
         if starts:
             ctx = _DocContext(doc, self)
@@ -358,16 +358,15 @@ class CountFinder:
             for i in starts:
                 if i < used_until:
                     continue
-                found = self._read(ctx, i, used_until)
-                if found is None:
+                count = self._read(ctx, i, used_until)
+                if count is None:
                     continue
-                start, end, data = found
-                span = Span(doc, start, end, label=data["kind"])
-                spans.append(span)
+                start, end, data = count
+                found.append((Span(doc, start, end, label=data["kind"]), data))
                 used_until = end
-        doc.spans[self.name] = spans
-        for span in spans:
-            span._.count = ctx.counts[(span.start, span.end)]
+        doc.spans[self.name] = [span for span, _ in found]
+        for span, data in found:
+            span._.count = data
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
@@ -470,10 +469,6 @@ class CountFinder:
             if follower in self.compounds:
                 compound = self.nouns[follower]
                 end += 2
-                if end + 1 < n and words[end] == "-" and words[end + 1] in ("plus",) and qualifier in ("exact", "approx"):
-                    qualifier, end = "min", end + 2
-            elif follower in _SIZED and article:
-                pass  # "a battalion-sized force" is read with the unit below
             else:
                 return None  # "19-year-old", "600-mile", "30-minute"
         # 5. the counted noun ----------------------------------------------------------------
@@ -572,7 +567,6 @@ class CountFinder:
             "estimate": figures["estimate"], "qualifier": qualifier, "kind": kind, "unit": unit,
             "actor": actor, "echelon": echelon, "inferred": figures["inferred"],
         }
-        ctx.counts[(start, end)] = data
         return start, end, data
 
     # ---------------------------------------------------------------- pieces
@@ -625,9 +619,6 @@ class CountFinder:
             if len(key) == length and key in self.approx_after:
                 if key[0] == "-" and not (ctx.glued(end - 1) and ctx.glued(end)):
                     continue
-                if key == ("plus",) or key == ("odd",):
-                    # "50,000 plus troops" reads as min; "two odd" is not a word order we trust.
-                    pass
                 return self.approx_after[key], length
         return None, 0
 
@@ -753,8 +744,6 @@ class CountFinder:
             if k < n and self.nouns.get(words[k], {}).get("kind") in ("troops", "person"):
                 end = k + 1
                 confirmed = True
-            elif k < n and words[k] in self.people:
-                pass
         singular = words[m] == entry["forms"][0].lower()
         if not confirmed and (entry.get("ambiguous") or singular and not noun.numeric_many):
             noun.echelon = None
@@ -976,7 +965,6 @@ class _DocContext:
         self.doc = doc
         self.n = len(doc)
         self.words = [t.lower_ for t in doc]
-        self.counts: Dict[Tuple[int, int], Dict[str, Any]] = {}
         self.has_dep = doc.has_annotation("DEP")
         self.has_pos = doc.has_annotation("POS")
         self.has_ner = doc.has_annotation("ENT_IOB")
