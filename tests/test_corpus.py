@@ -173,3 +173,58 @@ def test_reader_yields_gold_examples(tmp_path):
     assert ref.cats["hedged"] == 0.5
     assert list(read_records(path))[0]["id"] == "test-001"
     assert reference_doc(nlp, GOOD)._.attributions[0]["source"]["text"] == "a regional governor"
+
+
+# ----------------------------------------------------------------------------- command line
+
+def _cli(argv, capsys):
+    import io
+
+    from conflictnlp.cli import main
+
+    out = io.StringIO()
+    code = main([str(a) for a in argv], stdout=out)
+    return code, out.getvalue(), capsys.readouterr().err
+
+
+def test_cli_validate_good_prints_summary(tmp_path, capsys):
+    code, out, err = _cli(["corpus", "validate", _write(tmp_path, [GOOD])], capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("1 documents, 2 sentences, 1 counts, 1 attributions")
+
+
+def test_cli_validate_bad_lists_problems_and_fails(tmp_path, capsys):
+    bad = copy.deepcopy(GOOD)
+    bad["counts"][0]["kind"] = "dead"
+    path = _write(tmp_path, [bad])
+    code, out, err = _cli(["corpus", "validate", path, tmp_path / "missing.jsonl"], capsys)
+    assert code == 1 and out == ""
+    assert f"{path}, line 1: counts[0].kind: unknown label 'dead'" in err
+    assert f"{tmp_path / 'missing.jsonl'}: no such file" in err
+
+
+def test_cli_build_then_export_import_round_trip(tmp_path, capsys):
+    authored = tmp_path / "authored.jsonl"
+    authored.write_text("# a comment line\n" + json.dumps(AUTHORED) + "\n", encoding="utf8")
+    code, _, _ = _cli(["corpus", "build", authored, "--out", tmp_path / "built"], capsys)
+    assert code == 0
+    built = [r for name in ("train", "dev", "test") for r in read_records(tmp_path / "built" / f"{name}.jsonl")]
+    assert built == [GOOD]
+    split = next(name for name in ("train", "dev", "test") if (tmp_path / "built" / f"{name}.jsonl").read_text())
+    for tool in ("prodigy", "doccano"):
+        tasks, back = tmp_path / f"{tool}.jsonl", tmp_path / f"{tool}-back.jsonl"
+        assert _cli(["corpus", "export", "--to", tool, tmp_path / "built" / f"{split}.jsonl", "--out", tasks], capsys)[0] == 0
+        code, out, _ = _cli(["corpus", "import", "--from", tool, tasks, "--out", back], capsys)
+        assert code == 0 and out.startswith("1 documents written")
+        assert list(read_records(back)) == [GOOD]
+
+
+@pytest.mark.parametrize("argv,fragment", [
+    (["corpus", "import", "--from", "brat", "x.jsonl", "--out", "y.jsonl"], "brat: unknown annotation tool"),
+    (["corpus", "import", "--from", "prodigy", "missing.jsonl", "--out", "y.jsonl"], "missing.jsonl: no such file"),
+    (["corpus"], "choose an action"),
+])
+def test_cli_corpus_errors_are_one_line(tmp_path, capsys, monkeypatch, argv, fragment):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _cli(argv, capsys)
+    assert code != 0 and fragment in err and len(err.strip().splitlines()) == 1

@@ -136,3 +136,32 @@ def test_matching_properties(gold, pred):
     assert len(exact) <= len(match_exact(gold, gold)) and len(loose) >= 0
     prf = PRF(len(loose), len(pred), len(gold))
     assert 0.0 <= prf.f <= 1.0
+
+
+def test_cli_evaluate_table_and_json(tmp_path, capsys, monkeypatch):
+    import io
+    import json
+
+    import spacy
+
+    from conflictnlp import cli
+    from conflictnlp.authoring import build_record
+
+    record = build_record({"id": "ev-1", "paragraphs": [[{"s": "Twelve tanks were destroyed."}]]})
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf8")
+
+    def blank_pipeline(base):  # a pipeline with none of the scored components
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+
+    monkeypatch.setattr(cli, "load_pipeline", blank_pipeline)
+    out = io.StringIO()
+    assert cli.main(["evaluate", str(path)], stdout=out) == 0
+    assert "1 documents" in out.getvalue() and "(absent: conflict_counts is not in the pipeline)" in out.getvalue()
+    out = io.StringIO()
+    assert cli.main(["evaluate", "--json", str(path)], stdout=out) == 0
+    assert json.loads(out.getvalue()) == {"documents": 1, "counts": None, "attributions": None, "hedging": None}
+    assert cli.main(["evaluate", str(tmp_path / "none.jsonl")], stdout=io.StringIO()) == 1
+    assert "none.jsonl: no such file" in capsys.readouterr().err
