@@ -228,3 +228,14 @@ def test_cli_corpus_errors_are_one_line(tmp_path, capsys, monkeypatch, argv, fra
     monkeypatch.chdir(tmp_path)
     code, _, err = _cli(argv, capsys)
     assert code != 0 and fragment in err and len(err.strip().splitlines()) == 1
+
+
+def test_annotation_doc_examples_agree():
+    """docs/annotation.md: the authoring example builds to the corpus example, which validates."""
+    import re
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "annotation.md").read_text(encoding="utf8")
+    blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", doc, flags=re.S)]
+    corpus_example, authoring_example = blocks
+    assert build_record(authoring_example) == corpus_example
+    assert check_record(corpus_example, "docs") == []
