@@ -239,3 +239,24 @@ def test_annotation_doc_examples_agree():
     corpus_example, authoring_example = blocks
     assert build_record(authoring_example) == corpus_example
     assert check_record(corpus_example, "docs") == []
+
+
+LEVELS = [
+    ([], "certain"),
+    ([("may", "epistemic")], "possible"),
+    ([("likely", "epistemic")], "probable"),
+    ([("appears to", "epistemic")], "probable"),
+    ([("likely", "epistemic"), ("may", "epistemic")], "possible"),
+    ([("expected", "expectation"), ("whether", "unclear")], "possible"),
+    ([("believed", "estimate")], "probable"),
+    ([("if", "condition"), ("reportedly", "evidential")], "unverified"),
+    ([("denied", "denial")], "unverified"),
+    ([("unconfirmed", "unverifiable")], "unverified"),
+]
+
+
+@pytest.mark.parametrize("cues,level", LEVELS, ids=[str(c) for c, _ in LEVELS])
+def test_level_implied_by_cues(cues, level):
+    from conflictnlp.validate import implied_level
+
+    assert implied_level([{"text": t, "type": k} for t, k in cues]) == level

@@ -19,7 +19,7 @@ attribution part (``CUE``, ``SOURCE``, ``CONTENT``, ``MEDIUM``, ``TIME``, ``VIA`
 hedge *cue type* (``EPISTEMIC``, ``EVIDENTIAL`` ...). An attribution is a ``CUE`` span
 with relations labelled ``SOURCE``/``CONTENT``/... from the cue to its parts; parts
 without a relation join the nearest cue. A sentence's certainty is its textcat label,
-or else the strongest level its cues imply (:data:`conflictnlp.validate.CUE_LEVEL`).
+or else the strongest level its cues imply (:func:`conflictnlp.validate.implied_level`).
 
 What the tools cannot carry (count normalization, source typing, sentence boundaries,
 document id) travels in a ``"conflictnlp"`` key of each task, which both tools keep;
@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from .schema import CERTAINTY_LEVELS, COUNT_FIELDS, CUE_TYPES, KINDS
-from .validate import CUE_LEVEL
+from .validate import implied_level
 
 PathLike = Union[str, Path]
 
@@ -289,8 +289,7 @@ def build_from_draft(draft: _Draft, meta_id: Any = None) -> Dict[str, Any]:
         ]
         certainty = levels.get((start, end))
         if certainty is None:
-            implied = [CUE_LEVEL[c["type"]] for c in cues_here]
-            certainty = max(implied, key=CERTAINTY_LEVELS.index) if implied else "certain"
+            certainty = implied_level(cues_here)
         sentences.append({"start": start, "end": end, "certainty": certainty, "cues": cues_here})
     record["sentences"] = sentences
     return record

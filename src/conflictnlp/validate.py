@@ -21,8 +21,8 @@ from .schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIERS, SO
 
 PathLike = Union[str, Path]
 
-# The strongest level a cue type implies; used by importers to derive a sentence's
-# certainty from its cues, and here to catch a sentence weaker than its cues.
+# The level a cue type gives its sentence. Epistemic cues have two: "likely",
+# "probably", "appears to" make a sentence probable; "may", "could", "might" possible.
 CUE_LEVEL = {
     "epistemic": "possible",
     "unclear": "possible",
@@ -33,6 +33,21 @@ CUE_LEVEL = {
     "denial": "unverified",
     "unverifiable": "unverified",
 }
+PROBABLE_EPISTEMIC = ("likely", "unlikely", "probably", "probable", "appear", "appears", "appeared", "apparently", "seem", "seems", "seemed")
+
+
+def cue_level(cue: Dict[str, Any]) -> Optional[str]:
+    """The certainty level a typed cue gives its sentence (None for an unknown type)."""
+    kind = cue.get("type")
+    if kind == "epistemic" and any(w in PROBABLE_EPISTEMIC for w in str(cue.get("text", "")).lower().split()):
+        return "probable"
+    return CUE_LEVEL.get(kind) if isinstance(kind, str) else None
+
+
+def implied_level(cues: Sequence[Dict[str, Any]]) -> str:
+    """A sentence's level from its cues: the strongest ("certain" without cues)."""
+    levels = [level for level in (cue_level(c) for c in cues) if level]
+    return max(levels, key=CERTAINTY_LEVELS.index) if levels else "certain"
 
 
 @dataclass
@@ -162,11 +177,14 @@ class _Checker:
                     self.problem(path, f"certainty {certainty!r} needs at least one cue")
                 if certainty == "certain" and cues:
                     self.problem(path, "a 'certain' sentence has no cues")
-                implied = [CUE_LEVEL[c["type"]] for c in cues if isinstance(c, dict) and c.get("type") in CUE_LEVEL]
-                strongest = max(implied, key=CERTAINTY_LEVELS.index) if implied else None
-                if certainty != "certain" and strongest and strongest != certainty:
-                    self.problem(path, f"certainty {certainty!r} but its strongest cue implies {strongest!r}")
+                self.level_matches_cues(certainty, [c for c in cues if isinstance(c, dict) and cue_level(c)], path)
         return bounds
+
+    def level_matches_cues(self, certainty: str, cues: List[Dict[str, Any]], path: str) -> None:
+        """The level is the strongest its cues give (guidelines: the strongest level wins)."""
+        implied = implied_level(cues)
+        if certainty != "certain" and cues and implied != certainty:
+            self.problem(path, f"certainty {certainty!r} but its strongest cue implies {implied!r}")
 
     def counts(self, sentences: List[Tuple[int, int]]) -> None:
         counts = self.record.get("counts")
