@@ -63,6 +63,8 @@ CLOSE_QUOTES = {"”", "»"}
 STRAIGHT_QUOTES = {'"'}
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
 _TRIM = {".", ",", ";", ":", "!", "?", "…", "...", "—", "–", "-", "(", ")"}
+# A question or exclamation mark is part of what was said; a full stop or comma is not.
+_TRIM_END = _TRIM - {"?", "!", "?!", "!?"}
 
 _BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 # Between a source and its verb: "X also said", "X has repeatedly denied".
@@ -143,7 +145,7 @@ class _Ctx:
         self.open_at = {o: c for o, c in self.quote_pairs}
         self.close_at = {c: o for o, c in self.quote_pairs}
         self.stop_at: set = set()  # starts of time and medium phrases: a noun phrase ends there
-        self.frame_spans: List[Range] = []
+        self.frame_spans: List[Tuple[int, int, str]] = []
 
     def sent_of(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -306,7 +308,7 @@ class AttributionDetector:
             else:
                 impersonal.append(rng)
         ctx.stop_at = {r[0] for r in times + mediums + platforms}
-        ctx.frame_spans = sorted(times + mediums + platforms)
+        ctx.frame_spans = sorted([(s, e, "time") for s, e in times] + [(s, e, "medium") for s, e in mediums + platforms])
         anonymity = any(label == "anonymity" for label, _, _ in cues)
         covered = set()
         records: List[_Record] = []
@@ -346,9 +348,9 @@ class AttributionDetector:
         for rec in records:
             if rec.content and rec.cue[0] >= rec.content[0] and rec.cue[1] <= rec.content[1]:
                 rec.content = None
-        _assign_frames(records, times, "time")
+        _assign_frames(records, times, "time", ctx.words)
         medium_spans = _medium_spans(ctx, mediums, platforms)
-        _assign_frames(records, medium_spans, "medium")
+        _assign_frames(records, medium_spans, "medium", ctx.words)
         if anonymity:
             for rec in records:
                 if rec.source:
@@ -386,10 +388,19 @@ class AttributionDetector:
                 rec.content = _content_after(ctx, i + 1, hi, keep_first=True)
                 return rec
             if entry.get("addressee") and nxt in ("to", "that"):
-                rec.medium = _np_before(ctx, j, lo)
+                rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in _PRONOUNS else _np_before(ctx, j, lo)
                 rec.content = _content_after(ctx, i + 1, hi, keep_first=nxt == "to")
                 return rec
             return None
+        if form.endswith("ing") and prev == "as":
+            # "IRNA quoted the foreign minister as saying ...": the minister speaks, IRNA carries it.
+            q = next((k for k in range(i - 2, max(lo, i - 12) - 1, -1) if lower[k] in ("quoted", "quotes", "quoting")), None)
+            if q is None:
+                return None
+            rec.source = _np_after(ctx, q + 1, i - 1)
+            rec.medium = _np_before(ctx, q, lo)
+            rec.content = _content_after(ctx, i + 1, hi)
+            return rec if rec.source and rec.content else None
         if form.endswith("ing"):
             # "..., adding that ...": the source is the one of the clause it hangs on.
             if prev == "," and (nxt in ("that", ":") or nxt in QUOTES or entry["strength"] == "strong"):
@@ -658,7 +669,7 @@ def _np_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
         if l in _NP_STOP and not (w.isupper() and len(w) > 1):
             if l == "and" and i - 1 >= lo and _is_cap(words[i - 1]) and i + 1 < end and _is_cap(words[i + 1]):
                 pass
-            elif l in ("in", "at") and i + 1 < end and (_is_cap(words[i + 1]) or lower[i + 1] == "the") and i + 1 < end - 1:
+            elif l in ("in", "at") and i + 1 < end and (_is_cap(words[i + 1]) or lower[i + 1] == "the"):
                 pass
             else:
                 break
@@ -798,7 +809,7 @@ def _trim(ctx: _Ctx, s: int, e: int) -> Optional[Range]:
         while s < e and (words[s] in _TRIM or ctx.doc[s].is_space):
             s += 1
             changed = True
-        while s < e and (words[e - 1] in _TRIM or ctx.doc[e - 1].is_space):
+        while s < e and (words[e - 1] in _TRIM_END or ctx.doc[e - 1].is_space):
             e -= 1
             changed = True
         if s < e and ctx.lower[s] == "that" and e - s > 1:
@@ -850,7 +861,11 @@ def _content_after(ctx: _Ctx, i: int, hi: int, keep_first: bool = False) -> Opti
 def _cut_trailing_frames(ctx: _Ctx, rng: Range) -> Optional[Range]:
     """Drop a time or channel phrase that ends the clause: "denied it in a statement on Sunday"."""
     s, e = rng
-    for fs, fe in reversed(ctx.frame_spans):
+    for fs, fe, kind in reversed(ctx.frame_spans):
+        # A channel never belongs to what was said; a time only after a short object
+        # ("denied the report on Sunday", but "troops began arriving on Wednesday").
+        if kind == "time" and fs - s > 3:
+            continue
         if s < fs and fe <= e and all(_is_punct(ctx.words[j]) for j in range(fe, e)):
             e = fs
             while e > s and ctx.words[e - 1] == ",":
@@ -950,7 +965,13 @@ def _strip_lead(ctx: _Ctx, rng: Range, lead) -> Range:
     return s, e
 
 
-def _assign_frames(records: List[_Record], spans: List[Range], field: str) -> None:
+def _frame_distance(words: Sequence[str], cue: Range, s: int, e: int) -> int:
+    """Tokens between a cue and a phrase, plus a penalty for each comma in between."""
+    a, b = (cue[1], s) if cue[1] <= s else (e, cue[0])
+    return max(0, b - a) + 10 * sum(1 for j in range(a, b) if words[j] == ",")
+
+
+def _assign_frames(records: List[_Record], spans: List[Range], field: str, words: Sequence[str]) -> None:
     """Give each time/channel phrase outside every content and source to the nearest cue."""
     for s, e in spans:
         if any(r.content and r.content[0] <= s and e <= r.content[1] for r in records):
@@ -962,7 +983,7 @@ def _assign_frames(records: List[_Record], spans: List[Range], field: str) -> No
         candidates = [r for r in records if getattr(r, field) is None and r.kind != "sourceless"]
         if not candidates:
             continue
-        best = min(candidates, key=lambda r: min(abs(r.cue[0] - e), abs(s - r.cue[1])))
+        best = min(candidates, key=lambda r: _frame_distance(words, r.cue, s, e))
         setattr(best, field, (s, e))
 
 
