@@ -8,6 +8,7 @@ would draw them; optional fields check type, anonymity, state media, medium, tim
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -233,3 +234,315 @@ def test_attribution_table(nlp, text, cue, source, content, fields):
 def test_not_reporting(nlp, text, cue):
     doc = nlp(text)
     assert cue not in [a["cue"]["text"] for a in doc._.attributions]
+
+
+def test_table_size_and_spread():
+    # The specification must stay broad: at least 120 reporting cases.
+    assert len(CASES) >= 120
+
+
+def test_sorted_ids_and_span_group(nlp):
+    doc = nlp("The army said it had killed 30 militants, adding that four soldiers were wounded. "
+              "According to the UN, 2,000 people fled.")
+    items = doc._.attributions
+    assert [a["id"] for a in items] == list(range(len(items)))
+    assert [a["cue"]["start"] for a in items] == sorted(a["cue"]["start"] for a in items)
+    assert [s.text for s in doc.spans["conflict_attribution"]] == [a["cue"]["text"] for a in items]
+    for a in items:
+        for field in ("cue", "source", "content", "medium", "time"):
+            if a[field]:
+                assert doc.text[a[field]["start"]:a[field]["end"]] == a[field]["text"]
+
+
+def test_quote_across_sentences_is_one_content(nlp):
+    doc = nlp("“We will not retreat. The city will hold. Tell the world,” the mayor of Kharkiv said on Monday.")
+    (a,) = doc._.attributions
+    assert a["content"]["text"] == "We will not retreat. The city will hold. Tell the world"
+    assert a["time"]["text"] == "on Monday"
+    assert len(list(doc.sents)) == 3
+
+
+def test_anonymity_from_next_clause(nlp):
+    doc = nlp("Two officials, who spoke on condition of anonymity, said the convoy was hit near Sumy.")
+    assert doc._.attributions[0]["anonymous"] is True
+
+
+# ------------------------------------------------------------------------------------------ parser path
+def _parsed(nlp, words, heads, deps, pos):
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+    return nlp.get_pipe("conflict_attribution")(doc)
+
+
+def test_parser_told_dative_and_ccomp(nlp):
+    doc = _parsed(
+        nlp,
+        "The ministry told reporters that 40 drones were downed .".split(),
+        [1, 2, 2, 2, 8, 6, 8, 8, 2, 2],
+        ["det", "nsubj", "ROOT", "dative", "mark", "nummod", "nsubjpass", "auxpass", "ccomp", "punct"],
+        ["DET", "NOUN", "VERB", "NOUN", "SCONJ", "NUM", "NOUN", "AUX", "VERB", "PUNCT"],
+    )
+    (a,) = doc._.attributions
+    assert (a["source"]["text"], a["medium"]["text"], a["content"]["text"]) == ("The ministry", "reporters", "40 drones were downed")
+
+
+def test_parser_subject_with_relative_clause(nlp):
+    # The chunker stops at "who"/"fled" and finds no source; the parse gives the subject.
+    words = "The mayor who fled said the city had fallen .".split()
+    heads = [1, 4, 3, 1, 4, 6, 8, 8, 4, 4]
+    deps = ["det", "nsubj", "nsubj", "relcl", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["DET", "NOUN", "PRON", "VERB", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos)
+    (a,) = doc._.attributions
+    assert a["source"]["text"] == "The mayor"
+    assert a["content"]["text"] == "the city had fallen"
+    assert nlp("The mayor who fled said the city had fallen.")._.attributions == []
+
+
+def test_parser_parenthetical_said(nlp):
+    doc = _parsed(
+        nlp,
+        "Troops are ready , he said .".split(),
+        [1, 5, 1, 5, 5, 5, 5],
+        ["nsubj", "ccomp", "acomp", "punct", "nsubj", "ROOT", "punct"],
+        ["NOUN", "AUX", "ADJ", "PUNCT", "PRON", "VERB", "PUNCT"],
+    )
+    (a,) = doc._.attributions
+    assert (a["source"]["text"], a["content"]["text"]) == ("he", "Troops are ready")
+
+
+def test_parser_passive_agent(nlp):
+    doc = _parsed(
+        nlp,
+        "The strike was confirmed by the army .".split(),
+        [1, 3, 3, 3, 3, 6, 4, 3],
+        ["det", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+    )
+    (a,) = doc._.attributions
+    assert a["source"]["text"] == "the army" and a["source_type"] == "military"
+
+
+def test_parser_pos_verb_accepts_and_noun_rejects(nlp):
+    verb = _parsed(
+        nlp, "Russia claims victory .".split(), [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "PUNCT"],
+    )
+    assert [a["source"]["text"] for a in verb._.attributions] == ["Russia"]
+    assert nlp("Russia claims victory.")._.attributions == []  # blank: no reported clause, ambiguous form
+    noun = _parsed(
+        nlp, "Insurance claims that rose .".split(), [1, 3, 3, 3, 3], ["compound", "nsubj", "nsubj", "ROOT", "punct"],
+        ["NOUN", "NOUN", "PRON", "VERB", "PUNCT"],
+    )
+    assert noun._.attributions == []
+
+
+def test_parser_passive_told(nlp):
+    doc = _parsed(
+        nlp,
+        "He was told to leave .".split(),
+        [2, 2, 2, 4, 2, 2],
+        ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "punct"],
+        ["PRON", "AUX", "VERB", "PART", "VERB", "PUNCT"],
+    )
+    (a,) = doc._.attributions
+    assert a["source"] is None and a["medium"]["text"] == "He" and a["content"]["text"] == "to leave"
+
+
+# ------------------------------------------------------------------------------------------ source typing
+TYPER_CASES = [
+    ("Ukrainian President Volodymyr Zelensky", "official", False, False),
+    ("a spokesperson for the air force", "official", False, False),
+    ("the Kremlin", "government", False, False),
+    ("the Pentagon", "government", False, False),
+    ("The New York Times", "media", False, False),
+    ("the UN", "organization", False, False),
+    ("a commander", "official", False, False),
+    ("a US official", "official", True, False),
+    ("sources", "unknown", True, False),
+    ("officials", "official", True, False),
+    ("a senior Ukrainian official with knowledge of the troop movements", "official", True, False),
+    ("Ukrainian official Mykhailo Podolyak", "official", False, False),
+    ("TASS", "media", False, True),
+    ("RIA Novosti", "media", False, True),
+    ("KCNA", "media", False, True),
+    ("Xinhua", "media", False, True),
+    ("RT", "media", False, True),
+    ("Sputnik", "media", False, True),
+    ("IRNA", "media", False, True),
+    ("SANA", "media", False, True),
+    ("Al-Masirah", "media", False, True),
+    ("CCTV", "media", False, True),
+    ("Press TV", "media", False, True),
+    ("Yonhap", "media", False, False),
+    ("a TASS correspondent", "media", False, True),
+    ("the Institute for the Study of War", "organization", False, False),
+    ("Russia's Defence Ministry", "government", False, False),
+    ("Ukraine's General Staff", "military", False, False),
+    ("the Israeli military", "military", False, False),
+    ("Volodymyr Zelensky", "person", False, False),
+    ("he", "person", False, False),
+    ("residents", "person", True, False),
+    ("people familiar with the matter", "unknown", True, False),
+    ("Hotnews", "media", False, False),
+]
+
+
+@pytest.fixture(scope="module")
+def typer():
+    return SourceTyper(bundled_jsonl("attribution", "source_types.jsonl"), bundled_jsonl("attribution", "outlets.jsonl"))
+
+
+@pytest.mark.parametrize("text,source_type,anonymous,state_media", TYPER_CASES)
+def test_source_typing(typer, text, source_type, anonymous, state_media):
+    info = typer.classify(text)
+    assert (info.source_type, info.anonymous, info.state_media) == (source_type, anonymous, state_media)
+
+
+def test_source_typing_uses_entity_label(typer):
+    assert typer.classify("Mwangi", "PERSON").source_type == "person"
+    assert typer.classify("Mwangi").source_type == "unknown"
+
+
+def test_bad_source_type_is_named(typer):
+    with pytest.raises(ValueError, match="'spy'"):
+        SourceTyper([{"text": "spook", "type": "spy"}], [])
+
+
+# ------------------------------------------------------------------------------------------ config, data, disk
+def test_user_lexicon_file_and_to_disk(tmp_path):
+    cues = tmp_path / "cues.jsonl"
+    cues.write_text('# my cues\n{"lemma": "blog", "forms": ["blogged"], "strength": "strong"}\n', encoding="utf8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    nlp.add_pipe("conflict_attribution", config={"cues": str(cues)})
+    text = "A Russian war correspondent blogged that the bridge was hit. The army said nothing."
+    assert [a["cue"]["text"] for a in nlp(text)._.attributions] == ["blogged"]
+    nlp.to_disk(tmp_path / "pipeline")
+    cues.unlink()  # the saved pipeline must carry its own lexicon
+    (tmp_path / "pipeline" / "conflict_attribution" / "cues.jsonl").exists()
+    nlp2 = spacy.blank("en")
+    nlp2.add_pipe("conflict_sentences")
+    nlp2.add_pipe("conflict_attribution").from_disk(tmp_path / "pipeline" / "conflict_attribution")
+    assert [a["cue"]["text"] for a in nlp2(text)._.attributions] == ["blogged"]
+
+
+def test_to_bytes_round_trip(nlp):
+    pipe = nlp.get_pipe("conflict_attribution")
+    data = pipe.to_bytes()
+    other = spacy.blank("en").add_pipe("conflict_attribution", config={"cues": [{"lemma": "x", "forms": ["xed"], "strength": "strong"}]})
+    other.from_bytes(data)
+    assert other.entries == pipe.entries
+
+
+@pytest.mark.parametrize(
+    "line,message",
+    [
+        ('{"lemma": "say"}', "missing field 'forms'"),
+        ('{"lemma": "say", "forms": ["said"], "strength": 3}', "field 'strength' must be str"),
+        ('{"lemma": "say", "forms": ["said"], "strength": "loud"}', "strength must be"),
+        ("not json", "invalid JSON"),
+    ],
+)
+def test_bad_lexicon_is_named(tmp_path, line, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text("# header\n" + line + "\n", encoding="utf8")
+    with pytest.raises(ResourceError, match=message):
+        spacy.blank("en").add_pipe("conflict_attribution", config={"cues": str(path)})
+
+
+def test_missing_lexicon_is_named():
+    with pytest.raises(ResourceError, match="nowhere.jsonl"):
+        spacy.blank("en").add_pipe("conflict_attribution", config={"outlets": "/nowhere.jsonl"})
+
+
+def as_json(items):
+    return json.dumps(items, sort_keys=True)
+
+
+def test_plain_data_survives_serialization(nlp):
+    doc = nlp("“We will hold,” the mayor said. TASS, citing the ministry, reported that the town fell.")
+    expected = doc._.attributions
+    # msgpack (to_bytes, DocBin) gives lists back as tuples; compare as JSON.
+    assert pickle.loads(pickle.dumps(doc))._.attributions == expected
+    assert as_json(Doc(nlp.vocab).from_bytes(doc.to_bytes())._.attributions) == as_json(expected)
+    bin_ = DocBin(store_user_data=True)
+    bin_.add(doc)
+    (restored,) = DocBin(store_user_data=True).from_bytes(bin_.to_bytes()).get_docs(nlp.vocab)
+    assert as_json(restored._.attributions) == as_json(expected)
+    assert [s.text for s in restored.spans["conflict_attribution"]] == ["said", "reported"]
+
+
+def test_multiprocess_pipe(nlp):
+    texts = ["The army said 30 militants were killed.", "According to the UN, 2,000 people fled."]
+    results = [d._.attributions for d in nlp.pipe(texts, n_process=2)]
+    assert results == [nlp(t)._.attributions for t in texts]
+
+
+def test_empty_and_no_sentences():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_attribution")  # works without sentence boundaries too
+    assert nlp("")._.attributions == []
+    assert [a["cue"]["text"] for a in nlp("The army said 30 militants were killed.")._.attributions] == ["said"]
+
+
+# ------------------------------------------------------------------------------------------ scorer
+def test_scorer_prf(nlp):
+    from spacy.training import Example
+
+    text = "The army said 30 militants were killed. According to the UN, 2,000 people fled."
+    predicted = nlp(text)
+    reference = nlp.make_doc(text)
+    gold = [dict(a) for a in predicted._.attributions]
+    gold[1] = dict(gold[1], source={"start": 0, "end": 3, "text": "The"})  # one wrong source
+    reference._.attributions = gold
+    scores = score_attribution([Example(predicted, reference)])
+    assert scores["attribution_cue_f"] == 1.0
+    assert scores["attribution_source_p"] == 0.5 and scores["attribution_source_r"] == 0.5
+    assert nlp.get_pipe("conflict_attribution").score([Example(predicted, reference)]) == scores
+    from spacy.util import registry
+    assert registry.scorers.get("conflictnlp.attribution_scorer.v1")() is score_attribution
+
+
+# ------------------------------------------------------------------------------------------ properties
+FRAGMENTS = [
+    "said", "told", "according to", "citing", "cited by", "reportedly", "it was reported that", ":", "“", "”", '"',
+    ",", ".", "the ministry", "a US official", "he", "that", "Zelensky", "on Sunday", "in a statement",
+    "on Telegram", "sources", "officials", "are said to be", "was told to", "by the army", "claims", "report",
+    "\n", "troops", "50,000", "added", "who spoke on condition of anonymity", "TASS", "?", "adding that",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.lists(st.sampled_from(FRAGMENTS), max_size=25).map(" ".join),
+    st.text(max_size=80),
+))
+def test_no_crash_and_spans_are_sane(text):
+    nlp = _property_nlp()
+    doc = nlp(text)
+    for a in doc._.attributions:
+        for field in ("cue", "source", "content", "medium", "time"):
+            span = a[field]
+            if span is None:
+                assert field != "cue"
+                continue
+            assert 0 <= span["start"] < span["end"] <= len(text)
+            assert text[span["start"]:span["end"]] == span["text"] and span["text"].strip()
+        for v in a["via"]:
+            assert 0 <= v["start"] < v["end"] <= len(text)
+        if a["content"]:
+            c, q = a["content"], a["cue"]
+            assert not (c["start"] <= q["start"] and q["end"] <= c["end"]), "cue inside its own content"
+        assert a["source_type"] in ("person", "official", "government", "military", "media", "organization", "unknown")
+
+
+_PROPERTY_NLP = []
+
+
+def _property_nlp():
+    if not _PROPERTY_NLP:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("conflict_sentences")
+        nlp.add_pipe("conflict_attribution")
+        _PROPERTY_NLP.append(nlp)
+    return _PROPERTY_NLP[0]

@@ -98,6 +98,8 @@ _HEAD_OK_START = _DETERMINERS | {"both", "several", "two", "three", "four", "man
 _NP_MAX = 14
 
 Range = Tuple[int, int]
+# A lexicon setting: None (the bundled file), a path to a JSONL file, or the entries themselves.
+Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
 
 
 def _is_punct(text: str) -> bool:
@@ -673,7 +675,7 @@ def _np_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
                 pass
             else:
                 break
-        elif not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 4:
+        elif not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
             break
         i -= 1
     start = i + 1
@@ -708,7 +710,7 @@ def _np_after(ctx: _Ctx, start: int, hi: int) -> Optional[Range]:
                 pass
             else:
                 break
-        elif i > start and not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 4:
+        elif i > start and not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
             break
         i += 1
     end = i
@@ -1142,11 +1144,11 @@ def make_attribution_scorer() -> Callable:
 def make_conflict_attribution(
     nlp: Language,
     name: str,
-    cues: Optional[str],
-    phrases: Optional[str],
-    mediums: Optional[str],
-    source_types: Optional[str],
-    outlets: Optional[str],
+    cues: Lexicon,
+    phrases: Lexicon,
+    mediums: Lexicon,
+    source_types: Lexicon,
+    outlets: Lexicon,
     use_parser: bool,
     resolve_pronouns: bool,
     scorer: Optional[Callable],
