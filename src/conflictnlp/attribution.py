@@ -57,6 +57,10 @@ LEXICONS = {
     "outlets": ("outlets.jsonl", OUTLET_FIELDS),
 }
 PHRASE_KINDS = {"according", "citing", "cited_by", "sourceless", "anonymity"}
+CUE_LABELS = {"verb", "according", "citing", "cited_by", "sourceless", "colon"}
+_SPOKEN_PREPS = {"in", "at", "during", "via", "through"}
+_PLATFORM_PREPS = {"on", "via", "through", "to"}
+_PLATFORM_FILLERS = {"its", "his", "her", "their", "the", "a", "an", "official", "own"}
 
 OPEN_QUOTES = {"“", "«", "„"}
 CLOSE_QUOTES = {"”", "»"}
@@ -102,6 +106,16 @@ Range = Tuple[int, int]
 Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
 
 
+def has_annotation(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)``, through one array read instead of a Python loop over tokens."""
+    if len(doc) == 0:
+        return False
+    values = doc.to_array(attr)
+    if attr == "SENT_START":
+        values = values[1:]
+    return bool(values.any())
+
+
 def _is_punct(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
@@ -140,7 +154,7 @@ class _Ctx:
         self.words = [t.text for t in doc]
         self.lower = [w.lower() for w in self.words]
         self.n = len(self.words)
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        sents = list(doc.sents) if has_annotation(doc, "SENT_START") else [doc[:]]
         self.sent_starts = [s.start for s in sents]
         self.sent_ends = [s.end for s in sents]
         self.quote_pairs = _pair_quotes(doc, self.words)
@@ -156,11 +170,12 @@ class _Ctx:
 def _pair_quotes(doc: Doc, words: Sequence[str]) -> List[Range]:
     """(opening, closing) token indices of quotations; an unclosed quote ends its paragraph."""
     pairs: List[Range] = []
-    if not any(q in doc.text for q in QUOTES):
+    text = doc.text
+    if not any(q in text for q in QUOTES):
         return pairs
     open_i: Optional[int] = None
     for i, w in enumerate(words):
-        if "\n" in w and doc[i].is_space and open_i is not None:
+        if "\n" in w and w.isspace() and open_i is not None:
             pairs.append((open_i, i))
             open_i = None
             continue
@@ -241,22 +256,14 @@ class AttributionDetector:
         self.frame_matcher = Matcher(self.nlp.vocab)
         _add_time_patterns(self.frame_matcher)
         _add_impersonal_patterns(self.frame_matcher, sorted(f for f in self.impersonal))
-        spoken = [e for e in self.entries["mediums"] if e["kind"] != "platform"]
-        platforms = [e for e in self.entries["mediums"] if e["kind"] == "platform"]
-        for entry in spoken:
-            toks = [{"LOWER": t.lower_} for t in make(entry["text"])]
-            self.frame_matcher.add(
-                "medium",
-                [[{"LOWER": {"IN": ["in", "at", "during", "via", "through"]}},
-                  {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["that", "said", "told"]}, "OP": "{0,3}"}, *toks]],
-            )
-        for entry in platforms:
-            toks = [{"LOWER": t.lower_} for t in make(entry["text"])]
-            self.frame_matcher.add(
-                "platform",
-                [[{"LOWER": {"IN": ["on", "via", "through", "to"]}},
-                  {"LOWER": {"IN": ["its", "his", "her", "their", "the", "a", "an", "official", "own"]}, "OP": "{0,2}"}, *toks]],
-            )
+        # Channel words are matched in the same PhraseMatcher pass; their preposition is
+        # checked only in sentences that have a cue (see _channels).
+        spoken = [e["text"] for e in self.entries["mediums"] if e["kind"] != "platform"]
+        platforms = [e["text"] for e in self.entries["mediums"] if e["kind"] == "platform"]
+        if spoken:
+            self.cue_matcher.add("medium_word", [make(t) for t in spoken])
+        if platforms:
+            self.cue_matcher.add("platform_word", [make(t) for t in platforms])
 
     # ------------------------------------------------------------------ running
     def __call__(self, doc: Doc) -> Doc:
@@ -272,18 +279,18 @@ class AttributionDetector:
             yield self(doc)
 
     def _find(self, doc: Doc, matches) -> List[_Record]:
-        vocab = doc.vocab.strings
+        vocab = self.nlp.vocab.strings
         ctx = _Ctx(doc)
         by_sent: Dict[int, List[Tuple[str, int, int]]] = {}
         for match_id, start, end in matches:
             label = vocab[match_id]
             by_sent.setdefault(ctx.sent_of(start), []).append((label, start, end))
-        parsed = self.use_parser and doc.has_annotation("DEP")
-        tagged = doc.has_annotation("POS") or doc.has_annotation("TAG")
+        parsed = self.use_parser and has_annotation(doc, "DEP")
+        tagged = has_annotation(doc, "POS") or has_annotation(doc, "TAG")
         out: List[_Record] = []
         for si, cues in sorted(by_sent.items()):
             lo, hi = ctx.sent_starts[si], ctx.sent_ends[si]
-            if all(label in ("colon", "anonymity") for label, _, _ in cues) and not any(l == "colon" for l, _, _ in cues):
+            if not any(label in CUE_LABELS for label, _, _ in cues):
                 continue
             sent_recs = self._sentence(ctx, lo, hi, cues, parsed, tagged)
             out.extend(sent_recs)
@@ -294,21 +301,12 @@ class AttributionDetector:
         doc = ctx.doc
         frames = self.frame_matcher(doc[lo:hi])
         times: List[Range] = []
-        mediums: List[Range] = []
-        platforms: List[Range] = []
         impersonal: List[Range] = []
-        labels = doc.vocab.strings
+        labels = self.nlp.vocab.strings
         spans = filter_spans([Span(doc, lo + s, lo + e, label=labels[m]) for m, s, e in frames])
         for sp in spans:
-            rng = (sp.start, sp.end)
-            if sp.label_ == "time":
-                times.append(rng)
-            elif sp.label_ == "medium":
-                mediums.append(rng)
-            elif sp.label_ == "platform":
-                platforms.append(rng)
-            else:
-                impersonal.append(rng)
+            (times if sp.label_ == "time" else impersonal).append((sp.start, sp.end))
+        mediums, platforms = _channels(ctx, cues, lo)
         ctx.stop_at = {r[0] for r in times + mediums + platforms}
         ctx.frame_spans = sorted([(s, e, "time") for s, e in times] + [(s, e, "medium") for s, e in mediums + platforms])
         anonymity = any(label == "anonymity" for label, _, _ in cues)
@@ -319,12 +317,12 @@ class AttributionDetector:
             rec.content = _content_after(ctx, e, hi)
             records.append(rec)
             covered.update(range(s, e))
-        phrase_spans = [(s, e) for label, s, e in cues if label not in ("verb", "colon", "anonymity")]
+        phrase_spans = [(s, e) for label, s, e in cues if label in CUE_LABELS and label not in ("verb", "colon")]
         for s, e in phrase_spans:
             covered.update(range(s, e))
         citing: List[_Record] = []
         for label, s, e in sorted(cues, key=lambda c: c[1]):
-            if label == "anonymity" or (label in ("verb", "colon") and s in covered):
+            if label not in CUE_LABELS or (label in ("verb", "colon") and s in covered):
                 continue
             if label == "verb":
                 rec = self._verb(ctx, s, lo, hi, parsed, tagged)
@@ -663,7 +661,7 @@ def _np_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
     i = end - 1
     while i >= lo and end - i <= _NP_MAX:
         w, l = words[i], lower[i]
-        if _is_punct(w) and w not in ("-", "&", "'", "’", "/") or ctx.doc[i].is_space:
+        if _is_punct(w) and w not in ("-", "&", "'", "’", "/") or ctx.words[i].isspace():
             break
         if l in ("'s", "’s"):
             i -= 1
@@ -698,7 +696,7 @@ def _np_after(ctx: _Ctx, start: int, hi: int) -> Optional[Range]:
         w, l = words[i], lower[i]
         if i > start and i in ctx.stop_at:
             break
-        if _is_punct(w) and w not in ("-", "&", "'", "’", "/") or ctx.doc[i].is_space:
+        if _is_punct(w) and w not in ("-", "&", "'", "’", "/") or ctx.words[i].isspace():
             break
         if l in ("'s", "’s"):
             i += 1
@@ -808,10 +806,10 @@ def _trim(ctx: _Ctx, s: int, e: int) -> Optional[Range]:
     changed = True
     while changed and s < e:
         changed = False
-        while s < e and (words[s] in _TRIM or ctx.doc[s].is_space):
+        while s < e and (words[s] in _TRIM or ctx.words[s].isspace()):
             s += 1
             changed = True
-        while s < e and (words[e - 1] in _TRIM_END or ctx.doc[e - 1].is_space):
+        while s < e and (words[e - 1] in _TRIM_END or ctx.words[e - 1].isspace()):
             e -= 1
             changed = True
         if s < e and ctx.lower[s] == "that" and e - s > 1:
@@ -844,7 +842,7 @@ def _quote_or_trim(ctx: _Ctx, s: int, e: int) -> Optional[Range]:
 def _content_after(ctx: _Ctx, i: int, hi: int, keep_first: bool = False) -> Optional[Range]:
     """The reported clause from token ``i`` (after "that") to the end of the sentence, or a quote."""
     words = ctx.words
-    while i < hi and (words[i] in (":", ",") or ctx.doc[i].is_space):
+    while i < hi and (words[i] in (":", ",") or ctx.words[i].isspace()):
         i += 1
     if i >= hi:
         # A quote that opens at the end of the sentence: "He said: “..."
@@ -879,7 +877,7 @@ def _content_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
     """The clause or quote before ", X said" (``end`` is the first token of the frame)."""
     words = ctx.words
     j = end - 1
-    while j >= lo and words[j] in (",", "—", "–", "-") or (j >= lo and ctx.doc[j].is_space):
+    while j >= lo and words[j] in (",", "—", "–", "-") or (j >= lo and ctx.words[j].isspace()):
         j -= 1
     if j >= 0 and words[j] in QUOTES and j in ctx.close_at:
         open_i = ctx.close_at[j]
@@ -902,6 +900,38 @@ def _subtree_range(token, keep_relcl: bool = False) -> Range:
 
 
 # ---------------------------------------------------------------------- sentence-level passes
+def _channels(ctx: _Ctx, cues, lo: int) -> Tuple[List[Range], List[Range]]:
+    """Channel phrases of a sentence: "in his nightly video address", "on its Telegram channel"."""
+    lower, words = ctx.lower, ctx.words
+    mediums: List[Range] = []
+    platforms: List[Range] = []
+    for label, s, e in cues:
+        if label == "medium_word":
+            for k in range(s - 1, max(lo, s - 5) - 1, -1):
+                if lower[k] in _SPOKEN_PREPS:
+                    mediums.append((k, e))
+                    break
+                if _is_punct(words[k]) or lower[k] in ("that", "said", "told", "on"):
+                    break
+        elif label == "platform_word":
+            for k in range(s - 1, max(lo, s - 4) - 1, -1):
+                if lower[k] in _PLATFORM_PREPS:
+                    platforms.append((k, e))
+                    break
+                if lower[k] not in _PLATFORM_FILLERS:
+                    break
+    return _longest(mediums), _longest(platforms)
+
+
+def _longest(ranges: List[Range]) -> List[Range]:
+    """Drop ranges overlapping a longer one (first wins on ties)."""
+    out: List[Range] = []
+    for rng in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
+        if all(rng[1] <= o[0] or rng[0] >= o[1] for o in out):
+            out.append(rng)
+    return sorted(out)
+
+
 def _inherit_gerund_sources(records: List[_Record]) -> None:
     last = None
     for rec in records:
@@ -990,19 +1020,21 @@ def _assign_frames(records: List[_Record], spans: List[Range], field: str, words
 
 
 # ---------------------------------------------------------------------- output
-def _span(doc: Doc, rng: Optional[Range]) -> Optional[Dict[str, Any]]:
+def _span(doc: Doc, rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
     if rng is None:
         return None
     s, e = rng
     start = doc[s].idx
     end = doc[e - 1].idx + len(doc[e - 1].text)
-    return {"start": start, "end": end, "text": doc.text[start:end]}
+    return {"start": start, "end": end, "text": text[start:end]}
 
 
 def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resolve: bool = True) -> List[Dict[str, Any]]:
     """The contract's Attribution dicts for ``records`` (sorted by cue)."""
     out: List[Dict[str, Any]] = []
-    ents = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
+    ents = list(doc.ents) if has_annotation(doc, "ENT_IOB") else []
+    has_sents = has_annotation(doc, "SENT_START")
+    text = doc.text
     for index, rec in enumerate(records):
         source_text = doc[rec.source[0]:rec.source[1]].text if rec.source else None
         label = None
@@ -1015,31 +1047,31 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             source_type, anonymous, state_media = "unknown", False, False
         item = {
             "id": index,
-            "cue": _span(doc, rec.cue),
-            "source": _span(doc, rec.source),
-            "content": _span(doc, rec.content),
+            "cue": _span(doc, rec.cue, text),
+            "source": _span(doc, rec.source, text),
+            "content": _span(doc, rec.content, text),
             "source_type": source_type,
             "anonymous": bool(anonymous),
             "state_media": bool(state_media),
-            "medium": _span(doc, rec.medium),
-            "time": _span(doc, rec.time),
-            "via": [_span(doc, v) for v in rec.via],
+            "medium": _span(doc, rec.medium, text),
+            "time": _span(doc, rec.time, text),
+            "via": [_span(doc, v, text) for v in rec.via],
             "resolved": None,
         }
         if resolve and source_text and source_text.lower() in _PRONOUNS:
-            item["resolved"] = _resolve(doc, records[:index], out, rec, ents)
+            item["resolved"] = _resolve(doc, records[:index], out, rec, ents, has_sents)
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
         out.append(item)
     return out
 
 
-def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents) -> Optional[str]:
+def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents, has_sents: bool) -> Optional[str]:
     """The name a pronoun source points to, from this sentence or the one before."""
     pronoun = doc[rec.source[0]].lower_
-    sent = doc[rec.cue[0]].sent if doc.has_annotation("SENT_START") else doc[:]
+    sent = doc[rec.cue[0]].sent if has_sents else doc[:]
     window_start = sent.start
-    if sent.start > 0 and doc.has_annotation("SENT_START"):
+    if sent.start > 0 and has_sents:
         window_start = doc[sent.start - 1].sent.start
     people = ("person", "official")
     for prev, item in zip(reversed(earlier), reversed(earlier_dicts)):
