@@ -546,3 +546,12 @@ def _property_nlp():
         nlp.add_pipe("conflict_attribution")
         _PROPERTY_NLP.append(nlp)
     return _PROPERTY_NLP[0]
+
+
+def test_docs_example_runs():
+    import re
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "attribution.md"
+    code = re.search(r"```python\n(.*?)```", page.read_text(encoding="utf8"), re.S).group(1)
+    exec(compile(code, str(page), "exec"), {})

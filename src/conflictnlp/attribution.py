@@ -154,9 +154,13 @@ class _Ctx:
         self.words = [t.text for t in doc]
         self.lower = [w.lower() for w in self.words]
         self.n = len(self.words)
-        sents = list(doc.sents) if has_annotation(doc, "SENT_START") else [doc[:]]
-        self.sent_starts = [s.start for s in sents]
-        self.sent_ends = [s.end for s in sents]
+        # Sentence starts from one array read (doc.sents walks the tokens in Python).
+        flags = doc.to_array("SENT_START")
+        starts = (flags == 1).nonzero()[0].tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        self.sent_starts = starts
+        self.sent_ends = starts[1:] + [len(doc)]
         self.quote_pairs = _pair_quotes(doc, self.words)
         self.open_at = {o: c for o, c in self.quote_pairs}
         self.close_at = {c: o for o, c in self.quote_pairs}
