@@ -115,3 +115,22 @@ def build(
             sent._.hedge_cues = cues
         doc.spans["conflict_hedging"] = cue_spans
     return doc
+
+
+def stub_pipeline(text: str):
+    """A stand-in for conflictnlp.load() in CLI tests: "N troops" is a Russian troop count,
+    "X said" an attribution, "reportedly" an evidential hedge."""
+    import re
+
+    from conflictnlp.claims import ClaimLinker
+
+    counts = [
+        (f"{m.group(0)}#{text[: m.start()].count(m.group(0)) + 1}", {"value": int(m.group(1).replace(",", "")), "actor": "Russia"})
+        for m in re.finditer(r"(\d[\d,]*) troops", text)
+    ]
+    attributions = [
+        {"cue": f"said#{text[: m.start(2)].count('said') + 1}", "source": m.group(1), "source_type": "official"}
+        for m in re.finditer(r"([A-Z][a-z]+) (said)", text)
+    ]
+    hedges = [("reportedly", "evidential", "unverified")] if "reportedly" in text else []
+    return ClaimLinker()(build(text, counts, attributions, hedges))

@@ -272,3 +272,90 @@ def test_property_disagree_iff_some_pair_apart(points):
     assert group["consensus_low"] == min(v for v, _ in points)
     assert group["consensus_high"] == max(v for v, _ in points)
     assert not math.isnan(group["consensus_low"])
+
+
+# ----------------------------------------------------------------------------- CLI
+
+from conflictnlp import cli
+
+from docbuild import stub_pipeline
+
+
+@pytest.fixture
+def stub_nlp(monkeypatch):
+    monkeypatch.setattr(cli, "load_pipeline", lambda base: stub_pipeline)
+
+
+def run_cli(argv):
+    out = io.StringIO()
+    return cli.main(argv, stdout=out), out.getvalue()
+
+
+@pytest.fixture
+def reports(tmp_path):
+    files = {
+        "ministry.txt": "Russia has 50,000 troops near the border, Defence said.",
+        "wire.txt": "Russia has 50,000 troops there. Officials said 12,000 troops are reserves.",
+        "state.txt": "Russia has 20,000 troops on exercises, Tass said.",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf8")
+    return tmp_path
+
+
+def test_cli_compare_table(stub_nlp, reports):
+    code, out = run_cli(["compare", *(str(reports / n) for n in ("ministry.txt", "wire.txt", "state.txt"))])
+    assert code == 0
+    assert "== Russia · troops: 4 figures in 3 documents; range 12,000 to 50,000; SOURCES DISAGREE" in out
+    assert "Defence" in out and "Tass" in out and "(no source)" in out
+
+
+# (format, how to parse the output)
+FORMATS = [
+    ("csv", lambda out: list(csv.DictReader(io.StringIO(out)))),
+    ("jsonl", lambda out: [json.loads(line) for line in out.splitlines()]),
+]
+
+
+@pytest.mark.parametrize("fmt,parse", FORMATS)
+def test_cli_compare_machine_formats(stub_nlp, reports, fmt, parse):
+    code, out = run_cli(["compare", "--format", fmt, str(reports / "ministry.txt"), str(reports / "state.txt")])
+    rows = parse(out)
+    assert code == 0
+    assert [(r["document"], str(r["value"]), str(r["disagree"])) for r in rows] == [
+        (str(reports / "ministry.txt"), "50000", "True"),
+        (str(reports / "state.txt"), "20000", "True"),
+    ]
+
+
+def test_cli_compare_reads_saved_exports(stub_nlp, reports, monkeypatch):
+    code, saved = run_cli(["extract", str(reports / "ministry.txt"), str(reports / "state.txt")])
+    assert code == 0
+    export_file = reports / "saved.jsonl"
+    export_file.write_text(saved, encoding="utf8")
+    # the saved figures are used as they are: the pipeline is not run again on them
+    monkeypatch.setattr(cli, "load_pipeline", lambda base: (lambda text: pytest.fail("re-processed a saved export")))
+    code, out = run_cli(["compare", "--format", "jsonl", str(export_file)])
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [(r["document"], r["value"]) for r in rows] == [(str(reports / "ministry.txt"), 50000), (str(reports / "state.txt"), 20000)]
+
+
+# (arguments, exit code, error fragment)
+BAD_RUNS = [
+    (["compare", "--format", "xml", "{d}/ministry.txt"], 2, "--format xml: unknown output format"),
+    (["compare", "--tolerance", "2", "{d}/ministry.txt"], 2, "--tolerance 2.0"),
+    (["compare", "{d}/missing.txt", "{d}/ministry.txt"], 1, "missing.txt: no such file"),
+    (["compare", "{d}/empty.txt", "{d}/ministry.txt"], 1, "empty.txt: empty input"),
+]
+
+
+@pytest.mark.parametrize("argv,code,message", BAD_RUNS)
+def test_cli_compare_bad_input(stub_nlp, reports, capsys, argv, code, message):
+    (reports / "empty.txt").write_text("  \n", encoding="utf8")
+    got, out = run_cli([a.format(d=reports) for a in argv])
+    err = capsys.readouterr().err
+    assert got == code
+    assert message in err and len(err.strip().splitlines()) == 1
+    if code == 1:  # the good input was still compared
+        assert "Russia · troops" in out

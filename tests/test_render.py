@@ -141,3 +141,21 @@ def test_public_names_are_functions():
     import conflictnlp.render  # noqa: F401
 
     assert callable(conflictnlp.compare) and callable(conflictnlp.render) and callable(conflictnlp.claims_frame)
+
+
+def test_cli_extract_html_is_one_page(monkeypatch, tmp_path, capsys):
+    import io
+
+    from conflictnlp import cli
+
+    from docbuild import stub_pipeline
+
+    monkeypatch.setattr(cli, "load_pipeline", lambda base: stub_pipeline)
+    (tmp_path / "a.txt").write_text("Russia reportedly has 50,000 troops, Officials said.", encoding="utf8")
+    (tmp_path / "b.txt").write_text("Kyiv has 8,000 troops.", encoding="utf8")
+    out = io.StringIO()
+    code = cli.main(["extract", "--format", "html", str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "b.txt")], stdout=out)
+    page = out.getvalue()
+    assert code == 1 and "missing.txt: no such file" in capsys.readouterr().err
+    assert page.count("<html") == 1 and page.count("<figure") == 2
+    assert "TROOPS 50,000 · Russia" in page and "HEDGE evidential" in page and "SOURCE official" in page
