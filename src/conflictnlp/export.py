@@ -13,10 +13,8 @@ from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401  (registers the extensions)
 from .about import __schema__
+from .schema import COUNT_FIELDS
 
-COUNT_FIELDS = (
-    "value", "low", "high", "estimate", "qualifier", "kind", "unit", "actor", "echelon", "inferred",
-)
 
 
 def span_dict(doc: Doc, start: int, end: int) -> Dict[str, Any]:
@@ -51,11 +49,12 @@ def sentence_dicts(doc: Doc) -> List[Dict[str, Any]]:
     sentences = []
     for sent in sentence_spans(doc):
         certainty = sent._.certainty
+        text = sent.text.rstrip()  # trailing line breaks belong to no sentence
         sentences.append(
             {
                 "start": sent.start_char,
-                "end": sent.end_char,
-                "text": sent.text,
+                "end": sent.start_char + len(text),
+                "text": text,
                 "certainty": certainty,
                 "hedged": bool(sent._.hedged) if certainty is not None else None,
                 "score": sent._.hedge_score,
