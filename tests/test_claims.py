@@ -219,7 +219,9 @@ CUES = [
     ({"type": "expectation", "text": "expected"}, "probable"),
     ({"type": "estimate", "text": "estimated"}, "probable"),
     ({"type": "condition", "text": "if"}, "possible"),
+    ({"type": "epistemic", "text": "seems  to"}, "probable"),
     ({"type": "epistemic", "text": "may", "certainty": "probable"}, "probable"),
+    ({"type": "epistemic", "text": "may", "level": "probable"}, "probable"),
 ]
 
 

@@ -28,8 +28,9 @@ from .export import count_dicts, sentence_dicts
 # How hedged a certainty is; a claim is never graded more hedged than its sentence.
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "unverified": 3}
 
-# A hedge cue's certainty when the cue does not carry one itself (conflict_hedging may
-# add a "certainty" field to its cues; the contract only promises "type").
+# A hedge cue's certainty when the cue does not carry one itself (a "level" or
+# "certainty" field; the contract only promises "type"). Mirrors the levels of
+# components/hedging/cues.jsonl.
 CUE_TYPE_CERTAINTY = {
     "evidential": "unverified",
     "denial": "unverified",
@@ -41,7 +42,10 @@ CUE_TYPE_CERTAINTY = {
     "estimate": "probable",
 }
 # Epistemic cues that grade "probable" rather than "possible" (contract: likely, believed).
-PROBABLE_EPISTEMIC = {"likely", "probably", "believed", "presumably", "most likely", "very likely"}
+PROBABLE_EPISTEMIC = {
+    "likely", "unlikely", "probably", "probable", "apparently", "believed", "presumably", "most likely",
+    "very likely", "appear to", "appears to", "appeared to", "seem to", "seems to", "seemed to",
+}
 
 SENTENCE_FALLBACKS = ("without_content", "any", "off")
 
@@ -113,10 +117,11 @@ def find_attribution(
 
 def cue_certainty(cue: Mapping[str, Any]) -> str:
     """The certainty one hedge cue signals on its own."""
-    if cue.get("certainty") in CERTAINTY_RANK:
-        return cue["certainty"]
+    for field in ("level", "certainty"):
+        if cue.get(field) in CERTAINTY_RANK:
+            return cue[field]
     kind = cue.get("type")
-    if kind == "epistemic" and str(cue.get("text", "")).lower().strip() in PROBABLE_EPISTEMIC:
+    if kind == "epistemic" and " ".join(str(cue.get("text", "")).lower().split()) in PROBABLE_EPISTEMIC:
         return "probable"
     return CUE_TYPE_CERTAINTY.get(kind, "possible")
 
