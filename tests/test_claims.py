@@ -49,12 +49,20 @@ CASES = [
         [(0, 0, "certain")],
     ),
     (
-        "a source whose content is elsewhere did not say the count",
-        "Russia lost 1,000 soldiers, while Kyiv said it repelled the attack.",
-        ["1,000 soldiers"],
-        [{"cue": "said", "source": "Kyiv", "content": "it repelled the attack", "source_type": "government"}],
+        "cue in the sentence, content detected elsewhere (e.g. a trailing participle)",
+        "Russia has 45,000 troops there, officials told reporters, speaking on condition of anonymity.",
+        ["45,000 troops"],
+        [dict(SAID, cue="told", content="speaking on condition of anonymity")],
         [],
-        [(None, 0, "certain")],
+        [(0, 0, "certain")],
+    ),
+    (
+        "the sentence fallback prefers an attribution without content",
+        "Kyiv said, and Moscow confirmed it was true, that 300 troops crossed.",
+        ["300 troops"],
+        [{"cue": "said", "source": "Kyiv"}, {"cue": "confirmed", "source": "Moscow", "content": "it was true"}],
+        [],
+        [(0, 0, "certain")],
     ),
     (
         "a cue in another sentence does not carry the count",
@@ -160,8 +168,8 @@ def test_claim_links(name, text, counts, attributions, hedges, expected):
 
 # (sentence_fallback, expected attribution for "Russia lost 1,000 soldiers, while Kyiv said it repelled ...")
 FALLBACKS = [
-    ("without_content", None),
     ("any", 0),
+    ("without_content", None),
     ("off", None),
 ]
 

@@ -47,7 +47,7 @@ PROBABLE_EPISTEMIC = {
     "very likely", "appear to", "appears to", "appeared to", "seem to", "seems to", "seemed to",
 }
 
-SENTENCE_FALLBACKS = ("without_content", "any", "off")
+SENTENCE_FALLBACKS = ("any", "without_content", "off")
 
 
 # ----------------------------------------------------------------------------- pure logic
@@ -77,18 +77,18 @@ def find_attribution(
     count: Mapping[str, Any],
     attributions: Sequence[Mapping[str, Any]],
     sentence: Optional[Mapping[str, Any]],
-    sentence_fallback: str = "without_content",
+    sentence_fallback: str = "any",
 ) -> Optional[int]:
     """The index of the attribution that carries ``count``, or None.
 
     1. An attribution whose ``content`` contains the count; the narrowest wins, so an
        inner report ("X said that Y reported 5,000 ...") beats the outer one.
     2. Otherwise, an attribution whose ``cue`` lies in the count's sentence
-       (``sentence_fallback``): ``"without_content"`` considers only attributions with
-       no detected content (a source whose content was found elsewhere did not say this
-       count), ``"any"`` considers all of them, ``"off"`` never falls back. The count must
-       not lie in that attribution's ``source`` ("two officials said"); the cue nearest to
-       the count wins.
+       (``sentence_fallback``): ``"any"`` (the default) considers all of them, preferring
+       those with no detected content; ``"without_content"`` only those with no detected
+       content (trusting that a source whose content was found elsewhere did not say this
+       count); ``"off"`` never falls back. The count must not lie in that attribution's
+       ``source`` ("two officials said"); the cue nearest to the count wins.
     """
     start, end = count["start"], count["end"]
     carriers = [
@@ -111,8 +111,8 @@ def find_attribution(
         if source and source["start"] < end and start < source["end"]:
             continue
         distance = cue["start"] - end if cue["start"] >= end else start - cue["end"]
-        candidates.append((max(0, distance), i))
-    return min(candidates)[1] if candidates else None
+        candidates.append((bool(a.get("content")), max(0, distance), i))
+    return min(candidates)[2] if candidates else None
 
 
 def cue_certainty(cue: Mapping[str, Any]) -> str:
@@ -160,7 +160,7 @@ def link_claims(
     counts: Sequence[Mapping[str, Any]],
     attributions: Sequence[Mapping[str, Any]],
     sentences: Sequence[Mapping[str, Any]],
-    sentence_fallback: str = "without_content",
+    sentence_fallback: str = "any",
 ) -> List[Dict[str, Any]]:
     """One Claim dict per count, in count order (export-shaped inputs: char offsets)."""
     if sentence_fallback not in SENTENCE_FALLBACKS:
@@ -184,7 +184,7 @@ def link_claims(
     return claims
 
 
-def export_claims(export: Mapping[str, Any], sentence_fallback: str = "without_content") -> List[Dict[str, Any]]:
+def export_claims(export: Mapping[str, Any], sentence_fallback: str = "any") -> List[Dict[str, Any]]:
     """The claims of an export dict: its own if it has them, else linked now."""
     if export.get("claims") or not export.get("counts"):
         return [dict(c) for c in export.get("claims") or []]
@@ -196,7 +196,7 @@ def export_claims(export: Mapping[str, Any], sentence_fallback: str = "without_c
 class ClaimLinker:
     """Writes ``doc._.claims``: one plain dict per count. See the module docstring."""
 
-    def __init__(self, name: str = "conflict_claims", *, sentence_fallback: str = "without_content") -> None:
+    def __init__(self, name: str = "conflict_claims", *, sentence_fallback: str = "any") -> None:
         if sentence_fallback not in SENTENCE_FALLBACKS:
             raise ValueError(
                 f"{name}: sentence_fallback {sentence_fallback!r} is not one of {', '.join(SENTENCE_FALLBACKS)}"
@@ -219,7 +219,7 @@ class ClaimLinker:
     "conflict_claims",
     assigns=["doc._.claims"],
     requires=["doc._.attributions"],
-    default_config={"sentence_fallback": "without_content"},
+    default_config={"sentence_fallback": "any"},
 )
 def make_conflict_claims(nlp: Language, name: str, sentence_fallback: str) -> ClaimLinker:
     return ClaimLinker(name, sentence_fallback=sentence_fallback)
