@@ -264,13 +264,13 @@ class Comparison:
             body = format_table(
                 [
                     (
-                        "≠" if r["conflicts"] else "", r["document"], r["figure"], r["text"],
+                        "≠" if r["conflicts"] else "", _tail(r["document"], 18), r["figure"], r["text"],
                         r["source"] or "(no source)", _giver_type(r), r["anonymous"], r["certainty"],
                     )
                     for r in rows
                 ],
                 ("", "document", "figure", "as written", "source", "type", "anon", "certainty"),
-                (1, 16, 16, 24, 26, 12, 4, 10),
+                (1, 18, 16, 24, 26, 12, 4, 10),
             )
             blocks.append(head + "\n" + body)
         return "\n\n".join(blocks)
@@ -288,6 +288,12 @@ class Comparison:
     def to_frame(self):
         """The rows as a pandas DataFrame (needs ``conflictnlp[pandas]``)."""
         return _pandas("Comparison.to_frame").DataFrame(self.rows, columns=list(FIGURE_FIELDS))
+
+
+def _tail(name: str, width: int) -> str:
+    """The end of a long document name (a path is told apart by its file name)."""
+    name = " ".join(str(name).split())
+    return name if len(name) <= width else "…" + name[-(width - 1):]
 
 
 def _giver_type(row: Mapping[str, Any]) -> Optional[str]:
