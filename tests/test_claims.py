@@ -299,3 +299,18 @@ def test_property_every_count_gets_one_claim_with_valid_indices(words, data):
         from conflictnlp.claims import CERTAINTY_RANK
 
         assert CERTAINTY_RANK[claim["certainty"]] <= CERTAINTY_RANK[sent._.certainty]
+
+
+def test_docs_example_with_the_real_pipeline():
+    """The first example of docs/claims.md, end to end (once the other components are merged)."""
+    import importlib.util
+
+    missing = [m for m in ("counts", "attribution", "hedging") if importlib.util.find_spec(f"conflictnlp.{m}") is None]
+    if missing:
+        pytest.skip(f"needs the conflictnlp.{missing[0]} component, not in this checkout yet")
+    import conflictnlp
+
+    nlp = conflictnlp.load()
+    doc = nlp("Russia has amassed some 50,000 troops near Kursk, a US official told CNN.")
+    assert doc._.claims == [{"count": 0, "attribution": 0, "sentence": 0, "certainty": "certain"}]
+    assert doc._.attributions[0]["source"]["text"] == "a US official"
