@@ -6,6 +6,7 @@ they are not installed.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -18,6 +19,10 @@ nbformat = pytest.importorskip("nbformat", reason="the notebook test needs nbfor
 nbclient = pytest.importorskip("nbclient", reason="the notebook test needs nbclient (pip install 'conflictnlp[notebook]')")
 pytest.importorskip("ipykernel", reason="the notebook test needs ipykernel (pip install 'conflictnlp[notebook]')")
 pytest.importorskip("pandas", reason="the notebook uses pandas (pip install 'conflictnlp[notebook]')")
+
+_MISSING = [m for m in ("counts", "attribution", "hedging") if importlib.util.find_spec(f"conflictnlp.{m}") is None]
+if _MISSING:  # only while the components are developed on separate branches
+    pytest.skip(f"the notebook needs the conflictnlp.{_MISSING[0]} component, not in this checkout", allow_module_level=True)
 
 
 def _text(output) -> str:
