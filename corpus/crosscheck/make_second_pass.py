@@ -1,0 +1,216 @@
+"""Second-pass annotations of the cross-check sample, written compactly, and the writer
+of corpus/crosscheck/second_pass.jsonl (authoring format).
+
+The annotations below were made from the sentence texts of blank.jsonl only, following
+docs/annotation.md, without looking at the first pass. Keys are (paragraph, sentence),
+0-based. Helpers fill the bounds that a qualifier implies.
+
+    python corpus/crosscheck/make_second_pass.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def C(text, kind, unit=None, actor=None, q="exact", v=None, lo=None, hi=None, ech=None):
+    if q == "exact":
+        lo = hi = v
+    elif q == "below":
+        hi = v
+    elif q == "min":
+        lo = v
+    elif q == "max":
+        hi = v
+    count = {"text": text, "value": v, "low": lo, "high": hi, "qualifier": q, "kind": kind,
+             "unit": unit, "actor": actor}
+    if ech:
+        count["echelon"] = ech
+    return count
+
+
+def A(cue, source, content, st="unknown", anon=False, sm=False, medium=None, time=None, via=(), resolved=None):
+    item = {"cue": cue, "source": source, "content": content, "source_type": st, "anonymous": anon,
+            "state_media": sm, "medium": medium, "time": time, "via": list(via)}
+    if resolved:
+        item["resolved"] = resolved
+    return item
+
+
+def S(certainty="certain", cues=(), counts=(), attrs=()):
+    return {"certainty": certainty, "cues": [{"text": t, "type": ty} for t, ty in cues],
+            "counts": list(counts), "attributions": list(attrs)}
+
+
+ANN = {}
+
+ANN["drcongo-b01"] = {
+    (0, 0): S(attrs=[A("said", "residents and a local official",
+                       "M23 rebels backed by Rwanda pushed south from Bukavu on Saturday and seized the town of Kamanyola, near the Burundian border",
+                       "person", True)]),
+    (0, 1): S("probable", [("believed", "estimate")]),
+    (0, 2): S("probable", [("likely", "epistemic")],
+              [C("about 10,000 soldiers", "troops", "soldier", "Burundi", "approx", 10000)],
+              [A("according to", "two diplomats", "Burundi has about 10,000 soldiers deployed in eastern Congo under a bilateral agreement", "official", True)]),
+    (0, 3): S(attrs=[A("said", "A spokesman for the Congolese army, General Sylvain Ekenge", "the armed forces were 'holding firm' around Uvira",
+                       "official", medium="in a statement read on state television")]),
+    (0, 4): S("unverified", [("claimed", "evidential")],
+              [C("'hundreds' of Congolese soldiers", "captured", "soldier", "DR Congo", "vague")],
+              [A("claimed", "M23 spokesman Lawrence Kanyuka",
+                 "the rebels had 'liberated' Kamanyola and that 'hundreds' of Congolese soldiers and allied Wazalendo militiamen had surrendered",
+                 "official", medium="X")]),
+    (0, 5): S("unverified", [("could not be verified", "unverifiable")]),
+    (1, 1): S(counts=[C("at least 7,000 people", "killed", "person", None, "min", 7000),
+                      C("about 3,000 people", "killed", "person", None, "approx", 3000)],
+              attrs=[A("say", "Congolese authorities", "at least 7,000 people were killed in the fighting in January and February alone", "government"),
+                     A("said", "the UN", "about 3,000 people died in Goma", "organization")]),
+    (1, 2): S(counts=[C("between 3,000 and 4,000 Rwandan troops", "troops", "troop", "Rwanda", "range", None, 3000, 4000)],
+              attrs=[A("reported", "Reuters",
+                       "between 3,000 and 4,000 Rwandan troops were operating inside Congo alongside the rebels, and that Kigali exercised 'de facto control' over M23 operations",
+                       "media", time="last month", via=["a confidential report by UN experts"])]),
+    (1, 3): S("unverified", [("denies", "denial")],
+              attrs=[A("denies", "Rwanda", "supporting M23", "government"),
+                     A("says", "Rwanda", "its forces are deployed defensively against threats from the FDLR, a militia founded by Hutu extremists linked to the 1994 genocide", "government")]),
+    (1, 4): S("probable", [("estimate", "estimate")],
+              [C("between 6,500 and 8,000 fighters", "troops", "fighter", "M23", "range", None, 6500, 8000),
+               C("fewer than 1,000", "troops", None, "M23", "max", 1000)],
+              [A("estimate", "Western diplomats", "M23 now fields between 6,500 and 8,000 fighters, up from fewer than 1,000 when it re-emerged in late 2021", "official", True)]),
+    (1, 5): S("possible", [("unclear", "unclear")]),
+    (2, 0): S("probable", [("likely", "epistemic")]),
+    (2, 1): S(counts=[C("almost 70,000 people", "displaced", "person", None, "below", 70000)],
+              attrs=[A("said", "The UN refugee agency", "almost 70,000 people had crossed into Burundi in the past two weeks, many of them by canoe across the Rusizi river", "organization")]),
+    (2, 2): S("possible", [("could", "epistemic")],
+              attrs=[A("said", "Aid workers", "a cholera outbreak could spread quickly in the crowded transit sites at Gatumba, where latrines are overflowing", "person", True)]),
+    (2, 3): S("unverified", [("reportedly", "evidential")],
+              attrs=[A("reportedly", None, "The rebels have also reportedly taken control of several mining sites in Walikale territory, which holds some of the world's richest tin deposits")]),
+    (2, 4): S("possible", [("Whether", "unclear"), ("is not clear", "unclear")],
+              attrs=[A("said", "analysts", "Whether they intend to push further west toward Kisangani is not clear", "person", True)]),
+    (2, 5): S("possible", [("if", "condition"), ("would", "condition"), ("probably", "epistemic")]),
+}
+
+ANN["ethiopia-b01"] = {
+    (0, 0): S(counts=[C("at least 30 people", "killed", "person", None, "min", 30)],
+              attrs=[A("told", "two residents and a health worker", "An Ethiopian military drone strike on a market in the Amhara region killed at least 30 people on Tuesday",
+                       "person", True, medium="Reuters")]),
+    (0, 1): S(attrs=[A("said", "the health worker", "The strike hit the weekly market in Jibla, a town in West Gojjam zone, around midday", "person", True)]),
+    (0, 2): S(counts=[C("26 bodies", "killed", "body", None, "exact", 26)],
+              attrs=[A("said", "the health worker", "I counted 26 bodies myself. Many more were taken away by families before we arrived", "person", True)]),
+    (0, 5): S("unverified", [("denied", "denial")],
+              attrs=[A("denied", "The government", "targeting civilians", "government"),
+                     A("saying", "The government", "its operations are aimed at 'extremist' armed groups seeking to overthrow the constitutional order", "government")]),
+    (1, 1): S("probable", [("estimated", "estimate")],
+              [C("tens of thousands of fighters", "troops", "fighter", "Fano", "vague")]),
+    (1, 2): S("unverified", [("claimed", "evidential")],
+              [C("87 federal soldiers", "killed", "soldier", "Ethiopia", "exact", 87),
+               C("40 others", "captured", None, "Ethiopia", "exact", 40)],
+              [A("claimed", "A Fano commander in Gojjam", "his forces had killed 87 federal soldiers and captured 40 others in an ambush near Bure last week",
+                 "official", True, medium="in a telephone interview")]),
+    (1, 3): S("unverified", [("could not be independently verified", "unverifiable")]),
+    (1, 4): S("unverified", [("dismissed", "denial")],
+              [C("more than 1,000 Fano fighters", "killed", "fighter", "Fano", "min", 1000)],
+              [A("said", "The army", "it killed more than 1,000 Fano fighters in operations in Gojjam and Gondar in the past month", "military"),
+               A("dismissed", "Fano leaders", None, "official", True)]),
+    (1, 5): S(counts=[C("hundreds of thousands of people", "displaced", "person", None, "vague")],
+              attrs=[A("according to", "the UN", "The conflict has displaced hundreds of thousands of people in Amhara", "organization")]),
+    (1, 6): S(attrs=[A("said", "The UN humanitarian office", "at least 4.5 million people in the region need assistance and that more than 3,600 schools remain closed",
+                       "organization", medium="in a report", time="on Friday")]),
+    (1, 7): S(counts=[C("more than 45 civilians", "killed", "civilian", None, "min", 45)],
+              attrs=[A("said", "Amnesty International", "government soldiers killed more than 45 civilians in the town of Merawi in January 2024", "organization", medium="in a report")]),
+    (1, 8): S("possible", [("unclear", "unclear")]),
+    (2, 0): S("possible", [("could", "epistemic")]),
+    (2, 1): S("possible", [("was not clear", "unclear")],
+              attrs=[A("said", "Diplomats in Addis Ababa", "Eritrea had moved troops closer to the border in recent weeks", "official", True)]),
+    (2, 2): S(attrs=[A("said", "Eritrea's information minister, Yemane Gebremeskel", "the reports were 'false and malicious'", "official", medium="X")]),
+    (2, 3): S("possible", [("could", "epistemic"), ("believe", "estimate")],
+              [C("as many as 200,000 fighters", "troops", "fighter", "TPLF", "max", 200000)]),
+    (2, 4): S(attrs=[A("told", "Prime Minister Abiy Ahmed",
+                       "Ethiopia has no intention of invading Eritrea, but that access to the Red Sea is an 'existential' matter for the landlocked country",
+                       "official", medium="parliament", time="in October")]),
+}
+
+ANN["gaza-c01"] = {
+    (0, 0): S(counts=[C("at least 43 Palestinians", "killed", "palestinian", "Palestine", "min", 43),
+                      C("19 people", "killed", "person", "Palestine", "exact", 19)],
+              attrs=[A("said", "local health officials",
+                       "Israeli air strikes killed at least 43 Palestinians across the Gaza Strip on Tuesday, including 19 people waiting for food near a distribution site in Rafah",
+                       "official", True)]),
+    (0, 1): S(attrs=[A("said", "The Israeli military",
+                       "it was reviewing the reports and that its troops had fired warning shots at suspects who approached forces of the 162nd Division", "military")]),
+    (0, 2): S("unverified", [("could not be independently verified", "unverifiable")]),
+    (1, 0): S(counts=[C("61,200", "killed", None, "Palestine", "min", 61200),
+                      C("more than 152,000 people", "wounded", "person", "Palestine", "min", 152000)],
+              attrs=[A("says", "Gaza's health ministry", "the overall death toll since October 2023 has passed 61,200, with more than 152,000 people wounded", "government")]),
+    (2, 0): S("probable", [("apparently", "epistemic")],
+              attrs=[A("told", "Witnesses", "tanks, apparently of the Nahal Brigade, pushed about 2 km into eastern Khan Younis overnight, backed by armoured D9 bulldozers",
+                       "person", True, medium="Meridian")]),
+    (2, 1): S(counts=[C("at least 14 Israeli Merkava tanks", "equipment", "tank", "Israel", "min", 14)],
+              attrs=[A("said", "One resident, Samir Abu Odeh", "he counted at least 14 Israeli Merkava tanks near the Bani Suheila roundabout before dawn", "person")]),
+    (2, 2): S(attrs=[A("said", "he", "They came from the east with their engines roaring and then the shelling started. We took the children and ran with nothing",
+                       "person", medium="by phone", resolved="Samir Abu Odeh")]),
+    (3, 0): S("unverified", [("claimed", "evidential")],
+              [C("dozens of Hamas fighters", "killed", "fighter", "Hamas", "vague")],
+              [A("claimed", "The Israel Defense Forces", "troops had killed dozens of Hamas fighters in the area over the past week and located a tunnel shaft near a school",
+                 "military", medium="in a statement")]),
+    (3, 2): S("unverified", [("claimed", "evidential")],
+              [C("two Israeli armoured vehicles", "equipment", "vehicle", "Israel", "exact", 2),
+               C("several Israeli soldiers", "killed", "soldier", "Israel", "vague")],
+              [A("claimed", "Hamas's armed wing, the Qassam Brigades",
+                 "its fighters had destroyed two Israeli armoured vehicles with Yassin-105 rockets and killed several Israeli soldiers", "military", medium="Telegram")]),
+    (3, 3): S("unverified", [("could not independently verify", "unverifiable")]),
+    (4, 0): S(attrs=[A("said", "the Gaza Humanitarian Foundation", "it had distributed 1.4 million meals on Monday from three sites in southern Gaza", "organization")]),
+    (4, 1): S(attrs=[A("say", "UN agencies", "about 600 aid trucks a day are needed to meet basic needs, far more than the 86 a day that entered on average in July", "organization")]),
+    (5, 0): S("probable", [("believed", "estimate")],
+              [C("50 hostages", "captured", "hostage", None, "exact", 50),
+               C("around 20", "captured", None, None, "approx", 20)]),
+    (5, 1): S(attrs=[A("said", "Qatar's prime minister", "the two sides remained far apart on the sequencing of an Israeli withdrawal from the Philadelphi corridor",
+                       "official", time="on Sunday")]),
+    (5, 2): S("probable", [("unlikely", "epistemic"), ("planned", "expectation")],
+              [C("60,000 reservists", "troops", "reservist", "Israel", "exact", 60000)],
+              [A("said", "Israeli officials",
+                 "a deal was unlikely before the end of the month and that the army planned to call up 60,000 reservists for an expanded operation in Gaza City", "official", True)]),
+    (6, 1): S("probable", [("estimates", "estimate")],
+              [C("about 1.9 million", "displaced", None, "Palestine", "approx", 1900000)],
+              [A("estimates", "The United Nations", "about 1.9 million of Gaza's 2.1 million people have been forced from their homes at least once since the war began", "organization")]),
+    (7, 0): S("possible", [("could", "epistemic"), ("unclear", "unclear")],
+              attrs=[A("reported", "Israeli media", "the security cabinet could approve the Gaza City operation as early as Thursday", "media")]),
+    (7, 1): S("unverified", [("reportedly", "evidential")],
+              [C("10 living hostages", "captured", "hostage", None, "exact", 10)],
+              [A("reportedly", None, "Hamas reportedly told mediators it was ready to free 10 living hostages in exchange for a 60-day truce"),
+               A("told", "Hamas", "it was ready to free 10 living hostages in exchange for a 60-day truce", "military", medium="mediators")]),
+    (7, 2): S("unverified", [("denied", "denial")],
+              attrs=[A("denied", "An Israeli official", "any such offer had been made", "official", True)]),
+    (7, 3): S("probable", [("expected", "expectation")],
+              [C("about 130,000 troops", "troops", "troop", "Israel", "approx", 130000)],
+              [A("according to", "two defence officials", "The Israeli military is expected to deploy about 130,000 troops in the offensive", "official", True)]),
+    (7, 4): S("possible", [("might", "epistemic"), ("if", "condition")],
+              [C("tens of thousands more people", "displaced", "person", None, "vague")],
+              [A("warned", "Aid officials", "tens of thousands more people might be displaced if the assault goes ahead", "organization", True)]),
+    (7, 5): S("probable", [("likely", "epistemic")],
+              [C("an estimated 40 people", "missing", "person", None, "approx", 40)]),
+}
+
+
+def build():
+    out = []
+    for line in (HERE / "blank.jsonl").read_text(encoding="utf8").splitlines():
+        doc = json.loads(line)
+        ann = ANN.get(doc["id"], {})
+        unused = set(ann)
+        for p, paragraph in enumerate(doc["paragraphs"]):
+            for s, sentence in enumerate(paragraph):
+                a = ann.get((p, s), S())
+                unused.discard((p, s))
+                sentence.update({k: v for k, v in a.items() if v})
+                if a["certainty"] != "certain":
+                    sentence["certainty"] = a["certainty"]
+        if unused:
+            raise SystemExit(f"{doc['id']}: no sentence for {sorted(unused)}")
+        out.append(json.dumps(doc, ensure_ascii=False))
+    (HERE / "second_pass.jsonl").write_text("\n".join(out) + "\n", encoding="utf8")
+
+
+if __name__ == "__main__":
+    build()
