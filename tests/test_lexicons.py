@@ -1,0 +1,72 @@
+"""Resource loading: errors name file, line and field; loading never executes code."""
+
+import json
+
+import pytest
+
+from conflictnlp.lexicons import ResourceError, load_entries, parse_jsonl, read_jsonl, resource_dir
+
+FIELDS = {"text": str, "weight?": (int, float), "flag?": bool}
+
+BAD_LINES = [
+    # line | message fragment
+    ('{"text": "a"', "line 1: invalid JSON"),
+    ('["a"]', "line 1: expected a JSON object"),
+    ('{"weight": 1}', "line 1: missing field 'text'"),
+    ('{"text": 3}', "line 1: field 'text' must be str"),
+    ('{"text": "a", "weight": "x"}', "line 1: field 'weight' must be int or float"),
+    ('{"text": "a", "flag": 1}', "line 1: field 'flag' must be bool"),
+    ('{"text": "a", "colour": "red"}', "line 1: unknown field 'colour'"),
+    ('{"text": "a", "weight": true}', "field 'weight' must be int or float"),
+]
+
+
+@pytest.mark.parametrize("line,message", BAD_LINES)
+def test_bad_lines_are_named(line, message):
+    with pytest.raises(ResourceError, match=message):
+        parse_jsonl([line], "mine.jsonl", FIELDS)
+
+
+def test_comments_and_blank_lines_are_skipped():
+    entries = parse_jsonl(["# header", "", '{"text": "a", "weight": 2}', "  # another"], "x", FIELDS)
+    assert entries == [{"text": "a", "weight": 2}]
+
+
+def test_line_numbers_count_comments(tmp_path):
+    path = tmp_path / "lex.jsonl"
+    path.write_text("# header\n# more\n{\"text\": \"ok\"}\n{\"text\": 5}\n", encoding="utf8")
+    with pytest.raises(ResourceError, match=r"lex.jsonl, line 4: field 'text'"):
+        read_jsonl(path, FIELDS)
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [(None, "file not found"), (b"\xff\xfe\x00bad", "not UTF-8")],
+)
+def test_unreadable_files(tmp_path, content, message):
+    path = tmp_path / "lex.jsonl"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ResourceError, match=message):
+        read_jsonl(path, FIELDS)
+
+
+def test_code_is_never_executed(tmp_path):
+    path = tmp_path / "lex.jsonl"
+    path.write_text(json.dumps({"text": "__import__('os').system('exit 3')"}) + "\n", encoding="utf8")
+    assert read_jsonl(path, FIELDS) == [{"text": "__import__('os').system('exit 3')"}]
+
+
+def test_load_entries_accepts_lists_and_rejects_other_types():
+    assert load_entries([{"text": "a"}], "sentences", "abbreviations.jsonl", FIELDS) == [{"text": "a"}]
+    with pytest.raises(ResourceError, match="sentences entry 1: missing field 'text'"):
+        load_entries([{"txt": "a"}], "sentences", "abbreviations.jsonl", FIELDS)
+    with pytest.raises(ResourceError, match="expected a path"):
+        load_entries(42, "sentences", "abbreviations.jsonl", FIELDS)
+
+
+def test_every_bundled_resource_parses():
+    files = sorted(resource_dir().glob("*/*.jsonl"))
+    assert files, "no bundled resources found"
+    for path in files:
+        assert read_jsonl(path), f"{path} is empty"

@@ -1,0 +1,94 @@
+"""conflict_sentences: news sentence boundaries. Each case: text -> expected sentences."""
+
+import pytest
+import spacy
+from hypothesis import given, settings, strategies as st
+
+from conflictnlp.sentences import NewsSentenceSegmenter
+
+
+@pytest.fixture(scope="module")
+def seg_nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    return nlp
+
+
+CASES = [
+    # text | expected sentences (stripped)
+    ("Troops arrived. The assault began.", ["Troops arrived.", "The assault began."]),
+    ("U.S. officials said 5,000 troops arrived.", ["U.S. officials said 5,000 troops arrived."]),
+    ("Sen. Graham spoke on Aug. 5 in Kyiv.", ["Sen. Graham spoke on Aug. 5 in Kyiv."]),
+    ("Lt. Col. Ivan Petrov and Maj. Gen. Ali met.", ["Lt. Col. Ivan Petrov and Maj. Gen. Ali met."]),
+    ("Brig. Gen. Omar led the 3rd Brigade.", ["Brig. Gen. Omar led the 3rd Brigade."]),
+    ("Troops landed in the U.S. The Pentagon confirmed it.", ["Troops landed in the U.S.", "The Pentagon confirmed it."]),
+    ("It happened at 5 p.m. on Friday.", ["It happened at 5 p.m. on Friday."]),
+    ("“We will win,” he said. They left.", ["“We will win,” he said.", "They left."]),
+    ("“Are they ready?” he asked. Nobody knew.", ["“Are they ready?” he asked.", "Nobody knew."]),
+    ('"Where are the shells?" the commander asked.', ['"Where are the shells?" the commander asked.']),
+    ("“We hold the line.” The brigade retreated.", ["“We hold the line.”", "The brigade retreated."]),
+    ("He said the toll was 3.5 million. It rose.", ["He said the toll was 3.5 million.", "It rose."]),
+    ("U.S. Officials: Troops Gather in Kursk\nSeveral thousand arrived.", ["U.S. Officials: Troops Gather in Kursk", "Several thousand arrived."]),
+    ("Headline Without Full Stop\n\nFirst paragraph here.", ["Headline Without Full Stop", "First paragraph here."]),
+    ("The U.N. said 40 died. The RSF denied it.", ["The U.N. said 40 died.", "The RSF denied it."]),
+    ("Fighting resumed! Shelling continued.", ["Fighting resumed!", "Shelling continued."]),
+    ("Was it a drone? Officials did not say.", ["Was it a drone?", "Officials did not say."]),
+    ("They moved (about 300 men.) Then they stopped.", ["They moved (about 300 men.)", "Then they stopped."]),
+    ("In 2024. 300 soldiers were killed.", ["In 2024.", "300 soldiers were killed."]),
+    ("Capt. Sergei Ivanov, Sgt. Oleh Bondar and Cpl. Ana Ruiz were hurt.", ["Capt. Sergei Ivanov, Sgt. Oleh Bondar and Cpl. Ana Ruiz were hurt."]),
+    ("The strike hit No. 3 barracks.", ["The strike hit No. 3 barracks."]),
+    ("Lt. Gen. Oleksandr Syrskyi spoke. He warned of attacks.", ["Lt. Gen. Oleksandr Syrskyi spoke.", "He warned of attacks."]),
+    ("Drones, missiles, etc. The list is long.", ["Drones, missiles, etc.", "The list is long."]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_sentence_boundaries(seg_nlp, text, expected):
+    doc = seg_nlp(text)
+    assert [s.text.strip() for s in doc.sents] == expected
+
+
+def test_keeps_existing_boundaries(seg_nlp):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("conflict_sentences")
+    doc = nlp("Troops landed in the U.S. The Pentagon said so.")
+    # The sentencizer splits after every full stop; we do not overwrite it by default.
+    assert len(list(doc.sents)) == 1 or doc[0].is_sent_start
+
+
+def test_overwrite_option():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("conflict_sentences", config={"overwrite": True})
+    doc = nlp("Lt. Col. Petrov spoke. He left.")
+    assert [s.text.strip() for s in doc.sents] == ["Lt. Col. Petrov spoke.", "He left."]
+
+
+def test_user_abbreviations(tmp_path):
+    path = tmp_path / "abbr.jsonl"
+    path.write_text('# mine\n{"text": "Hon"}\n', encoding="utf8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences", config={"abbreviations": str(path)})
+    assert len(list(nlp("The Hon. Member spoke.").sents)) == 1
+
+
+def test_bad_user_lexicon_names_file_and_line(tmp_path):
+    path = tmp_path / "abbr.jsonl"
+    path.write_text('{"text": "Hon"}\n{"txt": "Rt"}\n', encoding="utf8")
+    with pytest.raises(ValueError, match=r"abbr.jsonl, line 2: missing field 'text'"):
+        NewsSentenceSegmenter(abbreviations=str(path))
+
+
+_NLP = spacy.blank("en")
+_NLP.add_pipe("conflict_sentences")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?”“\"'()\nAZ.3,")), max_size=60))
+def test_never_crashes_and_starts_with_sentence(text):
+    doc = _NLP(text)
+    if len(doc):
+        assert doc[0].is_sent_start is not False
+        assert "".join(s.text_with_ws for s in doc.sents) == doc.text
