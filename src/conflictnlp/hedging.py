@@ -58,6 +58,7 @@ from .cues import (
     strongest_level,
 )
 from .export import sentence_spans
+from .lexicons import ResourceError
 from .schema import CERTAINTY_LEVELS, DOC_CATS
 
 SPANS_KEY = "conflict_hedging"
@@ -185,25 +186,40 @@ def _classifier_forward(model: Model, batch: SentenceBatch, is_train: bool) -> T
 def platt(raw: float, calibration: Sequence[float]) -> float:
     """Calibrated probability from a raw probability: sigmoid(a * logit(raw) + b)."""
     a, b = calibration
-    raw = min(max(raw, 1e-6), 1 - 1e-6)
-    z = a * math.log(raw / (1 - raw)) + b
+    return _sigmoid(a * _logit(raw) + b)
+
+
+def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
 def fit_platt(raw: Sequence[float], gold: Sequence[bool], iterations: int = 100) -> Tuple[float, float]:
-    """Fit (a, b) of :func:`platt` by Newton's method on the log loss of ``gold``."""
-    xs = [math.log(min(max(p, 1e-6), 1 - 1e-6) / (1 - min(max(p, 1e-6), 1 - 1e-6))) for p in raw]
+    """Fit (a, b) of :func:`platt` on ``gold`` by Newton's method with step halving."""
+    xs = [_logit(p) for p in raw]
     # Platt's smoothed targets keep the fit finite on separable data.
     n_pos = sum(1 for g in gold if g)
     n_neg = len(gold) - n_pos
     t_pos, t_neg = (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2)
     ys = [t_pos if g else t_neg for g in gold]
+
+    def loss(a: float, b: float) -> float:
+        total = 0.0
+        for x, y in zip(xs, ys):
+            p = min(max(_sigmoid(a * x + b), 1e-12), 1 - 1e-12)
+            total -= y * math.log(p) + (1 - y) * math.log(1 - p)
+        return total
+
     a, b = 1.0, 0.0
+    current = loss(a, b)
     for _ in range(iterations):
         g_a = g_b = h_aa = h_ab = h_bb = 0.0
         for x, y in zip(xs, ys):
-            z = a * x + b
-            p = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+            p = _sigmoid(a * x + b)
             g_a += (p - y) * x
             g_b += p - y
             w = p * (1 - p)
@@ -217,8 +233,18 @@ def fit_platt(raw: Sequence[float], gold: Sequence[bool], iterations: int = 100)
             break
         step_a = (h_bb * g_a - h_ab * g_b) / det
         step_b = (h_aa * g_b - h_ab * g_a) / det
-        a, b = a - step_a, b - step_b
-        if abs(step_a) + abs(step_b) < 1e-9:
+        scale = 1.0
+        while scale > 1e-6:
+            new_a, new_b = a - scale * step_a, b - scale * step_b
+            new = loss(new_a, new_b)
+            if new <= current:
+                break
+            scale /= 2
+        else:
+            break
+        improvement = current - new
+        a, b, current = new_a, new_b, new
+        if improvement < 1e-10:
             break
     return a, b
 
@@ -313,7 +339,16 @@ class ConflictHedging(TrainablePipe):
             "cue_only_scores": dict(CUE_ONLY_SCORES),
             "labels": list(CERTAINTY_LEVELS),
         }
-        self._set_rules(load_cue_rules(cues), load_pseudo_rules(pseudo_cues))
+        self._rules_error: Optional[ResourceError] = None
+        try:
+            self._set_rules(load_cue_rules(cues), load_pseudo_rules(pseudo_cues))
+        except ResourceError as err:
+            if not _missing_file(cues, pseudo_cues):
+                raise
+            # spacy.load() builds the component from its config, then from_disk() brings
+            # the saved lexicons: a user file that has gone since is only an error if
+            # no saved copy replaces it before the component runs.
+            self._rules_error = err
         # Shipped or user weights are read on first use (so that nlp.initialize() with
         # examples can train from scratch without reading them at all).
         self._pending_weights: Optional[str] = weights if model is not None else None
@@ -321,6 +356,7 @@ class ConflictHedging(TrainablePipe):
     # -- rules ----------------------------------------------------------------------------
 
     def _set_rules(self, rules, pseudo_rules) -> None:
+        self._rules_error = None
         self.cue_rules = list(rules)
         self.pseudo_rules = list(pseudo_rules)
         self.matcher = CueMatcher(self.vocab, self.make_doc, self.cue_rules, self.pseudo_rules)
@@ -369,6 +405,8 @@ class ConflictHedging(TrainablePipe):
 
     def sentence_cues(self, doc: Doc, bounds: Sequence[Tuple[int, int]]) -> Tuple[List[List[Cue]], List[bool]]:
         """Cues of each sentence (token ranges ``bounds``) and whether it holds a pseudo-cue."""
+        if self._rules_error is not None:
+            raise self._rules_error
         candidates, blocked = self.matcher.matches(doc)
         per_sentence = cues_by_sentence(select_cues(candidates, blocked), bounds)
         pseudo = [any(start <= b[0] < end for b in blocked) for start, end in bounds]
@@ -387,8 +425,8 @@ class ConflictHedging(TrainablePipe):
         bounds = [[(s.start, s.end) for s in sentence_spans(doc)] for doc in docs]
         cues, features = self._features(docs, bounds)
         probs = None
+        self._ensure_weights()
         if self.model is not None and features:
-            self._ensure_weights()
             scores = self.model.predict(SentenceBatch(docs, bounds, features))
             probs = self.model.ops.to_numpy(scores).tolist()
         return _Prediction(bounds, cues, features, probs)
@@ -547,6 +585,10 @@ class ConflictHedging(TrainablePipe):
             self.model.from_bytes((path / "model").read_bytes())
             self._pending_weights = None
         return self
+
+
+def _missing_file(*values: Any) -> bool:
+    return any(isinstance(v, (str, Path)) and not Path(v).exists() for v in values)
 
 
 def cue_dict(doc: Doc, cue: Cue) -> Dict[str, Any]:
