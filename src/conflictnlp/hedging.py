@@ -67,7 +67,7 @@ BUNDLED_WEIGHTS = Path(__file__).resolve().parent / "models" / "hedging"
 # P(hedged | cue grade) when the cue layer runs alone (use_model = false): the share of
 # gold-hedged sentences among the dev sentences of each grade, measured by
 # training/train_hedging.py and kept here so that the score stays a probability.
-CUE_ONLY_SCORES: Dict[str, float] = {"certain": 0.05, "probable": 0.9, "possible": 0.9, "unverified": 0.95}
+CUE_ONLY_SCORES: Dict[str, float] = {"certain": 0.0185, "probable": 0.875, "possible": 0.7778, "unverified": 0.75}
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -183,12 +183,6 @@ def _classifier_forward(model: Model, batch: SentenceBatch, is_train: bool) -> T
 # ----------------------------------------------------------------------------- pure logic
 
 
-def platt(raw: float, calibration: Sequence[float]) -> float:
-    """Calibrated probability from a raw probability: sigmoid(a * logit(raw) + b)."""
-    a, b = calibration
-    return _sigmoid(a * _logit(raw) + b)
-
-
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
@@ -198,55 +192,91 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def fit_platt(raw: Sequence[float], gold: Sequence[bool], iterations: int = 100) -> Tuple[float, float]:
-    """Fit (a, b) of :func:`platt` on ``gold`` by Newton's method with step halving."""
-    xs = [_logit(p) for p in raw]
-    # Platt's smoothed targets keep the fit finite on separable data.
+def platt(raw: float, calibration: Sequence[float], has_cue: bool = False) -> float:
+    """Calibrated P(hedged): sigmoid(a * logit(raw) + b + c * has_cue).
+
+    ``calibration`` is ``(a, b)`` or ``(a, b, c)``: ``raw`` is the model's uncalibrated
+    probability, ``has_cue`` whether the cue layer found a cue in the sentence. With
+    ``c`` the two layers are stacked: a logistic regression over both, fitted on dev.
+    """
+    a, b = calibration[0], calibration[1]
+    c = calibration[2] if len(calibration) > 2 else 0.0
+    return _sigmoid(a * _logit(raw) + b + (c if has_cue else 0.0))
+
+
+def _solve(matrix: List[List[float]], vector: List[float]) -> Optional[List[float]]:
+    """Solve a small linear system by Gaussian elimination (None if singular)."""
+    n = len(vector)
+    rows = [list(matrix[i]) + [vector[i]] for i in range(n)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        if abs(rows[pivot][col]) < 1e-12:
+            return None
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(n):
+            if r != col:
+                factor = rows[r][col] / rows[col][col]
+                rows[r] = [x - factor * y for x, y in zip(rows[r], rows[col])]
+    return [rows[i][n] / rows[i][i] for i in range(n)]
+
+
+def fit_logistic(xs: Sequence[Sequence[float]], gold: Sequence[bool], iterations: int = 100, l2: float = 1e-3) -> List[float]:
+    """Weights of a small logistic regression, by Newton's method with step halving.
+
+    Targets are Platt's smoothed ones ((n+ + 1)/(n+ + 2), 1/(n- + 2)), which keep the fit
+    finite on separable data; ``l2`` is a light ridge for the same reason.
+    """
     n_pos = sum(1 for g in gold if g)
     n_neg = len(gold) - n_pos
     t_pos, t_neg = (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2)
     ys = [t_pos if g else t_neg for g in gold]
+    k = len(xs[0]) if xs else 0
+    weights = [0.0] * k
 
-    def loss(a: float, b: float) -> float:
-        total = 0.0
+    def loss(w: Sequence[float]) -> float:
+        total = l2 * sum(v * v for v in w) / 2
         for x, y in zip(xs, ys):
-            p = min(max(_sigmoid(a * x + b), 1e-12), 1 - 1e-12)
+            p = min(max(_sigmoid(sum(a * b for a, b in zip(w, x))), 1e-12), 1 - 1e-12)
             total -= y * math.log(p) + (1 - y) * math.log(1 - p)
         return total
 
-    a, b = 1.0, 0.0
-    current = loss(a, b)
+    current = loss(weights)
     for _ in range(iterations):
-        g_a = g_b = h_aa = h_ab = h_bb = 0.0
+        grad = [l2 * v for v in weights]
+        hess = [[l2 if i == j else 0.0 for j in range(k)] for i in range(k)]
         for x, y in zip(xs, ys):
-            p = _sigmoid(a * x + b)
-            g_a += (p - y) * x
-            g_b += p - y
+            p = _sigmoid(sum(a * b for a, b in zip(weights, x)))
             w = p * (1 - p)
-            h_aa += w * x * x
-            h_ab += w * x
-            h_bb += w
-        h_aa += 1e-6
-        h_bb += 1e-6
-        det = h_aa * h_bb - h_ab * h_ab
-        if det <= 0:
+            for i in range(k):
+                grad[i] += (p - y) * x[i]
+                for j in range(k):
+                    hess[i][j] += w * x[i] * x[j]
+        step = _solve(hess, grad)
+        if step is None:
             break
-        step_a = (h_bb * g_a - h_ab * g_b) / det
-        step_b = (h_aa * g_b - h_ab * g_a) / det
         scale = 1.0
         while scale > 1e-6:
-            new_a, new_b = a - scale * step_a, b - scale * step_b
-            new = loss(new_a, new_b)
+            candidate = [v - scale * d for v, d in zip(weights, step)]
+            new = loss(candidate)
             if new <= current:
                 break
             scale /= 2
         else:
             break
         improvement = current - new
-        a, b, current = new_a, new_b, new
+        weights, current = candidate, new
         if improvement < 1e-10:
             break
-    return a, b
+    return weights
+
+
+def fit_platt(raw: Sequence[float], gold: Sequence[bool], has_cue: Optional[Sequence[bool]] = None) -> List[float]:
+    """Fit the calibration of :func:`platt` on dev: ``[a, b]``, or ``[a, b, c]`` with ``has_cue``."""
+    if has_cue is None:
+        a, b = fit_logistic([[_logit(p), 1.0] for p in raw], gold)
+        return [a, b]
+    a, b, c = fit_logistic([[_logit(p), 1.0, 1.0 if h else 0.0] for p, h in zip(raw, has_cue)], gold)
+    return [a, b, c]
 
 
 def expected_calibration_error(scores: Sequence[float], gold: Sequence[bool], bins: int = 10) -> float:
@@ -447,7 +477,7 @@ class ConflictHedging(TrainablePipe):
                     score = float(cue_only.get(cue_level, 0.5))
                 else:
                     probs = prediction.probs[row]
-                    score = platt(1.0 - probs[0], calibration)
+                    score = platt(1.0 - probs[0], calibration, bool(cues))
                 row += 1
                 level = decide(cue_level, score, threshold, probs)
                 kept = cues if level != CERTAIN else []
