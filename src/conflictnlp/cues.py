@@ -179,6 +179,32 @@ def cue_features(cues: Sequence[Cue], has_pseudo: bool = False) -> List[float]:
     )
 
 
+def pattern_phrases(pattern: Sequence[Mapping[str, Any]], limit: int = 4096) -> Optional[List[List[str]]]:
+    """The word sequences a pattern of plain ``LOWER`` tokens matches, or ``None``.
+
+    A token may be ``{"LOWER": word}`` or ``{"LOWER": {"IN": [...]}}``, optionally with
+    ``"OP": "?"``. Such patterns are matched with the (hash-indexed, fast) PhraseMatcher
+    instead of the Matcher, which tests every pattern at every token. Patterns with other
+    attributes or operators, or that spell out to more than ``limit`` phrases, give ``None``.
+    """
+    variants: List[List[str]] = [[]]
+    for token in pattern:
+        if not set(token) <= {"LOWER", "OP"} or token.get("OP", "?") != "?":
+            return None
+        lower = token.get("LOWER")
+        if isinstance(lower, str):
+            words = [lower]
+        elif isinstance(lower, dict) and set(lower) == {"IN"} and all(isinstance(w, str) for w in lower["IN"]):
+            words = list(lower["IN"])
+        else:
+            return None
+        options: List[List[str]] = [[w.lower()] for w in words] + ([[]] if "OP" in token else [])
+        variants = [v + o for v in variants for o in options]
+        if len(variants) > limit:
+            return None
+    return [v for v in variants if v]
+
+
 class CueMatcher:
     """Compiles cue and pseudo-cue rules into spaCy matchers and finds cues in Docs."""
 
@@ -199,8 +225,11 @@ class CueMatcher:
             for i, rule in enumerate(group):
                 key = f"{kind}:{i}"
                 self._labels[vocab.strings.add(key)] = (kind, i)
+                phrases = pattern_phrases(rule.pattern) if rule.pattern is not None else None
                 if rule.phrase is not None:
                     self.phrase_matcher.add(key, [make_doc(rule.phrase)])
+                elif phrases:
+                    self.phrase_matcher.add(key, [Doc(vocab, words=words) for words in phrases])
                 else:
                     try:
                         self.matcher.add(key, [rule.pattern])

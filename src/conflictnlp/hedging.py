@@ -623,9 +623,8 @@ def _missing_file(*values: Any) -> bool:
 
 def cue_dict(doc: Doc, cue: Cue) -> Dict[str, Any]:
     """The contract's cue object (char offsets) for a matched cue."""
-    start = doc[cue.start].idx
-    end = doc[cue.end - 1].idx + len(doc[cue.end - 1].text)
-    return {"start": start, "end": end, "text": doc.text[start:end], "type": cue.type}
+    span = doc[cue.start : cue.end]
+    return {"start": span.start_char, "end": span.end_char, "text": span.text, "type": cue.type}
 
 
 def write_rules(path: Path, entries: Sequence[Dict[str, Any]], what: str) -> None:
