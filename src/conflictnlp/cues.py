@@ -221,6 +221,9 @@ class CueMatcher:
         self.matcher = Matcher(vocab, validate=True)
         # Match labels: "cue:<i>" for rules[i], "pseudo:<i>" for pseudo_rules[i].
         self._labels: Dict[int, Tuple[str, int]] = {}
+        # Words (ORTH or LOWER hashes) without which no Matcher pattern can match: the
+        # Matcher tries every pattern at every token, so a Doc without them skips it.
+        self._anchors: Optional[Dict[str, set]] = {"ORTH": set(), "LOWER": set()}
         for kind, group in (("cue", self.rules), ("pseudo", self.pseudo_rules)):
             for i, rule in enumerate(group):
                 key = f"{kind}:{i}"
@@ -231,14 +234,38 @@ class CueMatcher:
                 elif phrases:
                     self.phrase_matcher.add(key, [Doc(vocab, words=words) for words in phrases])
                 else:
+                    self._add_anchor(vocab, rule.pattern)
                     try:
                         self.matcher.add(key, [rule.pattern])
                     except (ValueError, KeyError) as err:
                         raise ResourceError(f"{kind} rule {i + 1} ({rule.pattern!r}): bad Matcher pattern: {err}") from None
 
+    def _add_anchor(self, vocab: Vocab, pattern: Sequence[Mapping[str, Any]]) -> None:
+        if self._anchors is None:
+            return
+        for token in pattern:
+            if "OP" in token:
+                continue
+            for attr in ("ORTH", "LOWER"):
+                if isinstance(token.get(attr), str):
+                    self._anchors[attr].add(vocab.strings.add(token[attr]))
+                    return
+        self._anchors = None  # a pattern without an anchor word: always run the Matcher
+
+    def _needs_matcher(self, doc: Doc) -> bool:
+        if len(self.matcher) == 0:
+            return False
+        if self._anchors is None:
+            return True
+        return any(
+            token.orth in self._anchors["ORTH"] or token.lower in self._anchors["LOWER"] for token in doc
+        )
+
     def matches(self, doc: Doc) -> Tuple[List[Cue], List[Tuple[int, int]]]:
         """Raw cue candidates and pseudo-cue ranges (token offsets) in ``doc``."""
-        found = list(self.phrase_matcher(doc)) + list(self.matcher(doc, allow_missing=True))
+        found = list(self.phrase_matcher(doc))
+        if self._needs_matcher(doc):
+            found += list(self.matcher(doc, allow_missing=True))
         candidates: List[Cue] = []
         blocked: List[Tuple[int, int]] = []
         for match_id, start, end in found:

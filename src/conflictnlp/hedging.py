@@ -74,21 +74,11 @@ DEFAULT_MODEL_CONFIG = """
 @architectures = "conflictnlp.HedgeClassifier.v1"
 
 [model.tok2vec]
-@architectures = "spacy.Tok2Vec.v2"
-
-[model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = 32
-attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
-rows = [2000, 500, 1000, 500]
+attrs = ["NORM", "PREFIX", "SUFFIX"]
+rows = [2000, 500, 1000]
 include_static_vectors = false
-
-[model.tok2vec.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 32
-depth = 1
-window_size = 1
-maxout_pieces = 2
 """
 DEFAULT_MODEL = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]
 
@@ -124,14 +114,20 @@ def build_hedge_classifier(
         init=_classifier_init,
         layers=[tok2vec, output],
         refs={"tok2vec": tok2vec, "output": output},
-        dims={"nO": nO, "n_features": n_features},
+        dims={"nO": nO, "n_features": n_features, "width": None},
     )
 
 
 def _classifier_init(model: Model, X: Optional[SentenceBatch] = None, Y: Optional[Floats2d] = None) -> None:
     tok2vec = model.get_ref("tok2vec")
     tok2vec.initialize(X=X.docs if X is not None else None)
-    width = tok2vec.get_dim("nO")
+    if tok2vec.has_dim("nO") and tok2vec.get_dim("nO"):
+        width = tok2vec.get_dim("nO")
+    elif X is not None and X.docs:
+        width = tok2vec.predict(X.docs[:1])[0].shape[1]
+    else:
+        raise ValueError("conflict_hedging: cannot tell the tok2vec width; initialize the model with examples")
+    model.set_dim("width", width)
     output = model.get_ref("output")
     output.set_dim("nI", 2 * width + model.get_dim("n_features"))
     output.initialize()
@@ -142,7 +138,7 @@ def _classifier_forward(model: Model, batch: SentenceBatch, is_train: bool) -> T
     tok2vec = model.get_ref("tok2vec")
     output = model.get_ref("output")
     tokvecs, backprop_tok2vec = tok2vec(batch.docs, is_train)
-    width = tok2vec.get_dim("nO")
+    width = model.get_dim("width")
     rows: List[int] = []
     lengths: List[int] = []
     offset = 0
