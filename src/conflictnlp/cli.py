@@ -206,10 +206,99 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     return status
 
 
+# ----------------------------------------------------------------------------- corpus, evaluate
+
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="corpus_command", metavar="ACTION")
+    validate = sub.add_parser("validate", help="check corpus JSONL files")
+    validate.add_argument("paths", nargs="+", metavar="FILE")
+    build = sub.add_parser("build", help="authoring files -> train/dev/test.jsonl")
+    build.add_argument("paths", nargs="+", metavar="FILE")
+    build.add_argument("--out", default=None, metavar="DIR", help="write train/dev/test.jsonl here")
+    imp = sub.add_parser("import", help="annotation-tool exports -> corpus JSONL")
+    exp = sub.add_parser("export", help="corpus JSONL -> annotation-tool tasks")
+    for action, flag in ((imp, "--from"), (exp, "--to")):
+        action.add_argument(flag, dest="tool", required=True, metavar="TOOL", help="prodigy or doccano")
+        action.add_argument("paths", nargs="+", metavar="IN")
+        action.add_argument("--out", required=True, metavar="OUT", help="the JSONL file to write")
+
+
+def _write_jsonl(path: str, items: List[Dict[str, Any]]) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf8") as out:
+        for item in items:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+def run_corpus(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
+    from .validate import validate_files
+
+    if args.corpus_command == "validate":
+        report = validate_files(args.paths)
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        if not report.ok:
+            error(f"{len(report.problems)} problems in {', '.join(args.paths)}")
+            return EXIT_INPUT_ERROR
+        stdout.write(report.summary() + "\n")
+        return EXIT_OK
+    if args.corpus_command == "build":
+        from .authoring import main as build_main
+
+        return build_main(list(args.paths) + (["--out", args.out] if args.out else []))
+    if args.corpus_command in ("import", "export"):
+        from .corpus import CorpusError, read_records
+        from .importers import FORMATS, ImportFormatError, export_records, import_files
+
+        if args.tool not in FORMATS:
+            error(f"{args.tool}: unknown annotation tool (choose from {', '.join(FORMATS)})")
+            return EXIT_USAGE
+        try:
+            if args.corpus_command == "import":
+                items = import_files(args.tool, args.paths)
+            else:
+                items = export_records(args.tool, [r for path in args.paths for r in read_records(path)])
+        except (ImportFormatError, CorpusError) as err:
+            error(str(err))
+            return EXIT_INPUT_ERROR
+        _write_jsonl(args.out, items)
+        stdout.write(f"{len(items)} {'documents' if args.corpus_command == 'import' else 'tasks'} written to {args.out}\n")
+        if args.corpus_command == "import":
+            report = validate_files([args.out])
+            if not report.ok:
+                stdout.write(f"{len(report.problems)} fields to complete: run `conflictnlp corpus validate {args.out}`\n")
+        return EXIT_OK
+    error("corpus: choose an action: validate, build, import or export")
+    return EXIT_USAGE
+
+
+def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="FILE", help="corpus JSONL files")
+    parser.add_argument("--base", default=None, metavar="PIPELINE", help="an installed spaCy pipeline to build on")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def run_evaluate(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
+    from .corpus import CorpusError, read_records
+    from .evaluate import evaluate_records, format_scores
+
+    try:  # read everything first: a bad file is reported before any model loads
+        records = [record for path in args.paths for record in read_records(path)]
+    except CorpusError as err:
+        error(str(err))
+        return EXIT_INPUT_ERROR
+    nlp = load_pipeline(args.base)
+    if nlp is None:
+        return EXIT_USAGE
+    scores = evaluate_records(nlp, records)
+    stdout.write((json.dumps(scores, indent=2) if args.json else format_scores(scores)) + "\n")
+    return EXIT_OK
+
+
 # ----------------------------------------------------------------------------- main
 
 Command = Callable[[argparse.Namespace, TextIO, Optional[TextIO]], int]
-_COMMANDS: Dict[str, Command] = {"extract": run_extract}
+_COMMANDS: Dict[str, Command] = {"extract": run_extract, "corpus": run_corpus, "evaluate": run_evaluate}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -219,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"conflictnlp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_extract_arguments(sub.add_parser("extract", help="annotate documents and print the export"))
+    add_corpus_arguments(sub.add_parser("corpus", help="validate, build, import or export annotated corpus files"))
+    add_evaluate_arguments(sub.add_parser("evaluate", help="score the pipeline on annotated corpus files"))
     return parser
 
 

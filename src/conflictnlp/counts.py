@@ -1,0 +1,1113 @@
+"""``conflict_counts``: find and normalize troop, casualty and equipment counts.
+
+Writes ``doc.spans["conflict_counts"]`` (sorted by position, label = kind) and, on each
+span, ``span._.count``: a plain dict with the contract's Count fields except the offsets
+(``value, low, high, estimate, qualifier, kind, unit, actor, echelon, inferred``).
+
+How it reads a count, in order:
+
+1. a cheap pre-filter (spaCy ``Matcher``) picks tokens that can start a quantity: numerals,
+   number words, vague magnitudes ("dozens", "tens of thousands"), "a"/"an" before a
+   multiplier or a unit name;
+2. the quantity itself (``numbers.parse_number_tokens``), a range ("3,000 to 5,000",
+   "10-12 thousand"), an approximator before or after it ("nearly", "more than", "or more",
+   "-plus") and a hyphen compound ("50,000-strong", "a 3,000-man force");
+3. the counted noun, across modifiers and nationality words ("about 11,000 North Korean
+   soldiers", "three full-blooded brigades", "dozens of missiles"): a number with no counted
+   noun is a count only when a cue gives its kind ("killed at least 30", "300 were killed");
+4. the kind (noun, then cue words after and before), and the actor (nationality word in the
+   phrase, "soldiers from X", a possessive, then the clause's subject).
+
+The rules are data in ``components/counts/*.jsonl``; the arithmetic of bounds and estimates is
+in plain functions (:func:`stated_bounds`, :func:`vague_bounds`, :func:`unit_bounds`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import registry
+
+from . import extensions  # noqa: F401  (registers Span._.count)
+from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
+from .numbers import SCALES, UNITS, TENS, parse_number_tokens
+
+SPANS_KEY = "conflict_counts"
+QUALIFIERS = ("exact", "approx", "below", "min", "max", "range", "vague", "units")
+KINDS = ("troops", "killed", "wounded", "casualties", "captured", "missing", "displaced", "equipment")
+ECHELONS = ("squad", "section", "platoon", "company", "battalion", "regiment", "brigade", "division", "corps")
+ESTIMATE_CHOICES = ("table", "low", "midpoint", "high")
+RANGE_CHOICES = ("midpoint", "low", "high")
+
+# ------------------------------------------------------------------------------ resources
+
+_KIND_OR_NULL = (str, type(None))
+TABLES: Dict[str, Dict[str, Any]] = {
+    "approximators": {"text": str, "qualifier": str, "position": str},
+    "vague": {"text": str, "low": int, "high": int, "estimate": int, "note?": str},
+    "units": {
+        "echelon": str, "forms": list, "low": int, "high": int, "estimate": int,
+        "ambiguous?": bool, "source?": str,
+    },
+    "nouns": {"lemma": str, "forms": list, "kind": str, "adjective?": bool, "compound?": bool},
+    "modifiers": {"text": str},
+    "cues": {"text": str, "role": str, "kind?": _KIND_OR_NULL, "subject?": bool},
+    "actors": {"actor": str, "forms": list, "people?": list, "type?": str},
+}
+
+
+def _check_tables(tables: Dict[str, List[Dict[str, Any]]]) -> None:
+    """Checks that the field specs cannot express; errors name the table and the entry."""
+
+    def fail(name: str, entry: Dict[str, Any], message: str) -> None:
+        shown = json.dumps(entry, ensure_ascii=False)[:80]
+        raise ResourceError(f"counts {name} table, entry {shown}: {message}")
+
+    for entry in tables["approximators"]:
+        if entry["qualifier"] not in ("approx", "below", "min", "max", "range"):
+            fail("approximators", entry, "qualifier must be approx, below, min, max or range")
+        if entry["position"] not in ("before", "after"):
+            fail("approximators", entry, "position must be 'before' or 'after'")
+    for name in ("vague", "units"):
+        for entry in tables[name]:
+            if not 0 < entry["low"] <= entry["estimate"] <= entry["high"]:
+                fail(name, entry, "needs 0 < low <= estimate <= high")
+    for entry in tables["units"]:
+        if entry["echelon"] not in ECHELONS:
+            fail("units", entry, f"echelon must be one of {', '.join(ECHELONS)}")
+    for entry in tables["nouns"]:
+        if entry["kind"] not in KINDS + ("person",):
+            fail("nouns", entry, f"kind must be one of {', '.join(KINDS)} or person")
+    for name in ("units", "nouns", "actors"):
+        for entry in tables[name]:
+            forms = entry["forms"] + entry.get("people", [])
+            if not forms or not all(isinstance(f, str) and f for f in forms):
+                fail(name, entry, "forms must be a non-empty list of strings")
+            if name != "actors" and any(" " in f for f in forms):
+                fail(name, entry, "forms must be single words")
+    for entry in tables["cues"]:
+        if entry["role"] not in ("before", "after", "link", "possessed"):
+            fail("cues", entry, "role must be before, after, link or possessed")
+        if entry.get("kind") is not None and entry["kind"] not in KINDS:
+            fail("cues", entry, f"kind must be one of {', '.join(KINDS)}")
+
+
+def load_tables(sources: Dict[str, Union[None, PathLike, List[dict]]]) -> Dict[str, List[Dict[str, Any]]]:
+    """Resolve every table: ``None`` = bundled default, a path = user JSONL file, a list = entries."""
+    tables = {
+        name: load_entries(sources.get(name), "counts", f"{name}.jsonl", fields)
+        for name, fields in TABLES.items()
+    }
+    _check_tables(tables)
+    return tables
+
+
+# ------------------------------------------------------------------------------ the arithmetic
+
+DEFAULT_POLICY: Dict[str, Any] = {
+    "vague_estimate": "table",
+    "units_estimate": "table",
+    "range_estimate": "midpoint",
+    "below_factor": 1.0,
+    "min_factor": 1.0,
+    "max_factor": 1.0,
+}
+
+
+def check_policy(policy: Dict[str, Any]) -> Dict[str, Any]:
+    """Validate an estimate policy (merged over :data:`DEFAULT_POLICY`); clear errors name the key."""
+    merged = dict(DEFAULT_POLICY)
+    merged.update(policy)
+    for key in ("vague_estimate", "units_estimate"):
+        if merged[key] not in ESTIMATE_CHOICES:
+            raise ValueError(f"conflict_counts: {key} must be one of {ESTIMATE_CHOICES}, got {merged[key]!r}")
+    if merged["range_estimate"] not in RANGE_CHOICES:
+        raise ValueError(f"conflict_counts: range_estimate must be one of {RANGE_CHOICES}, got {merged['range_estimate']!r}")
+    for key, lo, hi in (("below_factor", 0.0, 1.0), ("max_factor", 0.0, 1.0), ("min_factor", 1.0, 100.0)):
+        value = merged[key]
+        number_ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        # below/max estimates may shrink the figure (0 < factor <= 1); min estimates may grow it (1 <= factor <= 100).
+        in_range = number_ok and (lo < value <= hi if key != "min_factor" else lo <= value <= hi)
+        if not in_range:
+            raise ValueError(f"conflict_counts: {key} must be a number from {lo} to {hi}, got {value!r}")
+    return merged
+
+
+def _pick(low: int, high: int, table: int, how: str) -> int:
+    if how == "low":
+        return low
+    if how == "high":
+        return high
+    if how == "midpoint":
+        return (low + high) // 2
+    return min(max(table, low), high)
+
+
+def stated_bounds(
+    qualifier: str,
+    value: Optional[int] = None,
+    low: Optional[int] = None,
+    high: Optional[int] = None,
+    policy: Dict[str, Any] = DEFAULT_POLICY,
+) -> Dict[str, Any]:
+    """value/low/high/estimate for a figure the text states.
+
+    >>> stated_bounds("below", 50000)["high"]
+    50000
+    >>> stated_bounds("min", 10000)
+    {'value': 10000, 'low': 10000, 'high': None, 'estimate': 10000, 'inferred': False}
+    >>> stated_bounds("range", low=600, high=700)["estimate"]
+    650
+    """
+    if qualifier == "range":
+        if low is None or high is None or low > high:
+            raise ValueError(f"a range needs low <= high, got {low}..{high}")
+        estimate = _pick(low, high, (low + high) // 2, policy["range_estimate"])
+        return {"value": None, "low": low, "high": high, "estimate": estimate, "inferred": False}
+    if value is None:
+        raise ValueError(f"qualifier {qualifier!r} needs a value")
+    if qualifier == "exact":
+        return {"value": value, "low": value, "high": value, "estimate": value, "inferred": False}
+    if qualifier == "approx":
+        return {"value": value, "low": None, "high": None, "estimate": value, "inferred": False}
+    if qualifier == "below":
+        estimate = min(value, max(0, math.floor(value * policy["below_factor"])))
+        return {"value": value, "low": None, "high": value, "estimate": estimate, "inferred": False}
+    if qualifier == "min":
+        estimate = max(value, math.ceil(value * policy["min_factor"]))
+        return {"value": value, "low": value, "high": None, "estimate": estimate, "inferred": False}
+    if qualifier == "max":
+        estimate = min(value, max(0, math.floor(value * policy["max_factor"])))
+        return {"value": value, "low": None, "high": value, "estimate": estimate, "inferred": False}
+    raise ValueError(f"unknown qualifier for a stated figure: {qualifier!r}")
+
+
+def vague_bounds(entry: Dict[str, Any], policy: Dict[str, Any] = DEFAULT_POLICY) -> Dict[str, Any]:
+    """Bounds of a vague magnitude from its table entry ("dozens" -> 24..99)."""
+    low, high = entry["low"], entry["high"]
+    return {
+        "value": None, "low": low, "high": high,
+        "estimate": _pick(low, high, entry["estimate"], policy["vague_estimate"]), "inferred": True,
+    }
+
+
+def unit_bounds(
+    n_low: float, n_high: float, n_estimate: float, unit: Dict[str, Any], policy: Dict[str, Any] = DEFAULT_POLICY
+) -> Dict[str, Any]:
+    """Bounds of a size given in units: ``n_low..n_high`` units (estimate ``n_estimate``) of one echelon.
+
+    >>> unit_bounds(3, 3, 3, {"low": 3000, "high": 5000, "estimate": 4000})["estimate"]
+    12000
+    """
+    low = int(round(n_low * unit["low"]))
+    high = int(round(n_high * unit["high"]))
+    table = int(round(n_estimate * unit["estimate"]))
+    return {
+        "value": None, "low": low, "high": high,
+        "estimate": _pick(low, high, table, policy["units_estimate"]), "inferred": True,
+    }
+
+
+# ------------------------------------------------------------------------------ lookups
+
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun", "jun.",
+    "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
+}
+_CURRENCY = {"$", "€", "£", "¥", "us$", "usd", "eur", "gbp", "₴", "₽", "rs", "rs."}
+_PERCENT = {"%", "percent", "per", "pc", "percentage"}
+_GLUE_OK = {"(", "[", "“", '"', "'", "‘", "~", "≈", "—", "–"}
+_ARTICLES = {"a", "an"}
+_DETERMINERS = {"the", "their", "its", "his", "her", "our", "these", "those", "them", "whom", "which"}
+_SIZED = {"sized", "size", "strong"}
+_SIZED_NOUNS = {"force", "forces", "unit", "units", "group", "groups", "contingent", "element", "formation", "detachment", "army"}
+# Words skipped between a cue and the figure: "killed a total of 300", "the toll rose to 300".
+_BEFORE_SKIP = {
+    "has", "have", "had", "been", "is", "was", "were", "are", "be", "reportedly", "allegedly", "also",
+    "already", "now", "so", "far", "the", "a", "an", "rose", "risen", "climbed", "reached", "stood",
+    "stands", "at", "to", "of", "total", "another", "with", "still", "since", "in", "all",
+}
+# Words skipped between a figure and a cue after it: "300 soldiers were killed", "who have fled".
+_AFTER_SKIP = {
+    "were", "was", "have", "had", "has", "been", "are", "is", "being", "reportedly", "allegedly", "also",
+    "all", "later", "now", "who", "that", "either", "since", "already", "subsequently",
+}
+_AUX = {
+    "has", "have", "had", "is", "are", "was", "were", "been", "now", "reportedly", "allegedly", "also",
+    "already", "will", "would", "could", "may", "might", "reported", "recently", "since", "then", "quickly",
+    "still", "quietly",
+}
+# Tokens after which an actor starts a clause (for the no-parser subject fallback).
+_CLAUSE_OPENERS = {
+    ",", ";", ":", "—", "–", "-", "“", '"', "(", "and", "but", "while", "as", "that", "said", "says",
+    "when", "after", "since", "because", "meanwhile", "whereas", "though", "although", "if",
+}
+# Nouns that may follow an actor word in a clause's subject: "the Fano militia", "Russian forces".
+_ACTOR_HEADS = {
+    "militia", "militias", "forces", "army", "military", "rebels", "fighters", "group", "government",
+    "troops", "authorities", "navy", "junta", "regime", "command",
+}
+_REJECT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+_SUFFIX_SHAPES = sorted(
+    {d + s for d in ("d", "dd", "ddd", "d.d", "d.dd", "dd.d", "ddd.d") for s in ("x", "xx", "xxx", "X")}
+)
+
+
+def _phrase_table(entries: Iterable[Tuple[str, Any]]) -> Dict[Tuple[str, ...], Any]:
+    return {tuple(text.lower().split()): value for text, value in entries}
+
+
+class CountFinder:
+    """Finds count phrases and normalizes them. See the module docstring."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = SPANS_KEY,
+        *,
+        tables: Optional[Dict[str, Union[None, PathLike, List[dict]]]] = None,
+        policy: Optional[Dict[str, Any]] = None,
+        use_parser: bool = True,
+        use_ner: bool = True,
+        scorer: Optional[Callable] = None,
+    ) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.make_doc = nlp.make_doc
+        self.policy = check_policy(policy or {})
+        self.use_parser = use_parser
+        self.use_ner = use_ner
+        self.scorer = scorer
+        self.sources = dict(tables or {})
+        # A user file that is missing here may be restored by from_disk (a pipeline saved on
+        # another machine): the error is kept and raised on the first Doc if it still applies.
+        self._pending_error: Optional[ResourceError] = None
+        try:
+            self.tables = load_tables(self.sources)
+        except ResourceError as err:
+            if "file not found" not in str(err):
+                raise
+            self._pending_error = err
+            self.tables = load_tables({})
+        self._compile()
+
+    # ---------------------------------------------------------------- compile the tables
+
+    def _compile(self) -> None:
+        t = self.tables
+        self.approx_before = _phrase_table((e["text"], e["qualifier"]) for e in t["approximators"] if e["position"] == "before")
+        self.approx_after = _phrase_table((e["text"], e["qualifier"]) for e in t["approximators"] if e["position"] == "after")
+        self.vague = _phrase_table((e["text"], e) for e in t["vague"])
+        self.echelons = {form.lower(): e for e in t["units"] for form in e["forms"]}
+        self.echelon_singular = {e["forms"][0].lower() for e in t["units"]}
+        self.nouns = {form.lower(): e for e in t["nouns"] for form in e["forms"]}
+        # Hyphen compounds: "50,000-strong", "a 3,000-man force", "a 30,000-member wing".
+        self.compounds = {form for form, e in self.nouns.items() if e.get("compound") or e["kind"] == "troops"}
+        self.modifiers = {e["text"].lower() for e in t["modifiers"]}
+        cues = t["cues"]
+        self.cue_before = _phrase_table((c["text"], c) for c in cues if c["role"] == "before")
+        self.cue_after = _phrase_table((c["text"], c) for c in cues if c["role"] == "after")
+        self.cue_link = _phrase_table((c["text"], c) for c in cues if c["role"] == "link")
+        self.cue_possessed = _phrase_table((c["text"], c) for c in cues if c["role"] == "possessed")
+        self.after_first = {k[0] for k in self.cue_after}
+        self.subject_verbs = {k[0] for k, c in self.cue_before.items() if len(k) == 1 and c.get("subject") is True}
+        self.object_verbs = {k[0] for k, c in self.cue_before.items() if len(k) == 1 and c.get("subject") is False}
+        self.actor_of: Dict[str, str] = {}
+        self.people: Dict[str, str] = {}
+        self.actor_matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        for entry in t["actors"]:
+            for form in entry["forms"] + entry.get("people", []):
+                self.actor_of[form] = entry["actor"]
+            for form in entry.get("people", []):
+                self.people[form] = entry["actor"]
+        by_actor: Dict[str, List[Doc]] = {}
+        for form, actor in self.actor_of.items():
+            by_actor.setdefault(actor, []).append(self.make_doc(form))
+        for actor, docs in by_actor.items():
+            self.actor_matcher.add(actor, docs)
+        # The pre-filter: tokens that can start a quantity.
+        self.matcher = Matcher(self.vocab)
+        starters = {k[0] for k in self.vague} | set(UNITS) | set(TENS) | {"half", "dozen"}
+        starters -= _ARTICLES
+        self.matcher.add("NUM", [[{"LIKE_NUM": True}], [{"SHAPE": {"IN": _SUFFIX_SHAPES}}]])
+        self.matcher.add("WORD", [[{"LOWER": {"IN": sorted(starters)}}]])
+        followers = set(SCALES) | set(self.echelons) | {k[1] for k in self.vague if len(k) > 1 and k[0] in _ARTICLES}
+        self.matcher.add("ARTICLE", [[{"LOWER": {"IN": sorted(_ARTICLES)}}, {"LOWER": {"IN": sorted(followers)}}]])
+        self.max_approx = max((len(k) for k in self.approx_before), default=1)
+        self.max_cue = max((len(k) for k in list(self.cue_before) + list(self.cue_possessed) + list(self.cue_link)), default=1)
+
+    # ---------------------------------------------------------------- spaCy API
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._pending_error is not None:
+            raise self._pending_error
+        found: List[Tuple[Span, Dict[str, Any]]] = []
+        starts = sorted({start for _, start, _ in self.matcher(doc)})
+        if starts:
+            ctx = _DocContext(doc, self)
+            used_until = 0
+            for i in starts:
+                if i < used_until:
+                    continue
+                count = self._read(ctx, i, used_until)
+                if count is None:
+                    continue
+                start, end, data = count
+                found.append((Span(doc, start, end, label=data["kind"]), data))
+                used_until = end
+        doc.spans[self.name] = [span for span, _ in found]
+        for span, data in found:
+            span._.count = data
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
+        scorer = self.scorer or score_counts
+        return scorer(examples, **kwargs)
+
+    # The tables are stored with the pipeline, so a saved pipeline does not need the user's files.
+    def to_bytes(self, *, exclude: Sequence[str] = tuple()) -> bytes:
+        return json.dumps(self.tables, ensure_ascii=False).encode("utf8")
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Sequence[str] = tuple()) -> "CountFinder":
+        self._set_tables(json.loads(bytes_data.decode("utf8")), "bytes")
+        return self
+
+    def to_disk(self, path: PathLike, *, exclude: Sequence[str] = tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, entries in self.tables.items():
+            lines = [f"# conflict_counts {name} table, saved with the pipeline"]
+            lines += [json.dumps(e, ensure_ascii=False) for e in entries]
+            (path / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf8")
+
+    def from_disk(self, path: PathLike, *, exclude: Sequence[str] = tuple()) -> "CountFinder":
+        path = Path(path)
+        tables = {}
+        for name, fields in TABLES.items():
+            file = path / f"{name}.jsonl"
+            if file.exists():
+                tables[name] = read_jsonl(file, fields)
+        self._set_tables(tables, str(path))
+        return self
+
+    def _set_tables(self, tables: Dict[str, Any], where: str) -> None:
+        merged = dict(self.tables)
+        for name, entries in tables.items():
+            if name not in TABLES:
+                raise ResourceError(f"{where}: unknown counts table {name!r}")
+            merged[name] = entries
+        _check_tables(merged)
+        self.tables = merged
+        if len(tables) == len(TABLES):
+            self._pending_error = None
+        self._compile()
+
+    # ---------------------------------------------------------------- reading one count
+
+    def _read(self, ctx: "_DocContext", i: int, floor: int) -> Optional[Tuple[int, int, Dict[str, Any]]]:
+        doc, words, n = ctx.doc, ctx.words, ctx.n
+        if not self._plausible_start(ctx, i):
+            return None
+        # 1. the quantity core ------------------------------------------------------
+        vague_entry, core_end = self._match_phrase(words, i, self.vague)
+        number: Optional[float] = None
+        second: Optional[float] = None
+        article = False
+        scale_word = False
+        if vague_entry is None:
+            if words[i] in _ARTICLES and i + 1 < n and words[i + 1] in self.echelons:
+                number, core_end, article = 1, i + 1, True
+            else:
+                parsed = parse_number_tokens(ctx.texts(i, i + 12), ctx.spaces(i, i + 12))
+                if parsed is None:
+                    return None
+                number, core_end = parsed.value, i + parsed.length
+                scale_word = words[core_end - 1] in SCALES
+                if self.use_ner and ctx.has_ner and doc[i].ent_type_ in _REJECT_ENTS:
+                    return None
+        # 2. approximator before ------------------------------------------------------
+        qualifier = "exact"
+        start = i
+        before, before_len = self._match_before(words, i, floor, self.approx_before)
+        if before is not None:
+            qualifier, start = before, i - before_len
+        # 3. range --------------------------------------------------------------------
+        if number is not None and not article:
+            rng = self._read_range(ctx, core_end, number, qualifier == "range")
+            if rng is not None:
+                number, second, core_end = rng
+                qualifier = "range"
+        if qualifier == "range" and second is None:
+            if words[start] == "between":
+                return None  # "between 2022 and ..." without a second figure: not a range we read
+            qualifier, start = "exact", i  # "fled from 300 ...": "from" opened no range
+        if number is not None and not _whole_positive(number) or second is not None and not _whole_positive(second):
+            return None
+        # 4. approximator after, hyphen compounds ---------------------------------------
+        end = core_end
+        after, after_len = self._match_after(ctx, end)
+        if after is not None and qualifier in ("exact", "approx"):
+            qualifier, end = after, end + after_len
+        if not self._plausible_end(ctx, i, end):
+            return None
+        compound = None
+        if end + 1 < n and words[end] == "-" and ctx.glued(end - 1) and ctx.glued(end):
+            follower = words[end + 1]
+            if follower in self.compounds:
+                compound = self.nouns[follower]
+                end += 2
+            else:
+                return None  # "19-year-old", "600-mile", "30-minute"
+        # 5. the counted noun ----------------------------------------------------------------
+        noun = _NounPhrase()
+        if compound is None:
+            noun = self._read_noun(
+                ctx, end, allow_of=vague_entry is not None or scale_word, article=article, single=number == 1
+            )
+            if noun.designator:
+                return None
+        elif compound["lemma"] == "strong":
+            # "a nearly 50,000-strong force": the noun after the compound (outside the span) names the unit.
+            follower = words[end] if end < n else ""
+            if self.nouns.get(follower, {}).get("kind") == "troops":
+                noun.unit = self.nouns[follower]["lemma"]
+            elif follower in _SIZED_NOUNS:
+                noun.unit = follower.rstrip("s") if follower != "forces" else "force"
+        if noun.head is not None:
+            end = noun.end
+        if article and noun.echelon is None:
+            return None
+        # 6. kind ---------------------------------------------------------------------
+        sent_start, sent_end = ctx.sentence(i)
+        before_cue = self._cue_before(ctx, start, max(floor, sent_start))
+        after_cue = self._cue_after(ctx, end, sent_end)
+        after_kind = after_cue.get("kind") if after_cue else None
+        before_kind = before_cue.get("kind") if before_cue else None
+        link = None
+        if compound is not None:
+            kind = "troops"
+            unit = noun.unit if compound["lemma"] == "strong" else compound["lemma"]
+        elif noun.echelon is not None:
+            kind, unit = after_kind or before_kind or "troops", noun.unit
+            if kind not in ("troops", "killed", "wounded", "casualties", "captured", "missing"):
+                kind = "troops"
+        elif noun.head is not None:
+            head_kind = noun.kind
+            unit = noun.unit
+            if head_kind in ("troops", "person"):
+                kind = noun.adjective_kind or after_kind or before_kind
+                if kind is None and head_kind == "troops":
+                    kind = "troops"
+            else:
+                kind = head_kind
+        else:
+            # A figure without a counted noun: only with a cue, and never before another noun.
+            if not self._bare_ok(ctx, end, number, core_end - i, words[i]):
+                return None
+            kind, unit = after_kind or before_kind, None
+            if kind is None:
+                link = self._link(ctx, start, sent_start)
+                if link is None:
+                    return None
+                kind, unit = link
+            if after_cue is not None and after_cue.get("_nominal") and end == after_cue["_start"]:
+                end = after_cue["_end"]
+        if kind is None or kind not in KINDS:
+            return None
+        # 7. bounds ----------------------------------------------------------------------
+        if noun.echelon is not None:
+            unit_entry = noun.echelon
+            if vague_entry is not None:
+                n_lo, n_hi, n_est = vague_entry["low"], vague_entry["high"], vague_entry["estimate"]
+            elif second is not None:
+                n_lo, n_hi, n_est = number, second, (number + second) / 2
+            else:
+                n_lo = n_hi = n_est = number
+            figures = unit_bounds(n_lo, n_hi, n_est, unit_entry, self.policy)
+            qualifier = "units"
+            echelon = unit_entry["echelon"]
+        elif vague_entry is not None:
+            figures = vague_bounds(vague_entry, self.policy)
+            qualifier, echelon = "vague", None
+        elif qualifier == "range":
+            figures = stated_bounds("range", low=int(number), high=int(second), policy=self.policy)
+            echelon = None
+        else:
+            figures = stated_bounds(qualifier, int(number), policy=self.policy)
+            echelon = None
+        # 8. actor -------------------------------------------------------------------------
+        actor = noun.actor
+        if actor is None and link is not None:
+            actor = ctx.link_actor
+        if actor is None:
+            actor = self._actor_after(ctx, end, sent_end)
+        if actor is None:
+            actor = self._possessive_actor(ctx, start, sent_start)
+        # The clause's subject owns troops, equipment and its own losses; for the killed, wounded or
+        # captured it is usually the other side ("Hamas holds 59 hostages"), so it is not used there.
+        if actor is None and kind in ("troops", "equipment", "casualties") and not (
+            before_cue and before_cue.get("subject") is False
+        ):
+            actor = self._subject_actor(ctx, start, end, noun, before_cue, sent_start)
+        data = {
+            "value": figures["value"], "low": figures["low"], "high": figures["high"],
+            "estimate": figures["estimate"], "qualifier": qualifier, "kind": kind, "unit": unit,
+            "actor": actor, "echelon": echelon, "inferred": figures["inferred"],
+        }
+        return start, end, data
+
+    # ---------------------------------------------------------------- pieces
+
+    def _plausible_start(self, ctx: "_DocContext", i: int) -> bool:
+        """Rejections that look at what precedes the figure: money, models, dates, designators."""
+        if i == 0:
+            return True
+        doc, words = ctx.doc, ctx.words
+        prev = words[i - 1]
+        if prev in _CURRENCY or prev in _MONTHS or prev in ("no.", "#", "number"):
+            return False
+        if not doc[i - 1].whitespace_ and prev not in _GLUE_OK and not doc[i - 1].is_space:
+            return False  # "$5bn", "F-16" split oddly, "A-50": glued to a word or a symbol
+        if prev in self.echelon_singular and doc[i - 1].text[:1].isupper():
+            return False  # "Brigade 47"
+        return True
+
+    def _plausible_end(self, ctx: "_DocContext", i: int, end: int) -> bool:
+        if end >= ctx.n:
+            return True
+        nxt = ctx.words[end]
+        if nxt in _PERCENT or nxt in _MONTHS:
+            return False
+        if nxt in ("km", "kilometres", "kilometers", "miles", "mi", "metres", "meters", "kg", "tonnes", "tons"):
+            return False
+        return True
+
+    @staticmethod
+    def _match_phrase(words: List[str], i: int, table: Dict[Tuple[str, ...], Any]) -> Tuple[Optional[Any], int]:
+        for length in (5, 4, 3, 2, 1):
+            key = tuple(words[i : i + length])
+            if len(key) == length and key in table:
+                return table[key], i + length
+        return None, i
+
+    def _match_before(
+        self, words: List[str], i: int, floor: int, table: Dict[Tuple[str, ...], Any]
+    ) -> Tuple[Optional[Any], int]:
+        for length in range(min(self.max_approx, i - floor), 0, -1):
+            key = tuple(words[i - length : i])
+            if key in table:
+                return table[key], length
+        return None, 0
+
+    def _match_after(self, ctx: "_DocContext", end: int) -> Tuple[Optional[str], int]:
+        words = ctx.words
+        for length in (2, 1):
+            key = tuple(words[end : end + length])
+            if len(key) == length and key in self.approx_after:
+                if key[0] == "-" and not (ctx.glued(end - 1) and ctx.glued(end)):
+                    continue
+                return self.approx_after[key], length
+        return None, 0
+
+    def _read_range(
+        self, ctx: "_DocContext", j: int, first: float, between: bool
+    ) -> Optional[Tuple[float, float, int]]:
+        words, n = ctx.words, ctx.n
+        if j + 1 >= n:
+            return None
+        conn = words[j]
+        if conn in ("-", "–", "—"):
+            if not (ctx.glued(j - 1) and ctx.glued(j)) and conn == "-":
+                return None
+        elif conn == "and":
+            if not between:
+                return None
+        elif conn not in ("to", "or"):
+            return None
+        parsed = parse_number_tokens(ctx.texts(j + 1, j + 13), ctx.spaces(j + 1, j + 13))
+        if parsed is None:
+            return None
+        second = parsed.value
+        if parsed.scale > 1 and words[j + parsed.length] in SCALES and first < second / parsed.scale + 1:
+            # "10-12 thousand", "between five and seven thousand": the multiplier covers both.
+            if first * parsed.scale <= second:
+                first = first * parsed.scale
+        if not first < second:
+            return None
+        if conn == "or" and j + 1 + parsed.length < n and words[j + 1 + parsed.length] in ("more", "so"):
+            return None
+        return first, second, j + 1 + parsed.length
+
+    def _read_noun(self, ctx: "_DocContext", j: int, allow_of: bool, article: bool, single: bool = False) -> "_NounPhrase":
+        """The counted noun after a figure, across modifiers and nationality words."""
+        words, n, doc = ctx.words, ctx.n, ctx.doc
+        noun = _NounPhrase()
+        noun.numeric_many = not article
+        if j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in _DETERMINERS and not single)):
+            # "dozens of missiles", "tens of thousands of troops", "192 of its soldiers" (not "one of the")
+            j += 1
+            if j < n and words[j] in _DETERMINERS:
+                j += 1
+        m = j
+        limit = min(n, j + 7)
+        chain_actor: Optional[str] = None
+        while m < limit:
+            w = words[m]
+            actor_match = ctx.actor_starts.get(m)
+            if actor_match is not None:
+                actor, a_end = actor_match
+                chain_actor = chain_actor or actor
+                text = doc[m:a_end].text
+                if text in self.people and (noun.head is None or noun.adjective_head):
+                    noun.set_head(m, a_end, "person", self.people[text].lower(), adjective=False)
+                    noun.unit = text[:-1].lower() if text.endswith("s") else text.lower()
+                m = a_end
+                continue
+            if w in self.echelons and noun.head is None or (w in self.echelons and noun.adjective_head):
+                entry = self.echelons[w]
+                token = doc[m]
+                if token.text[:1].isupper() and w == entry["forms"][0].lower() and not ctx.is_title(m):
+                    noun.designator = True  # "2 Brigade", "16 Air Assault Brigade"
+                    return noun
+                return self._read_echelon(ctx, m, entry, noun, chain_actor)
+            entry = self.nouns.get(w)
+            if entry is not None and not entry.get("compound"):
+                if entry.get("adjective"):
+                    if noun.head is not None and not noun.adjective_head:
+                        break  # "300 soldiers killed": the participle is a cue, not the noun
+                    noun.adjective_kind = entry["kind"]
+                    noun.set_head(m, m + 1, entry["kind"], entry["lemma"], adjective=True)
+                else:
+                    noun.set_head(m, m + 1, entry["kind"], entry["lemma"], adjective=False)
+                    if noun.adjective_kind == entry["kind"]:
+                        noun.adjective_kind = None
+                m += 1
+                continue
+            if w == "-" and ctx.glued(m - 1) and ctx.glued(m):
+                m += 1
+                continue
+            if w in self.modifiers or (ctx.has_pos and doc[m].pos_ == "ADJ"):
+                m += 1
+                continue
+            if doc[m].text[:1].isupper() and noun.head is None and doc[m].is_alpha is not False:
+                m += 1  # a model or a name before the noun: "400 Shahed drones", "31 Abrams tanks"
+                continue
+            break
+        if noun.head is not None and noun.adjective_head and noun.kind not in KINDS:
+            noun.head = None
+        if noun.adjective_head:
+            noun.adjective_kind = None  # "20 dead": the noun itself gives the kind
+        noun.actor = chain_actor if noun.head is not None else None
+        return noun
+
+    def _read_echelon(
+        self, ctx: "_DocContext", m: int, entry: Dict[str, Any], noun: "_NounPhrase", actor: Optional[str]
+    ) -> "_NounPhrase":
+        words, n = ctx.words, ctx.n
+        noun.echelon = entry
+        noun.unit = entry["forms"][0].lower()
+        end = m + 1
+        confirmed = False
+        if end + 1 < n and words[end] == "-" and words[end + 1] in _SIZED and ctx.glued(end - 1) and ctx.glued(end):
+            end += 2
+            confirmed = True
+            if end < n and (words[end] in _SIZED_NOUNS or self.nouns.get(words[end], {}).get("kind") == "troops"):
+                noun.unit = self.nouns[words[end]]["lemma"] if words[end] in self.nouns else words[end]
+                end += 1
+        elif end < n and words[end] == "of":
+            k = end + 1
+            if k < n and words[k] in _DETERMINERS:
+                k += 1
+            while k < n and k < end + 5:
+                a = ctx.actor_starts.get(k)
+                if a is not None:
+                    actor = actor or a[0]
+                    k = a[1]
+                    continue
+                if words[k] in self.modifiers:
+                    k += 1
+                    continue
+                break
+            if k < n and self.nouns.get(words[k], {}).get("kind") in ("troops", "person"):
+                end = k + 1
+                confirmed = True
+        singular = words[m] == entry["forms"][0].lower()
+        if not confirmed and (entry.get("ambiguous") or singular and not noun.numeric_many):
+            noun.echelon = None
+            noun.unit = None
+            return noun
+        noun.set_head(m, end, "troops", noun.unit, adjective=False)
+        noun.actor = actor
+        return noun
+
+    def _cue_before(self, ctx: "_DocContext", start: int, floor: int) -> Optional[Dict[str, Any]]:
+        words = ctx.words
+        p = start - 1
+        steps = 0
+        while p >= floor and steps < 5:
+            for length in range(min(self.max_cue, p - floor + 1), 0, -1):
+                key = tuple(words[p - length + 1 : p + 1])
+                cue = self.cue_before.get(key)
+                if cue is not None:
+                    found = dict(cue)
+                    found["_start"], found["_end"] = p - length + 1, p + 1
+                    return found
+            if words[p] in _BEFORE_SKIP:
+                p -= 1
+                steps += 1
+                continue
+            return None
+        return None
+
+    def _cue_after(self, ctx: "_DocContext", end: int, limit: int) -> Optional[Dict[str, Any]]:
+        words = ctx.words
+        p = end
+        steps = 0
+        while p < limit and steps < 4:
+            if words[p] in ("from", "of"):
+                # "2,000 fighters from the TPLF were captured": step over whose they are.
+                k = p + 1 + (p + 1 < limit and words[p + 1] == "the")
+                actor = ctx.actor_starts.get(k)
+                if actor is not None and actor[1] <= limit:
+                    p = actor[1]
+                    steps += 1
+                    continue
+            for length in (4, 3, 2, 1):
+                key = tuple(words[p : p + length])
+                if len(key) == length and p + length <= limit and key in self.cue_after:
+                    found = dict(self.cue_after[key])
+                    found["_start"], found["_end"] = p, p + length
+                    found["_nominal"] = steps == 0 and length == 1 and words[p] in self.nouns
+                    return found
+            if words[p] in _AFTER_SKIP:
+                p += 1
+                steps += 1
+                continue
+            return None
+        return None
+
+    def _bare_ok(self, ctx: "_DocContext", end: int, number: Optional[float], core_len: int, first: str) -> bool:
+        """May a figure without a counted noun be a count? Not before another noun, not a year."""
+        if number is not None and 1900 <= number <= 2100 and core_len == 1 and first.isdigit():
+            return False
+        if end < ctx.n:
+            token = ctx.doc[end]
+            w = ctx.words[end]
+            if token.is_alpha and not token.is_stop and w not in self.after_first and w not in self.cue_link:
+                return False  # "two years", "three villages", "30 km"
+        return True
+
+    def _link(self, ctx: "_DocContext", start: int, sent_start: int) -> Optional[Tuple[str, Optional[str]]]:
+        """ "North Korean soldiers, estimated at over 10,000": the noun earlier in the sentence."""
+        words = ctx.words
+        link_len = 0
+        for length in range(min(4, start - sent_start), 0, -1):
+            if tuple(words[start - length : start]) in self.cue_link:
+                link_len = length
+                break
+        if not link_len:
+            return None
+        p = start - link_len - 1
+        while p >= max(sent_start, start - 14):
+            entry = self.nouns.get(words[p])
+            if entry is not None and entry["kind"] in KINDS:
+                actor = None
+                for q in range(max(sent_start, p - 3), p):
+                    a = ctx.actor_starts.get(q)
+                    if a is not None and a[1] <= p:
+                        actor = a[0]
+                ctx.link_actor = actor
+                return entry["kind"], entry["lemma"]
+            p -= 1
+        return None
+
+    def _actor_after(self, ctx: "_DocContext", end: int, limit: int) -> Optional[str]:
+        """ "11,000 soldiers from the DPRK", "troops of the RSF"."""
+        words = ctx.words
+        if end < limit and words[end] in ("from", "of"):
+            k = end + 1
+            if k < limit and words[k] == "the":
+                k += 1
+            a = ctx.actor_starts.get(k)
+            if a is not None:
+                return a[0]
+        return None
+
+    def _possessive_actor(self, ctx: "_DocContext", start: int, sent_start: int) -> Optional[str]:
+        """ "Russia's 50,000 troops", "Russia's losses stood at 300"."""
+        words = ctx.words
+        for p in range(start - 1, max(sent_start, start - 7) - 1, -1):
+            if words[p] not in ("'s", "’s", "'"):
+                continue
+            owner = ctx.actor_ends.get(p - 1)
+            if owner is None:
+                return None
+            if p + 1 == start:
+                return owner
+            for length in range(min(self.max_cue, start - p - 1), 0, -1):
+                key = tuple(words[p + 1 : p + 1 + length])
+                if key in self.cue_possessed:
+                    rest = words[p + 1 + length : start]
+                    if all(w in _BEFORE_SKIP or (w,) in self.cue_before for w in rest):
+                        return owner
+            return None
+        return None
+
+    def _subject_actor(
+        self,
+        ctx: "_DocContext",
+        start: int,
+        end: int,
+        noun: "_NounPhrase",
+        before_cue: Optional[Dict[str, Any]],
+        sent_start: int,
+    ) -> Optional[str]:
+        doc = ctx.doc
+        if self.use_parser and ctx.has_dep:
+            head = doc[noun.head_index] if noun.head is not None else doc[end - 1]
+            token = head
+            for _ in range(4):
+                if token.dep_ in ("nsubj", "nsubjpass", "ROOT") or token.head is token:
+                    break
+                if token.pos_ in ("VERB", "AUX") and token.i != head.i:
+                    break
+                token = token.head
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                return None  # the count is itself the subject
+            verb = token
+            if not (verb.lower_ in self.subject_verbs or verb.lemma_.lower() in self.subject_verbs):
+                return None
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects and verb.dep_ in ("conj", "xcomp"):
+                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            if not subjects:
+                return None
+            subject = subjects[0]
+            if subject.pos_ == "PRON":
+                return None
+            for k in range(subject.left_edge.i, subject.i + 1):
+                a = ctx.actor_starts.get(k)
+                if a is not None and a[1] > subject.i:
+                    return a[0]
+            if subject.ent_type_ == "GPE" and self.use_ner:
+                ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+                return ent.text if ent is not None else None
+            return None
+        # No parser: "<Actor> (has) amassed N ...", the actor opening the clause.
+        if before_cue is None or before_cue.get("subject") is not True:
+            return None
+        p = before_cue["_start"] - 1
+        while p >= sent_start and ctx.words[p] in _AUX:
+            p -= 1
+        if p < sent_start:
+            return None
+        if ctx.words[p] in _ACTOR_HEADS and p not in ctx.actor_ends and p - 1 >= sent_start:
+            p -= 1  # "The Fano militia has ...", "Russian forces have ..."
+        owner = ctx.actor_ends.get(p)
+        if owner is None:
+            return None
+        a_start = ctx.actor_start_of_end[p]
+        q = a_start - 1
+        if q >= sent_start and ctx.words[q] == "the":
+            q -= 1
+        if q < sent_start or ctx.words[q] in _CLAUSE_OPENERS:
+            return owner
+        return None
+
+
+class _NounPhrase:
+    """What :meth:`CountFinder._read_noun` found after the figure."""
+
+    __slots__ = (
+        "head", "head_index", "end", "kind", "unit", "actor", "adjective_kind", "adjective_head",
+        "echelon", "designator", "numeric_many",
+    )
+
+    def __init__(self) -> None:
+        self.head: Optional[int] = None
+        self.head_index = 0
+        self.end = 0
+        self.kind: Optional[str] = None
+        self.unit: Optional[str] = None
+        self.actor: Optional[str] = None
+        self.adjective_kind: Optional[str] = None
+        self.adjective_head = False
+        self.echelon: Optional[Dict[str, Any]] = None
+        self.designator = False
+        self.numeric_many = False
+
+    def set_head(self, start: int, end: int, kind: str, unit: Optional[str], adjective: bool) -> None:
+        self.head = start
+        self.head_index = end - 1 if self.echelon is None else start
+        self.end = end
+        self.kind = kind
+        self.unit = unit
+        self.adjective_head = adjective
+
+
+class _DocContext:
+    """Per-Doc lookups, computed once when the Doc has candidate figures."""
+
+    def __init__(self, doc: Doc, finder: CountFinder) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        self.words = [t.lower_ for t in doc]
+        self.has_dep = doc.has_annotation("DEP")
+        self.has_pos = doc.has_annotation("POS")
+        self.has_ner = doc.has_annotation("ENT_IOB")
+        self.has_sents = doc.has_annotation("SENT_START")
+        self.link_actor: Optional[str] = None
+        self.actor_starts: Dict[int, Tuple[str, int]] = {}
+        self.actor_ends: Dict[int, str] = {}
+        self.actor_start_of_end: Dict[int, int] = {}
+        strings = doc.vocab.strings
+        matches = sorted(finder.actor_matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        taken_until = 0
+        for match_id, s, e in matches:
+            if s < taken_until:
+                continue
+            actor = strings[match_id]
+            self.actor_starts[s] = (actor, e)
+            self.actor_ends[e - 1] = actor
+            self.actor_start_of_end[e - 1] = s
+            taken_until = e
+
+    def texts(self, i: int, j: int) -> List[str]:
+        return [t.text for t in self.doc[i : min(j, self.n)]]
+
+    def spaces(self, i: int, j: int) -> List[bool]:
+        return [bool(t.whitespace_) for t in self.doc[i : min(j, self.n)]]
+
+    def glued(self, i: int) -> bool:
+        """Is token ``i`` directly followed by the next token (no whitespace)?"""
+        return 0 <= i < self.n and not self.doc[i].whitespace_
+
+    def is_title(self, i: int) -> bool:
+        """Is token ``i`` capitalized only because it opens a sentence or the text is in title case?"""
+        return i == 0 or self.doc[i].is_sent_start is True
+
+    def sentence(self, i: int) -> Tuple[int, int]:
+        if not self.has_sents:
+            return 0, self.n
+        sent = self.doc[i].sent
+        return sent.start, sent.end
+
+
+def _whole_positive(value: float) -> bool:
+    return value >= 1 and abs(value - round(value)) < 1e-6 and value < 10**12
+
+
+# ------------------------------------------------------------------------------ scorer
+
+
+def _count_spans(doc: Doc, attr: str) -> List[Span]:
+    return list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+
+
+def score_counts(examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
+    """Span P/R/F of the count phrases (boundaries only: ``counts_p/r/f``; with the kind as the
+    label: ``counts_kind_f``) and, on spans found with the right boundaries, how often the value,
+    qualifier, kind, estimate and actor agree with the reference (``counts_value_acc`` ...)."""
+    examples = list(examples)
+    scores: Dict[str, Any] = {}
+    spans = Scorer.score_spans(examples, "counts", getter=_count_spans, labeled=False, allow_overlap=True)
+    scores.update({k: v for k, v in spans.items() if not k.endswith("per_type")})
+    labeled = Scorer.score_spans(examples, "counts", getter=_count_spans, labeled=True, allow_overlap=True)
+    scores["counts_kind_f"] = labeled["counts_f"]
+    fields = ("value", "qualifier", "kind", "estimate", "actor")
+    agree = {f: 0 for f in fields}
+    seen = {f: 0 for f in fields}
+    for eg in examples:
+        gold = {(s.start_char, s.end_char): s._.count for s in _count_spans(eg.reference, "")}
+        for span in _count_spans(eg.predicted, ""):
+            ref = gold.get((span.start_char, span.end_char))
+            if not ref:
+                continue
+            pred = span._.count or {}
+            for f in fields:
+                if f in ref:
+                    seen[f] += 1
+                    agree[f] += int(pred.get(f) == ref[f])
+    for f in fields:
+        scores[f"counts_{f}_acc"] = agree[f] / seen[f] if seen[f] else None
+    return scores
+
+
+@registry.scorers("conflictnlp.counts_scorer.v1")
+def make_counts_scorer() -> Callable[..., Dict[str, Any]]:
+    return score_counts
+
+
+# ------------------------------------------------------------------------------ factory
+
+
+@Language.factory(
+    "conflict_counts",
+    assigns=["doc.spans", "span._.count"],
+    requires=[],
+    default_config={
+        "approximators": None,
+        "vague": None,
+        "units": None,
+        "nouns": None,
+        "modifiers": None,
+        "cues": None,
+        "actors": None,
+        "vague_estimate": "table",
+        "units_estimate": "table",
+        "range_estimate": "midpoint",
+        "below_factor": 1.0,
+        "min_factor": 1.0,
+        "max_factor": 1.0,
+        "use_parser": True,
+        "use_ner": True,
+        "scorer": {"@scorers": "conflictnlp.counts_scorer.v1"},
+    },
+    default_score_weights={
+        "counts_f": 1.0, "counts_p": 0.0, "counts_r": 0.0, "counts_kind_f": 0.0,
+        "counts_value_acc": 0.0, "counts_qualifier_acc": 0.0, "counts_kind_acc": 0.0,
+        "counts_estimate_acc": 0.0, "counts_actor_acc": 0.0,
+    },
+)
+def make_conflict_counts(
+    nlp: Language,
+    name: str,
+    approximators: Optional[str],
+    vague: Optional[str],
+    units: Optional[str],
+    nouns: Optional[str],
+    modifiers: Optional[str],
+    cues: Optional[str],
+    actors: Optional[str],
+    vague_estimate: str,
+    units_estimate: str,
+    range_estimate: str,
+    below_factor: float,
+    min_factor: float,
+    max_factor: float,
+    use_parser: bool,
+    use_ner: bool,
+    scorer: Optional[Callable],
+) -> CountFinder:
+    tables = {
+        "approximators": approximators, "vague": vague, "units": units, "nouns": nouns,
+        "modifiers": modifiers, "cues": cues, "actors": actors,
+    }
+    policy = {
+        "vague_estimate": vague_estimate, "units_estimate": units_estimate, "range_estimate": range_estimate,
+        "below_factor": below_factor, "min_factor": min_factor, "max_factor": max_factor,
+    }
+    return CountFinder(nlp, name, tables=tables, policy=policy, use_parser=use_parser, use_ner=use_ner, scorer=scorer)

@@ -1,0 +1,583 @@
+"""conflict_counts: table-driven cases (one per line, readable as a specification) and properties.
+
+Each positive case is (text, the count's span text, the Count fields it must have). Sentences are
+written for these tests, modelled on the style of war reporting across many conflicts.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+import spacy
+from hypothesis import given, settings, strategies as st
+from spacy.tokens import Doc, DocBin
+
+import conflictnlp
+from conflictnlp import counts as counts_module
+from conflictnlp.counts import check_policy, score_counts, stated_bounds, unit_bounds, vague_bounds
+from conflictnlp.lexicons import ResourceError
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return conflictnlp.load()
+
+
+def counts_of(nlp, text):
+    return conflictnlp.to_dict(nlp(text))["counts"]
+
+
+def find(counts, span_text):
+    for c in counts:
+        if c["text"] == span_text:
+            return c
+    return None
+
+
+E = "exact"
+# fmt: off
+CASES = [
+    # --- digits, separators, decimals, multipliers ----------------------------------------------------
+    ("Russia has amassed 50,000 troops near the border.", "50,000 troops", dict(value=50000, low=50000, high=50000, qualifier=E, kind="troops", unit="troop", actor="Russia")),
+    ("Officials said 11 000 soldiers had crossed the river.", "11 000 soldiers", dict(value=11000, kind="troops")),
+    ("The army has mobilised 1.2 million reservists since spring.", "1.2 million reservists", dict(value=1200000, unit="reservist")),
+    ("Kyiv says Moscow has committed 1.2mn personnel to the war.", "1.2mn personnel", dict(value=1200000, kind="troops", actor="Russia")),
+    ("Analysts counted 12k fighters in the northern sector.", "12k fighters", dict(value=12000, kind="troops", unit="fighter")),
+    ("The junta deployed 2,500 soldiers to Lashio.", "2,500 soldiers", dict(value=2500, actor="Myanmar junta")),
+    ("A further 7,500 troops arrived in Belgorod.", "7,500 troops", dict(value=7500)),
+    ("Satellite images showed 40 tanks near Tokmak.", "40 tanks", dict(kind="equipment", unit="tank")),
+    # --- number words and mixtures --------------------------------------------------------------------
+    ("Eleven thousand North Korean soldiers are training in Kursk.", "Eleven thousand North Korean soldiers", dict(value=11000, actor="North Korea")),
+    ("Pyongyang sent eleven thousand troops to Russia.", "eleven thousand troops", dict(value=11000, actor="North Korea")),
+    ("A thousand fighters stormed the base at dawn.", "A thousand fighters", dict(value=1000, kind="troops")),
+    ("The rebels shot down two dozen drones overnight.", "two dozen drones", dict(value=24, kind="equipment", actor=None)),
+    ("Twenty-five soldiers were killed in the ambush near Mopti.", "Twenty-five soldiers", dict(value=25, kind="killed")),
+    ("Three hundred and fifty fighters surrendered in Goma.", "Three hundred and fifty fighters", dict(value=350, kind="captured")),
+    ("Half a million people have fled El Fasher.", "Half a million people", dict(value=500000, kind="displaced")),
+    ("The brigade lost a dozen vehicles in the assault.", "a dozen vehicles", dict(value=12, kind="equipment")),
+    ("Five soldiers died when their convoy hit a mine.", "Five soldiers", dict(value=5, kind="killed")),
+    # --- hyphenated size compounds --------------------------------------------------------------------
+    ("A nearly 50,000-strong group is massing in Kursk.", "nearly 50,000-strong", dict(value=50000, high=50000, low=None, qualifier="below", kind="troops")),
+    ("Officials described a 3,000-man force moving on Bakhmut.", "3,000-man", dict(value=3000, qualifier=E, kind="troops", unit="man")),
+    ("The 50,000-plus troops will need weeks to deploy.", "50,000-plus troops", dict(value=50000, low=50000, high=None, qualifier="min", kind="troops")),
+    ("A 10,000-strong force of RSF fighters encircled the city.", "10,000-strong", dict(value=10000, unit="force")),
+    ("Hamas has a 30,000-member armed wing, Israeli officials say.", "30,000-member", dict(value=30000, kind="troops", unit="member")),
+    ("The Wagner column was some 5,000-strong.", "some 5,000-strong", dict(qualifier="approx", value=5000)),
+    # --- approximators: approx ------------------------------------------------------------------------
+    ("About 11,000 North Korean soldiers are being trained.", "About 11,000 North Korean soldiers", dict(value=11000, low=None, high=None, estimate=11000, qualifier="approx", actor="North Korea")),
+    ("Roughly 4,000 Ukrainian troops remain in the salient.", "Roughly 4,000 Ukrainian troops", dict(qualifier="approx", actor="Ukraine")),
+    ("An estimated 15,000 fighters are loyal to the RSF commander.", "An estimated 15,000 fighters", dict(qualifier="approx", value=15000)),
+    ("Around 600 Hezbollah fighters were killed in the fighting.", "Around 600 Hezbollah fighters", dict(qualifier="approx", kind="killed", actor="Hezbollah")),
+    ("Some 20,000 Azerbaijani troops took part in the operation.", "Some 20,000 Azerbaijani troops", dict(qualifier="approx", actor="Azerbaijan")),
+    ("Approximately 1,500 Eritrean soldiers remain in Tigray.", "Approximately 1,500 Eritrean soldiers", dict(qualifier="approx", actor="Eritrea")),
+    ("The militia fielded 3,000 or so fighters.", "3,000 or so fighters", dict(qualifier="approx", value=3000)),
+    ("A 2,000-odd contingent guards the dam.", "2,000-odd contingent", dict(qualifier="approx", value=2000, unit="contingent")),
+    # --- approximators: below -------------------------------------------------------------------------
+    ("Nearly 50,000 Russian troops are massing in Kursk.", "Nearly 50,000 Russian troops", dict(value=50000, high=50000, low=None, estimate=50000, qualifier="below", actor="Russia")),
+    ("Almost 900 Palestinians were wounded on Friday.", "Almost 900 Palestinians", dict(qualifier="below", kind="wounded", actor="Palestine")),
+    ("Just under 2,000 soldiers guard the crossing at Rafah.", "Just under 2,000 soldiers", dict(qualifier="below", high=2000)),
+    ("Close to 300 Houthi fighters died in the strikes.", "Close to 300 Houthi fighters", dict(qualifier="below", kind="killed", actor="Houthis")),
+    # --- approximators: min ---------------------------------------------------------------------------
+    ("More than 10,000 North Korean soldiers have joined the war.", "More than 10,000 North Korean soldiers", dict(value=10000, low=10000, high=None, estimate=10000, qualifier="min")),
+    ("North Korean soldiers, estimated at over 10,000, have joined Russian troops.", "over 10,000", dict(qualifier="min", kind="troops", unit="soldier", actor="North Korea")),
+    ("At least 30 civilians were killed in the shelling of Kherson.", "At least 30 civilians", dict(qualifier="min", kind="killed", unit="civilian")),
+    ("Upwards of 5,000 Wagner mercenaries were deployed in Mali.", "Upwards of 5,000 Wagner mercenaries", dict(qualifier="min", actor="Wagner", unit="mercenary")),
+    ("Over 200 Russian drones were launched overnight.", "Over 200 Russian drones", dict(qualifier="min", kind="equipment", actor="Russia")),
+    ("In excess of 60,000 troops took part in the drills.", "In excess of 60,000 troops", dict(qualifier="min")),
+    ("Ukraine has lost 700 armoured vehicles or more since June.", "700 armoured vehicles", dict(kind="equipment", unit="vehicle")),
+    ("The strike killed 40 soldiers or more, officials said.", "40 soldiers", dict(kind="killed")),
+    ("The RSF deployed 5,000 or more fighters to El Fasher.", "5,000 or more fighters", dict(qualifier="min", low=5000, actor="RSF")),
+    # --- approximators: max ---------------------------------------------------------------------------
+    ("Up to 12,000 North Korean troops could be sent.", "Up to 12,000 North Korean troops", dict(value=12000, high=12000, low=None, qualifier="max")),
+    ("As many as 3,000 Tatmadaw soldiers have defected.", "As many as 3,000 Tatmadaw soldiers", dict(qualifier="max", actor="Myanmar junta")),
+    ("At most 400 jihadists remain in the area, the army said.", "At most 400 jihadists", dict(qualifier="max", kind="troops")),
+    ("Fewer than 100 Ukrainian soldiers held the village.", "Fewer than 100 Ukrainian soldiers", dict(qualifier="max", high=100)),
+    ("Less than 50 militants escaped the raid.", "Less than 50 militants", dict(qualifier="max")),
+    # --- ranges ---------------------------------------------------------------------------------------
+    ("Between 600 and 700 Russian soldiers are killed or wounded each day.", "Between 600 and 700 Russian soldiers", dict(value=None, low=600, high=700, estimate=650, qualifier="range", kind="casualties")),
+    ("The Fano militia has 3,000 to 5,000 fighters around Gondar.", "3,000 to 5,000 fighters", dict(low=3000, high=5000, estimate=4000, qualifier="range", actor="Fano")),
+    ("Officials expect 10-12 thousand troops to arrive.", "10-12 thousand troops", dict(low=10000, high=12000, qualifier="range")),
+    ("M23 has between 6,000 and 8,000 fighters, UN experts say.", "between 6,000 and 8,000 fighters", dict(low=6000, high=8000, actor="M23")),
+    ("Rwanda has 3,000-4,000 troops inside Congo, experts said.", "3,000-4,000 troops", dict(low=3000, high=4000, actor="Rwanda")),
+    ("From 2,000 to 3,000 fighters crossed from Chad.", "From 2,000 to 3,000 fighters", dict(qualifier="range", low=2000, high=3000)),
+    ("Two or three brigades are being moved north.", "Two or three brigades", dict(qualifier="units", low=6000, high=15000, echelon="brigade")),
+    ("About 200 to 300 soldiers are deserting each week.", "About 200 to 300 soldiers", dict(qualifier="range", low=200, high=300)),
+    # --- vague magnitudes -----------------------------------------------------------------------------
+    ("Dozens of missiles struck Kharkiv overnight.", "Dozens of missiles", dict(value=None, low=24, high=99, estimate=40, qualifier="vague", kind="equipment", unit="missile", inferred=True)),
+    ("Hundreds of RSF fighters were killed in the battle for Omdurman.", "Hundreds of RSF fighters", dict(qualifier="vague", low=200, high=999, kind="killed", actor="RSF")),
+    ("Several thousand North Korean soldiers have arrived in Kursk.", "Several thousand North Korean soldiers", dict(qualifier="vague", low=3000, high=9000, estimate=5000, actor="North Korea")),
+    ("Thousands of DPRK soldiers are arriving daily.", "Thousands of DPRK soldiers", dict(qualifier="vague", low=2000, actor="North Korea")),
+    ("Tens of thousands of troops are massing on the border.", "Tens of thousands of troops", dict(qualifier="vague", low=20000, high=99999, estimate=40000)),
+    ("Hundreds of thousands of people have fled the fighting in Sudan.", "Hundreds of thousands of people", dict(qualifier="vague", kind="displaced", low=200000)),
+    ("Russia has lost tens of thousands in the assaults on Avdiivka.", "tens of thousands", dict(qualifier="vague", kind="casualties", actor="Russia")),
+    ("A few hundred Wagner fighters stayed behind in Libya.", "A few hundred Wagner fighters", dict(qualifier="vague", low=200, high=500, actor="Wagner")),
+    ("Scores of civilians were killed in the massacre in Darfur.", "Scores of civilians", dict(qualifier="vague", kind="killed")),
+    ("Several hundred jihadists attacked the army base in Djibo.", "Several hundred jihadists", dict(qualifier="vague", low=300)),
+    ("Millions of people have been displaced in Sudan.", "Millions of people", dict(qualifier="vague", kind="displaced")),
+    ("Dozens of Israeli tanks entered Rafah.", "Dozens of Israeli tanks", dict(kind="equipment", actor="Israel")),
+    ("More than a dozen soldiers were killed in the blast.", "More than a dozen soldiers", dict(qualifier="min", value=12, kind="killed")),
+    # --- unit-based sizes -----------------------------------------------------------------------------
+    ("Three full-blooded brigades are massing near Pokrovsk.", "Three full-blooded brigades", dict(value=None, low=9000, high=15000, estimate=12000, qualifier="units", echelon="brigade", unit="brigade", inferred=True, kind="troops")),
+    ("A battalion-sized force crossed the Dnipro at night.", "A battalion-sized force", dict(qualifier="units", echelon="battalion", low=300, high=1000, estimate=500, inferred=True)),
+    ("Russia has moved two divisions to the Zaporizhzhia front.", "two divisions", dict(qualifier="units", echelon="division", low=12000, high=40000, actor="Russia")),
+    ("A company of paratroopers landed near the airport.", "A company of paratroopers", dict(qualifier="units", echelon="company", estimate=100)),
+    ("Four battalions of Eritrean troops crossed into Tigray.", "Four battalions of Eritrean troops", dict(qualifier="units", echelon="battalion", actor="Eritrea", estimate=2000)),
+    ("Several brigades of the Tatmadaw were routed.", "Several brigades", dict(qualifier="units", echelon="brigade", low=9000, high=45000)),
+    ("Armenia withdrew two regiments from the border.", "two regiments", dict(qualifier="units", echelon="regiment", actor="Armenia")),
+    ("A brigade-size unit of Ukrainian marines was rotated out.", "A brigade-size unit", dict(qualifier="units", echelon="brigade")),
+    ("Three platoons of Malian soldiers were ambushed near Gao.", "Three platoons of Malian soldiers", dict(qualifier="units", echelon="platoon", actor="Mali")),
+    ("Israel has called up five reserve divisions.", "five reserve divisions", dict(qualifier="units", echelon="division", estimate=50000, actor="Israel")),
+    ("The corps-sized grouping includes two army corps.", "two army corps", dict(qualifier="units", echelon="corps")),
+    # --- kind from noun and verb ----------------------------------------------------------------------
+    ("The strike killed 20 soldiers at a training ground.", "20 soldiers", dict(kind="killed", actor=None)),
+    ("Russia lost 300 men in the failed assault.", "300 men", dict(kind="casualties", unit="man", actor="Russia")),
+    ("Russia launched 145 drones at Ukraine overnight.", "145 drones", dict(kind="equipment", unit="drone", value=145, actor="Russia")),
+    ("Ukraine says 1,200 captured Russian soldiers are in its camps.", "1,200 captured Russian soldiers", dict(kind="captured", actor="Russia")),
+    ("Kyiv reported 1,200 captured in the Kursk incursion.", "1,200 captured", dict(kind="captured", unit="captured")),
+    ("At least 50 were wounded when the market was shelled.", "At least 50", dict(kind="wounded", unit=None)),
+    ("Some 40 soldiers are missing after the battle.", "Some 40 soldiers", dict(kind="missing")),
+    ("The fighting has displaced 250,000 people in North Kivu.", "250,000 people", dict(kind="displaced")),
+    ("There are 1.5 million refugees in Chad and Egypt.", "1.5 million refugees", dict(kind="displaced", unit="refugee")),
+    ("About 30,000 people fled to Chad last week.", "About 30,000 people", dict(kind="displaced", qualifier="approx")),
+    ("Israeli strikes killed at least 30 in Gaza on Sunday.", "at least 30", dict(kind="killed", qualifier="min", unit=None)),
+    ("The attack left 20 dead and 45 wounded.", "20 dead", dict(kind="killed", unit="dead")),
+    ("The attack left 20 dead and 45 wounded.", "45 wounded", dict(kind="wounded")),
+    ("Ukraine reported 85 casualties after the missile strike.", "85 casualties", dict(kind="casualties", unit="casualty")),
+    ("The death toll rose to 300 after the overnight raids.", "300", dict(kind="killed")),
+    ("Russia's losses stood at 1,000 in a single day.", "1,000", dict(kind="casualties", actor="Russia")),
+    ("Russian forces captured 25 Ukrainian soldiers near Vovchansk.", "25 Ukrainian soldiers", dict(kind="captured", actor="Ukraine")),
+    ("The army said 15 soldiers were taken prisoner.", "15 soldiers", dict(kind="captured")),
+    ("Hamas took 251 hostages on October 7.", "251 hostages", dict(kind="captured", unit="hostage")),
+    ("Some 70 soldiers were killed or wounded in the ambush.", "Some 70 soldiers", dict(kind="casualties")),
+    ("Air defences shot down 60 drones and 3 cruise missiles.", "60 drones", dict(kind="equipment", actor=None)),
+    ("Air defences shot down 60 drones and 3 cruise missiles.", "3 cruise missiles", dict(kind="equipment", unit="missile")),
+    ("Russia has fired 12 ballistic missiles at Kyiv this month.", "12 ballistic missiles", dict(kind="equipment", actor="Russia")),
+    ("Ukraine destroyed 300 armoured vehicles in the offensive.", "300 armoured vehicles", dict(kind="equipment", unit="vehicle", actor=None)),
+    ("The Houthis fired 18 anti-ship missiles at vessels in the Red Sea.", "18 anti-ship missiles", dict(kind="equipment", actor="Houthis")),
+    ("Clashes in Tigray killed 120 Ethiopian soldiers.", "120 Ethiopian soldiers", dict(kind="killed", actor="Ethiopia")),
+    ("Nine Nigerien soldiers were killed in an ambush by IS-Sahel.", "Nine Nigerien soldiers", dict(kind="killed", actor="Niger")),
+    ("JNIM killed 60 Burkinabe soldiers near Djibo.", "60 Burkinabe soldiers", dict(kind="killed", actor="Burkina Faso")),
+    ("Al-Shabaab fighters killed 17 Somali soldiers in Middle Shabelle.", "17 Somali soldiers", dict(kind="killed", actor="Somalia")),
+    ("The Arakan Army has captured 400 junta soldiers.", "400 junta soldiers", dict(kind="captured", actor="Myanmar junta")),
+    ("Some 100,000 Armenians fled Nagorno-Karabakh within a week.", "Some 100,000 Armenians", dict(kind="displaced", actor="Armenia")),
+    ("Strikes on Idlib wounded 34 civilians on Tuesday.", "34 civilians", dict(kind="wounded")),
+    ("HTS fighters captured 20 Syrian army tanks.", "20 Syrian army tanks", dict(kind="equipment", actor="Syria")),
+    ("The SDF holds some 9,000 IS fighters in its prisons.", "some 9,000 IS fighters", dict(actor="Islamic State")),
+    ("Turkey has stationed 3,000 troops in northern Syria.", "3,000 troops", dict(actor="Turkey", kind="troops")),
+    ("Iran supplied 400 Shahed drones to Russia.", "400 Shahed drones", dict(kind="equipment")),
+    ("The US has sent 2,000 additional troops to the Middle East.", "2,000 additional troops", dict(actor="US", kind="troops")),
+    ("NATO has placed 300,000 troops on high readiness.", "300,000 troops", dict(kind="troops")),
+    ("Hezbollah fired 200 rockets into northern Israel.", "200 rockets", dict(kind="equipment", actor="Hezbollah")),
+    ("SAF airstrikes killed 40 people in a market in Omdurman.", "40 people", dict(kind="killed", actor=None)),
+    ("The RSF abducted 60 women in Gezira state.", "60 women", dict(kind="captured")),
+    ("M23 rebels have displaced 700,000 people around Goma.", "700,000 people", dict(kind="displaced")),
+    ("The Tatmadaw has lost 20 aircraft since the coup.", "20 aircraft", dict(kind="equipment", actor="Myanmar junta")),
+    ("Azerbaijan said 192 of its soldiers were killed.", "192 of its soldiers", dict(kind="killed", unit="soldier")),
+    ("The Israeli military said 21 reservists were killed in Gaza.", "21 reservists", dict(kind="killed", unit="reservist")),
+    ("About 1,200 people were killed in the Hamas attack.", "About 1,200 people", dict(kind="killed", qualifier="approx")),
+    ("An estimated 2,000 fighters from the TPLF were captured.", "An estimated 2,000 fighters", dict(kind="captured", actor="TPLF")),
+    ("About 11,000 soldiers from the DPRK are being trained.", "About 11,000 soldiers", dict(actor="North Korea", kind="troops")),
+    ("Russia's 50,000 troops in Kursk are preparing an offensive.", "50,000 troops", dict(actor="Russia")),
+    ("The Kremlin has deployed 700,000 soldiers in Ukraine.", "700,000 soldiers", dict(actor="Russia")),
+    ("Ukraine has downed 15 Russian jets this year.", "15 Russian jets", dict(kind="equipment", actor="Russia")),
+    ("The navy lost 3 warships to sea drones.", "3 warships", dict(kind="equipment")),
+    ("Israel has mobilized 360,000 reservists.", "360,000 reservists", dict(actor="Israel", kind="troops")),
+    ("Sudan's army said it killed 120 RSF fighters.", "120 RSF fighters", dict(kind="killed", actor="RSF")),
+    ("Some 400 Wagner fighters were killed in northern Mali.", "Some 400 Wagner fighters", dict(kind="killed", actor="Wagner")),
+    ("A further 300 wounded soldiers were evacuated.", "300 wounded soldiers", dict(kind="wounded")),
+    ("Some 60 aid workers have been killed in Sudan.", "Some 60 aid workers", dict(kind="killed", unit="worker")),
+    ("The UN says 25 peacekeepers are missing.", "25 peacekeepers", dict(kind="missing", unit="peacekeeper")),
+    ("Ukraine produced 1 million shells in a year.", "1 million shells", dict(kind="equipment", value=1000000, actor=None)),
+    ("Headline: troops gather\nSeveral thousand soldiers have arrived.", "Several thousand soldiers", dict(qualifier="vague")),
+    ("Officials said\n\n300 soldiers deserted.", "300 soldiers", dict(value=300)),
+    ("Fighting between M23 and the army forced 400,000 people to flee.", "400,000 people", dict(kind="displaced")),
+    ("Hamas still holds 59 hostages in Gaza.", "59 hostages", dict(kind="captured", actor=None)),
+    ("Russia still has 1,000 tanks in reserve.", "1,000 tanks", dict(kind="equipment", actor="Russia")),
+    # --- estimate policy and exact bounds -------------------------------------------------------------
+    ("Ukraine has 300 soldiers in the village.", "300 soldiers", dict(value=300, low=300, high=300, estimate=300, inferred=False)),
+    ("Ukraine has about 300 soldiers in the village.", "about 300 soldiers", dict(low=None, high=None, estimate=300, inferred=False)),
+]
+# fmt: on
+
+# (text, a piece of text that must not be a count or part of one). None: the text has no counts.
+# fmt: off
+NEGATIVES = [
+    ("The 47th Brigade held the line near Avdiivka.", "47th"),
+    ("Soldiers of the 3rd Assault Brigade recaptured the village.", "3rd"),
+    ("Britain's 16 Air Assault Brigade is on standby.", "16"),
+    ("Russia lost a T-72 and two Su-34 bombers.", "T-72"),
+    ("An Il-76 transport plane crashed near Belgorod.", "Il-76"),
+    ("Ukraine received its first F-16 jets in August.", "F-16"),
+    ("The HIMARS strike hit a depot.", None),
+    ("The offensive began in 2024.", "2024"),
+    ("North Korea has not fought a war since the 1950s.", "1950s"),
+    ("On 13 October, Zelensky said the alliance was growing.", "13"),
+    ("The agreement was signed on Oct. 14 in Pyongyang.", "14"),
+    ("A 19-year-old soldier was killed near Bakhmut.", "19"),
+    ("The EU approved $5bn in military aid.", "5bn"),
+    ("Aid worth $300 million was approved for Sudan.", "300"),
+    ("Turnout was 45% in the occupied regions.", "45"),
+    ("Some 20 percent of the territory is occupied.", "20"),
+    ("Troops dug in along the 600-mile frontline.", "600"),
+    ("The drone struck 30 km behind the front.", "30"),
+    ("The war has already stretched beyond two years.", "two"),
+    ("Ukraine marked 1,000 days of full-scale war.", "1,000"),
+    ("Settlers set up two dozen settlements in the West Bank.", "two dozen"),
+    ("The army repelled several waves of attacks.", "several"),
+    ("Russian forces captured three villages in Donetsk.", "three"),
+    ("The ceasefire lasted 48 hours.", "48"),
+    ("Shelling lasted for 30 minutes.", "30"),
+    ("Gaza's population is about 2.1 million.", None),
+    ("The convoy was 5 kilometres long.", "5"),
+    ("Kim Jong Un, 40, inspected the troops.", "40"),
+    ("Route 15 was cut by the rebels.", "15"),
+    ("The 155mm shells arrived late.", "155mm"),
+    ("One of the soldiers said the unit was exhausted.", None),
+    ("The company said its profits rose.", None),
+    ("Three companies bid for the contract.", "Three companies"),
+    ("A division of labour was agreed.", None),
+    ("Resolution 2334 was adopted in 2016.", "2334"),
+    ("Four journalists interviewed the general.", None),
+    ("The 2022 invasion changed everything.", "2022"),
+    ("He served two terms as president.", "two"),
+    ("The two sides met in Jeddah.", "two"),
+    ("Thousands of kilometres of trenches were dug.", "Thousands"),
+    ("The Brigade 155 commander was dismissed.", "155"),
+    ("Temperatures fell to minus 20 degrees.", "20"),
+    ("It was the 3rd time that week.", "3rd"),
+    ("The plan has 12 points.", "12"),
+    ("Between 2022 and 2024 the front barely moved.", "2022"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,span_text,fields", CASES, ids=[c[0][:60] for c in CASES])
+def test_count(nlp, text, span_text, fields):
+    counts = counts_of(nlp, text)
+    found = find(counts, span_text)
+    assert found is not None, f"no count {span_text!r}; found {[c['text'] for c in counts]}"
+    for key, expected in fields.items():
+        assert found[key] == expected, f"{key}: expected {expected!r}, got {found[key]!r} in {found}"
+
+
+@pytest.mark.parametrize("text,piece", NEGATIVES, ids=[c[0][:60] for c in NEGATIVES])
+def test_not_a_count(nlp, text, piece):
+    counts = counts_of(nlp, text)
+    if piece is None:
+        assert counts == [], f"expected no counts, got {counts}"
+        return
+    for c in counts:
+        assert piece not in c["text"], f"{piece!r} read as a count: {c}"
+
+
+# ------------------------------------------------------------------------------ the paragraph of the issue
+
+PARAGRAPH = (
+    "Russia has amassed some 50,000 troops, including about 11,000 North Korean soldiers, a US official "
+    "told CNN. Ukraine said it had killed more than 300 Russian soldiers and destroyed 12 tanks. A nearly "
+    "50,000-strong group and three full-blooded brigades are massing."
+)
+PARAGRAPH_COUNTS = [
+    # text, value, low, high, estimate, qualifier, kind, unit, actor, echelon, inferred
+    ("some 50,000 troops", 50000, None, None, 50000, "approx", "troops", "troop", "Russia", None, False),
+    ("about 11,000 North Korean soldiers", 11000, None, None, 11000, "approx", "troops", "soldier", "North Korea", None, False),
+    ("more than 300 Russian soldiers", 300, 300, None, 300, "min", "killed", "soldier", "Russia", None, False),
+    ("12 tanks", 12, 12, 12, 12, "exact", "equipment", "tank", None, None, False),
+    ("nearly 50,000-strong", 50000, None, 50000, 50000, "below", "troops", "group", None, None, False),
+    ("three full-blooded brigades", None, 9000, 15000, 12000, "units", "troops", "brigade", None, "brigade", True),
+]
+FIELDS = ("text", "value", "low", "high", "estimate", "qualifier", "kind", "unit", "actor", "echelon", "inferred")
+
+
+def test_issue_paragraph_export(nlp):
+    export = conflictnlp.to_dict(nlp(PARAGRAPH))
+    got = [tuple(c[f] for f in FIELDS) for c in export["counts"]]
+    assert got == PARAGRAPH_COUNTS
+    for c in export["counts"]:
+        assert PARAGRAPH[c["start"] : c["end"]] == c["text"]
+
+
+def test_spans_sorted_and_labelled(nlp):
+    doc = nlp(PARAGRAPH)
+    spans = list(doc.spans["conflict_counts"])
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    assert [s.label_ for s in spans] == [s._.count["kind"] for s in spans]
+    assert all(set(s._.count) == set(FIELDS[1:]) for s in spans)
+
+
+def test_plain_data_survives_serialization(nlp):
+    doc = nlp(PARAGRAPH)
+    expected = conflictnlp.to_dict(doc)["counts"]
+    assert conflictnlp.to_dict(pickle.loads(pickle.dumps(doc)))["counts"] == expected
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert conflictnlp.to_dict(restored)["counts"] == expected
+    docbin = DocBin(store_user_data=True, docs=[doc])
+    (again,) = DocBin().from_bytes(docbin.to_bytes()).get_docs(nlp.vocab)
+    assert conflictnlp.to_dict(again)["counts"] == expected
+
+
+def test_blank_pipeline_without_sentences():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_counts")
+    doc = nlp("Russia has amassed some 50,000 troops.")
+    assert [s.text for s in doc.spans["conflict_counts"]] == ["some 50,000 troops"]
+
+
+def test_empty_and_countless_docs(nlp):
+    assert list(nlp("").spans["conflict_counts"]) == []
+    assert list(nlp("No figures here at all.").spans["conflict_counts"]) == []
+
+
+def test_pipe_with_two_processes(nlp):
+    texts = [PARAGRAPH, "Dozens of missiles struck Kharkiv."]
+    docs = list(nlp.pipe(texts, n_process=2))
+    assert [len(d.spans["conflict_counts"]) for d in docs] == [6, 1]
+
+
+# ------------------------------------------------------------------------------ parser and NER (hand-built Docs)
+
+
+def _doc(nlp, words, heads=None, deps=None, pos=None, ents=None):
+    spaces = [True] * len(words)
+    spaces[-1] = False
+    if len(words) > 1 and words[-1] == ".":
+        spaces[-2] = False
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_parser_subject_gives_actor():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    # "Russia , analysts say , has quietly amassed 50,000 troops ." : the subject is far from the verb.
+    words = ["Russia", ",", "analysts", "say", ",", "has", "quietly", "amassed", "50,000", "troops", "."]
+    heads = [7, 7, 3, 7, 7, 7, 7, 7, 9, 7, 7]
+    deps = ["nsubj", "punct", "nsubj", "parataxis", "punct", "aux", "advmod", "ROOT", "nummod", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "NOUN", "VERB", "PUNCT", "AUX", "ADV", "VERB", "NUM", "NOUN", "PUNCT"]
+    doc = finder(_doc(nlp, words, heads, deps, pos))
+    assert [s._.count["actor"] for s in doc.spans["conflict_counts"]] == ["Russia"]
+    # Without the parse the simple fallback does not dare.
+    plain = finder(_doc(nlp, words))
+    assert [s._.count["actor"] for s in plain.spans["conflict_counts"]] == [None]
+
+
+def test_parser_object_of_harm_verb_is_not_the_subjects():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    words = ["Ukraine", "killed", "300", "soldiers", "."]
+    doc = finder(_doc(nlp, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "nummod", "dobj", "punct"],
+                      ["PROPN", "VERB", "NUM", "NOUN", "PUNCT"]))
+    (span,) = doc.spans["conflict_counts"]
+    assert (span._.count["kind"], span._.count["actor"]) == ("killed", None)
+
+
+def test_parser_gpe_subject_outside_the_table():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    words = ["Freedonia", "deployed", "3,000", "troops", "."]
+    doc = finder(_doc(nlp, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "nummod", "dobj", "punct"],
+                      ["PROPN", "VERB", "NUM", "NOUN", "PUNCT"], ["B-GPE", "O", "B-CARDINAL", "O", "O"]))
+    assert [s._.count["actor"] for s in doc.spans["conflict_counts"]] == ["Freedonia"]
+
+
+def test_ner_entities_reject_dates_and_money():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    words = ["Rebels", "killed", "30", "in", "Goma", "."]
+    assert len(finder(_doc(nlp, words)).spans["conflict_counts"]) == 1
+    dated = _doc(nlp, words, ents=["O", "O", "B-DATE", "O", "B-GPE", "O"])
+    assert len(finder(dated).spans["conflict_counts"]) == 0
+    off = spacy.blank("en").add_pipe("conflict_counts", config={"use_ner": False})
+    assert len(off(_doc(nlp, words, ents=["O", "O", "B-DATE", "O", "B-GPE", "O"])).spans["conflict_counts"]) == 1
+
+
+def test_tagger_adjectives_extend_the_phrase():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("conflict_counts")
+    words = ["They", "sent", "300", "exhausted", "soldiers", "."]
+    assert [s.text for s in finder(_doc(nlp, words)).spans["conflict_counts"]] == []
+    tagged = _doc(nlp, words, pos=["PRON", "VERB", "NUM", "ADJ", "NOUN", "PUNCT"])
+    assert [s.text for s in finder(tagged).spans["conflict_counts"]] == ["300 exhausted soldiers"]
+
+
+# ------------------------------------------------------------------------------ policies and the arithmetic
+
+# fmt: off
+BOUNDS = [
+    ("exact", 300, None, None, dict(value=300, low=300, high=300, estimate=300)),
+    ("approx", 300, None, None, dict(value=300, low=None, high=None, estimate=300)),
+    ("below", 50000, None, None, dict(value=50000, low=None, high=50000, estimate=50000)),
+    ("min", 10000, None, None, dict(value=10000, low=10000, high=None, estimate=10000)),
+    ("max", 12000, None, None, dict(value=12000, low=None, high=12000, estimate=12000)),
+    ("range", None, 600, 700, dict(value=None, low=600, high=700, estimate=650)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("qualifier,value,low,high,expected", BOUNDS)
+def test_stated_bounds(qualifier, value, low, high, expected):
+    got = stated_bounds(qualifier, value, low, high)
+    assert {k: got[k] for k in expected} == expected
+    assert got["inferred"] is False
+
+
+def test_factors_change_estimates_within_bounds():
+    policy = check_policy({"min_factor": 1.5, "below_factor": 0.9, "max_factor": 0.5, "range_estimate": "high"})
+    assert stated_bounds("min", 10000, policy=policy)["estimate"] == 15000
+    assert stated_bounds("below", 50000, policy=policy)["estimate"] == 45000
+    assert stated_bounds("max", 12000, policy=policy)["estimate"] == 6000
+    assert stated_bounds("range", low=600, high=700, policy=policy)["estimate"] == 700
+
+
+def test_vague_and_unit_policies():
+    entry = {"low": 24, "high": 99, "estimate": 40}
+    assert vague_bounds(entry)["estimate"] == 40
+    assert vague_bounds(entry, check_policy({"vague_estimate": "low"}))["estimate"] == 24
+    assert vague_bounds(entry, check_policy({"vague_estimate": "midpoint"}))["estimate"] == 61
+    brigade = {"low": 3000, "high": 5000, "estimate": 4000}
+    assert unit_bounds(2, 3, 2.5, brigade) == {"value": None, "low": 6000, "high": 15000, "estimate": 10000, "inferred": True}
+    assert unit_bounds(3, 3, 3, brigade, check_policy({"units_estimate": "high"}))["estimate"] == 15000
+
+
+def test_policy_config_reaches_the_component():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_counts", config={"min_factor": 2.0, "vague_estimate": "high"})
+    counts = conflictnlp.to_dict(nlp("More than 100 soldiers and dozens of tanks were lost."))["counts"]
+    assert [(c["estimate"]) for c in counts] == [200, 99]
+
+
+@pytest.mark.parametrize("config", [
+    {"vague_estimate": "median"}, {"range_estimate": "table"}, {"min_factor": 0.5},
+    {"below_factor": 1.5}, {"max_factor": 0}, {"below_factor": "x"},
+])
+def test_bad_policy_is_a_clear_error(config):
+    with pytest.raises(ValueError, match="conflict_counts"):
+        spacy.blank("en").add_pipe("conflict_counts", config=config)
+
+
+def test_bad_table_entries_name_the_problem(tmp_path):
+    bad = tmp_path / "vague.jsonl"
+    bad.write_text('# test\n{"text": "dozens", "low": 99, "high": 24, "estimate": 40}\n', encoding="utf8")
+    with pytest.raises(ResourceError, match="low <= estimate <= high"):
+        spacy.blank("en").add_pipe("conflict_counts", config={"vague": str(bad)})
+    bad.write_text('{"text": "dozens", "low": 1, "high": 24}\n', encoding="utf8")
+    with pytest.raises(ResourceError, match=r"vague.jsonl, line 1: missing field 'estimate'"):
+        spacy.blank("en").add_pipe("conflict_counts", config={"vague": str(bad)})
+    nouns = tmp_path / "nouns.jsonl"
+    nouns.write_text('{"lemma": "tank", "forms": ["tank"], "kind": "vehicles"}\n', encoding="utf8")
+    with pytest.raises(ResourceError, match="kind must be one of"):
+        spacy.blank("en").add_pipe("conflict_counts", config={"nouns": str(nouns)})
+
+
+def test_missing_user_file_is_reported_on_first_use(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_counts", config={"units": str(tmp_path / "nope.jsonl")})
+    with pytest.raises(ResourceError, match="nope.jsonl: file not found"):
+        nlp("Two brigades arrived.")
+
+
+# ------------------------------------------------------------------------------ saving and loading
+
+
+def test_user_tables_are_saved_with_the_pipeline(tmp_path):
+    units = tmp_path / "my_units.jsonl"
+    units.write_text(
+        '# a user table\n{"echelon": "brigade", "forms": ["brigade", "brigades"], "low": 1000, "high": 2000, "estimate": 1500}\n',
+        encoding="utf8",
+    )
+    nlp = conflictnlp.load()
+    nlp.remove_pipe("conflict_counts")
+    nlp.add_pipe("conflict_counts", config={"units": str(units)})
+    text = "Two brigades arrived near Kupiansk."
+    assert conflictnlp.to_dict(nlp(text))["counts"][0]["estimate"] == 3000
+    nlp.to_disk(tmp_path / "pipeline")
+    units.unlink()  # the saved pipeline must not need the user's file any more
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert conflictnlp.to_dict(loaded(text))["counts"][0]["estimate"] == 3000
+    restored = spacy.blank("en")
+    restored.add_pipe("conflict_counts").from_bytes(nlp.get_pipe("conflict_counts").to_bytes())
+    assert conflictnlp.to_dict(restored(text))["counts"][0]["high"] == 4000
+
+
+# ------------------------------------------------------------------------------ the scorer
+
+
+def test_scorer_reports_spans_and_agreement(nlp):
+    from spacy.training import Example
+
+    text = "Russia has amassed some 50,000 troops and lost 12 tanks."
+    predicted = nlp(text)
+    reference = nlp.make_doc(text)
+    gold_a = reference.char_span(19, 37, label="troops")  # some 50,000 troops
+    gold_b = reference.char_span(47, 55, label="casualties")  # 12 tanks, with a wrong-on-purpose kind
+    reference.spans["conflict_counts"] = [gold_a, gold_b]
+    gold_a._.count = {"value": 50000, "qualifier": "approx", "kind": "troops", "actor": "Russia"}
+    gold_b._.count = {"value": 12, "qualifier": "exact", "kind": "casualties"}
+    scores = nlp.evaluate([Example(predicted, reference)])
+    assert scores["counts_f"] == 1.0
+    assert scores["counts_value_acc"] == 1.0
+    assert scores["counts_kind_acc"] == 0.5
+    assert scores["counts_kind_f"] == 0.5
+    assert scores["counts_actor_acc"] == 1.0
+    assert score_counts([])["counts_value_acc"] is None
+
+
+def test_scorer_is_registered():
+    scorer = spacy.registry.scorers.get("conflictnlp.counts_scorer.v1")()
+    assert scorer is score_counts
+
+
+# ------------------------------------------------------------------------------ properties
+
+_WORDS = [
+    "about", "nearly", "more", "than", "up", "to", "between", "and", "some", "dozens", "of", "hundreds",
+    "thousands", "tens", "several", "a", "few", "three", "eleven", "thousand", "dozen", "million", "-",
+    "strong", "plus", "or", "so", "brigades", "battalion", "sized", "force", "soldiers", "troops", "tanks",
+    "killed", "wounded", "Russian", "North", "Korean", "Russia", "has", "amassed", "lost", "in", "2024",
+    "300", "11,000", "1.2", "12k", "50,000", "10", "12", ",", ".", "'s", "were", "fled", "people", "at", "least",
+]
+
+
+def _check_invariants(doc):
+    for span in doc.spans["conflict_counts"]:
+        c = span._.count
+        assert c["qualifier"] in counts_module.QUALIFIERS and c["kind"] in counts_module.KINDS
+        low, high, est, value = c["low"], c["high"], c["estimate"], c["value"]
+        if low is not None and high is not None:
+            assert low <= high
+        if est is not None:
+            assert low is None or low <= est
+            assert high is None or est <= high
+        if value is not None:
+            assert low is None or low <= value
+            assert high is None or value <= high
+        if c["qualifier"] in ("vague", "units", "range"):
+            assert value is None and low is not None and high is not None
+        assert c["inferred"] == (c["qualifier"] in ("vague", "units"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25))
+def test_bounds_are_consistent_on_generated_phrases(nlp, words):
+    _check_invariants(nlp(" ".join(words)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_crashes_on_any_text(nlp, text):
+    _check_invariants(nlp(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["exact", "approx", "below", "min", "max"]),
+    st.integers(min_value=1, max_value=10**9),
+    st.floats(min_value=0.01, max_value=1.0),
+    st.floats(min_value=1.0, max_value=100.0),
+)
+def test_policy_keeps_estimate_within_bounds(qualifier, value, shrink, grow):
+    policy = check_policy({"below_factor": shrink, "max_factor": shrink, "min_factor": grow})
+    got = stated_bounds(qualifier, value, policy=policy)
+    assert got["low"] is None or got["low"] <= got["estimate"]
+    assert got["high"] is None or got["estimate"] <= got["high"]
+    assert got["value"] == value
