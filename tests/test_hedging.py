@@ -526,9 +526,10 @@ def test_overfit_tiny_set_then_reload(tmp_path):
     nlp.add_pipe("conflict_hedging", config={"weights": None})
     examples = _examples(nlp)
     optimizer = nlp.initialize(lambda: examples)
-    for _ in range(40):
+    first = nlp.update(examples, sgd=optimizer)["conflict_hedging"]
+    for _ in range(60):
         losses = nlp.update(examples, sgd=optimizer)
-    assert losses["conflict_hedging"] < 1.0
+    assert losses["conflict_hedging"] < first / 5
     text = examples[0].reference.text
     doc = nlp(text)
     assert [s._.certainty for s in doc.sents] == [c for _, c, _ in TRAIN]
