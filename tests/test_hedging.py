@@ -606,3 +606,16 @@ def test_never_crashes_and_keeps_invariants(rules_nlp, shipped_nlp, text):
                 assert sent._.hedge_cues == []
         if len(doc):
             assert sum(doc.cats[level] for level in CERTAINTY_LEVELS) == pytest.approx(1.0)
+
+
+def test_docs_example_runs():
+    from pathlib import Path
+
+    doc_path = Path(__file__).resolve().parent.parent / "docs" / "hedging.md"
+    if not doc_path.exists():
+        pytest.skip("docs not in this installation")
+    text = doc_path.read_text(encoding="utf8")
+    code = text.split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(compile(code, str(doc_path), "exec"), namespace)
+    assert [s._.certainty for s in namespace["doc"].sents] == ["possible", "certain", "unverified"]
