@@ -11,6 +11,7 @@ from spacy.language import Language
 DEFAULT_COMPONENTS: Sequence[str] = (
     "conflict_counts",
     "conflict_attribution",
+    "conflict_hedging",
     "conflict_claims",
 )
 
@@ -25,7 +26,7 @@ class PipelineError(RuntimeError):
 def _import_components() -> None:
     # Registers the factories even in an interpreter where the entry points are not
     # installed (e.g. running from a source checkout with PYTHONPATH=src).
-    from . import attribution, claims, counts, sentences  # noqa: F401
+    from . import attribution, claims, counts, hedging, sentences  # noqa: F401
 
 
 def add_components(nlp: Language, components: Optional[Iterable[str]] = None) -> Language:
