@@ -67,7 +67,7 @@ BUNDLED_WEIGHTS = Path(__file__).resolve().parent / "models" / "hedging"
 # P(hedged | cue grade) when the cue layer runs alone (use_model = false): the share of
 # gold-hedged sentences among the dev sentences of each grade, measured by
 # training/train_hedging.py and kept here so that the score stays a probability.
-CUE_ONLY_SCORES: Dict[str, float] = {"certain": 0.0504, "probable": 0.931, "possible": 0.9512, "unverified": 0.9167}
+CUE_ONLY_SCORES: Dict[str, float] = {"certain": 0.05, "probable": 0.9286, "possible": 0.9512, "unverified": 0.9583}
 
 DEFAULT_MODEL_CONFIG = """
 [model]
