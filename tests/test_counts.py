@@ -173,7 +173,7 @@ CASES = [
     ("The RSF abducted 60 women in Gezira state.", "60 women", dict(kind="captured")),
     ("M23 rebels have displaced 700,000 people around Goma.", "700,000 people", dict(kind="displaced")),
     ("The Tatmadaw has lost 20 aircraft since the coup.", "20 aircraft", dict(kind="equipment", actor="Myanmar junta")),
-    ("Azerbaijan said 192 of its soldiers were killed.", "192 of its soldiers", dict(kind="killed", unit="soldier")),
+    ("Azerbaijan said 192 of its soldiers were killed.", "192", dict(kind="killed", unit="soldier")),
     ("The Israeli military said 21 reservists were killed in Gaza.", "21 reservists", dict(kind="killed", unit="reservist")),
     ("About 1,200 people were killed in the Hamas attack.", "About 1,200 people", dict(kind="killed", qualifier="approx")),
     ("An estimated 2,000 fighters from the TPLF were captured.", "An estimated 2,000 fighters", dict(kind="captured", actor="TPLF")),
