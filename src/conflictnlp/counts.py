@@ -29,6 +29,7 @@ import math
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.scorer import Scorer
@@ -252,7 +253,8 @@ _AFTER_SKIP = {
 _AUX = {
     "has", "have", "had", "is", "are", "was", "were", "been", "now", "reportedly", "allegedly", "also",
     "already", "will", "would", "could", "may", "might", "reported", "recently", "since", "then", "quickly",
-    "still", "quietly",
+    "still", "quietly", "thought", "believed", "estimated", "said", "expected", "likely", "to", "probably",
+    "claims", "can", "appears", "seems", "planned", "plans", "set", "able", "is", "be", "reportedly", "already",
 }
 # Tokens after which an actor starts a clause (for the no-parser subject fallback).
 _CLAUSE_OPENERS = {
@@ -510,10 +512,11 @@ class CountFinder:
         # Where the cues after the phrase are looked for: after the noun, also when the span stops
         # before it ("11 of its soldiers were killed" -> "11", "and 46 wounded" -> "46").
         cue_from = end
+        own_cue = self._cue_after(ctx, noun.head, ctx.n) if noun.elided else None
         if noun.elided and not (
             start > 0 and words[start - 1] in ("and", ",", "but", "while")
             and not (ctx.previous is not None and ctx.previous[2] == start - 1)
-        ):
+        ) and not (own_cue is not None and own_cue["_start"] == noun.head and own_cue["_end"] - own_cue["_start"] > 1):
             noun.elided = False  # "received 142 wounded", "20 dead and 45 wounded": the word is the counted noun
         if noun.head is not None or noun.partitive:
             cue_from = max(end, noun.end)
@@ -736,7 +739,7 @@ class CountFinder:
                 k = j
                 while k < min(n, j + 6) and (doc[k].like_num or words[k] in _PARTITIVE_SKIP or doc[k].text[:1].isupper()):
                     k += 1
-                if k > j and k < n and (words[k] in self.nouns or words[k] in self.modifiers):
+                if k > j and k < n and (words[k] in self.nouns or words[k] in self.modifiers or words[k] in self.echelons):
                     j = k  # the whole's own figure belongs to the partitive, not to a second count
         elif allow_of:
             pass
@@ -895,20 +898,31 @@ class CountFinder:
         words = ctx.words
         p = start - 1
         steps = 0
+        first: Optional[Dict[str, Any]] = None
         while p >= floor and steps < 5:
+            matched = False
             for length in range(min(self.max_cue, p - floor + 1), 0, -1):
                 key = tuple(words[p - length + 1 : p + 1])
                 cue = self.cue_before.get(key)
                 if cue is not None:
                     found = dict(cue)
                     found["_start"], found["_end"] = p - length + 1, p + 1
-                    return found
+                    if found.get("kind") is not None or key[0] not in ("has", "have", "had"):
+                        return found
+                    # "the death toll has passed 61,200": an auxiliary "has" may hide the cue before it
+                    first = first or found
+                    p -= length
+                    steps += 1
+                    matched = True
+                    break
+            if matched:
+                continue
             if words[p] in _BEFORE_SKIP:
                 p -= 1
                 steps += 1
                 continue
-            return None
-        return None
+            return first
+        return first
 
     def _cue_after(self, ctx: "_DocContext", end: int, limit: int) -> Optional[Dict[str, Any]]:
         words = ctx.words
@@ -921,6 +935,12 @@ class CountFinder:
                 actor = ctx.actor_starts.get(k)
                 if actor is not None and actor[1] <= limit:
                     p = actor[1]
+                    if p < limit and words[p] in _ACTOR_HEADS:
+                        p += 1
+                    steps += 1
+                    continue
+                if k < limit and words[k] in _ACTOR_HEADS:
+                    p = k + 1  # "312 members of the militia were killed"
                     steps += 1
                     continue
             for length in (4, 3, 2, 1):
@@ -1054,6 +1074,8 @@ class CountFinder:
             return None
         if ctx.words[p] in _ACTOR_HEADS and p not in ctx.actor_ends and p - 1 >= sent_start:
             p -= 1  # "The Fano militia has ...", "Russian forces have ..."
+            if ctx.words[p] in ("'s", "’s") and p - 1 >= sent_start:
+                p -= 1  # "Eritrea's army could mobilise ..."
         owner = ctx.actor_ends.get(p)
         if owner is None:
             return None
@@ -1105,7 +1127,8 @@ class _DocContext:
     def __init__(self, doc: Doc, finder: CountFinder) -> None:
         self.doc = doc
         self.n = len(doc)
-        self.words = [t.lower_ for t in doc]
+        strings = doc.vocab.strings
+        self.words = [strings[h] for h in doc.to_array(LOWER).tolist()]  # faster than creating Tokens
         self.has_dep = doc.has_annotation("DEP")
         self.has_pos = doc.has_annotation("POS")
         self.has_ner = doc.has_annotation("ENT_IOB")
