@@ -503,8 +503,13 @@ class CountFinder:
             if noun.designator:
                 return None
         elif compound["lemma"] == "strong":
-            # "a nearly 50,000-strong force": the noun after the compound (outside the span) names the unit.
-            follower = words[end] if end < n else ""
+            # "a nearly 50,000-strong force": the noun after the compound (outside the span) names the
+            # unit; a nationality between them names the actor ("a 3,000-strong Ukrainian group").
+            after = end
+            nationality = ctx.actor_starts.get(end)
+            if nationality is not None:
+                noun.actor, after = nationality
+            follower = words[after] if after < n else ""
             if self.nouns.get(follower, {}).get("kind") == "troops":
                 noun.unit = self.nouns[follower]["lemma"]
             elif follower in _SIZED_NOUNS:
