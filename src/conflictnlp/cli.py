@@ -138,6 +138,17 @@ def error(message: str) -> None:
     print(f"conflictnlp: error: {message}", file=sys.stderr)
 
 
+def formats_ok(args: argparse.Namespace, output_formats: Sequence[str]) -> bool:
+    """Check ``--format`` and ``--input-format``; print a one-line error for a bad one."""
+    if args.format not in output_formats:
+        error(f"--format {args.format}: unknown output format (choose from {', '.join(output_formats)})")
+        return False
+    if args.input_format not in INPUT_FORMATS:
+        error(f"--input-format {args.input_format}: unknown input format (choose from {', '.join(INPUT_FORMATS)})")
+        return False
+    return True
+
+
 def load_pipeline(base: Optional[str]):
     """The pipeline for a command, or None after printing a one-line error."""
     from .pipeline import PipelineError, load
@@ -190,11 +201,7 @@ def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
-    if args.format not in OUTPUT_FORMATS:
-        error(f"--format {args.format}: unknown output format (choose from {', '.join(OUTPUT_FORMATS)})")
-        return EXIT_USAGE
-    if args.input_format not in INPUT_FORMATS:
-        error(f"--input-format {args.input_format}: unknown input format (choose from {', '.join(INPUT_FORMATS)})")
+    if not formats_ok(args, OUTPUT_FORMATS):
         return EXIT_USAGE
     nlp = load_pipeline(args.base)
     if nlp is None:
@@ -247,11 +254,7 @@ def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
-    if args.format not in COMPARE_FORMATS:
-        error(f"--format {args.format}: unknown output format (choose from {', '.join(COMPARE_FORMATS)})")
-        return EXIT_USAGE
-    if args.input_format not in INPUT_FORMATS:
-        error(f"--input-format {args.input_format}: unknown input format (choose from {', '.join(INPUT_FORMATS)})")
+    if not formats_ok(args, COMPARE_FORMATS):
         return EXIT_USAGE
     if not 0 <= args.tolerance < 1:
         error(f"--tolerance {args.tolerance}: must be at least 0 and below 1")
