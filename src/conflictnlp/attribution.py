@@ -165,6 +165,7 @@ class _Ctx:
         self.open_at = {o: c for o, c in self.quote_pairs}
         self.close_at = {c: o for o, c in self.quote_pairs}
         self.stop_at: set = set()  # starts of time and medium phrases: a noun phrase ends there
+        self.cue_forms: frozenset = frozenset()  # reporting-verb forms (lowercase)
         self.frame_spans: List[Tuple[int, int, str]] = []
 
     def sent_of(self, i: int) -> int:
@@ -246,6 +247,7 @@ class AttributionDetector:
         for entry in self.entries["cues"]:
             for form in entry["forms"]:
                 self.verb_forms[form.lower()] = entry
+        self.cue_forms = frozenset(f for f in self.verb_forms if " " not in f)
         self.ambiguous = {f.lower() for e in self.entries["cues"] for f in e.get("ambiguous", [])}
         self.impersonal = {f for f, e in self.verb_forms.items() if e.get("impersonal") and f.endswith("ed") or (e.get("impersonal") and f in ("said", "told"))}
         self.typer = SourceTyper(self.entries["source_types"], self.entries["outlets"])
@@ -285,6 +287,7 @@ class AttributionDetector:
     def _find(self, doc: Doc, matches) -> List[_Record]:
         vocab = self.nlp.vocab.strings
         ctx = _Ctx(doc)
+        ctx.cue_forms = self.cue_forms
         by_sent: Dict[int, List[Tuple[str, int, int]]] = {}
         for match_id, start, end in matches:
             label = vocab[match_id]
@@ -851,6 +854,8 @@ def _content_after(ctx: _Ctx, i: int, hi: int, keep_first: bool = False) -> Opti
     if i >= hi:
         # A quote that opens at the end of the sentence: "He said: “..."
         return None
+    if not keep_first:
+        i = _skip_to_that(ctx, i, hi)
     if not keep_first and ctx.lower[i] == "that" and i + 1 < hi:
         i += 1
     if words[i] in QUOTES and i in ctx.open_at:
@@ -858,8 +863,103 @@ def _content_after(ctx: _Ctx, i: int, hi: int, keep_first: bool = False) -> Opti
         end_of_sent = close >= hi - 1 or all(_is_punct(words[j]) for j in range(close + 1, hi))
         if end_of_sent or close >= hi:
             return _trim(ctx, i + 1, min(close, ctx.n))
-    rng = _trim(ctx, i, hi)
+    if not keep_first and _is_frame_only(ctx, i, hi):
+        return None
+    rng = _trim(ctx, i, _clause_end(ctx, i, hi))
     return _cut_trailing_frames(ctx, rng) if rng else None
+
+
+# Words that open a phrase between a cue and its "that": "said in a statement on Sunday that",
+# "told us by phone that", "claimed in January 2025 that".
+_LEAD_FRAME = {
+    "in", "on", "at", "during", "by", "via", "through", "from", "earlier", "later", "last", "this", "here",
+    "there", "me", "us", "him", "her", "them", "reporters", "journalists", "yesterday", "today", "shortly",
+    "again", "also", "publicly", "privately", "separately", "repeatedly", "previously", "recently", "a",
+}
+# Nouns of a denied or rejected statement: "rejected the claim that ...", "dismissed reports that ...".
+_CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "accusation", "accusations",
+                "suggestion", "suggestions", "assertion", "rumours", "rumors", "speculation"}
+# A reported clause that is only one of these short phrases is a channel, not what was said.
+_FRAME_ONLY_START = {"by", "on", "in", "asking", "speaking", "earlier", "later", "us", "me", "him", "her",
+                     "them", "this", "reporters", "journalists", "at"}
+# Phrases that end a reported clause: a comment of the writer appended after a comma.
+_TAIL_LINKS = {"but", "though", "although", "whereas", "while"}
+_TAIL_GERUNDS = {"saying", "adding", "describing", "blaming", "calling", "citing", "noting", "insisting", "claiming",
+                 "warning", "accusing", "stressing", "denying", "according"}
+_TAIL_NOUNS = {"figure", "claim", "charge", "allegation", "accusation", "number", "toll", "move", "sign", "request",
+               "doctrine", "assertion", "estimate", "tally", "statement", "report", "step", "development", "decision"}
+
+
+def _skip_to_that(ctx: _Ctx, i: int, hi: int) -> int:
+    """Skip a channel, time or addressee between a cue and its "that" ("said in a briefing that")."""
+    lower = ctx.lower
+    if i >= hi:
+        return i
+    if lower[i] in _CLAIM_NOUNS or (lower[i] in ("the", "these", "such", "those") and i + 1 < hi and lower[i + 1] in _CLAIM_NOUNS):
+        j = i + 1 if lower[i] in _CLAIM_NOUNS else i + 2
+        for k in range(j, min(hi, j + 5)):
+            if lower[k] == "that":
+                return k
+            if _is_punct(ctx.words[k]):
+                break
+        return i
+    if lower[i] not in _LEAD_FRAME and i not in ctx.stop_at:
+        return i
+    for k in range(i + 1, min(hi, i + 11)):
+        if lower[k] == "that":
+            return k
+        w = ctx.words[k]
+        if _is_punct(w) and w not in ("-", "'", "’"):
+            break
+    return i
+
+
+def _is_frame_only(ctx: _Ctx, i: int, hi: int) -> bool:
+    """Only a short channel or manner phrase follows: "said by phone.", "told us.", "said in September."."""
+    end = hi
+    while end > i and _is_punct(ctx.words[end - 1]):
+        end -= 1
+    if end - i > 5 or end <= i:
+        return False
+    if ctx.lower[i] in _FRAME_ONLY_START:
+        return not any(ctx.words[k] in QUOTES for k in range(i, end)) and not any(
+            ctx.lower[k] in ("that", "is", "are", "was", "were", "had", "has", "will") for k in range(i, end))
+    return any(s == i and e >= end for s, e, _ in ctx.frame_spans)
+
+
+def _clause_end(ctx: _Ctx, i: int, hi: int) -> int:
+    """Where an unquoted reported clause from ``i`` ends: before "; ...", ", but ...", ", which ...",
+    ", a figure that ...", ", adding ...", or " and said ..." (the next reporting verb)."""
+    lower, words = ctx.lower, ctx.words
+    depth = 0
+    for k in range(i, hi):
+        w = words[k]
+        if w in QUOTES:
+            depth ^= 1
+            continue
+        if depth:
+            continue
+        if w == ";" and k > i:
+            return k
+        if lower[k] in ("and", "but") and k > i + 1 and k + 1 < hi and lower[k + 1] in ctx.cue_forms and ctx.lower[k - 1] != ",":
+            return k
+        if w != "," or k + 1 >= hi or k == i:
+            continue
+        nxt = lower[k + 1]
+        if nxt in _TAIL_LINKS or nxt == "which" or nxt in _TAIL_GERUNDS:
+            return k
+        if nxt in ("and", "but") and k + 2 < hi and lower[k + 2] in ctx.cue_forms:
+            return k
+        if nxt in ("a", "an", "the", "its", "their", "his", "her"):
+            for m in range(k + 2, min(hi, k + 5)):
+                if lower[m] in _TAIL_NOUNS or (lower[m].endswith("est") and len(lower[m]) > 4) or lower[m] in (
+                        "first", "second", "third", "largest", "worst", "biggest", "highest", "deadliest"):
+                    return k
+                if _is_punct(words[m]):
+                    break
+        if nxt == "no" and k + 2 < hi and lower[k + 2] == "doubt":
+            return k
+    return hi
 
 
 def _cut_trailing_frames(ctx: _Ctx, rng: Range) -> Optional[Range]:
