@@ -343,8 +343,7 @@ class AttributionDetector:
                 continue
             elif label == "sourceless":
                 rec = _Record((s, e), "sourceless")
-                after = _content_after(ctx, e, hi)
-                rec.content = after if after else _trim(ctx, lo, s)
+                rec.content = _clause_around(ctx, s, e, lo, hi)
             else:  # colon
                 rec = self._colon(ctx, s, lo, hi, covered)
             if rec is not None:
@@ -353,6 +352,8 @@ class AttributionDetector:
         self._attach_citing(ctx, records, citing, lo, hi)
         _clip_contents(ctx, records, lo)
         for rec in records:
+            if rec.kind in ("sourceless", "raising"):
+                continue  # the cue stands inside what is reported: "X has reportedly done Y"
             if rec.content and rec.cue[0] >= rec.content[0] and rec.cue[1] <= rec.content[1]:
                 rec.content = None
         _assign_frames(records, times, "time", ctx.words)
@@ -392,7 +393,8 @@ class AttributionDetector:
                 rec.content = _trim(ctx, lo, j)
                 return rec if rec.source else None
             if nxt == "to" and entry.get("raising"):
-                rec.content = _content_after(ctx, i + 1, hi, keep_first=True)
+                rec.kind = "raising"
+                rec.content = _clause_around(ctx, j, i + 1, lo, hi)
                 return rec
             if entry.get("addressee") and nxt in ("to", "that"):
                 rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in _PRONOUNS else _np_before(ctx, j, lo)
@@ -962,6 +964,54 @@ def _clause_end(ctx: _Ctx, i: int, hi: int) -> int:
     return hi
 
 
+def _clause_around(ctx: _Ctx, s: int, e: int, lo: int, hi: int) -> Optional[Range]:
+    """The clause a sentence adverb or raising cue stands in, cue included: "The rebels have
+    reportedly taken the town", "Several of the wounded are said to be in critical condition"."""
+    lower, words = ctx.lower, ctx.words
+    start = s
+    while start > lo:
+        w = words[start - 1]
+        if w in (",", ";", ":", "(", "—", "–") or w in QUOTES or lower[start - 1] in ("that", "but", "while", "whereas") or w.isspace():
+            break
+        start -= 1
+    if start == s and s > lo:
+        # a sentence-initial adverb: "Reportedly, ..."; the clause follows
+        return _content_after(ctx, e, hi)
+    start = _skip_lead(ctx, start, s)
+    if start >= s:
+        return _content_after(ctx, e, hi)
+    rng = _trim(ctx, start, _clause_end(ctx, e, hi))
+    if rng and rng[1] <= e:
+        # the cue ends the clause: "The town has fallen, reportedly."
+        return _trim(ctx, rng[0], s)
+    return _cut_trailing_frames(ctx, rng) if rng else None
+
+
+def _skip_lead(ctx: _Ctx, s: int, e: int) -> int:
+    """Skip a live-blog timestamp, a dateline or a "Breaking:" label at the start of ``s:e``:
+    "08:19 BST – ", "Kinshasa (RTNC) – ", "GOMA — ", "03:15 "."""
+    words = ctx.words
+    k = s
+    while k < e and words[k].isspace():
+        k += 1
+    if k < e and ":" in words[k] and words[k].replace(":", "").isdigit():
+        k += 1
+        while k < e and words[k].isupper() and words[k].isalpha() and len(words[k]) <= 4 and k + 1 < e and words[k + 1] in ("–", "—", "-", ":"):
+            k += 1
+        s = k
+    for d in range(s, min(e, s + 8)):
+        if words[d] in ("–", "—") or (words[d] == "-" and ctx.doc[d].whitespace_ and d > s and ctx.doc[d - 1].whitespace_):
+            head = [w for w in words[s:d] if not _is_punct(w)]
+            if head and all(_is_cap(w) or w.isdigit() for w in head):
+                s = d + 1
+            break
+    while s < e and (words[s] in _TRIM or words[s].isspace()):
+        s += 1
+    if s + 1 < e and words[s + 1] == ":" and ctx.lower[s] in ("breaking", "update", "updated", "exclusive", "watch"):
+        s += 2
+    return s
+
+
 def _cut_trailing_frames(ctx: _Ctx, rng: Range) -> Optional[Range]:
     """Drop a time or channel phrase that ends the clause: "denied it in a statement on Sunday"."""
     s, e = rng
@@ -989,7 +1039,7 @@ def _content_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
     if j >= lo and j + 1 < ctx.n and words[j + 1] in QUOTES and (j + 1) in ctx.close_at:
         open_i = ctx.close_at[j + 1]
         return _trim(ctx, open_i + 1, j + 1)
-    return _trim(ctx, lo, j + 1)
+    return _trim(ctx, _skip_lead(ctx, lo, j + 1), j + 1)
 
 
 def _subtree_range(token, keep_relcl: bool = False) -> Range:
@@ -1057,7 +1107,7 @@ def _clip_contents(ctx: _Ctx, records: List[_Record], lo: int) -> None:
             if other is rec:
                 continue
             f0, f1 = other.frame()
-            if other.kind == "sourceless" or not (s <= f0 and f1 <= e):
+            if other.kind in ("sourceless", "raising") or not (s <= f0 and f1 <= e):
                 continue
             if f0 == s or all(_is_punct(ctx.words[j]) for j in range(s, f0)):
                 s = f1
@@ -1116,7 +1166,7 @@ def _assign_frames(records: List[_Record], spans: List[Range], field: str, words
             continue
         if any(r.medium and r.medium[0] <= s < r.medium[1] for r in records) and field == "medium":
             continue
-        candidates = [r for r in records if getattr(r, field) is None and r.kind != "sourceless"]
+        candidates = [r for r in records if getattr(r, field) is None and r.kind not in ("sourceless", "raising")]
         if not candidates:
             continue
         best = min(candidates, key=lambda r: _frame_distance(words, r.cue, s, e))
