@@ -76,7 +76,7 @@ _SKIP_BEFORE_CUE = {
     "also", "has", "have", "had", "later", "previously", "earlier", "again", "repeatedly",
     "publicly", "separately", "further", "then", "subsequently", "reportedly", "once", "twice",
     "recently", "first", "initially", "already", "officially", "privately", "both", "falsely",
-    "will", "would", "could", "may", "might", "did", "does", "do", "not", "never", "had", "since",
+    "will", "would", "could", "may", "might", "did", "does", "do", "not", "never", "had", "since", "far", "so",
 }
 _DETERMINERS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some"}
 # Words that cannot be inside a source noun phrase.
@@ -96,6 +96,8 @@ _ED_ING_OK = {
     "ranking", "high-ranking", "senior", "advanced", "combined", "allied", "licensed", "wounded",
     "displaced", "fighting", "reporting", "briefing", "marine", "supreme",
 }
+# Words that continue the writer's sentence after "..., X said, ...": what follows is not X's.
+_CONTINUATIONS = {"though", "although", "but", "and", "as", "while", "whereas", "because", "with", "which", "when"}
 _CLAUSE_LINKS = {"but", "and", "while", "whereas", "as", "though", "although", "yet"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _HEAD_OK_START = _DETERMINERS | {"both", "several", "two", "three", "four", "many", "other", "one", "all", "senior", "top"}
@@ -431,6 +433,15 @@ class AttributionDetector:
                 rec.source = src
                 rec.content = _content_before(ctx, before, lo)
                 return rec if rec.content else None
+        if before - 1 > lo and lower[before - 1] in ("and", "but") and words[before - 2] != ",":
+            # "Rwanda denies supporting M23 and says ...": the subject of the first verb speaks.
+            subj = _np_after(ctx, _skip_lead(ctx, lo, before), before)
+            if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
+                return None
+            rec.source = subj
+            after_start = _skip_after_cue(ctx, rec, entry, i + 1, hi)
+            rec.content = _content_after(ctx, after_start, hi) if not _rest_is_punct(ctx, after_start, hi) else None
+            return rec if rec.content else None
         if before - 1 >= lo and lower[before - 1] in _PRONOUNS:
             src = (before - 1, before)
         else:
@@ -464,7 +475,11 @@ class AttributionDetector:
             content = _content_after(ctx, after_start, hi, keep_first=True)
         elif not _rest_is_punct(ctx, after_start, hi):
             content = _content_after(ctx, after_start, hi)
-        post = content is None and src[0] - 1 >= lo and (words[src[0] - 1] in (",",) or words[src[0] - 1] in QUOTES)
+        comma_before = src[0] - 1 >= lo and (words[src[0] - 1] in (",",) or words[src[0] - 1] in QUOTES)
+        if content is not None and comma_before and lower[content[0]] in _CONTINUATIONS and not signal:
+            # "..., a US official said, though none are set to enter Gaza": what was said is before.
+            content = None
+        post = content is None and comma_before
         if post:
             content = _content_before(ctx, src[0], lo)
         if not (is_verb_tag or signal or post):
@@ -473,6 +488,9 @@ class AttributionDetector:
         if form in self.ambiguous and not (is_verb_tag or signal or post):
             return None
         if lower[src[1] - 1] in _DETERMINERS or _is_punct(words[src[1] - 1]):
+            return None
+        if content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if"):
+            # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
             return None
         rec.content = content
         if content is None and not post and rec.medium is None:
@@ -535,7 +553,9 @@ class AttributionDetector:
                 break
         before = _content_before(ctx, s, lo) if s > lo else None
         rest = _content_after(ctx, after, hi) if not _rest_is_punct(ctx, after, hi) else None
-        if before and rest:
+        if before and rest and ctx.lower[rest[0]] in _CONTINUATIONS:
+            rec.content = before
+        elif before and rest:
             # "The troops, according to the officials, are part of ...": the longer side.
             rec.content = rest if (rest[1] - rest[0]) >= (before[1] - before[0]) else before
         else:
@@ -556,6 +576,8 @@ class AttributionDetector:
         info = self.typer.classify(ctx.doc[src[0]:src[1]].text)
         if info.source_type == "unknown" and not info.anonymous and not quoted:
             return None
+        if src[1] - src[0] == 1 and ctx.words[src[0]].isupper() and len(ctx.words[src[0]]) > 4 and info.source_type in ("media", "unknown"):
+            return None  # a transcript's speaker label: "CORRESPONDENT: ...", "ANCHOR: ..."
         rec = _Record((i, i + 1), "colon")
         rec.source = src
         rec.content = content
@@ -684,6 +706,8 @@ def _np_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
                 break
         elif not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
             break
+        elif l in ctx.cue_forms and not _is_cap(w) and l not in _ED_ING_OK:
+            break  # "The IDF denies | reports that ...": a source holds no reporting verb
         i -= 1
     start = i + 1
     while start < end and (lower[start] in _INNER_PREPS or lower[start] in ("and", "in", "at", "-", "'s", "’s")):
@@ -981,10 +1005,11 @@ def _clause_around(ctx: _Ctx, s: int, e: int, lo: int, hi: int) -> Optional[Rang
     if start >= s:
         return _content_after(ctx, e, hi)
     rng = _trim(ctx, start, _clause_end(ctx, e, hi))
+    rng = _cut_trailing_frames(ctx, rng) if rng else None
     if rng and rng[1] <= e:
         # the cue ends the clause: "The town has fallen, reportedly."
         return _trim(ctx, rng[0], s)
-    return _cut_trailing_frames(ctx, rng) if rng else None
+    return rng
 
 
 def _skip_lead(ctx: _Ctx, s: int, e: int) -> int:
