@@ -1242,7 +1242,72 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
         out.append(item)
+    _type_from_antecedents(doc, out, typer)
     return out
+
+
+# Sources that point back to an earlier one: their type (and anonymity) is the antecedent's.
+_ANAPHORS = {"he", "she", "it", "they", "we", "the statement", "the communiqué", "the communique", "this statement",
+             "the movement", "the group", "the source", "the mission", "the team", "the information team",
+             "the commander", "the spokesman", "the spokeswoman", "the spokesperson", "the official", "the minister",
+             "the organisation", "the organization", "the agency", "the coalition"}
+_PERSONAL = ("person", "official")
+
+
+def _type_from_antecedents(doc: Doc, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
+    """Type a pronoun, a bare surname or "the statement" from the source it points back to:
+    "Kremlin spokesman Dmitry Peskov said ... Peskov added" -> official; "An army spokesman said ...
+    He added" -> official, anonymous."""
+    words_cache: Optional[List[str]] = None
+    for index, item in enumerate(items):
+        src = item["source"]
+        if src is None:
+            continue
+        key = src["text"].lower()
+        earlier = [e for e in reversed(items[:index]) if e["source"] and e["source"]["text"].lower() not in _ANAPHORS]
+        if key in ("he", "she"):
+            resolved = item.get("resolved")
+            ante = next((e for e in earlier if resolved and e["source"]["text"] == resolved), None)
+            if ante is None:
+                ante = next((e for e in earlier[:3] if e["source_type"] in _PERSONAL), None)
+            if ante is not None and ante["source_type"] in _PERSONAL:
+                item["source_type"] = ante["source_type"]
+                item["anonymous"] = ante["anonymous"]
+            elif resolved:
+                info = typer.classify(resolved)
+                if info.source_type == "official":
+                    item["source_type"] = "official"
+            continue
+        if key in _ANAPHORS:
+            if item["source_type"] not in ("unknown", "organization") and key not in ("the group", "the coalition"):
+                continue
+            want_personal = key in ("the source", "the commander", "the spokesman", "the spokeswoman",
+                                    "the spokesperson", "the official", "the minister")
+            ante = next((e for e in earlier[:3] if e["source_type"] != "unknown"
+                         and (e["source_type"] in _PERSONAL) == want_personal and e["source_type"] != "media"), None)
+            if ante is not None and (key not in ("the group", "the coalition") or ante["source_type"] in ("military", "organization")):
+                item["source_type"] = ante["source_type"]
+                if want_personal:
+                    item["anonymous"] = ante["anonymous"]
+            continue
+        text = src["text"]
+        bare = text[3:] if text.startswith(("Mr ", "Ms ")) else text
+        if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
+            # A surname alone: the type of the earlier source (or mention) that carries it.
+            ante = next((e for e in earlier if bare in e["source"]["text"].split() and e["source_type"] in _PERSONAL), None)
+            if ante is not None:
+                item["source_type"] = ante["source_type"]
+                item["anonymous"] = False
+                continue
+            if words_cache is None:
+                words_cache = [t.text for t in doc]
+            for k in range(min(len(words_cache), doc.char_span(src["start"], src["end"], alignment_mode="expand").start)):
+                if words_cache[k] == bare and k > 0:
+                    info = typer.classify(" ".join(words_cache[max(0, k - 6):k + 1]))
+                    if info.source_type in _PERSONAL:
+                        item["source_type"] = info.source_type
+                        item["anonymous"] = False
+                        break
 
 
 def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents, has_sents: bool) -> Optional[str]:
