@@ -77,6 +77,8 @@ _SKIP_BEFORE_CUE = {
     "publicly", "separately", "further", "then", "subsequently", "reportedly", "once", "twice",
     "recently", "first", "initially", "already", "officially", "privately", "both", "falsely",
     "will", "would", "could", "may", "might", "did", "does", "do", "not", "never", "had", "since", "far", "so",
+    "always", "consistently", "categorically", "now", "strongly", "firmly", "flatly", "vehemently", "still",
+    "formally", "openly", "quickly", "swiftly", "immediately", "emphatically", "long",
 }
 _DETERMINERS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some"}
 # Words that cannot be inside a source noun phrase.
@@ -438,6 +440,10 @@ class AttributionDetector:
             subj = _np_after(ctx, _skip_lead(ctx, lo, before), before)
             if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
                 return None
+            if subj[1] + 1 < before and words[subj[1]] == "," and _is_cap(words[subj[1] + 1]):
+                appos = _np_after(ctx, subj[1] + 1, before)
+                if appos and appos[1] < before and words[appos[1]] == ",":
+                    subj = (subj[0], appos[1])  # "The Minister of Defence, Ahmed Fiqi, praised ... and said"
             rec.source = subj
             after_start = _skip_after_cue(ctx, rec, entry, i + 1, hi)
             rec.content = _content_after(ctx, after_start, hi) if not _rest_is_punct(ctx, after_start, hi) else None
@@ -466,6 +472,9 @@ class AttributionDetector:
                         src = (head[0], appos[1])
         if src is None:
             return None
+        if (src[1] - src[0] > 2 and lower[src[0]] in ("a", "an") and lower[src[0] + 1] in _SUMMARY_NOUNS
+                and (lower[src[0] + 2] in ("the", "its", "their") or _is_cap(words[src[0] + 2]))):
+            src = (src[0] + 2, src[1])  # "..., a figure Hamas has rejected": Hamas is the source
         rec.source = src
         after_start = _skip_after_cue(ctx, rec, entry, i + 1, hi)
         content = None
@@ -743,6 +752,8 @@ def _np_after(ctx: _Ctx, start: int, hi: int) -> Optional[Range]:
                 break
         elif i > start and not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
             break
+        elif i > start and l in ctx.cue_forms and not _is_cap(w):
+            break
         i += 1
     end = i
     while end > start and (lower[end - 1] in _INNER_PREPS or lower[end - 1] in _DETERMINERS or lower[end - 1] in ("and", "in", "at", "-")):
@@ -910,6 +921,8 @@ _FRAME_ONLY_START = {"by", "on", "in", "asking", "speaking", "earlier", "later",
                      "them", "this", "reporters", "journalists", "at"}
 # Phrases that end a reported clause: a comment of the writer appended after a comma.
 _TAIL_LINKS = {"but", "though", "although", "whereas", "while"}
+_SUMMARY_NOUNS = {"figure", "claim", "charge", "allegation", "accusation", "request", "incident", "version", "account",
+                  "number", "toll", "report", "assertion", "assessment", "estimate", "proposal", "demand"}
 _TAIL_GERUNDS = {"saying", "adding", "describing", "blaming", "calling", "citing", "noting", "insisting", "claiming",
                  "warning", "accusing", "stressing", "denying", "according"}
 _TAIL_NOUNS = {"figure", "claim", "charge", "allegation", "accusation", "number", "toll", "move", "sign", "request",
