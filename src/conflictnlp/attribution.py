@@ -336,7 +336,7 @@ class AttributionDetector:
             if label not in CUE_LABELS or (label in ("verb", "colon") and s in covered):
                 continue
             if label == "verb":
-                rec = self._verb(ctx, s, lo, hi, parsed, tagged)
+                rec = self._verb(ctx, s, e, lo, hi, parsed, tagged)
             elif label == "according":
                 rec = self._according(ctx, s, e, lo, hi)
             elif label in ("citing", "cited_by"):
@@ -357,7 +357,12 @@ class AttributionDetector:
         _clip_contents(ctx, records, lo)
         for rec in records:
             if rec.kind in ("sourceless", "raising"):
-                continue  # the cue stands inside what is reported: "X has reportedly done Y"
+                # the cue stands inside what is reported ("X has reportedly done Y"), never at its edge
+                if rec.content and rec.content[0] >= rec.cue[0]:
+                    rec.content = _trim(ctx, max(rec.content[0], rec.cue[1]), rec.content[1])
+                if rec.content and rec.content[1] <= rec.cue[1]:
+                    rec.content = _trim(ctx, rec.content[0], min(rec.content[1], rec.cue[0]))
+                continue
             if rec.content and rec.cue[0] >= rec.content[0] and rec.cue[1] <= rec.content[1]:
                 rec.content = None
         _assign_frames(records, times, "time", ctx.words)
@@ -370,12 +375,12 @@ class AttributionDetector:
         return records
 
     # ------------------------------------------------------------------ cue kinds
-    def _verb(self, ctx: _Ctx, i: int, lo: int, hi: int, parsed: bool, tagged: bool) -> Optional[_Record]:
+    def _verb(self, ctx: _Ctx, i: int, e: int, lo: int, hi: int, parsed: bool, tagged: bool) -> Optional[_Record]:
         lower, words = ctx.lower, ctx.words
-        form = lower[i]
+        form = lower[i] if e - i == 1 else " ".join(lower[i:e])  # "pointed out"
         entry = self.verb_forms[form]
-        rec = _Record((i, i + 1), "verb", entry["lemma"])
-        nxt = lower[i + 1] if i + 1 < hi else ""
+        rec = _Record((i, e), "verb", entry["lemma"])
+        nxt = lower[e] if e < hi else ""
         prev = lower[i - 1] if i - 1 >= lo else ""
         if nxt == "apart" or prev in _DETERMINERS or prev in ("'s", "’s") and form not in ("said", "says"):
             return None
@@ -393,16 +398,16 @@ class AttributionDetector:
             j -= 1
         if j >= lo and lower[j] in _BE and form.endswith(("ed", "aid", "old", "ied")):
             if nxt == "by":
-                rec.source = _np_after(ctx, i + 2, hi)
+                rec.source = _np_after(ctx, e + 1, hi)
                 rec.content = _trim(ctx, lo, j)
                 return rec if rec.source else None
             if nxt == "to" and entry.get("raising"):
                 rec.kind = "raising"
-                rec.content = _clause_around(ctx, j, i + 1, lo, hi)
+                rec.content = _clause_around(ctx, j, e, lo, hi)
                 return rec
             if entry.get("addressee") and nxt in ("to", "that"):
                 rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in _PRONOUNS else _np_before(ctx, j, lo)
-                rec.content = _content_after(ctx, i + 1, hi, keep_first=nxt == "to")
+                rec.content = _content_after(ctx, e, hi, keep_first=nxt == "to")
                 return rec
             return None
         if form.endswith("ing") and prev == "as":
@@ -412,13 +417,13 @@ class AttributionDetector:
                 return None
             rec.source = _np_after(ctx, q + 1, i - 1)
             rec.medium = _np_before(ctx, q, lo)
-            rec.content = _content_after(ctx, i + 1, hi)
+            rec.content = _content_after(ctx, e, hi)
             return rec if rec.source and rec.content else None
         if form.endswith("ing"):
             # "..., adding that ...": the source is the one of the clause it hangs on.
             if prev == "," and (nxt in ("that", ":") or nxt in QUOTES or entry["strength"] == "strong"):
                 rec.inherit = True
-                rec.content = _content_after(ctx, i + 1, hi)
+                rec.content = _content_after(ctx, e, hi)
                 return rec if rec.content else None
             return None
         before = i
@@ -426,7 +431,7 @@ class AttributionDetector:
             before -= 1
         # Inverted: "..., said Zelensky." / "“...,” said the official."
         if before - 1 >= lo and (words[before - 1] in (",",) or words[before - 1] in QUOTES):
-            src = _np_after(ctx, i + 1, hi)
+            src = _np_after(ctx, e, hi)
             if src and _rest_is_frame(ctx, src[1], hi):
                 if src[1] + 1 < hi and ctx.words[src[1]] == ",":
                     appos = _np_after(ctx, src[1] + 1, hi)
@@ -445,7 +450,7 @@ class AttributionDetector:
                 if appos and appos[1] < before and words[appos[1]] == ",":
                     subj = (subj[0], appos[1])  # "The Minister of Defence, Ahmed Fiqi, praised ... and said"
             rec.source = subj
-            after_start = _skip_after_cue(ctx, rec, entry, i + 1, hi)
+            after_start = _skip_after_cue(ctx, rec, entry, e, hi)
             rec.content = _content_after(ctx, after_start, hi) if not _rest_is_punct(ctx, after_start, hi) else None
             return rec if rec.content else None
         if before - 1 >= lo and lower[before - 1] in _PRONOUNS:
@@ -476,7 +481,7 @@ class AttributionDetector:
                 and (lower[src[0] + 2] in ("the", "its", "their") or _is_cap(words[src[0] + 2]))):
             src = (src[0] + 2, src[1])  # "..., a figure Hamas has rejected": Hamas is the source
         rec.source = src
-        after_start = _skip_after_cue(ctx, rec, entry, i + 1, hi)
+        after_start = _skip_after_cue(ctx, rec, entry, e, hi)
         content = None
         signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
         if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
@@ -1255,7 +1260,7 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
         out.append(item)
-    _type_from_antecedents(doc, out, typer)
+    _type_from_antecedents(text, out, typer)
     return out
 
 
@@ -1267,11 +1272,10 @@ _ANAPHORS = {"he", "she", "it", "they", "we", "the statement", "the communiqué"
 _PERSONAL = ("person", "official")
 
 
-def _type_from_antecedents(doc: Doc, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
+def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
     """Type a pronoun, a bare surname or "the statement" from the source it points back to:
     "Kremlin spokesman Dmitry Peskov said ... Peskov added" -> official; "An army spokesman said ...
     He added" -> official, anonymous."""
-    words_cache: Optional[List[str]] = None
     for index, item in enumerate(items):
         src = item["source"]
         if src is None:
@@ -1303,8 +1307,7 @@ def _type_from_antecedents(doc: Doc, items: List[Dict[str, Any]], typer: SourceT
                 if want_personal:
                     item["anonymous"] = ante["anonymous"]
             continue
-        text = src["text"]
-        bare = text[3:] if text.startswith(("Mr ", "Ms ")) else text
+        bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
         if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
             # A surname alone: the type of the earlier source (or mention) that carries it.
             ante = next((e for e in earlier if bare in e["source"]["text"].split() and e["source_type"] in _PERSONAL), None)
@@ -1312,15 +1315,16 @@ def _type_from_antecedents(doc: Doc, items: List[Dict[str, Any]], typer: SourceT
                 item["source_type"] = ante["source_type"]
                 item["anonymous"] = False
                 continue
-            if words_cache is None:
-                words_cache = [t.text for t in doc]
-            for k in range(min(len(words_cache), doc.char_span(src["start"], src["end"], alignment_mode="expand").start)):
-                if words_cache[k] == bare and k > 0:
-                    info = typer.classify(" ".join(words_cache[max(0, k - 6):k + 1]))
-                    if info.source_type in _PERSONAL:
-                        item["source_type"] = info.source_type
-                        item["anonymous"] = False
-                        break
+            # Or an earlier mention with a title: "... Kremlin spokesman Dmitry Peskov ..."
+            at = text.rfind(" " + bare, 0, src["start"])
+            while at > 0:
+                window = text[max(0, at - 60):at + 1 + len(bare)]
+                info = typer.classify(" ".join(window.split()[-7:]))
+                if info.source_type in _PERSONAL:
+                    item["source_type"] = info.source_type
+                    item["anonymous"] = False
+                    break
+                at = text.rfind(" " + bare, 0, at)
 
 
 def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents, has_sents: bool) -> Optional[str]:
