@@ -155,7 +155,10 @@ class _Ctx:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.words = [t.text for t in doc]
+        self.text = doc.text
+        # Token texts sliced from the text with one array read (iterating a Doc builds Token objects).
+        text = self.text
+        self.words = [text[a:a + b] for a, b in doc.to_array(["IDX", "LENGTH"]).tolist()]
         self.lower = [w.lower() for w in self.words]
         self.n = len(self.words)
         # Sentence starts from one array read (doc.sents walks the tokens in Python).
@@ -165,7 +168,7 @@ class _Ctx:
             starts.insert(0, 0)
         self.sent_starts = starts
         self.sent_ends = starts[1:] + [len(doc)]
-        self.quote_pairs = _pair_quotes(doc, self.words)
+        self.quote_pairs = _pair_quotes(self.text, self.words)
         self.open_at = {o: c for o, c in self.quote_pairs}
         self.close_at = {c: o for o, c in self.quote_pairs}
         self.stop_at: set = set()  # starts of time and medium phrases: a noun phrase ends there
@@ -176,10 +179,9 @@ class _Ctx:
         return bisect_right(self.sent_starts, i) - 1
 
 
-def _pair_quotes(doc: Doc, words: Sequence[str]) -> List[Range]:
+def _pair_quotes(text: str, words: Sequence[str]) -> List[Range]:
     """(opening, closing) token indices of quotations; an unclosed quote ends its paragraph."""
     pairs: List[Range] = []
-    text = doc.text
     if not any(q in text for q in QUOTES):
         return pairs
     open_i: Optional[int] = None
@@ -278,17 +280,18 @@ class AttributionDetector:
     # ------------------------------------------------------------------ running
     def __call__(self, doc: Doc) -> Doc:
         records: List[_Record] = []
+        text = None
         matches = self.cue_matcher(doc) if len(doc) else []
         if matches:
-            records = self._find(doc, matches)
-        set_attributions(doc, records_to_dicts(doc, records, self.typer, self.resolve_pronouns), self.name)
+            records, text = self._find(doc, matches)
+        set_attributions(doc, records_to_dicts(doc, records, self.typer, self.resolve_pronouns, text), self.name)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
 
-    def _find(self, doc: Doc, matches) -> List[_Record]:
+    def _find(self, doc: Doc, matches) -> Tuple[List[_Record], str]:
         vocab = self.nlp.vocab.strings
         ctx = _Ctx(doc)
         ctx.cue_forms = self.cue_forms
@@ -306,7 +309,7 @@ class AttributionDetector:
             sent_recs = self._sentence(ctx, lo, hi, cues, parsed, tagged)
             out.extend(sent_recs)
         out.sort(key=lambda r: r.cue)
-        return out
+        return out, ctx.text
 
     def _sentence(self, ctx: _Ctx, lo: int, hi: int, cues, parsed: bool, tagged: bool) -> List[_Record]:
         doc = ctx.doc
@@ -1226,12 +1229,15 @@ def _span(doc: Doc, rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]
     return {"start": start, "end": end, "text": text[start:end]}
 
 
-def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resolve: bool = True) -> List[Dict[str, Any]]:
+def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resolve: bool = True,
+                     text: Optional[str] = None) -> List[Dict[str, Any]]:
     """The contract's Attribution dicts for ``records`` (sorted by cue)."""
     out: List[Dict[str, Any]] = []
+    if not records:
+        return out
     ents = list(doc.ents) if has_annotation(doc, "ENT_IOB") else []
     has_sents = has_annotation(doc, "SENT_START")
-    text = doc.text
+    text = doc.text if text is None else text
     for index, rec in enumerate(records):
         source_text = doc[rec.source[0]:rec.source[1]].text if rec.source else None
         label = None
