@@ -255,7 +255,7 @@ class AttributionDetector:
                 self.verb_forms[form.lower()] = entry
         self.cue_forms = frozenset(f for f in self.verb_forms if " " not in f)
         self.ambiguous = {f.lower() for e in self.entries["cues"] for f in e.get("ambiguous", [])}
-        self.impersonal = {f for f, e in self.verb_forms.items() if e.get("impersonal") and f.endswith("ed") or (e.get("impersonal") and f in ("said", "told"))}
+        self.impersonal = {f for f, e in self.verb_forms.items() if e.get("impersonal") and (f.endswith(("ed", "nt")) or f in ("said", "told"))}
         self.typer = SourceTyper(self.entries["source_types"], self.entries["outlets"])
         make = self.nlp.make_doc
         self.cue_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -327,7 +327,8 @@ class AttributionDetector:
         covered = set()
         records: List[_Record] = []
         for s, e in impersonal:
-            rec = _Record((s, e), "impersonal")
+            # "it was reported that": the cue is the participle (annotation guidelines)
+            rec = _Record((e - 1, e), "impersonal")
             rec.content = _content_after(ctx, e, hi)
             records.append(rec)
             covered.update(range(s, e))
@@ -483,6 +484,9 @@ class AttributionDetector:
         if (src[1] - src[0] > 2 and lower[src[0]] in ("a", "an") and lower[src[0] + 1] in _SUMMARY_NOUNS
                 and (lower[src[0] + 2] in ("the", "its", "their") or _is_cap(words[src[0] + 2]))):
             src = (src[0] + 2, src[1])  # "..., a figure Hamas has rejected": Hamas is the source
+            if _rest_is_punct(ctx, e, hi):
+                rec.source = src
+                return rec
         rec.source = src
         after_start = _skip_after_cue(ctx, rec, entry, e, hi)
         content = None
@@ -492,6 +496,8 @@ class AttributionDetector:
             content = _content_after(ctx, after_start, hi, keep_first=True)
         elif not _rest_is_punct(ctx, after_start, hi):
             content = _content_after(ctx, after_start, hi)
+            if content and content[0] > after_start and lower[content[0] - 1] == "that" and lower[after_start] in _CLAIM_NOUNS | {"the", "these", "such", "those"}:
+                signal = True  # "dismissed reports that ..."
         comma_before = src[0] - 1 >= lo and (words[src[0] - 1] in (",",) or words[src[0] - 1] in QUOTES)
         if content is not None and comma_before and lower[content[0]] in _CONTINUATIONS and not signal:
             # "..., a US official said, though none are set to enter Gaza": what was said is before.
@@ -1016,12 +1022,15 @@ def _clause_around(ctx: _Ctx, s: int, e: int, lo: int, hi: int) -> Optional[Rang
     start = s
     while start > lo:
         w = words[start - 1]
+        if w == "," and lower[start] in ("and", "but", "or") and start < s:
+            start += 1
+            break
         if w in (",", ";", ":", "(", "—", "–") or w in QUOTES or lower[start - 1] in ("that", "but", "while", "whereas") or w.isspace():
             break
         start -= 1
     if start == s and s > lo:
-        # a sentence-initial adverb: "Reportedly, ..."; the clause follows
-        return _content_after(ctx, e, hi)
+        # "Reportedly, ..." (the clause follows) or "..., reportedly." (it comes before)
+        return _content_after(ctx, e, hi) or _trim(ctx, _skip_lead(ctx, lo, s), s)
     start = _skip_lead(ctx, start, s)
     if start >= s:
         return _content_after(ctx, e, hi)

@@ -134,7 +134,7 @@ class SourceTyper:
                 head = words[end - 1] if original[end - 1].islower() else ""
                 # "an army spokesman", "one commander", "Russian military bloggers", "aid groups"
                 indefinite = words[0] in _INDEFINITE and term.source_type in ("person", "official", "organization", "media")
-                plural = (head.endswith("s") and not head.endswith(("ss", "us", "ics")) and len(head) > 3
+                plural = head == "media" or (head.endswith("s") and not head.endswith(("ss", "us", "ics")) and len(head) > 3
                           and term.source_type in ("person", "official", "organization", "media", "unknown"))
                 anonymous = indefinite or plural
             return SourceInfo(term.source_type, anonymous, state_media or term.state_media)
