@@ -46,7 +46,7 @@ CASES = [
     A("The city will not fall, the mayor of Kharkiv said.", "said", "the mayor of Kharkiv", "The city will not fall", type="official"),
     A("Three drones were shot down overnight, said the regional governor.", "said", "the regional governor", "Three drones were shot down overnight", type="official"),
     A("Ukraine's General Staff said 1,200 Russian soldiers had been killed or wounded in the past day.", "said", "Ukraine's General Staff", "1,200 Russian soldiers had been killed or wounded in the past day", type="military"),
-    A("A spokesperson for the air force told reporters that 40 drones were shot down.", "told", "A spokesperson for the air force", "40 drones were shot down", type="official", anon=False, medium="reporters"),
+    A("A spokesperson for the air force told reporters that 40 drones were shot down.", "told", "A spokesperson for the air force", "40 drones were shot down", type="official", anon=True, medium="reporters"),
     A("The Kremlin denied the report in a statement on Telegram.", "denied", "The Kremlin", "the report", type="government", medium="Telegram"),
     A("The Pentagon confirmed that North Korean units had moved to the border.", "confirmed", "The Pentagon", "North Korean units had moved to the border", type="government"),
     A("Russia's Defence Ministry claimed its forces had captured the village of Vuhledar.", "claimed", "Russia's Defence Ministry", "its forces had captured the village of Vuhledar", type="government"),
@@ -92,12 +92,12 @@ CASES = [
     A("Pentagon: No Sign of Russian Withdrawal From Kherson", ":", "Pentagon", "No Sign of Russian Withdrawal From Kherson", type="government"),
     A("Zelensky: “We will get our land back”", ":", "Zelensky", "We will get our land back"),
     # --- sourceless reporting ---------------------------------------------------------------------------------------
-    A("North Korea is reportedly seeking missile technology.", "reportedly", None, "seeking missile technology", type="unknown", anon=False),
-    A("It was reported that RSF fighters had entered the town.", "It was reported", None, "RSF fighters had entered the town"),
-    A("It is noted that the troops have not yet entered the battle.", "It is noted", None, "the troops have not yet entered the battle"),
-    A("North Korean troops are said to be training in western Kursk.", "said", None, "to be training in western Kursk"),
-    A("Wagner fighters are reported to have left Bamako.", "reported", None, "to have left Bamako"),
-    A("It has been claimed that the convoy carried weapons.", "It has been claimed", None, "the convoy carried weapons"),
+    A("North Korea is reportedly seeking missile technology.", "reportedly", None, "North Korea is reportedly seeking missile technology", type="unknown", anon=False),
+    A("It was reported that RSF fighters had entered the town.", "reported", None, "RSF fighters had entered the town"),
+    A("It is noted that the troops have not yet entered the battle.", "noted", None, "the troops have not yet entered the battle"),
+    A("North Korean troops are said to be training in western Kursk.", "said", None, "North Korean troops are said to be training in western Kursk"),
+    A("Wagner fighters are reported to have left Bamako.", "reported", None, "Wagner fighters are reported to have left Bamako"),
+    A("It has been claimed that the convoy carried weapons.", "claimed", None, "the convoy carried weapons"),
     A("He was told to leave the base.", "told", None, "to leave the base", medium="He"),
     A("The strike was confirmed by the health ministry.", "confirmed", "the health ministry", "The strike", type="government"),
     # --- pronouns and resolution -----------------------------------------------------------------------------------
@@ -123,14 +123,14 @@ CASES = [
     A("The Israeli military said it struck a Hamas command centre in Gaza City.", "said", "The Israeli military", "it struck a Hamas command centre in Gaza City", type="military"),
     A("The IDF said in a statement on Telegram that three rockets were intercepted.", "said", "The IDF", "three rockets were intercepted", type="military", medium="Telegram"),
     A("The Gaza health ministry said 42 people were killed in the past 24 hours.", "said", "The Gaza health ministry", "42 people were killed in the past 24 hours", type="government"),
-    A("Hamas denied that its fighters were using the hospital.", "denied", "Hamas", "its fighters were using the hospital", type="organization"),
+    A("Hamas denied that its fighters were using the hospital.", "denied", "Hamas", "its fighters were using the hospital", type="military"),
     A("“There is no safe place in Gaza,” a UNRWA spokesperson said.", "said", "a UNRWA spokesperson", "There is no safe place in Gaza", type="official"),
     A("Two Israeli officials told Axios that a deal was close.", "told", "Two Israeli officials", "a deal was close", medium="Axios", anon=True),
     A("The IDF's chief spokesman, Rear Admiral Daniel Hagari, told reporters that the operation would expand.", "told", "The IDF's chief spokesman, Rear Admiral Daniel Hagari", "the operation would expand", type="official", anon=False),
     A("Press TV reported that Israeli jets had struck near Damascus.", "reported", "Press TV", "Israeli jets had struck near Damascus", state=True),
     A("Al Jazeera reported that the strike hit a school sheltering displaced families.", "reported", "Al Jazeera", "the strike hit a school sheltering displaced families", type="media", state=False),
     # --- Myanmar ------------------------------------------------------------------------------------------------------------
-    A("The junta said its troops had retaken the town of Lashio.", "said", "The junta", "its troops had retaken the town of Lashio", type="government"),
+    A("The junta said its troops had retaken the town of Lashio.", "said", "The junta", "its troops had retaken the town of Lashio", type="military"),
     A("The Arakan Army said it had captured the last army base in Maungdaw.", "said", "The Arakan Army", "it had captured the last army base in Maungdaw", type="military"),
     A("MRTV reported that 'terrorists' had attacked a police post.", "reported", "MRTV", "'terrorists' had attacked a police post", state=True),
     A("A resistance fighter told The Irrawaddy that the airstrike killed nine villagers.", "told", "A resistance fighter", "the airstrike killed nine villagers", medium="The Irrawaddy", anon=True),
@@ -194,6 +194,54 @@ CASES = [
     A("The UN Secretary-General warned that the famine was spreading.", "warned", "The UN Secretary-General", "the famine was spreading"),
 ]
 
+# Behaviours added in the second pass (clause boundaries, new cues, typing from antecedents).
+CASES += [
+    # --- the reported clause ends before the writer's own tail -------------------------------------------------------------
+    A("The army said it killed 400 fighters in Gondar, a figure the militia rejected.", "said", "The army", "it killed 400 fighters in Gondar", type="military"),
+    A("Kyiv said 30 drones were downed overnight, but the figure could not be verified.", "said", "Kyiv", "30 drones were downed overnight"),
+    A("The IDF said it struck 40 targets in Khan Younis, its heaviest bombardment in weeks.", "said", "The IDF", "it struck 40 targets in Khan Younis"),
+    A("The SAF said its troops retook the bridge; the RSF did not comment.", "said", "The SAF", "its troops retook the bridge"),
+    A("Militants shelled the camp, a UN official said, though nobody was hurt.", "said", "a UN official", "Militants shelled the camp", anon=True),
+    A("The shelling has displaced thousands of families, according to OCHA, and cut the main road.", "according to", "OCHA", "The shelling has displaced thousands of families", type="organization"),
+    A("The governor said in a televised briefing on Monday that 12 villages were evacuated.", "said", "The governor", "12 villages were evacuated"),
+    A("A fisherman told us by phone that the boats had not returned.", "told", "A fisherman", "the boats had not returned", type="person", anon=True),
+    A("The ferry was hit near the port, a trader said by phone.", "said", "a trader", "The ferry was hit near the port", anon=True),
+    A("The junta rejected the claim that its jets bombed the school.", "rejected", "The junta", "its jets bombed the school", type="military"),
+    A("14:05 GMT – Houthi forces seized two more villages, the Saudi-led coalition said.", "said", "the Saudi-led coalition", "Houthi forces seized two more villages"),
+    A("Bamako (ORTM) – The army repelled an attack on the base at Boulkessi, the general staff said.", "said", "the general staff", "The army repelled an attack on the base at Boulkessi", type="military"),
+    # --- sentence adverbs and raising: the whole clause is reported --------------------------------------------------------
+    A("Pakistani troops have reportedly shelled two villages near Uri.", "reportedly", None, "Pakistani troops have reportedly shelled two villages near Uri", anon=False),
+    A("Several commanders are said to have fled to Chad, though this is unconfirmed.", "said", None, "Several commanders are said to have fled to Chad"),
+    A("Witnesses said the convoy burned for hours, and the drivers had reportedly fled.", "reportedly", None, "the drivers had reportedly fled"),
+    A("The town fell on Friday, reportedly.", "reportedly", None, "The town fell on Friday"),
+    # --- coordinated and new reporting verbs ----------------------------------------------------------------------------
+    A("Eritrea denied sending troops and said its forces stayed at home.", "said", "Eritrea", "its forces stayed at home"),
+    A("The M23 denies receiving Rwandan support and says it defends Congolese Tutsis.", "says", "The M23", "it defends Congolese Tutsis"),
+    A("Baku has always denied targeting civilians in Tartar.", "denied", "Baku", "targeting civilians in Tartar", type="government"),
+    A("Azerbaijan has repeatedly killed Armenian soldiers, an allegation Baku rejects.", "rejects", "Baku", None),
+    A("The Kremlin dismissed reports that Wagner fighters had left Mali.", "dismissed", "The Kremlin", "Wagner fighters had left Mali", type="government"),
+    A("The mission reiterated that peacekeepers would stay in Naqoura.", "reiterated", "The mission", "peacekeepers would stay in Naqoura", type="organization"),
+    A("The ministry pointed out that most drones were intercepted over Aleppo.", "pointed out", "The ministry", "most drones were intercepted over Aleppo", type="government"),
+    A("More than 900 people died in Sagaing in March, ACLED recorded.", "recorded", "ACLED", "More than 900 people died in Sagaing in March", type="organization"),
+    A("It is learnt that the rebels may attack Kyaukphyu.", "learnt", None, "the rebels may attack Kyaukphyu"),
+    A("The commander cautioned that the toll could rise.", "cautioned", "The commander", "the toll could rise", type="official"),
+    # --- source typing and anonymity ----------------------------------------------------------------------------------------
+    A("Aid groups said the camp had no clean water.", "said", "Aid groups", "the camp had no clean water", type="organization", anon=True),
+    A("Analysts say JNIM has about 6,000 fighters.", "say", "Analysts", "JNIM has about 6,000 fighters", type="person", anon=True),
+    A("An army spokesman said the road to Goma was open.", "said", "An army spokesman", "the road to Goma was open", type="official", anon=True),
+    A("A military source told AFP that 20 soldiers died.", "told", "A military source", "20 soldiers died", type="official", anon=True),
+    A("Police spokesman Abdi Aden Nur said five attackers were killed.", "said", "Police spokesman Abdi Aden Nur", "five attackers were killed", type="official", anon=False),
+    A("Hamas said its fighters ambushed an Israeli unit in Jabalia.", "said", "Hamas", "its fighters ambushed an Israeli unit in Jabalia", type="military"),
+    A("The ISPR said 11 soldiers were killed in the exchange of fire.", "said", "The ISPR", "11 soldiers were killed in the exchange of fire", type="military"),
+    A("Local authorities say the river crossing is closed.", "say", "Local authorities", "the river crossing is closed", type="government", anon=True),
+    # --- pronouns, surnames and "the statement" take their antecedent's type -------------------------------------------
+    A("A senior Sudanese officer said the airport was secure. He added that the RSF had retreated.", "added", "He", "the RSF had retreated", type="official", anon=True),
+    A("Defence Minister Yusuf Ahmed said the base was safe. Ahmed added that reinforcements had arrived.", "added", "Ahmed", "reinforcements had arrived", type="official", anon=False),
+    A("The talks were led by Kremlin spokesman Igor Belov. Belov said no deal was near.", "said", "Belov", "no deal was near", type="official"),
+    A("The army issued a communiqué on Sunday. The communiqué said 12 militants were killed.", "said", "The communiqué", "12 militants were killed"),
+    A("The general staff said it repelled 40 attacks. The statement added that 3 tanks were destroyed.", "added", "The statement", "3 tanks were destroyed", type="military"),
+]
+
 NEGATIVES = [
     # (text, cue text that must NOT be reported)
     ("She showed me her report card.", "report"),
@@ -210,6 +258,14 @@ NEGATIVES = [
     ("Timeline: the battle for Bakhmut", ":"),
     ("The said document was never published.", "said"),
     ("War claims many lives.", "claims"),
+    ("CORRESPONDENT: The shelling has stopped for now.", ":"),
+    ("ANCHOR: What is the situation in Goma?", ":"),
+    ("The IDF denies reports that it struck the clinic.", "reports"),
+    ("The truce announced by Qatar held overnight.", "announced"),
+    ("The ministry did not say whether soldiers were killed.", "say"),
+    ("It is unclear whether Baku will insist on new terms.", "insist"),
+    ("The Houthis reaffirmed their commitment to the truce.", "reaffirmed"),
+    ("The army dismissed two commanders after the defeat.", "dismissed"),
 ]
 
 
@@ -351,12 +407,12 @@ def test_parser_passive_told(nlp):
 # ------------------------------------------------------------------------------------------ source typing
 TYPER_CASES = [
     ("Ukrainian President Volodymyr Zelensky", "official", False, False),
-    ("a spokesperson for the air force", "official", False, False),
+    ("a spokesperson for the air force", "official", True, False),
     ("the Kremlin", "government", False, False),
     ("the Pentagon", "government", False, False),
     ("The New York Times", "media", False, False),
     ("the UN", "organization", False, False),
-    ("a commander", "official", False, False),
+    ("a commander", "official", True, False),
     ("a US official", "official", True, False),
     ("sources", "unknown", True, False),
     ("officials", "official", True, False),
@@ -384,6 +440,26 @@ TYPER_CASES = [
     ("residents", "person", True, False),
     ("people familiar with the matter", "unknown", True, False),
     ("Hotnews", "media", False, False),
+    ("an army spokesman", "official", True, False),
+    ("aid agencies", "organization", True, False),
+    ("Human rights groups", "organization", True, False),
+    ("Russian military bloggers", "media", True, False),
+    ("Israeli media", "media", True, False),
+    ("UN experts", "person", True, False),
+    ("MSF", "organization", False, False),
+    ("a Lebanese military source", "official", True, False),
+    ("a diplomatic source", "official", True, False),
+    ("two residents", "person", True, False),
+    ("a trader", "person", True, False),
+    ("the Yale Humanitarian Research Lab", "organization", False, False),
+    ("the National Rehabilitation Commission", "government", False, False),
+    ("the district commissioner", "official", False, False),
+    ("The junta", "military", False, False),
+    ("Hamas", "military", False, False),
+    ("police spokesman Abdifatah Aden Hassan", "official", False, False),
+    ("the Border Security Force", "military", False, False),
+    ("Unconfirmed reports", "unknown", True, False),
+    ("local authorities", "government", True, False),
 ]
 
 
@@ -532,7 +608,11 @@ def test_no_crash_and_spans_are_sane(text):
             assert 0 <= v["start"] < v["end"] <= len(text)
         if a["content"]:
             c, q = a["content"], a["cue"]
-            assert not (c["start"] <= q["start"] and q["end"] <= c["end"]), "cue inside its own content"
+            # Only a sourceless cue ("X has reportedly done Y", "X is said to") stands inside its
+            # content, and never at its edge.
+            if c["start"] <= q["start"] and q["end"] <= c["end"]:
+                assert a["source"] is None, "cue inside its own content"
+                assert c["start"] < q["start"] and q["end"] < c["end"], "content ends with its cue"
         assert a["source_type"] in ("person", "official", "government", "military", "media", "organization", "unknown")
 
 

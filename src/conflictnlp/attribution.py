@@ -76,7 +76,9 @@ _SKIP_BEFORE_CUE = {
     "also", "has", "have", "had", "later", "previously", "earlier", "again", "repeatedly",
     "publicly", "separately", "further", "then", "subsequently", "reportedly", "once", "twice",
     "recently", "first", "initially", "already", "officially", "privately", "both", "falsely",
-    "will", "would", "could", "may", "might", "did", "does", "do", "not", "never", "had", "since",
+    "will", "would", "could", "may", "might", "did", "does", "do", "not", "never", "had", "since", "far", "so",
+    "always", "consistently", "categorically", "now", "strongly", "firmly", "flatly", "vehemently", "still",
+    "formally", "openly", "quickly", "swiftly", "immediately", "emphatically", "long",
 }
 _DETERMINERS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some"}
 # Words that cannot be inside a source noun phrase.
@@ -96,6 +98,8 @@ _ED_ING_OK = {
     "ranking", "high-ranking", "senior", "advanced", "combined", "allied", "licensed", "wounded",
     "displaced", "fighting", "reporting", "briefing", "marine", "supreme",
 }
+# Words that continue the writer's sentence after "..., X said, ...": what follows is not X's.
+_CONTINUATIONS = {"though", "although", "but", "and", "as", "while", "whereas", "because", "with", "which", "when"}
 _CLAUSE_LINKS = {"but", "and", "while", "whereas", "as", "though", "although", "yet"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _HEAD_OK_START = _DETERMINERS | {"both", "several", "two", "three", "four", "many", "other", "one", "all", "senior", "top"}
@@ -151,7 +155,10 @@ class _Ctx:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.words = [t.text for t in doc]
+        self.text = doc.text
+        # Token texts sliced from the text with one array read (iterating a Doc builds Token objects).
+        text = self.text
+        self.words = [text[a:a + b] for a, b in doc.to_array(["IDX", "LENGTH"]).tolist()]
         self.lower = [w.lower() for w in self.words]
         self.n = len(self.words)
         # Sentence starts from one array read (doc.sents walks the tokens in Python).
@@ -161,20 +168,20 @@ class _Ctx:
             starts.insert(0, 0)
         self.sent_starts = starts
         self.sent_ends = starts[1:] + [len(doc)]
-        self.quote_pairs = _pair_quotes(doc, self.words)
+        self.quote_pairs = _pair_quotes(self.text, self.words)
         self.open_at = {o: c for o, c in self.quote_pairs}
         self.close_at = {c: o for o, c in self.quote_pairs}
         self.stop_at: set = set()  # starts of time and medium phrases: a noun phrase ends there
+        self.cue_forms: frozenset = frozenset()  # reporting-verb forms (lowercase)
         self.frame_spans: List[Tuple[int, int, str]] = []
 
     def sent_of(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
 
 
-def _pair_quotes(doc: Doc, words: Sequence[str]) -> List[Range]:
+def _pair_quotes(text: str, words: Sequence[str]) -> List[Range]:
     """(opening, closing) token indices of quotations; an unclosed quote ends its paragraph."""
     pairs: List[Range] = []
-    text = doc.text
     if not any(q in text for q in QUOTES):
         return pairs
     open_i: Optional[int] = None
@@ -246,8 +253,9 @@ class AttributionDetector:
         for entry in self.entries["cues"]:
             for form in entry["forms"]:
                 self.verb_forms[form.lower()] = entry
+        self.cue_forms = frozenset(f for f in self.verb_forms if " " not in f)
         self.ambiguous = {f.lower() for e in self.entries["cues"] for f in e.get("ambiguous", [])}
-        self.impersonal = {f for f, e in self.verb_forms.items() if e.get("impersonal") and f.endswith("ed") or (e.get("impersonal") and f in ("said", "told"))}
+        self.impersonal = {f for f, e in self.verb_forms.items() if e.get("impersonal") and (f.endswith(("ed", "nt")) or f in ("said", "told"))}
         self.typer = SourceTyper(self.entries["source_types"], self.entries["outlets"])
         make = self.nlp.make_doc
         self.cue_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -272,19 +280,21 @@ class AttributionDetector:
     # ------------------------------------------------------------------ running
     def __call__(self, doc: Doc) -> Doc:
         records: List[_Record] = []
+        text = None
         matches = self.cue_matcher(doc) if len(doc) else []
         if matches:
-            records = self._find(doc, matches)
-        set_attributions(doc, records_to_dicts(doc, records, self.typer, self.resolve_pronouns), self.name)
+            records, text = self._find(doc, matches)
+        set_attributions(doc, records_to_dicts(doc, records, self.typer, self.resolve_pronouns, text), self.name)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
 
-    def _find(self, doc: Doc, matches) -> List[_Record]:
+    def _find(self, doc: Doc, matches) -> Tuple[List[_Record], str]:
         vocab = self.nlp.vocab.strings
         ctx = _Ctx(doc)
+        ctx.cue_forms = self.cue_forms
         by_sent: Dict[int, List[Tuple[str, int, int]]] = {}
         for match_id, start, end in matches:
             label = vocab[match_id]
@@ -299,7 +309,7 @@ class AttributionDetector:
             sent_recs = self._sentence(ctx, lo, hi, cues, parsed, tagged)
             out.extend(sent_recs)
         out.sort(key=lambda r: r.cue)
-        return out
+        return out, ctx.text
 
     def _sentence(self, ctx: _Ctx, lo: int, hi: int, cues, parsed: bool, tagged: bool) -> List[_Record]:
         doc = ctx.doc
@@ -317,7 +327,8 @@ class AttributionDetector:
         covered = set()
         records: List[_Record] = []
         for s, e in impersonal:
-            rec = _Record((s, e), "impersonal")
+            # "it was reported that": the cue is the participle (annotation guidelines)
+            rec = _Record((e - 1, e), "impersonal")
             rec.content = _content_after(ctx, e, hi)
             records.append(rec)
             covered.update(range(s, e))
@@ -329,7 +340,7 @@ class AttributionDetector:
             if label not in CUE_LABELS or (label in ("verb", "colon") and s in covered):
                 continue
             if label == "verb":
-                rec = self._verb(ctx, s, lo, hi, parsed, tagged)
+                rec = self._verb(ctx, s, e, lo, hi, parsed, tagged)
             elif label == "according":
                 rec = self._according(ctx, s, e, lo, hi)
             elif label in ("citing", "cited_by"):
@@ -340,8 +351,7 @@ class AttributionDetector:
                 continue
             elif label == "sourceless":
                 rec = _Record((s, e), "sourceless")
-                after = _content_after(ctx, e, hi)
-                rec.content = after if after else _trim(ctx, lo, s)
+                rec.content = _clause_around(ctx, s, e, lo, hi)
             else:  # colon
                 rec = self._colon(ctx, s, lo, hi, covered)
             if rec is not None:
@@ -350,6 +360,13 @@ class AttributionDetector:
         self._attach_citing(ctx, records, citing, lo, hi)
         _clip_contents(ctx, records, lo)
         for rec in records:
+            if rec.kind in ("sourceless", "raising"):
+                # the cue stands inside what is reported ("X has reportedly done Y"), never at its edge
+                if rec.content and rec.content[0] >= rec.cue[0]:
+                    rec.content = _trim(ctx, max(rec.content[0], rec.cue[1]), rec.content[1])
+                if rec.content and rec.content[1] <= rec.cue[1]:
+                    rec.content = _trim(ctx, rec.content[0], min(rec.content[1], rec.cue[0]))
+                continue
             if rec.content and rec.cue[0] >= rec.content[0] and rec.cue[1] <= rec.content[1]:
                 rec.content = None
         _assign_frames(records, times, "time", ctx.words)
@@ -362,12 +379,12 @@ class AttributionDetector:
         return records
 
     # ------------------------------------------------------------------ cue kinds
-    def _verb(self, ctx: _Ctx, i: int, lo: int, hi: int, parsed: bool, tagged: bool) -> Optional[_Record]:
+    def _verb(self, ctx: _Ctx, i: int, e: int, lo: int, hi: int, parsed: bool, tagged: bool) -> Optional[_Record]:
         lower, words = ctx.lower, ctx.words
-        form = lower[i]
+        form = lower[i] if e - i == 1 else " ".join(lower[i:e])  # "pointed out"
         entry = self.verb_forms[form]
-        rec = _Record((i, i + 1), "verb", entry["lemma"])
-        nxt = lower[i + 1] if i + 1 < hi else ""
+        rec = _Record((i, e), "verb", entry["lemma"])
+        nxt = lower[e] if e < hi else ""
         prev = lower[i - 1] if i - 1 >= lo else ""
         if nxt == "apart" or prev in _DETERMINERS or prev in ("'s", "’s") and form not in ("said", "says"):
             return None
@@ -385,15 +402,16 @@ class AttributionDetector:
             j -= 1
         if j >= lo and lower[j] in _BE and form.endswith(("ed", "aid", "old", "ied")):
             if nxt == "by":
-                rec.source = _np_after(ctx, i + 2, hi)
+                rec.source = _np_after(ctx, e + 1, hi)
                 rec.content = _trim(ctx, lo, j)
                 return rec if rec.source else None
             if nxt == "to" and entry.get("raising"):
-                rec.content = _content_after(ctx, i + 1, hi, keep_first=True)
+                rec.kind = "raising"
+                rec.content = _clause_around(ctx, j, e, lo, hi)
                 return rec
             if entry.get("addressee") and nxt in ("to", "that"):
                 rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in _PRONOUNS else _np_before(ctx, j, lo)
-                rec.content = _content_after(ctx, i + 1, hi, keep_first=nxt == "to")
+                rec.content = _content_after(ctx, e, hi, keep_first=nxt == "to")
                 return rec
             return None
         if form.endswith("ing") and prev == "as":
@@ -403,13 +421,13 @@ class AttributionDetector:
                 return None
             rec.source = _np_after(ctx, q + 1, i - 1)
             rec.medium = _np_before(ctx, q, lo)
-            rec.content = _content_after(ctx, i + 1, hi)
+            rec.content = _content_after(ctx, e, hi)
             return rec if rec.source and rec.content else None
         if form.endswith("ing"):
             # "..., adding that ...": the source is the one of the clause it hangs on.
             if prev == "," and (nxt in ("that", ":") or nxt in QUOTES or entry["strength"] == "strong"):
                 rec.inherit = True
-                rec.content = _content_after(ctx, i + 1, hi)
+                rec.content = _content_after(ctx, e, hi)
                 return rec if rec.content else None
             return None
         before = i
@@ -417,7 +435,7 @@ class AttributionDetector:
             before -= 1
         # Inverted: "..., said Zelensky." / "“...,” said the official."
         if before - 1 >= lo and (words[before - 1] in (",",) or words[before - 1] in QUOTES):
-            src = _np_after(ctx, i + 1, hi)
+            src = _np_after(ctx, e, hi)
             if src and _rest_is_frame(ctx, src[1], hi):
                 if src[1] + 1 < hi and ctx.words[src[1]] == ",":
                     appos = _np_after(ctx, src[1] + 1, hi)
@@ -426,6 +444,19 @@ class AttributionDetector:
                 rec.source = src
                 rec.content = _content_before(ctx, before, lo)
                 return rec if rec.content else None
+        if before - 1 > lo and lower[before - 1] in ("and", "but") and words[before - 2] != ",":
+            # "Rwanda denies supporting M23 and says ...": the subject of the first verb speaks.
+            subj = _np_after(ctx, _skip_lead(ctx, lo, before), before)
+            if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
+                return None
+            if subj[1] + 1 < before and words[subj[1]] == "," and _is_cap(words[subj[1] + 1]):
+                appos = _np_after(ctx, subj[1] + 1, before)
+                if appos and appos[1] < before and words[appos[1]] == ",":
+                    subj = (subj[0], appos[1])  # "The Minister of Defence, Ahmed Fiqi, praised ... and said"
+            rec.source = subj
+            after_start = _skip_after_cue(ctx, rec, entry, e, hi)
+            rec.content = _content_after(ctx, after_start, hi) if not _rest_is_punct(ctx, after_start, hi) else None
+            return rec if rec.content else None
         if before - 1 >= lo and lower[before - 1] in _PRONOUNS:
             src = (before - 1, before)
         else:
@@ -450,8 +481,14 @@ class AttributionDetector:
                         src = (head[0], appos[1])
         if src is None:
             return None
+        if (src[1] - src[0] > 2 and lower[src[0]] in ("a", "an") and lower[src[0] + 1] in _SUMMARY_NOUNS
+                and (lower[src[0] + 2] in ("the", "its", "their") or _is_cap(words[src[0] + 2]))):
+            src = (src[0] + 2, src[1])  # "..., a figure Hamas has rejected": Hamas is the source
+            if _rest_is_punct(ctx, e, hi):
+                rec.source = src
+                return rec
         rec.source = src
-        after_start = _skip_after_cue(ctx, rec, entry, i + 1, hi)
+        after_start = _skip_after_cue(ctx, rec, entry, e, hi)
         content = None
         signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
         if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
@@ -459,7 +496,13 @@ class AttributionDetector:
             content = _content_after(ctx, after_start, hi, keep_first=True)
         elif not _rest_is_punct(ctx, after_start, hi):
             content = _content_after(ctx, after_start, hi)
-        post = content is None and src[0] - 1 >= lo and (words[src[0] - 1] in (",",) or words[src[0] - 1] in QUOTES)
+            if content and content[0] > after_start and lower[content[0] - 1] == "that" and lower[after_start] in _CLAIM_NOUNS | {"the", "these", "such", "those"}:
+                signal = True  # "dismissed reports that ..."
+        comma_before = src[0] - 1 >= lo and (words[src[0] - 1] in (",",) or words[src[0] - 1] in QUOTES)
+        if content is not None and comma_before and lower[content[0]] in _CONTINUATIONS and not signal:
+            # "..., a US official said, though none are set to enter Gaza": what was said is before.
+            content = None
+        post = content is None and comma_before
         if post:
             content = _content_before(ctx, src[0], lo)
         if not (is_verb_tag or signal or post):
@@ -468,6 +511,9 @@ class AttributionDetector:
         if form in self.ambiguous and not (is_verb_tag or signal or post):
             return None
         if lower[src[1] - 1] in _DETERMINERS or _is_punct(words[src[1] - 1]):
+            return None
+        if content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if"):
+            # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
             return None
         rec.content = content
         if content is None and not post and rec.medium is None:
@@ -530,7 +576,9 @@ class AttributionDetector:
                 break
         before = _content_before(ctx, s, lo) if s > lo else None
         rest = _content_after(ctx, after, hi) if not _rest_is_punct(ctx, after, hi) else None
-        if before and rest:
+        if before and rest and ctx.lower[rest[0]] in _CONTINUATIONS:
+            rec.content = before
+        elif before and rest:
             # "The troops, according to the officials, are part of ...": the longer side.
             rec.content = rest if (rest[1] - rest[0]) >= (before[1] - before[0]) else before
         else:
@@ -551,6 +599,8 @@ class AttributionDetector:
         info = self.typer.classify(ctx.doc[src[0]:src[1]].text)
         if info.source_type == "unknown" and not info.anonymous and not quoted:
             return None
+        if src[1] - src[0] == 1 and ctx.words[src[0]].isupper() and len(ctx.words[src[0]]) > 4 and info.source_type in ("media", "unknown"):
+            return None  # a transcript's speaker label: "CORRESPONDENT: ...", "ANCHOR: ..."
         rec = _Record((i, i + 1), "colon")
         rec.source = src
         rec.content = content
@@ -679,6 +729,8 @@ def _np_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
                 break
         elif not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
             break
+        elif l in ctx.cue_forms and not _is_cap(w) and l not in _ED_ING_OK:
+            break  # "The IDF denies | reports that ...": a source holds no reporting verb
         i -= 1
     start = i + 1
     while start < end and (lower[start] in _INNER_PREPS or lower[start] in ("and", "in", "at", "-", "'s", "’s")):
@@ -713,6 +765,8 @@ def _np_after(ctx: _Ctx, start: int, hi: int) -> Optional[Range]:
             else:
                 break
         elif i > start and not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
+            break
+        elif i > start and l in ctx.cue_forms and not _is_cap(w):
             break
         i += 1
     end = i
@@ -851,6 +905,8 @@ def _content_after(ctx: _Ctx, i: int, hi: int, keep_first: bool = False) -> Opti
     if i >= hi:
         # A quote that opens at the end of the sentence: "He said: “..."
         return None
+    if not keep_first:
+        i = _skip_to_that(ctx, i, hi)
     if not keep_first and ctx.lower[i] == "that" and i + 1 < hi:
         i += 1
     if words[i] in QUOTES and i in ctx.open_at:
@@ -858,8 +914,157 @@ def _content_after(ctx: _Ctx, i: int, hi: int, keep_first: bool = False) -> Opti
         end_of_sent = close >= hi - 1 or all(_is_punct(words[j]) for j in range(close + 1, hi))
         if end_of_sent or close >= hi:
             return _trim(ctx, i + 1, min(close, ctx.n))
-    rng = _trim(ctx, i, hi)
+    if not keep_first and _is_frame_only(ctx, i, hi):
+        return None
+    rng = _trim(ctx, i, _clause_end(ctx, i, hi))
     return _cut_trailing_frames(ctx, rng) if rng else None
+
+
+# Words that open a phrase between a cue and its "that": "said in a statement on Sunday that",
+# "told us by phone that", "claimed in January 2025 that".
+_LEAD_FRAME = {
+    "in", "on", "at", "during", "by", "via", "through", "from", "earlier", "later", "last", "this", "here",
+    "there", "me", "us", "him", "her", "them", "reporters", "journalists", "yesterday", "today", "shortly",
+    "again", "also", "publicly", "privately", "separately", "repeatedly", "previously", "recently", "a",
+}
+# Nouns of a denied or rejected statement: "rejected the claim that ...", "dismissed reports that ...".
+_CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "accusation", "accusations",
+                "suggestion", "suggestions", "assertion", "rumours", "rumors", "speculation"}
+# A reported clause that is only one of these short phrases is a channel, not what was said.
+_FRAME_ONLY_START = {"by", "on", "in", "asking", "speaking", "earlier", "later", "us", "me", "him", "her",
+                     "them", "this", "reporters", "journalists", "at"}
+# Phrases that end a reported clause: a comment of the writer appended after a comma.
+_TAIL_LINKS = {"but", "though", "although", "whereas", "while"}
+_SUMMARY_NOUNS = {"figure", "claim", "charge", "allegation", "accusation", "request", "incident", "version", "account",
+                  "number", "toll", "report", "assertion", "assessment", "estimate", "proposal", "demand"}
+_TAIL_GERUNDS = {"saying", "adding", "describing", "blaming", "calling", "citing", "noting", "insisting", "claiming",
+                 "warning", "accusing", "stressing", "denying", "according"}
+_TAIL_NOUNS = {"figure", "claim", "charge", "allegation", "accusation", "number", "toll", "move", "sign", "request",
+               "doctrine", "assertion", "estimate", "tally", "statement", "report", "step", "development", "decision"}
+
+
+def _skip_to_that(ctx: _Ctx, i: int, hi: int) -> int:
+    """Skip a channel, time or addressee between a cue and its "that" ("said in a briefing that")."""
+    lower = ctx.lower
+    if i >= hi:
+        return i
+    if lower[i] in _CLAIM_NOUNS or (lower[i] in ("the", "these", "such", "those") and i + 1 < hi and lower[i + 1] in _CLAIM_NOUNS):
+        j = i + 1 if lower[i] in _CLAIM_NOUNS else i + 2
+        for k in range(j, min(hi, j + 5)):
+            if lower[k] == "that":
+                return k
+            if _is_punct(ctx.words[k]):
+                break
+        return i
+    if lower[i] not in _LEAD_FRAME and i not in ctx.stop_at:
+        return i
+    for k in range(i + 1, min(hi, i + 11)):
+        if lower[k] == "that":
+            return k
+        w = ctx.words[k]
+        if _is_punct(w) and w not in ("-", "'", "’"):
+            break
+    return i
+
+
+def _is_frame_only(ctx: _Ctx, i: int, hi: int) -> bool:
+    """Only a short channel or manner phrase follows: "said by phone.", "told us.", "said in September."."""
+    end = hi
+    while end > i and _is_punct(ctx.words[end - 1]):
+        end -= 1
+    if end - i > 5 or end <= i:
+        return False
+    if ctx.lower[i] in _FRAME_ONLY_START:
+        return not any(ctx.words[k] in QUOTES for k in range(i, end)) and not any(
+            ctx.lower[k] in ("that", "is", "are", "was", "were", "had", "has", "will") for k in range(i, end))
+    return any(s == i and e >= end for s, e, _ in ctx.frame_spans)
+
+
+def _clause_end(ctx: _Ctx, i: int, hi: int) -> int:
+    """Where an unquoted reported clause from ``i`` ends: before "; ...", ", but ...", ", which ...",
+    ", a figure that ...", ", adding ...", or " and said ..." (the next reporting verb)."""
+    lower, words = ctx.lower, ctx.words
+    depth = 0
+    for k in range(i, hi):
+        w = words[k]
+        if w in QUOTES:
+            depth ^= 1
+            continue
+        if depth:
+            continue
+        if w == ";" and k > i:
+            return k
+        if lower[k] in ("and", "but") and k > i + 1 and k + 1 < hi and lower[k + 1] in ctx.cue_forms and ctx.lower[k - 1] != ",":
+            return k
+        if w != "," or k + 1 >= hi or k == i:
+            continue
+        nxt = lower[k + 1]
+        if nxt in _TAIL_LINKS or nxt == "which" or nxt in _TAIL_GERUNDS:
+            return k
+        if nxt in ("and", "but") and k + 2 < hi and lower[k + 2] in ctx.cue_forms:
+            return k
+        if nxt in ("a", "an", "the", "its", "their", "his", "her"):
+            for m in range(k + 2, min(hi, k + 5)):
+                if lower[m] in _TAIL_NOUNS or (lower[m].endswith("est") and len(lower[m]) > 4) or lower[m] in (
+                        "first", "second", "third", "largest", "worst", "biggest", "highest", "deadliest"):
+                    return k
+                if _is_punct(words[m]):
+                    break
+        if nxt == "no" and k + 2 < hi and lower[k + 2] == "doubt":
+            return k
+    return hi
+
+
+def _clause_around(ctx: _Ctx, s: int, e: int, lo: int, hi: int) -> Optional[Range]:
+    """The clause a sentence adverb or raising cue stands in, cue included: "The rebels have
+    reportedly taken the town", "Several of the wounded are said to be in critical condition"."""
+    lower, words = ctx.lower, ctx.words
+    start = s
+    while start > lo:
+        w = words[start - 1]
+        if w == "," and lower[start] in ("and", "but", "or") and start < s:
+            start += 1
+            break
+        if w in (",", ";", ":", "(", "—", "–") or w in QUOTES or lower[start - 1] in ("that", "but", "while", "whereas") or w.isspace():
+            break
+        start -= 1
+    if start == s and s > lo:
+        # "Reportedly, ..." (the clause follows) or "..., reportedly." (it comes before)
+        return _content_after(ctx, e, hi) or _trim(ctx, _skip_lead(ctx, lo, s), s)
+    start = _skip_lead(ctx, start, s)
+    if start >= s:
+        return _content_after(ctx, e, hi)
+    rng = _trim(ctx, start, _clause_end(ctx, e, hi))
+    rng = _cut_trailing_frames(ctx, rng) if rng else None
+    if rng and rng[1] <= e:
+        # the cue ends the clause: "The town has fallen, reportedly."
+        return _trim(ctx, rng[0], s)
+    return rng
+
+
+def _skip_lead(ctx: _Ctx, s: int, e: int) -> int:
+    """Skip a live-blog timestamp, a dateline or a "Breaking:" label at the start of ``s:e``:
+    "08:19 BST – ", "Kinshasa (RTNC) – ", "GOMA — ", "03:15 "."""
+    words = ctx.words
+    k = s
+    while k < e and words[k].isspace():
+        k += 1
+    if k < e and ":" in words[k] and words[k].replace(":", "").isdigit():
+        k += 1
+        while k < e and words[k].isupper() and words[k].isalpha() and len(words[k]) <= 4 and k + 1 < e and words[k + 1] in ("–", "—", "-", ":"):
+            k += 1
+        s = k
+    for d in range(s, min(e, s + 8)):
+        if words[d] in ("–", "—") or (words[d] == "-" and ctx.doc[d].whitespace_ and d > s and ctx.doc[d - 1].whitespace_):
+            head = [w for w in words[s:d] if not _is_punct(w)]
+            if head and all(_is_cap(w) or w.isdigit() for w in head):
+                s = d + 1
+            break
+    while s < e and (words[s] in _TRIM or words[s].isspace()):
+        s += 1
+    if s + 1 < e and words[s + 1] == ":" and ctx.lower[s] in ("breaking", "update", "updated", "exclusive", "watch"):
+        s += 2
+    return s
 
 
 def _cut_trailing_frames(ctx: _Ctx, rng: Range) -> Optional[Range]:
@@ -889,7 +1094,7 @@ def _content_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
     if j >= lo and j + 1 < ctx.n and words[j + 1] in QUOTES and (j + 1) in ctx.close_at:
         open_i = ctx.close_at[j + 1]
         return _trim(ctx, open_i + 1, j + 1)
-    return _trim(ctx, lo, j + 1)
+    return _trim(ctx, _skip_lead(ctx, lo, j + 1), j + 1)
 
 
 def _subtree_range(token, keep_relcl: bool = False) -> Range:
@@ -957,7 +1162,7 @@ def _clip_contents(ctx: _Ctx, records: List[_Record], lo: int) -> None:
             if other is rec:
                 continue
             f0, f1 = other.frame()
-            if other.kind == "sourceless" or not (s <= f0 and f1 <= e):
+            if other.kind in ("sourceless", "raising") or not (s <= f0 and f1 <= e):
                 continue
             if f0 == s or all(_is_punct(ctx.words[j]) for j in range(s, f0)):
                 s = f1
@@ -1016,7 +1221,7 @@ def _assign_frames(records: List[_Record], spans: List[Range], field: str, words
             continue
         if any(r.medium and r.medium[0] <= s < r.medium[1] for r in records) and field == "medium":
             continue
-        candidates = [r for r in records if getattr(r, field) is None and r.kind != "sourceless"]
+        candidates = [r for r in records if getattr(r, field) is None and r.kind not in ("sourceless", "raising")]
         if not candidates:
             continue
         best = min(candidates, key=lambda r: _frame_distance(words, r.cue, s, e))
@@ -1033,12 +1238,15 @@ def _span(doc: Doc, rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]
     return {"start": start, "end": end, "text": text[start:end]}
 
 
-def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resolve: bool = True) -> List[Dict[str, Any]]:
+def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resolve: bool = True,
+                     text: Optional[str] = None) -> List[Dict[str, Any]]:
     """The contract's Attribution dicts for ``records`` (sorted by cue)."""
     out: List[Dict[str, Any]] = []
+    if not records:
+        return out
     ents = list(doc.ents) if has_annotation(doc, "ENT_IOB") else []
     has_sents = has_annotation(doc, "SENT_START")
-    text = doc.text
+    text = doc.text if text is None else text
     for index, rec in enumerate(records):
         source_text = doc[rec.source[0]:rec.source[1]].text if rec.source else None
         label = None
@@ -1067,7 +1275,71 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
         out.append(item)
+    _type_from_antecedents(text, out, typer)
     return out
+
+
+# Sources that point back to an earlier one: their type (and anonymity) is the antecedent's.
+_ANAPHORS = {"he", "she", "it", "they", "we", "the statement", "the communiqué", "the communique", "this statement",
+             "the movement", "the group", "the source", "the mission", "the team", "the information team",
+             "the commander", "the spokesman", "the spokeswoman", "the spokesperson", "the official", "the minister",
+             "the organisation", "the organization", "the agency", "the coalition"}
+_PERSONAL = ("person", "official")
+
+
+def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
+    """Type a pronoun, a bare surname or "the statement" from the source it points back to:
+    "Kremlin spokesman Dmitry Peskov said ... Peskov added" -> official; "An army spokesman said ...
+    He added" -> official, anonymous."""
+    for index, item in enumerate(items):
+        src = item["source"]
+        if src is None:
+            continue
+        key = src["text"].lower()
+        earlier = [e for e in reversed(items[:index]) if e["source"] and e["source"]["text"].lower() not in _ANAPHORS]
+        if key in ("he", "she"):
+            resolved = item.get("resolved")
+            ante = next((e for e in earlier if resolved and e["source"]["text"] == resolved), None)
+            if ante is None:
+                ante = next((e for e in earlier[:3] if e["source_type"] in _PERSONAL), None)
+            if ante is not None and ante["source_type"] in _PERSONAL:
+                item["source_type"] = ante["source_type"]
+                item["anonymous"] = ante["anonymous"]
+            elif resolved:
+                info = typer.classify(resolved)
+                if info.source_type == "official":
+                    item["source_type"] = "official"
+            continue
+        if key in _ANAPHORS:
+            if item["source_type"] not in ("unknown", "organization") and key not in ("the group", "the coalition"):
+                continue
+            want_personal = key in ("the source", "the commander", "the spokesman", "the spokeswoman",
+                                    "the spokesperson", "the official", "the minister")
+            ante = next((e for e in earlier[:3] if e["source_type"] != "unknown"
+                         and (e["source_type"] in _PERSONAL) == want_personal and e["source_type"] != "media"), None)
+            if ante is not None and (key not in ("the group", "the coalition") or ante["source_type"] in ("military", "organization")):
+                item["source_type"] = ante["source_type"]
+                if want_personal:
+                    item["anonymous"] = ante["anonymous"]
+            continue
+        bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
+        if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
+            # A surname alone: the type of the earlier source (or mention) that carries it.
+            ante = next((e for e in earlier if bare in e["source"]["text"].split() and e["source_type"] in _PERSONAL), None)
+            if ante is not None:
+                item["source_type"] = ante["source_type"]
+                item["anonymous"] = False
+                continue
+            # Or an earlier mention with a title: "... Kremlin spokesman Dmitry Peskov ..."
+            at = text.rfind(" " + bare, 0, src["start"])
+            while at > 0:
+                window = text[max(0, at - 60):at + 1 + len(bare)]
+                info = typer.classify(" ".join(window.split()[-7:]))
+                if info.source_type in _PERSONAL:
+                    item["source_type"] = info.source_type
+                    item["anonymous"] = False
+                    break
+                at = text.rfind(" " + bare, 0, at)
 
 
 def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents, has_sents: bool) -> Optional[str]:

@@ -124,9 +124,20 @@ class SourceTyper:
         in_head = [m for m in found if m[1] <= head_end]
         state_media = any(m[2].state_media for m in found)
         if in_head:
-            start, end, term = in_head[-1]
+            # A role followed by a name wins over words of the name: "police spokesman Abdi Aden".
+            pick = next((m for m in in_head if m[2].source_type in ("official", "person")
+                         and _has_name_after(original, m[1], min(head_end, m[1] + 1))), in_head[-1])
+            start, end, term = pick
             named = _has_name_after(original, end, head_end)
-            return SourceInfo(term.source_type, term.anonymous and not named, state_media or term.state_media)
+            anonymous = term.anonymous and not named
+            if not anonymous and not named and not _has_name_before(original, start):
+                head = words[end - 1] if original[end - 1].islower() else ""
+                # "an army spokesman", "one commander", "Russian military bloggers", "aid groups"
+                indefinite = words[0] in _INDEFINITE and term.source_type in ("person", "official", "organization", "media")
+                plural = head == "media" or (head.endswith("s") and not head.endswith(("ss", "us", "ics")) and len(head) > 3
+                          and term.source_type in ("person", "official", "organization", "media", "unknown"))
+                anonymous = indefinite or plural
+            return SourceInfo(term.source_type, anonymous, state_media or term.state_media)
         if found:
             # Head word unknown; the phrase still says where it comes from.
             return SourceInfo(found[-1][2].source_type, False, state_media)
@@ -138,6 +149,19 @@ class SourceTyper:
             if not all(w.isupper() for w in capitalized):
                 return SourceInfo("person", False, False)
         return SourceInfo("unknown", False, False)
+
+
+_INDEFINITE = frozenset("a an one another some two three several many".split())
+# Capitalized words that are not names inside a source: nationality adjectives and the like.
+_NOT_NAME_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic")
+
+
+def _has_name_before(original: Sequence[str], start: int) -> bool:
+    """A proper name (not a nationality adjective) before a role word: "MSF teams", "UN experts"."""
+    for w in original[:start]:
+        if w[0].isupper() and w.lower() not in _NOT_NAMES and not (w.lower().endswith(_NOT_NAME_SUFFIXES) and not w.isupper()):
+            return True
+    return False
 
 
 def _has_name_after(original: Sequence[str], end: int, head_end: int) -> bool:
