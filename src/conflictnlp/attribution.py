@@ -173,6 +173,7 @@ class _Ctx:
         self.close_at = {c: o for o, c in self.quote_pairs}
         self.stop_at: set = set()  # starts of time and medium phrases: a noun phrase ends there
         self.cue_forms: frozenset = frozenset()  # reporting-verb forms (lowercase)
+        self.nominal: frozenset = frozenset()  # forms that are also nouns ("estimates", "state")
         self.frame_spans: List[Tuple[int, int, str]] = []
 
     def sent_of(self, i: int) -> int:
@@ -295,6 +296,7 @@ class AttributionDetector:
         vocab = self.nlp.vocab.strings
         ctx = _Ctx(doc)
         ctx.cue_forms = self.cue_forms
+        ctx.nominal = self.ambiguous
         by_sent: Dict[int, List[Tuple[str, int, int]]] = {}
         for match_id, start, end in matches:
             label = vocab[match_id]
@@ -727,19 +729,31 @@ def _np_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
                 pass
             else:
                 break
-        elif not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
+        elif (not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3
+              and not _adjectival(ctx, i, lo)):
             break
-        elif l in ctx.cue_forms and not _is_cap(w) and l not in _ED_ING_OK:
+        elif l in ctx.cue_forms and not _is_cap(w) and l not in _ED_ING_OK and not (i + 1 < end and lower[i + 1] not in ctx.cue_forms and l in ctx.nominal):
             break  # "The IDF denies | reports that ...": a source holds no reporting verb
         i -= 1
     start = i + 1
     while start < end and (lower[start] in _INNER_PREPS or lower[start] in ("and", "in", "at", "-", "'s", "’s")):
         start += 1
+    if start < end - 1 and ":" in words[start] and words[start].replace(":", "").isdigit():
+        start += 1  # a live-blog timestamp: "02:10 Rebel fighters say ..."
     if start >= end:
         return None
     if lower[end - 1] in _DETERMINERS or lower[end - 1] in _INNER_PREPS:
         return None
     return start, end
+
+
+def _adjectival(ctx: _Ctx, i: int, lo: int) -> bool:
+    """An -ed/-ing word inside a noun phrase: "Houthi-controlled media", "the SDF-affiliated
+    administration", "Many returning families"."""
+    if i - 1 < lo or i + 1 >= ctx.n or _is_punct(ctx.words[i + 1]) or ctx.lower[i + 1] in _NP_STOP:
+        return False
+    prev = ctx.lower[i - 1]
+    return (prev == "-" and not ctx.doc[i - 1].whitespace_) or prev in ("many", "some", "several", "the", "other")
 
 
 def _np_after(ctx: _Ctx, start: int, hi: int) -> Optional[Range]:
@@ -764,10 +778,13 @@ def _np_after(ctx: _Ctx, start: int, hi: int) -> Optional[Range]:
                 pass
             else:
                 break
-        elif i > start and not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
+        elif (i > start and not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3
+              and not _adjectival(ctx, i, start)):
             break
-        elif i > start and l in ctx.cue_forms and not _is_cap(w):
-            break
+        elif i > start and l in ctx.cue_forms and not _is_cap(w) and not (
+                l in ctx.nominal and lower[i - 1] not in _DETERMINERS
+                and (i + 1 >= hi or _is_punct(words[i + 1]) or lower[i + 1] in ("by", "from", "reported", "cited"))):
+            break  # a noun form ends the phrase: "according to Israeli estimates"
         i += 1
     end = i
     while end > start and (lower[end - 1] in _INNER_PREPS or lower[end - 1] in _DETERMINERS or lower[end - 1] in ("and", "in", "at", "-")):
