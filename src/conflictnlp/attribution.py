@@ -429,6 +429,7 @@ class AttributionDetector:
             # "..., adding that ...": the source is the one of the clause it hangs on.
             if prev == "," and (nxt in ("that", ":") or nxt in QUOTES or entry["strength"] == "strong"):
                 rec.inherit = True
+                rec.source = _clause_subject(ctx, lo, i)  # used when no earlier attribution gives one
                 rec.content = _content_after(ctx, e, hi)
                 return rec if rec.content else None
             return None
@@ -436,13 +437,15 @@ class AttributionDetector:
         while before - 1 >= lo and lower[before - 1] in _SKIP_BEFORE_CUE:
             before -= 1
         # Inverted: "..., said Zelensky." / "“...,” said the official."
-        if before - 1 >= lo and (words[before - 1] in (",",) or words[before - 1] in QUOTES):
+        if before - 1 >= lo and (words[before - 1] in (",",) or words[before - 1] in QUOTES) and not (
+                words[before - 1] == "," and _appositive_subject(ctx, before - 1, lo)):
             src = _np_after(ctx, e, hi)
             if src and _rest_is_frame(ctx, src[1], hi):
                 if src[1] + 1 < hi and ctx.words[src[1]] == ",":
                     appos = _np_after(ctx, src[1] + 1, hi)
-                    if appos and _rest_is_punct(ctx, appos[1], hi):
-                        src = (src[0], appos[1])
+                    if appos and (_rest_is_punct(ctx, appos[1], hi) or (
+                            appos[1] < hi and words[appos[1]] == "," and all(_is_cap(w) for w in words[appos[0]:appos[1]]))):
+                        src = (src[0], appos[1])  # "said the regional director, Maria Lindqvist, after ..."
                 rec.source = src
                 rec.content = _content_before(ctx, before, lo)
                 return rec if rec.content else None
@@ -481,11 +484,34 @@ class AttributionDetector:
                     head = _np_before(ctx, appos[0] - 1, lo)
                     if head and head[0] == lo or (head and words[head[0] - 1] in QUOTES | {",", ":"}):
                         src = (head[0], appos[1])
+                        if _descriptive(ctx, appos):
+                            # "Abu Khaled, 61, said", "Jorge Nampula, a veteran of the war, said": the
+                            # writer's description stays out; "One resident, Samir Abu Odeh, 52," keeps the role.
+                            src = head
+                            outer = _np_before(ctx, head[0] - 1, lo) if words[head[0] - 1] == "," else None
+                            if outer and outer[0] == _skip_lead(ctx, lo, outer[1]) and all(_is_cap(w) for w in words[head[0]:head[1]]):
+                                src = (outer[0], head[1])
         if src is None:
             return None
-        if (src[1] - src[0] > 2 and lower[src[0]] in ("a", "an") and lower[src[0] + 1] in _SUMMARY_NOUNS
-                and (lower[src[0] + 2] in ("the", "its", "their") or _is_cap(words[src[0] + 2]))):
-            src = (src[0] + 2, src[1])  # "..., a figure Hamas has rejected": Hamas is the source
+        cs = _skip_lead(ctx, lo, src[0])
+        if cs < src[0] and words[src[0] - 1] != ",":
+            # "Foreign journalists who visited Barda confirmed ...": the subject with its relative clause
+            subj = _np_after(ctx, cs, src[0])
+            if (subj and subj[1] + 1 < src[0] and lower[subj[1]] in ("who", "that")
+                    and (lower[subj[1] + 1] in _BE | {"has", "have", "had"} or lower[subj[1] + 1].endswith("ed"))
+                    and not any(words[k] == "," or lower[k] in ctx.cue_forms for k in range(subj[1], src[0]))):
+                src = (subj[0], src[1])
+        if src[0] - 2 >= lo and lower[src[0] - 1] == "and":
+            # "residents and a local official said": both conjuncts, when the first opens the clause
+            left = _np_before(ctx, src[0] - 1, lo)
+            if (left and (left[0] == _skip_lead(ctx, lo, left[1]) or words[left[0] - 1] in QUOTES | {","})
+                    and self.typer.classify(ctx.doc[left[0]:left[1]].text).source_type != "unknown"):
+                src = (left[0], src[1])
+        k = src[0] + 1 if lower[src[0]] in ("a", "an") else src[0]
+        if (src[1] - k > 1 and lower[k] in _SUMMARY_NOUNS and (k > src[0] or words[src[0] - 1] == ",")
+                and (lower[k + 1] in ("the", "its", "their") or _is_cap(words[k + 1])
+                     or self.typer.classify(ctx.doc[k + 1:src[1]].text).source_type != "unknown")):
+            src = (k + 1, src[1])  # "..., a figure Hamas has rejected", "allegations the UN rejects"
             if _rest_is_punct(ctx, e, hi):
                 rec.source = src
                 return rec
@@ -570,6 +596,7 @@ class AttributionDetector:
         rec.source = _np_after(ctx, e, hi)
         if rec.source is None:
             return None
+        rec.source = self._extend_np(ctx, rec.source, hi)
         after = rec.source[1]
         while after < hi and (ctx.words[after] == "," or after in ctx.stop_at):
             if ctx.words[after] == ",":
@@ -586,6 +613,26 @@ class AttributionDetector:
         else:
             rec.content = rest or before
         return rec
+
+    def _extend_np(self, ctx: _Ctx, src: Range, hi: int) -> Range:
+        """A source after "according to" with what belongs to it: "the Displacement Tracking Matrix
+        (DTM)", "residents and local media", "an officer who was informed of the move"."""
+        words, lower = ctx.words, ctx.lower
+        s, e = src
+        if e + 2 < hi and words[e] == "(" and words[e + 2] == ")" and words[e + 1].isupper():
+            return s, e + 3
+        if e + 1 < hi and lower[e] == "and":
+            more = _np_after(ctx, e + 1, hi)
+            if (more and (more[1] >= hi or _is_punct(words[more[1]]))
+                    and self.typer.classify(ctx.doc[more[0]:more[1]].text).source_type != "unknown"):
+                return s, more[1]
+        if e + 1 < hi and lower[e] in ("who", "that") and (lower[e + 1] in _BE | {"has", "have", "had"} or lower[e + 1].endswith("ed")):
+            k = e
+            while k < hi and not _is_punct(words[k]) and k - e < 12:
+                k += 1
+            if k - e < 12 and (k >= hi or words[k] in (",", ".")):
+                return s, k
+        return s, e
 
     def _colon(self, ctx: _Ctx, i: int, lo: int, hi: int, covered) -> Optional[_Record]:
         """A headline colon after a source: "U.S. officials: North Korean troops gather ..."."""
@@ -727,6 +774,9 @@ def _np_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
                 pass
             elif l in ("in", "at") and i + 1 < end and (_is_cap(words[i + 1]) or lower[i + 1] == "the"):
                 pass
+            elif l == "on" and i - 1 >= lo and i + 1 < end and _is_cap(words[i - 1]) and _is_cap(words[i + 1]) and (
+                    lower[i + 1] not in _DAYS and lower[i + 1] not in _MONTHS):
+                pass  # "the UN Panel of Experts on Yemen"
             else:
                 break
         elif (not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3
@@ -745,6 +795,37 @@ def _np_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
     if lower[end - 1] in _DETERMINERS or lower[end - 1] in _INNER_PREPS:
         return None
     return start, end
+
+
+def _clause_subject(ctx: _Ctx, lo: int, end: int) -> Optional[Range]:
+    """The subject opening a clause before ``end``, when a verb follows it: "India launched ...",
+    "The group has launched ...", "He declined ..."."""
+    start = _skip_lead(ctx, lo, end)
+    subj = _np_after(ctx, start, end) if start < end else None
+    if subj is None or subj[1] >= end or not _is_cap(ctx.words[subj[0]]):
+        return None
+    nxt = ctx.lower[subj[1]]
+    if nxt in ("has", "have", "had", "is", "are", "was", "were", "also") or (
+            nxt.endswith("ed") and nxt.isalpha() and nxt not in _ED_ING_OK):
+        return subj
+    return None
+
+
+def _appositive_subject(ctx: _Ctx, comma: int, lo: int) -> bool:
+    """The clause before ``comma`` is a subject with its appositive: "A junta spokesman, Major
+    General Zaw Min Tun, | denied ..." (so the cue after the comma is not inverted)."""
+    appos = _np_before(ctx, comma, lo)
+    if not appos or appos[0] - 1 < lo or ctx.words[appos[0] - 1] != ",":
+        return False
+    head = _np_before(ctx, appos[0] - 1, lo)
+    return bool(head) and head[0] == _skip_lead(ctx, lo, head[1]) and (
+        all(_is_cap(w) for w in ctx.words[appos[0]:appos[1]] if w not in ("'s", "’s")) or _is_cap(ctx.words[head[0]]))
+
+
+def _descriptive(ctx: _Ctx, rng: Range) -> bool:
+    """An appositive that describes rather than names or titles: "61", "a veteran of ...", "one of ..."."""
+    first = ctx.lower[rng[0]]
+    return first[:1].isdigit() or first in ("a", "an") or (first == "one" and rng[0] + 1 < rng[1] and ctx.lower[rng[0] + 1] == "of")
 
 
 def _adjectival(ctx: _Ctx, i: int, lo: int) -> bool:
@@ -776,6 +857,8 @@ def _np_after(ctx: _Ctx, start: int, hi: int) -> Optional[Range]:
                 pass
             elif l in ("in", "at") and i > start and i + 1 < hi and (_is_cap(words[i + 1]) or lower[i + 1] == "the") and (i + 1) not in ctx.stop_at:
                 pass
+            elif l == "in" and i > start and words[i - 1] == "-" and i + 1 < hi and words[i + 1] == "-":
+                pass  # "Commander-in-Chief"
             else:
                 break
         elif (i > start and not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3
@@ -953,7 +1036,8 @@ _FRAME_ONLY_START = {"by", "on", "in", "asking", "speaking", "earlier", "later",
 # Phrases that end a reported clause: a comment of the writer appended after a comma.
 _TAIL_LINKS = {"but", "though", "although", "whereas", "while"}
 _SUMMARY_NOUNS = {"figure", "claim", "charge", "allegation", "accusation", "request", "incident", "version", "account",
-                  "number", "toll", "report", "assertion", "assessment", "estimate", "proposal", "demand"}
+                  "number", "toll", "report", "assertion", "assessment", "estimate", "proposal", "demand", "move",
+                  "figures", "claims", "charges", "allegations", "accusations", "reports", "step", "decision"}
 _TAIL_GERUNDS = {"saying", "adding", "describing", "blaming", "calling", "citing", "noting", "insisting", "claiming",
                  "warning", "accusing", "stressing", "denying", "according"}
 _TAIL_NOUNS = {"figure", "claim", "charge", "allegation", "accusation", "number", "toll", "move", "sign", "request",
@@ -1027,6 +1111,8 @@ def _clause_end(ctx: _Ctx, i: int, hi: int) -> int:
                     return k
                 if _is_punct(words[m]):
                     break
+        if nxt in _SUMMARY_NOUNS and nxt.endswith("s") and k + 2 < hi and (lower[k + 2] in ("the", "that") or _is_cap(words[k + 2])):
+            return k  # "..., allegations the government denies"
         if nxt == "no" and k + 2 < hi and lower[k + 2] == "doubt":
             return k
     return hi
