@@ -131,7 +131,7 @@ def _is_cap(text: str) -> bool:
 class _Record:
     """One attribution under construction (token ranges, ``end`` exclusive)."""
 
-    __slots__ = ("cue", "kind", "source", "content", "medium", "time", "via", "anonymous", "lemma", "inherit")
+    __slots__ = ("cue", "kind", "source", "content", "medium", "time", "via", "anonymous", "lemma", "inherit", "link")
 
     def __init__(self, cue: Range, kind: str, lemma: str = "") -> None:
         self.cue = cue
@@ -144,6 +144,7 @@ class _Record:
         self.via: List[Range] = []
         self.anonymous = False
         self.inherit = False
+        self.link: Optional["_Record"] = None  # for "cited by X": the attribution X carries
 
     def frame(self) -> Range:
         parts = [self.cue] + ([self.source] if self.source and not self.inherit else []) + self.via
@@ -334,6 +335,8 @@ class AttributionDetector:
             rec.content = _content_after(ctx, e, hi)
             records.append(rec)
             covered.update(range(s, e))
+        # "was reported by X" is a passive (cue "reported"); "estimates reported by X" is a "cited by" phrase.
+        cues = [c for c in cues if not (c[0] == "cited_by" and c[1] > lo and ctx.lower[c[1] - 1] in _BE | {"been", "being"})]
         phrase_spans = [(s, e) for label, s, e in cues if label in CUE_LABELS and label not in ("verb", "colon")]
         for s, e in phrase_spans:
             covered.update(range(s, e))
@@ -362,6 +365,9 @@ class AttributionDetector:
         self._attach_citing(ctx, records, citing, lo, hi)
         _clip_contents(ctx, records, lo)
         for rec in records:
+            if rec.link is not None:
+                rec.content = rec.link.content
+        for rec in records:
             if rec.kind in ("sourceless", "raising"):
                 # the cue stands inside what is reported ("X has reportedly done Y"), never at its edge
                 if rec.content and rec.content[0] >= rec.cue[0]:
@@ -388,6 +394,21 @@ class AttributionDetector:
         rec = _Record((i, e), "verb", entry["lemma"])
         nxt = lower[e] if e < hi else ""
         prev = lower[i - 1] if i - 1 >= lo else ""
+        if form in _NOMINAL_CUES:
+            # "Pakistan's claim that ...", "claims by Yerevan that ...", "allegations by NGOs that ..."
+            owner = None
+            if prev in ("'s", "’s") and i - 1 > lo:
+                owner = _np_before(ctx, i - 1, lo)
+                after = e
+            elif nxt == "by":
+                owner = _np_after(ctx, e + 1, hi)
+                after = owner[1] if owner else e
+            if owner is not None and after < hi and lower[after] == "that":
+                rec.source = owner
+                rec.content = _content_after(ctx, after, hi)
+                return rec if rec.content else None
+            if entry["lemma"] == "allegation":
+                return None
         if nxt == "apart" or prev in _DETERMINERS or prev in ("'s", "’s") and form not in ("said", "says"):
             return None
         token = ctx.doc[i]
@@ -669,6 +690,8 @@ class AttributionDetector:
                     best = rec
                     break
             if best is None:
+                if cite.kind == "cited_by":
+                    records.append(cite)  # "troops, estimated by the UN at several thousand"
                 if cite.kind == "citing":
                     cite.kind = "citing"
                     after = cite.source[1]
@@ -682,8 +705,11 @@ class AttributionDetector:
             if cite.kind == "citing":
                 if cite.source not in best.via:
                     best.via.append(cite.source)
-            elif best.medium is None:
-                best.medium = cite.source
+            else:
+                if best.medium is None:
+                    best.medium = cite.source
+                cite.link = best  # "cited by X" is X's own attribution of the same content (guidelines)
+                records.append(cite)
         records.sort(key=lambda r: r.cue)
 
     # ------------------------------------------------------------------ serialization
@@ -1027,6 +1053,8 @@ _LEAD_FRAME = {
     "there", "me", "us", "him", "her", "them", "reporters", "journalists", "yesterday", "today", "shortly",
     "again", "also", "publicly", "privately", "separately", "repeatedly", "previously", "recently", "a",
 }
+# Noun forms of cues that report with an owner: "Pakistan's claim that ...", "claims by X that ...".
+_NOMINAL_CUES = {"claim", "claims", "allegation", "allegations"}
 # Nouns of a denied or rejected statement: "rejected the claim that ...", "dismissed reports that ...".
 _CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "accusation", "accusations",
                 "suggestion", "suggestions", "assertion", "rumours", "rumors", "speculation"}
@@ -1324,7 +1352,7 @@ def _assign_frames(records: List[_Record], spans: List[Range], field: str, words
             continue
         if any(r.medium and r.medium[0] <= s < r.medium[1] for r in records) and field == "medium":
             continue
-        candidates = [r for r in records if getattr(r, field) is None and r.kind not in ("sourceless", "raising")]
+        candidates = [r for r in records if getattr(r, field) is None and r.kind not in ("sourceless", "raising", "cited_by")]
         if not candidates:
             continue
         best = min(candidates, key=lambda r: _frame_distance(words, r.cue, s, e))
