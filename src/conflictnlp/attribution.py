@@ -406,6 +406,12 @@ class AttributionDetector:
             if owner is not None and after < hi and lower[after] == "that":
                 rec.source = owner
                 rec.content = _content_after(ctx, after, hi)
+                if rec.content and prev in ("'s", "’s") and owner[0] == _skip_lead(ctx, lo, owner[1]):
+                    # The claim is the subject: "India's claim that X | has not been corroborated".
+                    c0, c1 = rec.content
+                    main = [k for k in range(c0 + 2, c1) if lower[k] in ("is", "was", "has", "have", "are", "were")]
+                    if main:
+                        rec.content = _trim(ctx, c0, main[-1])
                 return rec if rec.content else None
             if entry["lemma"] == "allegation":
                 return None
@@ -619,6 +625,9 @@ class AttributionDetector:
             return None
         rec.source = self._extend_np(ctx, rec.source, hi)
         after = rec.source[1]
+        if after + 2 < hi and ctx.lower[after + 1] == "by" and ctx.lower[after] in ("reported", "cited", "quoted", "estimated", "carried"):
+            carrier = _np_after(ctx, after + 2, hi)  # "according to estimates reported by Channel 12"
+            after = carrier[1] if carrier else after
         while after < hi and (ctx.words[after] == "," or after in ctx.stop_at):
             if ctx.words[after] == ",":
                 after += 1
@@ -669,6 +678,8 @@ class AttributionDetector:
         info = self.typer.classify(ctx.doc[src[0]:src[1]].text)
         if info.source_type == "unknown" and not info.anonymous and not quoted:
             return None
+        if src[1] - src[0] == 1 and info.source_type == "government" and not quoted and ctx.lower[src[0]] not in _STATE_BODIES:
+            return None  # a headline's topic, not a speaker: "Somalia: 20 killed in blast"
         if src[1] - src[0] == 1 and ctx.words[src[0]].isupper() and len(ctx.words[src[0]]) > 4 and info.source_type in ("media", "unknown"):
             return None  # a transcript's speaker label: "CORRESPONDENT: ...", "ANCHOR: ..."
         rec = _Record((i, i + 1), "colon")
@@ -1053,6 +1064,9 @@ _LEAD_FRAME = {
     "there", "me", "us", "him", "her", "them", "reporters", "journalists", "yesterday", "today", "shortly",
     "again", "also", "publicly", "privately", "separately", "repeatedly", "previously", "recently", "a",
 }
+# One-word state bodies that can head a headline colon ("Pentagon: ..."); a country there is a topic.
+_STATE_BODIES = {"pentagon", "kremlin", "government", "presidency", "parliament", "cabinet", "ministry", "police",
+                 "army", "military", "mod", "sbu", "fsb", "cia", "gur", "embassy", "municipality"}
 # Noun forms of cues that report with an owner: "Pakistan's claim that ...", "claims by X that ...".
 _NOMINAL_CUES = {"claim", "claims", "allegation", "allegations"}
 # Nouns of a denied or rejected statement: "rejected the claim that ...", "dismissed reports that ...".

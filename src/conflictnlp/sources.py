@@ -119,15 +119,32 @@ class SourceTyper:
             return SourceInfo("unknown", False, False)
         if len(words) == 1 and words[0] in PRONOUNS:
             return SourceInfo(PRONOUNS[words[0]], False, False)
-        head_end = next((i for i, w in enumerate(words) if i > 0 and w in POST_MODIFIERS), len(words))
         found = self.matches(words)
-        in_head = [m for m in found if m[1] <= head_end]
+        # The head ends at the first post-modifier outside a lexicon phrase ("member of parliament").
+        inside = {k for m in found for k in range(m[0] + 1, m[1])}
+        head_end = next((i for i, w in enumerate(words) if i > 0 and w in POST_MODIFIERS and i not in inside), len(words))
+        # "Hamas-run", "SDF-affiliated": the word before such a participle does not head the phrase.
+        in_head = [m for m in found if m[1] <= head_end and not (m[1] < len(words) and words[m[1]] in _OWNER_PARTICIPLES)]
         state_media = any(m[2].state_media for m in found)
         if in_head:
-            # A role followed by a name wins over words of the name: "police spokesman Abdi Aden".
+            # A role followed by a name wins over words of the name: "police spokesman Abdi Aden"
+            # (but not over a body named after it: "the Sudan Doctors Network").
             pick = next((m for m in in_head if m[2].source_type in ("official", "person")
-                         and _has_name_after(original, m[1], min(head_end, m[1] + 1))), in_head[-1])
+                         and _has_name_after(original, m[1], min(head_end, m[1] + 1))
+                         and not any(o[0] >= m[1] and o[1] == head_end and o[2].source_type in _BODIES for o in in_head)), in_head[-1])
             start, end, term = pick
+            if tuple(words[start:end]) in _OWNED:
+                # "the ministry's press service", "IDF intelligence": the owner's type; without an
+                # owner, the body after "of" ("the Information Team of the Office of ... Defence Services").
+                owner = [m for m in in_head if m[1] <= start and m[2].source_type in _BODIES]
+                owner = owner or [m for m in found if m[0] >= head_end and m[2].source_type in _BODIES]
+                if owner:
+                    term = _Term(owner[-1][2].source_type, term.anonymous, term.state_media)
+            if term.source_type == "person" and not _has_name_after(original, end, head_end):
+                # Unnamed experts of a named body speak for it: "UN experts", "researchers at Ghent University".
+                after = [m for m in found if m[0] >= head_end and m[2].source_type == "organization"]
+                if words[end - 1].endswith("s") and (_has_name_before(original, start) or after):
+                    term = _Term("organization", term.anonymous, term.state_media)
             named = _has_name_after(original, end, head_end)
             anonymous = term.anonymous and not named
             if not anonymous and not named and not _has_name_before(original, start):
@@ -152,6 +169,11 @@ class SourceTyper:
 
 
 _INDEFINITE = frozenset("a an one another some two three several many".split())
+_BODIES = ("government", "military", "organization")
+# Words naming a service of a body, typed by their owner.
+_OWNED = frozenset([("press", "service"), ("press", "office"), ("media", "office"), ("intelligence",),
+                    ("information", "team"), ("media", "wing")])
+_OWNER_PARTICIPLES = frozenset("run controlled backed led affiliated aligned linked allied held".split())
 # Capitalized words that are not names inside a source: nationality adjectives and the like.
 _NOT_NAME_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic")
 
