@@ -520,10 +520,10 @@ class AttributionDetector:
                                 src = (outer[0], head[1])
         if src is None:
             return None
-        cs = _skip_lead(ctx, lo, src[0])
-        if cs < src[0] and words[src[0] - 1] != ",":
+        seg = lower[lo:src[0]] if src[0] > lo and words[src[0] - 1] != "," else ()
+        if "who" in seg or "that" in seg:
             # "Foreign journalists who visited Barda confirmed ...": the subject with its relative clause
-            subj = _np_after(ctx, cs, src[0])
+            subj = _np_after(ctx, _skip_lead(ctx, lo, src[0]), src[0])
             if (subj and subj[1] + 1 < src[0] and lower[subj[1]] in ("who", "that")
                     and (lower[subj[1] + 1] in _BE | {"has", "have", "had"} or lower[subj[1] + 1].endswith("ed"))
                     and not any(words[k] == "," or lower[k] in ctx.cue_forms for k in range(subj[1], src[0]))):

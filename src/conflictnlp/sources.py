@@ -83,6 +83,8 @@ class SourceTyper:
                 if key:
                     self.terms[key] = _Term("media", False, bool(entry["state"]))
         self.max_len = max((len(k) for k in self.terms), default=1)
+        # Sources repeat ("the army", "officials"); typing is pure, so results are kept.
+        self._cache: Dict[Tuple[str, Optional[str]], SourceInfo] = {}
 
     def matches(self, words: Sequence[str]) -> List[Tuple[int, int, _Term]]:
         """Longest lexicon matches, left to right, over lowercased ``words``."""
@@ -101,6 +103,15 @@ class SourceTyper:
 
     def classify(self, text: str, entity_label: Optional[str] = None) -> SourceInfo:
         """Type the source ``text``; ``entity_label`` is an NER label covering it, if any."""
+        key = (text, entity_label)
+        info = self._cache.get(key)
+        if info is None:
+            if len(self._cache) > 20000:
+                self._cache.clear()
+            info = self._cache[key] = self._classify(text, entity_label)
+        return info
+
+    def _classify(self, text: str, entity_label: Optional[str]) -> SourceInfo:
         parts = [p for p in text.split(",") if p.strip()]
         if not parts:
             return SourceInfo("unknown", False, False)
@@ -121,8 +132,11 @@ class SourceTyper:
             return SourceInfo(PRONOUNS[words[0]], False, False)
         found = self.matches(words)
         # The head ends at the first post-modifier outside a lexicon phrase ("member of parliament").
-        inside = {k for m in found for k in range(m[0] + 1, m[1])}
-        head_end = next((i for i, w in enumerate(words) if i > 0 and w in POST_MODIFIERS and i not in inside), len(words))
+        head_end = len(words)
+        for i in range(1, len(words)):
+            if words[i] in POST_MODIFIERS and not any(m[0] < i < m[1] for m in found):
+                head_end = i
+                break
         # "Hamas-run", "SDF-affiliated": the word before such a participle does not head the phrase.
         in_head = [m for m in found if m[1] <= head_end and not (m[1] < len(words) and words[m[1]] in _OWNER_PARTICIPLES)]
         state_media = any(m[2].state_media for m in found)
