@@ -465,7 +465,7 @@ class AttributionDetector:
             before -= 1
         # Inverted: "..., said Zelensky." / "“...,” said the official."
         if before - 1 >= lo and (words[before - 1] in (",",) or words[before - 1] in QUOTES) and not (
-                words[before - 1] == "," and _appositive_subject(ctx, before - 1, lo)):
+                words[before - 1] == "," and (_appositive_subject(ctx, before - 1, lo) or _relative_insert(ctx, before - 1, lo))):
             src = _np_after(ctx, e, hi)
             if src and _rest_is_frame(ctx, src[1], hi):
                 if src[1] + 1 < hi and ctx.words[src[1]] == ",":
@@ -656,6 +656,10 @@ class AttributionDetector:
             if (more and (more[1] >= hi or _is_punct(words[more[1]]))
                     and self.typer.classify(ctx.doc[more[0]:more[1]].text).source_type != "unknown"):
                 return s, more[1]
+        if e + 2 < hi and lower[e] in _SOURCE_PARTICIPLES and lower[e + 1] == "by":
+            owner = _np_after(ctx, e + 2, hi)  # "information gathered by our intelligence services"
+            if owner:
+                return s, owner[1]
         if e + 1 < hi and lower[e] in ("who", "that") and (lower[e + 1] in _BE | {"has", "have", "had"} or lower[e + 1].endswith("ed")):
             k = e
             while k < hi and not _is_punct(words[k]) and k - e < 12:
@@ -857,6 +861,16 @@ def _appositive_subject(ctx: _Ctx, comma: int, lo: int) -> bool:
     head = _np_before(ctx, appos[0] - 1, lo)
     return bool(head) and head[0] == _skip_lead(ctx, lo, head[1]) and (
         all(_is_cap(w) for w in ctx.words[appos[0]:appos[1]] if w not in ("'s", "’s")) or _is_cap(ctx.words[head[0]]))
+
+
+def _relative_insert(ctx: _Ctx, comma: int, lo: int) -> bool:
+    """The clause before ``comma`` is a subject with a relative insert: "Turkey, which backs the
+    rebels, | denied ..."."""
+    seg = _segment_start(ctx, comma, lo)
+    if seg is None or ctx.lower[seg] not in ("which", "who"):
+        return False
+    head = _np_before(ctx, seg - 1, lo)
+    return bool(head) and head[0] == _skip_lead(ctx, lo, head[1])
 
 
 def _descriptive(ctx: _Ctx, rng: Range) -> bool:
@@ -1064,6 +1078,8 @@ _LEAD_FRAME = {
     "there", "me", "us", "him", "her", "them", "reporters", "journalists", "yesterday", "today", "shortly",
     "again", "also", "publicly", "privately", "separately", "repeatedly", "previously", "recently", "a",
 }
+# "according to figures released by the command": the releasing body belongs to the source.
+_SOURCE_PARTICIPLES = {"gathered", "collected", "released", "compiled", "published", "provided", "issued", "obtained"}
 # One-word state bodies that can head a headline colon ("Pentagon: ..."); a country there is a topic.
 _STATE_BODIES = {"pentagon", "kremlin", "government", "presidency", "parliament", "cabinet", "ministry", "police",
                  "army", "military", "mod", "sbu", "fsb", "cia", "gur", "embassy", "municipality"}
