@@ -276,6 +276,7 @@ _ARMY_HEADS = {"army", "military", "forces", "armed", "troops", "junta", "defenc
 _POSSESSIVE_PRONOUNS = {"its", "their"}
 _PLACE_PREPOSITIONS = {"in", "at", "on", "into", "towards", "toward", "near", "across", "inside", "to", "from"}
 _COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"}
+_ASIDE_OPENERS = {"including", "most", "many", "mostly", "among", "some", "all", "nearly", "almost", "half"}
 _MADE = {"made", "built", "supplied", "designed", "manufactured", "produced", "provided", "donated"}
 # Singular nouns that name a whole group after a figure ("a 2,000-odd contingent guards ...").
 _COLLECTIVES = {"force", "contingent", "personnel", "man", "aircraft"}
@@ -982,7 +983,26 @@ class CountFinder:
                 p += 1
                 steps += 1
                 continue
+            if words[p] == ",":
+                close = self._aside_end(words, p, limit)
+                if close is not None:
+                    p = close + 1  # "26 civilians, including women and children, were killed"
+                    steps += 1
+                    continue
             return None
+        return None
+
+    @staticmethod
+    def _aside_end(words: List[str], p: int, limit: int) -> Optional[int]:
+        """The closing comma of an aside opened at ``p`` (", including 10 civilians,", ", most of them
+        children,"), or None."""
+        if p + 1 >= limit or words[p + 1] not in _ASIDE_OPENERS:
+            return None
+        for q in range(p + 2, min(limit, p + 10)):
+            if words[q] == ",":
+                return q
+            if words[q] in (";", ".", ":"):
+                return None
         return None
 
     def _bare_ok(self, ctx: "_DocContext", end: int, number: Optional[float], core_len: int, first: str) -> bool:
@@ -1116,6 +1136,8 @@ class CountFinder:
             q -= 1
         if q < sent_start or ctx.words[q] in _CLAUSE_OPENERS or _is_clock(ctx.words[q]):
             return owner
+        if ctx.words[q] == "of" and q - 1 >= sent_start and ctx.words[q - 1] in _ACTOR_HEADS:
+            return owner  # "the Armed Forces of Ukraine lost ..."
         return None
 
 
