@@ -774,8 +774,10 @@ class CountFinder:
             actor_match = ctx.actor_starts.get(m)
             if actor_match is not None:
                 actor, a_end = actor_match
-                if not self._maker(ctx, a_end):
-                    chain_actor = chain_actor or actor
+                if self._maker(ctx, a_end):
+                    m = a_end + 2  # "14 Iranian-built drones"
+                    continue
+                chain_actor = chain_actor or actor
                 text = doc[m:a_end].text
                 if text in self.people and (noun.head is None or noun.adjective_head):
                     noun.set_head(m, a_end, "person", self.people[text].lower(), adjective=False)
@@ -1240,7 +1242,11 @@ class CountFinder:
             return None
         if self._inherited(ctx, start, sent_start, partitive=noun.partitive) is not None:
             return ctx.previous_actor
-        if (noun.head is None or noun.unit is None) and start - prev[2] <= 12 and ctx.words[start - 1] in ("and", ","):
+        p = start - 1
+        if p > sent_start and (ctx.words[p],) in self.cue_before:
+            p -= 1  # "... and captured 40 others"
+        bare = noun.head is None or noun.unit is None or noun.elided
+        if bare and start - prev[2] <= 12 and ctx.words[p] in ("and", ","):
             return ctx.previous_actor
         return None
 
