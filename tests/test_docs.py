@@ -639,3 +639,28 @@ def test_index_architecture_lists_every_module():
     modules = {path.name for path in (ROOT / "src" / "conflictnlp").glob("*.py")} - {"__init__.py", "__main__.py"}
     assert not modules - named, f"docs/index.md's architecture does not list {sorted(modules - named)}"
     assert not named - modules, f"docs/index.md's architecture lists {sorted(named - modules)}, which do not exist"
+
+
+DOCTESTED = sorted(
+    "conflictnlp" + ("" if path.stem == "__init__" else "." + path.stem)
+    for path in (ROOT / "src" / "conflictnlp").glob("*.py")
+    if ">>>" in path.read_text(encoding="utf8")
+)
+
+
+@pytest.mark.parametrize("module", DOCTESTED)
+def test_module_docstring_examples(module, nlp, monkeypatch):
+    """The ``>>>`` examples in the package's docstrings (``conflictnlp.numbers`` ...) hold."""
+    import doctest
+    import importlib
+
+    import conflictnlp
+
+    original_load = conflictnlp.load
+
+    def load(base=None, **kwargs):
+        return nlp if base is None and not kwargs else original_load(base, **kwargs)
+
+    monkeypatch.setattr(conflictnlp, "load", load)
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted and not result.failed, f"{module}: {result.failed} of {result.attempted} docstring examples fail"
