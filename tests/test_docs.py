@@ -401,9 +401,12 @@ def test_every_component_page_has_a_tested_example():
 
 
 def _commands(block: Block) -> List[str]:
-    """The command lines of a shell block, continuation lines joined."""
+    """The command lines of a shell block, continuation lines (``\\``, or indented) joined."""
     joined, current = [], ""
     for line in block.code.splitlines():
+        if joined and not current and line[:1].isspace() and line.strip():
+            joined[-1] += " " + line.strip()  # a synopsis wrapped with indentation
+            continue
         current += line.rstrip()
         if current.endswith("\\"):
             current = current[:-1] + " "
@@ -461,6 +464,15 @@ def test_docs_show_cli_commands():
 
 @pytest.mark.parametrize("where, argv", CLI_COMMANDS, ids=[f"{w}:{' '.join(a)[:40]}" for w, a in CLI_COMMANDS])
 def test_documented_command_parses(where, argv):
+    if any(word.startswith("[") for word in argv):
+        # A synopsis (`compare PATH... [--format table|csv|jsonl] ...`): its options exist.
+        words = [word for word in argv if not word.startswith(("[", "-")) and word.isalpha()]
+        parsers = _subcommands()
+        command = " ".join(words[:2]) if " ".join(words[:2]) in parsers else words[0]
+        options = {flag for action in parsers[command]._actions for flag in action.option_strings}
+        named = {flag for word in argv for flag in re.findall(r"--[a-z][a-z-]*", word)}
+        assert named <= options, f"{where}: `{command}` has no {sorted(named - options)}"
+        return
     args = _parse(argv)
     assert args.command, f"{where}: conflictnlp {' '.join(argv)} names no command"
 
@@ -533,6 +545,34 @@ def test_documented_scripts_exist():
         for argv in map(_argv, _commands(block)):
             if argv[:1] == ["python"] and len(argv) > 1 and argv[1].endswith(".py"):
                 assert (ROOT / argv[1]).exists(), f"{block.id}: {argv[1]} does not exist"
+
+
+# ----------------------------------------------------------------------------- corpus examples
+
+JSON_RECORDS = [
+    block for page in PAGES for block in read_blocks(page) if block.language == "json" and block.code.lstrip().startswith("{")
+]
+
+
+@pytest.mark.parametrize("block", JSON_RECORDS, ids=[block.id for block in JSON_RECORDS])
+def test_corpus_examples_are_valid(block):
+    """A corpus record shown in the docs passes the validator; an authoring record builds into one."""
+    from conflictnlp.authoring import build_record
+    from conflictnlp.validate import check_record
+
+    record = json.loads(block.code)
+    if "paragraphs" in record:
+        record = build_record(record, where=block.id)
+    assert "text" in record, f"{block.id}: neither a corpus nor an authoring record"
+    assert check_record(record, block.id) == []
+
+
+def test_annotation_authoring_example_builds_the_corpus_example():
+    from conflictnlp.authoring import build_record
+
+    corpus, authoring = [json.loads(b.code) for b in read_blocks(DOCS / "annotation.md") if b.language == "json"][:2]
+    assert "paragraphs" in authoring and "text" in corpus
+    assert build_record(authoring) == corpus, "docs/annotation.md: the authoring example does not build the corpus example"
 
 
 # ----------------------------------------------------------------------------- config tables
