@@ -255,3 +255,30 @@ def test_user_walkthrough_annotate_validate_train_evaluate_load(tmp_path):
     record = conflictnlp.to_dict(nlp("Patrols crossed the river. The pass may reopen."))
     levels = [s["certainty"] for s in record["sentences"]]
     assert len(levels) == 2 and set(levels) <= {"certain", "probable", "possible", "unverified"}
+
+
+@needs_hedging
+@pytest.mark.parametrize("how", ["to_disk", "to_bytes"])
+def test_pipeline_saved_before_first_use_keeps_the_shipped_calibration(tmp_path, how):
+    """Regression: to_disk wrote cfg.json before the shipped weights (and their calibration)
+    were loaded, so a pipeline saved before its first call reloaded uncalibrated."""
+    import conflictnlp.hedging  # noqa: F401
+    import conflictnlp.sentences  # noqa: F401
+
+    shipped = json.loads((ROOT / "src" / "conflictnlp" / "models" / "hedging" / "cfg.json").read_text(encoding="utf8"))
+
+    def fresh():
+        nlp = spacy.blank("en")
+        nlp.add_pipe("conflict_sentences")
+        nlp.add_pipe("conflict_hedging")
+        return nlp
+
+    if how == "to_disk":
+        fresh().to_disk(tmp_path / "p")
+        reloaded = spacy.load(tmp_path / "p")
+    else:
+        reloaded = fresh()
+        reloaded.from_bytes(fresh().to_bytes())
+    assert reloaded.get_pipe("conflict_hedging").cfg["calibration"] == pytest.approx(shipped["calibration"])
+    text = "Russia has amassed some 50,000 troops, a US official said. An assault is expected."
+    assert [s._.certainty for s in reloaded(text).sents] == [s._.certainty for s in fresh()(text).sents]
