@@ -501,7 +501,8 @@ CLI_PAGE = DOCS / "cli.md"
 
 def _cli_page_code() -> List[str]:
     """Every `code` span of docs/cli.md that starts with a subcommand (table rows and headings)."""
-    return re.findall(r"`([^`]+)`", CLI_PAGE.read_text(encoding="utf8"))
+    prose = re.sub(r"^```.*?^```", "", CLI_PAGE.read_text(encoding="utf8"), flags=re.S | re.M)
+    return re.findall(r"`([^`]+)`", prose)
 
 
 @pytest.mark.parametrize("command", sorted(_subcommands()))
@@ -709,3 +710,33 @@ def test_module_docstring_examples(module, nlp, monkeypatch):
     monkeypatch.setattr(conflictnlp, "load", load)
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted and not result.failed, f"{module}: {result.failed} of {result.attempted} docstring examples fail"
+
+
+RUNNABLE = [
+    (where, argv)
+    for where, argv in CLI_COMMANDS
+    if where.startswith("cli.md")
+    and argv[0] in {"extract", "compare", "corpus"}
+    and all(any(ROOT.glob(word)) for word in argv[1:] if "/" in word)
+    and any("/" in word for word in argv[1:])
+]
+
+
+@pytest.mark.parametrize("where, argv", RUNNABLE, ids=[f"{w}:{' '.join(a)[:40]}" for w, a in RUNNABLE])
+def test_cli_examples_with_shipped_inputs_run(where, argv, nlp, monkeypatch):
+    import conflictnlp.pipeline
+    from conflictnlp.cli import main
+
+    original_load = conflictnlp.pipeline.load
+
+    def load(base=None, **kwargs):  # the CLI's pipeline is the session's
+        return nlp if base is None and not kwargs else original_load(base, **kwargs)
+
+    monkeypatch.setattr(conflictnlp.pipeline, "load", load)
+    monkeypatch.chdir(ROOT)
+    expanded = [  # the shell's glob expansion
+        part for word in argv for part in (sorted(str(p.relative_to(ROOT)) for p in ROOT.glob(word)) if "*" in word else [word])
+    ]
+    out = io.StringIO()
+    assert main(expanded, stdout=out) == 0, f"{where}: conflictnlp {' '.join(argv)} fails"
+    assert out.getvalue().strip(), f"{where}: conflictnlp {' '.join(argv)} prints nothing"
