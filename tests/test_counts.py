@@ -66,6 +66,7 @@ CASES = [
     ("The Wagner column was some 5,000-strong.", "some 5,000-strong", dict(qualifier="approx", value=5000)),
     ("A nearly 3,000-strong Ukrainian group had been routed, the ministry claimed.", "nearly 3,000-strong", dict(qualifier="below", actor="Ukraine", unit="group")),
     ("A 2,000-strong Eritrean contingent crossed the border.", "2,000-strong", dict(value=2000, actor="Eritrea", kind="troops")),
+    ("Some 2,000 Africa Corps fighters are deployed in Mali.", "Some 2,000 Africa Corps fighters", dict(value=2000, actor="Russia", qualifier="approx")),
     # --- approximators: approx ------------------------------------------------------------------------
     ("About 11,000 North Korean soldiers are being trained.", "About 11,000 North Korean soldiers", dict(value=11000, low=None, high=None, estimate=11000, qualifier="approx", actor="North Korea")),
     ("Roughly 4,000 Ukrainian troops remain in the salient.", "Roughly 4,000 Ukrainian troops", dict(qualifier="approx", actor="Ukraine")),
