@@ -412,13 +412,15 @@ def test_fit_platt_per_group_slope_gives_the_model_its_own_weight_without_cues()
     assert platt(0.05, (a, b, c, d), True) > 0.8
 
 
-def test_drop_cue_features_zeroes_whole_rows_reproducibly():
-    batch = hedging.SentenceBatch([], [], [[1.0, 0.0, 1.0]] * 400)
+def test_drop_cue_features_zeroes_cue_features_but_keeps_the_pseudo_cue_reproducibly():
+    row = cue_features([Cue(0, 1, "epistemic", "possible")], has_pseudo=True)
+    dropped = cue_features([], has_pseudo=True)  # only the pseudo-cue feature is left
+    batch = hedging.SentenceBatch([], [], [row] * 400)
     assert drop_cue_features(batch, 0.0, random.Random(0)) is batch
     first = drop_cue_features(batch, 0.5, random.Random(0)).features
     assert first == drop_cue_features(batch, 0.5, random.Random(0)).features
-    assert all(row in ([1.0, 0.0, 1.0], [0.0, 0.0, 0.0]) for row in first)
-    assert 150 < sum(row == [0.0, 0.0, 0.0] for row in first) < 250
+    assert all(r in (row, dropped) for r in first)
+    assert 150 < sum(r == dropped for r in first) < 250
 
 
 def test_fit_platt_softens_overconfident_scores():

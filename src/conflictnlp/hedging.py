@@ -44,6 +44,7 @@ from thinc.types import Floats2d
 from . import extensions  # noqa: F401  (registers the Span extensions)
 from .cues import (
     CERTAIN,
+    FEATURE_NAMES,
     HEDGED_LEVELS,
     LEVEL_RANK,
     N_FEATURES,
@@ -321,16 +322,23 @@ def decide(
     return HEDGED_LEVELS[max(range(len(hedged)), key=hedged.__getitem__)]
 
 
+_PSEUDO_FEATURE = FEATURE_NAMES.index("pseudo_cue")
+
+
 def drop_cue_features(batch: SentenceBatch, rate: float, rng: random.Random) -> SentenceBatch:
     """Training batch with each sentence's cue features zeroed with probability ``rate``.
 
     Without it the model learns "has a cue" and little else, so it cannot catch a hedge
     the lexicon misses; with it the model must also learn the hedging words and their
-    context from the tokens (the cue words stay in the text).
+    context from the tokens (the cue words stay in the text). The pseudo-cue feature is
+    kept: it tells the model that "if" in "even if" is no hedge.
     """
     if rate <= 0.0:
         return batch
-    features = [[0.0] * len(row) if rng.random() < rate else row for row in batch.features]
+    features = [
+        [v if i == _PSEUDO_FEATURE else 0.0 for i, v in enumerate(row)] if rng.random() < rate else row
+        for row in batch.features
+    ]
     return SentenceBatch(batch.docs, batch.bounds, features)
 
 
