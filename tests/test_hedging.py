@@ -6,7 +6,9 @@ given as "text/type" items joined by "; " in text order ("" = none). Our own sen
 
 from __future__ import annotations
 
+import json
 import pickle
+import random
 
 import pytest
 import spacy
@@ -34,6 +36,7 @@ from conflictnlp.hedging import (
     ConflictHedging,
     decide,
     doc_shares,
+    drop_cue_features,
     expected_calibration_error,
     fit_platt,
     platt,
@@ -262,6 +265,47 @@ def test_shipped_model_agrees_with_most_of_the_table(shipped_nlp):
     assert level_right / len(CASES) >= 0.85
 
 
+# Unseen hedges: the hedging word is removed from a user-supplied lexicon (every bundled
+# entry mentioning it is dropped), so the cue layer finds nothing; the shipped model must
+# still flag the sentence, with the level it predicts, and report no cues. Certain
+# sentences stay certain. (sentence, removed word, expected certainty)
+UNSEEN_HEDGES = [
+    ("The brigade is likely to withdraw from the town.", "likely", "probable"),
+    ("Officials are expected to announce a ceasefire.", "expected", "probable"),
+    ("Around 300 fighters are believed to have died.", "believed", "probable"),
+    ("The strike reportedly killed 12 civilians.", "reportedly", "unverified"),
+    ("It remains unclear who fired the missile.", "unclear", "possible"),
+    ("The army may have lost 40 tanks.", "may", "possible"),
+    ("Troops shelled the village on Monday.", "may", "certain"),
+    ("The general said 2,000 soldiers were deployed.", "likely", "certain"),
+    ("Rebels captured the airport on Sunday, residents said.", "reportedly", "certain"),
+]
+
+
+def _lexicon_without(word: str, path) -> str:
+    from conflictnlp.cues import CUE_FIELDS
+    from conflictnlp.lexicons import bundled_jsonl
+
+    entries = [e for e in bundled_jsonl("hedging", "cues.jsonl", CUE_FIELDS) if word not in json.dumps(e).lower()]
+    path.write_text("\n".join(json.dumps(e) for e in entries) + "\n", encoding="utf8")
+    return str(path)
+
+
+@pytest.mark.parametrize("text,word,certainty", UNSEEN_HEDGES)
+def test_shipped_model_catches_hedges_the_lexicon_misses(tmp_path, text, word, certainty):
+    cues = _lexicon_without(word, tmp_path / "cues.jsonl")
+    rules = spacy.blank("en")
+    rules.add_pipe("conflict_sentences")
+    rules.add_pipe("conflict_hedging", config={"use_model": False, "cues": cues})
+    assert rules(text)[:]._.certainty == "certain"  # the ablated lexicon sees no hedge
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    nlp.add_pipe("conflict_hedging", config={"cues": cues})
+    sent = nlp(text)[:]
+    assert (sent._.certainty, sent._.hedge_cues) == (certainty, [])
+    assert (sent._.hedge_score >= 0.5) == (certainty != "certain")
+
+
 # ----------------------------------------------------------------------------- pure logic
 
 
@@ -341,6 +385,42 @@ def test_platt_identity_and_monotone():
     assert platt(0.3, [1.0, 0.0]) == pytest.approx(0.3)
     assert platt(0.2, [2.0, 0.5]) < platt(0.4, [2.0, 0.5]) < platt(0.9, [2.0, 0.5])
     assert 0.0 <= platt(0.0, [5.0, 0.0]) < platt(0.5, [5.0, 0.0]) < platt(1.0, [5.0, 0.0]) <= 1.0
+
+
+@pytest.mark.parametrize(
+    "raw,has_cue,calibration,expected",
+    [
+        (0.3, False, [1.0, 0.0, 2.0, 0.5], 0.3),  # no cue: c and d do not apply
+        (0.3, True, [1.0, 0.0, 0.0, 0.0], 0.3),  # d = 0, c = 0: as without a cue
+        (0.5, True, [1.0, 0.0, 2.0, 5.0], 0.8808),  # logit(0.5) = 0: only c counts
+        (0.9, True, [1.0, 0.0, 0.0, -1.0], 0.5),  # a + d = 0: the model has no weight with a cue
+        (0.9, True, [1.0, 0.0, 1.0], 0.9607),  # three parameters: one shared slope
+    ],
+)
+def test_platt_with_cue_terms(raw, has_cue, calibration, expected):
+    assert platt(raw, calibration, has_cue) == pytest.approx(expected, abs=1e-4)
+
+
+def test_fit_platt_per_group_slope_gives_the_model_its_own_weight_without_cues():
+    # Without a cue the model is reliable (its score decides); with a cue the cue decides.
+    raw = [0.95] * 10 + [0.05] * 10 + [0.95] * 10 + [0.05] * 10
+    has_cue = [False] * 20 + [True] * 20
+    gold = [True] * 10 + [False] * 10 + [True] * 20
+    a, b, c, d = fit_platt(raw, gold, has_cue, per_group_slope=True)
+    assert a > 0.5 and a + d < a
+    assert platt(0.95, (a, b, c, d), False) > 0.8 and platt(0.05, (a, b, c, d), False) < 0.2
+    assert platt(0.05, (a, b, c, d), True) > 0.8
+
+
+def test_drop_cue_features_zeroes_cue_features_but_keeps_the_pseudo_cue_reproducibly():
+    row = cue_features([Cue(0, 1, "epistemic", "possible")], has_pseudo=True)
+    dropped = cue_features([], has_pseudo=True)  # only the pseudo-cue feature is left
+    batch = hedging.SentenceBatch([], [], [row] * 400)
+    assert drop_cue_features(batch, 0.0, random.Random(0)) is batch
+    first = drop_cue_features(batch, 0.5, random.Random(0)).features
+    assert first == drop_cue_features(batch, 0.5, random.Random(0)).features
+    assert all(r in (row, dropped) for r in first)
+    assert 150 < sum(r == dropped for r in first) < 250
 
 
 def test_fit_platt_softens_overconfident_scores():
@@ -484,6 +564,11 @@ def test_shipped_weights_load_without_initialize(shipped_nlp):
 def test_rejects_bad_threshold():
     with pytest.raises(ValueError, match="threshold"):
         spacy.blank("en").add_pipe("conflict_hedging", config={"use_model": False, "threshold": 1.5})
+
+
+def test_rejects_bad_cue_dropout():
+    with pytest.raises(ValueError, match="cue_dropout"):
+        spacy.blank("en").add_pipe("conflict_hedging", config={"cue_dropout": 1.0})
 
 
 def test_load_includes_hedging():

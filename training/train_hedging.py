@@ -104,7 +104,7 @@ def main(argv=None) -> int:
     test = _examples(nlp, args.test)
     raw_dev, gold_dev, grades_dev = _raw_scores(component, dev)
     has_cue_dev = [g != "certain" for g in grades_dev]
-    calibration = fit_platt(raw_dev, gold_dev, has_cue_dev)
+    calibration = fit_platt(raw_dev, gold_dev, has_cue_dev, per_group_slope=True)
     component.cfg["calibration"] = calibration
     cue_only = {}
     for grade in ("certain", "probable", "possible", "unverified"):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import warnings
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
@@ -43,6 +44,7 @@ from thinc.types import Floats2d
 from . import extensions  # noqa: F401  (registers the Span extensions)
 from .cues import (
     CERTAIN,
+    FEATURE_NAMES,
     HEDGED_LEVELS,
     LEVEL_RANK,
     N_FEATURES,
@@ -189,15 +191,19 @@ def _logit(p: float) -> float:
 
 
 def platt(raw: float, calibration: Sequence[float], has_cue: bool = False) -> float:
-    """Calibrated P(hedged): sigmoid(a * logit(raw) + b + c * has_cue).
+    """Calibrated P(hedged): sigmoid(a * logit(raw) + b + has_cue * (c + d * logit(raw))).
 
-    ``calibration`` is ``(a, b)`` or ``(a, b, c)``: ``raw`` is the model's uncalibrated
-    probability, ``has_cue`` whether the cue layer found a cue in the sentence. With
-    ``c`` the two layers are stacked: a logistic regression over both, fitted on dev.
+    ``calibration`` is ``(a, b)``, ``(a, b, c)`` or ``(a, b, c, d)``: ``raw`` is the model's
+    uncalibrated probability, ``has_cue`` whether the cue layer found a cue in the sentence.
+    With ``c`` (and ``d``) the two layers are stacked: a logistic regression over both,
+    fitted on dev. ``d`` gives the model its own weight in each group: ``a`` for sentences
+    without a cue (where only the model can find a hedge), ``a + d`` for those with one.
     """
     a, b = calibration[0], calibration[1]
     c = calibration[2] if len(calibration) > 2 else 0.0
-    return _sigmoid(a * _logit(raw) + b + (c if has_cue else 0.0))
+    d = calibration[3] if len(calibration) > 3 else 0.0
+    z = _logit(raw)
+    return _sigmoid(a * z + b + ((c + d * z) if has_cue else 0.0))
 
 
 def _solve(matrix: List[List[float]], vector: List[float]) -> Optional[List[float]]:
@@ -266,13 +272,19 @@ def fit_logistic(xs: Sequence[Sequence[float]], gold: Sequence[bool], iterations
     return weights
 
 
-def fit_platt(raw: Sequence[float], gold: Sequence[bool], has_cue: Optional[Sequence[bool]] = None) -> List[float]:
-    """Fit the calibration of :func:`platt` on dev: ``[a, b]``, or ``[a, b, c]`` with ``has_cue``."""
+def fit_platt(
+    raw: Sequence[float], gold: Sequence[bool], has_cue: Optional[Sequence[bool]] = None, per_group_slope: bool = False
+) -> List[float]:
+    """Fit the calibration of :func:`platt` on dev: ``[a, b]``, ``[a, b, c]`` with ``has_cue``,
+    ``[a, b, c, d]`` with ``has_cue`` and ``per_group_slope``."""
     if has_cue is None:
         a, b = fit_logistic([[_logit(p), 1.0] for p in raw], gold)
         return [a, b]
-    a, b, c = fit_logistic([[_logit(p), 1.0, 1.0 if h else 0.0] for p, h in zip(raw, has_cue)], gold)
-    return [a, b, c]
+    if not per_group_slope:
+        a, b, c = fit_logistic([[_logit(p), 1.0, 1.0 if h else 0.0] for p, h in zip(raw, has_cue)], gold)
+        return [a, b, c]
+    rows = [[_logit(p), 1.0, 1.0 if h else 0.0, _logit(p) if h else 0.0] for p, h in zip(raw, has_cue)]
+    return fit_logistic(rows, gold)
 
 
 def expected_calibration_error(scores: Sequence[float], gold: Sequence[bool], bins: int = 10) -> float:
@@ -308,6 +320,26 @@ def decide(
         return cue_level
     hedged = list(level_probs[1:])
     return HEDGED_LEVELS[max(range(len(hedged)), key=hedged.__getitem__)]
+
+
+_PSEUDO_FEATURE = FEATURE_NAMES.index("pseudo_cue")
+
+
+def drop_cue_features(batch: SentenceBatch, rate: float, rng: random.Random) -> SentenceBatch:
+    """Training batch with each sentence's cue features zeroed with probability ``rate``.
+
+    Without it the model learns "has a cue" and little else, so it cannot catch a hedge
+    the lexicon misses; with it the model must also learn the hedging words and their
+    context from the tokens (the cue words stay in the text). The pseudo-cue feature is
+    kept: it tells the model that "if" in "even if" is no hedge.
+    """
+    if rate <= 0.0:
+        return batch
+    features = [
+        [v if i == _PSEUDO_FEATURE else 0.0 for i, v in enumerate(row)] if rng.random() < rate else row
+        for row in batch.features
+    ]
+    return SentenceBatch(batch.docs, batch.bounds, features)
 
 
 def doc_shares(levels: Sequence[str]) -> Dict[str, float]:
@@ -348,11 +380,17 @@ class ConflictHedging(TrainablePipe):
         pseudo_cues: Any = None,
         weights: Optional[str] = "bundled",
         threshold: float = 0.5,
+        cue_dropout: float = 0.0,
         spans_key: str = SPANS_KEY,
         scorer: Optional[Callable] = None,
     ) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"conflict_hedging: threshold must be between 0 and 1, got {threshold!r}")
+        if not 0.0 <= cue_dropout < 1.0:
+            raise ValueError(f"conflict_hedging: cue_dropout must be in [0, 1), got {cue_dropout!r}")
+        self.cue_dropout = cue_dropout
+        # Own seeded RNG (reset by initialize): training stays reproducible byte for byte.
+        self._cue_rng = random.Random(0)
         self.vocab = vocab
         self.model = model
         self.name = name
@@ -531,6 +569,7 @@ class ConflictHedging(TrainablePipe):
         batch, truths = self._training_batch(examples)
         if not truths:
             return losses
+        batch = drop_cue_features(batch, self.cue_dropout, self._cue_rng)
         set_dropout_rate(self.model, drop)
         scores, backprop = self.model.begin_update(batch)
         loss, d_scores = self.get_loss(truths, scores)
@@ -561,6 +600,7 @@ class ConflictHedging(TrainablePipe):
             self._ensure_weights()
             return
         self._pending_weights = None
+        self._cue_rng = random.Random(0)
         self.model.initialize(X=batch, Y=self.model.ops.asarray2f(truths))
         self.cfg["calibration"] = [1.0, 0.0]
 
@@ -723,6 +763,7 @@ def make_hedging_scorer() -> Callable[..., Dict[str, Any]]:
         "cues": None,
         "pseudo_cues": None,
         "threshold": 0.5,
+        "cue_dropout": 0.5,
         "spans_key": SPANS_KEY,
         "scorer": {"@scorers": "conflictnlp.hedging_scorer.v1"},
     },
@@ -746,10 +787,12 @@ def make_conflict_hedging(
     cues: Optional[str],
     pseudo_cues: Optional[str],
     threshold: float,
+    cue_dropout: float,
     spans_key: str,
     scorer: Optional[Callable],
 ) -> ConflictHedging:
     return ConflictHedging(
         nlp.vocab, model if use_model else None, name, make_doc=nlp.make_doc, cues=cues,
-        pseudo_cues=pseudo_cues, weights=weights, threshold=threshold, spans_key=spans_key, scorer=scorer,
+        pseudo_cues=pseudo_cues, weights=weights, threshold=threshold, cue_dropout=cue_dropout, spans_key=spans_key,
+        scorer=scorer,
     )
