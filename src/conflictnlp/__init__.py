@@ -12,6 +12,7 @@ from __future__ import annotations
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .about import __schema__, __version__
 from .export import to_dict
+from .longdoc import process_long
 from .pipeline import add_components, load
 
-__all__ = ["__version__", "__schema__", "load", "add_components", "to_dict"]
+__all__ = ["__version__", "__schema__", "load", "add_components", "to_dict", "process_long"]

@@ -143,6 +143,7 @@ def load_pipeline(base: Optional[str]):
 def process(nlp, paths: Sequence[str], input_format: str, stdin: Optional[TextIO] = None) -> Iterator[Union[Dict[str, Any], InputError]]:
     """Export dicts (or input errors) for each document of ``paths``, in input order."""
     from .export import to_dict
+    from .longdoc import process_long
 
     progress = Progress(len(paths))
     try:
@@ -151,8 +152,9 @@ def process(nlp, paths: Sequence[str], input_format: str, stdin: Optional[TextIO
                 yield item
                 continue
             try:
-                doc = nlp(item.text)
-            except ValueError as err:  # e.g. a text above nlp.max_length
+                # Texts above nlp.max_length are cut at paragraph boundaries and merged.
+                doc = process_long(nlp, item.text)
+            except ValueError as err:
                 yield InputError(f"{item.meta.get('path')}: {str(err).splitlines()[0][:300]}")
                 continue
             progress.step(str(item.meta.get("path")))
