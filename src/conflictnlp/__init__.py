@@ -15,4 +15,9 @@ from .export import to_dict
 from .longdoc import process_long
 from .pipeline import add_components, load
 
-__all__ = ["__version__", "__schema__", "load", "add_components", "to_dict", "process_long"]
+# Imported eagerly (they need only spaCy; pandas loads on first use) so that the
+# functions, not the submodules of the same name, are conflictnlp.compare / .render.
+from .compare import claims_frame, compare
+from .render import render
+
+__all__ = ["__version__", "__schema__", "load", "add_components", "to_dict", "compare", "claims_frame", "render", "process_long"]

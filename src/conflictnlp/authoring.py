@@ -25,13 +25,12 @@ that run over several sentences). Sentences of a paragraph are joined by one spa
 paragraphs by a blank line.
 
 ``python -m conflictnlp.authoring FILE... [--out DIR]`` checks authoring files and
-writes ``train.jsonl``/``dev.jsonl``/``test.jsonl`` split by document id.
+writes ``train.jsonl``/``dev.jsonl``/``test.jsonl`` split by document (see ``assign_splits``).
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -190,18 +189,24 @@ def build_record(doc: Dict[str, Any], where: str = "document") -> Dict[str, Any]
     return record
 
 
-def split_of(doc_id: str, dev: float = 0.1, test: float = 0.1) -> str:
-    """Deterministic train/dev/test assignment of a document by its id."""
-    bucket = int(hashlib.sha1(doc_id.encode("utf8")).hexdigest()[:8], 16) / 0xFFFFFFFF
-    if bucket < test:
-        return "test"
-    if bucket < test + dev:
-        return "dev"
-    return "train"
+def assign_splits(records: List[Dict[str, Any]], every: int = 9) -> Dict[str, List[Dict[str, Any]]]:
+    """Deterministic train/dev/test split by document, spread over conflicts.
+
+    Documents are ordered by (conflict, id); of every ``every`` consecutive documents, the
+    5th goes to dev and the last to test (about 11% each), so each conflict with enough
+    documents contributes to every split.
+    """
+    splits: Dict[str, List[Dict[str, Any]]] = {"train": [], "dev": [], "test": []}
+    ordered = sorted(records, key=lambda r: (str(r.get("conflict", "")), r["id"]))
+    for position, record in enumerate(ordered):
+        slot = position % every
+        name = "dev" if slot == every // 2 else "test" if slot == every - 1 else "train"
+        splits[name].append(record)
+    return splits
 
 
 def build_files(paths: List[Path]) -> Tuple[Dict[str, List[Dict[str, Any]]], List[str]]:
-    splits: Dict[str, List[Dict[str, Any]]] = {"train": [], "dev": [], "test": []}
+    records: List[Dict[str, Any]] = []
     errors: List[str] = []
     seen = set()
     for path in paths:
@@ -222,8 +227,8 @@ def build_files(paths: List[Path]) -> Tuple[Dict[str, List[Dict[str, Any]]], Lis
                 errors.append(f"{where}: duplicate id {record['id']!r}")
                 continue
             seen.add(record["id"])
-            splits[split_of(record["id"])].append(record)
-    return splits, errors
+            records.append(record)
+    return assign_splits(records), errors
 
 
 def main(argv: Optional[List[str]] = None) -> int:

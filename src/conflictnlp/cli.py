@@ -21,7 +21,8 @@ EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
 
-OUTPUT_FORMATS = ("jsonl", "table", "csv")
+OUTPUT_FORMATS = ("jsonl", "table", "csv", "html")
+COMPARE_FORMATS = ("table", "csv", "jsonl")
 INPUT_FORMATS = ("auto", "text", "jsonl")
 
 
@@ -35,6 +36,8 @@ class Document:
 
     text: str
     meta: Dict[str, Any] = field(default_factory=dict)
+    # A saved export (a line of `extract` output), which `compare` reuses as it is.
+    export: Optional[Dict[str, Any]] = None
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -98,6 +101,12 @@ def iter_documents(
                 yield InputError(f'{name}, line {lineno}: expected an object with a "text" string')
                 continue
             meta = {k: v for k, v in record.get("meta", {}).items()} if isinstance(record.get("meta"), dict) else {}
+            is_export = str(record.get("schema", "")).startswith("conflictnlp/") and isinstance(record.get("counts"), list)
+            if is_export:
+                if "path" not in meta:  # keep the name of the document it was made from
+                    meta.update({"path": path, "line": lineno})
+                yield Document(record["text"], meta, export=record)
+                continue
             meta.update({"path": path, "line": lineno})
             yield Document(record["text"], meta)
 
@@ -129,6 +138,17 @@ def error(message: str) -> None:
     print(f"conflictnlp: error: {message}", file=sys.stderr)
 
 
+def formats_ok(args: argparse.Namespace, output_formats: Sequence[str]) -> bool:
+    """Check ``--format`` and ``--input-format``; print a one-line error for a bad one."""
+    if args.format not in output_formats:
+        error(f"--format {args.format}: unknown output format (choose from {', '.join(output_formats)})")
+        return False
+    if args.input_format not in INPUT_FORMATS:
+        error(f"--input-format {args.input_format}: unknown input format (choose from {', '.join(INPUT_FORMATS)})")
+        return False
+    return True
+
+
 def load_pipeline(base: Optional[str]):
     """The pipeline for a command, or None after printing a one-line error."""
     from .pipeline import PipelineError, load
@@ -140,8 +160,14 @@ def load_pipeline(base: Optional[str]):
         return None
 
 
-def process(nlp, paths: Sequence[str], input_format: str, stdin: Optional[TextIO] = None) -> Iterator[Union[Dict[str, Any], InputError]]:
-    """Export dicts (or input errors) for each document of ``paths``, in input order."""
+def process(
+    nlp, paths: Sequence[str], input_format: str, stdin: Optional[TextIO] = None, reuse_exports: bool = False
+) -> Iterator[Union[Dict[str, Any], InputError]]:
+    """Export dicts (or input errors) for each document of ``paths``, in input order.
+
+    With ``reuse_exports``, lines of a saved export (``extract`` output) are taken as they
+    are instead of being processed again.
+    """
     from .export import to_dict
     from .longdoc import process_long
 
@@ -150,6 +176,10 @@ def process(nlp, paths: Sequence[str], input_format: str, stdin: Optional[TextIO
         for item in iter_documents(paths, input_format, stdin):
             if isinstance(item, InputError):
                 yield item
+                continue
+            if reuse_exports and item.export is not None:
+                progress.step(str(item.meta.get("path")))
+                yield dict(item.export, meta=item.meta)
                 continue
             try:
                 # Texts above nlp.max_length are cut at paragraph boundaries and merged.
@@ -167,17 +197,13 @@ def process(nlp, paths: Sequence[str], input_format: str, stdin: Optional[TextIO
 
 def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="text files, .jsonl files, or - for stdin")
-    parser.add_argument("--format", default="jsonl", help="output format: jsonl (default), table or csv")
+    parser.add_argument("--format", default="jsonl", help="output format: jsonl (default), table, csv or html (one page)")
     parser.add_argument("--input-format", default="auto", help="auto (by extension), text or jsonl")
     parser.add_argument("--base", default=None, metavar="PIPELINE", help="an installed spaCy pipeline to build on")
 
 
 def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
-    if args.format not in OUTPUT_FORMATS:
-        error(f"--format {args.format}: unknown output format (choose from {', '.join(OUTPUT_FORMATS)})")
-        return EXIT_USAGE
-    if args.input_format not in INPUT_FORMATS:
-        error(f"--input-format {args.input_format}: unknown input format (choose from {', '.join(INPUT_FORMATS)})")
+    if not formats_ok(args, OUTPUT_FORMATS):
         return EXIT_USAGE
     nlp = load_pipeline(args.base)
     if nlp is None:
@@ -189,10 +215,14 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     if writer is not None:
         writer.writeheader()
     first = True
+    pages: List[Dict[str, Any]] = []
     for item in process(nlp, args.paths, args.input_format, stdin):
         if isinstance(item, InputError):
             error(str(item))
             status = EXIT_INPUT_ERROR
+            continue
+        if args.format == "html":
+            pages.append(item)
             continue
         if args.format == "jsonl":
             stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
@@ -205,6 +235,53 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
             stdout.write(export_table(item) + "\n")
         first = False
         stdout.flush()
+    if pages:
+        from .render import render
+
+        stdout.write(render(pages, page=True, jupyter=False) + "\n")
+    return status
+
+
+# ----------------------------------------------------------------------------- compare
+
+def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="text files, .jsonl files (texts or saved extract output), or - for stdin"
+    )
+    parser.add_argument("--format", default="table", help="output format: table (default), csv or jsonl")
+    parser.add_argument("--input-format", default="auto", help="auto (by extension), text or jsonl")
+    parser.add_argument("--base", default=None, metavar="PIPELINE", help="an installed spaCy pipeline to build on")
+    parser.add_argument("--min-documents", type=int, default=1, metavar="N", help="only actor/kind pairs given by N or more documents")
+    parser.add_argument("--tolerance", type=float, default=0.1, help="relative margin of approximate figures (default 0.1)")
+
+
+def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
+    if not formats_ok(args, COMPARE_FORMATS):
+        return EXIT_USAGE
+    if not 0 <= args.tolerance < 1:
+        error(f"--tolerance {args.tolerance}: must be at least 0 and below 1")
+        return EXIT_USAGE
+    nlp = load_pipeline(args.base)
+    if nlp is None:
+        return EXIT_USAGE
+    from .compare import compare
+
+    status = EXIT_OK
+    exports = []
+    for item in process(nlp, args.paths, args.input_format, stdin, reuse_exports=True):
+        if isinstance(item, InputError):
+            error(str(item))
+            status = EXIT_INPUT_ERROR
+            continue
+        exports.append(item)
+    result = compare(exports, tolerance=args.tolerance, min_documents=args.min_documents)
+    if args.format == "table":
+        stdout.write(result.table() + "\n")
+    elif args.format == "csv":
+        stdout.write(result.to_csv())
+    else:
+        stdout.write(result.to_jsonl())
+    stdout.flush()
     return status
 
 
@@ -300,7 +377,7 @@ def run_evaluate(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextI
 # ----------------------------------------------------------------------------- main
 
 Command = Callable[[argparse.Namespace, TextIO, Optional[TextIO]], int]
-_COMMANDS: Dict[str, Command] = {"extract": run_extract, "corpus": run_corpus, "evaluate": run_evaluate}
+_COMMANDS: Dict[str, Command] = {"extract": run_extract, "compare": run_compare, "corpus": run_corpus, "evaluate": run_evaluate}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -310,6 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"conflictnlp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_extract_arguments(sub.add_parser("extract", help="annotate documents and print the export"))
+    add_compare_arguments(sub.add_parser("compare", help="the figures documents give for the same actor and kind, side by side"))
     add_corpus_arguments(sub.add_parser("corpus", help="validate, build, import or export annotated corpus files"))
     add_evaluate_arguments(sub.add_parser("evaluate", help="score the pipeline on annotated corpus files"))
     return parser

@@ -29,6 +29,7 @@ import math
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.scorer import Scorer
@@ -57,8 +58,11 @@ TABLES: Dict[str, Dict[str, Any]] = {
         "echelon": str, "forms": list, "low": int, "high": int, "estimate": int,
         "ambiguous?": bool, "source?": str,
     },
-    "nouns": {"lemma": str, "forms": list, "kind": str, "adjective?": bool, "compound?": bool},
-    "modifiers": {"text": str},
+    "nouns": {
+        "lemma": str, "forms": list, "kind": str, "adjective?": bool, "compound?": bool, "elided?": bool,
+        "pronoun?": bool,
+    },
+    "modifiers": {"text": str, "civil?": bool},
     "cues": {"text": str, "role": str, "kind?": _KIND_OR_NULL, "subject?": bool},
     "actors": {"actor": str, "forms": list, "people?": list, "type?": str},
 }
@@ -234,17 +238,23 @@ _SIZED_NOUNS = {"force", "forces", "unit", "units", "group", "groups", "continge
 _BEFORE_SKIP = {
     "has", "have", "had", "been", "is", "was", "were", "are", "be", "reportedly", "allegedly", "also",
     "already", "now", "so", "far", "the", "a", "an", "rose", "risen", "climbed", "reached", "stood",
-    "stands", "at", "to", "of", "total", "another", "with", "still", "since", "in", "all",
+    "stands", "at", "to", "of", "total", "another", "with", "still", "since", "in", "all", "'", "‘", '"', "“",
+    "passed", "surpassed", "exceeded", "topped", "raising", "bringing", "pushing", "overall", "amounted",
+    "amounting", "are", "those", "among",
 }
 # Words skipped between a figure and a cue after it: "300 soldiers were killed", "who have fled".
 _AFTER_SKIP = {
     "were", "was", "have", "had", "has", "been", "are", "is", "being", "reportedly", "allegedly", "also",
-    "all", "later", "now", "who", "that", "either", "since", "already", "subsequently",
+    "all", "later", "now", "who", "that", "either", "since", "already", "subsequently", "'", "’", '"', "”",
+    "still", "remain", "remained", "remains", "believed", "thought", "feared", "said", "to", "be", "severely",
+    "seriously", "critically", "lightly", "slightly", "badly", "fatally", "mortally", "may", "might", "could",
+    "listed", "as", "presumed", "confirmed", "reported", "being", "will",
 }
 _AUX = {
     "has", "have", "had", "is", "are", "was", "were", "been", "now", "reportedly", "allegedly", "also",
     "already", "will", "would", "could", "may", "might", "reported", "recently", "since", "then", "quickly",
-    "still", "quietly",
+    "still", "quietly", "thought", "believed", "estimated", "said", "expected", "likely", "to", "probably",
+    "claims", "can", "appears", "seems", "planned", "plans", "set", "able", "is", "be", "reportedly", "already",
 }
 # Tokens after which an actor starts a clause (for the no-parser subject fallback).
 _CLAUSE_OPENERS = {
@@ -256,6 +266,17 @@ _ACTOR_HEADS = {
     "militia", "militias", "forces", "army", "military", "rebels", "fighters", "group", "government",
     "troops", "authorities", "navy", "junta", "regime", "command",
 }
+# Singular nouns that name a whole group after a figure ("a 2,000-odd contingent guards ...").
+_COLLECTIVES = {"force", "contingent", "personnel", "man", "aircraft"}
+# Verbs that take "over" as a particle: "handed over 150 prisoners" is not "more than 150".
+_PARTICLE_VERBS = {
+    "handed", "hand", "hands", "handing", "turned", "turn", "turning", "took", "take", "taken", "taking", "won",
+    "win", "took", "passed", "pass", "fought", "flown", "flew", "brought", "transferred", "hauled",
+}
+# Words between "N of the" and the whole's noun: "18 of the 24 battalion commanders", "of Aitaroun's roughly 11,000".
+_PARTITIVE_SKIP = {"'s", "’s", "roughly", "about", "some", "around", "nearly", "approximately", "estimated", "an"}
+# Verbs after a phrase that make it the source of a report, not a count: "two military officers said".
+_REPORTING = {"said", "say", "says", "told", "tell", "added", "reported", "confirmed", "claimed", "stated", "explained"}
 _REJECT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 _SUFFIX_SHAPES = sorted(
     {d + s for d in ("d", "dd", "ddd", "d.d", "d.dd", "dd.d", "ddd.d") for s in ("x", "xx", "xxx", "X")}
@@ -313,6 +334,7 @@ class CountFinder:
         # Hyphen compounds: "50,000-strong", "a 3,000-man force", "a 30,000-member wing".
         self.compounds = {form for form, e in self.nouns.items() if e.get("compound") or e["kind"] == "troops"}
         self.modifiers = {e["text"].lower() for e in t["modifiers"]}
+        self.civil_modifiers = {e["text"].lower() for e in t["modifiers"] if e.get("civil")}
         cues = t["cues"]
         self.cue_before = _phrase_table((c["text"], c) for c in cues if c["role"] == "before")
         self.cue_after = _phrase_table((c["text"], c) for c in cues if c["role"] == "after")
@@ -363,7 +385,8 @@ class CountFinder:
                     continue
                 start, end, data = count
                 found.append((Span(doc, start, end, label=data["kind"]), data))
-                used_until = end
+                used_until = max(end, ctx.consumed)
+                ctx.previous = (start, data["kind"], end)
         doc.spans[self.name] = [span for span, _ in found]
         for span, data in found:
             span._.count = data
@@ -480,20 +503,39 @@ class CountFinder:
             if noun.designator:
                 return None
         elif compound["lemma"] == "strong":
-            # "a nearly 50,000-strong force": the noun after the compound (outside the span) names the unit.
-            follower = words[end] if end < n else ""
+            # "a nearly 50,000-strong force": the noun after the compound (outside the span) names the
+            # unit; a nationality between them names the actor ("a 3,000-strong Ukrainian group").
+            after = end
+            nationality = ctx.actor_starts.get(end)
+            if nationality is not None:
+                noun.actor, after = nationality
+            follower = words[after] if after < n else ""
             if self.nouns.get(follower, {}).get("kind") == "troops":
                 noun.unit = self.nouns[follower]["lemma"]
             elif follower in _SIZED_NOUNS:
                 noun.unit = follower.rstrip("s") if follower != "forces" else "force"
-        if noun.head is not None:
-            end = noun.end
+        # Where the cues after the phrase are looked for: after the noun, also when the span stops
+        # before it ("11 of its soldiers were killed" -> "11", "and 46 wounded" -> "46").
+        cue_from = end
+        own_cue = self._cue_after(ctx, noun.head, ctx.n) if noun.elided else None
+        if noun.elided and not (
+            start > 0 and words[start - 1] in ("and", ",", "but", "while")
+            and not (ctx.previous is not None and ctx.previous[2] == start - 1)
+        ) and not (own_cue is not None and own_cue["_start"] == noun.head and own_cue["_end"] - own_cue["_start"] > 1):
+            noun.elided = False  # "received 142 wounded", "20 dead and 45 wounded": the word is the counted noun
+        if noun.head is not None or noun.partitive:
+            cue_from = max(end, noun.end)
+            ctx.consumed = cue_from if noun.partitive else 0
+            if not noun.partitive and not noun.elided:
+                end = noun.end
         if article and noun.echelon is None:
             return None
+        if noun.head is not None and noun.kind == "troops" and self._is_source(ctx, noun.end):
+            return None  # "two military officers said": the people who report, not a count
         # 6. kind ---------------------------------------------------------------------
         sent_start, sent_end = ctx.sentence(i)
         before_cue = self._cue_before(ctx, start, max(floor, sent_start))
-        after_cue = self._cue_after(ctx, end, sent_end)
+        after_cue = self._cue_after(ctx, cue_from, sent_end)
         after_kind = after_cue.get("kind") if after_cue else None
         before_kind = before_cue.get("kind") if before_cue else None
         link = None
@@ -504,11 +546,16 @@ class CountFinder:
             kind, unit = after_kind or before_kind or "troops", noun.unit
             if kind not in ("troops", "killed", "wounded", "casualties", "captured", "missing"):
                 kind = "troops"
+        elif noun.elided:
+            kind, unit = noun.kind, None  # "killed and 46 wounded": the participle is the elided verb
+            own = self._cue_after(ctx, noun.head, sent_end)
+            if own is not None and own.get("kind") and own["_start"] == noun.head:
+                kind = own["kind"]
         elif noun.head is not None:
             head_kind = noun.kind
             unit = noun.unit
             if head_kind in ("troops", "person"):
-                kind = noun.adjective_kind or after_kind or before_kind
+                kind = noun.adjective_kind or after_kind or before_kind or self._inherited(ctx, start, sent_start)
                 if kind is None and head_kind == "troops":
                     kind = "troops"
             else:
@@ -518,6 +565,8 @@ class CountFinder:
             if not self._bare_ok(ctx, end, number, core_end - i, words[i]):
                 return None
             kind, unit = after_kind or before_kind, None
+            if kind is None and noun.partitive:
+                kind = self._inherited(ctx, start, sent_start, partitive=True)
             if kind is None:
                 link = self._link(ctx, start, sent_start)
                 if link is None:
@@ -571,6 +620,28 @@ class CountFinder:
 
     # ---------------------------------------------------------------- pieces
 
+    def _inherited(self, ctx: "_DocContext", start: int, sent_start: int, partitive: bool = False) -> Optional[str]:
+        """The kind of the previous count in the sentence, for a figure that details it:
+        "killed 43 Palestinians, including 19 people", "50 hostages, around 20 of whom ..."."""
+        prev = ctx.previous
+        if prev is None or prev[0] < sent_start:
+            return None
+        words = ctx.words
+        between = words[prev[2] : start]
+        if between and len(between) <= 2 and all(w in (",", "and", "or") for w in between):
+            return prev[1]  # "captured 27 soldiers and 12 FDLR elements", "destroyed 11 tanks, 14 launchers"
+        p = start - 1
+        if not partitive:
+            if p >= sent_start and words[p] in ("them", "whom", "those") and p - 1 >= sent_start and words[p - 1] == "among":
+                return prev[1]  # "among them 11 health workers"
+            if p < sent_start or words[p] not in ("including", "among"):
+                return None
+        return prev[1] if start - prev[2] <= 14 else None
+
+    def _is_source(self, ctx: "_DocContext", end: int) -> bool:
+        """Is the phrase the subject of a reporting verb ("two officers said", "three commanders told")?"""
+        return end < ctx.n and ctx.words[end] in _REPORTING
+
     def _plausible_start(self, ctx: "_DocContext", i: int) -> bool:
         """Rejections that look at what precedes the figure: money, models, dates, designators."""
         if i == 0:
@@ -609,6 +680,8 @@ class CountFinder:
         for length in range(min(self.max_approx, i - floor), 0, -1):
             key = tuple(words[i - length : i])
             if key in table:
+                if key == ("over",) and i - 2 >= floor and words[i - 2] in _PARTICLE_VERBS:
+                    return None, 0  # "handed over 150 prisoners": a phrasal verb, not "more than"
                 return table[key], length
         return None, 0
 
@@ -652,15 +725,29 @@ class CountFinder:
         return first, second, j + 1 + parsed.length
 
     def _read_noun(self, ctx: "_DocContext", j: int, allow_of: bool, article: bool, single: bool = False) -> "_NounPhrase":
-        """The counted noun after a figure, across modifiers and nationality words."""
+        """The counted noun after a figure, across modifiers and nationality words.
+
+        "dozens of missiles" and "tens of thousands of troops" read through "of"; a stated figure
+        before "of" + a determiner is a partitive ("11 of its soldiers", "at least 21 of them"):
+        the noun gives the kind and the unit but the span stops at the figure (``noun.partitive``).
+        """
         words, n, doc = ctx.words, ctx.n, ctx.doc
         noun = _NounPhrase()
         noun.numeric_many = not article
         if j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in _DETERMINERS and not single)):
-            # "dozens of missiles", "tens of thousands of troops", "192 of its soldiers" (not "one of the")
+            noun.partitive = not allow_of
             j += 1
             if j < n and words[j] in _DETERMINERS:
                 j += 1
+            if noun.partitive:
+                noun.end = j  # "of them", "of whom": where the cues after the phrase are looked for
+                k = j
+                while k < min(n, j + 6) and (doc[k].like_num or words[k] in _PARTITIVE_SKIP or doc[k].text[:1].isupper()):
+                    k += 1
+                if k > j and k < n and (words[k] in self.nouns or words[k] in self.modifiers or words[k] in self.echelons):
+                    j = k  # the whole's own figure belongs to the partitive, not to a second count
+        elif allow_of:
+            pass
         m = j
         limit = min(n, j + 7)
         chain_actor: Optional[str] = None
@@ -675,6 +762,8 @@ class CountFinder:
                     noun.set_head(m, a_end, "person", self.people[text].lower(), adjective=False)
                     noun.unit = text[:-1].lower() if text.endswith("s") else text.lower()
                 m = a_end
+                if m < n and words[m] in ("'s", "’s"):
+                    m += 1  # "of the group's fighters", "of Hamas's fighters"
                 continue
             if w in self.echelons and noun.head is None or (w in self.echelons and noun.adjective_head):
                 entry = self.echelons[w]
@@ -682,36 +771,93 @@ class CountFinder:
                 if token.text[:1].isupper() and w == entry["forms"][0].lower() and not ctx.is_title(m):
                     noun.designator = True  # "2 Brigade", "16 Air Assault Brigade"
                     return noun
+                follower = self.nouns.get(words[m + 1]) if m + 1 < n else None
+                if follower is not None and follower["kind"] in KINDS + ("person",) and not follower.get("compound"):
+                    m += 1  # "18 battalion commanders": the echelon names whose commanders they are
+                    continue
                 return self._read_echelon(ctx, m, entry, noun, chain_actor)
             entry = self.nouns.get(w)
             if entry is not None and not entry.get("compound"):
+                if noun.head is not None and not noun.adjective_head and w == entry["lemma"] and w != words[noun.end - 1]:
+                    break  # "took 12 soldiers prisoner": a singular noun after the head is not part of it
                 if entry.get("adjective"):
                     if noun.head is not None and not noun.adjective_head:
                         break  # "300 soldiers killed": the participle is a cue, not the noun
                     noun.adjective_kind = entry["kind"]
                     noun.set_head(m, m + 1, entry["kind"], entry["lemma"], adjective=True)
+                    noun.elided = bool(entry.get("elided"))
                 else:
-                    noun.set_head(m, m + 1, entry["kind"], entry["lemma"], adjective=False)
+                    noun.set_head(m, m + 1, entry["kind"], None if entry.get("pronoun") else entry["lemma"], adjective=False)
+                    noun.elided = False
                     if noun.adjective_kind == entry["kind"]:
                         noun.adjective_kind = None
                 m += 1
+                if m + 1 < n and words[m] == "of" and words[m + 1] == "war" and entry["kind"] == "captured":
+                    m += 2  # "prisoners of war"
+                    noun.end = m
+                    break
                 continue
             if w == "-" and ctx.glued(m - 1) and ctx.glued(m):
+                if noun.head is not None and noun.head == m - 1 and not noun.adjective_head:
+                    noun.head = None  # "50 troop-contributing countries": the noun is a modifier
+                    break
                 m += 1
                 continue
             if w in self.modifiers or (ctx.has_pos and doc[m].pos_ == "ADJ"):
+                if w in self.civil_modifiers and noun.head is None:
+                    noun.civil = True
                 m += 1
                 continue
-            if doc[m].text[:1].isupper() and noun.head is None and doc[m].is_alpha is not False:
-                m += 1  # a model or a name before the noun: "400 Shahed drones", "31 Abrams tanks"
+            token = doc[m]
+            if token.text[:1].isupper() and noun.head is None and not token.like_num:
+                m += 1  # a model or a name before the noun: "400 Shahed drones", "two T-72 tanks", "TB2 drones"
                 continue
             break
+        if noun.head is not None and noun.civil and noun.kind == "equipment":
+            noun.head = None  # "600 aid trucks": not military equipment
+        if noun.head is not None and not noun.adjective_head:
+            self._read_coordinated(ctx, noun)
         if noun.head is not None and noun.adjective_head and noun.kind not in KINDS:
             noun.head = None
         if noun.adjective_head:
             noun.adjective_kind = None  # "20 dead": the noun itself gives the kind
+        if noun.head is None or noun.partitive:
+            noun.elided = False
+        if (
+            noun.head is not None and not noun.adjective_head and not single and noun.head == noun.end - 1
+            and words[noun.head] in self.nouns and words[noun.head] == self.nouns[words[noun.head]]["lemma"]
+            and words[noun.head] not in _COLLECTIVES
+            and len(self.nouns[words[noun.head]]["forms"]) > 1 and noun.end < n and doc[noun.end].is_alpha
+            and not doc[noun.end].is_stop and words[noun.end] not in self.after_first
+        ):
+            noun.head = None  # "nine terrorist camps", "two terrorist bases": a singular noun used as a modifier
+            noun.designator = True
         noun.actor = chain_actor if noun.head is not None else None
         return noun
+
+    def _read_coordinated(self, ctx: "_DocContext", noun: "_NounPhrase") -> None:
+        """ "35 tanks and armoured vehicles", "8,000 servicemen and civilians": a second counted noun
+        joined by "and"/"or" (only modifiers between) belongs to the same figure."""
+        words, n = ctx.words, ctx.n
+        k = noun.end
+        if k + 1 >= n or words[k] not in ("and", "or"):
+            return
+        kinds = {"troops", "person"} if noun.kind in ("troops", "person") else {noun.kind}
+        m = k + 1
+        while m < min(n, k + 5):
+            w = words[m]
+            entry = self.nouns.get(w)
+            if entry is not None and not entry.get("compound") and not entry.get("adjective"):
+                if (entry["kind"] in kinds or entry["kind"] == "person" and "troops" in kinds) and not (
+                    m + 1 < n and words[m + 1] == "of"
+                ):
+                    noun.end = m + 1
+                    noun.head_index = m
+                return
+            if w in self.modifiers or ctx.actor_starts.get(m) is not None:
+                m = ctx.actor_starts[m][1] if ctx.actor_starts.get(m) is not None else m + 1
+                continue
+            return
 
     def _read_echelon(
         self, ctx: "_DocContext", m: int, entry: Dict[str, Any], noun: "_NounPhrase", actor: Optional[str]
@@ -757,32 +903,49 @@ class CountFinder:
         words = ctx.words
         p = start - 1
         steps = 0
+        first: Optional[Dict[str, Any]] = None
         while p >= floor and steps < 5:
+            matched = False
             for length in range(min(self.max_cue, p - floor + 1), 0, -1):
                 key = tuple(words[p - length + 1 : p + 1])
                 cue = self.cue_before.get(key)
                 if cue is not None:
                     found = dict(cue)
                     found["_start"], found["_end"] = p - length + 1, p + 1
-                    return found
+                    if found.get("kind") is not None or key[0] not in ("has", "have", "had"):
+                        return found
+                    # "the death toll has passed 61,200": an auxiliary "has" may hide the cue before it
+                    first = first or found
+                    p -= length
+                    steps += 1
+                    matched = True
+                    break
+            if matched:
+                continue
             if words[p] in _BEFORE_SKIP:
                 p -= 1
                 steps += 1
                 continue
-            return None
-        return None
+            return first
+        return first
 
     def _cue_after(self, ctx: "_DocContext", end: int, limit: int) -> Optional[Dict[str, Any]]:
         words = ctx.words
         p = end
         steps = 0
-        while p < limit and steps < 4:
+        while p < limit and steps < 6:
             if words[p] in ("from", "of"):
                 # "2,000 fighters from the TPLF were captured": step over whose they are.
                 k = p + 1 + (p + 1 < limit and words[p + 1] == "the")
                 actor = ctx.actor_starts.get(k)
                 if actor is not None and actor[1] <= limit:
                     p = actor[1]
+                    if p < limit and words[p] in _ACTOR_HEADS:
+                        p += 1
+                    steps += 1
+                    continue
+                if k < limit and words[k] in _ACTOR_HEADS:
+                    p = k + 1  # "312 members of the militia were killed"
                     steps += 1
                     continue
             for length in (4, 3, 2, 1):
@@ -916,6 +1079,8 @@ class CountFinder:
             return None
         if ctx.words[p] in _ACTOR_HEADS and p not in ctx.actor_ends and p - 1 >= sent_start:
             p -= 1  # "The Fano militia has ...", "Russian forces have ..."
+            if ctx.words[p] in ("'s", "’s") and p - 1 >= sent_start:
+                p -= 1  # "Eritrea's army could mobilise ..."
         owner = ctx.actor_ends.get(p)
         if owner is None:
             return None
@@ -933,7 +1098,7 @@ class _NounPhrase:
 
     __slots__ = (
         "head", "head_index", "end", "kind", "unit", "actor", "adjective_kind", "adjective_head",
-        "echelon", "designator", "numeric_many",
+        "echelon", "designator", "numeric_many", "partitive", "elided", "civil",
     )
 
     def __init__(self) -> None:
@@ -948,6 +1113,9 @@ class _NounPhrase:
         self.echelon: Optional[Dict[str, Any]] = None
         self.designator = False
         self.numeric_many = False
+        self.partitive = False
+        self.elided = False
+        self.civil = False
 
     def set_head(self, start: int, end: int, kind: str, unit: Optional[str], adjective: bool) -> None:
         self.head = start
@@ -964,12 +1132,17 @@ class _DocContext:
     def __init__(self, doc: Doc, finder: CountFinder) -> None:
         self.doc = doc
         self.n = len(doc)
-        self.words = [t.lower_ for t in doc]
+        strings = doc.vocab.strings
+        self.words = [strings[h] for h in doc.to_array(LOWER).tolist()]  # faster than creating Tokens
         self.has_dep = doc.has_annotation("DEP")
         self.has_pos = doc.has_annotation("POS")
         self.has_ner = doc.has_annotation("ENT_IOB")
         self.has_sents = doc.has_annotation("SENT_START")
         self.link_actor: Optional[str] = None
+        # (start, kind, end) of the last count found, for figures that detail it ("including 19 people").
+        self.previous: Optional[Tuple[int, str, int]] = None
+        # End of the tokens the last count consumed beyond its span ("four of the 25 crew members").
+        self.consumed = 0
         self.actor_starts: Dict[int, Tuple[str, int]] = {}
         self.actor_ends: Dict[int, str] = {}
         self.actor_start_of_end: Dict[int, int] = {}

@@ -58,7 +58,7 @@ def sentence_dicts(doc: Doc) -> List[Dict[str, Any]]:
                 "certainty": certainty,
                 "hedged": bool(sent._.hedged) if certainty is not None else None,
                 "score": sent._.hedge_score,
-                "cues": [dict(c) for c in (sent._.hedge_cues or [])],
+                "cues": [_copy(c) for c in (sent._.hedge_cues or [])],
             }
         )
     return sentences
@@ -78,14 +78,14 @@ def to_dict(doc: Doc, meta: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         "counts": count_dicts(doc),
         "attributions": [_copy(a) for a in (doc._.attributions or [])],
         "sentences": sentence_dicts(doc),
-        "claims": [dict(c) for c in (doc._.claims or [])],
+        "claims": [_copy(c) for c in (doc._.claims or [])],
     }
 
 
 def _copy(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # msgpack (to_bytes, DocBin) restores lists as tuples
         return [_copy(v) for v in value]
     return value
 

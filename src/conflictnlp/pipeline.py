@@ -10,6 +10,9 @@ from spacy.language import Language
 # Our components, in the order they run. Each reads what the earlier ones wrote.
 DEFAULT_COMPONENTS: Sequence[str] = (
     "conflict_counts",
+    "conflict_attribution",
+    "conflict_hedging",
+    "conflict_claims",
 )
 
 # Pipes of a base pipeline that already give sentence boundaries.
@@ -23,7 +26,7 @@ class PipelineError(RuntimeError):
 def _import_components() -> None:
     # Registers the factories even in an interpreter where the entry points are not
     # installed (e.g. running from a source checkout with PYTHONPATH=src).
-    from . import counts, sentences  # noqa: F401
+    from . import attribution, claims, counts, hedging, sentences  # noqa: F401
 
 
 def add_components(nlp: Language, components: Optional[Iterable[str]] = None) -> Language:

@@ -13,10 +13,12 @@ earlier) it leaves them alone, unless ``overwrite`` is true.
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Set, Union
+import re
+from bisect import bisect_right
+from typing import Iterable, Iterator, List, Optional, Set, Union
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -56,16 +58,12 @@ class NewsSentenceSegmenter:
             return doc
         if not self.overwrite and doc.has_annotation("SENT_START"):
             return doc
-        starts = sentence_starts(doc, self.abbreviations, self.openers)
-        if doc.has_annotation("DEP"):
-            # Token by token, so that spaCy refuses (as it should) to cut a parsed Doc.
-            for token, is_start in zip(doc, starts):
-                token.is_sent_start = is_start
-            return doc
-        # One array write: setting token.is_sent_start checks the whole Doc's annotation
-        # each time, which made long documents quadratic.
-        values = numpy.array([1 if is_start else -1 for is_start in starts], dtype="int64")
-        doc.from_array([SENT_START], values.astype("uint64"))
+        # SENT_START values: 1 starts a sentence, -1 (as uint64) does not.
+        values = numpy.full((len(doc),), _NOT_START, dtype="uint64")
+        values[0] = 1
+        for k in _boundary_tokens(doc, self.abbreviations, self.openers):
+            values[k] = 1
+        doc.from_array([SENT_START], values)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
@@ -99,13 +97,36 @@ def _is_abbreviation(doc: Doc, i: int, abbreviations: Set[str]) -> bool:
     return False
 
 
+_NOT_START = numpy.uint64(2**64 - 1)
+_CANDIDATE_CHARS = re.compile(r"[.!?…\n]")
+
+
 def sentence_starts(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> List[bool]:
     """One bool per token: does a sentence start there?"""
     n = len(doc)
     starts = [False] * n
+    if n == 0:
+        return starts
     starts[0] = True
-    i = 0
-    while i < n:
+    for k in _boundary_tokens(doc, abbreviations, openers):
+        starts[k] = True
+    return starts
+
+
+def _boundary_tokens(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> Iterator[int]:
+    """Indices of the tokens (other than the first) that start a sentence.
+
+    Only tokens holding a terminal character or a line break are looked at, found by a
+    regular expression over the text, so the cost is per sentence, not per token.
+    """
+    n = len(doc)
+    token_starts = doc.to_array(IDX).tolist()
+    previous = -1
+    for match in _CANDIDATE_CHARS.finditer(doc.text):
+        i = bisect_right(token_starts, match.start()) - 1
+        if i == previous or i < 0:
+            continue
+        previous = i
         token = doc[i]
         text = token.text
         if token.is_space:
@@ -114,12 +135,9 @@ def sentence_starts(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> Lis
                 while j < n and doc[j].is_space:
                     j += 1
                 if j < n:
-                    starts[j] = True
-            i += 1
+                    yield j
             continue
-        is_terminal = text in _TERMINALS or (text.endswith(".") and len(text) > 1)
-        if not is_terminal:
-            i += 1
+        if not (text in _TERMINALS or (text.endswith(".") and len(text) > 1)):
             continue
         # Closing quotes and brackets glued to the terminal belong to this sentence.
         j = i + 1
@@ -129,23 +147,20 @@ def sentence_starts(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> Lis
         while k < n and doc[k].is_space:
             k += 1
         if k >= n:
-            break
+            return
         nxt = doc[k].text
-        if doc[k - 1].whitespace_ == "" and not doc[k - 1].is_space and k == j and text == ".":
-            # "3.5" is one token, but ".5" glued after a dot is not a new sentence either.
-            i = j
+        if k == j and text == "." and doc[k - 1].whitespace_ == "" and not doc[k - 1].is_space:
+            # A full stop glued to the next token ("3.5" split oddly, "..com") ends nothing.
             continue
         first = nxt[0]
         if first.islower():
-            split = False
-        elif text.endswith(".") and _is_abbreviation(doc, i, abbreviations):
+            continue
+        if text.endswith(".") and _is_abbreviation(doc, i, abbreviations):
             split = nxt in openers or (first in "“‘\"«" and k > j)
         else:
             split = first.isupper() or first.isdigit() or nxt in _OPENERS_PUNCT or not first.isalnum()
         if split:
-            starts[k] = True
-        i = j
-    return starts
+            yield k
 
 
 @Language.factory(

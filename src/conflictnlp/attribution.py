@@ -1,0 +1,1467 @@
+"""``conflict_attribution``: who says what.
+
+Finds every act of reporting in a Doc: the cue ("said", "according to", "citing",
+"reportedly", a headline colon), its source, the content, and the channel, time and
+intermediate sources. Writes the cue spans to ``doc.spans["conflict_attribution"]``
+and one plain dict per attribution to ``doc._.attributions`` (see the contract's
+Attribution table and ``docs/attribution.md``).
+
+How it works:
+
+- Cues are found with one ``PhraseMatcher`` pass over the Doc (verb forms and phrase
+  cues from ``components/attribution/``); sentences without a cue cost nothing more.
+- On a blank pipeline the source is the noun phrase next to the cue, found by a cheap
+  chunker over tokens (determiners, capitalized words, titles, "of the ...",
+  appositives between commas); the content is the reported clause after the cue (from
+  "that" on, without it), or the clause before ", X said", or a quotation (without its
+  quotation marks, across sentences when the quote runs on).
+- With a dependency parse the source is the cue verb's subject (or the passive's
+  agent), the content its clausal complement, and "told Y" gives Y as the medium; POS
+  tags reject nouns ("the report card", "insurance claims").
+- Source typing, anonymity and the state-media flag come from :mod:`conflictnlp.sources`.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, registry
+
+from . import extensions  # noqa: F401  (registers Doc._.attributions)
+from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
+from .sources import SourceTyper
+
+NAME = "conflict_attribution"
+
+CUE_FIELDS = {
+    "lemma": str, "forms": list, "strength": str, "ambiguous?": list, "addressee?": bool,
+    "impersonal?": bool, "raising?": bool, "infinitive?": bool, "note?": str,
+}
+PHRASE_FIELDS = {"text": str, "kind": str, "note?": str}
+MEDIUM_FIELDS = {"text": str, "kind": str, "note?": str}
+SOURCE_TYPE_FIELDS = {"text": str, "type": str, "anonymous?": bool, "note?": str}
+OUTLET_FIELDS = {"name": str, "aliases?": list, "state": bool, "country?": str, "note?": str}
+
+# config key -> (file name, field spec)
+LEXICONS = {
+    "cues": ("cues.jsonl", CUE_FIELDS),
+    "phrases": ("phrases.jsonl", PHRASE_FIELDS),
+    "mediums": ("mediums.jsonl", MEDIUM_FIELDS),
+    "source_types": ("source_types.jsonl", SOURCE_TYPE_FIELDS),
+    "outlets": ("outlets.jsonl", OUTLET_FIELDS),
+}
+PHRASE_KINDS = {"according", "citing", "cited_by", "sourceless", "anonymity"}
+CUE_LABELS = {"verb", "according", "citing", "cited_by", "sourceless", "colon"}
+_SPOKEN_PREPS = {"in", "at", "during", "via", "through"}
+_PLATFORM_PREPS = {"on", "via", "through", "to"}
+_PLATFORM_FILLERS = {"its", "his", "her", "their", "the", "a", "an", "official", "own"}
+
+OPEN_QUOTES = {"“", "«", "„"}
+CLOSE_QUOTES = {"”", "»"}
+STRAIGHT_QUOTES = {'"'}
+QUOTES = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
+_TRIM = {".", ",", ";", ":", "!", "?", "…", "...", "—", "–", "-", "(", ")"}
+# A question or exclamation mark is part of what was said; a full stop or comma is not.
+_TRIM_END = _TRIM - {"?", "!", "?!", "!?"}
+
+_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+# Between a source and its verb: "X also said", "X has repeatedly denied".
+_SKIP_BEFORE_CUE = {
+    "also", "has", "have", "had", "later", "previously", "earlier", "again", "repeatedly",
+    "publicly", "separately", "further", "then", "subsequently", "reportedly", "once", "twice",
+    "recently", "first", "initially", "already", "officially", "privately", "both", "falsely",
+    "will", "would", "could", "may", "might", "did", "does", "do", "not", "never", "had", "since", "far", "so",
+    "always", "consistently", "categorically", "now", "strongly", "firmly", "flatly", "vehemently", "still",
+    "formally", "openly", "quickly", "swiftly", "immediately", "emphatically", "long",
+}
+_DETERMINERS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some"}
+# Words that cannot be inside a source noun phrase.
+_NP_STOP = {
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "as", "because", "since", "after",
+    "before", "if", "although", "though", "but", "or", "nor", "so", "yet", "is", "are", "was", "were",
+    "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should",
+    "may", "might", "must", "can", "not", "also", "then", "than", "to", "by", "on", "into", "over", "under",
+    "about", "against", "there", "here", "it", "he", "she", "they", "we", "i", "you", "this", "said",
+    "says", "told", "last", "yesterday", "today", "during", "amid", "despite", "until", "like", "however",
+    "according", "citing", "what", "how", "why", "him", "them", "us", "me", "saying", "adding", "and", "in", "at",
+}
+_INNER_PREPS = {"of", "for", "with", "from"}
+_ED_ING_OK = {
+    "armed", "united", "unnamed", "unidentified", "informed", "self-proclaimed", "detailed", "retired",
+    "elected", "appointed", "exiled", "ruling", "leading", "governing", "acting", "outgoing", "incoming",
+    "ranking", "high-ranking", "senior", "advanced", "combined", "allied", "licensed", "wounded",
+    "displaced", "fighting", "reporting", "briefing", "marine", "supreme",
+}
+# Words that continue the writer's sentence after "..., X said, ...": what follows is not X's.
+_CONTINUATIONS = {"though", "although", "but", "and", "as", "while", "whereas", "because", "with", "which", "when"}
+_CLAUSE_LINKS = {"but", "and", "while", "whereas", "as", "though", "although", "yet"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_HEAD_OK_START = _DETERMINERS | {"both", "several", "two", "three", "four", "many", "other", "one", "all", "senior", "top"}
+_NP_MAX = 14
+
+Range = Tuple[int, int]
+# A lexicon setting: None (the bundled file), a path to a JSONL file, or the entries themselves.
+Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
+
+
+def has_annotation(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)``, through one array read instead of a Python loop over tokens."""
+    if len(doc) == 0:
+        return False
+    values = doc.to_array(attr)
+    if attr == "SENT_START":
+        values = values[1:]
+    return bool(values.any())
+
+
+def _is_punct(text: str) -> bool:
+    return not any(c.isalnum() for c in text)
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+class _Record:
+    """One attribution under construction (token ranges, ``end`` exclusive)."""
+
+    __slots__ = ("cue", "kind", "source", "content", "medium", "time", "via", "anonymous", "lemma", "inherit")
+
+    def __init__(self, cue: Range, kind: str, lemma: str = "") -> None:
+        self.cue = cue
+        self.kind = kind
+        self.lemma = lemma
+        self.source: Optional[Range] = None
+        self.content: Optional[Range] = None
+        self.medium: Optional[Range] = None
+        self.time: Optional[Range] = None
+        self.via: List[Range] = []
+        self.anonymous = False
+        self.inherit = False
+
+    def frame(self) -> Range:
+        parts = [self.cue] + ([self.source] if self.source and not self.inherit else []) + self.via
+        return min(p[0] for p in parts), max(p[1] for p in parts)
+
+
+class _Ctx:
+    """Per-Doc token views, computed once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        # Token texts sliced from the text with one array read (iterating a Doc builds Token objects).
+        text = self.text
+        self.words = [text[a:a + b] for a, b in doc.to_array(["IDX", "LENGTH"]).tolist()]
+        self.lower = [w.lower() for w in self.words]
+        self.n = len(self.words)
+        # Sentence starts from one array read (doc.sents walks the tokens in Python).
+        flags = doc.to_array("SENT_START")
+        starts = (flags == 1).nonzero()[0].tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        self.sent_starts = starts
+        self.sent_ends = starts[1:] + [len(doc)]
+        self.quote_pairs = _pair_quotes(self.text, self.words)
+        self.open_at = {o: c for o, c in self.quote_pairs}
+        self.close_at = {c: o for o, c in self.quote_pairs}
+        self.stop_at: set = set()  # starts of time and medium phrases: a noun phrase ends there
+        self.cue_forms: frozenset = frozenset()  # reporting-verb forms (lowercase)
+        self.frame_spans: List[Tuple[int, int, str]] = []
+
+    def sent_of(self, i: int) -> int:
+        return bisect_right(self.sent_starts, i) - 1
+
+
+def _pair_quotes(text: str, words: Sequence[str]) -> List[Range]:
+    """(opening, closing) token indices of quotations; an unclosed quote ends its paragraph."""
+    pairs: List[Range] = []
+    if not any(q in text for q in QUOTES):
+        return pairs
+    open_i: Optional[int] = None
+    for i, w in enumerate(words):
+        if "\n" in w and w.isspace() and open_i is not None:
+            pairs.append((open_i, i))
+            open_i = None
+            continue
+        if w not in QUOTES:
+            continue
+        if w in OPEN_QUOTES:
+            if open_i is not None:
+                pairs.append((open_i, i))
+            open_i = i
+        elif w in CLOSE_QUOTES:
+            if open_i is not None:
+                pairs.append((open_i, i))
+                open_i = None
+        else:  # straight quote: opens after a space or at the start, closes otherwise
+            if open_i is None:
+                open_i = i
+            else:
+                pairs.append((open_i, i))
+                open_i = None
+    if open_i is not None:
+        pairs.append((open_i, len(words)))
+    return pairs
+
+
+class AttributionDetector:
+    """The ``conflict_attribution`` component. See the module docstring."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = NAME,
+        *,
+        cues: Union[None, PathLike, List[dict]] = None,
+        phrases: Union[None, PathLike, List[dict]] = None,
+        mediums: Union[None, PathLike, List[dict]] = None,
+        source_types: Union[None, PathLike, List[dict]] = None,
+        outlets: Union[None, PathLike, List[dict]] = None,
+        use_parser: bool = True,
+        resolve_pronouns: bool = True,
+        scorer: Optional[Callable] = None,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.use_parser = use_parser
+        self.resolve_pronouns = resolve_pronouns
+        self.scorer = scorer
+        config = {"cues": cues, "phrases": phrases, "mediums": mediums, "source_types": source_types, "outlets": outlets}
+        self.entries: Dict[str, List[dict]] = {
+            key: load_entries(config[key], "attribution", LEXICONS[key][0], LEXICONS[key][1]) for key in LEXICONS
+        }
+        self._build()
+
+    # ------------------------------------------------------------------ setup
+    def _build(self) -> None:
+        for entry in self.entries["cues"]:
+            if entry["strength"] not in ("strong", "weak"):
+                raise ResourceError(f"attribution cues: lemma {entry['lemma']!r}: strength must be 'strong' or 'weak'")
+        for entry in self.entries["phrases"]:
+            if entry["kind"] not in PHRASE_KINDS:
+                raise ResourceError(
+                    f"attribution phrases: {entry['text']!r}: kind must be one of {', '.join(sorted(PHRASE_KINDS))}"
+                )
+        self.verb_forms: Dict[str, dict] = {}
+        for entry in self.entries["cues"]:
+            for form in entry["forms"]:
+                self.verb_forms[form.lower()] = entry
+        self.cue_forms = frozenset(f for f in self.verb_forms if " " not in f)
+        self.ambiguous = {f.lower() for e in self.entries["cues"] for f in e.get("ambiguous", [])}
+        self.impersonal = {f for f, e in self.verb_forms.items() if e.get("impersonal") and (f.endswith(("ed", "nt")) or f in ("said", "told"))}
+        self.typer = SourceTyper(self.entries["source_types"], self.entries["outlets"])
+        make = self.nlp.make_doc
+        self.cue_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.cue_matcher.add("verb", [make(f) for f in self.verb_forms])
+        for kind in PHRASE_KINDS:
+            texts = [e["text"] for e in self.entries["phrases"] if e["kind"] == kind]
+            if texts:
+                self.cue_matcher.add(kind, [make(t) for t in texts])
+        self.cue_matcher.add("colon", [make(":")])
+        self.frame_matcher = Matcher(self.nlp.vocab)
+        _add_time_patterns(self.frame_matcher)
+        _add_impersonal_patterns(self.frame_matcher, sorted(f for f in self.impersonal))
+        # Channel words are matched in the same PhraseMatcher pass; their preposition is
+        # checked only in sentences that have a cue (see _channels).
+        spoken = [e["text"] for e in self.entries["mediums"] if e["kind"] != "platform"]
+        platforms = [e["text"] for e in self.entries["mediums"] if e["kind"] == "platform"]
+        if spoken:
+            self.cue_matcher.add("medium_word", [make(t) for t in spoken])
+        if platforms:
+            self.cue_matcher.add("platform_word", [make(t) for t in platforms])
+
+    # ------------------------------------------------------------------ running
+    def __call__(self, doc: Doc) -> Doc:
+        records: List[_Record] = []
+        text = None
+        matches = self.cue_matcher(doc) if len(doc) else []
+        if matches:
+            records, text = self._find(doc, matches)
+        set_attributions(doc, records_to_dicts(doc, records, self.typer, self.resolve_pronouns, text), self.name)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def _find(self, doc: Doc, matches) -> Tuple[List[_Record], str]:
+        vocab = self.nlp.vocab.strings
+        ctx = _Ctx(doc)
+        ctx.cue_forms = self.cue_forms
+        by_sent: Dict[int, List[Tuple[str, int, int]]] = {}
+        for match_id, start, end in matches:
+            label = vocab[match_id]
+            by_sent.setdefault(ctx.sent_of(start), []).append((label, start, end))
+        parsed = self.use_parser and has_annotation(doc, "DEP")
+        tagged = has_annotation(doc, "POS") or has_annotation(doc, "TAG")
+        out: List[_Record] = []
+        for si, cues in sorted(by_sent.items()):
+            lo, hi = ctx.sent_starts[si], ctx.sent_ends[si]
+            if not any(label in CUE_LABELS for label, _, _ in cues):
+                continue
+            sent_recs = self._sentence(ctx, lo, hi, cues, parsed, tagged)
+            out.extend(sent_recs)
+        out.sort(key=lambda r: r.cue)
+        return out, ctx.text
+
+    def _sentence(self, ctx: _Ctx, lo: int, hi: int, cues, parsed: bool, tagged: bool) -> List[_Record]:
+        doc = ctx.doc
+        frames = self.frame_matcher(doc[lo:hi])
+        times: List[Range] = []
+        impersonal: List[Range] = []
+        labels = self.nlp.vocab.strings
+        spans = filter_spans([Span(doc, lo + s, lo + e, label=labels[m]) for m, s, e in frames])
+        for sp in spans:
+            (times if sp.label_ == "time" else impersonal).append((sp.start, sp.end))
+        mediums, platforms = _channels(ctx, cues, lo)
+        ctx.stop_at = {r[0] for r in times + mediums + platforms}
+        ctx.frame_spans = sorted([(s, e, "time") for s, e in times] + [(s, e, "medium") for s, e in mediums + platforms])
+        anonymity = any(label == "anonymity" for label, _, _ in cues)
+        covered = set()
+        records: List[_Record] = []
+        for s, e in impersonal:
+            # "it was reported that": the cue is the participle (annotation guidelines)
+            rec = _Record((e - 1, e), "impersonal")
+            rec.content = _content_after(ctx, e, hi)
+            records.append(rec)
+            covered.update(range(s, e))
+        phrase_spans = [(s, e) for label, s, e in cues if label in CUE_LABELS and label not in ("verb", "colon")]
+        for s, e in phrase_spans:
+            covered.update(range(s, e))
+        citing: List[_Record] = []
+        for label, s, e in sorted(cues, key=lambda c: c[1]):
+            if label not in CUE_LABELS or (label in ("verb", "colon") and s in covered):
+                continue
+            if label == "verb":
+                rec = self._verb(ctx, s, e, lo, hi, parsed, tagged)
+            elif label == "according":
+                rec = self._according(ctx, s, e, lo, hi)
+            elif label in ("citing", "cited_by"):
+                rec = _Record((s, e), label)
+                rec.source = _np_after(ctx, e, hi)
+                if rec.source:
+                    citing.append(rec)
+                continue
+            elif label == "sourceless":
+                rec = _Record((s, e), "sourceless")
+                rec.content = _clause_around(ctx, s, e, lo, hi)
+            else:  # colon
+                rec = self._colon(ctx, s, lo, hi, covered)
+            if rec is not None:
+                records.append(rec)
+        _inherit_gerund_sources(records)
+        self._attach_citing(ctx, records, citing, lo, hi)
+        _clip_contents(ctx, records, lo)
+        for rec in records:
+            if rec.kind in ("sourceless", "raising"):
+                # the cue stands inside what is reported ("X has reportedly done Y"), never at its edge
+                if rec.content and rec.content[0] >= rec.cue[0]:
+                    rec.content = _trim(ctx, max(rec.content[0], rec.cue[1]), rec.content[1])
+                if rec.content and rec.content[1] <= rec.cue[1]:
+                    rec.content = _trim(ctx, rec.content[0], min(rec.content[1], rec.cue[0]))
+                continue
+            if rec.content and rec.cue[0] >= rec.content[0] and rec.cue[1] <= rec.content[1]:
+                rec.content = None
+        _assign_frames(records, times, "time", ctx.words)
+        medium_spans = _medium_spans(ctx, mediums, platforms)
+        _assign_frames(records, medium_spans, "medium", ctx.words)
+        if anonymity:
+            for rec in records:
+                if rec.source:
+                    rec.anonymous = True
+        return records
+
+    # ------------------------------------------------------------------ cue kinds
+    def _verb(self, ctx: _Ctx, i: int, e: int, lo: int, hi: int, parsed: bool, tagged: bool) -> Optional[_Record]:
+        lower, words = ctx.lower, ctx.words
+        form = lower[i] if e - i == 1 else " ".join(lower[i:e])  # "pointed out"
+        entry = self.verb_forms[form]
+        rec = _Record((i, e), "verb", entry["lemma"])
+        nxt = lower[e] if e < hi else ""
+        prev = lower[i - 1] if i - 1 >= lo else ""
+        if nxt == "apart" or prev in _DETERMINERS or prev in ("'s", "’s") and form not in ("said", "says"):
+            return None
+        token = ctx.doc[i]
+        if tagged and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+        is_verb_tag = tagged and token.pos_ in ("VERB", "AUX")
+        if parsed and self._from_parse(ctx, rec, token, entry, lo, hi):
+            return rec
+        # Passives: "he was told to leave", "the strike was confirmed by the ministry", "are said to be".
+        j = i - 1
+        while j >= lo and lower[j] in ("also", "widely", "not", "previously", "repeatedly", "been", "being"):
+            if lower[j] in ("been", "being"):
+                break
+            j -= 1
+        if j >= lo and lower[j] in _BE and form.endswith(("ed", "aid", "old", "ied")):
+            if nxt == "by":
+                rec.source = _np_after(ctx, e + 1, hi)
+                rec.content = _trim(ctx, lo, j)
+                return rec if rec.source else None
+            if nxt == "to" and entry.get("raising"):
+                rec.kind = "raising"
+                rec.content = _clause_around(ctx, j, e, lo, hi)
+                return rec
+            if entry.get("addressee") and nxt in ("to", "that"):
+                rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in _PRONOUNS else _np_before(ctx, j, lo)
+                rec.content = _content_after(ctx, e, hi, keep_first=nxt == "to")
+                return rec
+            return None
+        if form.endswith("ing") and prev == "as":
+            # "IRNA quoted the foreign minister as saying ...": the minister speaks, IRNA carries it.
+            q = next((k for k in range(i - 2, max(lo, i - 12) - 1, -1) if lower[k] in ("quoted", "quotes", "quoting")), None)
+            if q is None:
+                return None
+            rec.source = _np_after(ctx, q + 1, i - 1)
+            rec.medium = _np_before(ctx, q, lo)
+            rec.content = _content_after(ctx, e, hi)
+            return rec if rec.source and rec.content else None
+        if form.endswith("ing"):
+            # "..., adding that ...": the source is the one of the clause it hangs on.
+            if prev == "," and (nxt in ("that", ":") or nxt in QUOTES or entry["strength"] == "strong"):
+                rec.inherit = True
+                rec.content = _content_after(ctx, e, hi)
+                return rec if rec.content else None
+            return None
+        before = i
+        while before - 1 >= lo and lower[before - 1] in _SKIP_BEFORE_CUE:
+            before -= 1
+        # Inverted: "..., said Zelensky." / "“...,” said the official."
+        if before - 1 >= lo and (words[before - 1] in (",",) or words[before - 1] in QUOTES):
+            src = _np_after(ctx, e, hi)
+            if src and _rest_is_frame(ctx, src[1], hi):
+                if src[1] + 1 < hi and ctx.words[src[1]] == ",":
+                    appos = _np_after(ctx, src[1] + 1, hi)
+                    if appos and _rest_is_punct(ctx, appos[1], hi):
+                        src = (src[0], appos[1])
+                rec.source = src
+                rec.content = _content_before(ctx, before, lo)
+                return rec if rec.content else None
+        if before - 1 > lo and lower[before - 1] in ("and", "but") and words[before - 2] != ",":
+            # "Rwanda denies supporting M23 and says ...": the subject of the first verb speaks.
+            subj = _np_after(ctx, _skip_lead(ctx, lo, before), before)
+            if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
+                return None
+            if subj[1] + 1 < before and words[subj[1]] == "," and _is_cap(words[subj[1] + 1]):
+                appos = _np_after(ctx, subj[1] + 1, before)
+                if appos and appos[1] < before and words[appos[1]] == ",":
+                    subj = (subj[0], appos[1])  # "The Minister of Defence, Ahmed Fiqi, praised ... and said"
+            rec.source = subj
+            after_start = _skip_after_cue(ctx, rec, entry, e, hi)
+            rec.content = _content_after(ctx, after_start, hi) if not _rest_is_punct(ctx, after_start, hi) else None
+            return rec if rec.content else None
+        if before - 1 >= lo and lower[before - 1] in _PRONOUNS:
+            src = (before - 1, before)
+        else:
+            src = _np_before(ctx, before, lo)
+        # Source before the cue, possibly with an appositive or a "citing"/"who" insert between commas.
+        insert_end = None
+        if src is None and before - 1 >= lo and words[before - 1] == ",":
+            comma = before - 1
+            seg_start = _segment_start(ctx, comma, lo)
+            if seg_start is not None and lower[seg_start] in ("who", "citing", "cited", "quoting", "according", "speaking", "which", "quoted"):
+                insert_end = comma
+                src = _np_before(ctx, seg_start - 1, lo) if ctx.words[seg_start - 1] == "," else None
+                if src and lower[seg_start] in ("citing", "quoting"):
+                    rec.via.append(_np_after(ctx, seg_start + 1, comma) or (seg_start + 1, comma))
+                elif src and lower[seg_start] in ("cited", "quoted") and seg_start + 1 < comma and lower[seg_start + 1] == "by":
+                    rec.medium = _np_after(ctx, seg_start + 2, comma)
+            elif seg_start is not None:
+                appos = _np_before(ctx, comma, lo)
+                if appos and appos[0] - 1 >= lo and words[appos[0] - 1] == ",":
+                    head = _np_before(ctx, appos[0] - 1, lo)
+                    if head and head[0] == lo or (head and words[head[0] - 1] in QUOTES | {",", ":"}):
+                        src = (head[0], appos[1])
+        if src is None:
+            return None
+        if (src[1] - src[0] > 2 and lower[src[0]] in ("a", "an") and lower[src[0] + 1] in _SUMMARY_NOUNS
+                and (lower[src[0] + 2] in ("the", "its", "their") or _is_cap(words[src[0] + 2]))):
+            src = (src[0] + 2, src[1])  # "..., a figure Hamas has rejected": Hamas is the source
+            if _rest_is_punct(ctx, e, hi):
+                rec.source = src
+                return rec
+        rec.source = src
+        after_start = _skip_after_cue(ctx, rec, entry, e, hi)
+        content = None
+        signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
+        if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
+            signal = True
+            content = _content_after(ctx, after_start, hi, keep_first=True)
+        elif not _rest_is_punct(ctx, after_start, hi):
+            content = _content_after(ctx, after_start, hi)
+            if content and content[0] > after_start and lower[content[0] - 1] == "that" and lower[after_start] in _CLAIM_NOUNS | {"the", "these", "such", "those"}:
+                signal = True  # "dismissed reports that ..."
+        comma_before = src[0] - 1 >= lo and (words[src[0] - 1] in (",",) or words[src[0] - 1] in QUOTES)
+        if content is not None and comma_before and lower[content[0]] in _CONTINUATIONS and not signal:
+            # "..., a US official said, though none are set to enter Gaza": what was said is before.
+            content = None
+        post = content is None and comma_before
+        if post:
+            content = _content_before(ctx, src[0], lo)
+        if not (is_verb_tag or signal or post):
+            if entry["strength"] == "weak" or form in self.ambiguous:
+                return None
+        if form in self.ambiguous and not (is_verb_tag or signal or post):
+            return None
+        if lower[src[1] - 1] in _DETERMINERS or _is_punct(words[src[1] - 1]):
+            return None
+        if content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if"):
+            # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
+            return None
+        rec.content = content
+        if content is None and not post and rec.medium is None:
+            return None
+        return rec
+
+    def _from_parse(self, ctx: _Ctx, rec: _Record, token, entry: dict, lo: int, hi: int) -> bool:
+        """Fill ``rec`` from the dependency parse; False when the parse says nothing useful."""
+        subj = agent = content_head = addressee = None
+        for child in token.children:
+            dep = child.dep_
+            if dep in ("nsubj", "nsubjpass", "csubj") and subj is None:
+                subj = child
+            elif dep == "agent":
+                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            elif dep in ("ccomp", "xcomp") and content_head is None:
+                content_head = child
+            elif dep in ("dative", "dobj", "iobj") and entry.get("addressee") and addressee is None:
+                addressee = child
+        if subj is None and agent is None and content_head is None:
+            return False
+        if agent is not None:
+            rec.source = _subtree_range(agent)
+        elif subj is not None and subj.dep_ == "nsubjpass":
+            if entry.get("addressee"):
+                rec.medium = _subtree_range(subj)
+            else:
+                return False
+        elif subj is not None:
+            rec.source = _subtree_range(subj)
+        if addressee is not None:
+            rec.medium = _subtree_range(addressee)
+        if content_head is not None:
+            s, e = _subtree_range(content_head, keep_relcl=True)
+            if s < token.i < e:
+                s = token.i + 1
+            if ctx.lower[s] == "that":
+                s += 1
+            rec.content = _quote_or_trim(ctx, s, e)
+        elif token.dep_ in ("parataxis", "ccomp", "conj") and token.head.i != token.i:
+            head = token.head
+            s = head.left_edge.i
+            left = token.left_edge.i
+            if s < left:
+                rec.content = _quote_or_trim(ctx, s, left)
+        if rec.source is None and rec.medium is None:
+            return False
+        return rec.source is not None or rec.content is not None
+
+    def _according(self, ctx: _Ctx, s: int, e: int, lo: int, hi: int) -> Optional[_Record]:
+        rec = _Record((s, e), "according")
+        rec.source = _np_after(ctx, e, hi)
+        if rec.source is None:
+            return None
+        after = rec.source[1]
+        while after < hi and (ctx.words[after] == "," or after in ctx.stop_at):
+            if ctx.words[after] == ",":
+                after += 1
+            else:
+                break
+        before = _content_before(ctx, s, lo) if s > lo else None
+        rest = _content_after(ctx, after, hi) if not _rest_is_punct(ctx, after, hi) else None
+        if before and rest and ctx.lower[rest[0]] in _CONTINUATIONS:
+            rec.content = before
+        elif before and rest:
+            # "The troops, according to the officials, are part of ...": the longer side.
+            rec.content = rest if (rest[1] - rest[0]) >= (before[1] - before[0]) else before
+        else:
+            rec.content = rest or before
+        return rec
+
+    def _colon(self, ctx: _Ctx, i: int, lo: int, hi: int, covered) -> Optional[_Record]:
+        """A headline colon after a source: "U.S. officials: North Korean troops gather ..."."""
+        if i - lo > 10 or i == lo:
+            return None
+        src = _np_before(ctx, i, lo)
+        if src is None or src[0] != lo:
+            return None
+        content = _content_after(ctx, i + 1, hi)
+        if content is None:
+            return None
+        quoted = ctx.words[i + 1] in QUOTES if i + 1 < hi else False
+        info = self.typer.classify(ctx.doc[src[0]:src[1]].text)
+        if info.source_type == "unknown" and not info.anonymous and not quoted:
+            return None
+        if src[1] - src[0] == 1 and ctx.words[src[0]].isupper() and len(ctx.words[src[0]]) > 4 and info.source_type in ("media", "unknown"):
+            return None  # a transcript's speaker label: "CORRESPONDENT: ...", "ANCHOR: ..."
+        rec = _Record((i, i + 1), "colon")
+        rec.source = src
+        rec.content = content
+        return rec
+
+    def _attach_citing(self, ctx: _Ctx, records: List[_Record], citing: List[_Record], lo: int, hi: int) -> None:
+        """ "X reported, citing Y" puts Y in X's via; "cited by Z" makes Z X's medium."""
+        for cite in citing:
+            best = None
+            for rec in records:
+                if rec.kind in ("sourceless", "impersonal"):
+                    continue
+                f0, f1 = rec.frame()
+                gap_after = _gap_is_light(ctx, f1, cite.cue[0])
+                gap_before = _gap_is_light(ctx, cite.source[1], f0)
+                if gap_after or gap_before or f0 <= cite.cue[0] < f1:
+                    best = rec
+                    break
+            if best is None:
+                if cite.kind == "citing":
+                    cite.kind = "citing"
+                    after = cite.source[1]
+                    while after < hi and ctx.words[after] == ",":
+                        after += 1
+                    cite.content = _content_after(ctx, after, hi) if after < hi else None
+                    if cite.content is None and cite.cue[0] > lo:
+                        cite.content = _content_before(ctx, cite.cue[0], lo)
+                    records.append(cite)
+                continue
+            if cite.kind == "citing":
+                if cite.source not in best.via:
+                    best.via.append(cite.source)
+            elif best.medium is None:
+                best.medium = cite.source
+        records.sort(key=lambda r: r.cue)
+
+    # ------------------------------------------------------------------ serialization
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for key, (file_name, _) in LEXICONS.items():
+            with (path / file_name).open("w", encoding="utf8") as f:
+                f.write(f"# {key} of {self.name}, saved with the pipeline\n")
+                for entry in self.entries[key]:
+                    f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def from_disk(self, path, *, exclude=tuple()) -> "AttributionDetector":
+        path = Path(path)
+        for key, (file_name, fields) in LEXICONS.items():
+            if (path / file_name).exists():
+                self.entries[key] = read_jsonl(path / file_name, fields)
+        self._build()
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return json.dumps(self.entries, ensure_ascii=False).encode("utf8")
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "AttributionDetector":
+        data = json.loads(bytes_data.decode("utf8"))
+        for key, (_, fields) in LEXICONS.items():
+            if key in data:
+                self.entries[key] = load_entries(data[key], "attribution", key, fields)
+        self._build()
+        return self
+
+    def score(self, examples, **kwargs) -> Dict[str, Any]:
+        return score_attribution(examples, **kwargs)
+
+
+# ---------------------------------------------------------------------- matcher patterns
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
+]
+_PARTS = ["morning", "afternoon", "evening", "night"]
+
+
+def _add_time_patterns(matcher: Matcher) -> None:
+    day = {"LOWER": {"IN": _DAYS}}
+    matcher.add(
+        "time",
+        [
+            [{"LOWER": {"IN": ["earlier", "later", "late", "early"]}, "OP": "?"}, {"LOWER": "on"}, day,
+             {"LOWER": {"IN": _PARTS}, "OP": "?"}],
+            [{"LOWER": "on"}, {"IS_DIGIT": True}, {"LOWER": {"IN": _MONTHS}}],
+            [{"LOWER": "on"}, {"LOWER": {"IN": _MONTHS}}, {"IS_DIGIT": True}],
+            [{"LOWER": {"IN": ["last", "this", "late", "earlier"]}}, {"LOWER": {"IN": _DAYS + _PARTS + ["week", "month", "year", "weekend"]}}],
+            [{"LOWER": "earlier"}, {"LOWER": "this"}, {"LOWER": {"IN": ["week", "month", "year"]}}],
+            [{"LOWER": {"IN": ["yesterday", "today", "tonight"]}}],
+            [{"LOWER": "on"}, {"LOWER": {"IN": ["monday", "tuesday"]}, "OP": "!"}, {"LOWER": "night"}],
+        ],
+    )
+
+
+def _add_impersonal_patterns(matcher: Matcher, participles: Sequence[str]) -> None:
+    if not participles:
+        return
+    matcher.add(
+        "impersonal",
+        [
+            [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "has", "had", "'s", "’s"]}}, {"LOWER": "been", "OP": "?"},
+             {"LOWER": {"IN": ["also", "widely", "further"]}, "OP": "?"}, {"LOWER": {"IN": list(participles)}}],
+        ],
+    )
+
+
+# ---------------------------------------------------------------------- chunking helpers
+def _np_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
+    """The noun phrase ending at token ``end`` (exclusive), or None."""
+    words, lower = ctx.words, ctx.lower
+    i = end - 1
+    while i >= lo and end - i <= _NP_MAX:
+        w, l = words[i], lower[i]
+        if _is_punct(w) and w not in ("-", "&", "'", "’", "/") or ctx.words[i].isspace():
+            break
+        if l in ("'s", "’s"):
+            i -= 1
+            continue
+        if l in _NP_STOP and not (w.isupper() and len(w) > 1):
+            if l == "and" and i - 1 >= lo and _is_cap(words[i - 1]) and i + 1 < end and _is_cap(words[i + 1]):
+                pass
+            elif l in ("in", "at") and i + 1 < end and (_is_cap(words[i + 1]) or lower[i + 1] == "the"):
+                pass
+            else:
+                break
+        elif not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
+            break
+        elif l in ctx.cue_forms and not _is_cap(w) and l not in _ED_ING_OK:
+            break  # "The IDF denies | reports that ...": a source holds no reporting verb
+        i -= 1
+    start = i + 1
+    while start < end and (lower[start] in _INNER_PREPS or lower[start] in ("and", "in", "at", "-", "'s", "’s")):
+        start += 1
+    if start >= end:
+        return None
+    if lower[end - 1] in _DETERMINERS or lower[end - 1] in _INNER_PREPS:
+        return None
+    return start, end
+
+
+def _np_after(ctx: _Ctx, start: int, hi: int) -> Optional[Range]:
+    """The noun phrase starting at token ``start``, or None."""
+    words, lower = ctx.words, ctx.lower
+    i = start
+    if i < hi and lower[i] in _PRONOUNS:
+        return i, i + 1
+    while i < hi and i - start < _NP_MAX:
+        w, l = words[i], lower[i]
+        if i > start and i in ctx.stop_at:
+            break
+        if _is_punct(w) and w not in ("-", "&", "'", "’", "/") or ctx.words[i].isspace():
+            break
+        if l in ("'s", "’s"):
+            i += 1
+            continue
+        if l in _NP_STOP and not (w.isupper() and len(w) > 1):
+            if l == "and" and i > start and _is_cap(words[i - 1]) and i + 1 < hi and _is_cap(words[i + 1]):
+                pass
+            elif l in ("in", "at") and i > start and i + 1 < hi and (_is_cap(words[i + 1]) or lower[i + 1] == "the") and (i + 1) not in ctx.stop_at:
+                pass
+            else:
+                break
+        elif i > start and not _is_cap(w) and l.endswith(("ed", "ing")) and l not in _ED_ING_OK and "-" not in l and len(l) > 3:
+            break
+        elif i > start and l in ctx.cue_forms and not _is_cap(w):
+            break
+        i += 1
+    end = i
+    while end > start and (lower[end - 1] in _INNER_PREPS or lower[end - 1] in _DETERMINERS or lower[end - 1] in ("and", "in", "at", "-")):
+        end -= 1
+    if end <= start:
+        return None
+    return start, end
+
+
+def _segment_start(ctx: _Ctx, comma: int, lo: int) -> Optional[int]:
+    """Start of the comma-delimited segment ending at ``comma`` (the token after the previous comma)."""
+    j = comma - 1
+    while j >= lo and ctx.words[j] != ",":
+        if ctx.words[j] in QUOTES or ctx.words[j] in (".", ";", ":"):
+            return None
+        j -= 1
+    if j < lo or j + 1 >= comma:
+        return None
+    return j + 1
+
+
+def _skip_after_cue(ctx: _Ctx, rec: _Record, entry: dict, i: int, hi: int) -> int:
+    """Skip the addressee, time and channel after a cue: "told CNN on Sunday that"."""
+    lower, words = ctx.lower, ctx.words
+    if entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
+        np = _np_after(ctx, i, hi)
+        if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
+            rec.medium = np
+            i = np[1]
+    for _ in range(6):
+        if i >= hi:
+            break
+        if i in ctx.stop_at:
+            # let the frame assignment pick it; just move past it
+            j = i + 1
+            while j < hi and j not in ctx.stop_at and not _is_punct(words[j]) and lower[j] != "that" and j - i < 8:
+                if lower[j] in ("on", "with") and j + 1 < hi and _is_cap(words[j + 1]):
+                    j += 2
+                    continue
+                if _is_cap(words[j]) and lower[j - 1] in ("on", "with"):
+                    j += 1
+                    continue
+                if lower[j] in ("on", "with", "to", "in"):
+                    break
+                j += 1
+            if j < hi and lower[j] in ("on", "with") and j + 1 < hi:
+                np = _np_after(ctx, j + 1, hi)
+                if np:
+                    j = np[1]
+            i = j
+            continue
+        if words[i] == "," and i + 2 < hi and lower[i + 1] in ("citing", "quoting"):
+            np = _np_after(ctx, i + 2, hi)
+            if np:
+                rec.via.append(np)
+                i = np[1]
+                continue
+        if words[i] == "," and i + 1 < hi and (lower[i + 1] in ("that",) or (i + 1) in ctx.stop_at):
+            i += 1
+            continue
+        if lower[i] in ("also", "again", "publicly", "separately", "repeatedly"):
+            i += 1
+            continue
+        break
+    return i
+
+
+def _rest_is_punct(ctx: _Ctx, i: int, hi: int) -> bool:
+    return all(_is_punct(ctx.words[j]) for j in range(i, hi))
+
+
+def _rest_is_frame(ctx: _Ctx, i: int, hi: int) -> bool:
+    """After an inverted source: only punctuation, a time, a channel or a comma clause."""
+    while i < hi:
+        w = ctx.words[i]
+        if i in ctx.stop_at or w == ",":
+            return True
+        if not _is_punct(w):
+            return False
+        i += 1
+    return True
+
+
+def _gap_is_light(ctx: _Ctx, a: int, b: int) -> bool:
+    """Only commas (and nothing) between token ``a`` and ``b``."""
+    if a > b or b - a > 2:
+        return False
+    return all(ctx.words[j] == "," for j in range(a, b))
+
+
+def _trim(ctx: _Ctx, s: int, e: int) -> Optional[Range]:
+    """Strip punctuation, a leading "that" and unbalanced quotes from ``s:e``."""
+    words = ctx.words
+    changed = True
+    while changed and s < e:
+        changed = False
+        while s < e and (words[s] in _TRIM or ctx.words[s].isspace()):
+            s += 1
+            changed = True
+        while s < e and (words[e - 1] in _TRIM_END or ctx.words[e - 1].isspace()):
+            e -= 1
+            changed = True
+        if s < e and ctx.lower[s] == "that" and e - s > 1:
+            s += 1
+            changed = True
+        if s < e and words[s] in QUOTES and (s in ctx.close_at or ctx.open_at.get(s, ctx.n) >= e):
+            s += 1  # a closing quote, or an opening one whose quote ends outside
+            changed = True
+        if s < e and words[e - 1] in QUOTES and ((e - 1) in ctx.open_at or ctx.close_at.get(e - 1, -1) < s):
+            e -= 1
+            changed = True
+    return (s, e) if s < e else None
+
+
+def _quote_or_trim(ctx: _Ctx, s: int, e: int) -> Optional[Range]:
+    """Content ``s:e``; when it is one whole quotation, the inside of the quotation."""
+    rng = _trim(ctx, s, e)
+    if rng is None:
+        return None
+    s, e = rng
+    words = ctx.words
+    if words[s] in QUOTES and s in ctx.open_at:
+        close = ctx.open_at[s]
+        if close >= e - 1 or all(_is_punct(words[j]) for j in range(close, e)):
+            inner = _trim(ctx, s + 1, close)
+            return inner
+    return rng
+
+
+def _content_after(ctx: _Ctx, i: int, hi: int, keep_first: bool = False) -> Optional[Range]:
+    """The reported clause from token ``i`` (after "that") to the end of the sentence, or a quote."""
+    words = ctx.words
+    while i < hi and (words[i] in (":", ",") or ctx.words[i].isspace()):
+        i += 1
+    if i >= hi:
+        # A quote that opens at the end of the sentence: "He said: “..."
+        return None
+    if not keep_first:
+        i = _skip_to_that(ctx, i, hi)
+    if not keep_first and ctx.lower[i] == "that" and i + 1 < hi:
+        i += 1
+    if words[i] in QUOTES and i in ctx.open_at:
+        close = ctx.open_at[i]
+        end_of_sent = close >= hi - 1 or all(_is_punct(words[j]) for j in range(close + 1, hi))
+        if end_of_sent or close >= hi:
+            return _trim(ctx, i + 1, min(close, ctx.n))
+    if not keep_first and _is_frame_only(ctx, i, hi):
+        return None
+    rng = _trim(ctx, i, _clause_end(ctx, i, hi))
+    return _cut_trailing_frames(ctx, rng) if rng else None
+
+
+# Words that open a phrase between a cue and its "that": "said in a statement on Sunday that",
+# "told us by phone that", "claimed in January 2025 that".
+_LEAD_FRAME = {
+    "in", "on", "at", "during", "by", "via", "through", "from", "earlier", "later", "last", "this", "here",
+    "there", "me", "us", "him", "her", "them", "reporters", "journalists", "yesterday", "today", "shortly",
+    "again", "also", "publicly", "privately", "separately", "repeatedly", "previously", "recently", "a",
+}
+# Nouns of a denied or rejected statement: "rejected the claim that ...", "dismissed reports that ...".
+_CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "accusation", "accusations",
+                "suggestion", "suggestions", "assertion", "rumours", "rumors", "speculation"}
+# A reported clause that is only one of these short phrases is a channel, not what was said.
+_FRAME_ONLY_START = {"by", "on", "in", "asking", "speaking", "earlier", "later", "us", "me", "him", "her",
+                     "them", "this", "reporters", "journalists", "at"}
+# Phrases that end a reported clause: a comment of the writer appended after a comma.
+_TAIL_LINKS = {"but", "though", "although", "whereas", "while"}
+_SUMMARY_NOUNS = {"figure", "claim", "charge", "allegation", "accusation", "request", "incident", "version", "account",
+                  "number", "toll", "report", "assertion", "assessment", "estimate", "proposal", "demand"}
+_TAIL_GERUNDS = {"saying", "adding", "describing", "blaming", "calling", "citing", "noting", "insisting", "claiming",
+                 "warning", "accusing", "stressing", "denying", "according"}
+_TAIL_NOUNS = {"figure", "claim", "charge", "allegation", "accusation", "number", "toll", "move", "sign", "request",
+               "doctrine", "assertion", "estimate", "tally", "statement", "report", "step", "development", "decision"}
+
+
+def _skip_to_that(ctx: _Ctx, i: int, hi: int) -> int:
+    """Skip a channel, time or addressee between a cue and its "that" ("said in a briefing that")."""
+    lower = ctx.lower
+    if i >= hi:
+        return i
+    if lower[i] in _CLAIM_NOUNS or (lower[i] in ("the", "these", "such", "those") and i + 1 < hi and lower[i + 1] in _CLAIM_NOUNS):
+        j = i + 1 if lower[i] in _CLAIM_NOUNS else i + 2
+        for k in range(j, min(hi, j + 5)):
+            if lower[k] == "that":
+                return k
+            if _is_punct(ctx.words[k]):
+                break
+        return i
+    if lower[i] not in _LEAD_FRAME and i not in ctx.stop_at:
+        return i
+    for k in range(i + 1, min(hi, i + 11)):
+        if lower[k] == "that":
+            return k
+        w = ctx.words[k]
+        if _is_punct(w) and w not in ("-", "'", "’"):
+            break
+    return i
+
+
+def _is_frame_only(ctx: _Ctx, i: int, hi: int) -> bool:
+    """Only a short channel or manner phrase follows: "said by phone.", "told us.", "said in September."."""
+    end = hi
+    while end > i and _is_punct(ctx.words[end - 1]):
+        end -= 1
+    if end - i > 5 or end <= i:
+        return False
+    if ctx.lower[i] in _FRAME_ONLY_START:
+        return not any(ctx.words[k] in QUOTES for k in range(i, end)) and not any(
+            ctx.lower[k] in ("that", "is", "are", "was", "were", "had", "has", "will") for k in range(i, end))
+    return any(s == i and e >= end for s, e, _ in ctx.frame_spans)
+
+
+def _clause_end(ctx: _Ctx, i: int, hi: int) -> int:
+    """Where an unquoted reported clause from ``i`` ends: before "; ...", ", but ...", ", which ...",
+    ", a figure that ...", ", adding ...", or " and said ..." (the next reporting verb)."""
+    lower, words = ctx.lower, ctx.words
+    depth = 0
+    for k in range(i, hi):
+        w = words[k]
+        if w in QUOTES:
+            depth ^= 1
+            continue
+        if depth:
+            continue
+        if w == ";" and k > i:
+            return k
+        if lower[k] in ("and", "but") and k > i + 1 and k + 1 < hi and lower[k + 1] in ctx.cue_forms and ctx.lower[k - 1] != ",":
+            return k
+        if w != "," or k + 1 >= hi or k == i:
+            continue
+        nxt = lower[k + 1]
+        if nxt in _TAIL_LINKS or nxt == "which" or nxt in _TAIL_GERUNDS:
+            return k
+        if nxt in ("and", "but") and k + 2 < hi and lower[k + 2] in ctx.cue_forms:
+            return k
+        if nxt in ("a", "an", "the", "its", "their", "his", "her"):
+            for m in range(k + 2, min(hi, k + 5)):
+                if lower[m] in _TAIL_NOUNS or (lower[m].endswith("est") and len(lower[m]) > 4) or lower[m] in (
+                        "first", "second", "third", "largest", "worst", "biggest", "highest", "deadliest"):
+                    return k
+                if _is_punct(words[m]):
+                    break
+        if nxt == "no" and k + 2 < hi and lower[k + 2] == "doubt":
+            return k
+    return hi
+
+
+def _clause_around(ctx: _Ctx, s: int, e: int, lo: int, hi: int) -> Optional[Range]:
+    """The clause a sentence adverb or raising cue stands in, cue included: "The rebels have
+    reportedly taken the town", "Several of the wounded are said to be in critical condition"."""
+    lower, words = ctx.lower, ctx.words
+    start = s
+    while start > lo:
+        w = words[start - 1]
+        if w == "," and lower[start] in ("and", "but", "or") and start < s:
+            start += 1
+            break
+        if w in (",", ";", ":", "(", "—", "–") or w in QUOTES or lower[start - 1] in ("that", "but", "while", "whereas") or w.isspace():
+            break
+        start -= 1
+    if start == s and s > lo:
+        # "Reportedly, ..." (the clause follows) or "..., reportedly." (it comes before)
+        return _content_after(ctx, e, hi) or _trim(ctx, _skip_lead(ctx, lo, s), s)
+    start = _skip_lead(ctx, start, s)
+    if start >= s:
+        return _content_after(ctx, e, hi)
+    rng = _trim(ctx, start, _clause_end(ctx, e, hi))
+    rng = _cut_trailing_frames(ctx, rng) if rng else None
+    if rng and rng[1] <= e:
+        # the cue ends the clause: "The town has fallen, reportedly."
+        return _trim(ctx, rng[0], s)
+    return rng
+
+
+def _skip_lead(ctx: _Ctx, s: int, e: int) -> int:
+    """Skip a live-blog timestamp, a dateline or a "Breaking:" label at the start of ``s:e``:
+    "08:19 BST – ", "Kinshasa (RTNC) – ", "GOMA — ", "03:15 "."""
+    words = ctx.words
+    k = s
+    while k < e and words[k].isspace():
+        k += 1
+    if k < e and ":" in words[k] and words[k].replace(":", "").isdigit():
+        k += 1
+        while k < e and words[k].isupper() and words[k].isalpha() and len(words[k]) <= 4 and k + 1 < e and words[k + 1] in ("–", "—", "-", ":"):
+            k += 1
+        s = k
+    for d in range(s, min(e, s + 8)):
+        if words[d] in ("–", "—") or (words[d] == "-" and ctx.doc[d].whitespace_ and d > s and ctx.doc[d - 1].whitespace_):
+            head = [w for w in words[s:d] if not _is_punct(w)]
+            if head and all(_is_cap(w) or w.isdigit() for w in head):
+                s = d + 1
+            break
+    while s < e and (words[s] in _TRIM or words[s].isspace()):
+        s += 1
+    if s + 1 < e and words[s + 1] == ":" and ctx.lower[s] in ("breaking", "update", "updated", "exclusive", "watch"):
+        s += 2
+    return s
+
+
+def _cut_trailing_frames(ctx: _Ctx, rng: Range) -> Optional[Range]:
+    """Drop a time or channel phrase that ends the clause: "denied it in a statement on Sunday"."""
+    s, e = rng
+    for fs, fe, kind in reversed(ctx.frame_spans):
+        # A channel never belongs to what was said; a time only after a short object
+        # ("denied the report on Sunday", but "troops began arriving on Wednesday").
+        if kind == "time" and fs - s > 3:
+            continue
+        if s < fs and fe <= e and all(_is_punct(ctx.words[j]) for j in range(fe, e)):
+            e = fs
+            while e > s and ctx.words[e - 1] == ",":
+                e -= 1
+    return _trim(ctx, s, e) if (s, e) != rng else rng
+
+
+def _content_before(ctx: _Ctx, end: int, lo: int) -> Optional[Range]:
+    """The clause or quote before ", X said" (``end`` is the first token of the frame)."""
+    words = ctx.words
+    j = end - 1
+    while j >= lo and words[j] in (",", "—", "–", "-") or (j >= lo and ctx.words[j].isspace()):
+        j -= 1
+    if j >= 0 and words[j] in QUOTES and j in ctx.close_at:
+        open_i = ctx.close_at[j]
+        return _trim(ctx, open_i + 1, j)
+    if j >= lo and j + 1 < ctx.n and words[j + 1] in QUOTES and (j + 1) in ctx.close_at:
+        open_i = ctx.close_at[j + 1]
+        return _trim(ctx, open_i + 1, j + 1)
+    return _trim(ctx, _skip_lead(ctx, lo, j + 1), j + 1)
+
+
+def _subtree_range(token, keep_relcl: bool = False) -> Range:
+    s, e = token.left_edge.i, token.right_edge.i + 1
+    if not keep_relcl:
+        for child in token.children:
+            if child.dep_ in ("relcl", "acl", "punct") and child.i > token.i:
+                e = min(e, child.left_edge.i)
+    while e - 1 > s and _is_punct(token.doc[e - 1].text):
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------------- sentence-level passes
+def _channels(ctx: _Ctx, cues, lo: int) -> Tuple[List[Range], List[Range]]:
+    """Channel phrases of a sentence: "in his nightly video address", "on its Telegram channel"."""
+    lower, words = ctx.lower, ctx.words
+    mediums: List[Range] = []
+    platforms: List[Range] = []
+    for label, s, e in cues:
+        if label == "medium_word":
+            for k in range(s - 1, max(lo, s - 5) - 1, -1):
+                if lower[k] in _SPOKEN_PREPS:
+                    mediums.append((k, e))
+                    break
+                if _is_punct(words[k]) or lower[k] in ("that", "said", "told", "on"):
+                    break
+        elif label == "platform_word":
+            for k in range(s - 1, max(lo, s - 4) - 1, -1):
+                if lower[k] in _PLATFORM_PREPS:
+                    platforms.append((k, e))
+                    break
+                if lower[k] not in _PLATFORM_FILLERS:
+                    break
+    return _longest(mediums), _longest(platforms)
+
+
+def _longest(ranges: List[Range]) -> List[Range]:
+    """Drop ranges overlapping a longer one (first wins on ties)."""
+    out: List[Range] = []
+    for rng in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
+        if all(rng[1] <= o[0] or rng[0] >= o[1] for o in out):
+            out.append(rng)
+    return sorted(out)
+
+
+def _inherit_gerund_sources(records: List[_Record]) -> None:
+    last = None
+    for rec in records:
+        if rec.inherit:
+            if last is not None:
+                rec.source = last.source
+        elif rec.source is not None:
+            last = rec
+
+
+def _clip_contents(ctx: _Ctx, records: List[_Record], lo: int) -> None:
+    """A content stops where another attribution's frame starts after a comma, and starts after
+    a frame at its very beginning ("According to sources, ..., the Times writes")."""
+    for rec in records:
+        if rec.content is None:
+            continue
+        s, e = rec.content
+        for other in records:
+            if other is rec:
+                continue
+            f0, f1 = other.frame()
+            if other.kind in ("sourceless", "raising") or not (s <= f0 and f1 <= e):
+                continue
+            if f0 == s or all(_is_punct(ctx.words[j]) for j in range(s, f0)):
+                s = f1
+            elif f0 - 1 >= s and ctx.words[f0 - 1] == ",":
+                e = f0
+            elif f0 - 2 >= s and ctx.words[f0 - 2] == "," and ctx.lower[f0 - 1] in _CLAUSE_LINKS:
+                e = f0 - 1
+        if (s, e) != rec.content:
+            rng = _trim(ctx, s, e)
+            rec.content = _cut_trailing_frames(ctx, rng) if rng else None
+
+
+def _medium_spans(ctx: _Ctx, mediums: List[Range], platforms: List[Range]) -> List[Range]:
+    """The span to report for each channel phrase: the platform or interviewer when named."""
+    out: List[Range] = []
+    lead = {"in", "at", "during", "via", "through", "on", "to", "its", "his", "her", "their", "the", "official", "own"}
+    plats = sorted(platforms)
+    used = set()
+    for s, e in mediums:
+        pick = None
+        for ps, pe in plats:
+            if e <= ps <= e + 2:
+                pick = (ps, pe)
+                used.add((ps, pe))
+                break
+        if pick is None and e < ctx.n and ctx.lower[e] == "with":
+            pick = _np_after(ctx, e + 1, ctx.n)
+        if pick is None:
+            pick = (s + 1, e)
+        out.append(_strip_lead(ctx, pick, lead if pick != (s + 1, e) else set()))
+    for p in plats:
+        if p not in used:
+            out.append(_strip_lead(ctx, p, lead | {"a", "an"}))
+    return [o for o in out if o[0] < o[1]]
+
+
+def _strip_lead(ctx: _Ctx, rng: Range, lead) -> Range:
+    s, e = rng
+    while s < e - 1 and ctx.lower[s] in lead:
+        s += 1
+    return s, e
+
+
+def _frame_distance(words: Sequence[str], cue: Range, s: int, e: int) -> int:
+    """Tokens between a cue and a phrase, plus a penalty for each comma in between."""
+    a, b = (cue[1], s) if cue[1] <= s else (e, cue[0])
+    return max(0, b - a) + 10 * sum(1 for j in range(a, b) if words[j] == ",")
+
+
+def _assign_frames(records: List[_Record], spans: List[Range], field: str, words: Sequence[str]) -> None:
+    """Give each time/channel phrase outside every content and source to the nearest cue."""
+    for s, e in spans:
+        if any(r.content and r.content[0] <= s and e <= r.content[1] for r in records):
+            continue
+        if any(r.source and r.source[0] <= s and e <= r.source[1] for r in records):
+            continue
+        if any(r.medium and r.medium[0] <= s < r.medium[1] for r in records) and field == "medium":
+            continue
+        candidates = [r for r in records if getattr(r, field) is None and r.kind not in ("sourceless", "raising")]
+        if not candidates:
+            continue
+        best = min(candidates, key=lambda r: _frame_distance(words, r.cue, s, e))
+        setattr(best, field, (s, e))
+
+
+# ---------------------------------------------------------------------- output
+def _span(doc: Doc, rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
+    if rng is None:
+        return None
+    s, e = rng
+    start = doc[s].idx
+    end = doc[e - 1].idx + len(doc[e - 1].text)
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resolve: bool = True,
+                     text: Optional[str] = None) -> List[Dict[str, Any]]:
+    """The contract's Attribution dicts for ``records`` (sorted by cue)."""
+    out: List[Dict[str, Any]] = []
+    if not records:
+        return out
+    ents = list(doc.ents) if has_annotation(doc, "ENT_IOB") else []
+    has_sents = has_annotation(doc, "SENT_START")
+    text = doc.text if text is None else text
+    for index, rec in enumerate(records):
+        source_text = doc[rec.source[0]:rec.source[1]].text if rec.source else None
+        label = None
+        if rec.source and ents:
+            label = next((e.label_ for e in ents if e.start >= rec.source[0] and e.end <= rec.source[1]), None)
+        if source_text is not None:
+            info = typer.classify(source_text, label)
+            source_type, anonymous, state_media = info.source_type, info.anonymous or rec.anonymous, info.state_media
+        else:
+            source_type, anonymous, state_media = "unknown", False, False
+        item = {
+            "id": index,
+            "cue": _span(doc, rec.cue, text),
+            "source": _span(doc, rec.source, text),
+            "content": _span(doc, rec.content, text),
+            "source_type": source_type,
+            "anonymous": bool(anonymous),
+            "state_media": bool(state_media),
+            "medium": _span(doc, rec.medium, text),
+            "time": _span(doc, rec.time, text),
+            "via": [_span(doc, v, text) for v in rec.via],
+            "resolved": None,
+        }
+        if resolve and source_text and source_text.lower() in _PRONOUNS:
+            item["resolved"] = _resolve(doc, records[:index], out, rec, ents, has_sents)
+            if item["resolved"] and source_text.lower() in ("he", "she"):
+                item["anonymous"] = False
+        out.append(item)
+    _type_from_antecedents(text, out, typer)
+    return out
+
+
+# Sources that point back to an earlier one: their type (and anonymity) is the antecedent's.
+_ANAPHORS = {"he", "she", "it", "they", "we", "the statement", "the communiqué", "the communique", "this statement",
+             "the movement", "the group", "the source", "the mission", "the team", "the information team",
+             "the commander", "the spokesman", "the spokeswoman", "the spokesperson", "the official", "the minister",
+             "the organisation", "the organization", "the agency", "the coalition"}
+_PERSONAL = ("person", "official")
+
+
+def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
+    """Type a pronoun, a bare surname or "the statement" from the source it points back to:
+    "Kremlin spokesman Dmitry Peskov said ... Peskov added" -> official; "An army spokesman said ...
+    He added" -> official, anonymous."""
+    for index, item in enumerate(items):
+        src = item["source"]
+        if src is None:
+            continue
+        key = src["text"].lower()
+        earlier = [e for e in reversed(items[:index]) if e["source"] and e["source"]["text"].lower() not in _ANAPHORS]
+        if key in ("he", "she"):
+            resolved = item.get("resolved")
+            ante = next((e for e in earlier if resolved and e["source"]["text"] == resolved), None)
+            if ante is None:
+                ante = next((e for e in earlier[:3] if e["source_type"] in _PERSONAL), None)
+            if ante is not None and ante["source_type"] in _PERSONAL:
+                item["source_type"] = ante["source_type"]
+                item["anonymous"] = ante["anonymous"]
+            elif resolved:
+                info = typer.classify(resolved)
+                if info.source_type == "official":
+                    item["source_type"] = "official"
+            continue
+        if key in _ANAPHORS:
+            if item["source_type"] not in ("unknown", "organization") and key not in ("the group", "the coalition"):
+                continue
+            want_personal = key in ("the source", "the commander", "the spokesman", "the spokeswoman",
+                                    "the spokesperson", "the official", "the minister")
+            ante = next((e for e in earlier[:3] if e["source_type"] != "unknown"
+                         and (e["source_type"] in _PERSONAL) == want_personal and e["source_type"] != "media"), None)
+            if ante is not None and (key not in ("the group", "the coalition") or ante["source_type"] in ("military", "organization")):
+                item["source_type"] = ante["source_type"]
+                if want_personal:
+                    item["anonymous"] = ante["anonymous"]
+            continue
+        bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
+        if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
+            # A surname alone: the type of the earlier source (or mention) that carries it.
+            ante = next((e for e in earlier if bare in e["source"]["text"].split() and e["source_type"] in _PERSONAL), None)
+            if ante is not None:
+                item["source_type"] = ante["source_type"]
+                item["anonymous"] = False
+                continue
+            # Or an earlier mention with a title: "... Kremlin spokesman Dmitry Peskov ..."
+            at = text.rfind(" " + bare, 0, src["start"])
+            while at > 0:
+                window = text[max(0, at - 60):at + 1 + len(bare)]
+                info = typer.classify(" ".join(window.split()[-7:]))
+                if info.source_type in _PERSONAL:
+                    item["source_type"] = info.source_type
+                    item["anonymous"] = False
+                    break
+                at = text.rfind(" " + bare, 0, at)
+
+
+def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents, has_sents: bool) -> Optional[str]:
+    """The name a pronoun source points to, from this sentence or the one before."""
+    pronoun = doc[rec.source[0]].lower_
+    sent = doc[rec.cue[0]].sent if has_sents else doc[:]
+    window_start = sent.start
+    if sent.start > 0 and has_sents:
+        window_start = doc[sent.start - 1].sent.start
+    people = ("person", "official")
+    for prev, item in zip(reversed(earlier), reversed(earlier_dicts)):
+        if prev.source is None or prev.source[0] < window_start or item["source"]["text"].lower() in _PRONOUNS:
+            continue
+        if pronoun in ("he", "she") and item["source_type"] not in people + ("unknown",):
+            continue
+        return item["source"]["text"]
+    if pronoun in ("he", "she"):
+        for ent in reversed(ents):
+            if ent.label_ == "PERSON" and window_start <= ent.start < rec.source[0]:
+                return ent.text
+        # Two or more capitalized words in a row, not at a sentence start alone.
+        run: List[int] = []
+        best = None
+        for i in range(window_start, rec.source[0]):
+            t = doc[i]
+            if t.text[:1].isupper() and t.is_alpha and not (t.is_sent_start and t.lower_ in _DETERMINERS | _PRONOUNS):
+                run.append(i)
+            else:
+                if len(run) >= 2:
+                    best = (run[0], run[-1] + 1)
+                run = []
+        if len(run) >= 2:
+            best = (run[0], run[-1] + 1)
+        if best:
+            return doc[best[0]:best[1]].text
+        # The capitalized subject that opens the sentence or the one before ("Zelensky met ...").
+        for start in (sent.start, window_start):
+            end = start
+            while end < rec.source[0] and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+            if end > start and doc[start].lower_ not in _DETERMINERS | _PRONOUNS and end < rec.source[0]:
+                return doc[start:end].text
+    return None
+
+
+def set_attributions(doc: Doc, items: List[Dict[str, Any]], key: str = NAME) -> None:
+    """Store ``items`` on ``doc._.attributions`` and their cues in ``doc.spans[key]``."""
+    spans = []
+    for item in items:
+        span = doc.char_span(item["cue"]["start"], item["cue"]["end"], label="cue")
+        if span is not None:
+            spans.append(span)
+    doc.spans[key] = spans
+    doc._.attributions = items
+
+
+# ---------------------------------------------------------------------- scoring
+def _prf(tp: int, n_pred: int, n_gold: int) -> Tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score_attribution(examples: Iterable, **kwargs) -> Dict[str, Any]:
+    """Precision, recall and F for cues, sources and contents (exact character offsets).
+
+    Gold attributions are read from ``example.reference._.attributions``.
+    """
+    counts = {k: [0, 0, 0] for k in ("cue", "source", "content")}
+    for example in examples:
+        pred = example.predicted._.attributions or []
+        gold = example.reference._.attributions or []
+        for field in counts:
+            p = {(a[field]["start"], a[field]["end"]) for a in pred if a.get(field)}
+            g = {(a[field]["start"], a[field]["end"]) for a in gold if a.get(field)}
+            counts[field][0] += len(p & g)
+            counts[field][1] += len(p)
+            counts[field][2] += len(g)
+    scores: Dict[str, Any] = {}
+    for field, (tp, n_pred, n_gold) in counts.items():
+        p, r, f = _prf(tp, n_pred, n_gold)
+        scores[f"attribution_{field}_p"] = p
+        scores[f"attribution_{field}_r"] = r
+        scores[f"attribution_{field}_f"] = f
+    return scores
+
+
+@registry.scorers("conflictnlp.attribution_scorer.v1")
+def make_attribution_scorer() -> Callable:
+    return score_attribution
+
+
+# ---------------------------------------------------------------------- factory
+@Language.factory(
+    NAME,
+    assigns=["doc.spans", "doc._.attributions"],
+    requires=["token.is_sent_start"],
+    default_config={
+        "cues": None, "phrases": None, "mediums": None, "source_types": None, "outlets": None,
+        "use_parser": True, "resolve_pronouns": True,
+        "scorer": {"@scorers": "conflictnlp.attribution_scorer.v1"},
+    },
+    default_score_weights={
+        "attribution_cue_f": 0.4, "attribution_source_f": 0.3, "attribution_content_f": 0.3,
+        "attribution_cue_p": None, "attribution_cue_r": None, "attribution_source_p": None,
+        "attribution_source_r": None, "attribution_content_p": None, "attribution_content_r": None,
+    },
+)
+def make_conflict_attribution(
+    nlp: Language,
+    name: str,
+    cues: Lexicon,
+    phrases: Lexicon,
+    mediums: Lexicon,
+    source_types: Lexicon,
+    outlets: Lexicon,
+    use_parser: bool,
+    resolve_pronouns: bool,
+    scorer: Optional[Callable],
+) -> AttributionDetector:
+    return AttributionDetector(
+        nlp, name, cues=cues, phrases=phrases, mediums=mediums, source_types=source_types, outlets=outlets,
+        use_parser=use_parser, resolve_pronouns=resolve_pronouns, scorer=scorer,
+    )

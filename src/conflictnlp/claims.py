@@ -1,0 +1,225 @@
+"""``conflict_claims``: link every count to who gives it and how certainly.
+
+A *claim* joins the three layers written by the other components:
+
+- ``count``: the index of the count in ``doc.spans["conflict_counts"]`` (= ``counts`` in
+  the export);
+- ``attribution``: the index in ``doc._.attributions`` of the act of reporting that carries
+  the count, or ``None`` when the text states it without a source;
+- ``sentence``: the index of the count's sentence in ``doc.sents``;
+- ``certainty``: the sentence's certainty, or the certainty of the reported content when
+  the content is narrower than the sentence (see :func:`claim_certainty`).
+
+The linking itself is plain functions over the export's dicts (:func:`link_claims`),
+so it runs the same on a Doc and on a saved JSONL export. This module imports only
+spaCy, the standard library and conflictnlp modules (it is an entry point).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers Doc._.claims)
+from .export import count_dicts, sentence_dicts
+
+# How hedged a certainty is; a claim is never graded more hedged than its sentence.
+CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "unverified": 3}
+
+# A hedge cue's certainty when the cue does not carry one itself (a "level" or
+# "certainty" field; the contract only promises "type"). Mirrors the levels of
+# components/hedging/cues.jsonl.
+CUE_TYPE_CERTAINTY = {
+    "evidential": "unverified",
+    "denial": "unverified",
+    "unverifiable": "unverified",
+    "unclear": "possible",
+    "condition": "possible",
+    "epistemic": "possible",
+    "expectation": "probable",
+    "estimate": "probable",
+}
+# Epistemic cues that grade "probable" rather than "possible" (contract: likely, believed).
+PROBABLE_EPISTEMIC = {
+    "likely", "unlikely", "probably", "probable", "apparently", "believed", "presumably", "most likely",
+    "very likely", "appear to", "appears to", "appeared to", "seem to", "seems to", "seemed to",
+}
+
+SENTENCE_FALLBACKS = ("any", "without_content", "off")
+
+
+# ----------------------------------------------------------------------------- pure logic
+
+def _inside(start: int, end: int, span: Optional[Mapping[str, Any]]) -> bool:
+    return span is not None and span["start"] <= start and end <= span["end"]
+
+
+def _extent(attribution: Mapping[str, Any]) -> Optional[tuple]:
+    """Character range covered by all parts of an attribution (cue, source, content, ...)."""
+    parts = [attribution.get(k) for k in ("cue", "source", "content", "medium", "time")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    return min(p["start"] for p in parts), max(p["end"] for p in parts)
+
+
+def sentence_index(sentences: Sequence[Mapping[str, Any]], start: int) -> Optional[int]:
+    """Index of the sentence that holds character ``start`` (None if none does)."""
+    for i, sent in enumerate(sentences):
+        if sent["start"] <= start < sent["end"]:
+            return i
+    return None
+
+
+def find_attribution(
+    count: Mapping[str, Any],
+    attributions: Sequence[Mapping[str, Any]],
+    sentence: Optional[Mapping[str, Any]],
+    sentence_fallback: str = "any",
+) -> Optional[int]:
+    """The index of the attribution that carries ``count``, or None.
+
+    1. An attribution whose ``content`` contains the count; the narrowest wins, so an
+       inner report ("X said that Y reported 5,000 ...") beats the outer one.
+    2. Otherwise, an attribution whose ``cue`` lies in the count's sentence
+       (``sentence_fallback``): ``"any"`` (the default) considers all of them, preferring
+       those with no detected content; ``"without_content"`` only those with no detected
+       content (trusting that a source whose content was found elsewhere did not say this
+       count); ``"off"`` never falls back. The count must not lie in that attribution's
+       ``source`` ("two officials said"); the cue nearest to the count wins.
+    """
+    start, end = count["start"], count["end"]
+    carriers = [
+        (a["content"]["end"] - a["content"]["start"], i)
+        for i, a in enumerate(attributions)
+        if _inside(start, end, a.get("content"))
+    ]
+    if carriers:
+        return min(carriers)[1]
+    if sentence is None or sentence_fallback == "off":
+        return None
+    candidates = []
+    for i, a in enumerate(attributions):
+        cue = a.get("cue")
+        if not cue or not (sentence["start"] <= cue["start"] < sentence["end"]):
+            continue
+        if sentence_fallback == "without_content" and a.get("content"):
+            continue
+        source = a.get("source")
+        if source and source["start"] < end and start < source["end"]:
+            continue
+        distance = cue["start"] - end if cue["start"] >= end else start - cue["end"]
+        candidates.append((bool(a.get("content")), max(0, distance), i))
+    return min(candidates)[2] if candidates else None
+
+
+def cue_certainty(cue: Mapping[str, Any]) -> str:
+    """The certainty one hedge cue signals on its own."""
+    for field in ("level", "certainty"):
+        if cue.get(field) in CERTAINTY_RANK:
+            return cue[field]
+    kind = cue.get("type")
+    if kind == "epistemic" and " ".join(str(cue.get("text", "")).lower().split()) in PROBABLE_EPISTEMIC:
+        return "probable"
+    return CUE_TYPE_CERTAINTY.get(kind, "possible")
+
+
+def claim_certainty(
+    sentence: Optional[Mapping[str, Any]], attribution: Optional[Mapping[str, Any]], count: Mapping[str, Any]
+) -> Optional[str]:
+    """The certainty of one claim.
+
+    The sentence's certainty, except when the count sits in the attribution's content
+    and that attribution covers less than the whole sentence: then only the hedge cues
+    inside the attribution (its content, cue, source, medium and time, e.g. "claimed",
+    "reportedly said") count, so "Officials said 11,000 troops are in Kursk, but it is
+    unclear whether they will fight" gives the figure ``certain``. The result is never
+    more hedged than the sentence. None when hedging did not run.
+    """
+    if sentence is None:
+        return None
+    certainty = sentence.get("certainty")
+    if certainty is None:
+        return None
+    if attribution is None or not _inside(count["start"], count["end"], attribution.get("content")):
+        return certainty
+    extent = _extent(attribution)
+    cues = sentence.get("cues") or []
+    scoped = [c for c in cues if extent[0] <= c["start"] and c["end"] <= extent[1]]
+    if len(scoped) == len(cues):
+        return certainty
+    if not scoped:
+        return "certain"
+    graded = max((cue_certainty(c) for c in scoped), key=CERTAINTY_RANK.__getitem__)
+    return min(graded, certainty, key=lambda c: CERTAINTY_RANK.get(c, 0))
+
+
+def link_claims(
+    counts: Sequence[Mapping[str, Any]],
+    attributions: Sequence[Mapping[str, Any]],
+    sentences: Sequence[Mapping[str, Any]],
+    sentence_fallback: str = "any",
+) -> List[Dict[str, Any]]:
+    """One Claim dict per count, in count order (export-shaped inputs: char offsets)."""
+    if sentence_fallback not in SENTENCE_FALLBACKS:
+        raise ValueError(
+            f"conflict_claims: sentence_fallback {sentence_fallback!r} is not one of {', '.join(SENTENCE_FALLBACKS)}"
+        )
+    claims = []
+    for index, count in enumerate(counts):
+        sent_i = sentence_index(sentences, count["start"])
+        sentence = sentences[sent_i] if sent_i is not None else None
+        attr_i = find_attribution(count, attributions, sentence, sentence_fallback)
+        attribution = attributions[attr_i] if attr_i is not None else None
+        claims.append(
+            {
+                "count": index,
+                "attribution": attr_i,
+                "sentence": sent_i,
+                "certainty": claim_certainty(sentence, attribution, count),
+            }
+        )
+    return claims
+
+
+def export_claims(export: Mapping[str, Any], sentence_fallback: str = "any") -> List[Dict[str, Any]]:
+    """The claims of an export dict: its own if it has them, else linked now."""
+    if export.get("claims") or not export.get("counts"):
+        return [dict(c) for c in export.get("claims") or []]
+    return link_claims(export["counts"], export.get("attributions") or [], export.get("sentences") or [], sentence_fallback)
+
+
+# ----------------------------------------------------------------------------- component
+
+class ClaimLinker:
+    """Writes ``doc._.claims``: one plain dict per count. See the module docstring."""
+
+    def __init__(self, name: str = "conflict_claims", *, sentence_fallback: str = "any") -> None:
+        if sentence_fallback not in SENTENCE_FALLBACKS:
+            raise ValueError(
+                f"{name}: sentence_fallback {sentence_fallback!r} is not one of {', '.join(SENTENCE_FALLBACKS)}"
+            )
+        self.name = name
+        self.sentence_fallback = sentence_fallback
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = link_claims(
+            count_dicts(doc), doc._.attributions or [], sentence_dicts(doc), self.sentence_fallback
+        )
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory(
+    "conflict_claims",
+    assigns=["doc._.claims"],
+    requires=["doc._.attributions"],
+    default_config={"sentence_fallback": "any"},
+)
+def make_conflict_claims(nlp: Language, name: str, sentence_fallback: str) -> ClaimLinker:
+    return ClaimLinker(name, sentence_fallback=sentence_fallback)

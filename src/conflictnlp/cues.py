@@ -1,0 +1,283 @@
+"""The cue layer of ``conflict_hedging``: hedge cues as data, matched and graded.
+
+In the style of medspaCy's ConText, the rules (``components/hedging/cues.jsonl`` and
+``pseudo_cues.jsonl``) are data objects (a phrase or a Matcher pattern, a cue type and
+a certainty level) and the algorithm is separate from them:
+
+1. match every cue and every pseudo-cue in the Doc (PhraseMatcher for phrases, Matcher
+   for token patterns);
+2. drop cues that overlap a pseudo-cue ("could not be reached for comment", "May" the
+   month, "as expected");
+3. among overlapping cues keep the longest ("could not be independently verified" beats
+   "could"), then the earliest;
+4. give each cue to the sentence it starts in; a cue that runs past its sentence is dropped
+   (scope is the sentence);
+5. grade a sentence by its strongest cue level: unverified > possible > probable > certain.
+
+Everything but :class:`CueMatcher` is plain Python over tuples, testable without spaCy.
+This module imports only spaCy, the standard library and conflictnlp modules.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .lexicons import PathLike, ResourceError, load_entries
+from .schema import CERTAINTY_LEVELS, CUE_TYPES
+
+CERTAIN = CERTAINTY_LEVELS[0]
+HEDGED_LEVELS = CERTAINTY_LEVELS[1:]  # probable, possible, unverified
+LEVEL_RANK: Dict[str, int] = {level: rank for rank, level in enumerate(CERTAINTY_LEVELS)}
+
+CUE_FIELDS = {"phrase?": str, "pattern?": list, "type": str, "level": str, "note?": str}
+PSEUDO_FIELDS = {"phrase?": str, "pattern?": list, "note?": str}
+
+# Names of the per-sentence feature vector that the cue layer hands to the trained layer.
+FEATURE_NAMES: Tuple[str, ...] = (
+    ("any_cue",)
+    + tuple(f"type_{t}" for t in CUE_TYPES)
+    + tuple(f"level_{level}" for level in HEDGED_LEVELS)
+    + ("pseudo_cue", "several_cues")
+)
+N_FEATURES = len(FEATURE_NAMES)
+
+
+class CueRule(NamedTuple):
+    """One lexicon entry. ``type``/``level`` are ``None`` for pseudo-cues."""
+
+    phrase: Optional[str]
+    pattern: Optional[List[Dict[str, Any]]]
+    type: Optional[str]
+    level: Optional[str]
+    note: str = ""
+
+    def to_entry(self) -> Dict[str, Any]:
+        """The JSONL entry this rule was read from (for ``to_disk``)."""
+        entry: Dict[str, Any] = {"phrase": self.phrase} if self.phrase is not None else {"pattern": self.pattern}
+        if self.type is not None:
+            entry["type"] = self.type
+            entry["level"] = self.level
+        if self.note:
+            entry["note"] = self.note
+        return entry
+
+
+class Cue(NamedTuple):
+    """A matched cue: token offsets ``start:end`` in the Doc, its type and level."""
+
+    start: int
+    end: int
+    type: str
+    level: str
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+def _phrase_or_pattern(entry: Mapping[str, Any], where: str) -> Tuple[Optional[str], Optional[List[Dict[str, Any]]]]:
+    phrase, pattern = entry.get("phrase"), entry.get("pattern")
+    if (phrase is None) == (pattern is None):
+        raise ResourceError(f"{where}: give exactly one of 'phrase' or 'pattern'")
+    if phrase is not None and not phrase.strip():
+        raise ResourceError(f"{where}: field 'phrase' is empty")
+    if pattern is not None and (not pattern or not all(isinstance(t, dict) for t in pattern)):
+        raise ResourceError(f"{where}: field 'pattern' must be a non-empty list of token objects")
+    return phrase, pattern
+
+
+def parse_cue_rules(entries: Sequence[Mapping[str, Any]], source: str = "cues") -> List[CueRule]:
+    """Check cue entries (already field-validated) and turn them into rules."""
+    rules = []
+    for i, entry in enumerate(entries, start=1):
+        where = f"{source}, entry {i}"
+        phrase, pattern = _phrase_or_pattern(entry, where)
+        if entry["type"] not in CUE_TYPES:
+            raise ResourceError(f"{where}: field 'type' must be one of {', '.join(CUE_TYPES)}, got {entry['type']!r}")
+        if entry["level"] not in HEDGED_LEVELS:
+            raise ResourceError(
+                f"{where}: field 'level' must be one of {', '.join(HEDGED_LEVELS)}, got {entry['level']!r}"
+            )
+        rules.append(CueRule(phrase, pattern, entry["type"], entry["level"], entry.get("note", "")))
+    return rules
+
+
+def parse_pseudo_rules(entries: Sequence[Mapping[str, Any]], source: str = "pseudo_cues") -> List[CueRule]:
+    rules = []
+    for i, entry in enumerate(entries, start=1):
+        phrase, pattern = _phrase_or_pattern(entry, f"{source}, entry {i}")
+        rules.append(CueRule(phrase, pattern, None, None, entry.get("note", "")))
+    return rules
+
+
+RuleSource = Union[None, PathLike, Sequence[Mapping[str, Any]]]
+
+
+def load_cue_rules(value: RuleSource = None) -> List[CueRule]:
+    """Cue rules from the bundled lexicon (``None``), a JSONL path or a list of entries."""
+    source = "components/hedging/cues.jsonl" if value is None else (str(value) if not isinstance(value, (list, tuple)) else "cues")
+    return parse_cue_rules(load_entries(value, "hedging", "cues.jsonl", CUE_FIELDS), source)
+
+
+def load_pseudo_rules(value: RuleSource = None) -> List[CueRule]:
+    source = "components/hedging/pseudo_cues.jsonl" if value is None else (str(value) if not isinstance(value, (list, tuple)) else "pseudo_cues")
+    return parse_pseudo_rules(load_entries(value, "hedging", "pseudo_cues.jsonl", PSEUDO_FIELDS), source)
+
+
+# ----------------------------------------------------------------------------- algorithm
+
+
+def strongest_level(levels: Iterable[str]) -> str:
+    """The grade of a sentence: its strongest cue level, ``certain`` when there is none."""
+    return max(levels, key=LEVEL_RANK.__getitem__, default=CERTAIN)
+
+
+def _overlaps(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def select_cues(candidates: Iterable[Cue], blocked: Iterable[Tuple[int, int]] = ()) -> List[Cue]:
+    """Cues that survive pseudo-cues and overlap resolution, sorted by position.
+
+    A candidate overlapping any ``blocked`` (pseudo-cue) range is dropped; among the
+    rest, longer cues win over shorter ones they overlap, then earlier ones.
+    """
+    blocked = list(blocked)
+    free = [c for c in set(candidates) if not any(_overlaps((c.start, c.end), b) for b in blocked)]
+    free.sort(key=lambda c: (-(c.end - c.start), c.start, LEVEL_RANK[c.level] * -1, c.type))
+    kept: List[Cue] = []
+    for cue in free:
+        if not any(_overlaps((cue.start, cue.end), (k.start, k.end)) for k in kept):
+            kept.append(cue)
+    return sorted(kept)
+
+
+def cues_by_sentence(cues: Sequence[Cue], bounds: Sequence[Tuple[int, int]]) -> List[List[Cue]]:
+    """Give each cue to the sentence (token range) it lies in; cues crossing a boundary are dropped."""
+    out: List[List[Cue]] = [[] for _ in bounds]
+    for cue in cues:
+        for i, (start, end) in enumerate(bounds):
+            if start <= cue.start < end:
+                if cue.end <= end:
+                    out[i].append(cue)
+                break
+    return out
+
+
+def cue_features(cues: Sequence[Cue], has_pseudo: bool = False) -> List[float]:
+    """The cue layer's summary of one sentence, in the order of :data:`FEATURE_NAMES`."""
+    types = {c.type for c in cues}
+    levels = {c.level for c in cues}
+    return (
+        [1.0 if cues else 0.0]
+        + [1.0 if t in types else 0.0 for t in CUE_TYPES]
+        + [1.0 if level in levels else 0.0 for level in HEDGED_LEVELS]
+        + [1.0 if has_pseudo else 0.0, 1.0 if len(cues) > 1 else 0.0]
+    )
+
+
+def pattern_phrases(pattern: Sequence[Mapping[str, Any]], limit: int = 4096) -> Optional[List[List[str]]]:
+    """The word sequences a pattern of plain ``LOWER`` tokens matches, or ``None``.
+
+    A token may be ``{"LOWER": word}`` or ``{"LOWER": {"IN": [...]}}``, optionally with
+    ``"OP": "?"``. Such patterns are matched with the (hash-indexed, fast) PhraseMatcher
+    instead of the Matcher, which tests every pattern at every token. Patterns with other
+    attributes or operators, or that spell out to more than ``limit`` phrases, give ``None``.
+    """
+    variants: List[List[str]] = [[]]
+    for token in pattern:
+        if not set(token) <= {"LOWER", "OP"} or token.get("OP", "?") != "?":
+            return None
+        lower = token.get("LOWER")
+        if isinstance(lower, str):
+            words = [lower]
+        elif isinstance(lower, dict) and set(lower) == {"IN"} and all(isinstance(w, str) for w in lower["IN"]):
+            words = list(lower["IN"])
+        else:
+            return None
+        options: List[List[str]] = [[w.lower()] for w in words] + ([[]] if "OP" in token else [])
+        variants = [v + o for v in variants for o in options]
+        if len(variants) > limit:
+            return None
+    return [v for v in variants if v]
+
+
+class CueMatcher:
+    """Compiles cue and pseudo-cue rules into spaCy matchers and finds cues in Docs."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        make_doc: Callable[[str], Doc],
+        rules: Sequence[CueRule],
+        pseudo_rules: Sequence[CueRule] = (),
+    ) -> None:
+        self.rules = list(rules)
+        self.pseudo_rules = list(pseudo_rules)
+        self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.matcher = Matcher(vocab, validate=True)
+        # Match labels: "cue:<i>" for rules[i], "pseudo:<i>" for pseudo_rules[i].
+        self._labels: Dict[int, Tuple[str, int]] = {}
+        # Words (ORTH or LOWER hashes) without which no Matcher pattern can match: the
+        # Matcher tries every pattern at every token, so a Doc without them skips it.
+        self._anchors: Optional[Dict[str, set]] = {"ORTH": set(), "LOWER": set()}
+        for kind, group in (("cue", self.rules), ("pseudo", self.pseudo_rules)):
+            for i, rule in enumerate(group):
+                key = f"{kind}:{i}"
+                self._labels[vocab.strings.add(key)] = (kind, i)
+                phrases = pattern_phrases(rule.pattern) if rule.pattern is not None else None
+                if rule.phrase is not None:
+                    self.phrase_matcher.add(key, [make_doc(rule.phrase)])
+                elif phrases:
+                    self.phrase_matcher.add(key, [Doc(vocab, words=words) for words in phrases])
+                else:
+                    self._add_anchor(vocab, rule.pattern)
+                    try:
+                        self.matcher.add(key, [rule.pattern])
+                    except (ValueError, KeyError) as err:
+                        raise ResourceError(f"{kind} rule {i + 1} ({rule.pattern!r}): bad Matcher pattern: {err}") from None
+
+    def _add_anchor(self, vocab: Vocab, pattern: Sequence[Mapping[str, Any]]) -> None:
+        if self._anchors is None:
+            return
+        for token in pattern:
+            if "OP" in token:
+                continue
+            for attr in ("ORTH", "LOWER"):
+                if isinstance(token.get(attr), str):
+                    self._anchors[attr].add(vocab.strings.add(token[attr]))
+                    return
+        self._anchors = None  # a pattern without an anchor word: always run the Matcher
+
+    def _needs_matcher(self, doc: Doc) -> bool:
+        if len(self.matcher) == 0:
+            return False
+        if self._anchors is None:
+            return True
+        return any(
+            token.orth in self._anchors["ORTH"] or token.lower in self._anchors["LOWER"] for token in doc
+        )
+
+    def matches(self, doc: Doc) -> Tuple[List[Cue], List[Tuple[int, int]]]:
+        """Raw cue candidates and pseudo-cue ranges (token offsets) in ``doc``."""
+        found = list(self.phrase_matcher(doc))
+        if self._needs_matcher(doc):
+            found += list(self.matcher(doc, allow_missing=True))
+        candidates: List[Cue] = []
+        blocked: List[Tuple[int, int]] = []
+        for match_id, start, end in found:
+            kind, i = self._labels[match_id]
+            if kind == "pseudo":
+                blocked.append((start, end))
+            else:
+                rule = self.rules[i]
+                candidates.append(Cue(start, end, rule.type, rule.level))  # type: ignore[arg-type]
+        return candidates, blocked
+
+    def __call__(self, doc: Doc) -> List[Cue]:
+        """The cues of ``doc`` after pseudo-cue filtering and overlap resolution."""
+        candidates, blocked = self.matches(doc)
+        return select_cues(candidates, blocked)
