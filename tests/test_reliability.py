@@ -346,3 +346,23 @@ def test_no_module_executes_loaded_data(module):
     source = (SRC / "conflictnlp" / module).read_text(encoding="utf8")
     found = [word for word in FORBIDDEN if word in source]
     assert not found, f"{module} uses {found}: resources must be parsed as data only"
+
+
+SEMANTIC_ERRORS = [
+    # (component, option, a line that passes the field types but not the component's checks, message part)
+    ("conflict_counts", "approximators", {"text": "about", "qualifier": "sometimes", "position": "before"}, "qualifier"),
+    ("conflict_counts", "units", {"echelon": "legion", "forms": ["legion"], "low": 1, "high": 2, "estimate": 1}, "echelon"),
+    ("conflict_counts", "vague", {"text": "scores", "low": 50, "high": 10, "estimate": 20}, "low <= estimate <= high"),
+]
+
+
+@pytest.mark.parametrize("component,option,entry,part", SEMANTIC_ERRORS, ids=[f"{c}.{o}" for c, o, _, _ in SEMANTIC_ERRORS])
+def test_bad_values_in_user_files_name_file_and_line(_nlp_with_file_options, tmp_path, component, option, entry, part):
+    if component not in COMPONENTS:
+        pytest.skip(f"{component} is not in the default pipeline")
+    path = tmp_path / f"{option}.jsonl"
+    path.write_text("# header\n\n" + json.dumps(entry) + "\n", encoding="utf8")
+    with pytest.raises((ResourceError, ValueError)) as info:
+        spacy.blank("en").add_pipe(component, config={option: str(path)})
+    message = str(info.value)
+    assert f"{path}, line 3" in message and part in message, message
