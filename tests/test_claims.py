@@ -84,6 +84,17 @@ CASES = [
         [(1, 0, "certain")],
     ),
     (
+        "equal contents (the outer one cut short): the cue nearest the count wins",
+        "The ministry said Russian media reported 600 soldiers were captured.",
+        ["600 soldiers"],
+        [
+            {"cue": "said", "source": "The ministry", "content": "600 soldiers were captured"},
+            {"cue": "reported", "source": "Russian media", "content": "600 soldiers were captured"},
+        ],
+        [],
+        [(1, 0, "certain")],
+    ),
+    (
         "a count inside the source is not that source's claim",
         "Two brigades of marines said nothing about the assault.",
         ["Two brigades"],

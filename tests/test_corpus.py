@@ -219,6 +219,42 @@ def test_cli_build_then_export_import_round_trip(tmp_path, capsys):
         assert list(read_records(back)) == [GOOD]
 
 
+def _authored(doc_id, conflict="Invented"):
+    return {"id": doc_id, "conflict": conflict, "paragraphs": [[{"s": f"Document {doc_id} reports a quiet night."}]]}
+
+
+# (documents as (conflict, id), expected split sizes train/dev/test): docs/training.md and
+# docs/annotation.md describe this rule (the 5th of every 9 in (conflict, id) order -> dev,
+# the 9th -> test).
+SPLITS = [
+    (4, (4, 0, 0)),
+    (5, (4, 1, 0)),
+    (9, (7, 1, 1)),
+    (10, (8, 1, 1)),
+    (20, (16, 2, 2)),
+]
+
+
+@pytest.mark.parametrize("n,sizes", SPLITS, ids=[f"{n} documents" for n, _ in SPLITS])
+def test_build_split_sizes_and_summary(tmp_path, capsys, n, sizes):
+    authored = tmp_path / "mine.jsonl"
+    authored.write_text("".join(json.dumps(_authored(f"doc-{i:02d}")) + "\n" for i in range(n)), encoding="utf8")
+    code, _, err = _cli(["corpus", "build", authored, "--out", tmp_path / "built"], capsys)
+    assert code == 0
+    got = tuple(len(list(read_records(tmp_path / "built" / f"{name}.jsonl"))) for name in ("train", "dev", "test"))
+    assert got == sizes
+    assert f"documents by split: train {sizes[0]}, dev {sizes[1]}, test {sizes[2]}" in err
+    assert ("no document went to dev" in err) == (sizes[1] == 0)
+
+
+def test_build_split_is_by_conflict_then_id():
+    """The 5th document in (conflict, id) order goes to dev, whatever the input order."""
+    from conflictnlp.authoring import assign_splits
+
+    records = [build_record(_authored(f"x-{i}", conflict)) for i, conflict in enumerate("EDCBA")]
+    assert [r["id"] for r in assign_splits(records)["dev"]] == ["x-0"]  # conflict "E" sorts last
+
+
 @pytest.mark.parametrize("argv,fragment", [
     (["corpus", "import", "--from", "brat", "x.jsonl", "--out", "y.jsonl"], "brat: unknown annotation tool"),
     (["corpus", "import", "--from", "prodigy", "missing.jsonl", "--out", "y.jsonl"], "missing.jsonl: no such file"),

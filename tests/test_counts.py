@@ -245,6 +245,34 @@ CASES = [
     ("Hezbollah is believed to have lost several hundred fighters.", "several hundred fighters", dict(actor="Hezbollah", kind="casualties")),
     ("Eritrea's army could mobilise as many as 150,000 troops.", "as many as 150,000 troops", dict(actor="Eritrea", kind="troops")),
     ("M23 now fields between 6,500 and 8,000 fighters.", "between 6,500 and 8,000 fighters", dict(actor="M23", qualifier="range")),
+    # --- actors named earlier: its/their, "the group's", "the army", "which has", pronouns ----------------
+    ("Mali's defence ministry said 23 of its soldiers had died in the ambush.", "23", dict(actor="Mali", kind="killed", unit="soldier")),
+    ("Kenya confirmed it would keep its roughly 3,000 troops in the region.", "roughly 3,000 troops", dict(actor="Kenya", kind="troops")),
+    ("The TPLF said on Friday that the army had captured 60 of their fighters.", "60", dict(actor="TPLF", kind="captured")),
+    ("Boko Haram raided the town. Troops said they killed 35 of the group's fighters.", "35", dict(actor="Boko Haram", kind="killed")),
+    ("The M23 advanced on Goma. The group is estimated to have about 6,000 fighters.", "about 6,000 fighters", dict(actor="M23", kind="troops")),
+    ("The Sudanese army regrouped. The army is thought to have 40,000 soldiers in Omdurman.", "40,000 soldiers", dict(actor="SAF")),
+    ("In Chad, the army is believed to have moved 2,000 soldiers to the border.", "2,000 soldiers", dict(actor="Chad")),
+    ("Wagner, which has some 1,500 fighters in the country, denied the report.", "some 1,500 fighters", dict(actor="Wagner")),
+    ("09:40 Ethiopia has deployed 4,000 soldiers to the Afar region.", "4,000 soldiers", dict(actor="Ethiopia")),
+    ("Over the past day, the Armed Forces of Armenia lost up to 90 servicemen.", "up to 90 servicemen", dict(actor="Armenia", kind="casualties")),
+    # --- a detail or continuation takes the actor of its whole ------------------------------------------
+    ("Azerbaijani forces destroyed 12 Armenian tanks, including four T-90 tanks.", "four T-90 tanks", dict(actor="Armenia", kind="equipment")),
+    ("Rebels killed 18 Malian soldiers and captured nine others near Gao.", "nine others", dict(actor="Mali", kind="captured")),
+    ("Six Colombian soldiers were killed and 11 wounded in the attack.", "11", dict(actor="Colombia", kind="wounded")),
+    ("Houthi drones struck a base, the coalition said, killing 14 Saudi soldiers, including two officers.", "two officers", dict(actor="Saudi Arabia", kind="killed")),
+    # --- the maker of equipment is not its owner ------------------------------------------------------
+    ("The rebels seized 20 Chinese-made rifles from the depot.", "20 Chinese-made rifles", dict(actor=None, kind="equipment")),
+    ("Troops downed 14 Iranian-built drones overnight.", "14 Iranian-built drones", dict(actor=None)),
+    # --- no actor when the reference is ambiguous or names a place ------------------------------------
+    ("Hezbollah and Israel traded fire and it launched 40 drones.", "40 drones", dict(actor=None)),
+    ("Turkey warned the SDF as its 300 fighters massed near Kobani.", "300 fighters", dict(actor=None)),
+    ("Residents said 40 civilians were killed in Gaza.", "40 civilians", dict(actor=None, kind="killed")),
+    # --- a cue after an aside; more words for displacement ------------------------------------------
+    ("Officials said 31 people, including nine children, were killed in the raid.", "31 people", dict(kind="killed", unit="person")),
+    ("Medics said 52 civilians, most of them women, were injured by the shelling.", "52 civilians", dict(kind="wounded")),
+    ("About 2,400 families have been moved to safer areas near Kassala.", "About 2,400 families", dict(kind="displaced", qualifier="approx")),
+    ("Nearly 900 residents have relocated to the provincial capital.", "Nearly 900 residents", dict(kind="displaced", qualifier="below")),
     # --- estimate policy and exact bounds -------------------------------------------------------------
     ("Ukraine has 300 soldiers in the village.", "300 soldiers", dict(value=300, low=300, high=300, estimate=300, inferred=False)),
     ("Ukraine has about 300 soldiers in the village.", "about 300 soldiers", dict(low=None, high=None, estimate=300, inferred=False)),

@@ -132,3 +132,153 @@ def test_transformer_variant_trains_offline(tiny_corpus, tmp_path, monkeypatch):
     nlp = _train("hedging_trf.cfg", tiny_corpus, tmp_path / "trf",
                  {"paths.transformer": str(minilm.get_model_path()), "training.max_steps": 3})
     _check_trained(nlp, tiny_corpus)
+
+
+# ----------------------------------------------------------------------------- training/train_hedging.py
+
+def _train_hedging_script():
+    spec = importlib.util.spec_from_file_location("train_hedging", TRAINING / "train_hedging.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@needs_hedging
+def test_train_hedging_on_user_data_keeps_the_shipped_weights(tiny_corpus, tmp_path):
+    """With --train/--dev/--test the weights and metrics go under --output (regression: they
+    went over src/conflictnlp/models/hedging and training/hedging_metrics.json), and the
+    calibrated pipeline is saved as <output>/model-calibrated."""
+    shipped = [ROOT / "src" / "conflictnlp" / "models" / "hedging" / "model",
+               ROOT / "src" / "conflictnlp" / "models" / "hedging" / "cfg.json", TRAINING / "hedging_metrics.json"]
+    before = [p.read_bytes() if p.exists() else None for p in shipped]
+    out = tmp_path / "mine"
+    code = _train_hedging_script().main([
+        "--train", str(tiny_corpus), "--dev", str(tiny_corpus), "--test", str(tiny_corpus), "--output", str(out),
+        "--training.max_steps", "6", "--training.eval_frequency", "3", "--system.gpu_allocator", "null"])
+    assert code == 0
+    assert [p.read_bytes() if p.exists() else None for p in shipped] == before
+    assert (out / "weights" / "model").is_file()
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf8"))
+    assert metrics["test"]["sentences"] == len(SENTENCES)
+    nlp = spacy.load(out / "model-calibrated")
+    assert nlp.get_pipe("conflict_hedging").cfg["calibration"] == pytest.approx(metrics["calibration"], rel=1e-6)
+    _check_trained(nlp, tiny_corpus)
+
+
+# ----------------------------------------------------------------------------- the user walk-through
+
+# A user's own annotations in the authoring format (docs/training.md, step 1a): nine short
+# invented documents, so that `corpus build` puts one in dev and one in test.
+USER_DOCUMENTS = [
+    ("river", "user-river-01", [
+        ("Barges carried grain down the river on Monday.", "certain", []),
+        ("The harbour master said 14 barges had docked.", "certain", []),
+        ("A sandbank may block the channel by spring.", "possible", [("may", "epistemic")])]),
+    ("river", "user-river-02", [
+        ("Patrol boats reportedly fired on a ferry.", "unverified", [("reportedly", "evidential")]),
+        ("The ferry reached the far bank.", "certain", [])]),
+    ("river", "user-river-03", [
+        ("The lock gates are expected to reopen on Friday.", "probable", [("expected", "expectation")]),
+        ("Traffic on the river stopped for a day.", "certain", [])]),
+    ("hills", "user-hills-01", [
+        ("Snow cut the road to the hill villages.", "certain", []),
+        ("It is unclear whether the pass is open.", "possible", [("unclear", "unclear"), ("whether", "unclear")])]),
+    ("hills", "user-hills-02", [
+        ("The garrison is believed to hold two weeks of food.", "probable", [("believed", "estimate")]),
+        ("A helicopter landed at the garrison.", "certain", [])]),
+    ("hills", "user-hills-03", [
+        ("The militia denied shelling the monastery.", "unverified", [("denied", "denial")]),
+        ("Monks cleared rubble from the courtyard.", "certain", [])]),
+    ("coast", "user-coast-01", [
+        ("Two frigates anchored off the port.", "certain", []),
+        ("A landing could come within days.", "possible", [("could", "epistemic")])]),
+    ("coast", "user-coast-02", [
+        ("The claim could not be independently verified.", "unverified",
+         [("could not be independently verified", "unverifiable")]),
+        ("Fishing boats stayed in the harbour.", "certain", [])]),
+    ("coast", "user-coast-03", [
+        ("The talks are likely to stall.", "probable", [("likely", "epistemic")]),
+        ("Hotels on the coast emptied.", "certain", [])]),
+]
+
+
+def _user_authoring_lines():
+    for conflict, doc_id, sentences in USER_DOCUMENTS:
+        paragraph = [{"s": s, **({"certainty": level} if level != "certain" else {}),
+                      **({"cues": [{"text": t, "type": k} for t, k in cues]} if cues else {})}
+                     for s, level, cues in sentences]
+        yield json.dumps({"id": doc_id, "conflict": conflict, "paragraphs": [paragraph]})
+
+
+def _run(*argv):
+    """A documented command, run as a user would: from the repository root, offline."""
+    import os
+
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    result = subprocess.run([sys.executable, *map(str, argv)], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, f"{argv}:\n{result.stderr[-3000:]}\n{result.stdout[-2000:]}"
+    return result
+
+
+@needs_hedging
+@pytest.mark.skipif(not _installed_reader(), reason="conflictnlp is not installed (pip install .): "
+                    "`python -m spacy train` finds our reader and components through its entry points")
+def test_user_walkthrough_annotate_validate_train_evaluate_load(tmp_path):
+    """docs/training.md, steps 1-5, on a tiny user corpus, with the installed package."""
+    authored = tmp_path / "my_annotations" / "mine.jsonl"
+    authored.parent.mkdir()
+    authored.write_text("# my annotations\n" + "\n".join(_user_authoring_lines()) + "\n", encoding="utf8")
+    built = tmp_path / "corpus_mine"
+    # 1. build: 9 documents -> 7 train, 1 dev, 1 test
+    result = _run("-m", "conflictnlp", "corpus", "build", authored, "--out", built)
+    assert "documents by split: train 7, dev 1, test 1" in result.stderr
+    # 2. validate
+    result = _run("-m", "conflictnlp", "corpus", "validate", *(built / f"{n}.jsonl" for n in ("train", "dev", "test")))
+    assert result.stdout.startswith(f"9 documents, {sum(len(s) for _, _, s in USER_DOCUMENTS)} sentences")
+    # 3. train with our config (spacy train, no --code), then calibrate
+    output = tmp_path / "output"
+    _run("-m", "spacy", "train", "training/hedging.cfg", "--output", output,
+         "--paths.train", built / "train.jsonl", "--paths.dev", built / "dev.jsonl",
+         "--training.max_steps", "6", "--training.eval_frequency", "3")
+    _run("training/train_hedging.py", "--skip-train", "--output", output, "--train", built / "train.jsonl",
+         "--dev", built / "dev.jsonl", "--test", built / "test.jsonl")
+    pipeline = output / "model-calibrated"
+    # 4. evaluate
+    result = _run("-m", "conflictnlp", "evaluate", "--json", "--base", pipeline, built / "test.jsonl")
+    scores = json.loads(result.stdout)
+    assert scores["hedging"]["certainty"]["total"] == 2
+    # 5. load and use
+    import conflictnlp
+
+    nlp = conflictnlp.load(pipeline)
+    assert nlp.pipe_names[:2] == ["conflict_sentences", "conflict_hedging"]
+    record = conflictnlp.to_dict(nlp("Patrols crossed the river. The pass may reopen."))
+    levels = [s["certainty"] for s in record["sentences"]]
+    assert len(levels) == 2 and set(levels) <= {"certain", "probable", "possible", "unverified"}
+
+
+@needs_hedging
+@pytest.mark.parametrize("how", ["to_disk", "to_bytes"])
+def test_pipeline_saved_before_first_use_keeps_the_shipped_calibration(tmp_path, how):
+    """Regression: to_disk wrote cfg.json before the shipped weights (and their calibration)
+    were loaded, so a pipeline saved before its first call reloaded uncalibrated."""
+    import conflictnlp.hedging  # noqa: F401
+    import conflictnlp.sentences  # noqa: F401
+
+    shipped = json.loads((ROOT / "src" / "conflictnlp" / "models" / "hedging" / "cfg.json").read_text(encoding="utf8"))
+
+    def fresh():
+        nlp = spacy.blank("en")
+        nlp.add_pipe("conflict_sentences")
+        nlp.add_pipe("conflict_hedging")
+        return nlp
+
+    if how == "to_disk":
+        fresh().to_disk(tmp_path / "p")
+        reloaded = spacy.load(tmp_path / "p")
+    else:
+        reloaded = fresh()
+        reloaded.from_bytes(fresh().to_bytes())
+    assert reloaded.get_pipe("conflict_hedging").cfg["calibration"] == pytest.approx(shipped["calibration"])
+    text = "Russia has amassed some 50,000 troops, a US official said. An assault is expected."
+    assert [s._.certainty for s in reloaded(text).sents] == [s._.certainty for s in fresh()(text).sents]

@@ -9,7 +9,14 @@
    P(hedged | cue grade) on dev for the cue layer alone;
 3. evaluates dev and test (hedged P/R/F1, four-way accuracy, cue F1, calibration error),
    for the cue layer alone and for both layers, and writes training/hedging_metrics.json;
-4. writes ``model`` and ``cfg.json`` to src/conflictnlp/models/hedging/.
+4. saves the calibrated pipeline to <output>/model-calibrated (load it with
+   ``conflictnlp.load(...)`` or ``conflictnlp evaluate --base ...``) and writes ``model`` and
+   ``cfg.json`` to the weights directory.
+
+On your own data (docs/training.md), pass ``--train``/``--dev``/``--test``: the weights and
+metrics then go to <output>/weights and <output>/metrics.json, never over the shipped ones
+(unless ``--weights``/``--metrics`` say so). Other options are spaCy config overrides, as
+for ``spacy train``: ``--training.max_steps 200``, ``--system.seed 1``.
 
 Needs conflictnlp importable (``pip install -e .`` or ``PYTHONPATH=src``).
 """
@@ -64,20 +71,32 @@ def main(argv=None) -> int:
     parser.add_argument("--dev", type=Path, default=ROOT / "corpus" / "dev.jsonl")
     parser.add_argument("--test", type=Path, default=ROOT / "corpus" / "test.jsonl")
     parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "hedging")
-    parser.add_argument("--weights", type=Path, default=ROOT / "src" / "conflictnlp" / "models" / "hedging")
-    parser.add_argument("--metrics", type=Path, default=ROOT / "training" / "hedging_metrics.json")
+    parser.add_argument("--weights", type=Path, default=None,
+                        help="default: the shipped src/conflictnlp/models/hedging when training on corpus/, "
+                             "else <output>/weights")
+    parser.add_argument("--metrics", type=Path, default=None,
+                        help="default: training/hedging_metrics.json when training on corpus/, else <output>/metrics.json")
     parser.add_argument("--skip-train", action="store_true", help="reuse an existing model-best")
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
 
     import spacy
+    from spacy.cli._util import parse_config_overrides
     from spacy.cli.train import train
+
+    overrides = parse_config_overrides(rest)  # e.g. --training.max_steps 200, as for spacy train
+    shipped = all(getattr(args, name) == parser.get_default(name) for name in ("train", "dev", "test"))
+    if args.weights is None:
+        args.weights = ROOT / "src" / "conflictnlp" / "models" / "hedging" if shipped else args.output / "weights"
+    if args.metrics is None:
+        args.metrics = ROOT / "training" / "hedging_metrics.json" if shipped else args.output / "metrics.json"
 
     from conflictnlp import hedging  # noqa: F401  (registers factories without entry points)
     from conflictnlp import corpus, sentences  # noqa: F401
     from conflictnlp.hedging import expected_calibration_error, fit_platt, platt
 
     if not args.skip_train:
-        train(args.config, args.output, overrides={"paths.train": str(args.train), "paths.dev": str(args.dev)})
+        overrides.update({"paths.train": str(args.train), "paths.dev": str(args.dev)})
+        train(args.config, args.output, overrides=overrides)
     nlp = spacy.load(args.output / "model-best")
     component = nlp.get_pipe("conflict_hedging")
 
@@ -110,6 +129,7 @@ def main(argv=None) -> int:
             "ece_raw": round(expected_calibration_error(raw, gold), 4),
             "ece_calibrated": round(expected_calibration_error(calibrated, gold), 4),
         }
+    nlp.to_disk(args.output / "model-calibrated")
     args.weights.mkdir(parents=True, exist_ok=True)
     (args.weights / "model").write_bytes(component.model.to_bytes())
     (args.weights / "cfg.json").write_text(
@@ -119,6 +139,8 @@ def main(argv=None) -> int:
     args.metrics.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf8")
     json.dump(metrics, sys.stdout, indent=2)
     print()
+    print(f"calibrated pipeline: {args.output / 'model-calibrated'}\nweights: {args.weights}\nmetrics: {args.metrics}",
+          file=sys.stderr)
     return 0
 
 

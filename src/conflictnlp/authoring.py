@@ -241,7 +241,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(message, file=sys.stderr)
     n_docs = sum(len(v) for v in splits.values())
     n_sents = sum(len(r["sentences"]) for v in splits.values() for r in v)
-    print(f"{n_docs} documents, {n_sents} sentences, {len(errors)} errors", file=sys.stderr)
+    split_sizes = ", ".join(f"{name} {len(records)}" for name, records in splits.items())
+    print(f"{n_docs} documents, {n_sents} sentences, {len(errors)} errors; documents by split: {split_sizes}",
+          file=sys.stderr)
+    if not errors and n_docs and not splits["dev"]:
+        # assign_splits sends the 5th of every 9 documents to dev: fewer than 5 leave dev empty
+        print("warning: no document went to dev (build at least 5 documents, or write dev.jsonl yourself)",
+              file=sys.stderr)
     if args.out is not None and not errors:
         args.out.mkdir(parents=True, exist_ok=True)
         for name, records in splits.items():

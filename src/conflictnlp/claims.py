@@ -75,6 +75,14 @@ def sentence_index(sentences: Sequence[Mapping[str, Any]], start: int) -> Option
     return None
 
 
+def _cue_distance(cue: Optional[Mapping[str, Any]], start: int, end: int) -> int:
+    """Characters between a cue and the span ``start:end`` (0 when they touch or overlap)."""
+    if not cue:
+        return 1 << 62
+    distance = cue["start"] - end if cue["start"] >= end else start - cue["end"]
+    return max(0, distance)
+
+
 def find_attribution(
     count: Mapping[str, Any],
     attributions: Sequence[Mapping[str, Any]],
@@ -84,7 +92,8 @@ def find_attribution(
     """The index of the attribution that carries ``count``, or None.
 
     1. An attribution whose ``content`` contains the count; the narrowest wins, so an
-       inner report ("X said that Y reported 5,000 ...") beats the outer one.
+       inner report ("X said that Y reported 5,000 ...") beats the outer one; between equal
+       contents (an outer content cut short to the inner one's), the cue nearest the count.
     2. Otherwise, an attribution whose ``cue`` lies in the count's sentence
        (``sentence_fallback``): ``"any"`` (the default) considers all of them, preferring
        those with no detected content; ``"without_content"`` only those with no detected
@@ -94,12 +103,12 @@ def find_attribution(
     """
     start, end = count["start"], count["end"]
     carriers = [
-        (a["content"]["end"] - a["content"]["start"], i)
+        (a["content"]["end"] - a["content"]["start"], _cue_distance(a.get("cue"), start, end), i)
         for i, a in enumerate(attributions)
         if _inside(start, end, a.get("content"))
     ]
     if carriers:
-        return min(carriers)[1]
+        return min(carriers)[2]
     if sentence is None or sentence_fallback == "off":
         return None
     candidates = []
@@ -112,8 +121,7 @@ def find_attribution(
         source = a.get("source")
         if source and source["start"] < end and start < source["end"]:
             continue
-        distance = cue["start"] - end if cue["start"] >= end else start - cue["end"]
-        candidates.append((bool(a.get("content")), max(0, distance), i))
+        candidates.append((bool(a.get("content")), _cue_distance(cue, start, end), i))
     return min(candidates)[2] if candidates else None
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -288,6 +289,17 @@ _ACTOR_HEADS = {
     "militia", "militias", "forces", "army", "military", "rebels", "fighters", "group", "government",
     "troops", "authorities", "navy", "junta", "regime", "command",
 }
+# Definite descriptions that point back to an armed group or an army named earlier in the text:
+# "the group's fighters", "the army is thought to have ...", "the militants were ...".
+_GROUP_ANAPHORS = {"group", "movement", "militia", "militants", "insurgents", "rebels", "organisation", "organization"}
+_ARMY_ANAPHORS = {"army", "military"}
+# Words after an actor that make it the name of an army: "the Sudanese army", "Russia's military".
+_ARMY_HEADS = {"army", "military", "forces", "armed", "troops", "junta", "defence", "defense"}
+_POSSESSIVE_PRONOUNS = {"its", "their"}
+_PLACE_PREPOSITIONS = {"in", "at", "on", "into", "towards", "toward", "near", "across", "inside", "to", "from"}
+_COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"}
+_ASIDE_OPENERS = {"including", "most", "many", "mostly", "among", "some", "all", "nearly", "almost", "half"}
+_MADE = {"made", "built", "supplied", "designed", "manufactured", "produced", "provided", "donated"}
 # Singular nouns that name a whole group after a figure ("a 2,000-odd contingent guards ...").
 _COLLECTIVES = {"force", "contingent", "personnel", "man", "aircraft"}
 # Verbs that take "over" as a particle: "handed over 150 prisoners" is not "more than 150".
@@ -366,6 +378,7 @@ class CountFinder:
         self.subject_verbs = {k[0] for k, c in self.cue_before.items() if len(k) == 1 and c.get("subject") is True}
         self.object_verbs = {k[0] for k, c in self.cue_before.items() if len(k) == 1 and c.get("subject") is False}
         self.actor_of: Dict[str, str] = {}
+        self.actor_type: Dict[str, str] = {e["actor"]: e.get("type", "state") for e in t["actors"]}
         self.people: Dict[str, str] = {}
         self.actor_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         for entry in t["actors"]:
@@ -409,6 +422,7 @@ class CountFinder:
                 found.append((Span(doc, start, end, label=data["kind"]), data))
                 used_until = max(end, ctx.consumed)
                 ctx.previous = (start, data["kind"], end)
+                ctx.previous_actor = data["actor"]
         doc.spans[self.name] = [span for span, _ in found]
         for span, data in found:
             span._.count = data
@@ -627,12 +641,16 @@ class CountFinder:
             actor = self._actor_after(ctx, end, sent_end)
         if actor is None:
             actor = self._possessive_actor(ctx, start, sent_start)
+        if actor is None:
+            actor = self._reference_actor(ctx, start, max(end, noun.end), sent_start, sent_end)
         # The clause's subject owns troops, equipment and its own losses; for the killed, wounded or
         # captured it is usually the other side ("Hamas holds 59 hostages"), so it is not used there.
         if actor is None and kind in ("troops", "equipment", "casualties") and not (
             before_cue and before_cue.get("subject") is False
         ):
             actor = self._subject_actor(ctx, start, end, noun, before_cue, sent_start)
+        if actor is None:
+            actor = self._whole_actor(ctx, start, noun, sent_start)
         data = {
             "value": figures["value"], "low": figures["low"], "high": figures["high"],
             "estimate": figures["estimate"], "qualifier": qualifier, "kind": kind, "unit": unit,
@@ -778,6 +796,9 @@ class CountFinder:
             actor_match = ctx.actor_starts.get(m)
             if actor_match is not None:
                 actor, a_end = actor_match
+                if self._maker(ctx, a_end):
+                    m = a_end + 2  # "14 Iranian-built drones"
+                    continue
                 chain_actor = chain_actor or actor
                 text = doc[m:a_end].text
                 if text in self.people and (noun.head is None or noun.adjective_head):
@@ -856,6 +877,11 @@ class CountFinder:
             noun.designator = True
         noun.actor = chain_actor if noun.head is not None else None
         return noun
+
+    @staticmethod
+    def _maker(ctx: "_DocContext", a_end: int) -> bool:
+        """ "US-made", "Turkish-built": the country that made the equipment, not whose it is."""
+        return a_end + 1 < ctx.n and ctx.words[a_end] == "-" and ctx.words[a_end + 1] in _MADE
 
     def _read_coordinated(self, ctx: "_DocContext", noun: "_NounPhrase") -> None:
         """ "35 tanks and armoured vehicles", "8,000 servicemen and civilians": a second counted noun
@@ -981,7 +1007,26 @@ class CountFinder:
                 p += 1
                 steps += 1
                 continue
+            if words[p] == ",":
+                close = self._aside_end(words, p, limit)
+                if close is not None:
+                    p = close + 1  # "26 civilians, including women and children, were killed"
+                    steps += 1
+                    continue
             return None
+        return None
+
+    @staticmethod
+    def _aside_end(words: List[str], p: int, limit: int) -> Optional[int]:
+        """The closing comma of an aside opened at ``p`` (", including 10 civilians,", ", most of them
+        children,"), or None."""
+        if p + 1 >= limit or words[p + 1] not in _ASIDE_OPENERS:
+            return None
+        for q in range(p + 2, min(limit, p + 10)):
+            if words[q] == ",":
+                return q
+            if words[q] in (";", ".", ":"):
+                return None
         return None
 
     def _bare_ok(self, ctx: "_DocContext", end: int, number: Optional[float], core_len: int, first: str) -> bool:
@@ -1099,6 +1144,9 @@ class CountFinder:
             p -= 1
         if p < sent_start:
             return None
+        referred = self._subject_reference(ctx, p, sent_start)
+        if referred is not None:
+            return referred
         if ctx.words[p] in _ACTOR_HEADS and p not in ctx.actor_ends and p - 1 >= sent_start:
             p -= 1  # "The Fano militia has ...", "Russian forces have ..."
             if ctx.words[p] in ("'s", "’s") and p - 1 >= sent_start:
@@ -1110,8 +1158,118 @@ class CountFinder:
         q = a_start - 1
         if q >= sent_start and ctx.words[q] == "the":
             q -= 1
-        if q < sent_start or ctx.words[q] in _CLAUSE_OPENERS:
+        if q < sent_start or ctx.words[q] in _CLAUSE_OPENERS or _is_clock(ctx.words[q]):
             return owner
+        if ctx.words[q] == "of" and q - 1 >= sent_start and ctx.words[q - 1] in _ACTOR_HEADS:
+            return owner  # "the Armed Forces of Ukraine lost ..."
+        return None
+
+
+    # ------------------------------------------------------------ actors named earlier
+
+    def _reference_actor(self, ctx: "_DocContext", start: int, stop: int, sent_start: int, sent_end: int) -> Optional[str]:
+        """ "its roughly 500 troops", "11 of its soldiers", "2,000 of the group's fighters", "the army's
+        3,000 soldiers": a possessive pronoun or a definite description names an actor said earlier."""
+        words = ctx.words
+        p = start - 1
+        if p >= sent_start and words[p] in _POSSESSIVE_PRONOUNS:
+            return self._pronoun_referent(ctx, p, sent_start)
+        if p - 2 >= sent_start and words[p] in ("'s", "’s") and words[p - 2] == "the":
+            return self._antecedent(ctx, p - 1)
+        for q in range(start + 1, min(stop + 3, sent_end)):
+            w = words[q]
+            if w in _POSSESSIVE_PRONOUNS and words[q - 1] == "of":
+                return self._pronoun_referent(ctx, q, sent_start)
+            if words[q - 1] == "the" and q + 1 < sent_end and words[q + 1] in ("'s", "’s"):
+                return self._antecedent(ctx, q)
+        return None
+
+    def _subject_reference(self, ctx: "_DocContext", p: int, sent_start: int) -> Optional[str]:
+        """The actor of a subject that points back: "UNIFIL, which has", "the group is estimated to
+        have", "it had"; ``p`` is the subject's last word."""
+        words = ctx.words
+        w = words[p]
+        if w in ("which", "who") and p - 2 >= sent_start and words[p - 1] == ",":
+            q = p - 2
+            if words[q] in _ACTOR_HEADS and q not in ctx.actor_ends:
+                q -= 1  # "The Rwandan contingent, which ..."
+            return ctx.actor_ends.get(q)
+        if w in ("it", "they"):
+            return self._pronoun_referent(ctx, p, sent_start)
+        if p - 1 >= sent_start and words[p - 1] == "the":
+            return self._antecedent(ctx, p)
+        return None
+
+    def _pronoun_referent(self, ctx: "_DocContext", p: int, sent_start: int) -> Optional[str]:
+        """ "its"/"their"/"it": the one actor named in the sentence before it, else a definite
+        description there ("the group ... its"), else the one actor of the sentence before. Two
+        different actors make it ambiguous: no actor; a place ("in Gaza") is not a candidate."""
+        actors = {a for s, a in ctx.actors_at(sent_start, p) if not self._place(ctx, s)}
+        if not actors or ctx.words[p] in ("it", "they"):  # a subject pronoun: the descriptions must agree too
+            for q in range(p - 1, sent_start, -1):
+                if ctx.words[q - 1] == "the" and (ctx.words[q] in _GROUP_ANAPHORS or ctx.words[q] in _ARMY_ANAPHORS):
+                    actors.add(self._antecedent(ctx, q))
+        if actors:
+            return actors.pop() if len(actors) == 1 else None
+        if sent_start > 0:
+            before = ctx.actors_between(ctx.sentence(sent_start - 1)[0], sent_start)
+            if before and len(set(before)) == 1:
+                return before[0]
+        return None
+
+    @staticmethod
+    def _place(ctx: "_DocContext", s: int) -> bool:
+        """Is the actor word at ``s`` a place ("at northern Israel", "in Gaza")?"""
+        words = ctx.words
+        p = s - 1
+        if p >= 0 and words[p] in _COMPASS:
+            p -= 1
+        return p >= 0 and words[p] in _PLACE_PREPOSITIONS
+
+    def _antecedent(self, ctx: "_DocContext", q: int) -> Optional[str]:
+        """ "the group" -> the last armed group named before ``q``; "the army"/"the military" -> the
+        last state named as an army ("the Sudanese army", "Russia's military", "the IDF")."""
+        word = ctx.words[q]
+        group = word in _GROUP_ANAPHORS
+        if not group and word not in _ARMY_ANAPHORS:
+            return None
+        words, doc = ctx.words, ctx.doc
+        if not group:
+            # "In Niger, the army ...": a state named earlier in the same sentence.
+            sent_start = ctx.sentence(q)[0]
+            for s in reversed(ctx.actor_positions_before(q - 1)):
+                if s < sent_start:
+                    break
+                if self.actor_type.get(ctx.actor_starts[s][0], "state") == "state":
+                    return ctx.actor_starts[s][0]
+        for s in reversed(ctx.actor_positions_before(q - 1)):
+            actor, e = ctx.actor_starts[s]
+            kind = self.actor_type.get(actor, "state")
+            if group:
+                if kind == "group":
+                    return actor
+                continue
+            if kind != "state":
+                continue
+            nxt = words[e + 1] if e + 1 < ctx.n and words[e] in ("'s", "’s") else (words[e] if e < ctx.n else "")
+            if nxt in _ARMY_HEADS or words[e - 1] in _ARMY_HEADS or words[e - 1] in ("junta", "tatmadaw") or doc[e - 1].text.isupper():
+                return actor
+        return None
+
+    def _whole_actor(self, ctx: "_DocContext", start: int, noun: "_NounPhrase", sent_start: int) -> Optional[str]:
+        """A detail or a continuation takes the actor of the count before it: "five aircraft, including
+        three Rafales", "killed 87 soldiers and captured 40 others", "ten were killed and 14 wounded"."""
+        prev = ctx.previous
+        if prev is None or prev[0] < sent_start or ctx.previous_actor is None:
+            return None
+        if self._inherited(ctx, start, sent_start, partitive=noun.partitive) is not None:
+            return ctx.previous_actor
+        p = start - 1
+        if p > sent_start and (ctx.words[p],) in self.cue_before:
+            p -= 1  # "... and captured 40 others"
+        bare = noun.head is None or noun.unit is None or noun.elided
+        if bare and start - prev[2] <= 12 and ctx.words[p] in ("and", ","):
+            return ctx.previous_actor
         return None
 
 
@@ -1163,6 +1321,8 @@ class _DocContext:
         self.link_actor: Optional[str] = None
         # (start, kind, end) of the last count found, for figures that detail it ("including 19 people").
         self.previous: Optional[Tuple[int, str, int]] = None
+        self.previous_actor: Optional[str] = None
+        self._positions: Optional[List[int]] = None
         # End of the tokens the last count consumed beyond its span ("four of the 25 crew members").
         self.consumed = 0
         self.actor_starts: Dict[int, Tuple[str, int]] = {}
@@ -1179,6 +1339,21 @@ class _DocContext:
             self.actor_ends[e - 1] = actor
             self.actor_start_of_end[e - 1] = s
             taken_until = e
+
+    def actor_positions_before(self, i: int) -> List[int]:
+        """Start positions of the actor words that begin before ``i``, in order."""
+        if self._positions is None:
+            self._positions = sorted(self.actor_starts)
+        return self._positions[: bisect_left(self._positions, i)]
+
+    def actors_between(self, i: int, j: int) -> List[str]:
+        """The actors named by words starting in ``i..j-1``, in order."""
+        return [actor for _, actor in self.actors_at(i, j)]
+
+    def actors_at(self, i: int, j: int) -> List[Tuple[int, str]]:
+        """(start, actor) of the actor words starting in ``i..j-1``, in order."""
+        positions = self.actor_positions_before(j)
+        return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i):]]
 
     def texts(self, i: int, j: int) -> List[str]:
         return [t.text for t in self.doc[i : min(j, self.n)]]
@@ -1199,6 +1374,11 @@ class _DocContext:
             return 0, self.n
         sent = self.doc[i].sent
         return sent.start, sent.end
+
+
+def _is_clock(word: str) -> bool:
+    """A live blog's time stamp ("13:15") opens a clause."""
+    return ":" in word and word.replace(":", "").isdigit()
 
 
 def _whole_positive(value: float) -> bool:

@@ -574,12 +574,13 @@ class ConflictHedging(TrainablePipe):
         return not self.model.has_ref("output") or bool(self.model.get_ref("output").has_param("W"))
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
+        model_ready = "model" not in exclude and self._model_ready()  # before cfg: see to_disk
         data: Dict[str, Any] = {
             "cfg": self.cfg,
             "cues": [r.to_entry() for r in self.cue_rules],
             "pseudo_cues": [r.to_entry() for r in self.pseudo_rules],
         }
-        if "model" not in exclude and self.model is not None and self._model_ready():
+        if model_ready and self.model is not None:
             data["model"] = self.model.to_bytes()
         return srsly.msgpack_dumps(data)
 
@@ -595,10 +596,13 @@ class ConflictHedging(TrainablePipe):
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
+        # Load pending (shipped) weights first: they bring their calibration into self.cfg,
+        # which must be in cfg.json (a pipeline saved before its first use lost it).
+        model_ready = "model" not in exclude and self._model_ready()
         srsly.write_json(path / "cfg.json", self.cfg)
         write_rules(path / "cues.jsonl", [r.to_entry() for r in self.cue_rules], "hedge cues (see components/hedging/cues.jsonl)")
         write_rules(path / "pseudo_cues.jsonl", [r.to_entry() for r in self.pseudo_rules], "pseudo-cues (see components/hedging/pseudo_cues.jsonl)")
-        if "model" not in exclude and self.model is not None and self._model_ready():
+        if model_ready and self.model is not None:
             (path / "model").write_bytes(self.model.to_bytes())
 
     def from_disk(self, path, *, exclude=tuple()) -> "ConflictHedging":
