@@ -183,7 +183,8 @@ def process(
                 continue
             try:
                 # Texts above nlp.max_length are cut at paragraph boundaries and merged.
-                doc = process_long(nlp, item.text)
+                long = len(item.text) > getattr(nlp, "max_length", len(item.text))
+                doc = process_long(nlp, item.text) if long else nlp(item.text)
             except ValueError as err:
                 yield InputError(f"{item.meta.get('path')}: {str(err).splitlines()[0][:300]}")
                 continue
