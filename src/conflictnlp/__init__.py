@@ -12,6 +12,7 @@ from __future__ import annotations
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .about import __schema__, __version__
 from .export import to_dict
+from .longdoc import process_long
 from .pipeline import add_components, load
 
 # Imported eagerly (they need only spaCy; pandas loads on first use) so that the
@@ -19,4 +20,4 @@ from .pipeline import add_components, load
 from .compare import claims_frame, compare
 from .render import render
 
-__all__ = ["__version__", "__schema__", "load", "add_components", "to_dict", "compare", "claims_frame", "render"]
+__all__ = ["__version__", "__schema__", "load", "add_components", "to_dict", "compare", "claims_frame", "render", "process_long"]

@@ -17,6 +17,8 @@ spaCy, the standard library and conflictnlp modules (it is an entry point).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from spacy.language import Language
@@ -176,8 +178,13 @@ def link_claims(
             f"conflict_claims: sentence_fallback {sentence_fallback!r} is not one of {', '.join(SENTENCE_FALLBACKS)}"
         )
     claims = []
+    # Sentences are in text order and do not overlap: find each count's by bisection
+    # (a linear scan per count made long documents quadratic).
+    starts = [sent["start"] for sent in sentences]
     for index, count in enumerate(counts):
-        sent_i = sentence_index(sentences, count["start"])
+        sent_i = bisect_right(starts, count["start"]) - 1
+        if sent_i < 0 or not count["start"] < sentences[sent_i]["end"]:
+            sent_i = sentence_index(sentences, count["start"])
         sentence = sentences[sent_i] if sent_i is not None else None
         attr_i = find_attribution(count, attributions, sentence, sentence_fallback)
         attribution = attributions[attr_i] if attr_i is not None else None

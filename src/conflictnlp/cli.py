@@ -169,6 +169,7 @@ def process(
     are instead of being processed again.
     """
     from .export import to_dict
+    from .longdoc import process_long
 
     progress = Progress(len(paths))
     try:
@@ -181,8 +182,10 @@ def process(
                 yield dict(item.export, meta=item.meta)
                 continue
             try:
-                doc = nlp(item.text)
-            except ValueError as err:  # e.g. a text above nlp.max_length
+                # Texts above nlp.max_length are cut at paragraph boundaries and merged.
+                long = len(item.text) > getattr(nlp, "max_length", len(item.text))
+                doc = process_long(nlp, item.text) if long else nlp(item.text)
+            except ValueError as err:
                 yield InputError(f"{item.meta.get('path')}: {str(err).splitlines()[0][:300]}")
                 continue
             progress.step(str(item.meta.get("path")))

@@ -69,11 +69,33 @@ TABLES: Dict[str, Dict[str, Any]] = {
 }
 
 
-def _check_tables(tables: Dict[str, List[Dict[str, Any]]]) -> None:
-    """Checks that the field specs cannot express; errors name the table and the entry."""
+def _entry_line(path: PathLike, entry: Dict[str, Any]) -> Optional[int]:
+    """The line of a user JSONL file that holds ``entry`` (for error messages)."""
+    try:
+        lines = Path(path).read_text(encoding="utf8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for lineno, line in enumerate(lines, start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            try:
+                if json.loads(line) == entry:
+                    return lineno
+            except json.JSONDecodeError:
+                continue
+    return None
+
+
+def _check_tables(tables: Dict[str, List[Dict[str, Any]]], sources: Optional[Dict[str, Any]] = None) -> None:
+    """Checks that the field specs cannot express; errors name the table and the entry
+    (and, for a user file, the file and the line)."""
 
     def fail(name: str, entry: Dict[str, Any], message: str) -> None:
         shown = json.dumps(entry, ensure_ascii=False)[:80]
+        source = (sources or {}).get(name)
+        if isinstance(source, (str, Path)):
+            lineno = _entry_line(source, entry)
+            where = f"{source}, line {lineno}" if lineno else str(source)
+            raise ResourceError(f"{where}: counts {name} table, entry {shown}: {message}")
         raise ResourceError(f"counts {name} table, entry {shown}: {message}")
 
     for entry in tables["approximators"]:
@@ -111,7 +133,7 @@ def load_tables(sources: Dict[str, Union[None, PathLike, List[dict]]]) -> Dict[s
         name: load_entries(sources.get(name), "counts", f"{name}.jsonl", fields)
         for name, fields in TABLES.items()
     }
-    _check_tables(tables)
+    _check_tables(tables, sources)
     return tables
 
 

@@ -1,0 +1,251 @@
+"""Documents longer than ``nlp.max_length``: split, process, merge.
+
+spaCy refuses a text longer than ``nlp.max_length`` (1,000,000 characters by default).
+:func:`process_long` cuts such a text at paragraph boundaries (a blank line), and only
+where a paragraph is itself too long, at line breaks, then after sentence-final
+punctuation, then at whitespace (a hard cut is the very last resort, for a run of
+``max_chars`` characters without any whitespace). The chunks go through ``nlp.pipe`` and
+are merged back into one Doc whose text is exactly the input text:
+
+- tokens, sentence boundaries and ``doc.spans`` groups are merged by
+  ``Doc.from_docs(ensure_whitespace=False)``;
+- span and token extension values (``sent._.certainty``, ``span._.count``, ...) are moved
+  to their new character offsets, and so are the character offsets *inside* them
+  (``sent._.hedge_cues``);
+- ``doc._.attributions`` are concatenated with shifted offsets and renumbered ``id``;
+- ``doc._.claims`` are concatenated with their ``count``, ``attribution`` and ``sentence``
+  indices re-indexed into the merged Doc;
+- ``doc.cats`` (written by ``conflict_hedging``) are recomputed from all sentences.
+
+Because every conflictnlp component works within a sentence and sentences never cross a
+blank line, the result equals what one pass would give whenever the cuts fall on
+paragraph boundaries (see docs/performance.md for the one exception: a pronoun source
+resolved from the last sentence of the previous paragraph).
+
+Standard library and spaCy only (this module is imported by ``conflictnlp``).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import warnings
+from typing import Any, Dict, Iterator, List, Optional, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers Doc._.attributions / Doc._.claims)
+from .export import sentence_spans
+from .schema import CERTAINTY_LEVELS, DOC_CATS
+
+COUNTS_KEY = "conflict_counts"
+
+# Cut points, coarsest first. Each pattern matches a separator; a chunk ends right after it,
+# so the separator stays with the text before it and the chunks concatenate to the input.
+_SEPARATORS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),  # a blank line: paragraph boundary
+    re.compile(r"\n\s*"),  # a line break
+    re.compile(r"[.!?…][\"'”’)\]»]*\s+"),  # after sentence-final punctuation
+    re.compile(r"\s+"),  # any whitespace
+)
+
+
+def split_text(text: str, max_chars: int) -> List[str]:
+    """Cut ``text`` into chunks of at most ``max_chars`` characters, at the coarsest boundaries.
+
+    ``"".join(split_text(text, n)) == text`` always holds.
+
+    >>> split_text("One.\\n\\nTwo.\\n\\nThree.", 12)
+    ['One.\\n\\nTwo.\\n\\n', 'Three.']
+    """
+    if not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 1:
+        raise ValueError(f"max_chars must be a positive int, got {max_chars!r}")
+    if not text:
+        return []
+    return list(_split(text, max_chars, 0))
+
+
+def _pieces(text: str, pattern: "re.Pattern[str]") -> Iterator[str]:
+    start = 0
+    for match in pattern.finditer(text):
+        if match.end() > start:
+            yield text[start : match.end()]
+            start = match.end()
+    if start < len(text):
+        yield text[start:]
+
+
+def _split(text: str, max_chars: int, level: int) -> Iterator[str]:
+    if len(text) <= max_chars:
+        yield text
+        return
+    if level == len(_SEPARATORS):
+        # No whitespace in max_chars characters: nothing better than a hard cut.
+        for i in range(0, len(text), max_chars):
+            yield text[i : i + max_chars]
+        return
+    parts: List[str] = []
+    size = 0
+    for piece in _pieces(text, _SEPARATORS[level]):
+        if len(piece) > max_chars:
+            if parts:
+                yield "".join(parts)
+                parts, size = [], 0
+            yield from _split(piece, max_chars, level + 1)
+        elif size + len(piece) > max_chars:
+            yield "".join(parts)
+            parts, size = [piece], len(piece)
+        else:
+            parts.append(piece)
+            size += len(piece)
+    if parts:
+        yield "".join(parts)
+
+
+def process_long(
+    nlp: Language,
+    text: str,
+    *,
+    max_chars: Optional[int] = None,
+    batch_size: int = 8,
+) -> Doc:
+    """``nlp(text)`` for a text of any length.
+
+    A text of at most ``max_chars`` characters (default: ``nlp.max_length``) is simply
+    ``nlp(text)``. A longer one is cut at paragraph boundaries (see the module docstring),
+    processed with ``nlp.pipe`` and merged into one Doc with correct offsets.
+
+    >>> import conflictnlp
+    >>> nlp = conflictnlp.load()
+    >>> doc = conflictnlp.process_long(nlp, "Some 300 troops arrived.\\n\\nAbout 2,000 soldiers left.", max_chars=30)
+    >>> [span.text for span in doc.spans["conflict_counts"]]
+    ['Some 300 troops', 'About 2,000 soldiers']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"process_long expects a str, got {type(text).__name__}")
+    limit = nlp.max_length if max_chars is None else max_chars
+    if len(text) <= limit:
+        return nlp(text)
+    chunks = split_text(text, limit)
+    # The chunks may be up to max_chars long even where max_chars > nlp.max_length.
+    saved = nlp.max_length
+    nlp.max_length = max(saved, limit)
+    try:
+        docs = list(nlp.pipe(chunks, batch_size=batch_size))
+    finally:
+        nlp.max_length = saved
+    return merge_docs(docs)
+
+
+def merge_docs(docs: Sequence[Doc]) -> Doc:
+    """One Doc from consecutive chunks of a text, with conflictnlp's annotations merged.
+
+    The merged text is the chunks' texts concatenated as they are (no whitespace added).
+    """
+    docs = list(docs)
+    if not docs:
+        raise ValueError("merge_docs needs at least one Doc")
+    if len(docs) == 1:
+        return docs[0]
+    with warnings.catch_warnings():
+        # W101/W102: doc-level extension values cannot be merged by spaCy; we do it below.
+        warnings.filterwarnings("ignore", message=r"\[W10[12]\]")
+        merged = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+    attributions: Optional[List[Dict[str, Any]]] = None
+    claims: Optional[List[Dict[str, Any]]] = None
+    levels: List[Optional[str]] = []
+    cats_seen = False
+    other_cats: Dict[str, float] = {}
+    offset = n_counts = n_attributions = n_sentences = 0
+    for doc in docs:
+        for key, value in doc.user_data.items():
+            if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[2] is not None:
+                _, name, start, end = key
+                new_key = ("._.", name, start + offset, None if end is None else end + offset)
+                merged.user_data[new_key] = shift_offsets(value, offset)
+        if doc._.attributions is not None:
+            attributions = attributions if attributions is not None else []
+            for index, item in enumerate(doc._.attributions):
+                item = shift_offsets(item, offset)
+                if isinstance(item, dict):
+                    item["id"] = n_attributions + (item["id"] if isinstance(item.get("id"), int) else index)
+                attributions.append(item)
+        if doc._.claims is not None:
+            claims = claims if claims is not None else []
+            for item in doc._.claims:
+                claims.append(_reindex_claim(item, n_counts, n_attributions, n_sentences))
+        sentences = sentence_spans(doc)
+        levels.extend(sent._.certainty for sent in sentences)
+        if doc.cats:
+            cats_seen = True
+            for label, score in doc.cats.items():
+                if label not in DOC_CATS:
+                    # Another component's category: the length-weighted mean over chunks.
+                    other_cats[label] = other_cats.get(label, 0.0) + score * len(doc.text)
+        offset += len(doc.text)
+        n_counts += len(doc.spans[COUNTS_KEY]) if COUNTS_KEY in doc.spans else 0
+        n_attributions += len(doc._.attributions or [])
+        n_sentences += len(sentences)
+    if attributions is not None:
+        merged._.attributions = attributions
+    if claims is not None:
+        merged._.claims = claims
+    if cats_seen:
+        cats: Dict[str, float] = {}
+        if levels and all(level in CERTAINTY_LEVELS for level in levels):
+            cats.update(certainty_shares(levels))
+        for label, total in other_cats.items():
+            cats[label] = total / max(1, len(merged.text))
+        merged.cats = cats
+    return merged
+
+
+def certainty_shares(levels: Sequence[str]) -> Dict[str, float]:
+    """``doc.cats`` of ``conflict_hedging`` from the sentence levels (its own function when present)."""
+    try:
+        from .hedging import doc_shares
+    except ImportError:  # a checkout without conflict_hedging
+        doc_shares = None
+    if doc_shares is not None:
+        return doc_shares(levels)
+    cats = {label: 0.0 for label in DOC_CATS}
+    for level in levels:
+        cats[level] += 1.0 / len(levels)
+        if level != CERTAINTY_LEVELS[0]:
+            cats["hedged"] += 1.0 / len(levels)
+    return cats
+
+
+def _reindex_claim(claim: Any, n_counts: int, n_attributions: int, n_sentences: int) -> Any:
+    claim = copy.deepcopy(claim)
+    if not isinstance(claim, dict):
+        return claim
+    for field, shift in (("count", n_counts), ("attribution", n_attributions), ("sentence", n_sentences)):
+        if isinstance(claim.get(field), int) and not isinstance(claim[field], bool):
+            claim[field] += shift
+    return claim
+
+
+def shift_offsets(value: Any, offset: int) -> Any:
+    """A deep copy of ``value`` with every span object's ``start``/``end`` moved by ``offset``.
+
+    A span object is a dict with int ``start`` and ``end`` and a str ``text`` (the
+    contract's span shape, also used by hedge cues).
+    """
+    if isinstance(value, dict):
+        out = {k: shift_offsets(v, offset) for k, v in value.items()}
+        if (
+            isinstance(out.get("text"), str)
+            and isinstance(out.get("start"), int)
+            and isinstance(out.get("end"), int)
+            and not isinstance(out["start"], bool)
+        ):
+            out["start"] += offset
+            out["end"] += offset
+        return out
+    if isinstance(value, list):
+        return [shift_offsets(v, offset) for v in value]
+    if isinstance(value, tuple):
+        return tuple(shift_offsets(v, offset) for v in value)
+    return copy.deepcopy(value)
