@@ -20,8 +20,10 @@ This module imports only spaCy, the standard library and conflictnlp modules.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -145,25 +147,64 @@ def select_cues(candidates: Iterable[Cue], blocked: Iterable[Tuple[int, int]] = 
     A candidate overlapping any ``blocked`` (pseudo-cue) range is dropped; among the
     rest, longer cues win over shorter ones they overlap, then earlier ones.
     """
-    blocked = list(blocked)
-    free = [c for c in set(candidates) if not any(_overlaps((c.start, c.end), b) for b in blocked)]
+    # Ranges are non-empty, so two overlap exactly when they share a token: track the
+    # covered tokens in sets (linear) rather than comparing every pair of ranges.
+    covered = set()
+    for start, end in blocked:
+        covered.update(range(start, end))
+    free = [c for c in set(candidates) if covered.isdisjoint(range(c.start, c.end))]
     free.sort(key=lambda c: (-(c.end - c.start), c.start, LEVEL_RANK[c.level] * -1, c.type))
     kept: List[Cue] = []
+    taken = set()
     for cue in free:
-        if not any(_overlaps((cue.start, cue.end), (k.start, k.end)) for k in kept):
+        tokens = range(cue.start, cue.end)
+        if taken.isdisjoint(tokens):
             kept.append(cue)
+            taken.update(tokens)
     return sorted(kept)
+
+
+def _sorted_disjoint(bounds: Sequence[Tuple[int, int]]) -> bool:
+    return all(bounds[i][1] <= bounds[i + 1][0] for i in range(len(bounds) - 1))
+
+
+def sentence_of(position: int, bounds: Sequence[Tuple[int, int]], starts: Sequence[int]) -> int:
+    """Index of the sentence (sorted, disjoint token ranges ``bounds``; ``starts`` their
+    starts) that holds token ``position``, or -1."""
+    i = bisect_right(starts, position) - 1
+    return i if i >= 0 and position < bounds[i][1] else -1
 
 
 def cues_by_sentence(cues: Sequence[Cue], bounds: Sequence[Tuple[int, int]]) -> List[List[Cue]]:
     """Give each cue to the sentence (token range) it lies in; cues crossing a boundary are dropped."""
     out: List[List[Cue]] = [[] for _ in bounds]
+    if _sorted_disjoint(bounds):  # always so for a Doc's sentences: binary search
+        starts = [start for start, _ in bounds]
+        for cue in cues:
+            i = sentence_of(cue.start, bounds, starts)
+            if i >= 0 and cue.end <= bounds[i][1]:
+                out[i].append(cue)
+        return out
     for cue in cues:
         for i, (start, end) in enumerate(bounds):
             if start <= cue.start < end:
                 if cue.end <= end:
                     out[i].append(cue)
                 break
+    return out
+
+
+def sentences_starting(positions: Iterable[int], bounds: Sequence[Tuple[int, int]]) -> List[bool]:
+    """For each sentence (token range), whether any of ``positions`` lies in it."""
+    positions = list(positions)
+    if not _sorted_disjoint(bounds):
+        return [any(start <= p < end for p in positions) for start, end in bounds]
+    out = [False] * len(bounds)
+    starts = [start for start, _ in bounds]
+    for p in positions:
+        i = sentence_of(p, bounds, starts)
+        if i >= 0:
+            out[i] = True
     return out
 
 
@@ -257,8 +298,11 @@ class CueMatcher:
             return False
         if self._anchors is None:
             return True
-        return any(
-            token.orth in self._anchors["ORTH"] or token.lower in self._anchors["LOWER"] for token in doc
+        # One array read instead of a Token object per token.
+        words = doc.to_array([ORTH, LOWER])
+        return not (
+            self._anchors["ORTH"].isdisjoint(words[:, 0].tolist())
+            and self._anchors["LOWER"].isdisjoint(words[:, 1].tolist())
         )
 
     def matches(self, doc: Doc) -> Tuple[List[Cue], List[Tuple[int, int]]]:

@@ -57,6 +57,7 @@ from .cues import (
     parse_cue_rules,
     parse_pseudo_rules,
     select_cues,
+    sentences_starting,
     strongest_level,
 )
 from .export import sentence_spans
@@ -473,7 +474,7 @@ class ConflictHedging(TrainablePipe):
             raise self._rules_error
         candidates, blocked = self.matcher.matches(doc)
         per_sentence = cues_by_sentence(select_cues(candidates, blocked), bounds)
-        pseudo = [any(start <= b[0] < end for b in blocked) for start, end in bounds]
+        pseudo = sentences_starting((b[0] for b in blocked), bounds)
         return per_sentence, pseudo
 
     def _features(self, docs: Sequence[Doc], bounds: Sequence[Sequence[Tuple[int, int]]]):
@@ -515,11 +516,11 @@ class ConflictHedging(TrainablePipe):
                 row += 1
                 level = decide(cue_level, score, threshold, probs)
                 kept = cues if level != CERTAIN else []
-                sent = doc[start:end]
-                sent._.certainty = level
-                sent._.hedged = level != CERTAIN
-                sent._.hedge_score = round(score, 4)
-                sent._.hedge_cues = [cue_dict(doc, c) for c in kept]
+                ext = doc[start:end]._  # one Underscore object for the four values
+                ext.certainty = level
+                ext.hedged = level != CERTAIN
+                ext.hedge_score = round(score, 4)
+                ext.hedge_cues = [cue_dict(doc, c) for c in kept]
                 cue_spans.extend(Span(doc, c.start, c.end, label=c.type) for c in kept)
                 levels.append(level)
             doc.spans[spans_key] = cue_spans
