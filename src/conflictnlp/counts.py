@@ -415,10 +415,11 @@ class CountFinder:
         if self._pending_error is not None:
             raise self._pending_error
         found: List[Tuple[Span, Dict[str, Any]]] = []
-        columns = doc.to_array(_COLUMNS).T.tolist()
+        array = doc.to_array(_COLUMNS)
+        columns = array.T.tolist()
         starts = self._candidates(*columns[:3])
         if starts:
-            ctx = _DocContext(doc, self, columns)
+            ctx = _DocContext(doc, self, columns, array)
             used_until = 0
             for i in starts:
                 if i < used_until:
@@ -1330,7 +1331,7 @@ class _NounPhrase:
 class _DocContext:
     """Per-Doc lookups, computed once when the Doc has candidate figures."""
 
-    def __init__(self, doc: Doc, finder: CountFinder, columns: List[List[int]]) -> None:
+    def __init__(self, doc: Doc, finder: CountFinder, columns: List[List[int]], array: Any) -> None:
         self.doc = doc
         self.n = len(doc)
         self.strings = strings = doc.vocab.strings
@@ -1339,6 +1340,7 @@ class _DocContext:
         self._orth = columns[3]
         self._spacy = columns[4]
         self._sent_start = columns[5]
+        self._array = array
         self._sent_starts: Optional[List[int]] = None
         self.has_dep = doc.has_annotation("DEP")
         self.has_pos = doc.has_annotation("POS")
@@ -1405,7 +1407,7 @@ class _DocContext:
             return sent.start, sent.end
         # What `Token.sent` returns, by bisection over the sentence starts.
         if self._sent_starts is None:
-            self._sent_starts = [k for k, v in enumerate(self._sent_start) if v == 1 and k > 0]
+            self._sent_starts = [k for k in (self._array[:, 5] == 1).nonzero()[0].tolist() if k > 0]
         starts = self._sent_starts
         k = bisect_right(starts, i)
         return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else self.n)
