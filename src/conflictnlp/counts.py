@@ -6,7 +6,7 @@ span, ``span._.count``: a plain dict with the contract's Count fields except the
 
 How it reads a count, in order:
 
-1. a cheap pre-filter (spaCy ``Matcher``) picks tokens that can start a quantity: numerals,
+1. a cheap pre-filter (a set scan over `Doc.to_array`) picks tokens that can start a quantity: numerals,
    number words, vague magnitudes ("dozens", "tens of thousands"), "a"/"an" before a
    multiplier or a unit name;
 2. the quantity itself (``numbers.parse_number_tokens``), a range ("3,000 to 5,000",
@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from spacy.attrs import LOWER
+from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START, SHAPE, SPACY
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
@@ -312,6 +312,8 @@ _PARTITIVE_SKIP = {"'s", "’s", "roughly", "about", "some", "around", "nearly",
 # Verbs after a phrase that make it the source of a report, not a count: "two military officers said".
 _REPORTING = {"said", "say", "says", "told", "tell", "added", "reported", "confirmed", "claimed", "stated", "explained"}
 _REJECT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+# The token attributes `CountFinder` reads once per Doc (`Doc.to_array`), in this order.
+_COLUMNS = [LOWER, LIKE_NUM, SHAPE, ORTH, SPACY, SENT_START]
 _SUFFIX_SHAPES = sorted(
     {d + s for d in ("d", "dd", "ddd", "d.d", "d.dd", "dd.d", "ddd.d") for s in ("x", "xx", "xxx", "X")}
 )
@@ -391,14 +393,19 @@ class CountFinder:
             by_actor.setdefault(actor, []).append(self.make_doc(form))
         for actor, docs in by_actor.items():
             self.actor_matcher.add(actor, docs)
-        # The pre-filter: tokens that can start a quantity.
-        self.matcher = Matcher(self.vocab)
+        # The pre-filter: tokens that can start a quantity. A figure (LIKE_NUM, or a shape such as
+        # "3x", "1.5X"), a number word or vague word ("dozens"), or an article before a scale,
+        # echelon or vague word ("a thousand", "a battalion", "a few"). Kept as sets of string
+        # hashes and scanned over `Doc.to_array` (see `_candidates`): much cheaper than a Matcher,
+        # whose set predicates create a Token object per token.
         starters = {k[0] for k in self.vague} | set(UNITS) | set(TENS) | {"half", "dozen"}
         starters -= _ARTICLES
-        self.matcher.add("NUM", [[{"LIKE_NUM": True}], [{"SHAPE": {"IN": _SUFFIX_SHAPES}}]])
-        self.matcher.add("WORD", [[{"LOWER": {"IN": sorted(starters)}}]])
         followers = set(SCALES) | set(self.echelons) | {k[1] for k in self.vague if len(k) > 1 and k[0] in _ARTICLES}
-        self.matcher.add("ARTICLE", [[{"LOWER": {"IN": sorted(_ARTICLES)}}, {"LOWER": {"IN": sorted(followers)}}]])
+        strings = self.vocab.strings
+        self.starter_ids = {strings.add(w) for w in starters}
+        self.article_ids = {strings.add(w) for w in _ARTICLES}
+        self.follower_ids = {strings.add(w) for w in followers}
+        self.shape_ids = {strings.add(w) for w in _SUFFIX_SHAPES}
         self.max_approx = max((len(k) for k in self.approx_before), default=1)
         self.max_cue = max((len(k) for k in list(self.cue_before) + list(self.cue_possessed) + list(self.cue_link)), default=1)
 
@@ -408,9 +415,11 @@ class CountFinder:
         if self._pending_error is not None:
             raise self._pending_error
         found: List[Tuple[Span, Dict[str, Any]]] = []
-        starts = sorted({start for _, start, _ in self.matcher(doc)})
+        array = doc.to_array(_COLUMNS)
+        columns = array.T.tolist()
+        starts = self._candidates(*columns[:3])
         if starts:
-            ctx = _DocContext(doc, self)
+            ctx = _DocContext(doc, self, columns, array)
             used_until = 0
             for i in starts:
                 if i < used_until:
@@ -427,6 +436,19 @@ class CountFinder:
         for span, data in found:
             span._.count = data
         return doc
+
+    def _candidates(self, lower: List[int], like_num: List[int], shape: List[int]) -> List[int]:
+        """Positions of the tokens that can start a quantity (the pre-filter), in order."""
+        starters, shapes, articles, followers = self.starter_ids, self.shape_ids, self.article_ids, self.follower_ids
+        last = len(lower) - 1
+        return [
+            i
+            for i, word in enumerate(lower)
+            if like_num[i]
+            or word in starters
+            or shape[i] in shapes
+            or word in articles and i < last and lower[i + 1] in followers
+        ]
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
@@ -1309,11 +1331,17 @@ class _NounPhrase:
 class _DocContext:
     """Per-Doc lookups, computed once when the Doc has candidate figures."""
 
-    def __init__(self, doc: Doc, finder: CountFinder) -> None:
+    def __init__(self, doc: Doc, finder: CountFinder, columns: List[List[int]], array: Any) -> None:
         self.doc = doc
         self.n = len(doc)
-        strings = doc.vocab.strings
-        self.words = [strings[h] for h in doc.to_array(LOWER).tolist()]  # faster than creating Tokens
+        self.strings = strings = doc.vocab.strings
+        # Read from `Doc.to_array` (columns in `_COLUMNS` order): faster than creating Tokens.
+        self.words = [strings[h] for h in columns[0]]
+        self._orth = columns[3]
+        self._spacy = columns[4]
+        self._sent_start = columns[5]
+        self._array = array
+        self._sent_starts: Optional[List[int]] = None
         self.has_dep = doc.has_annotation("DEP")
         self.has_pos = doc.has_annotation("POS")
         self.has_ner = doc.has_annotation("ENT_IOB")
@@ -1356,24 +1384,33 @@ class _DocContext:
         return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i):]]
 
     def texts(self, i: int, j: int) -> List[str]:
-        return [t.text for t in self.doc[i : min(j, self.n)]]
+        strings = self.strings
+        return [strings[h] for h in self._orth[i:j]]
 
     def spaces(self, i: int, j: int) -> List[bool]:
-        return [bool(t.whitespace_) for t in self.doc[i : min(j, self.n)]]
+        return [bool(s) for s in self._spacy[i:j]]
 
     def glued(self, i: int) -> bool:
         """Is token ``i`` directly followed by the next token (no whitespace)?"""
-        return 0 <= i < self.n and not self.doc[i].whitespace_
+        return 0 <= i < self.n and not self._spacy[i]
 
     def is_title(self, i: int) -> bool:
         """Is token ``i`` capitalized only because it opens a sentence or the text is in title case?"""
-        return i == 0 or self.doc[i].is_sent_start is True
+        return i == 0 or self._sent_start[i] == 1
 
     def sentence(self, i: int) -> Tuple[int, int]:
         if not self.has_sents:
             return 0, self.n
-        sent = self.doc[i].sent
-        return sent.start, sent.end
+        doc = self.doc
+        if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
+            sent = doc[i].sent
+            return sent.start, sent.end
+        # What `Token.sent` returns, by bisection over the sentence starts.
+        if self._sent_starts is None:
+            self._sent_starts = [k for k in (self._array[:, 5] == 1).nonzero()[0].tolist() if k > 0]
+        starts = self._sent_starts
+        k = bisect_right(starts, i)
+        return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else self.n)
 
 
 def _is_clock(word: str) -> bool:
