@@ -268,8 +268,11 @@ class AttributionDetector:
                 self.cue_matcher.add(kind, [make(t) for t in texts])
         self.cue_matcher.add("colon", [make(":")])
         self.frame_matcher = Matcher(self.nlp.vocab)
-        _add_time_patterns(self.frame_matcher)
-        _add_impersonal_patterns(self.frame_matcher, sorted(f for f in self.impersonal))
+        frame_patterns = _time_patterns() + _impersonal_patterns(sorted(self.impersonal))
+        for label, patterns in frame_patterns:
+            self.frame_matcher.add(label, patterns)
+        # Every frame pattern needs one of these words: a sentence without them is not matched.
+        self.frame_anchors = _anchor_words([p for _, patterns in frame_patterns for p in patterns])
         # Channel words are matched in the same PhraseMatcher pass; their preposition is
         # checked only in sentences that have a cue (see _channels).
         spoken = [e["text"] for e in self.entries["mediums"] if e["kind"] != "platform"]
@@ -316,7 +319,11 @@ class AttributionDetector:
 
     def _sentence(self, ctx: _Ctx, lo: int, hi: int, cues, parsed: bool, tagged: bool) -> List[_Record]:
         doc = ctx.doc
-        frames = self.frame_matcher(doc[lo:hi])
+        anchors = self.frame_anchors
+        if anchors is None or not anchors.isdisjoint(ctx.lower[lo:hi]):
+            frames = self.frame_matcher(doc[lo:hi])
+        else:
+            frames = []
         times: List[Range] = []
         impersonal: List[Range] = []
         labels = self.nlp.vocab.strings
@@ -769,9 +776,9 @@ _MONTHS = [
 _PARTS = ["morning", "afternoon", "evening", "night"]
 
 
-def _add_time_patterns(matcher: Matcher) -> None:
+def _time_patterns() -> List[Tuple[str, List[list]]]:
     day = {"LOWER": {"IN": _DAYS}}
-    matcher.add(
+    return [(
         "time",
         [
             [{"LOWER": {"IN": ["earlier", "later", "late", "early"]}, "OP": "?"}, {"LOWER": "on"}, day,
@@ -783,19 +790,33 @@ def _add_time_patterns(matcher: Matcher) -> None:
             [{"LOWER": {"IN": ["yesterday", "today", "tonight"]}}],
             [{"LOWER": "on"}, {"LOWER": {"IN": ["monday", "tuesday"]}, "OP": "!"}, {"LOWER": "night"}],
         ],
-    )
+    )]
 
 
-def _add_impersonal_patterns(matcher: Matcher, participles: Sequence[str]) -> None:
+def _impersonal_patterns(participles: Sequence[str]) -> List[Tuple[str, List[list]]]:
     if not participles:
-        return
-    matcher.add(
+        return []
+    return [(
         "impersonal",
         [
             [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "has", "had", "'s", "’s"]}}, {"LOWER": "been", "OP": "?"},
              {"LOWER": {"IN": ["also", "widely", "further"]}, "OP": "?"}, {"LOWER": {"IN": list(participles)}}],
         ],
-    )
+    )]
+
+
+def _anchor_words(patterns: Sequence[list]) -> Optional[frozenset]:
+    """Lowercase words of which every pattern needs one (its first required LOWER token), or None."""
+    anchors: set = set()
+    for pattern in patterns:
+        for spec in pattern:
+            if spec.get("OP") is None and set(spec) == {"LOWER"}:
+                value = spec["LOWER"]
+                anchors.update([value] if isinstance(value, str) else value["IN"])
+                break
+        else:
+            return None  # a pattern without a required word: no pre-filter
+    return frozenset(anchors)
 
 
 # ---------------------------------------------------------------------- chunking helpers
