@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -120,6 +121,7 @@ def has_annotation(doc: Doc, attr: str) -> bool:
     return bool(values.any())
 
 
+@lru_cache(maxsize=4096)
 def _is_punct(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
@@ -1411,12 +1413,16 @@ def _assign_frames(records: List[_Record], spans: List[Range], field: str, words
 
 
 # ---------------------------------------------------------------------- output
-def _span(doc: Doc, rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
+def _char_offsets(doc: Doc) -> List[Tuple[int, int]]:
+    """(start, end) character offsets of every token, from one array read (no Token objects)."""
+    return [(a, a + b) for a, b in doc.to_array(["IDX", "LENGTH"]).tolist()]
+
+
+def _span(offsets: Sequence[Tuple[int, int]], rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
     if rng is None:
         return None
-    s, e = rng
-    start = doc[s].idx
-    end = doc[e - 1].idx + len(doc[e - 1].text)
+    start = offsets[rng[0]][0]
+    end = offsets[rng[1] - 1][1]
     return {"start": start, "end": end, "text": text[start:end]}
 
 
@@ -1429,8 +1435,9 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
     ents = list(doc.ents) if has_annotation(doc, "ENT_IOB") else []
     has_sents = has_annotation(doc, "SENT_START")
     text = doc.text if text is None else text
+    offsets = _char_offsets(doc)
     for index, rec in enumerate(records):
-        source_text = doc[rec.source[0]:rec.source[1]].text if rec.source else None
+        source_text = text[offsets[rec.source[0]][0]:offsets[rec.source[1] - 1][1]] if rec.source else None
         label = None
         if rec.source and ents:
             label = next((e.label_ for e in ents if e.start >= rec.source[0] and e.end <= rec.source[1]), None)
@@ -1441,15 +1448,15 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             source_type, anonymous, state_media = "unknown", False, False
         item = {
             "id": index,
-            "cue": _span(doc, rec.cue, text),
-            "source": _span(doc, rec.source, text),
-            "content": _span(doc, rec.content, text),
+            "cue": _span(offsets, rec.cue, text),
+            "source": _span(offsets, rec.source, text),
+            "content": _span(offsets, rec.content, text),
             "source_type": source_type,
             "anonymous": bool(anonymous),
             "state_media": bool(state_media),
-            "medium": _span(doc, rec.medium, text),
-            "time": _span(doc, rec.time, text),
-            "via": [_span(doc, v, text) for v in rec.via],
+            "medium": _span(offsets, rec.medium, text),
+            "time": _span(offsets, rec.time, text),
+            "via": [_span(offsets, v, text) for v in rec.via],
             "resolved": None,
         }
         if resolve and source_text and source_text.lower() in _PRONOUNS:
