@@ -158,10 +158,12 @@ class _Ctx:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        # Token texts sliced from the text with one array read (iterating a Doc builds Token objects).
-        text = self.text
-        self.words = [text[a:a + b] for a, b in doc.to_array(["IDX", "LENGTH"]).tolist()]
+        # Token texts from one array read and the string store (iterating a Doc builds Token
+        # objects); the text is rebuilt from them, as ``doc.text`` does.
+        strings = doc.vocab.strings
+        orth_space = doc.to_array(["ORTH", "SPACY"]).tolist()
+        self.words = [strings[orth] for orth, _ in orth_space]
+        self.text = "".join([w + " " if space else w for w, (_, space) in zip(self.words, orth_space)])
         self.lower = [w.lower() for w in self.words]
         self.n = len(self.words)
         # Sentence starts from one array read (doc.sents walks the tokens in Python).
