@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -120,6 +121,7 @@ def has_annotation(doc: Doc, attr: str) -> bool:
     return bool(values.any())
 
 
+@lru_cache(maxsize=4096)
 def _is_punct(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
@@ -156,10 +158,12 @@ class _Ctx:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        # Token texts sliced from the text with one array read (iterating a Doc builds Token objects).
-        text = self.text
-        self.words = [text[a:a + b] for a, b in doc.to_array(["IDX", "LENGTH"]).tolist()]
+        # Token texts from one array read and the string store (iterating a Doc builds Token
+        # objects); the text is rebuilt from them, as ``doc.text`` does.
+        strings = doc.vocab.strings
+        orth_space = doc.to_array(["ORTH", "SPACY"]).tolist()
+        self.words = [strings[orth] for orth, _ in orth_space]
+        self.text = "".join([w + " " if space else w for w, (_, space) in zip(self.words, orth_space)])
         self.lower = [w.lower() for w in self.words]
         self.n = len(self.words)
         # Sentence starts from one array read (doc.sents walks the tokens in Python).
@@ -268,8 +272,11 @@ class AttributionDetector:
                 self.cue_matcher.add(kind, [make(t) for t in texts])
         self.cue_matcher.add("colon", [make(":")])
         self.frame_matcher = Matcher(self.nlp.vocab)
-        _add_time_patterns(self.frame_matcher)
-        _add_impersonal_patterns(self.frame_matcher, sorted(f for f in self.impersonal))
+        frame_patterns = _time_patterns() + _impersonal_patterns(sorted(self.impersonal))
+        for label, patterns in frame_patterns:
+            self.frame_matcher.add(label, patterns)
+        # Every frame pattern needs one of these words: a sentence without them is not matched.
+        self.frame_anchors = _anchor_words([p for _, patterns in frame_patterns for p in patterns])
         # Channel words are matched in the same PhraseMatcher pass; their preposition is
         # checked only in sentences that have a cue (see _channels).
         spoken = [e["text"] for e in self.entries["mediums"] if e["kind"] != "platform"]
@@ -316,7 +323,11 @@ class AttributionDetector:
 
     def _sentence(self, ctx: _Ctx, lo: int, hi: int, cues, parsed: bool, tagged: bool) -> List[_Record]:
         doc = ctx.doc
-        frames = self.frame_matcher(doc[lo:hi])
+        anchors = self.frame_anchors
+        if anchors is None or not anchors.isdisjoint(ctx.lower[lo:hi]):
+            frames = self.frame_matcher(doc[lo:hi])
+        else:
+            frames = []
         times: List[Range] = []
         impersonal: List[Range] = []
         labels = self.nlp.vocab.strings
@@ -769,9 +780,9 @@ _MONTHS = [
 _PARTS = ["morning", "afternoon", "evening", "night"]
 
 
-def _add_time_patterns(matcher: Matcher) -> None:
+def _time_patterns() -> List[Tuple[str, List[list]]]:
     day = {"LOWER": {"IN": _DAYS}}
-    matcher.add(
+    return [(
         "time",
         [
             [{"LOWER": {"IN": ["earlier", "later", "late", "early"]}, "OP": "?"}, {"LOWER": "on"}, day,
@@ -783,19 +794,33 @@ def _add_time_patterns(matcher: Matcher) -> None:
             [{"LOWER": {"IN": ["yesterday", "today", "tonight"]}}],
             [{"LOWER": "on"}, {"LOWER": {"IN": ["monday", "tuesday"]}, "OP": "!"}, {"LOWER": "night"}],
         ],
-    )
+    )]
 
 
-def _add_impersonal_patterns(matcher: Matcher, participles: Sequence[str]) -> None:
+def _impersonal_patterns(participles: Sequence[str]) -> List[Tuple[str, List[list]]]:
     if not participles:
-        return
-    matcher.add(
+        return []
+    return [(
         "impersonal",
         [
             [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "has", "had", "'s", "’s"]}}, {"LOWER": "been", "OP": "?"},
              {"LOWER": {"IN": ["also", "widely", "further"]}, "OP": "?"}, {"LOWER": {"IN": list(participles)}}],
         ],
-    )
+    )]
+
+
+def _anchor_words(patterns: Sequence[list]) -> Optional[frozenset]:
+    """Lowercase words of which every pattern needs one (its first required LOWER token), or None."""
+    anchors: set = set()
+    for pattern in patterns:
+        for spec in pattern:
+            if spec.get("OP") is None and set(spec) == {"LOWER"}:
+                value = spec["LOWER"]
+                anchors.update([value] if isinstance(value, str) else value["IN"])
+                break
+        else:
+            return None  # a pattern without a required word: no pre-filter
+    return frozenset(anchors)
 
 
 # ---------------------------------------------------------------------- chunking helpers
@@ -1390,12 +1415,16 @@ def _assign_frames(records: List[_Record], spans: List[Range], field: str, words
 
 
 # ---------------------------------------------------------------------- output
-def _span(doc: Doc, rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
+def _char_offsets(doc: Doc) -> List[Tuple[int, int]]:
+    """(start, end) character offsets of every token, from one array read (no Token objects)."""
+    return [(a, a + b) for a, b in doc.to_array(["IDX", "LENGTH"]).tolist()]
+
+
+def _span(offsets: Sequence[Tuple[int, int]], rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
     if rng is None:
         return None
-    s, e = rng
-    start = doc[s].idx
-    end = doc[e - 1].idx + len(doc[e - 1].text)
+    start = offsets[rng[0]][0]
+    end = offsets[rng[1] - 1][1]
     return {"start": start, "end": end, "text": text[start:end]}
 
 
@@ -1408,8 +1437,9 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
     ents = list(doc.ents) if has_annotation(doc, "ENT_IOB") else []
     has_sents = has_annotation(doc, "SENT_START")
     text = doc.text if text is None else text
+    offsets = _char_offsets(doc)
     for index, rec in enumerate(records):
-        source_text = doc[rec.source[0]:rec.source[1]].text if rec.source else None
+        source_text = text[offsets[rec.source[0]][0]:offsets[rec.source[1] - 1][1]] if rec.source else None
         label = None
         if rec.source and ents:
             label = next((e.label_ for e in ents if e.start >= rec.source[0] and e.end <= rec.source[1]), None)
@@ -1420,15 +1450,15 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             source_type, anonymous, state_media = "unknown", False, False
         item = {
             "id": index,
-            "cue": _span(doc, rec.cue, text),
-            "source": _span(doc, rec.source, text),
-            "content": _span(doc, rec.content, text),
+            "cue": _span(offsets, rec.cue, text),
+            "source": _span(offsets, rec.source, text),
+            "content": _span(offsets, rec.content, text),
             "source_type": source_type,
             "anonymous": bool(anonymous),
             "state_media": bool(state_media),
-            "medium": _span(doc, rec.medium, text),
-            "time": _span(doc, rec.time, text),
-            "via": [_span(doc, v, text) for v in rec.via],
+            "medium": _span(offsets, rec.medium, text),
+            "time": _span(offsets, rec.time, text),
+            "via": [_span(offsets, v, text) for v in rec.via],
             "resolved": None,
         }
         if resolve and source_text and source_text.lower() in _PRONOUNS:
