@@ -56,3 +56,17 @@ def test_example_report_counts_match_the_readme_table():
     shown = README.read_text(encoding="utf8").split("== examples/report.txt")[1].split("cue ")[0]
     for count in counts:
         assert count["text"] in shown, count["text"]
+
+
+def test_readme_table_is_the_cli_output(monkeypatch):
+    import io
+
+    from conflictnlp.cli import main
+
+    monkeypatch.chdir(README.parent)  # the README shows the relative path
+    out = io.StringIO()
+    assert main(["extract", "examples/report.txt", "--format", "table"], stdout=out) == 0
+    text = README.read_text(encoding="utf8")
+    start = text.index("== examples/report.txt")
+    shown = text[start : text.index("```", start)]
+    assert shown.strip() == out.getvalue().strip()
