@@ -133,3 +133,24 @@ def test_module_entry_point_runs_without_traceback(files):
 def test_no_command_prints_help(capsys):
     code, _ = run([])
     assert code == 2 and "extract" in capsys.readouterr().err
+
+
+class _FakeTerminal(io.StringIO):
+    def __init__(self, tty):
+        super().__init__()
+        self._tty = tty
+
+    def isatty(self):
+        return self._tty
+
+
+@pytest.mark.parametrize("tty,total,shown", [(True, 3, True), (False, 3, False), (True, 1, False)])
+def test_progress_bar_only_on_a_terminal_and_for_several_files(tty, total, shown):
+    from conflictnlp.cli import Progress
+
+    stream = _FakeTerminal(tty)
+    progress = Progress(total, stream=stream)
+    for n in range(total):
+        progress.step(f"file{n}.txt")
+    progress.close()
+    assert (f"{total}/{total}" in stream.getvalue()) is shown
