@@ -704,3 +704,26 @@ def test_docs_example_runs():
     namespace: dict = {}
     exec(compile(code, str(doc_path), "exec"), namespace)
     assert [s._.certainty for s in namespace["doc"].sents] == ["possible", "certain", "unverified"]
+
+
+# Plain reported speech with a figure: the model alone scores it around 0.6, below
+# uncued_threshold, so it stays certain (the contract: reported speech alone is no hedge).
+REPORTED_SPEECH = [
+    "Russia has amassed some 50,000 troops, a US official told CNN.",
+    "Russia has amassed some 50,000 troops near Kursk, a US official told CNN.",
+    "Zelensky said 11,000 troops are there.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_SPEECH)
+def test_reported_speech_without_cue_stays_certain(text):
+    import conflictnlp
+
+    sent = conflictnlp.load()(text)[:]
+    assert sent._.certainty == "certain" and sent._.hedge_cues == []
+
+
+def test_uncued_threshold_is_validated():
+    nlp = spacy.blank("en")
+    with pytest.raises(ValueError, match="uncued_threshold must be in"):
+        nlp.add_pipe("conflict_hedging", config={"uncued_threshold": 0.0})

@@ -307,15 +307,20 @@ def decide(
     score: float,
     threshold: float,
     level_probs: Optional[Sequence[float]] = None,
+    uncued_threshold: Optional[float] = None,
 ) -> str:
     """The certainty of one sentence from both layers (see the module docstring).
 
     ``level_probs`` are the model's probabilities in CERTAINTY_LEVELS order, or ``None``
-    when the cue layer runs alone (then ``cue_level`` is the answer).
+    when the cue layer runs alone (then ``cue_level`` is the answer). A sentence without
+    any cue must reach ``uncued_threshold`` (when higher than ``threshold``): the model
+    alone flags a hedge only when it is confident, so reported speech stays certain.
     """
     if level_probs is None:
         return cue_level
     if score < threshold:
+        return CERTAIN
+    if cue_level == CERTAIN and uncued_threshold is not None and score < uncued_threshold:
         return CERTAIN
     if cue_level != CERTAIN:
         return cue_level
@@ -381,12 +386,15 @@ class ConflictHedging(TrainablePipe):
         pseudo_cues: Any = None,
         weights: Optional[str] = "bundled",
         threshold: float = 0.5,
+        uncued_threshold: float = 0.7,
         cue_dropout: float = 0.0,
         spans_key: str = SPANS_KEY,
         scorer: Optional[Callable] = None,
     ) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"conflict_hedging: threshold must be between 0 and 1, got {threshold!r}")
+        if not 0.0 < uncued_threshold <= 1.0:
+            raise ValueError(f"conflict_hedging: uncued_threshold must be in (0, 1], got {uncued_threshold!r}")
         if not 0.0 <= cue_dropout < 1.0:
             raise ValueError(f"conflict_hedging: cue_dropout must be in [0, 1), got {cue_dropout!r}")
         self.cue_dropout = cue_dropout
@@ -399,6 +407,7 @@ class ConflictHedging(TrainablePipe):
         self.scorer = scorer
         self.cfg: Dict[str, Any] = {
             "threshold": threshold,
+            "uncued_threshold": uncued_threshold,
             "spans_key": spans_key,
             "calibration": [1.0, 0.0],
             "cue_only_scores": dict(CUE_ONLY_SCORES),
@@ -514,7 +523,7 @@ class ConflictHedging(TrainablePipe):
                     probs = prediction.probs[row]
                     score = platt(1.0 - probs[0], calibration, bool(cues))
                 row += 1
-                level = decide(cue_level, score, threshold, probs)
+                level = decide(cue_level, score, threshold, probs, self.cfg.get("uncued_threshold"))
                 kept = cues if level != CERTAIN else []
                 ext = doc[start:end]._  # one Underscore object for the four values
                 ext.certainty = level
@@ -764,6 +773,7 @@ def make_hedging_scorer() -> Callable[..., Dict[str, Any]]:
         "cues": None,
         "pseudo_cues": None,
         "threshold": 0.5,
+        "uncued_threshold": 0.7,
         "cue_dropout": 0.5,
         "spans_key": SPANS_KEY,
         "scorer": {"@scorers": "conflictnlp.hedging_scorer.v1"},
@@ -788,12 +798,14 @@ def make_conflict_hedging(
     cues: Optional[str],
     pseudo_cues: Optional[str],
     threshold: float,
+    uncued_threshold: float,
     cue_dropout: float,
     spans_key: str,
     scorer: Optional[Callable],
 ) -> ConflictHedging:
     return ConflictHedging(
         nlp.vocab, model if use_model else None, name, make_doc=nlp.make_doc, cues=cues,
-        pseudo_cues=pseudo_cues, weights=weights, threshold=threshold, cue_dropout=cue_dropout, spans_key=spans_key,
+        pseudo_cues=pseudo_cues, weights=weights, threshold=threshold, uncued_threshold=uncued_threshold,
+        cue_dropout=cue_dropout, spans_key=spans_key,
         scorer=scorer,
     )
