@@ -1478,12 +1478,7 @@ def make_counts_scorer() -> Callable[..., Dict[str, Any]]:
         "modifiers": None,
         "cues": None,
         "actors": None,
-        "vague_estimate": "table",
-        "units_estimate": "table",
-        "range_estimate": "midpoint",
-        "below_factor": 1.0,
-        "min_factor": 1.0,
-        "max_factor": 1.0,
+        **DEFAULT_POLICY,  # the estimate policy's defaults, in one place
         "use_parser": True,
         "use_ner": True,
         "scorer": {"@scorers": "conflictnlp.counts_scorer.v1"},
