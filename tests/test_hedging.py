@@ -727,3 +727,84 @@ def test_uncued_threshold_is_validated():
     nlp = spacy.blank("en")
     with pytest.raises(ValueError, match="uncued_threshold must be in"):
         nlp.add_pipe("conflict_hedging", config={"uncued_threshold": 0.0})
+
+
+# -- prediction computes each distinct token's vector once -------------------------------
+
+
+def _distinct_texts():
+    return [
+        "Russia has amassed some 50,000 troops, a US official told CNN.",
+        "",
+        "   ",
+        "An assault is expected in the coming days. An assault is expected.",
+        "Пять тысяч солдат. 五万人の兵士. troops troops TROOPS Troops",
+    ]
+
+
+def test_distinct_rows_give_the_vectors_of_the_plain_call(shipped_nlp):
+    from conflictnlp.hedging import _context_free, _predict_distinct
+
+    hedger = shipped_nlp.get_pipe("conflict_hedging")
+    shipped_nlp("warm up: loads the shipped weights")
+    tok2vec = hedger.model.get_ref("tok2vec")
+    assert _context_free(tok2vec)
+    docs = [shipped_nlp.make_doc(text) for text in _distinct_texts()]
+    plain = tok2vec.predict(docs)
+    fast = _predict_distinct(tok2vec, docs)
+    assert len(plain) == len(fast) == len(docs)
+    for a, b in zip(plain, fast):
+        assert a.shape == b.shape
+        assert (a == b).all()
+    assert _predict_distinct(tok2vec, []) == []
+
+
+def test_distinct_rows_survive_key_collisions(shipped_nlp, monkeypatch):
+    # Force every row onto one key: the exact row-wise unique must take over.
+    import numpy
+
+    from conflictnlp import hedging as module
+
+    hedger = shipped_nlp.get_pipe("conflict_hedging")
+    shipped_nlp("warm up")
+    tok2vec = hedger.model.get_ref("tok2vec")
+    docs = [shipped_nlp.make_doc(text) for text in _distinct_texts()]
+    real_unique = numpy.unique
+
+    def colliding_unique(values, *args, **kwargs):
+        if values.ndim == 1 and kwargs.get("return_index"):
+            values = numpy.zeros_like(values)
+        return real_unique(values, *args, **kwargs)
+
+    monkeypatch.setattr(numpy, "unique", colliding_unique)
+    fast = module._predict_distinct(tok2vec, docs)
+    monkeypatch.undo()
+    for a, b in zip(tok2vec.predict(docs), fast):
+        assert (a == b).all()
+
+
+def test_context_window_tok2vec_takes_the_plain_path():
+    from thinc.api import Config
+
+    from conflictnlp.hedging import _context_free
+
+    config = Config().from_str(
+        """
+        [model]
+        @architectures = "spacy.Tok2Vec.v2"
+        [model.embed]
+        @architectures = "spacy.MultiHashEmbed.v2"
+        width = 32
+        attrs = ["NORM"]
+        rows = [500]
+        include_static_vectors = false
+        [model.encode]
+        @architectures = "spacy.MaxoutWindowEncoder.v2"
+        width = 32
+        depth = 1
+        window_size = 1
+        maxout_pieces = 2
+        """
+    )
+    tok2vec = spacy.util.registry.resolve(config)["model"]
+    assert not _context_free(tok2vec)

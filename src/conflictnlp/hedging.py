@@ -136,11 +136,69 @@ def _classifier_init(model: Model, X: Optional[SentenceBatch] = None, Y: Optiona
     output.initialize()
 
 
+# Leaf layers whose output row for a token depends on that token's features alone.
+_ROW_WISE_LEAVES = frozenset({"ints-getitem", "hashembed", "maxout", "layernorm", "dropout", "list2ragged", "ragged2list"})
+
+
+def _context_free(tok2vec: Model) -> bool:
+    """Is ``tok2vec`` a feature extractor followed by layers that map each token's feature
+    row to its vector on its own (e.g. ``spacy.MultiHashEmbed.v2``, our default)? Then
+    equal feature rows give equal vectors and :func:`_predict_distinct` may compute each
+    once. Any other layer (a window encoder, a listener, a transformer) answers no."""
+    layers = tok2vec.layers
+    return bool(
+        layers
+        and layers[0].name == "extract_features"
+        and all(leaf.name in _ROW_WISE_LEAVES for layer in layers[1:] for leaf in layer.walk() if not leaf.layers)
+    )
+
+
+def _predict_distinct(tok2vec: Model, docs: List[Doc]) -> List[Floats2d]:
+    """``tok2vec.predict(docs)`` for a context-free ``tok2vec``, computing the vector of each
+    distinct feature row once (news text repeats most of its words: about a sixth of the
+    tokens of a batch are distinct). The vectors are those of the plain call."""
+    ops = tok2vec.ops
+    features = tok2vec.layers[0].predict(docs)
+    if not features:
+        return []
+    lengths = [f.shape[0] for f in features]
+    stacked = ops.xp.ascontiguousarray(ops.xp.vstack(features))
+    if stacked.shape[0] == 0:
+        width = tok2vec.get_dim("nO")
+        return [ops.alloc2f(0, width) for _ in docs]
+    xp = ops.xp
+    # One 64-bit key per row (a multiplicative mix of its columns), whose 1-d unique is
+    # fast; a collision would merge two rows, so it is checked, and the slow exact
+    # row-wise unique runs instead in that (astronomically rare) case.
+    key = stacked[:, 0].copy()
+    for column in range(1, stacked.shape[1]):
+        key *= xp.uint64(0x9E3779B97F4A7C15)
+        key ^= stacked[:, column]
+    _, first, inverse = xp.unique(key, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    distinct = stacked[first]
+    if not bool((distinct[inverse] == stacked).all()):
+        distinct, inverse = xp.unique(stacked, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+    vectors = [ops.asarray2i(distinct, dtype="uint64")]
+    for layer in tok2vec.layers[1:]:
+        vectors = layer.predict(vectors)
+    every = vectors[0][inverse]
+    out, start = [], 0
+    for length in lengths:
+        out.append(every[start : start + length])
+        start += length
+    return out
+
+
 def _classifier_forward(model: Model, batch: SentenceBatch, is_train: bool) -> Tuple[Floats2d, Callable]:
     ops = model.ops
     tok2vec = model.get_ref("tok2vec")
     output = model.get_ref("output")
-    tokvecs, backprop_tok2vec = tok2vec(batch.docs, is_train)
+    if is_train or not _context_free(tok2vec):
+        tokvecs, backprop_tok2vec = tok2vec(batch.docs, is_train)
+    else:
+        tokvecs, backprop_tok2vec = _predict_distinct(tok2vec, batch.docs), None
     width = model.get_dim("width")
     rows: List[int] = []
     lengths: List[int] = []
