@@ -92,3 +92,38 @@ def test_count_rows_join_claims():
     assert row["path"] == "a.txt" and row["source"] == "Kyiv" and row["source_type"] == "government"
     assert row["certainty"] == "certain" and row["sentence"] == "300 Kyiv said."
     assert "300" in export_table(export) and "Kyiv" in export_table(export)
+
+
+# -- sentence ranges and character offsets from arrays ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "One. Two!\n\nThree ", "Troops  massed  near Kharkiv. ", "“Quoted,” he said.  Then\nmore.\n"],
+)
+def test_sentence_bounds_and_char_offsets_match_spacy_spans(text):
+    from conflictnlp import load
+    from conflictnlp.export import CharOffsets, sentence_bounds
+
+    doc = load(components=[])(text)
+    assert sentence_bounds(doc) == [(s.start, s.end) for s in doc.sents] if len(doc) else sentence_bounds(doc) == []
+    chars = CharOffsets(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert chars.span(start, end) == {"start": span.start_char, "end": span.end_char, "text": span.text}
+
+
+def test_sentence_bounds_without_boundaries_and_with_a_user_hook():
+    import spacy
+
+    from conflictnlp.export import sentence_bounds
+
+    nlp = spacy.blank("en")
+    doc = nlp("No boundaries here. None at all.")
+    assert sentence_bounds(doc) == [(0, len(doc))]
+    doc = nlp("a b c d")
+    doc[2].is_sent_start = True
+    assert sentence_bounds(doc) == [(0, 2), (2, 4)]
+    doc.user_hooks["sents"] = lambda d: iter([d[0:1], d[1:4]])
+    assert sentence_bounds(doc) == [(0, 1), (1, 4)]

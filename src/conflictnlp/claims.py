@@ -18,14 +18,14 @@ spaCy, the standard library and conflictnlp modules (it is an entry point).
 from __future__ import annotations
 
 from bisect import bisect_right
-
+from collections.abc import Sequence as SequenceABC
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._.claims)
-from .export import count_dicts, sentence_dicts
+from .export import CharOffsets, count_dicts, sentence_bounds, sentence_dict
 
 # How hedged a certainty is; a claim is never graded more hedged than its sentence.
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "unverified": 3}
@@ -180,7 +180,9 @@ def link_claims(
     claims = []
     # Sentences are in text order and do not overlap: find each count's by bisection
     # (a linear scan per count made long documents quadratic).
-    starts = [sent["start"] for sent in sentences]
+    starts = getattr(sentences, "starts", None)
+    if starts is None:
+        starts = [sent["start"] for sent in sentences]
     for index, count in enumerate(counts):
         sent_i = bisect_right(starts, count["start"]) - 1
         if sent_i < 0 or not count["start"] < sentences[sent_i]["end"]:
@@ -208,6 +210,30 @@ def export_claims(export: Mapping[str, Any], sentence_fallback: str = "any") -> 
 
 # ----------------------------------------------------------------------------- component
 
+class DocSentences(SequenceABC):
+    """A Doc's Sentence objects (as in the export), each built when first read: linking
+    reads only the sentences that hold a count. ``starts`` gives every sentence's start."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._bounds = sentence_bounds(doc)
+        self._chars = CharOffsets(doc)
+        self.starts = [self._chars.start(start) for start, _ in self._bounds]
+        self._built: Dict[int, Dict[str, Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self._bounds)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        index = range(len(self._bounds))[index]  # negative indices; IndexError past the end
+        if index not in self._built:
+            start, end = self._bounds[index]
+            self._built[index] = sentence_dict(self._doc, self._chars, start, end)
+        return self._built[index]
+
+
 class ClaimLinker:
     """Writes ``doc._.claims``: one plain dict per count. See the module docstring."""
 
@@ -221,7 +247,7 @@ class ClaimLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = link_claims(
-            count_dicts(doc), doc._.attributions or [], sentence_dicts(doc), self.sentence_fallback
+            count_dicts(doc), doc._.attributions or [], DocSentences(doc), self.sentence_fallback
         )
         return doc
 

@@ -60,7 +60,7 @@ from .cues import (
     sentences_starting,
     strongest_level,
 )
-from .export import sentence_spans
+from .export import CharOffsets, sentence_bounds, sentence_spans
 from .lexicons import ResourceError
 from .schema import CERTAINTY_LEVELS, DOC_CATS
 
@@ -554,7 +554,7 @@ class ConflictHedging(TrainablePipe):
 
     def predict(self, docs: Iterable[Doc]) -> _Prediction:
         docs = list(docs)
-        bounds = [[(s.start, s.end) for s in sentence_spans(doc)] for doc in docs]
+        bounds = [sentence_bounds(doc) for doc in docs]
         cues, features = self._features(docs, bounds)
         probs = None
         self._ensure_weights()
@@ -570,6 +570,7 @@ class ConflictHedging(TrainablePipe):
         spans_key = self.cfg["spans_key"]
         row = 0
         for doc, bounds, doc_cues in zip(docs, prediction.bounds, prediction.cues):
+            chars: Optional[CharOffsets] = None
             levels: List[str] = []
             cue_spans: List[Span] = []
             for (start, end), cues in zip(bounds, doc_cues):
@@ -587,7 +588,9 @@ class ConflictHedging(TrainablePipe):
                 ext.certainty = level
                 ext.hedged = level != CERTAIN
                 ext.hedge_score = round(score, 4)
-                ext.hedge_cues = [cue_dict(doc, c) for c in kept]
+                if kept and chars is None:
+                    chars = CharOffsets(doc)
+                ext.hedge_cues = [cue_dict(doc, c, chars) for c in kept]
                 cue_spans.extend(Span(doc, c.start, c.end, label=c.type) for c in kept)
                 levels.append(level)
             doc.spans[spans_key] = cue_spans
@@ -729,10 +732,12 @@ def _missing_file(*values: Any) -> bool:
     return any(isinstance(v, (str, Path)) and not Path(v).exists() for v in values)
 
 
-def cue_dict(doc: Doc, cue: Cue) -> Dict[str, Any]:
-    """The contract's cue object (char offsets) for a matched cue."""
-    span = doc[cue.start : cue.end]
-    return {"start": span.start_char, "end": span.end_char, "text": span.text, "type": cue.type}
+def cue_dict(doc: Doc, cue: Cue, chars: Optional[CharOffsets] = None) -> Dict[str, Any]:
+    """The contract's cue object (char offsets) for a matched cue (``chars``: the Doc's
+    offsets, read once per Doc by the caller)."""
+    item = (chars or CharOffsets(doc)).span(cue.start, cue.end)
+    item["type"] = cue.type
+    return item
 
 
 def write_rules(path: Path, entries: Sequence[Dict[str, Any]], what: str) -> None:
