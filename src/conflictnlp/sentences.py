@@ -14,11 +14,10 @@ earlier) it leaves them alone, unless ``overwrite`` is true.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Iterable, Iterator, List, Optional, Set, Union
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -113,20 +112,40 @@ def sentence_starts(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> Lis
     return starts
 
 
+# ORTH id -> does the token text hold a terminal character or a line break? Shared by
+# all Docs (a vocabulary's worth of booleans); cleared when it grows past _CACHE_LIMIT.
+_candidate_cache: dict = {}
+_CACHE_LIMIT = 200_000
+
+
+def _candidate_tokens(doc: Doc) -> List[int]:
+    """Indices of the tokens whose text holds a terminal character or a line break, in
+    order: each distinct word is looked at once (``doc.text`` builds a Token object per
+    token; every character of interest lies inside a token, as spaCy keeps only single
+    spaces as trailing whitespace)."""
+    orths = doc.to_array(ORTH)
+    distinct, inverse = numpy.unique(orths, return_inverse=True)
+    cache = _candidate_cache
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    strings = doc.vocab.strings
+    flags = []
+    for orth in distinct.tolist():
+        flag = cache.get(orth)
+        if flag is None:
+            flag = cache[orth] = _CANDIDATE_CHARS.search(strings[orth]) is not None
+        flags.append(flag)
+    return numpy.flatnonzero(numpy.asarray(flags, dtype=bool)[inverse.reshape(-1)]).tolist()
+
+
 def _boundary_tokens(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> Iterator[int]:
     """Indices of the tokens (other than the first) that start a sentence.
 
-    Only tokens holding a terminal character or a line break are looked at, found by a
-    regular expression over the text, so the cost is per sentence, not per token.
+    Only tokens holding a terminal character or a line break are looked at, so the cost
+    is per sentence, not per token.
     """
     n = len(doc)
-    token_starts = doc.to_array(IDX).tolist()
-    previous = -1
-    for match in _CANDIDATE_CHARS.finditer(doc.text):
-        i = bisect_right(token_starts, match.start()) - 1
-        if i == previous or i < 0:
-            continue
-        previous = i
+    for i in _candidate_tokens(doc):
         token = doc[i]
         text = token.text
         if token.is_space:
