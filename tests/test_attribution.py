@@ -695,3 +695,54 @@ def test_docs_example_runs():
     page = Path(__file__).resolve().parent.parent / "docs" / "attribution.md"
     code = re.search(r"```python\n(.*?)```", page.read_text(encoding="utf8"), re.S).group(1)
     exec(compile(code, str(page), "exec"), {})
+
+
+# -- the frame patterns run without spaCy's Matcher: same matches -------------------------
+
+from conflictnlp.attribution import TokenPatterns, _impersonal_patterns, _time_patterns, longest_first  # noqa: E402
+
+_FRAME_WORDS = [
+    "on", "Monday", "monday", "Tuesday", "night", "morning", "earlier", "later", "late", "early", "last", "this",
+    "week", "month", "year", "weekend", "yesterday", "Today", "tonight", "12", "3", "March", "march", "it", "It",
+    "is", "was", "has", "had", "'s", "’s", "been", "also", "widely", "further", "reported", "claimed", "said",
+    "troops", ".", "x2", "²",
+]
+
+
+_REFERENCE = {}
+
+
+def _frame_reference(words):
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    if not _REFERENCE:
+        nlp = spacy.blank("en")
+        matcher = Matcher(nlp.vocab)
+        for label, patterns in _time_patterns() + _impersonal_patterns(["claimed", "reported"]):
+            matcher.add(label, patterns)
+        _REFERENCE.update(nlp=nlp, matcher=matcher)
+    nlp, matcher = _REFERENCE["nlp"], _REFERENCE["matcher"]
+    doc = Doc(nlp.vocab, words=words)
+    spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
+    labels = {(s, e): nlp.vocab.strings[m] for m, s, e in matcher(doc)}
+    return [(labels[(sp.start, sp.end)], sp.start, sp.end) for sp in spans]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_FRAME_WORDS), min_size=1, max_size=12))
+def test_token_patterns_agree_with_spacy_matcher(words):
+    patterns = TokenPatterns(_time_patterns() + _impersonal_patterns(["claimed", "reported"]))
+    lower = [w.lower() for w in words]
+    assert longest_first(patterns(words, lower, 0, len(words))) == _frame_reference(words)
+
+
+def test_token_patterns_respect_the_range_and_refuse_unknown_specs():
+    patterns = TokenPatterns(_time_patterns())
+    words = ["troops", "left", "on", "Monday", "night"]
+    lower = [w.lower() for w in words]
+    assert longest_first(patterns(words, lower, 0, 5)) == [("time", 2, 5)]
+    assert longest_first(patterns(words, lower, 0, 4)) == [("time", 2, 4)]
+    assert patterns(words, lower, 3, 5) == []
+    with pytest.raises(ValueError, match="cannot run"):
+        TokenPatterns([("x", [[{"POS": "NOUN"}]])])

@@ -127,3 +127,16 @@ def test_sentence_bounds_without_boundaries_and_with_a_user_hook():
     assert sentence_bounds(doc) == [(0, 2), (2, 4)]
     doc.user_hooks["sents"] = lambda d: iter([d[0:1], d[1:4]])
     assert sentence_bounds(doc) == [(0, 1), (1, 4)]
+
+
+def test_token_words_match_the_tokens():
+    from conflictnlp import load
+    from conflictnlp.doctools import doc_text, token_words
+
+    nlp = load(components=[])
+    for text in ["", "a", "Hello  World.\n\nNEW  ", "x y x Ünïcode ΣΊΣΥΦΟΣ İstanbul"]:
+        doc = nlp(text)
+        words, lower, spaces = token_words(doc)
+        assert words == [t.text for t in doc]
+        assert lower == [t.text.lower() for t in doc]
+        assert doc_text(words, spaces) == doc.text

@@ -27,14 +27,15 @@ import json
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans, registry
+from spacy.util import registry
 
 from . import extensions  # noqa: F401  (registers Doc._.attributions)
+from .doctools import doc_text, token_words
 from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
 from .sources import SourceTyper
 
@@ -113,12 +114,20 @@ Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
 
 def has_annotation(doc: Doc, attr: str) -> bool:
     """``doc.has_annotation(attr)``, through one array read instead of a Python loop over tokens."""
+    return annotations(doc, (attr,))[attr]
+
+
+def annotations(doc: Doc, attrs: Sequence[str]) -> Dict[str, bool]:
+    """``doc.has_annotation(attr)`` for each of ``attrs``, from one array read."""
     if len(doc) == 0:
-        return False
-    values = doc.to_array(attr)
-    if attr == "SENT_START":
-        values = values[1:]
-    return bool(values.any())
+        return {attr: False for attr in attrs}
+    values = doc.to_array(list(attrs))
+    if values.ndim == 1:
+        values = values.reshape((-1, 1))
+    found = {}
+    for column, attr in enumerate(attrs):
+        found[attr] = bool(values[1:, column].any() if attr == "SENT_START" else values[:, column].any())
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -160,11 +169,8 @@ class _Ctx:
         self.doc = doc
         # Token texts from one array read and the string store (iterating a Doc builds Token
         # objects); the text is rebuilt from them, as ``doc.text`` does.
-        strings = doc.vocab.strings
-        orth_space = doc.to_array(["ORTH", "SPACY"]).tolist()
-        self.words = [strings[orth] for orth, _ in orth_space]
-        self.text = "".join([w + " " if space else w for w, (_, space) in zip(self.words, orth_space)])
-        self.lower = [w.lower() for w in self.words]
+        self.words, self.lower, spaces = token_words(doc)
+        self.text = doc_text(self.words, spaces)
         self.n = len(self.words)
         # Sentence starts from one array read (doc.sents walks the tokens in Python).
         flags = doc.to_array("SENT_START")
@@ -271,12 +277,9 @@ class AttributionDetector:
             if texts:
                 self.cue_matcher.add(kind, [make(t) for t in texts])
         self.cue_matcher.add("colon", [make(":")])
-        self.frame_matcher = Matcher(self.nlp.vocab)
-        frame_patterns = _time_patterns() + _impersonal_patterns(sorted(self.impersonal))
-        for label, patterns in frame_patterns:
-            self.frame_matcher.add(label, patterns)
-        # Every frame pattern needs one of these words: a sentence without them is not matched.
-        self.frame_anchors = _anchor_words([p for _, patterns in frame_patterns for p in patterns])
+        # Time phrases and "it is reported": token patterns over lowercase words, run by
+        # TokenPatterns (spaCy's Matcher builds a Token object per token it looks at).
+        self.frame_patterns = TokenPatterns(_time_patterns() + _impersonal_patterns(sorted(self.impersonal)))
         # Channel words are matched in the same PhraseMatcher pass; their preposition is
         # checked only in sentences that have a cue (see _channels).
         spoken = [e["text"] for e in self.entries["mediums"] if e["kind"] != "platform"]
@@ -309,8 +312,9 @@ class AttributionDetector:
         for match_id, start, end in matches:
             label = vocab[match_id]
             by_sent.setdefault(ctx.sent_of(start), []).append((label, start, end))
-        parsed = self.use_parser and has_annotation(doc, "DEP")
-        tagged = has_annotation(doc, "POS") or has_annotation(doc, "TAG")
+        present = annotations(doc, ("DEP", "POS", "TAG"))
+        parsed = self.use_parser and present["DEP"]
+        tagged = present["POS"] or present["TAG"]
         out: List[_Record] = []
         for si, cues in sorted(by_sent.items()):
             lo, hi = ctx.sent_starts[si], ctx.sent_ends[si]
@@ -323,17 +327,10 @@ class AttributionDetector:
 
     def _sentence(self, ctx: _Ctx, lo: int, hi: int, cues, parsed: bool, tagged: bool) -> List[_Record]:
         doc = ctx.doc
-        anchors = self.frame_anchors
-        if anchors is None or not anchors.isdisjoint(ctx.lower[lo:hi]):
-            frames = self.frame_matcher(doc[lo:hi])
-        else:
-            frames = []
         times: List[Range] = []
         impersonal: List[Range] = []
-        labels = self.nlp.vocab.strings
-        spans = filter_spans([Span(doc, lo + s, lo + e, label=labels[m]) for m, s, e in frames])
-        for sp in spans:
-            (times if sp.label_ == "time" else impersonal).append((sp.start, sp.end))
+        for label, s, e in longest_first(self.frame_patterns(ctx.words, ctx.lower, lo, hi)):
+            (times if label == "time" else impersonal).append((s, e))
         mediums, platforms = _channels(ctx, cues, lo)
         ctx.stop_at = {r[0] for r in times + mediums + platforms}
         ctx.frame_spans = sorted([(s, e, "time") for s, e in times] + [(s, e, "medium") for s, e in mediums + platforms])
@@ -809,18 +806,89 @@ def _impersonal_patterns(participles: Sequence[str]) -> List[Tuple[str, List[lis
     )]
 
 
-def _anchor_words(patterns: Sequence[list]) -> Optional[frozenset]:
-    """Lowercase words of which every pattern needs one (its first required LOWER token), or None."""
-    anchors: set = set()
-    for pattern in patterns:
-        for spec in pattern:
-            if spec.get("OP") is None and set(spec) == {"LOWER"}:
-                value = spec["LOWER"]
-                anchors.update([value] if isinstance(value, str) else value["IN"])
-                break
-        else:
-            return None  # a pattern without a required word: no pre-filter
-    return frozenset(anchors)
+class TokenPatterns:
+    """spaCy ``Matcher`` token patterns over lists of words, for the few token specs the
+    frame patterns use (``LOWER`` as a string or ``{"IN": [...]}``, ``IS_DIGIT``; ``OP``
+    ``?`` or ``!``). Gives every match of every pattern, as the Matcher does, without
+    creating Token objects; matching starts only at words that can begin a pattern.
+    """
+
+    _KEYS = {"LOWER", "IS_DIGIT", "OP"}
+
+    def __init__(self, labelled: Sequence[Tuple[str, Sequence[list]]]) -> None:
+        self.patterns: List[Tuple[str, List[Tuple[str, Any, Optional[str]]]]] = []
+        for label, patterns in labelled:
+            for pattern in patterns:
+                steps = []
+                for spec in pattern:
+                    unknown = set(spec) - self._KEYS
+                    attrs = [k for k in spec if k != "OP"]
+                    if unknown or len(attrs) != 1 or spec.get("OP") not in (None, "?", "!"):
+                        raise ValueError(f"TokenPatterns cannot run the token spec {spec!r}")
+                    key = attrs[0]
+                    value = spec[key]
+                    if key == "LOWER" and isinstance(value, dict):
+                        value = frozenset(value["IN"])
+                    steps.append((key, value, spec.get("OP")))
+                self.patterns.append((label, steps))
+        # Words at which a match can start (None: any word can).
+        self.first: Optional[frozenset] = frozenset()
+        for _, steps in self.patterns:
+            firsts = self._first_words(steps)
+            self.first = None if firsts is None or self.first is None else self.first | firsts
+
+    @staticmethod
+    def _first_words(steps) -> Optional[frozenset]:
+        words: set = set()
+        for key, value, op in steps:
+            if key != "LOWER" or op == "!":
+                return None
+            words.update([value] if isinstance(value, str) else value)
+            if op is None:
+                return frozenset(words)
+        return None  # every step optional
+
+    @staticmethod
+    def _fits(key: str, value: Any, word: str, lower: str) -> bool:
+        if key == "LOWER":
+            return lower == value if isinstance(value, str) else lower in value
+        return word.isdigit() == bool(value)  # IS_DIGIT
+
+    def _ends(self, steps, k: int, i: int, words, lower, hi: int) -> Iterator[int]:
+        if k == len(steps):
+            yield i
+            return
+        key, value, op = steps[k]
+        if op == "?":
+            yield from self._ends(steps, k + 1, i, words, lower, hi)
+        if i < hi and self._fits(key, value, words[i], lower[i]) != (op == "!"):
+            yield from self._ends(steps, k + 1, i + 1, words, lower, hi)
+
+    def __call__(self, words: Sequence[str], lower: Sequence[str], lo: int, hi: int) -> List[Tuple[str, int, int]]:
+        """Every (label, start, end) match inside ``words[lo:hi]`` (no empty matches)."""
+        first = self.first
+        found = set()
+        for i in range(lo, hi):
+            if first is not None and lower[i] not in first:
+                continue
+            for label, steps in self.patterns:
+                for end in self._ends(steps, 0, i, words, lower, hi):
+                    if end > i:
+                        found.add((label, i, end))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+
+def longest_first(matches: Iterable[Tuple[str, int, int]]) -> List[Tuple[str, int, int]]:
+    """``spacy.util.filter_spans`` over (label, start, end) matches: the longest win (the
+    earliest among equally long), overlaps dropped; in text order."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    taken: set = set()
+    kept = []
+    for match in ordered:
+        if match[1] not in taken and match[2] - 1 not in taken:
+            kept.append(match)
+            taken.update(range(match[1], match[2]))
+    return sorted(kept, key=lambda m: m[1])
 
 
 # ---------------------------------------------------------------------- chunking helpers
@@ -1415,12 +1483,21 @@ def _assign_frames(records: List[_Record], spans: List[Range], field: str, words
 
 
 # ---------------------------------------------------------------------- output
-def _char_offsets(doc: Doc) -> List[Tuple[int, int]]:
-    """(start, end) character offsets of every token, from one array read (no Token objects)."""
-    return [(a, a + b) for a, b in doc.to_array(["IDX", "LENGTH"]).tolist()]
+class _TokenOffsets:
+    """``offsets[i]``: (start, end) character offsets of token ``i``, read from one array and
+    converted only for the tokens asked for (no Token objects)."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, doc: Doc) -> None:
+        self._rows = doc.to_array(["IDX", "LENGTH"])
+
+    def __getitem__(self, i: int) -> Tuple[int, int]:
+        idx, length = self._rows[i].tolist()
+        return idx, idx + length
 
 
-def _span(offsets: Sequence[Tuple[int, int]], rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
+def _span(offsets: _TokenOffsets, rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
     if rng is None:
         return None
     start = offsets[rng[0]][0]
@@ -1434,10 +1511,11 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
     out: List[Dict[str, Any]] = []
     if not records:
         return out
-    ents = list(doc.ents) if has_annotation(doc, "ENT_IOB") else []
-    has_sents = has_annotation(doc, "SENT_START")
+    present = annotations(doc, ("ENT_IOB", "SENT_START"))
+    ents = list(doc.ents) if present["ENT_IOB"] else []
+    has_sents = present["SENT_START"]
     text = doc.text if text is None else text
-    offsets = _char_offsets(doc)
+    offsets = _TokenOffsets(doc)
     for index, rec in enumerate(records):
         source_text = text[offsets[rec.source[0]][0]:offsets[rec.source[1] - 1][1]] if rec.source else None
         label = None

@@ -25,7 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._.claims)
-from .export import CharOffsets, count_dicts, sentence_bounds, sentence_dict
+from .doctools import CharOffsets, sentence_bounds
+from .export import count_dicts, sentence_dict
 
 # How hedged a certainty is; a claim is never graded more hedged than its sentence.
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "unverified": 3}

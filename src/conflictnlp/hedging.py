@@ -60,7 +60,7 @@ from .cues import (
     sentences_starting,
     strongest_level,
 )
-from .export import CharOffsets, sentence_bounds, sentence_spans
+from .doctools import CharOffsets, sentence_bounds, sentence_spans
 from .lexicons import ResourceError
 from .schema import CERTAINTY_LEVELS, DOC_CATS
 

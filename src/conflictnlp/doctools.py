@@ -1,0 +1,88 @@
+"""Fast reads of a Doc's tokens for our components: sentence ranges, character offsets,
+texts and words from ``Doc.to_array`` (iterating a Doc, ``doc.text``, ``doc.sents`` and
+``Span.text`` build a Python Token object per token, which cost more than our rules)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Tuple
+
+import numpy
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
+from spacy.tokens import Doc, Span
+
+
+def sentence_bounds(doc: Doc) -> List[Tuple[int, int]]:
+    """Token ranges ``(start, end)`` of the Doc's sentences (those of ``doc.sents``), or
+    the whole Doc as one sentence when it has no boundaries; ``[]`` for an empty Doc.
+
+    Read from one array: ``doc.sents`` builds a Token object per token.
+    """
+    n = len(doc)
+    if n == 0:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [(0, n)]
+    if "sents" in doc.user_hooks:
+        return [(sent.start, sent.end) for sent in doc.sents]
+    flags = doc.to_array(SENT_START)
+    starts = [0] + ((flags[1:] == 1).nonzero()[0] + 1).tolist()
+    return list(zip(starts, starts[1:] + [n]))
+
+
+def sentence_spans(doc: Doc) -> List[Span]:
+    """The Doc's sentences, or the whole Doc as one sentence when it has no boundaries."""
+    return [doc[start:end] for start, end in sentence_bounds(doc)]
+
+
+class CharOffsets:
+    """Character offsets and texts of a Doc's token ranges, from one array read
+    (``doc.text``, ``Span.text``, ``start_char`` and ``end_char`` build a Token object per
+    token). Rows become Python values only when asked for."""
+
+    __slots__ = ("_strings", "_rows")
+
+    def __init__(self, doc: Doc) -> None:
+        self._strings = doc.vocab.strings
+        self._rows = doc.to_array([IDX, LENGTH, ORTH, SPACY])
+
+    def start(self, i: int) -> int:
+        """Start character of token ``i``."""
+        return int(self._rows[i, 0])
+
+    def end(self, j: int) -> int:
+        """End character of the range ending before token ``j`` (``j > 0``)."""
+        idx, length = self._rows[j - 1, :2].tolist()
+        return idx + length
+
+    def text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end`` (as ``doc[start:end].text``)."""
+        strings = self._strings
+        rows = self._rows[start:end, 2:].tolist()
+        parts = [strings[orth] + " " if space else strings[orth] for orth, space in rows]
+        if rows and rows[-1][1]:
+            parts[-1] = parts[-1][:-1]  # a span's text ends before its last token's space
+        return "".join(parts)
+
+    def span(self, start: int, end: int) -> Dict[str, Any]:
+        """The contract span object (start, end, text) of tokens ``start:end``."""
+        return {"start": self.start(start), "end": self.end(end), "text": self.text(start, end)}
+
+
+def token_words(doc: Doc) -> Tuple[List[str], List[str], List[int]]:
+    """Every token's text, its lowercase form and its trailing-space flag (1 or 0): as
+    ``[t.text for t in doc]``, ``[t.text.lower() for t in doc]`` and
+    ``[len(t.whitespace_) for t in doc]``, with each distinct word looked up once."""
+    if not len(doc):
+        return [], [], []
+    rows = doc.to_array([ORTH, SPACY])
+    distinct, inverse = numpy.unique(rows[:, 0], return_inverse=True)
+    inverse = inverse.reshape(-1)
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth in distinct.tolist()]
+    lowered = numpy.array([t.lower() for t in texts], dtype=object)
+    return numpy.array(texts, dtype=object)[inverse].tolist(), lowered[inverse].tolist(), rows[:, 1].tolist()
+
+
+def doc_text(words: List[str], spaces: List[int]) -> str:
+    """The Doc's text from the words and spaces of :func:`token_words` (as ``doc.text``)."""
+    return "".join([w + " " if space else w for w, space in zip(words, spaces)])
