@@ -808,3 +808,38 @@ def test_context_window_tok2vec_takes_the_plain_path():
     )
     tok2vec = spacy.util.registry.resolve(config)["model"]
     assert not _context_free(tok2vec)
+
+
+# -- the Matcher looks only at windows around its anchor words -----------------------------
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        [[{"ORTH": "May"}, {"LIKE_NUM": True}], [{"LOWER": "in"}, {"ORTH": "May"}], [{"ORTH": "May", "IS_SENT_START": False}]],
+        [[{"LOWER": "could"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": "be"}]],
+        [[{"LOWER": "might"}, {"IS_ALPHA": True, "OP": "*"}, {"LOWER": "attack"}]],  # unbounded: whole Doc
+        [[{"IS_DIGIT": True}, {"LOWER": "troops"}]],  # anchored on "troops"
+    ],
+)
+def test_matcher_windows_find_what_the_whole_doc_gives(patterns):
+    from spacy.matcher import Matcher
+
+    from conflictnlp.cues import CueMatcher, CueRule
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    rules = [CueRule(None, p, "epistemic", "possible") for p in patterns]
+    cue_matcher = CueMatcher(nlp.vocab, nlp.make_doc, rules)
+    reference = Matcher(nlp.vocab)
+    for i, p in enumerate(patterns):
+        reference.add(str(i), [p])
+    texts = [
+        "May 5 troops could be moved. In May the army might well attack, 300 troops said.",
+        "May", "in May", "It could  be. Could they be? 12 troops", "", "might attack might not attack",
+    ]
+    for text in texts:
+        doc = nlp(text)
+        got, _ = cue_matcher.matches(doc)
+        expected = {(s, e) for _, s, e in reference(doc)}
+        assert {(c.start, c.end) for c in got} == expected, text

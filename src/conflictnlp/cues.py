@@ -265,6 +265,9 @@ class CueMatcher:
         # Words (ORTH or LOWER hashes) without which no Matcher pattern can match: the
         # Matcher tries every pattern at every token, so a Doc without them skips it.
         self._anchors: Optional[Dict[str, set]] = {"ORTH": set(), "LOWER": set()}
+        # The most tokens a Matcher match can span (None: unbounded, "*" or "+"): the
+        # Matcher then runs only on windows around the anchor words.
+        self._max_length: Optional[int] = 0
         for kind, group in (("cue", self.rules), ("pseudo", self.pseudo_rules)):
             for i, rule in enumerate(group):
                 key = f"{kind}:{i}"
@@ -282,6 +285,11 @@ class CueMatcher:
                         raise ResourceError(f"{kind} rule {i + 1} ({rule.pattern!r}): bad Matcher pattern: {err}") from None
 
     def _add_anchor(self, vocab: Vocab, pattern: Sequence[Mapping[str, Any]]) -> None:
+        if self._max_length is not None:
+            if all(token.get("OP") in (None, "?", "!") for token in pattern):
+                self._max_length = max(self._max_length, len(pattern))
+            else:
+                self._max_length = None
         if self._anchors is None:
             return
         for token in pattern:
@@ -293,23 +301,42 @@ class CueMatcher:
                     return
         self._anchors = None  # a pattern without an anchor word: always run the Matcher
 
-    def _needs_matcher(self, doc: Doc) -> bool:
-        if len(self.matcher) == 0:
-            return False
+    def _matcher_windows(self, doc: Doc) -> List[Tuple[int, int]]:
+        """Token ranges the Matcher must look at: none when the Doc has no anchor word;
+        around each anchor word (every match holds one of its pattern's anchor words, so
+        it lies within ``max_length - 1`` tokens of it); the whole Doc when a pattern has
+        no anchor word or no bounded length."""
+        n = len(doc)
+        if len(self.matcher) == 0 or n == 0:
+            return []
         if self._anchors is None:
-            return True
+            return [(0, n)]
         # One array read instead of a Token object per token.
         words = doc.to_array([ORTH, LOWER])
-        return not (
-            self._anchors["ORTH"].isdisjoint(words[:, 0].tolist())
-            and self._anchors["LOWER"].isdisjoint(words[:, 1].tolist())
-        )
+        orth, lower = self._anchors["ORTH"], self._anchors["LOWER"]
+        if orth.isdisjoint(words[:, 0].tolist()) and lower.isdisjoint(words[:, 1].tolist()):
+            return []
+        positions = [i for i, (o, l) in enumerate(words.tolist()) if o in orth or l in lower]
+        if self._max_length is None:
+            return [(0, n)]
+        reach = self._max_length - 1
+        windows: List[Tuple[int, int]] = []
+        for i in positions:
+            start, end = max(0, i - reach), min(n, i + reach + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
 
     def matches(self, doc: Doc) -> Tuple[List[Cue], List[Tuple[int, int]]]:
         """Raw cue candidates and pseudo-cue ranges (token offsets) in ``doc``."""
         found = list(self.phrase_matcher(doc))
-        if self._needs_matcher(doc):
-            found += list(self.matcher(doc, allow_missing=True))
+        for lo, hi in self._matcher_windows(doc):
+            if lo == 0 and hi == len(doc):
+                found += list(self.matcher(doc, allow_missing=True))
+            else:
+                found += [(m, lo + s, lo + e) for m, s, e in self.matcher(doc[lo:hi], allow_missing=True)]
         candidates: List[Cue] = []
         blocked: List[Tuple[int, int]] = []
         for match_id, start, end in found:
