@@ -157,15 +157,23 @@ def _predict_distinct(tok2vec: Model, docs: List[Doc]) -> List[Floats2d]:
     """``tok2vec.predict(docs)`` for a context-free ``tok2vec``, computing the vector of each
     distinct feature row once (news text repeats most of its words: about a sixth of the
     tokens of a batch are distinct). The vectors are those of the plain call."""
+    every, lengths = _distinct_vectors(tok2vec, docs)
+    out, start = [], 0
+    for length in lengths:
+        out.append(every[start : start + length])
+        start += length
+    return out
+
+
+def _distinct_vectors(tok2vec: Model, docs: List[Doc]) -> Tuple[Floats2d, List[int]]:
+    """The token vectors of all ``docs`` in one array (as :func:`_predict_distinct`,
+    concatenated), and each Doc's number of tokens."""
     ops = tok2vec.ops
     features = tok2vec.layers[0].predict(docs)
-    if not features:
-        return []
     lengths = [f.shape[0] for f in features]
+    if not sum(lengths):
+        return ops.alloc2f(0, tok2vec.get_dim("nO")), lengths
     stacked = ops.xp.ascontiguousarray(ops.xp.vstack(features))
-    if stacked.shape[0] == 0:
-        width = tok2vec.get_dim("nO")
-        return [ops.alloc2f(0, width) for _ in docs]
     xp = ops.xp
     # One 64-bit key per row (a multiplicative mix of its columns), whose 1-d unique is
     # fast; a collision would merge two rows, so it is checked, and the slow exact
@@ -183,40 +191,56 @@ def _predict_distinct(tok2vec: Model, docs: List[Doc]) -> List[Floats2d]:
     vectors = [ops.asarray2i(distinct, dtype="uint64")]
     for layer in tok2vec.layers[1:]:
         vectors = layer.predict(vectors)
-    every = vectors[0][inverse]
-    out, start = [], 0
-    for length in lengths:
-        out.append(every[start : start + length])
-        start += length
-    return out
+    return vectors[0][inverse], lengths
+
+
+def _covers_every_token(bounds: Sequence[Sequence[Tuple[int, int]]], sizes: Sequence[int]) -> bool:
+    """Do the sentences of each Doc follow each other from its first token to its last?"""
+    for doc_bounds, size in zip(bounds, sizes):
+        position = 0
+        for start, end in doc_bounds:
+            if start != position:
+                return False
+            position = end
+        if position != size:
+            return False
+    return True
 
 
 def _classifier_forward(model: Model, batch: SentenceBatch, is_train: bool) -> Tuple[Floats2d, Callable]:
     ops = model.ops
     tok2vec = model.get_ref("tok2vec")
     output = model.get_ref("output")
+    backprop_tok2vec: Optional[Callable] = None
     if is_train or not _context_free(tok2vec):
         tokvecs, backprop_tok2vec = tok2vec(batch.docs, is_train)
+        sizes = [vecs.shape[0] for vecs in tokvecs]
+        flat = None
     else:
-        tokvecs, backprop_tok2vec = _predict_distinct(tok2vec, batch.docs), None
+        flat, sizes = _distinct_vectors(tok2vec, batch.docs)
     width = model.get_dim("width")
-    rows: List[int] = []
-    lengths: List[int] = []
-    offset = 0
-    for vecs, bounds in zip(tokvecs, batch.bounds):
-        for start, end in bounds:
-            rows.extend(range(offset + start, offset + end))
-            lengths.append(end - start)
-        offset += vecs.shape[0]
+    lengths = [end - start for doc_bounds in batch.bounds for start, end in doc_bounds]
     if not lengths:
         empty = ops.alloc2f(0, model.get_dim("nO"))
         return empty, lambda d_scores: batch
     if min(lengths) < 1:
         raise ValueError("conflict_hedging: a sentence without tokens was passed to the model")
-    flat = ops.flatten(tokvecs) if len(tokvecs) > 1 else tokvecs[0]
-    row_index = ops.asarray1i(rows)
+    if flat is None:
+        flat = ops.flatten(tokvecs) if len(tokvecs) > 1 else tokvecs[0]
     length_array = ops.asarray1i(lengths)
-    selected = flat[row_index]
+    if not is_train and _covers_every_token(batch.bounds, sizes):
+        # Predicting over whole Docs split into sentences: every row, in order.
+        row_index = None
+        selected = flat
+    else:
+        rows: List[int] = []
+        offset = 0
+        for size, doc_bounds in zip(sizes, batch.bounds):
+            for start, end in doc_bounds:
+                rows.extend(range(offset + start, offset + end))
+            offset += size
+        row_index = ops.asarray1i(rows)
+        selected = flat[row_index]
     means = ops.reduce_mean(selected, length_array)
     maxes, which = ops.reduce_max(selected, length_array)
     features = ops.asarray2f(batch.features) if batch.features else ops.alloc2f(len(lengths), 0)
@@ -230,8 +254,7 @@ def _classifier_forward(model: Model, batch: SentenceBatch, is_train: bool) -> T
         ) + ops.backprop_reduce_max(ops.xp.ascontiguousarray(d_pooled[:, width : 2 * width]), which, length_array)
         d_flat = ops.alloc2f(*flat.shape)
         ops.scatter_add(d_flat, row_index, d_selected)
-        sizes = ops.asarray1i([v.shape[0] for v in tokvecs])
-        backprop_tok2vec(ops.unflatten(d_flat, sizes))
+        backprop_tok2vec(ops.unflatten(d_flat, ops.asarray1i(sizes)))
         return batch
 
     return scores, backprop
