@@ -210,6 +210,8 @@ def sentences_starting(positions: Iterable[int], bounds: Sequence[Tuple[int, int
 
 def cue_features(cues: Sequence[Cue], has_pseudo: bool = False) -> List[float]:
     """The cue layer's summary of one sentence, in the order of :data:`FEATURE_NAMES`."""
+    if not cues:  # most sentences: a fresh copy of the constant row
+        return list(_PSEUDO_ONLY if has_pseudo else _NO_CUES)
     types = {c.type for c in cues}
     levels = {c.level for c in cues}
     return (
@@ -218,6 +220,10 @@ def cue_features(cues: Sequence[Cue], has_pseudo: bool = False) -> List[float]:
         + [1.0 if level in levels else 0.0 for level in HEDGED_LEVELS]
         + [1.0 if has_pseudo else 0.0, 1.0 if len(cues) > 1 else 0.0]
     )
+
+
+_NO_CUES = [0.0] * (1 + len(CUE_TYPES) + len(HEDGED_LEVELS) + 2)
+_PSEUDO_ONLY = _NO_CUES[:-2] + [1.0, 0.0]
 
 
 def pattern_phrases(pattern: Sequence[Mapping[str, Any]], limit: int = 4096) -> Optional[List[List[str]]]:

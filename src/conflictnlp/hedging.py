@@ -591,30 +591,34 @@ class ConflictHedging(TrainablePipe):
         calibration = self.cfg["calibration"]
         cue_only = self.cfg["cue_only_scores"]
         spans_key = self.cfg["spans_key"]
+        uncued_threshold = self.cfg.get("uncued_threshold")
+        probs_rows = prediction.probs
         row = 0
         for doc, bounds, doc_cues in zip(docs, prediction.bounds, prediction.cues):
             chars: Optional[CharOffsets] = None
             levels: List[str] = []
             cue_spans: List[Span] = []
             for (start, end), cues in zip(bounds, doc_cues):
-                cue_level = strongest_level(c.level for c in cues)
-                if prediction.probs is None:
+                cue_level = strongest_level(c.level for c in cues) if cues else CERTAIN
+                if probs_rows is None:
                     probs = None
                     score = float(cue_only.get(cue_level, 0.5))
                 else:
-                    probs = prediction.probs[row]
+                    probs = probs_rows[row]
                     score = platt(1.0 - probs[0], calibration, bool(cues))
                 row += 1
-                level = decide(cue_level, score, threshold, probs, self.cfg.get("uncued_threshold"))
-                kept = cues if level != CERTAIN else []
+                level = decide(cue_level, score, threshold, probs, uncued_threshold)
                 ext = doc[start:end]._  # one Underscore object for the four values
                 ext.certainty = level
                 ext.hedged = level != CERTAIN
                 ext.hedge_score = round(score, 4)
-                if kept and chars is None:
-                    chars = CharOffsets(doc)
-                ext.hedge_cues = [cue_dict(doc, c, chars) for c in kept]
-                cue_spans.extend(Span(doc, c.start, c.end, label=c.type) for c in kept)
+                if cues and level != CERTAIN:
+                    if chars is None:
+                        chars = CharOffsets(doc)
+                    ext.hedge_cues = [cue_dict(doc, c, chars) for c in cues]
+                    cue_spans.extend([Span(doc, c.start, c.end, label=c.type) for c in cues])
+                else:
+                    ext.hedge_cues = []
                 levels.append(level)
             doc.spans[spans_key] = cue_spans
             doc.cats = doc_shares(levels)
