@@ -296,7 +296,8 @@ class AttributionDetector:
         matches = self.cue_matcher(doc) if len(doc) else []
         if matches:
             records, text = self._find(doc, matches)
-        set_attributions(doc, records_to_dicts(doc, records, self.typer, self.resolve_pronouns, text), self.name)
+        items = records_to_dicts(doc, records, self.typer, self.resolve_pronouns, text)
+        set_attributions(doc, items, self.name, [r.cue for r in records])
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
@@ -1654,13 +1655,19 @@ def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _
     return None
 
 
-def set_attributions(doc: Doc, items: List[Dict[str, Any]], key: str = NAME) -> None:
-    """Store ``items`` on ``doc._.attributions`` and their cues in ``doc.spans[key]``."""
+def set_attributions(
+    doc: Doc, items: List[Dict[str, Any]], key: str = NAME, cues: Optional[Sequence[Range]] = None
+) -> None:
+    """Store ``items`` on ``doc._.attributions`` and their cues in ``doc.spans[key]``
+    (``cues``: the cues' token ranges, when known, in the order of ``items``)."""
     spans = []
-    for item in items:
-        span = doc.char_span(item["cue"]["start"], item["cue"]["end"], label="cue")
-        if span is not None:
-            spans.append(span)
+    if cues is not None:
+        spans = [Span(doc, start, end, label="cue") for start, end in cues]
+    else:
+        for item in items:
+            span = doc.char_span(item["cue"]["start"], item["cue"]["end"], label="cue")
+            if span is not None:
+                spans.append(span)
     doc.spans[key] = spans
     doc._.attributions = items
 
