@@ -4,7 +4,7 @@ texts and words from ``Doc.to_array`` (iterating a Doc, ``doc.text``, ``doc.sent
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 import numpy
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
@@ -86,3 +86,40 @@ def token_words(doc: Doc) -> Tuple[List[str], List[str], List[int]]:
 def doc_text(words: List[str], spaces: List[int]) -> str:
     """The Doc's text from the words and spaces of :func:`token_words` (as ``doc.text``)."""
     return "".join([w + " " if space else w for w, space in zip(words, spaces)])
+
+
+class WordFlags:
+    """A test on token texts, run once per distinct word and then looked up for every
+    token with numpy: for pre-filters that must look at every token of every Doc.
+
+    ``flags(doc)`` gives one bool per token, as ``[test(t.text) for t in doc]``. The
+    table of words seen (ORTH hashes, sorted) is shared by all Docs and starts afresh
+    when it holds ``limit`` words.
+    """
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 500_000) -> None:
+        self.test = test
+        self.limit = limit
+        empty = numpy.zeros(0, dtype="uint64")
+        self._table: Tuple[Any, Any] = (empty, numpy.zeros(0, dtype=bool))
+
+    def __call__(self, doc: Doc) -> Any:
+        orths = doc.to_array(ORTH).reshape(-1)
+        ids, flags = self._table
+        if len(ids):
+            where = numpy.searchsorted(ids, orths)
+            where[where == len(ids)] = 0
+            if bool((ids[where] == orths).all()):
+                return flags[where]
+        new = numpy.setdiff1d(orths, ids)
+        if len(ids) + len(new) > self.limit:
+            ids, flags = ids[:0], flags[:0]
+            new = numpy.unique(orths)
+        strings = doc.vocab.strings
+        new_flags = numpy.array([bool(self.test(strings[orth])) for orth in new.tolist()], dtype=bool)
+        ids = numpy.concatenate([ids, new])
+        flags = numpy.concatenate([flags, new_flags])
+        order = numpy.argsort(ids, kind="stable")
+        ids, flags = ids[order], flags[order]
+        self._table = (ids, flags)
+        return flags[numpy.searchsorted(ids, orths)]

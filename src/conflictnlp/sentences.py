@@ -17,10 +17,11 @@ import re
 from typing import Iterable, Iterator, List, Optional, Set, Union
 
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doctools import WordFlags
 from .lexicons import PathLike, load_entries
 
 _TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "...."}
@@ -112,30 +113,16 @@ def sentence_starts(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> Lis
     return starts
 
 
-# ORTH id -> does the token text hold a terminal character or a line break? Shared by
-# all Docs (a vocabulary's worth of booleans); cleared when it grows past _CACHE_LIMIT.
-_candidate_cache: dict = {}
-_CACHE_LIMIT = 200_000
+# Does a token's text hold a terminal character or a line break? Each distinct word is
+# tested once (see WordFlags), for all Docs.
+_candidate_flags = WordFlags(lambda text: _CANDIDATE_CHARS.search(text) is not None)
 
 
 def _candidate_tokens(doc: Doc) -> List[int]:
     """Indices of the tokens whose text holds a terminal character or a line break, in
-    order: each distinct word is looked at once (``doc.text`` builds a Token object per
-    token; every character of interest lies inside a token, as spaCy keeps only single
-    spaces as trailing whitespace)."""
-    orths = doc.to_array(ORTH)
-    distinct, inverse = numpy.unique(orths, return_inverse=True)
-    cache = _candidate_cache
-    if len(cache) > _CACHE_LIMIT:
-        cache.clear()
-    strings = doc.vocab.strings
-    flags = []
-    for orth in distinct.tolist():
-        flag = cache.get(orth)
-        if flag is None:
-            flag = cache[orth] = _CANDIDATE_CHARS.search(strings[orth]) is not None
-        flags.append(flag)
-    return numpy.flatnonzero(numpy.asarray(flags, dtype=bool)[inverse.reshape(-1)]).tolist()
+    order (``doc.text`` builds a Token object per token; every character of interest lies
+    inside a token, as spaCy keeps only single spaces as trailing whitespace)."""
+    return numpy.flatnonzero(_candidate_flags(doc)).tolist()
 
 
 def _boundary_tokens(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> Iterator[int]:

@@ -1,0 +1,39 @@
+"""Fast token reads (conflictnlp.doctools): the same answers as spaCy's own objects."""
+
+from __future__ import annotations
+
+import spacy
+
+from conflictnlp.doctools import WordFlags
+
+
+def _texts():
+    return [
+        "", "One. Two!\n\nThree", "U.S. troops left at 3 p.m. on Aug. 5.", "“Who?” he asked… Nobody knew.",
+        "x" * 150 + ".", "Пять. 五. ٣٤٥٦!",
+    ]
+
+
+def test_word_flags_give_the_test_of_every_token():
+    nlp = spacy.blank("en")
+    flags = WordFlags(lambda text: "." in text or text.isupper())
+    for _ in range(2):  # second pass: every word is in the table
+        for text in _texts():
+            doc = nlp(text)
+            assert flags(doc).tolist() == ["." in t.text or t.text.isupper() for t in doc]
+
+
+def test_word_flags_start_afresh_at_their_limit():
+    nlp = spacy.blank("en")
+    flags = WordFlags(lambda text: text.endswith("s"), limit=5)
+    for text in ["troops tanks guns", "ships planes drones", "a b c d e f g h", "troops a"]:
+        doc = nlp(text)
+        assert flags(doc).tolist() == [t.text.endswith("s") for t in doc]
+        assert len(flags._table[0]) <= max(5, len(set(t.text for t in doc)))
+
+
+def test_word_flags_serve_several_vocabularies():
+    first, second = spacy.blank("en"), spacy.blank("en")
+    flags = WordFlags(lambda text: text[:1].isupper())
+    assert flags(first("Kyiv said")).tolist() == [True, False]
+    assert flags(second("said Kyiv Moscow")).tolist() == [False, True, True]
