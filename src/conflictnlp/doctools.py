@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List, Tuple
 
 import numpy
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 
@@ -35,37 +35,32 @@ def sentence_spans(doc: Doc) -> List[Span]:
 
 
 class CharOffsets:
-    """Character offsets and texts of a Doc's token ranges, from one array read
-    (``doc.text``, ``Span.text``, ``start_char`` and ``end_char`` build a Token object per
-    token). Rows become Python values only when asked for."""
+    """Character offsets and texts of a Doc's token ranges, reading only the tokens at
+    the edges of each range asked for (``doc.text`` builds a Token object per token of
+    the Doc; a few ranges are asked for per Doc)."""
 
-    __slots__ = ("_strings", "_rows")
+    __slots__ = ("_doc",)
 
     def __init__(self, doc: Doc) -> None:
-        self._strings = doc.vocab.strings
-        self._rows = doc.to_array([IDX, LENGTH, ORTH, SPACY])
+        self._doc = doc
 
     def start(self, i: int) -> int:
         """Start character of token ``i``."""
-        return int(self._rows[i, 0])
+        return self._doc[i].idx
 
     def end(self, j: int) -> int:
         """End character of the range ending before token ``j`` (``j > 0``)."""
-        idx, length = self._rows[j - 1, :2].tolist()
-        return idx + length
+        token = self._doc[j - 1]
+        return token.idx + len(token)
 
     def text(self, start: int, end: int) -> str:
         """The text of tokens ``start:end`` (as ``doc[start:end].text``)."""
-        strings = self._strings
-        rows = self._rows[start:end, 2:].tolist()
-        parts = [strings[orth] + " " if space else strings[orth] for orth, space in rows]
-        if rows and rows[-1][1]:
-            parts[-1] = parts[-1][:-1]  # a span's text ends before its last token's space
-        return "".join(parts)
+        return self._doc[start:end].text
 
     def span(self, start: int, end: int) -> Dict[str, Any]:
         """The contract span object (start, end, text) of tokens ``start:end``."""
-        return {"start": self.start(start), "end": self.end(end), "text": self.text(start, end)}
+        span = self._doc[start:end]
+        return {"start": span.start_char, "end": span.end_char, "text": span.text}
 
 
 def token_words(doc: Doc) -> Tuple[List[str], List[str], List[int]]:
