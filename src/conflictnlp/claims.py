@@ -26,7 +26,9 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._.claims)
 from .doctools import CharOffsets, sentence_bounds
-from .export import count_dicts, sentence_dict
+from .export import sentence_dict
+
+COUNTS_KEY = "conflict_counts"  # where conflict_counts keeps its spans (in count order)
 
 # How hedged a certainty is; a claim is never graded more hedged than its sentence.
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "unverified": 3}
@@ -247,9 +249,10 @@ class ClaimLinker:
         self.sentence_fallback = sentence_fallback
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = link_claims(
-            count_dicts(doc), doc._.attributions or [], DocSentences(doc), self.sentence_fallback
-        )
+        # Linking reads only where each count is (its span's characters).
+        spans = doc.spans[COUNTS_KEY] if COUNTS_KEY in doc.spans else ()
+        counts = [{"start": span.start_char, "end": span.end_char} for span in spans]
+        doc._.claims = link_claims(counts, doc._.attributions or [], DocSentences(doc), self.sentence_fallback)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
