@@ -66,16 +66,12 @@ class CharOffsets:
 def token_words(doc: Doc) -> Tuple[List[str], List[str], List[int]]:
     """Every token's text, its lowercase form and its trailing-space flag (1 or 0): as
     ``[t.text for t in doc]``, ``[t.text.lower() for t in doc]`` and
-    ``[len(t.whitespace_) for t in doc]``, with each distinct word looked up once."""
+    ``[len(t.whitespace_) for t in doc]``, from one array read and the string store."""
     if not len(doc):
         return [], [], []
     rows = doc.to_array([ORTH, SPACY])
-    distinct, inverse = numpy.unique(rows[:, 0], return_inverse=True)
-    inverse = inverse.reshape(-1)
-    strings = doc.vocab.strings
-    texts = [strings[orth] for orth in distinct.tolist()]
-    lowered = numpy.array([t.lower() for t in texts], dtype=object)
-    return numpy.array(texts, dtype=object)[inverse].tolist(), lowered[inverse].tolist(), rows[:, 1].tolist()
+    words = list(map(doc.vocab.strings.__getitem__, rows[:, 0].tolist()))
+    return words, list(map(str.lower, words)), rows[:, 1].tolist()
 
 
 def doc_text(words: List[str], spaces: List[int]) -> str:
