@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from . import extensions  # noqa: F401  (registers Doc._.attributions)
-from .doctools import doc_text, token_words
+from .doctools import CharOffsets, doc_text, token_words
 from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
 from .sources import SourceTyper
 
@@ -112,22 +112,10 @@ Range = Tuple[int, int]
 Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
 
 
-def has_annotation(doc: Doc, attr: str) -> bool:
-    """``doc.has_annotation(attr)``, through one array read instead of a Python loop over tokens."""
-    return annotations(doc, (attr,))[attr]
-
-
 def annotations(doc: Doc, attrs: Sequence[str]) -> Dict[str, bool]:
-    """``doc.has_annotation(attr)`` for each of ``attrs``, from one array read."""
-    if len(doc) == 0:
-        return {attr: False for attr in attrs}
-    values = doc.to_array(list(attrs))
-    if values.ndim == 1:
-        values = values.reshape((-1, 1))
-    found = {}
-    for column, attr in enumerate(attrs):
-        found[attr] = bool(values[1:, column].any() if attr == "SENT_START" else values[:, column].any())
-    return found
+    """``doc.has_annotation(attr)`` for each of ``attrs`` (a C loop that stops at the first
+    annotated token: cheaper than reading the columns)."""
+    return {attr: doc.has_annotation(attr) for attr in attrs}
 
 
 @lru_cache(maxsize=4096)
@@ -1484,25 +1472,11 @@ def _assign_frames(records: List[_Record], spans: List[Range], field: str, words
 
 
 # ---------------------------------------------------------------------- output
-class _TokenOffsets:
-    """``offsets[i]``: (start, end) character offsets of token ``i``, read from one array and
-    converted only for the tokens asked for (no Token objects)."""
-
-    __slots__ = ("_rows",)
-
-    def __init__(self, doc: Doc) -> None:
-        self._rows = doc.to_array(["IDX", "LENGTH"])
-
-    def __getitem__(self, i: int) -> Tuple[int, int]:
-        idx, length = self._rows[i].tolist()
-        return idx, idx + length
-
-
-def _span(offsets: _TokenOffsets, rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
+def _span(offsets: CharOffsets, rng: Optional[Range], text: str) -> Optional[Dict[str, Any]]:
     if rng is None:
         return None
-    start = offsets[rng[0]][0]
-    end = offsets[rng[1] - 1][1]
+    start = offsets.start(rng[0])
+    end = offsets.end(rng[1])
     return {"start": start, "end": end, "text": text[start:end]}
 
 
@@ -1516,9 +1490,9 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
     ents = list(doc.ents) if present["ENT_IOB"] else []
     has_sents = present["SENT_START"]
     text = doc.text if text is None else text
-    offsets = _TokenOffsets(doc)
+    offsets = CharOffsets(doc)
     for index, rec in enumerate(records):
-        source_text = text[offsets[rec.source[0]][0]:offsets[rec.source[1] - 1][1]] if rec.source else None
+        source_text = text[offsets.start(rec.source[0]):offsets.end(rec.source[1])] if rec.source else None
         label = None
         if rec.source and ents:
             label = next((e.label_ for e in ents if e.start >= rec.source[0] and e.end <= rec.source[1]), None)
