@@ -24,7 +24,8 @@ How it works:
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import compress
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
@@ -174,6 +175,7 @@ class _Ctx:
         self.cue_forms: frozenset = frozenset()  # reporting-verb forms (lowercase)
         self.nominal: frozenset = frozenset()  # forms that are also nouns ("estimates", "state")
         self.frame_spans: List[Tuple[int, int, str]] = []
+        self.frame_starts: Optional[List[int]] = None  # where a time or "it is reported" frame can start
 
     def sent_of(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -318,7 +320,9 @@ class AttributionDetector:
         doc = ctx.doc
         times: List[Range] = []
         impersonal: List[Range] = []
-        for label, s, e in longest_first(self.frame_patterns(ctx.words, ctx.lower, lo, hi)):
+        if ctx.frame_starts is None:
+            ctx.frame_starts = self.frame_patterns.starts(ctx.lower)
+        for label, s, e in longest_first(self.frame_patterns(ctx.words, ctx.lower, lo, hi, ctx.frame_starts)):
             (times if label == "time" else impersonal).append((s, e))
         mediums, platforms = _channels(ctx, cues, lo)
         ctx.stop_at = {r[0] for r in times + mediums + platforms}
@@ -414,7 +418,7 @@ class AttributionDetector:
                 return None
         if nxt == "apart" or prev in _DETERMINERS or prev in ("'s", "’s") and form not in ("said", "says"):
             return None
-        token = ctx.doc[i]
+        token = ctx.doc[i] if tagged or parsed else None
         if tagged and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return None
         is_verb_tag = tagged and token.pos_ in ("VERB", "AUX")
@@ -853,13 +857,21 @@ class TokenPatterns:
         if i < hi and self._fits(key, value, words[i], lower[i]) != (op == "!"):
             yield from self._ends(steps, k + 1, i + 1, words, lower, hi)
 
-    def __call__(self, words: Sequence[str], lower: Sequence[str], lo: int, hi: int) -> List[Tuple[str, int, int]]:
-        """Every (label, start, end) match inside ``words[lo:hi]`` (no empty matches)."""
-        first = self.first
+    def starts(self, lower: Sequence[str]) -> List[int]:
+        """Positions where a match can start (``lower``: the lowercase words of a Doc)."""
+        if self.first is None:
+            return list(range(len(lower)))
+        return list(compress(range(len(lower)), map(self.first.__contains__, lower)))
+
+    def __call__(
+        self, words: Sequence[str], lower: Sequence[str], lo: int, hi: int, starts: Optional[List[int]] = None
+    ) -> List[Tuple[str, int, int]]:
+        """Every (label, start, end) match inside ``words[lo:hi]`` (no empty matches);
+        ``starts``: :meth:`starts` of the whole word list, when already known."""
+        if starts is None:
+            starts = self.starts(lower)
         found = set()
-        for i in range(lo, hi):
-            if first is not None and lower[i] not in first:
-                continue
+        for i in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
             for label, steps in self.patterns:
                 for end in self._ends(steps, 0, i, words, lower, hi):
                     if end > i:
