@@ -1336,7 +1336,7 @@ class _DocContext:
         self.n = len(doc)
         self.strings = strings = doc.vocab.strings
         # Read from `Doc.to_array` (columns in `_COLUMNS` order): faster than creating Tokens.
-        self.words = [strings[h] for h in columns[0]]
+        self.words = list(map(strings.__getitem__, columns[0]))
         self._orth = columns[3]
         self._spacy = columns[4]
         self._sent_start = columns[5]
@@ -1384,11 +1384,10 @@ class _DocContext:
         return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i):]]
 
     def texts(self, i: int, j: int) -> List[str]:
-        strings = self.strings
-        return [strings[h] for h in self._orth[i:j]]
+        return list(map(self.strings.__getitem__, self._orth[i:j]))
 
     def spaces(self, i: int, j: int) -> List[bool]:
-        return [bool(s) for s in self._spacy[i:j]]
+        return list(map(bool, self._spacy[i:j]))
 
     def glued(self, i: int) -> bool:
         """Is token ``i`` directly followed by the next token (no whitespace)?"""
