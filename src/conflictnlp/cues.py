@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
+import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -274,6 +275,7 @@ class CueMatcher:
         # The most tokens a Matcher match can span (None: unbounded, "*" or "+"): the
         # Matcher then runs only on windows around the anchor words.
         self._max_length: Optional[int] = 0
+        self._anchor_cache: Optional[List[Tuple[int, Any]]] = None
         for kind, group in (("cue", self.rules), ("pseudo", self.pseudo_rules)):
             for i, rule in enumerate(group):
                 key = f"{kind}:{i}"
@@ -289,6 +291,17 @@ class CueMatcher:
                         self.matcher.add(key, [rule.pattern])
                     except (ValueError, KeyError) as err:
                         raise ResourceError(f"{kind} rule {i + 1} ({rule.pattern!r}): bad Matcher pattern: {err}") from None
+
+    @property
+    def _anchor_arrays(self) -> List[Tuple[int, Any]]:
+        """(attribute, sorted hashes) of the anchor words, built once."""
+        if self._anchor_cache is None:
+            self._anchor_cache = [
+                (column, numpy.array(sorted(self._anchors[attr]), dtype="uint64"))
+                for attr, column in (("ORTH", ORTH), ("LOWER", LOWER))
+                if self._anchors and self._anchors[attr]
+            ]
+        return self._anchor_cache
 
     def _add_anchor(self, vocab: Vocab, pattern: Sequence[Mapping[str, Any]]) -> None:
         if self._max_length is not None:
@@ -317,12 +330,14 @@ class CueMatcher:
             return []
         if self._anchors is None:
             return [(0, n)]
-        # One array read instead of a Token object per token.
-        words = doc.to_array([ORTH, LOWER])
-        orth, lower = self._anchors["ORTH"], self._anchors["LOWER"]
-        if orth.isdisjoint(words[:, 0].tolist()) and lower.isdisjoint(words[:, 1].tolist()):
+        # Array reads and comparisons instead of a Token object per token.
+        mask = None
+        for column, anchors in self._anchor_arrays:
+            found = numpy.isin(doc.to_array(column), anchors)
+            mask = found if mask is None else mask | found
+        positions = numpy.flatnonzero(mask).tolist() if mask is not None else []
+        if not positions:
             return []
-        positions = [i for i, (o, l) in enumerate(words.tolist()) if o in orth or l in lower]
         if self._max_length is None:
             return [(0, n)]
         reach = self._max_length - 1
