@@ -37,3 +37,16 @@ def test_word_flags_serve_several_vocabularies():
     flags = WordFlags(lambda text: text[:1].isupper())
     assert flags(first("Kyiv said")).tolist() == [True, False]
     assert flags(second("said Kyiv Moscow")).tolist() == [False, True, True]
+
+
+def test_text_end_is_the_end_of_the_stripped_text():
+    from conflictnlp.doctools import CharOffsets
+
+    nlp = spacy.blank("en")
+    for text in ["One.  \n\n", "   ", "a\u00a0 \n b", "Troops left.\n\nMore came", "x"]:
+        doc = nlp(text)
+        chars = CharOffsets(doc)
+        for start in range(len(doc)):
+            for end in range(start + 1, len(doc) + 1):
+                span = doc[start:end]
+                assert chars.text_end(start, end) == span.start_char + len(span.text.rstrip()), (text, start, end)

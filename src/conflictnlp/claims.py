@@ -26,7 +26,6 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._.claims)
 from .doctools import CharOffsets, sentence_bounds
-from .export import sentence_dict
 
 COUNTS_KEY = "conflict_counts"  # where conflict_counts keeps its spans (in count order)
 
@@ -214,7 +213,8 @@ def export_claims(export: Mapping[str, Any], sentence_fallback: str = "any") -> 
 # ----------------------------------------------------------------------------- component
 
 class DocSentences(SequenceABC):
-    """A Doc's Sentence objects (as in the export), each built when first read: linking
+    """A Doc's sentences with the fields linking reads (``start``, ``end``, ``certainty``,
+    ``cues``, as in the export's Sentence objects), each built when first read: linking
     reads only the sentences that hold a count. ``starts`` gives every sentence's start."""
 
     def __init__(self, doc: Doc) -> None:
@@ -233,7 +233,13 @@ class DocSentences(SequenceABC):
         index = range(len(self._bounds))[index]  # negative indices; IndexError past the end
         if index not in self._built:
             start, end = self._bounds[index]
-            self._built[index] = sentence_dict(self._doc, self._chars, start, end)
+            ext = self._doc[start:end]._
+            self._built[index] = {
+                "start": self.starts[index],
+                "end": self._chars.text_end(start, end),  # trailing line breaks belong to no sentence
+                "certainty": ext.certainty,
+                "cues": ext.hedge_cues or [],
+            }
         return self._built[index]
 
 

@@ -57,6 +57,16 @@ class CharOffsets:
         """The text of tokens ``start:end`` (as ``doc[start:end].text``)."""
         return self._doc[start:end].text
 
+    def text_end(self, start: int, end: int) -> int:
+        """End character of the text of tokens ``start:end`` without its trailing whitespace
+        (``start_char + len(span.text.rstrip())``), reading only the tokens at its end."""
+        doc = self._doc
+        j = end - 1
+        while j > start and doc[j].text.isspace():
+            j -= 1
+        token = doc[j]
+        return token.idx + len(token.text.rstrip())
+
     def span(self, start: int, end: int) -> Dict[str, Any]:
         """The contract span object (start, end, text) of tokens ``start:end``."""
         span = self._doc[start:end]
