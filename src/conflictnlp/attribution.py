@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from . import extensions  # noqa: F401  (registers Doc._.attributions)
-from .doctools import CharOffsets, doc_text, token_words
+from .doctools import CharOffsets, doc_text, sentence_bounds, token_words
 from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
 from .sources import SourceTyper
 
@@ -113,12 +113,6 @@ Range = Tuple[int, int]
 Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
 
 
-def annotations(doc: Doc, attrs: Sequence[str]) -> Dict[str, bool]:
-    """``doc.has_annotation(attr)`` for each of ``attrs`` (a C loop that stops at the first
-    annotated token: cheaper than reading the columns)."""
-    return {attr: doc.has_annotation(attr) for attr in attrs}
-
-
 @lru_cache(maxsize=4096)
 def _is_punct(text: str) -> bool:
     return not any(c.isalnum() for c in text)
@@ -161,13 +155,9 @@ class _Ctx:
         self.words, self.lower, spaces = token_words(doc)
         self.text = doc_text(self.words, spaces)
         self.n = len(self.words)
-        # Sentence starts from one array read (doc.sents walks the tokens in Python).
-        flags = doc.to_array("SENT_START")
-        starts = (flags == 1).nonzero()[0].tolist()
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)
-        self.sent_starts = starts
-        self.sent_ends = starts[1:] + [len(doc)]
+        bounds = sentence_bounds(doc)
+        self.sent_starts = [start for start, _ in bounds]
+        self.sent_ends = [end for _, end in bounds]
         self.quote_pairs = _pair_quotes(self.text, self.words)
         self.open_at = {o: c for o, c in self.quote_pairs}
         self.close_at = {c: o for o, c in self.quote_pairs}
@@ -303,9 +293,8 @@ class AttributionDetector:
         for match_id, start, end in matches:
             label = vocab[match_id]
             by_sent.setdefault(ctx.sent_of(start), []).append((label, start, end))
-        present = annotations(doc, ("DEP", "POS", "TAG"))
-        parsed = self.use_parser and present["DEP"]
-        tagged = present["POS"] or present["TAG"]
+        parsed = self.use_parser and doc.has_annotation("DEP")
+        tagged = doc.has_annotation("POS") or doc.has_annotation("TAG")
         out: List[_Record] = []
         for si, cues in sorted(by_sent.items()):
             lo, hi = ctx.sent_starts[si], ctx.sent_ends[si]
@@ -317,7 +306,6 @@ class AttributionDetector:
         return out, ctx.text
 
     def _sentence(self, ctx: _Ctx, lo: int, hi: int, cues, parsed: bool, tagged: bool) -> List[_Record]:
-        doc = ctx.doc
         times: List[Range] = []
         impersonal: List[Range] = []
         if ctx.frame_starts is None:
@@ -1498,9 +1486,8 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
     out: List[Dict[str, Any]] = []
     if not records:
         return out
-    present = annotations(doc, ("ENT_IOB", "SENT_START"))
-    ents = list(doc.ents) if present["ENT_IOB"] else []
-    has_sents = present["SENT_START"]
+    ents = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
+    has_sents = doc.has_annotation("SENT_START")
     text = doc.text if text is None else text
     offsets = CharOffsets(doc)
     for index, rec in enumerate(records):
