@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from conflictnlp.doctools import WordFlags
@@ -50,3 +51,51 @@ def test_text_end_is_the_end_of_the_stripped_text():
             for end in range(start + 1, len(doc) + 1):
                 span = doc[start:end]
                 assert chars.text_end(start, end) == span.start_char + len(span.text.rstrip()), (text, start, end)
+
+
+# -- sentence ranges and character offsets from arrays ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "One. Two!\n\nThree ", "Troops  massed  near Kharkiv. ", "“Quoted,” he said.  Then\nmore.\n"],
+)
+def test_sentence_bounds_and_char_offsets_match_spacy_spans(text):
+    from conflictnlp import load
+    from conflictnlp.doctools import CharOffsets, sentence_bounds
+
+    doc = load(components=[])(text)
+    assert sentence_bounds(doc) == [(s.start, s.end) for s in doc.sents] if len(doc) else sentence_bounds(doc) == []
+    chars = CharOffsets(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert (chars.start(start), chars.end(end)) == (span.start_char, span.end_char)
+
+
+def test_sentence_bounds_without_boundaries_and_with_a_user_hook():
+    import spacy
+
+    from conflictnlp.doctools import sentence_bounds
+
+    nlp = spacy.blank("en")
+    doc = nlp("No boundaries here. None at all.")
+    assert sentence_bounds(doc) == [(0, len(doc))]
+    doc = nlp("a b c d")
+    doc[2].is_sent_start = True
+    assert sentence_bounds(doc) == [(0, 2), (2, 4)]
+    doc.user_hooks["sents"] = lambda d: iter([d[0:1], d[1:4]])
+    assert sentence_bounds(doc) == [(0, 1), (1, 4)]
+
+
+def test_token_words_match_the_tokens():
+    from conflictnlp import load
+    from conflictnlp.doctools import doc_text, token_words
+
+    nlp = load(components=[])
+    for text in ["", "a", "Hello  World.\n\nNEW  ", "x y x Ünïcode ΣΊΣΥΦΟΣ İstanbul"]:
+        doc = nlp(text)
+        words, lower, spaces = token_words(doc)
+        assert words == [t.text for t in doc]
+        assert lower == [t.text.lower() for t in doc]
+        assert doc_text(words, spaces) == doc.text

@@ -742,8 +742,16 @@ def _distinct_texts():
     ]
 
 
+def _split(every, lengths):
+    out, start = [], 0
+    for length in lengths:
+        out.append(every[start : start + length])
+        start += length
+    return out
+
+
 def test_distinct_rows_give_the_vectors_of_the_plain_call(shipped_nlp):
-    from conflictnlp.hedging import _context_free, _predict_distinct
+    from conflictnlp.hedging import _context_free, _distinct_vectors
 
     hedger = shipped_nlp.get_pipe("conflict_hedging")
     shipped_nlp("warm up: loads the shipped weights")
@@ -751,12 +759,15 @@ def test_distinct_rows_give_the_vectors_of_the_plain_call(shipped_nlp):
     assert _context_free(tok2vec)
     docs = [shipped_nlp.make_doc(text) for text in _distinct_texts()]
     plain = tok2vec.predict(docs)
-    fast = _predict_distinct(tok2vec, docs)
+    every, lengths = _distinct_vectors(tok2vec, docs)
+    assert lengths == [len(doc) for doc in docs]
+    fast = _split(every, lengths)
     assert len(plain) == len(fast) == len(docs)
     for a, b in zip(plain, fast):
         assert a.shape == b.shape
         assert (a == b).all()
-    assert _predict_distinct(tok2vec, []) == []
+    every, lengths = _distinct_vectors(tok2vec, [])
+    assert lengths == [] and every.shape[0] == 0
 
 
 def test_distinct_rows_survive_key_collisions(shipped_nlp, monkeypatch):
@@ -777,7 +788,7 @@ def test_distinct_rows_survive_key_collisions(shipped_nlp, monkeypatch):
         return real_unique(values, *args, **kwargs)
 
     monkeypatch.setattr(numpy, "unique", colliding_unique)
-    fast = module._predict_distinct(tok2vec, docs)
+    fast = _split(*module._distinct_vectors(tok2vec, docs))
     monkeypatch.undo()
     for a, b in zip(tok2vec.predict(docs), fast):
         assert (a == b).all()

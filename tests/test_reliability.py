@@ -22,7 +22,7 @@ from spacy.tokens import Doc, DocBin
 
 import conflictnlp
 from conflictnlp import extensions
-from conflictnlp.export import sentence_spans
+from conflictnlp.doctools import sentence_spans
 from conflictnlp.lexicons import ResourceError
 from conflictnlp.pipeline import DEFAULT_COMPONENTS
 

@@ -275,7 +275,6 @@ class CueMatcher:
         # The most tokens a Matcher match can span (None: unbounded, "*" or "+"): the
         # Matcher then runs only on windows around the anchor words.
         self._max_length: Optional[int] = 0
-        self._anchor_cache: Optional[List[Tuple[int, Any]]] = None
         for kind, group in (("cue", self.rules), ("pseudo", self.pseudo_rules)):
             for i, rule in enumerate(group):
                 key = f"{kind}:{i}"
@@ -291,17 +290,12 @@ class CueMatcher:
                         self.matcher.add(key, [rule.pattern])
                     except (ValueError, KeyError) as err:
                         raise ResourceError(f"{kind} rule {i + 1} ({rule.pattern!r}): bad Matcher pattern: {err}") from None
-
-    @property
-    def _anchor_arrays(self) -> List[Tuple[int, Any]]:
-        """(attribute, sorted hashes) of the anchor words, built once."""
-        if self._anchor_cache is None:
-            self._anchor_cache = [
-                (column, numpy.array(sorted(self._anchors[attr]), dtype="uint64"))
-                for attr, column in (("ORTH", ORTH), ("LOWER", LOWER))
-                if self._anchors and self._anchors[attr]
-            ]
-        return self._anchor_cache
+        # (attribute, sorted hashes) of the anchor words, for numpy lookups.
+        self._anchor_arrays: List[Tuple[int, Any]] = [
+            (column, numpy.array(sorted(self._anchors[attr]), dtype="uint64"))
+            for attr, column in (("ORTH", ORTH), ("LOWER", LOWER))
+            if self._anchors and self._anchors[attr]
+        ]
 
     def _add_anchor(self, vocab: Vocab, pattern: Sequence[Mapping[str, Any]]) -> None:
         if self._max_length is not None:

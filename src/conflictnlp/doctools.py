@@ -4,7 +4,7 @@ texts and words from ``Doc.to_array`` (iterating a Doc, ``doc.text``, ``doc.sent
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, List, Tuple
 
 import numpy
 from spacy.attrs import ORTH, SENT_START, SPACY
@@ -35,9 +35,9 @@ def sentence_spans(doc: Doc) -> List[Span]:
 
 
 class CharOffsets:
-    """Character offsets and texts of a Doc's token ranges, reading only the tokens at
-    the edges of each range asked for (``doc.text`` builds a Token object per token of
-    the Doc; a few ranges are asked for per Doc)."""
+    """Character offsets of a Doc's token ranges, reading only the tokens at the edges of
+    each range asked for (``doc.text`` and ``Span.text`` build a Token object per token;
+    a few ranges are asked for per Doc)."""
 
     __slots__ = ("_doc",)
 
@@ -53,10 +53,6 @@ class CharOffsets:
         token = self._doc[j - 1]
         return token.idx + len(token)
 
-    def text(self, start: int, end: int) -> str:
-        """The text of tokens ``start:end`` (as ``doc[start:end].text``)."""
-        return self._doc[start:end].text
-
     def text_end(self, start: int, end: int) -> int:
         """End character of the text of tokens ``start:end`` without its trailing whitespace
         (``start_char + len(span.text.rstrip())``), reading only the tokens at its end."""
@@ -66,11 +62,6 @@ class CharOffsets:
             j -= 1
         token = doc[j]
         return token.idx + len(token.text.rstrip())
-
-    def span(self, start: int, end: int) -> Dict[str, Any]:
-        """The contract span object (start, end, text) of tokens ``start:end``."""
-        span = self._doc[start:end]
-        return {"start": span.start_char, "end": span.end_char, "text": span.text}
 
 
 def token_words(doc: Doc) -> Tuple[List[str], List[str], List[int]]:

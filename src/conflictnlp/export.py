@@ -7,13 +7,13 @@ the components (missing layers come out empty).
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the extensions)
 from .about import __schema__
-from .doctools import CharOffsets, sentence_bounds, sentence_spans  # noqa: F401  (sentence_spans: re-exported)
+from .doctools import sentence_bounds
 from .schema import COUNT_FIELDS
 
 
@@ -37,12 +37,13 @@ def count_dicts(doc: Doc) -> List[Dict[str, Any]]:
     return counts
 
 
-def sentence_dict(doc: Doc, chars: CharOffsets, start: int, end: int) -> Dict[str, Any]:
+def sentence_dict(doc: Doc, start: int, end: int) -> Dict[str, Any]:
     """The contract's Sentence object of tokens ``start:end`` (a sentence of ``doc``)."""
-    ext = doc[start:end]._
+    sent = doc[start:end]
+    ext = sent._
     certainty = ext.certainty
-    first = chars.start(start)
-    text = chars.text(start, end).rstrip()  # trailing line breaks belong to no sentence
+    first = sent.start_char
+    text = sent.text.rstrip()  # trailing line breaks belong to no sentence
     return {
         "start": first,
         "end": first + len(text),
@@ -56,8 +57,7 @@ def sentence_dict(doc: Doc, chars: CharOffsets, start: int, end: int) -> Dict[st
 
 def sentence_dicts(doc: Doc) -> List[Dict[str, Any]]:
     """The Sentence objects of ``doc``, in order."""
-    chars = CharOffsets(doc)
-    return [sentence_dict(doc, chars, start, end) for start, end in sentence_bounds(doc)]
+    return [sentence_dict(doc, start, end) for start, end in sentence_bounds(doc)]
 
 
 def to_dict(doc: Doc, meta: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:

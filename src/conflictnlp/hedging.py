@@ -60,7 +60,7 @@ from .cues import (
     sentences_starting,
     strongest_level,
 )
-from .doctools import CharOffsets, sentence_bounds, sentence_spans
+from .doctools import sentence_bounds, sentence_spans
 from .lexicons import ResourceError
 from .schema import CERTAINTY_LEVELS, DOC_CATS
 
@@ -143,7 +143,7 @@ _ROW_WISE_LEAVES = frozenset({"ints-getitem", "hashembed", "maxout", "layernorm"
 def _context_free(tok2vec: Model) -> bool:
     """Is ``tok2vec`` a feature extractor followed by layers that map each token's feature
     row to its vector on its own (e.g. ``spacy.MultiHashEmbed.v2``, our default)? Then
-    equal feature rows give equal vectors and :func:`_predict_distinct` may compute each
+    equal feature rows give equal vectors and :func:`_distinct_vectors` may compute each
     once. Any other layer (a window encoder, a listener, a transformer) answers no."""
     layers = tok2vec.layers
     return bool(
@@ -153,21 +153,11 @@ def _context_free(tok2vec: Model) -> bool:
     )
 
 
-def _predict_distinct(tok2vec: Model, docs: List[Doc]) -> List[Floats2d]:
-    """``tok2vec.predict(docs)`` for a context-free ``tok2vec``, computing the vector of each
-    distinct feature row once (news text repeats most of its words: about a sixth of the
-    tokens of a batch are distinct). The vectors are those of the plain call."""
-    every, lengths = _distinct_vectors(tok2vec, docs)
-    out, start = [], 0
-    for length in lengths:
-        out.append(every[start : start + length])
-        start += length
-    return out
-
-
 def _distinct_vectors(tok2vec: Model, docs: List[Doc]) -> Tuple[Floats2d, List[int]]:
-    """The token vectors of all ``docs`` in one array (as :func:`_predict_distinct`,
-    concatenated), and each Doc's number of tokens."""
+    """``tok2vec.predict(docs)`` for a context-free ``tok2vec``, concatenated into one
+    array, and each Doc's number of tokens. The vector of each distinct feature row is
+    computed once (news text repeats most of its words: about a sixth of the tokens of a
+    batch are distinct); the vectors are those of the plain call."""
     ops = tok2vec.ops
     features = tok2vec.layers[0].predict(docs)
     lengths = [f.shape[0] for f in features]
@@ -595,7 +585,6 @@ class ConflictHedging(TrainablePipe):
         probs_rows = prediction.probs
         row = 0
         for doc, bounds, doc_cues in zip(docs, prediction.bounds, prediction.cues):
-            chars: Optional[CharOffsets] = None
             levels: List[str] = []
             cue_spans: List[Span] = []
             for (start, end), cues in zip(bounds, doc_cues):
@@ -613,9 +602,7 @@ class ConflictHedging(TrainablePipe):
                 ext.hedged = level != CERTAIN
                 ext.hedge_score = round(score, 4)
                 if cues and level != CERTAIN:
-                    if chars is None:
-                        chars = CharOffsets(doc)
-                    ext.hedge_cues = [cue_dict(doc, c, chars) for c in cues]
+                    ext.hedge_cues = [cue_dict(doc, c) for c in cues]
                     cue_spans.extend([Span(doc, c.start, c.end, label=c.type) for c in cues])
                 else:
                     ext.hedge_cues = []
@@ -759,12 +746,10 @@ def _missing_file(*values: Any) -> bool:
     return any(isinstance(v, (str, Path)) and not Path(v).exists() for v in values)
 
 
-def cue_dict(doc: Doc, cue: Cue, chars: Optional[CharOffsets] = None) -> Dict[str, Any]:
-    """The contract's cue object (char offsets) for a matched cue (``chars``: the Doc's
-    offsets, read once per Doc by the caller)."""
-    item = (chars or CharOffsets(doc)).span(cue.start, cue.end)
-    item["type"] = cue.type
-    return item
+def cue_dict(doc: Doc, cue: Cue) -> Dict[str, Any]:
+    """The contract's cue object (char offsets) for a matched cue."""
+    span = doc[cue.start : cue.end]
+    return {"start": span.start_char, "end": span.end_char, "text": span.text, "type": cue.type}
 
 
 def write_rules(path: Path, entries: Sequence[Dict[str, Any]], what: str) -> None:

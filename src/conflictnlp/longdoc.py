@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._.attributions / Doc._.claims)
-from .export import sentence_spans
+from .doctools import sentence_spans
 from .schema import CERTAINTY_LEVELS, DOC_CATS
 
 COUNTS_KEY = "conflict_counts"
