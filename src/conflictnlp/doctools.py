@@ -1,6 +1,7 @@
-"""Fast reads of a Doc's tokens for our components: sentence ranges, character offsets,
-texts and words from ``Doc.to_array`` (iterating a Doc, ``doc.text``, ``doc.sents`` and
-``Span.text`` build a Python Token object per token, which cost more than our rules)."""
+"""Fast reads of a Doc's tokens for our components: sentence ranges and words from
+``Doc.to_array``, character offsets from the few tokens asked for (iterating a Doc,
+``doc.text``, ``doc.sents`` and ``Span.text`` build a Python Token object per token,
+which cost more than our rules)."""
 
 from __future__ import annotations
 
