@@ -41,7 +41,7 @@ from spacy.util import registry
 from thinc.api import Config, Model, Softmax_v2, set_dropout_rate
 from thinc.types import Floats2d
 
-from . import extensions  # noqa: F401  (registers the Span extensions)
+from .extensions import SpanValues  # importing it registers the Span extensions
 from .cues import (
     CERTAIN,
     FEATURE_NAMES,
@@ -583,6 +583,7 @@ class ConflictHedging(TrainablePipe):
         spans_key = self.cfg["spans_key"]
         uncued_threshold = self.cfg.get("uncued_threshold")
         probs_rows = prediction.probs
+        values = SpanValues(("certainty", "hedged", "hedge_score", "hedge_cues"))
         row = 0
         for doc, bounds, doc_cues in zip(docs, prediction.bounds, prediction.cues):
             levels: List[str] = []
@@ -597,15 +598,13 @@ class ConflictHedging(TrainablePipe):
                     score = platt(1.0 - probs[0], calibration, bool(cues))
                 row += 1
                 level = decide(cue_level, score, threshold, probs, uncued_threshold)
-                ext = doc[start:end]._  # one Underscore object for the four values
-                ext.certainty = level
-                ext.hedged = level != CERTAIN
-                ext.hedge_score = round(score, 4)
+                cue_dicts: List[Dict[str, Any]] = []
                 if cues and level != CERTAIN:
-                    ext.hedge_cues = [cue_dict(doc, c) for c in cues]
-                    cue_spans.extend([Span(doc, c.start, c.end, label=c.type) for c in cues])
-                else:
-                    ext.hedge_cues = []
+                    for c in cues:
+                        cue_span = Span(doc, c.start, c.end, label=c.type)
+                        cue_dicts.append(_cue_object(cue_span, c.type))
+                        cue_spans.append(cue_span)
+                values.set(Span(doc, start, end), (level, level != CERTAIN, round(score, 4), cue_dicts))
                 levels.append(level)
             doc.spans[spans_key] = cue_spans
             doc.cats = doc_shares(levels)
@@ -746,10 +745,9 @@ def _missing_file(*values: Any) -> bool:
     return any(isinstance(v, (str, Path)) and not Path(v).exists() for v in values)
 
 
-def cue_dict(doc: Doc, cue: Cue) -> Dict[str, Any]:
-    """The contract's cue object (char offsets) for a matched cue."""
-    span = doc[cue.start : cue.end]
-    return {"start": span.start_char, "end": span.end_char, "text": span.text, "type": cue.type}
+def _cue_object(span: Span, cue_type: str) -> Dict[str, Any]:
+    """The contract's cue object (char offsets) for a matched cue's span."""
+    return {"start": span.start_char, "end": span.end_char, "text": span.text, "type": cue_type}
 
 
 def write_rules(path: Path, entries: Sequence[Dict[str, Any]], what: str) -> None:
