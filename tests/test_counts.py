@@ -666,3 +666,30 @@ def test_policy_keeps_estimate_within_bounds(qualifier, value, shrink, grow):
     assert got["low"] is None or got["low"] <= got["estimate"]
     assert got["high"] is None or got["estimate"] <= got["high"]
     assert got["value"] == value
+
+
+def _candidates_by_tokens(finder, doc):
+    """The pre-filter written over Token objects, as the rules define it."""
+    vague_starts = {k[0] for k in finder.vague}
+    starters = (vague_starts | set(counts_module.UNITS) | set(counts_module.TENS) | {"half", "dozen"}) - {"a", "an"}
+    followers = (
+        set(counts_module.SCALES) | set(finder.echelons)
+        | {k[1] for k in finder.vague if len(k) > 1 and k[0] in ("a", "an")}
+    )
+    shapes = set(counts_module._SUFFIX_SHAPES)
+    return [
+        t.i for t in doc
+        if t.like_num or t.lower_ in starters or t.shape_ in shapes
+        or t.lower_ in ("a", "an") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in followers
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "a", "An", "thousand", "battalion", "few", "dozens", "Tens", "of", "3x", "1.5X", "12k", "eleven", "half",
+    "troops", "the", "2024", "1,200", "a", "dozen", "brigade", "km", "said", ".", "A", "million", "\n",
+]), max_size=30))
+def test_candidate_prefilter_matches_its_token_definition(nlp, words):
+    finder = nlp.get_pipe("conflict_counts")
+    doc = Doc(nlp.vocab, words=words) if words else nlp.make_doc("")
+    assert finder._candidates(doc.to_array(counts_module._COLUMNS)) == _candidates_by_tokens(finder, doc)

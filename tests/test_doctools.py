@@ -99,3 +99,24 @@ def test_token_words_match_the_tokens():
         assert words == [t.text for t in doc]
         assert lower == [t.text.lower() for t in doc]
         assert doc_text(words, spaces) == doc.text
+
+
+def test_decode_gives_the_string_store_answers_for_each_store(monkeypatch):
+    from conflictnlp import doctools
+
+    monkeypatch.setattr(doctools, "_DECODED_WORDS", 3)  # tables start afresh often
+    first, second = spacy.blank("en"), spacy.blank("en")
+    for nlp in (first, second, first):
+        for text in _texts():
+            doc = nlp(text)
+            hashes = [t.orth for t in doc]
+            assert doctools.decode(doc.vocab.strings, hashes) == [t.text for t in doc]
+            assert doctools.decode(doc.vocab.strings, hashes, lower=True) == [t.text.lower() for t in doc]
+            assert doctools.token_words(doc) == (
+                [t.text for t in doc], [t.text.lower() for t in doc], [len(t.whitespace_) for t in doc]
+            )
+    # A word only the second store knows is decoded from that store.
+    only = second.vocab.strings.add("onlyinsecond")
+    assert doctools.decode(second.vocab.strings, [only]) == ["onlyinsecond"]
+    with pytest.raises(KeyError):
+        doctools.decode(first.vocab.strings, [only])

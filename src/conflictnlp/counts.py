@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
+import numpy
 from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START, SHAPE, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -38,7 +39,8 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
-from . import extensions  # noqa: F401  (registers Span._.count)
+from .doctools import decode
+from .extensions import SpanValues  # importing it registers Span._.count
 from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
 from .numbers import SCALES, UNITS, TENS, parse_number_tokens
 
@@ -396,16 +398,21 @@ class CountFinder:
         # The pre-filter: tokens that can start a quantity. A figure (LIKE_NUM, or a shape such as
         # "3x", "1.5X"), a number word or vague word ("dozens"), or an article before a scale,
         # echelon or vague word ("a thousand", "a battalion", "a few"). Kept as sets of string
-        # hashes and scanned over `Doc.to_array` (see `_candidates`): much cheaper than a Matcher,
-        # whose set predicates create a Token object per token.
+        # hashes (sorted numpy arrays) and looked up over `Doc.to_array` (see `_candidates`): much
+        # cheaper than a Matcher, whose set predicates create a Token object per token.
         starters = {k[0] for k in self.vague} | set(UNITS) | set(TENS) | {"half", "dozen"}
         starters -= _ARTICLES
         followers = set(SCALES) | set(self.echelons) | {k[1] for k in self.vague if len(k) > 1 and k[0] in _ARTICLES}
         strings = self.vocab.strings
-        self.starter_ids = {strings.add(w) for w in starters}
-        self.article_ids = {strings.add(w) for w in _ARTICLES}
-        self.follower_ids = {strings.add(w) for w in followers}
-        self.shape_ids = {strings.add(w) for w in _SUFFIX_SHAPES}
+        # One table over LOWER hashes (bit 1: starter, 2: article, 4: follower), one over SHAPE.
+        codes: Dict[int, int] = {}
+        for bit, words in ((1, starters), (2, _ARTICLES), (4, followers)):
+            for word in words:
+                key = strings.add(word)
+                codes[key] = codes.get(key, 0) | bit
+        self.word_ids = numpy.array(sorted(codes), dtype="uint64")
+        self.word_codes = numpy.array([codes[k] for k in sorted(codes)], dtype="uint8")
+        self.shape_ids = numpy.array(sorted({strings.add(w) for w in _SUFFIX_SHAPES}), dtype="uint64")
         self.max_approx = max((len(k) for k in self.approx_before), default=1)
         self.max_cue = max((len(k) for k in list(self.cue_before) + list(self.cue_possessed) + list(self.cue_link)), default=1)
 
@@ -416,10 +423,9 @@ class CountFinder:
             raise self._pending_error
         found: List[Tuple[Span, Dict[str, Any]]] = []
         array = doc.to_array(_COLUMNS)
-        columns = array.T.tolist()
-        starts = self._candidates(*columns[:3])
+        starts = self._candidates(array)
         if starts:
-            ctx = _DocContext(doc, self, columns, array)
+            ctx = _DocContext(doc, self, array)
             used_until = 0
             for i in starts:
                 if i < used_until:
@@ -433,22 +439,22 @@ class CountFinder:
                 ctx.previous = (start, data["kind"], end)
                 ctx.previous_actor = data["actor"]
         doc.spans[self.name] = [span for span, _ in found]
+        values = SpanValues(("count",))
         for span, data in found:
-            span._.count = data
+            values.set(span, (data,))
         return doc
 
-    def _candidates(self, lower: List[int], like_num: List[int], shape: List[int]) -> List[int]:
-        """Positions of the tokens that can start a quantity (the pre-filter), in order."""
-        starters, shapes, articles, followers = self.starter_ids, self.shape_ids, self.article_ids, self.follower_ids
-        last = len(lower) - 1
-        return [
-            i
-            for i, word in enumerate(lower)
-            if like_num[i]
-            or word in starters
-            or shape[i] in shapes
-            or word in articles and i < last and lower[i + 1] in followers
-        ]
+    def _candidates(self, array: Any) -> List[int]:
+        """Positions of the tokens that can start a quantity (the pre-filter), in order:
+        LIKE_NUM, a starter word, a figure's shape, or an article before a follower word."""
+        lower = array[:, 0]
+        where = numpy.searchsorted(self.word_ids, lower)
+        where[where == len(self.word_ids)] = 0
+        codes = numpy.where(self.word_ids[where] == lower, self.word_codes[where], 0)
+        found = (array[:, 1] != 0) | (codes & 1 != 0) | _member(array[:, 2], self.shape_ids)
+        if len(lower) > 1:
+            found[:-1] |= (codes[:-1] & 2 != 0) & (codes[1:] & 4 != 0)
+        return found.nonzero()[0].tolist()
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
@@ -1331,15 +1337,14 @@ class _NounPhrase:
 class _DocContext:
     """Per-Doc lookups, computed once when the Doc has candidate figures."""
 
-    def __init__(self, doc: Doc, finder: CountFinder, columns: List[List[int]], array: Any) -> None:
+    def __init__(self, doc: Doc, finder: CountFinder, array: Any) -> None:
         self.doc = doc
         self.n = len(doc)
         self.strings = strings = doc.vocab.strings
         # Read from `Doc.to_array` (columns in `_COLUMNS` order): faster than creating Tokens.
-        self.words = list(map(strings.__getitem__, columns[0]))
-        self._orth = columns[3]
-        self._spacy = columns[4]
-        self._sent_start = columns[5]
+        self.words = decode(strings, array[:, 0].tolist())
+        self._orth = array[:, 3]
+        self._spacy = array[:, 4].tolist()
         self._array = array
         self._sent_starts: Optional[List[int]] = None
         self.has_dep = doc.has_annotation("DEP")
@@ -1384,7 +1389,7 @@ class _DocContext:
         return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i):]]
 
     def texts(self, i: int, j: int) -> List[str]:
-        return list(map(self.strings.__getitem__, self._orth[i:j]))
+        return decode(self.strings, self._orth[i:j].tolist())
 
     def spaces(self, i: int, j: int) -> List[bool]:
         return list(map(bool, self._spacy[i:j]))
@@ -1395,7 +1400,7 @@ class _DocContext:
 
     def is_title(self, i: int) -> bool:
         """Is token ``i`` capitalized only because it opens a sentence or the text is in title case?"""
-        return i == 0 or self._sent_start[i] == 1
+        return i == 0 or bool(self._array[i, 5] == 1)
 
     def sentence(self, i: int) -> Tuple[int, int]:
         if not self.has_sents:
@@ -1410,6 +1415,13 @@ class _DocContext:
         starts = self._sent_starts
         k = bisect_right(starts, i)
         return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else self.n)
+
+
+def _member(values: Any, ids: Any) -> Any:
+    """``numpy.isin(values, ids)`` for a sorted, non-empty ``ids`` (cheaper on short arrays)."""
+    where = numpy.searchsorted(ids, values)
+    where[where == len(ids)] = 0
+    return ids[where] == values
 
 
 def _is_clock(word: str) -> bool:

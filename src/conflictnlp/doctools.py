@@ -5,7 +5,7 @@ which cost more than our rules)."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 import numpy
 from spacy.attrs import ORTH, SENT_START, SPACY
@@ -68,12 +68,51 @@ class CharOffsets:
 def token_words(doc: Doc) -> Tuple[List[str], List[str], List[int]]:
     """Every token's text, its lowercase form and its trailing-space flag (1 or 0): as
     ``[t.text for t in doc]``, ``[t.text.lower() for t in doc]`` and
-    ``[len(t.whitespace_) for t in doc]``, from one array read and the string store."""
+    ``[len(t.whitespace_) for t in doc]``, from one array read and :func:`decode`."""
     if not len(doc):
         return [], [], []
     rows = doc.to_array([ORTH, SPACY])
-    words = list(map(doc.vocab.strings.__getitem__, rows[:, 0].tolist()))
-    return words, list(map(str.lower, words)), rows[:, 1].tolist()
+    orths = rows[:, 0].tolist()
+    strings = doc.vocab.strings
+    return decode(strings, orths), decode(strings, orths, lower=True), rows[:, 1].tolist()
+
+
+class _Decoded(dict):
+    """Hash -> string (or its lowercase form) of one StringStore, decoded on first use."""
+
+    def __init__(self, strings: Any, lower: bool) -> None:
+        super().__init__()
+        self.strings = strings
+        self.lower = lower
+
+    def __missing__(self, key: int) -> str:
+        text = self.strings[key]
+        if self.lower:
+            text = text.lower()
+        self[key] = text
+        return text
+
+
+# (id of a StringStore, lower) -> its table; a few stores at a time (a notebook may make many).
+_DECODED: Dict[Tuple[int, bool], _Decoded] = {}
+_DECODED_STORES = 4
+_DECODED_WORDS = 500_000
+
+
+def decode(strings: Any, hashes: List[int], lower: bool = False) -> List[str]:
+    """``[strings[h] for h in hashes]`` (``.lower()`` of each with ``lower``), each distinct
+    hash decoded once per process: the store builds a new Python string on every lookup.
+
+    The tables are kept per StringStore (the few last used) and start afresh when one
+    holds ``500,000`` strings.
+    """
+    key = (id(strings), lower)
+    table = _DECODED.get(key)
+    if table is None or table.strings is not strings or len(table) > _DECODED_WORDS:
+        if len(_DECODED) >= _DECODED_STORES * 2:
+            _DECODED.clear()
+        table = _DECODED[key] = _Decoded(strings, lower)
+    return list(map(table.__getitem__, hashes))
 
 
 def doc_text(words: List[str], spaces: List[int]) -> str:
