@@ -716,7 +716,7 @@ def _frame_reference(words):
     from spacy.matcher import Matcher
     from spacy.util import filter_spans
 
-    if not _REFERENCE:
+    if "nlp" not in _REFERENCE:
         nlp = spacy.blank("en")
         matcher = Matcher(nlp.vocab)
         for label, patterns in _time_patterns() + _impersonal_patterns(["claimed", "reported"]):
@@ -746,3 +746,31 @@ def test_token_patterns_respect_the_range_and_refuse_unknown_specs():
     assert patterns(words, lower, 3, 5) == []
     with pytest.raises(ValueError, match="cannot run"):
         TokenPatterns([("x", [[{"POS": "NOUN"}]])])
+
+
+_MIXED_PATTERNS = [
+    ("said", [[{"LOWER": "it", "OP": "?"}, {"LOWER": {"IN": ["was", "is"]}}, {"LOWER": "said"}]]),
+    ("digits", [[{"IS_DIGIT": True}, {"LOWER": "troops"}], [{"LOWER": "x2", "OP": "?"}, {"IS_DIGIT": True}]]),
+    ("not_on", [[{"LOWER": "on", "OP": "!"}, {"LOWER": "monday"}]]),
+    ("optional", [[{"LOWER": "last", "OP": "?"}, {"LOWER": "week", "OP": "?"}]]),
+]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_FRAME_WORDS), min_size=1, max_size=10))
+def test_token_patterns_give_every_match_the_matcher_gives(words):
+    """Patterns that can start at any word (optional, negated or non-LOWER first steps) are
+    tried at every start, the others only at their first words: all matches, as the Matcher."""
+    if "mixed" not in _REFERENCE:
+        from spacy.matcher import Matcher
+
+        nlp = spacy.blank("en")
+        matcher = Matcher(nlp.vocab)
+        for label, patterns in _MIXED_PATTERNS:
+            matcher.add(label, patterns)
+        _REFERENCE["mixed"] = (nlp, matcher, TokenPatterns(_MIXED_PATTERNS))
+    nlp, matcher, token_patterns = _REFERENCE["mixed"]
+    doc = Doc(nlp.vocab, words=words)
+    expected = sorted({(nlp.vocab.strings[m], s, e) for m, s, e in matcher(doc) if e > s}, key=lambda m: (m[1], m[2], m[0]))
+    found = token_patterns(words, [w.lower() for w in words], 0, len(words))
+    assert found == expected

@@ -812,11 +812,19 @@ class TokenPatterns:
                         value = frozenset(value["IN"])
                     steps.append((key, value, spec.get("OP")))
                 self.patterns.append((label, steps))
-        # Words at which a match can start (None: any word can).
+        # Words at which a match can start (None: any word can), and the patterns that can
+        # start at each word (`_anywhere`: those that can start at any word).
         self.first: Optional[frozenset] = frozenset()
-        for _, steps in self.patterns:
-            firsts = self._first_words(steps)
+        self._by_first: Dict[str, List[Tuple[str, List[Tuple[str, Any, Optional[str]]]]]] = {}
+        self._anywhere: List[Tuple[str, List[Tuple[str, Any, Optional[str]]]]] = []
+        for pattern in self.patterns:
+            firsts = self._first_words(pattern[1])
             self.first = None if firsts is None or self.first is None else self.first | firsts
+            if firsts is None:
+                self._anywhere.append(pattern)
+            else:
+                for word in firsts:
+                    self._by_first.setdefault(word, []).append(pattern)
 
     @staticmethod
     def _first_words(steps) -> Optional[frozenset]:
@@ -859,8 +867,9 @@ class TokenPatterns:
         if starts is None:
             starts = self.starts(lower)
         found = set()
+        by_first, anywhere = self._by_first, self._anywhere
         for i in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
-            for label, steps in self.patterns:
+            for label, steps in by_first.get(lower[i], []) + anywhere:
                 for end in self._ends(steps, 0, i, words, lower, hi):
                     if end > i:
                         found.add((label, i, end))
