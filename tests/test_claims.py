@@ -325,3 +325,29 @@ def test_docs_example_with_the_real_pipeline():
     doc = nlp("Russia has amassed some 50,000 troops near Kursk, a US official told CNN.")
     assert doc._.claims == [{"count": 0, "attribution": 0, "sentence": 0, "certainty": "certain"}]
     assert doc._.attributions[0]["source"]["text"] == "a US official"
+
+
+def _span_strategy(limit=120):
+    return st.tuples(st.integers(0, limit), st.integers(0, 40)).map(lambda p: {"start": p[0], "end": p[0] + p[1]})
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(_span_strategy(), max_size=12),
+    st.lists(st.fixed_dictionaries({
+        "cue": st.one_of(st.none(), _span_strategy()),
+        "source": st.one_of(st.none(), _span_strategy()),
+        "content": st.one_of(st.none(), _span_strategy(), _span_strategy(400)),
+    }), max_size=15),
+    st.sampled_from(claims_module.SENTENCE_FALLBACKS),
+)
+def test_attribution_index_gives_the_answer_of_a_scan_of_every_attribution(counts, attributions, fallback):
+    """link_claims looks only at the attributions its index offers; finding the carrier
+    by scanning all of them gives the same attribution for every count and sentence."""
+    sentences = [{"start": s, "end": s + 30} for s in range(0, 600, 30)]
+    index = claims_module.AttributionIndex(attributions)
+    for count in counts:
+        for sentence in (None, *sentences[:6]):
+            assert claims_module.find_attribution(count, attributions, sentence, fallback, index) == (
+                claims_module.find_attribution(count, attributions, sentence, fallback)
+            )

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from itertools import compress, islice
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
@@ -1548,12 +1548,11 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
         if src is None:
             continue
         key = src["text"].lower()
-        earlier = [e for e in reversed(items[:index]) if e["source"] and e["source"]["text"].lower() not in _ANAPHORS]
         if key in ("he", "she"):
             resolved = item.get("resolved")
-            ante = next((e for e in earlier if resolved and e["source"]["text"] == resolved), None)
+            ante = next((e for e in _earlier(items, index) if resolved and e["source"]["text"] == resolved), None)
             if ante is None:
-                ante = next((e for e in earlier[:3] if e["source_type"] in _PERSONAL), None)
+                ante = next((e for e in islice(_earlier(items, index), 3) if e["source_type"] in _PERSONAL), None)
             if ante is not None and ante["source_type"] in _PERSONAL:
                 item["source_type"] = ante["source_type"]
                 item["anonymous"] = ante["anonymous"]
@@ -1567,7 +1566,7 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
                 continue
             want_personal = key in ("the source", "the commander", "the spokesman", "the spokeswoman",
                                     "the spokesperson", "the official", "the minister")
-            ante = next((e for e in earlier[:3] if e["source_type"] != "unknown"
+            ante = next((e for e in islice(_earlier(items, index), 3) if e["source_type"] != "unknown"
                          and (e["source_type"] in _PERSONAL) == want_personal and e["source_type"] != "media"), None)
             if ante is not None and (key not in ("the group", "the coalition") or ante["source_type"] in ("military", "organization")):
                 item["source_type"] = ante["source_type"]
@@ -1577,7 +1576,8 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
         bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
         if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
             # A surname alone: the type of the earlier source (or mention) that carries it.
-            ante = next((e for e in earlier if bare in e["source"]["text"].split() and e["source_type"] in _PERSONAL), None)
+            ante = next((e for e in _earlier(items, index) if bare in e["source"]["text"].split()
+                         and e["source_type"] in _PERSONAL), None)
             if ante is not None:
                 item["source_type"] = ante["source_type"]
                 item["anonymous"] = False
@@ -1592,6 +1592,15 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
                     item["anonymous"] = False
                     break
                 at = text.rfind(" " + bare, 0, at)
+
+
+def _earlier(items: List[Dict[str, Any]], index: int) -> Iterator[Dict[str, Any]]:
+    """The items before ``index`` whose source is not an anaphor, nearest first (lazily: a
+    Doc may hold thousands of attributions)."""
+    for k in range(index - 1, -1, -1):
+        source = items[k]["source"]
+        if source and source["text"].lower() not in _ANAPHORS:
+            yield items[k]
 
 
 def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents, has_sents: bool) -> Optional[str]:

@@ -17,7 +17,7 @@ spaCy, the standard library and conflictnlp modules (it is an entry point).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence as SequenceABC
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
@@ -85,11 +85,45 @@ def _cue_distance(cue: Optional[Mapping[str, Any]], start: int, end: int) -> int
     return max(0, distance)
 
 
+class AttributionIndex:
+    """Which attributions can carry a character range: those whose content starts at most
+    the longest content's length before it, and those whose cue starts inside a range.
+    Lets :func:`link_claims` look at a few attributions per count instead of all of them
+    (a long document holds thousands of each)."""
+
+    def __init__(self, attributions: Sequence[Mapping[str, Any]]) -> None:
+        contents = sorted(
+            (a["content"]["start"], i) for i, a in enumerate(attributions) if a.get("content") is not None
+        )
+        self._content_starts = [start for start, _ in contents]
+        self._content_ids = [i for _, i in contents]
+        self._longest = max(
+            (a["content"]["end"] - a["content"]["start"] for a in attributions if a.get("content") is not None),
+            default=0,
+        )
+        cues = sorted((a["cue"]["start"], i) for i, a in enumerate(attributions) if a.get("cue"))
+        self._cue_starts = [start for start, _ in cues]
+        self._cue_ids = [i for _, i in cues]
+
+    def contents_around(self, start: int) -> List[int]:
+        """Indices of the attributions whose content can hold character ``start``, in order."""
+        lo = bisect_left(self._content_starts, start - self._longest)
+        hi = bisect_right(self._content_starts, start)
+        return sorted(self._content_ids[lo:hi])
+
+    def cues_in(self, start: int, end: int) -> List[int]:
+        """Indices of the attributions whose cue starts in ``start..end-1``, in order."""
+        lo = bisect_left(self._cue_starts, start)
+        hi = bisect_left(self._cue_starts, end)
+        return sorted(self._cue_ids[lo:hi])
+
+
 def find_attribution(
     count: Mapping[str, Any],
     attributions: Sequence[Mapping[str, Any]],
     sentence: Optional[Mapping[str, Any]],
     sentence_fallback: str = "any",
+    index: Optional[AttributionIndex] = None,
 ) -> Optional[int]:
     """The index of the attribution that carries ``count``, or None.
 
@@ -102,11 +136,15 @@ def find_attribution(
        content (trusting that a source whose content was found elsewhere did not say this
        count); ``"off"`` never falls back. The count must not lie in that attribution's
        ``source`` ("two officials said"); the cue nearest to the count wins.
+
+    ``index``: an :class:`AttributionIndex` of ``attributions``, to look only at those that
+    can qualify (the same answer).
     """
     start, end = count["start"], count["end"]
+    around = range(len(attributions)) if index is None else index.contents_around(start)
     carriers = [
         (a["content"]["end"] - a["content"]["start"], _cue_distance(a.get("cue"), start, end), i)
-        for i, a in enumerate(attributions)
+        for i, a in ((i, attributions[i]) for i in around)
         if _inside(start, end, a.get("content"))
     ]
     if carriers:
@@ -114,7 +152,9 @@ def find_attribution(
     if sentence is None or sentence_fallback == "off":
         return None
     candidates = []
-    for i, a in enumerate(attributions):
+    within = range(len(attributions)) if index is None else index.cues_in(sentence["start"], sentence["end"])
+    for i in within:
+        a = attributions[i]
         cue = a.get("cue")
         if not cue or not (sentence["start"] <= cue["start"] < sentence["end"]):
             continue
@@ -185,16 +225,17 @@ def link_claims(
     starts = getattr(sentences, "starts", None)
     if starts is None:
         starts = [sent["start"] for sent in sentences]
-    for index, count in enumerate(counts):
+    index = AttributionIndex(attributions)
+    for number, count in enumerate(counts):
         sent_i = bisect_right(starts, count["start"]) - 1
         if sent_i < 0 or not count["start"] < sentences[sent_i]["end"]:
             sent_i = sentence_index(sentences, count["start"])
         sentence = sentences[sent_i] if sent_i is not None else None
-        attr_i = find_attribution(count, attributions, sentence, sentence_fallback)
+        attr_i = find_attribution(count, attributions, sentence, sentence_fallback, index)
         attribution = attributions[attr_i] if attr_i is not None else None
         claims.append(
             {
-                "count": index,
+                "count": number,
                 "attribution": attr_i,
                 "sentence": sent_i,
                 "certainty": claim_certainty(sentence, attribution, count),
