@@ -1406,15 +1406,21 @@ def _inherit_gerund_sources(records: List[_Record]) -> None:
 def _clip_contents(ctx: _Ctx, records: List[_Record], lo: int) -> None:
     """A content stops where another attribution's frame starts after a comma, and starts after
     a frame at its very beginning ("According to sources, ..., the Times writes")."""
+    # The frames that can clip, sorted by start, so that each content looks only at the frames
+    # inside it (a sentence may hold hundreds of attributions); they are taken in record order.
+    # A content only shrinks, so a frame outside it at the start stays outside.
+    frames = sorted((rec.frame(), k) for k, rec in enumerate(records) if rec.kind not in ("sourceless", "raising"))
+    frame_starts = [frame[0] for frame, _ in frames]
     for rec in records:
         if rec.content is None:
             continue
         s, e = rec.content
-        for other in records:
-            if other is rec:
-                continue
-            f0, f1 = other.frame()
-            if other.kind in ("sourceless", "raising") or not (s <= f0 and f1 <= e):
+        inside = sorted(
+            (k, frame) for frame, k in frames[bisect_left(frame_starts, s) : bisect_right(frame_starts, e)]
+            if frame[1] <= e
+        )
+        for k, (f0, f1) in inside:
+            if records[k] is rec or not (s <= f0 and f1 <= e):
                 continue
             if f0 == s or all(_is_punct(ctx.words[j]) for j in range(s, f0)):
                 s = f1
