@@ -1549,6 +1549,7 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
     """Type a pronoun, a bare surname or "the statement" from the source it points back to:
     "Kremlin spokesman Dmitry Peskov said ... Peskov added" -> official; "An army spokesman said ...
     He added" -> official, anonymous."""
+    antecedents = _Antecedents(text, items, typer)
     for index, item in enumerate(items):
         src = item["source"]
         if src is None:
@@ -1556,7 +1557,7 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
         key = src["text"].lower()
         if key in ("he", "she"):
             resolved = item.get("resolved")
-            ante = next((e for e in _earlier(items, index) if resolved and e["source"]["text"] == resolved), None)
+            ante = next(antecedents.named(resolved, index), None) if resolved else None
             if ante is None:
                 ante = next((e for e in islice(_earlier(items, index), 3) if e["source_type"] in _PERSONAL), None)
             if ante is not None and ante["source_type"] in _PERSONAL:
@@ -1582,22 +1583,69 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
         bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
         if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
             # A surname alone: the type of the earlier source (or mention) that carries it.
-            ante = next((e for e in _earlier(items, index) if bare in e["source"]["text"].split()
-                         and e["source_type"] in _PERSONAL), None)
+            ante = next((e for e in antecedents.carrying(bare, index) if e["source_type"] in _PERSONAL), None)
             if ante is not None:
                 item["source_type"] = ante["source_type"]
                 item["anonymous"] = False
                 continue
             # Or an earlier mention with a title: "... Kremlin spokesman Dmitry Peskov ..."
-            at = text.rfind(" " + bare, 0, src["start"])
-            while at > 0:
-                window = text[max(0, at - 60):at + 1 + len(bare)]
-                info = typer.classify(" ".join(window.split()[-7:]))
-                if info.source_type in _PERSONAL:
-                    item["source_type"] = info.source_type
-                    item["anonymous"] = False
-                    break
-                at = text.rfind(" " + bare, 0, at)
+            mention_type = antecedents.titled_mention(bare, src["start"])
+            if mention_type is not None:
+                item["source_type"] = mention_type
+                item["anonymous"] = False
+
+
+class _Antecedents:
+    """The earlier sources and mentions that :func:`_type_from_antecedents` looks back to,
+    indexed once per Doc (looking back through every earlier item for each source made a
+    document with thousands of attributions quadratic)."""
+
+    def __init__(self, text: str, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
+        self.text, self.items, self.typer = text, items, typer
+        self._by_text: Dict[str, List[int]] = {}
+        self._by_word: Dict[str, List[int]] = {}
+        for k, item in enumerate(items):
+            source = item["source"]
+            if source and source["text"].lower() not in _ANAPHORS:
+                self._by_text.setdefault(source["text"], []).append(k)
+                for word in set(source["text"].split()):
+                    self._by_word.setdefault(word, []).append(k)
+        self._mentions: Dict[str, Tuple[List[int], List[str]]] = {}
+
+    def _before(self, ks: List[int], index: int) -> Iterator[Dict[str, Any]]:
+        for j in range(bisect_left(ks, index) - 1, -1, -1):
+            yield self.items[ks[j]]
+
+    def named(self, name: str, index: int) -> Iterator[Dict[str, Any]]:
+        """The items before ``index`` whose source is ``name`` (not an anaphor), nearest first."""
+        return self._before(self._by_text.get(name, []), index)
+
+    def carrying(self, word: str, index: int) -> Iterator[Dict[str, Any]]:
+        """The items before ``index`` whose source (not an anaphor) has the word ``word``,
+        nearest first."""
+        return self._before(self._by_word.get(word, []), index)
+
+    def titled_mention(self, bare: str, before: int) -> Optional[str]:
+        """The personal type of the last mention " <bare>" that ends by character ``before``
+        (not at the text's start) whose seven words up to it name a person or an official
+        ("... Kremlin spokesman Dmitry Peskov"), or None."""
+        if bare not in self._mentions:
+            text, pattern = self.text, " " + bare
+            ends: List[int] = []
+            types: List[str] = []
+            at = text.find(pattern)
+            while at != -1:
+                if at > 0:
+                    window = text[max(0, at - 60):at + len(pattern)]
+                    info = self.typer.classify(" ".join(window.split()[-7:]))
+                    if info.source_type in _PERSONAL:
+                        ends.append(at + len(pattern))
+                        types.append(info.source_type)
+                at = text.find(pattern, at + 1)
+            self._mentions[bare] = (ends, types)
+        ends, types = self._mentions[bare]
+        k = bisect_right(ends, before)
+        return types[k - 1] if k else None
 
 
 def _earlier(items: List[Dict[str, Any]], index: int) -> Iterator[Dict[str, Any]]:
