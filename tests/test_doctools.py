@@ -120,3 +120,18 @@ def test_decode_gives_the_string_store_answers_for_each_store(monkeypatch):
     assert doctools.decode(second.vocab.strings, [only]) == ["onlyinsecond"]
     with pytest.raises(KeyError):
         doctools.decode(first.vocab.strings, [only])
+
+
+def test_member_is_numpy_isin_for_sorted_ids():
+    import numpy
+
+    from conflictnlp.doctools import member
+
+    rng = numpy.random.default_rng(7)
+    for size in (1, 2, 5, 40):
+        ids = numpy.unique(rng.integers(0, 2**64 - 1, size=size, dtype="uint64", endpoint=True))
+        values = numpy.concatenate([ids, rng.integers(0, 2**64 - 1, size=50, dtype="uint64", endpoint=True),
+                                    numpy.array([0, 2**64 - 1], dtype="uint64")])
+        rng.shuffle(values)
+        assert member(values, ids).tolist() == numpy.isin(values, ids).tolist()
+        assert member(values[:0], ids).tolist() == []

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
-from .doctools import decode
+from .doctools import decode, member
 from .extensions import SpanValues  # importing it registers Span._.count
 from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
 from .numbers import SCALES, UNITS, TENS, parse_number_tokens
@@ -451,7 +451,7 @@ class CountFinder:
         where = numpy.searchsorted(self.word_ids, lower)
         where[where == len(self.word_ids)] = 0
         codes = numpy.where(self.word_ids[where] == lower, self.word_codes[where], 0)
-        found = (array[:, 1] != 0) | (codes & 1 != 0) | _member(array[:, 2], self.shape_ids)
+        found = (array[:, 1] != 0) | (codes & 1 != 0) | member(array[:, 2], self.shape_ids)
         if len(lower) > 1:
             found[:-1] |= (codes[:-1] & 2 != 0) & (codes[1:] & 4 != 0)
         return found.nonzero()[0].tolist()
@@ -1415,13 +1415,6 @@ class _DocContext:
         starts = self._sent_starts
         k = bisect_right(starts, i)
         return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else self.n)
-
-
-def _member(values: Any, ids: Any) -> Any:
-    """``numpy.isin(values, ids)`` for a sorted, non-empty ``ids`` (cheaper on short arrays)."""
-    where = numpy.searchsorted(ids, values)
-    where[where == len(ids)] = 0
-    return ids[where] == values
 
 
 def _is_clock(word: str) -> bool:

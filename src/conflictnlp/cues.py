@@ -29,6 +29,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .doctools import member
 from .lexicons import PathLike, ResourceError, load_entries
 from .schema import CERTAINTY_LEVELS, CUE_TYPES
 
@@ -327,7 +328,7 @@ class CueMatcher:
         # Array reads and comparisons instead of a Token object per token.
         mask = None
         for column, anchors in self._anchor_arrays:
-            found = numpy.isin(doc.to_array(column), anchors)
+            found = member(doc.to_array(column), anchors)
             mask = found if mask is None else mask | found
         positions = numpy.flatnonzero(mask).tolist() if mask is not None else []
         if not positions:

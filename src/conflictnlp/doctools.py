@@ -120,6 +120,14 @@ def doc_text(words: List[str], spaces: List[int]) -> str:
     return "".join([w + " " if space else w for w, space in zip(words, spaces)])
 
 
+def member(values: Any, ids: Any) -> Any:
+    """``numpy.isin(values, ids)`` for a sorted, non-empty array ``ids``: one
+    ``searchsorted``, much cheaper than ``isin`` on the few hundred values of a Doc."""
+    where = numpy.searchsorted(ids, values)
+    where[where == len(ids)] = 0
+    return ids[where] == values
+
+
 class WordFlags:
     """A test on token texts, run once per distinct word and then looked up for every
     token with numpy: for pre-filters that must look at every token of every Doc.
