@@ -932,3 +932,35 @@ def test_type_from_antecedents_matches_the_item_by_item_look_back(typer, specs):
     _type_from_antecedents_scan(text, expected, typer)
     attribution_module._type_from_antecedents(text, items, typer)
     assert items == expected
+
+
+_NAME_WORDS = ["Zelensky", "Joe", "Biden", "He", "The", "the", "said", ",", "US", "Kyiv", "troops", "A", "x2", "É"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=20), st.lists(st.booleans(), min_size=20, max_size=20),
+       st.data())
+def test_last_name_run_is_the_last_run_a_forward_scan_finds(words, starts, data):
+    """_NameWords.last_run gives what scanning the tokens forward for runs of two or more
+    capitalized, alphabetic words (a determiner or pronoun opening a sentence breaks them)."""
+    if "clip_vocab" not in _REFERENCE:
+        _REFERENCE["clip_vocab"] = spacy.blank("en").vocab
+    doc = Doc(_REFERENCE["clip_vocab"], words=words, sent_starts=[True] + starts[1:len(words)])
+    names = attribution_module._NameWords(doc)
+    lo = data.draw(st.integers(0, len(words)))
+    hi = data.draw(st.integers(lo, len(words)))
+    run, best = [], None
+    for i in range(lo, hi):
+        t = doc[i]
+        if t.text[:1].isupper() and t.is_alpha and not (
+            t.is_sent_start and t.lower_ in attribution_module._DETERMINERS | attribution_module._PRONOUNS
+        ):
+            run.append(i)
+        else:
+            if len(run) >= 2:
+                best = (run[0], run[-1] + 1)
+            run = []
+    if len(run) >= 2:
+        best = (run[0], run[-1] + 1)
+    assert names.last_run(lo, hi) == best
+    assert names.capitalized == [t.text[:1].isupper() and t.is_alpha for t in doc]

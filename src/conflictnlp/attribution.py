@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -1406,6 +1407,8 @@ def _inherit_gerund_sources(records: List[_Record]) -> None:
 def _clip_contents(ctx: _Ctx, records: List[_Record], lo: int) -> None:
     """A content stops where another attribution's frame starts after a comma, and starts after
     a frame at its very beginning ("According to sources, ..., the Times writes")."""
+    if len(records) < 2:
+        return  # a content is clipped only by another record's frame
     # The frames that can clip, sorted by start, so that each content looks only at the frames
     # inside it (a sentence may hold hundreds of attributions); they are taken in record order.
     # A content only shrinks, so a frame outside it at the start stays outside.
@@ -1505,6 +1508,7 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
     has_sents = doc.has_annotation("SENT_START")
     text = doc.text if text is None else text
     offsets = CharOffsets(doc)
+    names: Optional[_NameWords] = None  # read when a pronoun source is resolved
     for index, rec in enumerate(records):
         source_text = text[offsets.start(rec.source[0]):offsets.end(rec.source[1])] if rec.source else None
         label = None
@@ -1529,7 +1533,9 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             "resolved": None,
         }
         if resolve and source_text and source_text.lower() in _PRONOUNS:
-            item["resolved"] = _resolve(doc, records[:index], out, rec, ents, has_sents)
+            if names is None:
+                names = _NameWords(doc)
+            item["resolved"] = _resolve(doc, records[:index], out, rec, ents, has_sents, names)
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
         out.append(item)
@@ -1583,7 +1589,7 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
         bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
         if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
             # A surname alone: the type of the earlier source (or mention) that carries it.
-            ante = next((e for e in antecedents.carrying(bare, index) if e["source_type"] in _PERSONAL), None)
+            ante = antecedents.personal_carrying(bare, index)
             if ante is not None:
                 item["source_type"] = ante["source_type"]
                 item["anonymous"] = False
@@ -1603,13 +1609,13 @@ class _Antecedents:
     def __init__(self, text: str, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
         self.text, self.items, self.typer = text, items, typer
         self._by_text: Dict[str, List[int]] = {}
-        self._by_word: Dict[str, List[int]] = {}
         for k, item in enumerate(items):
             source = item["source"]
             if source and source["text"].lower() not in _ANAPHORS:
                 self._by_text.setdefault(source["text"], []).append(k)
-                for word in set(source["text"].split()):
-                    self._by_word.setdefault(word, []).append(k)
+        # Items typed person or official, by the words of their source, up to `_settled`.
+        self._personal_by_word: Dict[str, List[int]] = {}
+        self._settled = 0
         self._mentions: Dict[str, Tuple[List[int], List[str]]] = {}
 
     def _before(self, ks: List[int], index: int) -> Iterator[Dict[str, Any]]:
@@ -1620,10 +1626,20 @@ class _Antecedents:
         """The items before ``index`` whose source is ``name`` (not an anaphor), nearest first."""
         return self._before(self._by_text.get(name, []), index)
 
-    def carrying(self, word: str, index: int) -> Iterator[Dict[str, Any]]:
-        """The items before ``index`` whose source (not an anaphor) has the word ``word``,
-        nearest first."""
-        return self._before(self._by_word.get(word, []), index)
+    def personal_carrying(self, word: str, index: int) -> Optional[Dict[str, Any]]:
+        """The nearest item before ``index`` typed person or official whose source (not an
+        anaphor) has the word ``word``. Items are typed in order and not retyped later, so
+        the items before ``index`` are indexed once, with their final types, as ``index``
+        grows (asking for a smaller ``index`` later is not supported)."""
+        while self._settled < index:
+            item = self.items[self._settled]
+            source = item["source"]
+            if source and source["text"].lower() not in _ANAPHORS and item["source_type"] in _PERSONAL:
+                for part in set(source["text"].split()):
+                    self._personal_by_word.setdefault(part, []).append(self._settled)
+            self._settled += 1
+        found = self._personal_by_word.get(word)
+        return self.items[found[-1]] if found else None
 
     def titled_mention(self, bare: str, before: int) -> Optional[str]:
         """The personal type of the last mention " <bare>" that ends by character ``before``
@@ -1657,7 +1673,39 @@ def _earlier(items: List[Dict[str, Any]], index: int) -> Iterator[Dict[str, Any]
             yield items[k]
 
 
-def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents, has_sents: bool) -> Optional[str]:
+class _NameWords:
+    """Per-Doc word tests for :func:`_resolve`, read once from arrays: is each token
+    capitalized and alphabetic (``t.text[:1].isupper() and t.is_alpha``), and can it be part
+    of a name (not a determiner or pronoun that opens a sentence)."""
+
+    def __init__(self, doc: Doc) -> None:
+        words, lower, _spaces = token_words(doc)
+        starts = doc.to_array(SENT_START).tolist() if len(doc) else []
+        self.capitalized = [w[:1].isupper() and w.isalpha() for w in words]
+        opener = _DETERMINERS | _PRONOUNS
+        self.in_name = [
+            cap and not (start == 1 and low in opener) for cap, start, low in zip(self.capitalized, starts, lower)
+        ]
+        self.lower = lower
+
+    def last_run(self, lo: int, hi: int) -> Optional[Tuple[int, int]]:
+        """The last run of two or more name words in ``lo:hi`` (runs cut at ``lo`` and ``hi``)."""
+        in_name = self.in_name
+        i = hi - 1
+        while i >= lo:
+            while i >= lo and not in_name[i]:
+                i -= 1
+            j = i
+            while j >= lo and in_name[j]:
+                j -= 1
+            if i - j >= 2:
+                return j + 1, i + 1
+            i = j
+        return None
+
+
+def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents, has_sents: bool,
+             names: "_NameWords") -> Optional[str]:
     """The name a pronoun source points to, from this sentence or the one before."""
     pronoun = doc[rec.source[0]].lower_
     sent = doc[rec.cue[0]].sent if has_sents else doc[:]
@@ -1676,26 +1724,15 @@ def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _
             if ent.label_ == "PERSON" and window_start <= ent.start < rec.source[0]:
                 return ent.text
         # Two or more capitalized words in a row, not at a sentence start alone.
-        run: List[int] = []
-        best = None
-        for i in range(window_start, rec.source[0]):
-            t = doc[i]
-            if t.text[:1].isupper() and t.is_alpha and not (t.is_sent_start and t.lower_ in _DETERMINERS | _PRONOUNS):
-                run.append(i)
-            else:
-                if len(run) >= 2:
-                    best = (run[0], run[-1] + 1)
-                run = []
-        if len(run) >= 2:
-            best = (run[0], run[-1] + 1)
+        best = names.last_run(window_start, rec.source[0])
         if best:
             return doc[best[0]:best[1]].text
         # The capitalized subject that opens the sentence or the one before ("Zelensky met ...").
         for start in (sent.start, window_start):
             end = start
-            while end < rec.source[0] and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            while end < rec.source[0] and names.capitalized[end]:
                 end += 1
-            if end > start and doc[start].lower_ not in _DETERMINERS | _PRONOUNS and end < rec.source[0]:
+            if end > start and names.lower[start] not in _DETERMINERS | _PRONOUNS and end < rec.source[0]:
                 return doc[start:end].text
     return None
 
