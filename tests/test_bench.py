@@ -42,3 +42,17 @@ def test_a_small_configuration_runs(bench):
     result = bench.measure("sentences", 2000)
     assert result["words"] >= 2000 and result["seconds"] > 0
     assert set(result["per_component_seconds"]) == {"tokenizer", "conflict_sentences"}
+
+
+def test_scaling_script_runs_every_shape(tmp_path):
+    spec = importlib.util.spec_from_file_location("conflictnlp_scaling", ROOT / "bench" / "scaling.py")
+    scaling = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scaling)
+    out = tmp_path / "scaling.json"
+    assert scaling.main(["--small", "2", "--factor", "2", "--json", str(out)]) == 0
+    import json
+
+    rows = json.loads(out.read_text())["rows"]
+    assert [r["shape"] for r in rows] == list(scaling.SHAPES)
+    for row in rows:
+        assert row["large"]["tokens"] > row["small"]["tokens"] > 0
