@@ -946,7 +946,7 @@ def test_last_name_run_is_the_last_run_a_forward_scan_finds(words, starts, data)
     if "clip_vocab" not in _REFERENCE:
         _REFERENCE["clip_vocab"] = spacy.blank("en").vocab
     doc = Doc(_REFERENCE["clip_vocab"], words=words, sent_starts=[True] + starts[1:len(words)])
-    names = attribution_module._NameWords(doc)
+    names = attribution_module._NameWords(doc).read()
     lo = data.draw(st.integers(0, len(words)))
     hi = data.draw(st.integers(lo, len(words)))
     run, best = [], None

@@ -1508,7 +1508,7 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
     has_sents = doc.has_annotation("SENT_START")
     text = doc.text if text is None else text
     offsets = CharOffsets(doc)
-    names: Optional[_NameWords] = None  # read when a pronoun source is resolved
+    names = _NameWords(doc)  # reads the Doc when a pronoun is first resolved from its words
     for index, rec in enumerate(records):
         source_text = text[offsets.start(rec.source[0]):offsets.end(rec.source[1])] if rec.source else None
         label = None
@@ -1533,8 +1533,6 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             "resolved": None,
         }
         if resolve and source_text and source_text.lower() in _PRONOUNS:
-            if names is None:
-                names = _NameWords(doc)
             item["resolved"] = _resolve(doc, records[:index], out, rec, ents, has_sents, names)
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
@@ -1674,11 +1672,21 @@ def _earlier(items: List[Dict[str, Any]], index: int) -> Iterator[Dict[str, Any]
 
 
 class _NameWords:
-    """Per-Doc word tests for :func:`_resolve`, read once from arrays: is each token
-    capitalized and alphabetic (``t.text[:1].isupper() and t.is_alpha``), and can it be part
-    of a name (not a determiner or pronoun that opens a sentence)."""
+    """Per-Doc word tests for :func:`_resolve`, read from arrays once, when first asked for:
+    is each token capitalized and alphabetic (``t.text[:1].isupper() and t.is_alpha``), and
+    can it be part of a name (not a determiner or pronoun that opens a sentence)."""
 
     def __init__(self, doc: Doc) -> None:
+        self._doc: Optional[Doc] = doc
+        self.capitalized: List[bool] = []
+        self.in_name: List[bool] = []
+        self.lower: List[str] = []
+
+    def read(self) -> "_NameWords":
+        """Read the Doc (once); returns self."""
+        if self._doc is None:
+            return self
+        doc, self._doc = self._doc, None
         words, lower, _spaces = token_words(doc)
         starts = doc.to_array(SENT_START).tolist() if len(doc) else []
         self.capitalized = [w[:1].isupper() and w.isalpha() for w in words]
@@ -1687,6 +1695,7 @@ class _NameWords:
             cap and not (start == 1 and low in opener) for cap, start, low in zip(self.capitalized, starts, lower)
         ]
         self.lower = lower
+        return self
 
     def last_run(self, lo: int, hi: int) -> Optional[Tuple[int, int]]:
         """The last run of two or more name words in ``lo:hi`` (runs cut at ``lo`` and ``hi``)."""
@@ -1724,6 +1733,7 @@ def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _
             if ent.label_ == "PERSON" and window_start <= ent.start < rec.source[0]:
                 return ent.text
         # Two or more capitalized words in a row, not at a sentence start alone.
+        names = names.read()
         best = names.last_run(window_start, rec.source[0])
         if best:
             return doc[best[0]:best[1]].text
