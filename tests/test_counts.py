@@ -10,7 +10,7 @@ import pickle
 
 import pytest
 import spacy
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 from spacy.tokens import Doc, DocBin
 
 import conflictnlp
@@ -693,3 +693,22 @@ def test_candidate_prefilter_matches_its_token_definition(nlp, words):
     finder = nlp.get_pipe("conflict_counts")
     doc = Doc(nlp.vocab, words=words) if words else nlp.make_doc("")
     assert finder._candidates(doc.to_array(counts_module._COLUMNS)) == _candidates_by_tokens(finder, doc)
+
+
+_NUMBER_WORDS = ["a", "an", "half", "thousand", "million", "hundred", "dozen", "and", "-", "twenty", "five", "one",
+                 "11", "000", "1.5", "12k", "2,000", "troops", "of", ",", "tens", "seven", "nine", "bn"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_WORDS), min_size=1, max_size=16), st.lists(st.booleans(), min_size=16, max_size=16))
+@example(["one", "hundred", "thousand", "and", "five", "troops"], [True] * 16)  # the 4th token looks at the 5th
+@example(["a", "thousand", "twenty", "-", "five", "troops"], [True, True, False, False] + [True] * 12)
+def test_number_at_reads_what_the_twelve_token_window_reads(nlp, words, spaces):
+    """The counts context reads a number from four tokens first and from twelve only when it
+    is longer than two: the same number as parse_number_tokens over twelve tokens."""
+    from conflictnlp.numbers import parse_number_tokens
+
+    doc = Doc(nlp.vocab, words=words, spaces=spaces[: len(words)])
+    ctx = counts_module._DocContext(doc, nlp.get_pipe("conflict_counts"), doc.to_array(counts_module._COLUMNS))
+    for i in range(len(words)):
+        assert ctx.number_at(i) == parse_number_tokens(ctx.texts(i, i + 12), ctx.spaces(i, i + 12))

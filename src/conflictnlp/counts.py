@@ -42,7 +42,7 @@ from spacy.util import registry
 from .doctools import decode, member
 from .extensions import SpanValues  # importing it registers Span._.count
 from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
-from .numbers import SCALES, UNITS, TENS, parse_number_tokens
+from .numbers import SCALES, UNITS, TENS, ParsedNumber, parse_number_tokens
 
 SPANS_KEY = "conflict_counts"
 QUALIFIERS = ("exact", "approx", "below", "min", "max", "range", "vague", "units")
@@ -314,6 +314,10 @@ _PARTITIVE_SKIP = {"'s", "’s", "roughly", "about", "some", "around", "nearly",
 # Verbs after a phrase that make it the source of a report, not a count: "two military officers said".
 _REPORTING = {"said", "say", "says", "told", "tell", "added", "reported", "confirmed", "claimed", "stated", "explained"}
 _REJECT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+# A number is read from at most `_NUMBER_WINDOW` tokens, first from `_SHORT_NUMBER` (see `number_at`).
+_NUMBER_WINDOW = 12
+_SHORT_NUMBER = 4
+
 # The token attributes `CountFinder` reads once per Doc (`Doc.to_array`), in this order.
 _COLUMNS = [LOWER, LIKE_NUM, SHAPE, ORTH, SPACY, SENT_START]
 _SUFFIX_SHAPES = sorted(
@@ -518,7 +522,7 @@ class CountFinder:
             if words[i] in _ARTICLES and i + 1 < n and words[i + 1] in self.echelons:
                 number, core_end, article = 1, i + 1, True
             else:
-                parsed = parse_number_tokens(ctx.texts(i, i + 12), ctx.spaces(i, i + 12))
+                parsed = ctx.number_at(i)
                 if parsed is None:
                     return None
                 number, core_end = parsed.value, i + parsed.length
@@ -778,7 +782,7 @@ class CountFinder:
                 return None
         elif conn not in ("to", "or"):
             return None
-        parsed = parse_number_tokens(ctx.texts(j + 1, j + 13), ctx.spaces(j + 1, j + 13))
+        parsed = ctx.number_at(j + 1)
         if parsed is None:
             return None
         second = parsed.value
@@ -1387,6 +1391,16 @@ class _DocContext:
         """(start, actor) of the actor words starting in ``i..j-1``, in order."""
         positions = self.actor_positions_before(j)
         return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i):]]
+
+    def number_at(self, i: int) -> Optional[ParsedNumber]:
+        """``parse_number_tokens`` over the 12 tokens from ``i``. It decides each step from
+        the token before, the token and the one after, so a number of at most two tokens read
+        from a window of four is the one it reads from twelve; most numbers are one token, and
+        decoding twelve tokens for each figure cost more than parsing it."""
+        parsed = parse_number_tokens(self.texts(i, i + _SHORT_NUMBER), self.spaces(i, i + _SHORT_NUMBER))
+        if parsed is not None and parsed.length > _SHORT_NUMBER - 2:
+            parsed = parse_number_tokens(self.texts(i, i + _NUMBER_WINDOW), self.spaces(i, i + _NUMBER_WINDOW))
+        return parsed
 
     def texts(self, i: int, j: int) -> List[str]:
         return decode(self.strings, self._orth[i:j].tolist())
