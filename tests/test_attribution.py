@@ -946,9 +946,13 @@ def test_last_name_run_is_the_last_run_a_forward_scan_finds(words, starts, data)
     if "clip_vocab" not in _REFERENCE:
         _REFERENCE["clip_vocab"] = spacy.blank("en").vocab
     doc = Doc(_REFERENCE["clip_vocab"], words=words, sent_starts=[True] + starts[1:len(words)])
-    names = attribution_module._NameWords(doc).read()
+    names = attribution_module._NameWords(doc)
+    for _ in range(data.draw(st.integers(0, 2))):  # earlier reads of other ranges
+        a = data.draw(st.integers(0, len(words)))
+        names.read(a, data.draw(st.integers(a, len(words))))
     lo = data.draw(st.integers(0, len(words)))
     hi = data.draw(st.integers(lo, len(words)))
+    names.read(lo, hi)
     run, best = [], None
     for i in range(lo, hi):
         t = doc[i]
@@ -963,4 +967,5 @@ def test_last_name_run_is_the_last_run_a_forward_scan_finds(words, starts, data)
     if len(run) >= 2:
         best = (run[0], run[-1] + 1)
     assert names.last_run(lo, hi) == best
-    assert names.capitalized == [t.text[:1].isupper() and t.is_alpha for t in doc]
+    assert names.capitalized[lo:hi] == [t.text[:1].isupper() and t.is_alpha for t in doc[lo:hi]]
+    assert names.lower[lo:hi] == [t.lower_ for t in doc[lo:hi]]

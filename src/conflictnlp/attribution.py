@@ -30,14 +30,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from . import extensions  # noqa: F401  (registers Doc._.attributions)
-from .doctools import CharOffsets, doc_text, sentence_bounds, token_words
+from .doctools import CharOffsets, decode, doc_text, sentence_bounds, token_words
 from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
 from .sources import SourceTyper
 
@@ -1672,30 +1672,44 @@ def _earlier(items: List[Dict[str, Any]], index: int) -> Iterator[Dict[str, Any]
 
 
 class _NameWords:
-    """Per-Doc word tests for :func:`_resolve`, read from arrays once, when first asked for:
-    is each token capitalized and alphabetic (``t.text[:1].isupper() and t.is_alpha``), and
-    can it be part of a name (not a determiner or pronoun that opens a sentence)."""
+    """Per-Doc word tests for :func:`_resolve`: is each token capitalized and alphabetic
+    (``t.text[:1].isupper() and t.is_alpha``), and can it be part of a name (not a
+    determiner or pronoun that opens a sentence). Read from arrays for the token ranges
+    asked for, each token once per Doc."""
 
     def __init__(self, doc: Doc) -> None:
-        self._doc: Optional[Doc] = doc
+        self._doc = doc
+        self._rows: Any = None
+        self._lo = self._hi = 0  # the tokens read so far: one range
         self.capitalized: List[bool] = []
         self.in_name: List[bool] = []
         self.lower: List[str] = []
 
-    def read(self) -> "_NameWords":
-        """Read the Doc (once); returns self."""
-        if self._doc is None:
-            return self
-        doc, self._doc = self._doc, None
-        words, lower, _spaces = token_words(doc)
-        starts = doc.to_array(SENT_START).tolist() if len(doc) else []
-        self.capitalized = [w[:1].isupper() and w.isalpha() for w in words]
-        opener = _DETERMINERS | _PRONOUNS
-        self.in_name = [
-            cap and not (start == 1 and low in opener) for cap, start, low in zip(self.capitalized, starts, lower)
-        ]
-        self.lower = lower
+    def read(self, lo: int, hi: int) -> "_NameWords":
+        """Make the tests of tokens ``lo:hi`` available; returns self."""
+        if self._rows is None:
+            n = len(self._doc)
+            self._rows = self._doc.to_array([ORTH, SENT_START])
+            self.capitalized, self.in_name, self.lower = [False] * n, [False] * n, [""] * n
+            self._lo = self._hi = lo
+        new_lo, new_hi = min(lo, self._lo), max(hi, self._hi)
+        self._fill(new_lo, self._lo)
+        self._fill(self._hi, new_hi)
+        self._lo, self._hi = new_lo, new_hi
         return self
+
+    def _fill(self, lo: int, hi: int) -> None:
+        if lo >= hi:
+            return
+        rows = self._rows
+        words = decode(self._doc.vocab.strings, rows[lo:hi, 0].tolist())
+        opener = _DETERMINERS | _PRONOUNS
+        for k, word, start in zip(range(lo, hi), words, rows[lo:hi, 1].tolist()):
+            lower = word.lower()
+            capitalized = word[:1].isupper() and word.isalpha()
+            self.lower[k] = lower
+            self.capitalized[k] = capitalized
+            self.in_name[k] = capitalized and not (start == 1 and lower in opener)
 
     def last_run(self, lo: int, hi: int) -> Optional[Tuple[int, int]]:
         """The last run of two or more name words in ``lo:hi`` (runs cut at ``lo`` and ``hi``)."""
@@ -1733,7 +1747,7 @@ def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _
             if ent.label_ == "PERSON" and window_start <= ent.start < rec.source[0]:
                 return ent.text
         # Two or more capitalized words in a row, not at a sentence start alone.
-        names = names.read()
+        names = names.read(window_start, rec.source[0])
         best = names.last_run(window_start, rec.source[0])
         if best:
             return doc[best[0]:best[1]].text
