@@ -947,6 +947,7 @@ def test_last_name_run_is_the_last_run_a_forward_scan_finds(words, starts, data)
         _REFERENCE["clip_vocab"] = spacy.blank("en").vocab
     doc = Doc(_REFERENCE["clip_vocab"], words=words, sent_starts=[True] + starts[1:len(words)])
     names = attribution_module._NameWords(doc)
+    names.SCAN = data.draw(st.sampled_from([0, 3, 64]))  # windows above it use the run index
     for _ in range(data.draw(st.integers(0, 2))):  # earlier reads of other ranges
         a = data.draw(st.integers(0, len(words)))
         names.read(a, data.draw(st.integers(a, len(words))))
@@ -969,3 +970,19 @@ def test_last_name_run_is_the_last_run_a_forward_scan_finds(words, starts, data)
     assert names.last_run(lo, hi) == best
     assert names.capitalized[lo:hi] == [t.text[:1].isupper() and t.is_alpha for t in doc[lo:hi]]
     assert names.lower[lo:hi] == [t.lower_ for t in doc[lo:hi]]
+    assert [names.sentence_start(i) for i in range(len(doc))] == [t.sent.start for t in doc]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zelensky said 5 soldiers died. He said more would come.", [("Zelensky", None), ("He", "Zelensky")]),
+    # The third sentence looks back one sentence only, where the source is a pronoun: no name.
+    ("Zelensky said 5 soldiers died. He said more would come. He added that 3 were hurt.",
+     [("Zelensky", None), ("He", "Zelensky"), ("He", None)]),
+    ("He said 40 tanks were lost. Peskov told CNN that he doubted it, and she said it was false.",
+     [("He", None), ("Peskov", None), ("she", "Peskov")]),
+    ("Kremlin spokesman Dmitry Peskov said talks stalled. They said 12 drones were downed. He said so too.",
+     [("Kremlin spokesman Dmitry Peskov", None), ("They", "Kremlin spokesman Dmitry Peskov"), ("He", None)]),
+])
+def test_pronoun_sources_resolve_to_the_nearest_named_source_in_the_window(nlp, text, expected):
+    found = [(a["source"]["text"] if a["source"] else None, a["resolved"]) for a in nlp(text)._.attributions]
+    assert found == expected

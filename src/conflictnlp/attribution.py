@@ -1509,6 +1509,7 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
     text = doc.text if text is None else text
     offsets = CharOffsets(doc)
     names = _NameWords(doc)  # reads the Doc when a pronoun is first resolved from its words
+    named: List[int] = []  # indices of the items so far whose source is not a pronoun
     for index, rec in enumerate(records):
         source_text = text[offsets.start(rec.source[0]):offsets.end(rec.source[1])] if rec.source else None
         label = None
@@ -1533,9 +1534,11 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             "resolved": None,
         }
         if resolve and source_text and source_text.lower() in _PRONOUNS:
-            item["resolved"] = _resolve(doc, records[:index], out, rec, ents, has_sents, names)
+            item["resolved"] = _resolve(doc, records, out, named, rec, ents, has_sents, names)
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
+        if source_text is not None and source_text.lower() not in _PRONOUNS:
+            named.append(index)
         out.append(item)
     _type_from_antecedents(text, out, typer)
     return out
@@ -1563,7 +1566,7 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
             resolved = item.get("resolved")
             ante = next(antecedents.named(resolved, index), None) if resolved else None
             if ante is None:
-                ante = next((e for e in islice(_earlier(items, index), 3) if e["source_type"] in _PERSONAL), None)
+                ante = next((e for e in islice(antecedents.earlier(index), 3) if e["source_type"] in _PERSONAL), None)
             if ante is not None and ante["source_type"] in _PERSONAL:
                 item["source_type"] = ante["source_type"]
                 item["anonymous"] = ante["anonymous"]
@@ -1577,7 +1580,7 @@ def _type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: Source
                 continue
             want_personal = key in ("the source", "the commander", "the spokesman", "the spokeswoman",
                                     "the spokesperson", "the official", "the minister")
-            ante = next((e for e in islice(_earlier(items, index), 3) if e["source_type"] != "unknown"
+            ante = next((e for e in islice(antecedents.earlier(index), 3) if e["source_type"] != "unknown"
                          and (e["source_type"] in _PERSONAL) == want_personal and e["source_type"] != "media"), None)
             if ante is not None and (key not in ("the group", "the coalition") or ante["source_type"] in ("military", "organization")):
                 item["source_type"] = ante["source_type"]
@@ -1607,10 +1610,12 @@ class _Antecedents:
     def __init__(self, text: str, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
         self.text, self.items, self.typer = text, items, typer
         self._by_text: Dict[str, List[int]] = {}
+        self._plain: List[int] = []  # the items whose source is not an anaphor
         for k, item in enumerate(items):
             source = item["source"]
             if source and source["text"].lower() not in _ANAPHORS:
                 self._by_text.setdefault(source["text"], []).append(k)
+                self._plain.append(k)
         # Items typed person or official, by the words of their source, up to `_settled`.
         self._personal_by_word: Dict[str, List[int]] = {}
         self._settled = 0
@@ -1619,6 +1624,10 @@ class _Antecedents:
     def _before(self, ks: List[int], index: int) -> Iterator[Dict[str, Any]]:
         for j in range(bisect_left(ks, index) - 1, -1, -1):
             yield self.items[ks[j]]
+
+    def earlier(self, index: int) -> Iterator[Dict[str, Any]]:
+        """The items before ``index`` whose source is not an anaphor, nearest first."""
+        return self._before(self._plain, index)
 
     def named(self, name: str, index: int) -> Iterator[Dict[str, Any]]:
         """The items before ``index`` whose source is ``name`` (not an anaphor), nearest first."""
@@ -1662,15 +1671,6 @@ class _Antecedents:
         return types[k - 1] if k else None
 
 
-def _earlier(items: List[Dict[str, Any]], index: int) -> Iterator[Dict[str, Any]]:
-    """The items before ``index`` whose source is not an anaphor, nearest first (lazily: a
-    Doc may hold thousands of attributions)."""
-    for k in range(index - 1, -1, -1):
-        source = items[k]["source"]
-        if source and source["text"].lower() not in _ANAPHORS:
-            yield items[k]
-
-
 class _NameWords:
     """Per-Doc word tests for :func:`_resolve`: is each token capitalized and alphabetic
     (``t.text[:1].isupper() and t.is_alpha``), and can it be part of a name (not a
@@ -1684,6 +1684,18 @@ class _NameWords:
         self.capitalized: List[bool] = []
         self.in_name: List[bool] = []
         self.lower: List[str] = []
+        self._run_index: Optional[Tuple[List[int], List[Optional[Tuple[int, int]]]]] = None
+        self._sent_starts: Optional[List[int]] = None
+
+    def sentence_start(self, i: int) -> int:
+        """``doc[i].sent.start``, by bisection over the sentence starts (``Token.sent`` walks
+        back through the sentence, which is long in the documents where it matters)."""
+        doc = self._doc
+        if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
+            return doc[i].sent.start
+        if self._sent_starts is None:
+            self._sent_starts = [start for start, _ in sentence_bounds(doc)]
+        return self._sent_starts[bisect_right(self._sent_starts, i) - 1]
 
     def read(self, lo: int, hi: int) -> "_NameWords":
         """Make the tests of tokens ``lo:hi`` available; returns self."""
@@ -1711,8 +1723,28 @@ class _NameWords:
             self.capitalized[k] = capitalized
             self.in_name[k] = capitalized and not (start == 1 and lower in opener)
 
+    # Windows longer than this are answered from an index of the Doc's runs (one pass), so
+    # that a pronoun in a sentence thousands of words long does not scan it.
+    SCAN = 64
+
     def last_run(self, lo: int, hi: int) -> Optional[Tuple[int, int]]:
         """The last run of two or more name words in ``lo:hi`` (runs cut at ``lo`` and ``hi``)."""
+        if hi - lo <= self.SCAN:
+            return self._scan(lo, hi)
+        run_start, last_long = self._runs()
+        p = hi
+        if hi - 1 >= lo and self.in_name[hi - 1]:
+            a = max(run_start[hi - 1], lo)  # the run that ends the window, cut at both ends
+            if hi - a >= 2:
+                return a, hi
+            p = a
+        found = last_long[p]  # the last whole run of two or more ending by p: cut at lo only
+        if found is None:
+            return None
+        a, b = max(found[0], lo), found[1]
+        return (a, b) if b - a >= 2 else None
+
+    def _scan(self, lo: int, hi: int) -> Optional[Tuple[int, int]]:
         in_name = self.in_name
         i = hi - 1
         while i >= lo:
@@ -1726,18 +1758,39 @@ class _NameWords:
             i = j
         return None
 
+    def _runs(self) -> Tuple[List[int], List[Optional[Tuple[int, int]]]]:
+        """For each token, where its run of name words starts; for each position ``p``, the
+        last run of two or more that ends by ``p``. Reads the whole Doc (once)."""
+        if self._run_index is None:
+            n = len(self._doc)
+            self.read(0, n)
+            in_name = self.in_name
+            run_start = [0] * n
+            last_long: List[Optional[Tuple[int, int]]] = [None] * (n + 1)
+            for i in range(n):
+                if in_name[i]:
+                    run_start[i] = run_start[i - 1] if i and in_name[i - 1] else i
+                ends = in_name[i] and (i + 1 == n or not in_name[i + 1])
+                long_run = ends and i + 1 - run_start[i] >= 2
+                last_long[i + 1] = (run_start[i], i + 1) if long_run else last_long[i]
+            self._run_index = (run_start, last_long)
+        return self._run_index
 
-def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _Record, ents, has_sents: bool,
-             names: "_NameWords") -> Optional[str]:
-    """The name a pronoun source points to, from this sentence or the one before."""
+
+def _resolve(doc: Doc, records: List[_Record], items: List[dict], named: List[int], rec: _Record, ents,
+             has_sents: bool, names: "_NameWords") -> Optional[str]:
+    """The name a pronoun source points to, from this sentence or the one before: the source
+    of the nearest earlier item in ``named`` (the items so far whose source is not a pronoun)
+    that fits, or a name in the text."""
     pronoun = doc[rec.source[0]].lower_
-    sent = doc[rec.cue[0]].sent if has_sents else doc[:]
-    window_start = sent.start
-    if sent.start > 0 and has_sents:
-        window_start = doc[sent.start - 1].sent.start
+    sent_start = names.sentence_start(rec.cue[0]) if has_sents else 0
+    window_start = sent_start
+    if sent_start > 0 and has_sents:
+        window_start = names.sentence_start(sent_start - 1)
     people = ("person", "official")
-    for prev, item in zip(reversed(earlier), reversed(earlier_dicts)):
-        if prev.source is None or prev.source[0] < window_start or item["source"]["text"].lower() in _PRONOUNS:
+    for k in reversed(named):
+        prev, item = records[k], items[k]
+        if prev.source[0] < window_start:
             continue
         if pronoun in ("he", "she") and item["source_type"] not in people + ("unknown",):
             continue
@@ -1752,7 +1805,7 @@ def _resolve(doc: Doc, earlier: List[_Record], earlier_dicts: List[dict], rec: _
         if best:
             return doc[best[0]:best[1]].text
         # The capitalized subject that opens the sentence or the one before ("Zelensky met ...").
-        for start in (sent.start, window_start):
+        for start in (sent_start, window_start):
             end = start
             while end < rec.source[0] and names.capitalized[end]:
                 end += 1
