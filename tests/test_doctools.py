@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 import spacy
 
 from conflictnlp.doctools import WordFlags
@@ -135,3 +136,32 @@ def test_member_is_numpy_isin_for_sorted_ids():
         rng.shuffle(values)
         assert member(values, ids).tolist() == numpy.isin(values, ids).tolist()
         assert member(values[:0], ids).tolist() == []
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.lists(st.booleans(), min_size=1, max_size=25))
+def test_sentence_of_is_token_sent(starts):
+    from spacy.tokens import Doc
+
+    from conflictnlp.doctools import SentenceOf
+
+    if "vocab" not in _VOCAB:
+        _VOCAB["vocab"] = spacy.blank("en").vocab
+    vocab = _VOCAB["vocab"]
+    doc = Doc(vocab, words=[f"w{i}" for i in range(len(starts))], sent_starts=[True] + starts[1:])
+    sentence_of = SentenceOf(doc)
+    assert [sentence_of(i) for i in range(len(doc))] == [(t.sent.start, t.sent.end) for t in doc]
+
+
+def test_sentence_of_follows_a_user_hook():
+    from conflictnlp.doctools import SentenceOf
+
+    doc = spacy.blank("en")("One two. Three four five.")
+    doc[3].is_sent_start = True
+    doc.user_token_hooks["sent"] = lambda token: token.doc[0:2]
+    assert SentenceOf(doc)(4) == (0, 2)
+    del doc.user_token_hooks["sent"]
+    assert SentenceOf(doc)(4) == (3, len(doc))
+
+
+_VOCAB = {}

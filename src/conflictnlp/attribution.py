@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from . import extensions  # noqa: F401  (registers Doc._.attributions)
-from .doctools import CharOffsets, decode, doc_text, sentence_bounds, token_words
+from .doctools import CharOffsets, SentenceOf, decode, doc_text, sentence_bounds, token_words
 from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
 from .sources import SourceTyper
 
@@ -1505,7 +1505,7 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
     if not records:
         return out
     ents = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
-    has_sents = doc.has_annotation("SENT_START")
+    sentence_of = SentenceOf(doc) if doc.has_annotation("SENT_START") else None  # doc[i].sent
     text = doc.text if text is None else text
     offsets = CharOffsets(doc)
     names = _NameWords(doc)  # reads the Doc when a pronoun is first resolved from its words
@@ -1534,7 +1534,7 @@ def records_to_dicts(doc: Doc, records: List[_Record], typer: SourceTyper, resol
             "resolved": None,
         }
         if resolve and source_text and source_text.lower() in _PRONOUNS:
-            item["resolved"] = _resolve(doc, records, out, named, rec, ents, has_sents, names)
+            item["resolved"] = _resolve(doc, records, out, named, rec, ents, sentence_of, names)
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
         if source_text is not None and source_text.lower() not in _PRONOUNS:
@@ -1685,17 +1685,6 @@ class _NameWords:
         self.in_name: List[bool] = []
         self.lower: List[str] = []
         self._run_index: Optional[Tuple[List[int], List[Optional[Tuple[int, int]]]]] = None
-        self._sent_starts: Optional[List[int]] = None
-
-    def sentence_start(self, i: int) -> int:
-        """``doc[i].sent.start``, by bisection over the sentence starts (``Token.sent`` walks
-        back through the sentence, which is long in the documents where it matters)."""
-        doc = self._doc
-        if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
-            return doc[i].sent.start
-        if self._sent_starts is None:
-            self._sent_starts = [start for start, _ in sentence_bounds(doc)]
-        return self._sent_starts[bisect_right(self._sent_starts, i) - 1]
 
     def read(self, lo: int, hi: int) -> "_NameWords":
         """Make the tests of tokens ``lo:hi`` available; returns self."""
@@ -1778,15 +1767,15 @@ class _NameWords:
 
 
 def _resolve(doc: Doc, records: List[_Record], items: List[dict], named: List[int], rec: _Record, ents,
-             has_sents: bool, names: "_NameWords") -> Optional[str]:
+             sentence_of: Optional[SentenceOf], names: "_NameWords") -> Optional[str]:
     """The name a pronoun source points to, from this sentence or the one before: the source
     of the nearest earlier item in ``named`` (the items so far whose source is not a pronoun)
     that fits, or a name in the text."""
     pronoun = doc[rec.source[0]].lower_
-    sent_start = names.sentence_start(rec.cue[0]) if has_sents else 0
+    sent_start = sentence_of(rec.cue[0])[0] if sentence_of is not None else 0
     window_start = sent_start
-    if sent_start > 0 and has_sents:
-        window_start = names.sentence_start(sent_start - 1)
+    if sent_start > 0 and sentence_of is not None:
+        window_start = sentence_of(sent_start - 1)[0]
     people = ("person", "official")
     for k in reversed(named):
         prev, item = records[k], items[k]

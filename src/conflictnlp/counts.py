@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
-from .doctools import decode, member
+from .doctools import SentenceOf, decode, lookup, member
 from .extensions import SpanValues  # importing it registers Span._.count
 from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
 from .numbers import SCALES, UNITS, TENS, ParsedNumber, parse_number_tokens
@@ -452,9 +452,8 @@ class CountFinder:
         """Positions of the tokens that can start a quantity (the pre-filter), in order:
         LIKE_NUM, a starter word, a figure's shape, or an article before a follower word."""
         lower = array[:, 0]
-        where = numpy.searchsorted(self.word_ids, lower)
-        where[where == len(self.word_ids)] = 0
-        codes = numpy.where(self.word_ids[where] == lower, self.word_codes[where], 0)
+        where, known = lookup(lower, self.word_ids)
+        codes = numpy.where(known, self.word_codes[where], 0)
         found = (array[:, 1] != 0) | (codes & 1 != 0) | member(array[:, 2], self.shape_ids)
         if len(lower) > 1:
             found[:-1] |= (codes[:-1] & 2 != 0) & (codes[1:] & 4 != 0)
@@ -1350,7 +1349,7 @@ class _DocContext:
         self._orth = array[:, 3]
         self._spacy = array[:, 4].tolist()
         self._array = array
-        self._sent_starts: Optional[List[int]] = None
+        self._sentence_of = SentenceOf(doc)
         self.has_dep = doc.has_annotation("DEP")
         self.has_pos = doc.has_annotation("POS")
         self.has_ner = doc.has_annotation("ENT_IOB")
@@ -1419,16 +1418,7 @@ class _DocContext:
     def sentence(self, i: int) -> Tuple[int, int]:
         if not self.has_sents:
             return 0, self.n
-        doc = self.doc
-        if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
-            sent = doc[i].sent
-            return sent.start, sent.end
-        # What `Token.sent` returns, by bisection over the sentence starts.
-        if self._sent_starts is None:
-            self._sent_starts = [k for k in (self._array[:, 5] == 1).nonzero()[0].tolist() if k > 0]
-        starts = self._sent_starts
-        k = bisect_right(starts, i)
-        return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else self.n)
+        return self._sentence_of(i)
 
 
 def _is_clock(word: str) -> bool:

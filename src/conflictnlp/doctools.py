@@ -5,7 +5,8 @@ which cost more than our rules)."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Tuple
+from bisect import bisect_right
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy
 from spacy.attrs import ORTH, SENT_START, SPACY
@@ -28,6 +29,30 @@ def sentence_bounds(doc: Doc) -> List[Tuple[int, int]]:
     flags = doc.to_array(SENT_START)
     starts = [0] + ((flags[1:] == 1).nonzero()[0] + 1).tolist()
     return list(zip(starts, starts[1:] + [n]))
+
+
+class SentenceOf:
+    """``doc[i].sent`` as a token range ``(start, end)``, by bisection over the starts of
+    :func:`sentence_bounds` (``Token.sent`` walks through the sentence, which is long in
+    the documents where it matters); through ``Token.sent`` when a user hook defines the
+    Doc's sentences. Read once per Doc, when first asked."""
+
+    __slots__ = ("_doc", "_bounds", "_starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._bounds: Optional[List[Tuple[int, int]]] = None
+        self._starts: List[int] = []
+
+    def __call__(self, i: int) -> Tuple[int, int]:
+        doc = self._doc
+        if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
+            sent = doc[i].sent
+            return sent.start, sent.end
+        if self._bounds is None:
+            self._bounds = sentence_bounds(doc)
+            self._starts = [start for start, _ in self._bounds]
+        return self._bounds[bisect_right(self._starts, i) - 1]
 
 
 def sentence_spans(doc: Doc) -> List[Span]:
@@ -120,12 +145,18 @@ def doc_text(words: List[str], spaces: List[int]) -> str:
     return "".join([w + " " if space else w for w, space in zip(words, spaces)])
 
 
-def member(values: Any, ids: Any) -> Any:
-    """``numpy.isin(values, ids)`` for a sorted, non-empty array ``ids``: one
-    ``searchsorted``, much cheaper than ``isin`` on the few hundred values of a Doc."""
+def lookup(values: Any, ids: Any) -> Tuple[Any, Any]:
+    """Where each of ``values`` is in the sorted, non-empty array ``ids``: its position
+    there (0 when absent) and whether it is there. One ``searchsorted``: much cheaper
+    than ``numpy.isin`` on the few hundred values of a Doc."""
     where = numpy.searchsorted(ids, values)
     where[where == len(ids)] = 0
-    return ids[where] == values
+    return where, ids[where] == values
+
+
+def member(values: Any, ids: Any) -> Any:
+    """``numpy.isin(values, ids)`` for a sorted, non-empty array ``ids`` (see :func:`lookup`)."""
+    return lookup(values, ids)[1]
 
 
 class WordFlags:
@@ -147,9 +178,8 @@ class WordFlags:
         orths = doc.to_array(ORTH).reshape(-1)
         ids, flags = self._table
         if len(ids):
-            where = numpy.searchsorted(ids, orths)
-            where[where == len(ids)] = 0
-            if bool((ids[where] == orths).all()):
+            where, known = lookup(orths, ids)
+            if bool(known.all()):
                 return flags[where]
         new = numpy.setdiff1d(orths, ids)
         if len(ids) + len(new) > self.limit:
