@@ -38,7 +38,7 @@ from spacy.util import registry
 
 from . import extensions  # noqa: F401  (registers Doc._.attributions)
 from .doctools import CharOffsets, SentenceOf, decode, doc_text, sentence_bounds, token_words
-from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
+from .rules import PathLike, ResourceError, load_entries, read_jsonl
 from .sources import SourceTyper
 
 NAME = "conflict_attribution"

@@ -41,7 +41,7 @@ from spacy.util import registry
 
 from .doctools import SentenceOf, decode, lookup, member
 from .extensions import SpanValues  # importing it registers Span._.count
-from .lexicons import PathLike, ResourceError, load_entries, read_jsonl
+from .rules import PathLike, ResourceError, load_entries, read_jsonl
 from .numbers import SCALES, UNITS, TENS, ParsedNumber, parse_number_tokens
 
 SPANS_KEY = "conflict_counts"

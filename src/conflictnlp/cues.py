@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .doctools import member
-from .lexicons import PathLike, ResourceError, load_entries
+from .rules import PathLike, ResourceError, load_entries
 from .schema import CERTAINTY_LEVELS, CUE_TYPES
 
 CERTAIN = CERTAINTY_LEVELS[0]

@@ -61,7 +61,7 @@ from .cues import (
     strongest_level,
 )
 from .doctools import sentence_bounds, sentence_spans
-from .lexicons import ResourceError
+from .rules import ResourceError
 from .schema import CERTAINTY_LEVELS, DOC_CATS
 
 SPANS_KEY = "conflict_hedging"

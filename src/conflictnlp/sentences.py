@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .doctools import WordFlags
-from .lexicons import PathLike, load_entries
+from .rules import PathLike, load_entries
 
 _TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "...."}
 # Quotes and brackets that close a sentence when glued to its terminal punctuation.
