@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conflictnlp.lexicons import ResourceError, load_entries, parse_jsonl, read_jsonl, resource_dir
+from conflictnlp.rules import ResourceError, load_entries, parse_jsonl, read_jsonl, resource_dir
 
 FIELDS = {"text": str, "weight?": (int, float), "flag?": bool}
 
