@@ -692,14 +692,16 @@ def test_docs_example_runs():
     import re
     from pathlib import Path
 
-    page = Path(__file__).resolve().parent.parent / "docs" / "attribution.md"
+    page = Path(__file__).resolve().parents[2] / "docs" / "attribution.md"
     code = re.search(r"```python\n(.*?)```", page.read_text(encoding="utf8"), re.S).group(1)
     exec(compile(code, str(page), "exec"), {})
 
 
 # -- the frame patterns run without spaCy's Matcher: same matches -------------------------
 
-from conflictnlp.attribution import TokenPatterns, _impersonal_patterns, _time_patterns, longest_first  # noqa: E402
+from conflictnlp.attribution.patterns import TokenPatterns, longest_first  # noqa: E402
+from conflictnlp.attribution.patterns import impersonal_patterns as _impersonal_patterns  # noqa: E402
+from conflictnlp.attribution.patterns import time_patterns as _time_patterns  # noqa: E402
 
 _FRAME_WORDS = [
     "on", "Monday", "monday", "Tuesday", "night", "morning", "earlier", "later", "late", "early", "last", "this",
@@ -778,7 +780,8 @@ def test_token_patterns_give_every_match_the_matcher_gives(words):
 
 # -- clipping contents at other attributions' frames: the indexed pass gives the pairwise answer --
 
-from conflictnlp import attribution as attribution_module  # noqa: E402
+from conflictnlp.attribution import content as content_module, grammar, resolve as resolve_module  # noqa: E402
+from conflictnlp.attribution.view import Record, View, is_punct  # noqa: E402
 
 
 def _clip_contents_pairwise(ctx, records, lo):
@@ -793,15 +796,15 @@ def _clip_contents_pairwise(ctx, records, lo):
             f0, f1 = other.frame()
             if other.kind in ("sourceless", "raising") or not (s <= f0 and f1 <= e):
                 continue
-            if f0 == s or all(attribution_module._is_punct(ctx.words[j]) for j in range(s, f0)):
+            if f0 == s or all(is_punct(ctx.words[j]) for j in range(s, f0)):
                 s = f1
             elif f0 - 1 >= s and ctx.words[f0 - 1] == ",":
                 e = f0
-            elif f0 - 2 >= s and ctx.words[f0 - 2] == "," and ctx.lower[f0 - 1] in attribution_module._CLAUSE_LINKS:
+            elif f0 - 2 >= s and ctx.words[f0 - 2] == "," and ctx.lower[f0 - 1] in grammar.CLAUSE_LINKS:
                 e = f0 - 1
         if (s, e) != rec.content:
-            rng = attribution_module._trim(ctx, s, e)
-            rec.content = attribution_module._cut_trailing_frames(ctx, rng) if rng else None
+            rng = content_module.trim(ctx, s, e)
+            rec.content = content_module.cut_trailing_frames(ctx, rng) if rng else None
 
 
 _CLIP_WORDS = ["officials", "said", ",", "and", "but", "the", "Times", "troops", "500", ".", "\u201c", "\u201d", "he", "wrote"]
@@ -814,7 +817,7 @@ def test_clip_contents_matches_the_pairwise_definition(data):
     n = len(words)
     if "clip_vocab" not in _REFERENCE:
         _REFERENCE["clip_vocab"] = spacy.blank("en").vocab
-    ctx = attribution_module._Ctx(Doc(_REFERENCE["clip_vocab"], words=words))
+    ctx = View(Doc(_REFERENCE["clip_vocab"], words=words))
     rng = st.tuples(st.integers(0, n - 1), st.integers(1, n)).map(lambda p: (min(p), max(p[0] + 1, p[1])))
 
     def draw_records():
@@ -824,7 +827,7 @@ def test_clip_contents_matches_the_pairwise_definition(data):
             st.one_of(st.none(), rng), st.one_of(st.none(), rng), st.lists(rng, max_size=2), st.booleans(),
         ), max_size=8)):
             cue, kind, source, content, via, inherit = spec
-            rec = attribution_module._Record(cue, kind)
+            rec = Record(cue, kind)
             rec.source, rec.content, rec.via, rec.inherit = source, content, list(via), inherit
             records.append(rec)
         return records
@@ -832,10 +835,10 @@ def test_clip_contents_matches_the_pairwise_definition(data):
     records = draw_records()
     copies = []
     for rec in records:
-        twin = attribution_module._Record(rec.cue, rec.kind)
+        twin = Record(rec.cue, rec.kind)
         twin.source, twin.content, twin.via, twin.inherit = rec.source, rec.content, list(rec.via), rec.inherit
         copies.append(twin)
-    attribution_module._clip_contents(ctx, records, 0)
+    content_module.clip_contents(ctx, records, 0)
     _clip_contents_pairwise(ctx, copies, 0)
     assert [r.content for r in records] == [r.content for r in copies]
 
@@ -858,8 +861,8 @@ def _type_from_antecedents_scan(text: str, items, typer) -> None:
             resolved = item.get("resolved")
             ante = next((e for e in _earlier_scan(items, index) if resolved and e["source"]["text"] == resolved), None)
             if ante is None:
-                ante = next((e for e in islice(_earlier_scan(items, index), 3) if e["source_type"] in attribution_module._PERSONAL), None)
-            if ante is not None and ante["source_type"] in attribution_module._PERSONAL:
+                ante = next((e for e in islice(_earlier_scan(items, index), 3) if e["source_type"] in resolve_module.PERSONAL), None)
+            if ante is not None and ante["source_type"] in resolve_module.PERSONAL:
                 item["source_type"] = ante["source_type"]
                 item["anonymous"] = ante["anonymous"]
             elif resolved:
@@ -867,13 +870,13 @@ def _type_from_antecedents_scan(text: str, items, typer) -> None:
                 if info.source_type == "official":
                     item["source_type"] = "official"
             continue
-        if key in attribution_module._ANAPHORS:
+        if key in resolve_module.ANAPHORS:
             if item["source_type"] not in ("unknown", "organization") and key not in ("the group", "the coalition"):
                 continue
             want_personal = key in ("the source", "the commander", "the spokesman", "the spokeswoman",
                                     "the spokesperson", "the official", "the minister")
             ante = next((e for e in islice(_earlier_scan(items, index), 3) if e["source_type"] != "unknown"
-                         and (e["source_type"] in attribution_module._PERSONAL) == want_personal and e["source_type"] != "media"), None)
+                         and (e["source_type"] in resolve_module.PERSONAL) == want_personal and e["source_type"] != "media"), None)
             if ante is not None and (key not in ("the group", "the coalition") or ante["source_type"] in ("military", "organization")):
                 item["source_type"] = ante["source_type"]
                 if want_personal:
@@ -883,7 +886,7 @@ def _type_from_antecedents_scan(text: str, items, typer) -> None:
         if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
             # A surname alone: the type of the earlier source (or mention) that carries it.
             ante = next((e for e in _earlier_scan(items, index) if bare in e["source"]["text"].split()
-                         and e["source_type"] in attribution_module._PERSONAL), None)
+                         and e["source_type"] in resolve_module.PERSONAL), None)
             if ante is not None:
                 item["source_type"] = ante["source_type"]
                 item["anonymous"] = False
@@ -893,7 +896,7 @@ def _type_from_antecedents_scan(text: str, items, typer) -> None:
             while at > 0:
                 window = text[max(0, at - 60):at + 1 + len(bare)]
                 info = typer.classify(" ".join(window.split()[-7:]))
-                if info.source_type in attribution_module._PERSONAL:
+                if info.source_type in resolve_module.PERSONAL:
                     item["source_type"] = info.source_type
                     item["anonymous"] = False
                     break
@@ -903,7 +906,7 @@ def _type_from_antecedents_scan(text: str, items, typer) -> None:
 
 
 def _earlier_scan(items, index):
-    return [e for e in reversed(items[:index]) if e["source"] and e["source"]["text"].lower() not in attribution_module._ANAPHORS]
+    return [e for e in reversed(items[:index]) if e["source"] and e["source"]["text"].lower() not in resolve_module.ANAPHORS]
 
 
 _SOURCE_TEXTS = ["Peskov", "Mr Peskov", "Dmitry Peskov", "He", "she", "the statement", "the group", "Zelensky",
@@ -930,7 +933,7 @@ def test_type_from_antecedents_matches_the_item_by_item_look_back(typer, specs):
         items.append(item)
     expected = copy.deepcopy(items)
     _type_from_antecedents_scan(text, expected, typer)
-    attribution_module._type_from_antecedents(text, items, typer)
+    resolve_module.type_from_antecedents(text, items, typer)
     assert items == expected
 
 
@@ -946,7 +949,7 @@ def test_last_name_run_is_the_last_run_a_forward_scan_finds(words, starts, data)
     if "clip_vocab" not in _REFERENCE:
         _REFERENCE["clip_vocab"] = spacy.blank("en").vocab
     doc = Doc(_REFERENCE["clip_vocab"], words=words, sent_starts=[True] + starts[1:len(words)])
-    names = attribution_module._NameWords(doc)
+    names = resolve_module.NameWords(doc)
     names.SCAN = data.draw(st.sampled_from([0, 3, 64]))  # windows above it use the run index
     for _ in range(data.draw(st.integers(0, 2))):  # earlier reads of other ranges
         a = data.draw(st.integers(0, len(words)))
@@ -958,7 +961,7 @@ def test_last_name_run_is_the_last_run_a_forward_scan_finds(words, starts, data)
     for i in range(lo, hi):
         t = doc[i]
         if t.text[:1].isupper() and t.is_alpha and not (
-            t.is_sent_start and t.lower_ in attribution_module._DETERMINERS | attribution_module._PRONOUNS
+            t.is_sent_start and t.lower_ in grammar.DETERMINERS | grammar.PRONOUNS
         ):
             run.append(i)
         else:
