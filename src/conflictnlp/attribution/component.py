@@ -71,7 +71,9 @@ class AttributionDetector:
             yield self(doc)
 
     def score(self, examples, **kwargs) -> Dict[str, Any]:
-        return score_attribution(examples, **kwargs)
+        """The configured scorer's scores (``conflictnlp.attribution_scorer.v1`` by default)."""
+        scorer = self.scorer if self.scorer is not None else score_attribution
+        return scorer(examples, **kwargs)
 
     # ------------------------------------------------------------------ serialization
     def to_disk(self, path, *, exclude=tuple()) -> None:
