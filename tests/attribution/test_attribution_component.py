@@ -25,3 +25,24 @@ def test_configured_scorer_is_what_score_calls():
     )
     assert pipe.scorer is _constant_score
     assert nlp.get_pipe("conflict_attribution").score([]) == {"attribution_constant": 1.0}
+
+
+def test_spans_key_config_is_where_the_cues_go():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    nlp.add_pipe("conflict_attribution", config={"spans_key": "reports"})
+    doc = nlp("The army said 30 militants were killed.")
+    assert [s.text for s in doc.spans["reports"]] == ["said"]
+    assert "conflict_attribution" not in doc.spans
+    assert schema.spans_key(doc, "attribution") == "reports"
+
+
+def test_default_spans_key_is_the_schema_key_whatever_the_component_name():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    nlp.add_pipe("conflict_attribution", name="who_says")
+    assert nlp.get_pipe_config("who_says")["spans_key"] == schema.ATTRIBUTION_KEY
+    doc = nlp("The army said 30 militants were killed.")
+    assert [s.text for s in doc.spans[schema.ATTRIBUTION_KEY]] == ["said"]
+    assert schema.spans_key(doc, "attribution") == schema.ATTRIBUTION_KEY
+    assert ("conflictnlp.spans_key", "attribution") not in doc.user_data  # nothing noted for the default key

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers Doc._.attributions)
 from ..rules import PathLike
+from ..schema import ATTRIBUTION_KEY, record_spans_key
 from .lexicons import Lexicons, rule_set
 from .output import records_to_dicts, set_attributions
 from .scorer import score_attribution
@@ -37,12 +38,14 @@ class AttributionDetector:
         outlets: Union[None, PathLike, List[dict]] = None,
         use_parser: bool = True,
         resolve_pronouns: bool = True,
+        spans_key: str = ATTRIBUTION_KEY,
         scorer: Optional[Callable] = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.use_parser = use_parser
         self.resolve_pronouns = resolve_pronouns
+        self.spans_key = spans_key  # the span group of the cues
         self.scorer = scorer
         self.rules = rule_set(name).load(
             {"cues": cues, "phrases": phrases, "mediums": mediums, "source_types": source_types, "outlets": outlets}
@@ -63,7 +66,8 @@ class AttributionDetector:
         if matches:
             records, text = find_records(self.lexicons, doc, matches, self.use_parser)
         items = records_to_dicts(doc, records, self.lexicons.typer, self.resolve_pronouns, text)
-        set_attributions(doc, items, self.name, [r.cue for r in records])
+        set_attributions(doc, items, self.spans_key, [r.cue for r in records])
+        record_spans_key(doc, "attribution", self.spans_key)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:

@@ -6,6 +6,7 @@ from typing import Callable, Optional
 
 from spacy.language import Language
 
+from ..schema import ATTRIBUTION_KEY
 from .component import NAME, AttributionDetector, Lexicon
 
 
@@ -15,7 +16,7 @@ from .component import NAME, AttributionDetector, Lexicon
     requires=["token.is_sent_start"],
     default_config={
         "cues": None, "phrases": None, "mediums": None, "source_types": None, "outlets": None,
-        "use_parser": True, "resolve_pronouns": True,
+        "use_parser": True, "resolve_pronouns": True, "spans_key": ATTRIBUTION_KEY,
         "scorer": {"@scorers": "conflictnlp.attribution_scorer.v1"},
     },
     default_score_weights={
@@ -34,9 +35,10 @@ def make_conflict_attribution(
     outlets: Lexicon,
     use_parser: bool,
     resolve_pronouns: bool,
+    spans_key: str,
     scorer: Optional[Callable],
 ) -> AttributionDetector:
     return AttributionDetector(
         nlp, name, cues=cues, phrases=phrases, mediums=mediums, source_types=source_types, outlets=outlets,
-        use_parser=use_parser, resolve_pronouns=resolve_pronouns, scorer=scorer,
+        use_parser=use_parser, resolve_pronouns=resolve_pronouns, spans_key=spans_key, scorer=scorer,
     )
