@@ -46,3 +46,18 @@ def test_default_spans_key_is_the_schema_key_whatever_the_component_name():
     assert [s.text for s in doc.spans[schema.ATTRIBUTION_KEY]] == ["said"]
     assert schema.spans_key(doc, "attribution") == schema.ATTRIBUTION_KEY
     assert ("conflictnlp.spans_key", "attribution") not in doc.user_data  # nothing noted for the default key
+
+
+def test_saved_pipeline_runs_after_the_user_rule_file_is_gone(tmp_path):
+    cues = tmp_path / "rules" / "cues.jsonl"
+    cues.parent.mkdir()
+    cues.write_text('# my cues\n{"lemma": "blog", "forms": ["blogged"], "strength": "strong"}\n', encoding="utf8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    nlp.add_pipe("conflict_attribution", config={"cues": str(cues)})
+    text = "A Russian war correspondent blogged that the bridge was hit. The army said nothing."
+    assert [a["cue"]["text"] for a in nlp(text)._.attributions] == ["blogged"]
+    nlp.to_disk(tmp_path / "pipeline")
+    cues.unlink()
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert [a["cue"]["text"] for a in loaded(text)._.attributions] == ["blogged"]

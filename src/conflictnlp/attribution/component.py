@@ -50,7 +50,8 @@ class AttributionDetector:
         self.rules = rule_set(name).load(
             {"cues": cues, "phrases": phrases, "mediums": mediums, "source_types": source_types, "outlets": outlets}
         )
-        self.rules.raise_pending()
+        # A user file missing here (spacy.load builds from the config before from_disk restores
+        # the saved tables) raises on the first Doc unless a saved copy replaced it.
         self.lexicons = Lexicons(nlp, self.rules.entries)
 
     @property
@@ -60,6 +61,7 @@ class AttributionDetector:
 
     # ------------------------------------------------------------------ running
     def __call__(self, doc: Doc) -> Doc:
+        self.rules.raise_pending()
         records: List[Record] = []
         text = None
         matches = self.lexicons.cue_matcher(doc) if len(doc) else []
