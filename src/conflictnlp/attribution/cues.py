@@ -10,7 +10,7 @@ cited by), :func:`sourceless_cue`, :func:`impersonal_cue`; and the headline :fun
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Optional, Tuple
+from typing import Any, List, NamedTuple, Optional, Tuple
 
 from .chunker import (
     appositive_subject, clause_subject, descriptive, np_after, np_before, relative_insert, segment_start, skip_lead,
@@ -259,7 +259,7 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         if appos and appos[1] < before and words[appos[1]] == ",":
             subj = (subj[0], appos[1])  # "The Minister of Defence, Ahmed Fiqi, praised ... and said"
     rec.source = subj
-    after_start = skip_after_cue(view, rec, cue.entry, cue.e, hi)
+    after_start = after_cue(view, rec, cue.entry, cue.e, hi)
     rec.content = content_after(view, after_start, hi) if not rest_is_punct(view, after_start, hi) else None
     return rec if rec.content else None
 
@@ -353,7 +353,7 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     """What a source-before-cue report says: after the cue ("that", a colon, a quote, "to ..."),
     or before it (", X said."); None where the verb does not report."""
     lower, words, lo, hi, entry = view.lower, view.words, cue.lo, cue.hi, cue.entry
-    after_start = skip_after_cue(view, rec, entry, cue.e, hi)
+    after_start = after_cue(view, rec, entry, cue.e, hi)
     content = None
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
@@ -384,40 +384,27 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     return rec
 
 
-def skip_after_cue(view: View, rec: Record, entry: dict, i: int, hi: int) -> int:
-    """Skip the addressee, time and channel after a cue: "told CNN on Sunday that"."""
+def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optional[Range], List[Range]]:
+    """Skip the addressee, time and channel after a cue: "told CNN on Sunday that". Returns where
+    the reported part can start, the addressee (a medium) and the sources of ", citing X"."""
     lower, words = view.lower, view.words
+    addressee: Optional[Range] = None
+    via: List[Range] = []
     if entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
         np = np_after(view, i, hi)
         if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
-            rec.medium = np
+            addressee = np
             i = np[1]
     for _ in range(6):
         if i >= hi:
             break
         if i in view.stop_at:
-            # let the frame assignment pick it; just move past it
-            j = i + 1
-            while j < hi and j not in view.stop_at and not is_punct(words[j]) and lower[j] != "that" and j - i < 8:
-                if lower[j] in ("on", "with") and j + 1 < hi and is_cap(words[j + 1]):
-                    j += 2
-                    continue
-                if is_cap(words[j]) and lower[j - 1] in ("on", "with"):
-                    j += 1
-                    continue
-                if lower[j] in ("on", "with", "to", "in"):
-                    break
-                j += 1
-            if j < hi and lower[j] in ("on", "with") and j + 1 < hi:
-                np = np_after(view, j + 1, hi)
-                if np:
-                    j = np[1]
-            i = j
+            i = past_frame(view, i, hi)  # the frame assignment picks the frame up
             continue
         if words[i] == "," and i + 2 < hi and lower[i + 1] in ("citing", "quoting"):
             np = np_after(view, i + 2, hi)
             if np:
-                rec.via.append(np)
+                via.append(np)
                 i = np[1]
                 continue
         if words[i] == "," and i + 1 < hi and (lower[i + 1] in ("that",) or (i + 1) in view.stop_at):
@@ -427,7 +414,38 @@ def skip_after_cue(view: View, rec: Record, entry: dict, i: int, hi: int) -> int
             i += 1
             continue
         break
-    return i
+    return i, addressee, via
+
+
+def past_frame(view: View, i: int, hi: int) -> int:
+    """The end of the time or channel phrase at ``i``, with its "on X"/"with X" ("in an interview
+    with CNN on Sunday")."""
+    lower, words = view.lower, view.words
+    j = i + 1
+    while j < hi and j not in view.stop_at and not is_punct(words[j]) and lower[j] != "that" and j - i < 8:
+        if lower[j] in ("on", "with") and j + 1 < hi and is_cap(words[j + 1]):
+            j += 2
+            continue
+        if is_cap(words[j]) and lower[j - 1] in ("on", "with"):
+            j += 1
+            continue
+        if lower[j] in ("on", "with", "to", "in"):
+            break
+        j += 1
+    if j < hi and lower[j] in ("on", "with") and j + 1 < hi:
+        np = np_after(view, j + 1, hi)
+        if np:
+            j = np[1]
+    return j
+
+
+def after_cue(view: View, rec: Record, entry: dict, i: int, hi: int) -> int:
+    """:func:`skip_after_cue` for ``rec``: its addressee becomes its medium, the cited sources its via."""
+    after_start, addressee, via = skip_after_cue(view, entry, i, hi)
+    if addressee is not None:
+        rec.medium = addressee
+    rec.via.extend(via)
+    return after_start
 
 
 # ---------------------------------------------------------------------------- phrase cues

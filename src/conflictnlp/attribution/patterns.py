@@ -40,6 +40,57 @@ def impersonal_patterns(participles: Sequence[str]) -> List[Tuple[str, List[list
     )]
 
 
+Step = Tuple[str, Any, Optional[str]]  # (attribute, value, operator) of one token spec
+Pattern = Tuple[str, List[Step]]  # (label, steps)
+_KEYS = {"LOWER", "IS_DIGIT", "OP"}
+
+
+def compile_steps(pattern: Sequence[dict]) -> List[Step]:
+    """The steps of one Matcher pattern; ValueError for a token spec TokenPatterns cannot run."""
+    steps = []
+    for spec in pattern:
+        unknown = set(spec) - _KEYS
+        attrs = [k for k in spec if k != "OP"]
+        if unknown or len(attrs) != 1 or spec.get("OP") not in (None, "?", "!"):
+            raise ValueError(f"TokenPatterns cannot run the token spec {spec!r}")
+        key = attrs[0]
+        value = spec[key]
+        if key == "LOWER" and isinstance(value, dict):
+            value = frozenset(value["IN"])
+        steps.append((key, value, spec.get("OP")))
+    return steps
+
+
+def first_words(steps: Sequence[Step]) -> Optional[frozenset]:
+    """The words a match of ``steps`` can start with (None: any word)."""
+    words: set = set()
+    for key, value, op in steps:
+        if key != "LOWER" or op == "!":
+            return None
+        words.update([value] if isinstance(value, str) else value)
+        if op is None:
+            return frozenset(words)
+    return None  # every step optional
+
+
+def fits(key: str, value: Any, word: str, lower: str) -> bool:
+    if key == "LOWER":
+        return lower == value if isinstance(value, str) else lower in value
+    return word.isdigit() == bool(value)  # IS_DIGIT
+
+
+def match_ends(steps: Sequence[Step], k: int, i: int, words, lower, hi: int) -> Iterator[int]:
+    """Every end of a match of ``steps[k:]`` from word ``i``."""
+    if k == len(steps):
+        yield i
+        return
+    key, value, op = steps[k]
+    if op == "?":
+        yield from match_ends(steps, k + 1, i, words, lower, hi)
+    if i < hi and fits(key, value, words[i], lower[i]) != (op == "!"):
+        yield from match_ends(steps, k + 1, i + 1, words, lower, hi)
+
+
 class TokenPatterns:
     """spaCy ``Matcher`` token patterns over lists of words, for the few token specs the
     frame patterns use (``LOWER`` as a string or ``{"IN": [...]}``, ``IS_DIGIT``; ``OP``
@@ -47,64 +98,21 @@ class TokenPatterns:
     creating Token objects; matching starts only at words that can begin a pattern.
     """
 
-    _KEYS = {"LOWER", "IS_DIGIT", "OP"}
-
     def __init__(self, labelled: Sequence[Tuple[str, Sequence[list]]]) -> None:
-        self.patterns: List[Tuple[str, List[Tuple[str, Any, Optional[str]]]]] = []
-        for label, patterns in labelled:
-            for pattern in patterns:
-                steps = []
-                for spec in pattern:
-                    unknown = set(spec) - self._KEYS
-                    attrs = [k for k in spec if k != "OP"]
-                    if unknown or len(attrs) != 1 or spec.get("OP") not in (None, "?", "!"):
-                        raise ValueError(f"TokenPatterns cannot run the token spec {spec!r}")
-                    key = attrs[0]
-                    value = spec[key]
-                    if key == "LOWER" and isinstance(value, dict):
-                        value = frozenset(value["IN"])
-                    steps.append((key, value, spec.get("OP")))
-                self.patterns.append((label, steps))
+        self.patterns: List[Pattern] = [(label, compile_steps(p)) for label, patterns in labelled for p in patterns]
         # Words at which a match can start (None: any word can), and the patterns that can
         # start at each word (`_anywhere`: those that can start at any word).
         self.first: Optional[frozenset] = frozenset()
-        self._by_first: Dict[str, List[Tuple[str, List[Tuple[str, Any, Optional[str]]]]]] = {}
-        self._anywhere: List[Tuple[str, List[Tuple[str, Any, Optional[str]]]]] = []
+        self._by_first: Dict[str, List[Pattern]] = {}
+        self._anywhere: List[Pattern] = []
         for pattern in self.patterns:
-            firsts = self._first_words(pattern[1])
+            firsts = first_words(pattern[1])
             self.first = None if firsts is None or self.first is None else self.first | firsts
             if firsts is None:
                 self._anywhere.append(pattern)
             else:
                 for word in firsts:
                     self._by_first.setdefault(word, []).append(pattern)
-
-    @staticmethod
-    def _first_words(steps) -> Optional[frozenset]:
-        words: set = set()
-        for key, value, op in steps:
-            if key != "LOWER" or op == "!":
-                return None
-            words.update([value] if isinstance(value, str) else value)
-            if op is None:
-                return frozenset(words)
-        return None  # every step optional
-
-    @staticmethod
-    def _fits(key: str, value: Any, word: str, lower: str) -> bool:
-        if key == "LOWER":
-            return lower == value if isinstance(value, str) else lower in value
-        return word.isdigit() == bool(value)  # IS_DIGIT
-
-    def _ends(self, steps, k: int, i: int, words, lower, hi: int) -> Iterator[int]:
-        if k == len(steps):
-            yield i
-            return
-        key, value, op = steps[k]
-        if op == "?":
-            yield from self._ends(steps, k + 1, i, words, lower, hi)
-        if i < hi and self._fits(key, value, words[i], lower[i]) != (op == "!"):
-            yield from self._ends(steps, k + 1, i + 1, words, lower, hi)
 
     def starts(self, lower: Sequence[str]) -> List[int]:
         """Positions where a match can start (``lower``: the lowercase words of a Doc)."""
@@ -123,7 +131,7 @@ class TokenPatterns:
         by_first, anywhere = self._by_first, self._anywhere
         for i in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
             for label, steps in by_first.get(lower[i], []) + anywhere:
-                for end in self._ends(steps, 0, i, words, lower, hi):
+                for end in match_ends(steps, 0, i, words, lower, hi):
                     if end > i:
                         found.add((label, i, end))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))

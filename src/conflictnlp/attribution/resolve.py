@@ -186,7 +186,7 @@ class NameWords:
     def last_run(self, lo: int, hi: int) -> Optional[Tuple[int, int]]:
         """The last run of two or more name words in ``lo:hi`` (runs cut at ``lo`` and ``hi``)."""
         if hi - lo <= self.SCAN:
-            return self._scan(lo, hi)
+            return last_run_scan(self.in_name, lo, hi)
         run_start, last_long = self._runs()
         p = hi
         if hi - 1 >= lo and self.in_name[hi - 1]:
@@ -200,37 +200,41 @@ class NameWords:
         a, b = max(found[0], lo), found[1]
         return (a, b) if b - a >= 2 else None
 
-    def _scan(self, lo: int, hi: int) -> Optional[Tuple[int, int]]:
-        in_name = self.in_name
-        i = hi - 1
-        while i >= lo:
-            while i >= lo and not in_name[i]:
-                i -= 1
-            j = i
-            while j >= lo and in_name[j]:
-                j -= 1
-            if i - j >= 2:
-                return j + 1, i + 1
-            i = j
-        return None
-
     def _runs(self) -> Tuple[List[int], List[Optional[Tuple[int, int]]]]:
-        """For each token, where its run of name words starts; for each position ``p``, the
-        last run of two or more that ends by ``p``. Reads the whole Doc (once)."""
         if self._run_index is None:
-            n = len(self._doc)
-            self.read(0, n)
-            in_name = self.in_name
-            run_start = [0] * n
-            last_long: List[Optional[Tuple[int, int]]] = [None] * (n + 1)
-            for i in range(n):
-                if in_name[i]:
-                    run_start[i] = run_start[i - 1] if i and in_name[i - 1] else i
-                ends = in_name[i] and (i + 1 == n or not in_name[i + 1])
-                long_run = ends and i + 1 - run_start[i] >= 2
-                last_long[i + 1] = (run_start[i], i + 1) if long_run else last_long[i]
-            self._run_index = (run_start, last_long)
+            self.read(0, len(self._doc))
+            self._run_index = name_runs(self.in_name)
         return self._run_index
+
+
+def last_run_scan(in_name: List[bool], lo: int, hi: int) -> Optional[Tuple[int, int]]:
+    """The last run of two or more name words in ``lo:hi``, scanning back from ``hi``."""
+    i = hi - 1
+    while i >= lo:
+        while i >= lo and not in_name[i]:
+            i -= 1
+        j = i
+        while j >= lo and in_name[j]:
+            j -= 1
+        if i - j >= 2:
+            return j + 1, i + 1
+        i = j
+    return None
+
+
+def name_runs(in_name: List[bool]) -> Tuple[List[int], List[Optional[Tuple[int, int]]]]:
+    """For each token, where its run of name words starts; for each position ``p``, the last run
+    of two or more that ends by ``p``."""
+    n = len(in_name)
+    run_start = [0] * n
+    last_long: List[Optional[Tuple[int, int]]] = [None] * (n + 1)
+    for i in range(n):
+        if in_name[i]:
+            run_start[i] = run_start[i - 1] if i and in_name[i - 1] else i
+        ends = in_name[i] and (i + 1 == n or not in_name[i + 1])
+        long_run = ends and i + 1 - run_start[i] >= 2
+        last_long[i + 1] = (run_start[i], i + 1) if long_run else last_long[i]
+    return run_start, last_long
 
 
 def resolve_pronoun(doc: Doc, records: List[Record], items: List[dict], named: List[int], rec: Record, ents,

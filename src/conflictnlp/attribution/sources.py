@@ -133,55 +133,72 @@ class SourceTyper:
         if len(words) == 1 and words[0] in PRONOUNS:
             return SourceInfo(PRONOUNS[words[0]], False, False)
         found = self.matches(words)
-        # The head ends at the first post-modifier outside a lexicon phrase ("member of parliament").
-        head_end = len(words)
-        for i in range(1, len(words)):
-            if words[i] in POST_MODIFIERS and not any(m[0] < i < m[1] for m in found):
-                head_end = i
-                break
+        head_end = _head_end(words, found)
         # "Hamas-run", "SDF-affiliated": the word before such a participle does not head the phrase.
         in_head = [m for m in found if m[1] <= head_end and not (m[1] < len(words) and words[m[1]] in OWNER_PARTICIPLES)]
         state_media = any(m[2].state_media for m in found)
         if in_head:
-            # A role followed by a name wins over words of the name: "police spokesman Abdi Aden"
-            # (but not over a body named after it: "the Sudan Doctors Network").
-            pick = next((m for m in in_head if m[2].source_type in ("official", "person")
-                         and _has_name_after(original, m[1], min(head_end, m[1] + 1))
-                         and not any(o[0] >= m[1] and o[1] == head_end and o[2].source_type in _BODIES for o in in_head)), in_head[-1])
-            start, end, term = pick
-            if tuple(words[start:end]) in OWNED_SERVICES:
-                # "the ministry's press service", "IDF intelligence": the owner's type; without an
-                # owner, the body after "of" ("the Information Team of the Office of ... Defence Services").
-                owner = [m for m in in_head if m[1] <= start and m[2].source_type in _BODIES]
-                owner = owner or [m for m in found if m[0] >= head_end and m[2].source_type in _BODIES]
-                if owner:
-                    term = _Term(owner[-1][2].source_type, term.anonymous, term.state_media)
-            if term.source_type == "person" and not _has_name_after(original, end, head_end):
-                # Unnamed experts of a named body speak for it: "UN experts", "researchers at Ghent University".
-                after = [m for m in found if m[0] >= head_end and m[2].source_type == "organization"]
-                if words[end - 1].endswith("s") and (_has_name_before(original, start) or after):
-                    term = _Term("organization", term.anonymous, term.state_media)
-            named = _has_name_after(original, end, head_end)
-            anonymous = term.anonymous and not named
-            if not anonymous and not named and not _has_name_before(original, start):
-                head = words[end - 1] if original[end - 1].islower() else ""
-                # "an army spokesman", "one commander", "Russian military bloggers", "aid groups"
-                indefinite = words[0] in _INDEFINITE and term.source_type in ("person", "official", "organization", "media")
-                plural = head == "media" or (head.endswith("s") and not head.endswith(("ss", "us", "ics")) and len(head) > 3
-                          and term.source_type in ("person", "official", "organization", "media", "unknown"))
-                anonymous = indefinite or plural
-            return SourceInfo(term.source_type, anonymous, state_media or term.state_media)
+            return _typed_by_head(original, words, found, in_head, head_end, state_media)
         if found:
             # Head word unknown; the phrase still says where it comes from.
             return SourceInfo(found[-1][2].source_type, False, state_media)
-        if entity_label:
-            by_label = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "unknown"}
-            return SourceInfo(by_label.get(entity_label, "unknown"), False, False)
-        capitalized = [w for w in original if w[0].isupper() and w.lower() not in _NOT_NAMES]
-        if len(capitalized) >= 2 and len(capitalized) == len([w for w in original if w.lower() not in _NOT_NAMES]):
-            if not all(w.isupper() for w in capitalized):
-                return SourceInfo("person", False, False)
-        return SourceInfo("unknown", False, False)
+        return _typed_without_lexicon(original, entity_label)
+
+
+Match = Tuple[int, int, _Term]
+
+
+def _head_end(words: Sequence[str], found: Sequence[Match]) -> int:
+    """The head ends at the first post-modifier outside a lexicon phrase ("member of parliament")."""
+    for i in range(1, len(words)):
+        if words[i] in POST_MODIFIERS and not any(m[0] < i < m[1] for m in found):
+            return i
+    return len(words)
+
+
+def _typed_by_head(original: Sequence[str], words: Sequence[str], found: Sequence[Match], in_head: Sequence[Match],
+                   head_end: int, state_media: bool) -> SourceInfo:
+    """The type, anonymity and state-media flag of a phrase whose head is a lexicon term."""
+    # A role followed by a name wins over words of the name: "police spokesman Abdi Aden"
+    # (but not over a body named after it: "the Sudan Doctors Network").
+    pick = next((m for m in in_head if m[2].source_type in ("official", "person")
+                 and _has_name_after(original, m[1], min(head_end, m[1] + 1))
+                 and not any(o[0] >= m[1] and o[1] == head_end and o[2].source_type in _BODIES for o in in_head)), in_head[-1])
+    start, end, term = pick
+    if tuple(words[start:end]) in OWNED_SERVICES:
+        # "the ministry's press service", "IDF intelligence": the owner's type; without an
+        # owner, the body after "of" ("the Information Team of the Office of ... Defence Services").
+        owner = [m for m in in_head if m[1] <= start and m[2].source_type in _BODIES]
+        owner = owner or [m for m in found if m[0] >= head_end and m[2].source_type in _BODIES]
+        if owner:
+            term = _Term(owner[-1][2].source_type, term.anonymous, term.state_media)
+    if term.source_type == "person" and not _has_name_after(original, end, head_end):
+        # Unnamed experts of a named body speak for it: "UN experts", "researchers at Ghent University".
+        after = [m for m in found if m[0] >= head_end and m[2].source_type == "organization"]
+        if words[end - 1].endswith("s") and (_has_name_before(original, start) or after):
+            term = _Term("organization", term.anonymous, term.state_media)
+    named = _has_name_after(original, end, head_end)
+    anonymous = term.anonymous and not named
+    if not anonymous and not named and not _has_name_before(original, start):
+        head = words[end - 1] if original[end - 1].islower() else ""
+        # "an army spokesman", "one commander", "Russian military bloggers", "aid groups"
+        indefinite = words[0] in _INDEFINITE and term.source_type in ("person", "official", "organization", "media")
+        plural = head == "media" or (head.endswith("s") and not head.endswith(("ss", "us", "ics")) and len(head) > 3
+                  and term.source_type in ("person", "official", "organization", "media", "unknown"))
+        anonymous = indefinite or plural
+    return SourceInfo(term.source_type, anonymous, state_media or term.state_media)
+
+
+def _typed_without_lexicon(original: Sequence[str], entity_label: Optional[str]) -> SourceInfo:
+    """A phrase with no lexicon term: its entity label, or a person by its capitalized words."""
+    if entity_label:
+        by_label = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "unknown"}
+        return SourceInfo(by_label.get(entity_label, "unknown"), False, False)
+    capitalized = [w for w in original if w[0].isupper() and w.lower() not in _NOT_NAMES]
+    if len(capitalized) >= 2 and len(capitalized) == len([w for w in original if w.lower() not in _NOT_NAMES]):
+        if not all(w.isupper() for w in capitalized):
+            return SourceInfo("person", False, False)
+    return SourceInfo("unknown", False, False)
 
 
 _INDEFINITE = frozenset("a an one another some two three several many".split())
