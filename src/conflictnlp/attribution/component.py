@@ -1,0 +1,99 @@
+"""``conflict_attribution``: who says what. The spaCy shell: it runs the algorithm of
+:mod:`.sentence` over a Doc, stores the result (:mod:`.output`), scores, and saves and restores
+its rule tables (:mod:`.lexicons`)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Iterable, List, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  (registers Doc._.attributions)
+from ..rules import PathLike
+from ..schema import ATTRIBUTION_KEY, record_spans_key
+from .lexicons import Lexicons, rule_set
+from .output import records_to_dicts, set_attributions
+from .scorer import score_attribution
+from .sentence import find_records
+from .view import Record
+
+NAME = "conflict_attribution"
+# A lexicon setting: None (the bundled file), a path to a JSONL file, or the entries themselves.
+Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
+
+
+class AttributionDetector:
+    """The ``conflict_attribution`` component. See ``docs/attribution.md``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = NAME,
+        *,
+        cues: Union[None, PathLike, List[dict]] = None,
+        phrases: Union[None, PathLike, List[dict]] = None,
+        mediums: Union[None, PathLike, List[dict]] = None,
+        source_types: Union[None, PathLike, List[dict]] = None,
+        outlets: Union[None, PathLike, List[dict]] = None,
+        use_parser: bool = True,
+        resolve_pronouns: bool = True,
+        spans_key: str = ATTRIBUTION_KEY,
+        scorer: Optional[Callable] = None,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.use_parser = use_parser
+        self.resolve_pronouns = resolve_pronouns
+        self.spans_key = spans_key  # the span group of the cues
+        self.scorer = scorer
+        self.rules = rule_set(name).load(
+            {"cues": cues, "phrases": phrases, "mediums": mediums, "source_types": source_types, "outlets": outlets}
+        )
+        # A user file missing here (spacy.load builds from the config before from_disk restores
+        # the saved tables) raises on the first Doc unless a saved copy replaced it.
+        self.lexicons = Lexicons(nlp, self.rules.entries)
+
+    @property
+    def entries(self) -> Dict[str, List[dict]]:
+        """The rule tables in use, by config key."""
+        return self.rules.entries
+
+    # ------------------------------------------------------------------ running
+    def __call__(self, doc: Doc) -> Doc:
+        self.rules.raise_pending()
+        records: List[Record] = []
+        text = None
+        matches = self.lexicons.cue_matcher(doc) if len(doc) else []
+        if matches:
+            records, text = find_records(self.lexicons, doc, matches, self.use_parser)
+        items = records_to_dicts(doc, records, self.lexicons.typer, self.resolve_pronouns, text)
+        set_attributions(doc, items, self.spans_key, [r.cue for r in records])
+        record_spans_key(doc, "attribution", self.spans_key)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def score(self, examples, **kwargs) -> Dict[str, Any]:
+        """The configured scorer's scores (``conflictnlp.attribution_scorer.v1`` by default)."""
+        scorer = self.scorer if self.scorer is not None else score_attribution
+        return scorer(examples, **kwargs)
+
+    # ------------------------------------------------------------------ serialization
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        self.rules.to_disk(path)
+
+    def from_disk(self, path, *, exclude=tuple()) -> "AttributionDetector":
+        self.rules.from_disk(path)
+        self.lexicons = Lexicons(self.nlp, self.rules.entries)
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return self.rules.to_bytes()
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "AttributionDetector":
+        self.rules.from_bytes(bytes_data)
+        self.lexicons = Lexicons(self.nlp, self.rules.entries)
+        return self

@@ -1,0 +1,261 @@
+"""What was said: the reported clause after a cue (from "that" on) or before ", X said", a
+quotation (without its marks), trimming, and the clipping of one content at another
+attribution's frame."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import List, Optional
+
+from .chunker import skip_lead
+from .grammar import CLAUSE_LINKS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
+from .view import Range, Record, View, is_cap, is_punct
+from .words import CLAIM_NOUNS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS
+
+
+def rest_is_punct(view: View, i: int, hi: int) -> bool:
+    return all(is_punct(view.words[j]) for j in range(i, hi))
+
+
+def rest_is_frame(view: View, i: int, hi: int) -> bool:
+    """After an inverted source: only punctuation, a time, a channel or a comma clause."""
+    while i < hi:
+        w = view.words[i]
+        if i in view.stop_at or w == ",":
+            return True
+        if not is_punct(w):
+            return False
+        i += 1
+    return True
+
+
+def gap_is_light(view: View, a: int, b: int) -> bool:
+    """Only commas (and nothing) between token ``a`` and ``b``."""
+    if a > b or b - a > 2:
+        return False
+    return all(view.words[j] == "," for j in range(a, b))
+
+
+def trim(view: View, s: int, e: int) -> Optional[Range]:
+    """Strip punctuation, a leading "that" and unbalanced quotes from ``s:e``."""
+    words = view.words
+    changed = True
+    while changed and s < e:
+        changed = False
+        while s < e and (words[s] in TRIM or view.words[s].isspace()):
+            s += 1
+            changed = True
+        while s < e and (words[e - 1] in TRIM_END or view.words[e - 1].isspace()):
+            e -= 1
+            changed = True
+        if s < e and view.lower[s] == "that" and e - s > 1:
+            s += 1
+            changed = True
+        if s < e and words[s] in QUOTES and (s in view.close_at or view.open_at.get(s, view.n) >= e):
+            s += 1  # a closing quote, or an opening one whose quote ends outside
+            changed = True
+        if s < e and words[e - 1] in QUOTES and ((e - 1) in view.open_at or view.close_at.get(e - 1, -1) < s):
+            e -= 1
+            changed = True
+    return (s, e) if s < e else None
+
+
+def quote_or_trim(view: View, s: int, e: int) -> Optional[Range]:
+    """Content ``s:e``; when it is one whole quotation, the inside of the quotation."""
+    rng = trim(view, s, e)
+    if rng is None:
+        return None
+    s, e = rng
+    words = view.words
+    if words[s] in QUOTES and s in view.open_at:
+        close = view.open_at[s]
+        if close >= e - 1 or all(is_punct(words[j]) for j in range(close, e)):
+            inner = trim(view, s + 1, close)
+            return inner
+    return rng
+
+
+def content_after(view: View, i: int, hi: int, keep_first: bool = False) -> Optional[Range]:
+    """The reported clause from token ``i`` (after "that") to the end of the sentence, or a quote."""
+    words = view.words
+    while i < hi and (words[i] in (":", ",") or view.words[i].isspace()):
+        i += 1
+    if i >= hi:
+        # A quote that opens at the end of the sentence: "He said: “..."
+        return None
+    if not keep_first:
+        i = skip_to_that(view, i, hi)
+    if not keep_first and view.lower[i] == "that" and i + 1 < hi:
+        i += 1
+    if words[i] in QUOTES and i in view.open_at:
+        close = view.open_at[i]
+        end_of_sent = close >= hi - 1 or all(is_punct(words[j]) for j in range(close + 1, hi))
+        if end_of_sent or close >= hi:
+            return trim(view, i + 1, min(close, view.n))
+    if not keep_first and is_frame_only(view, i, hi):
+        return None
+    rng = trim(view, i, clause_end(view, i, hi))
+    return cut_trailing_frames(view, rng) if rng else None
+
+
+def skip_to_that(view: View, i: int, hi: int) -> int:
+    """Skip a channel, time or addressee between a cue and its "that" ("said in a briefing that")."""
+    lower = view.lower
+    if i >= hi:
+        return i
+    if lower[i] in CLAIM_NOUNS or (lower[i] in ("the", "these", "such", "those") and i + 1 < hi and lower[i + 1] in CLAIM_NOUNS):
+        j = i + 1 if lower[i] in CLAIM_NOUNS else i + 2
+        for k in range(j, min(hi, j + 5)):
+            if lower[k] == "that":
+                return k
+            if is_punct(view.words[k]):
+                break
+        return i
+    if lower[i] not in LEAD_FRAME and i not in view.stop_at:
+        return i
+    for k in range(i + 1, min(hi, i + 11)):
+        if lower[k] == "that":
+            return k
+        w = view.words[k]
+        if is_punct(w) and w not in ("-", "'", "’"):
+            break
+    return i
+
+
+def is_frame_only(view: View, i: int, hi: int) -> bool:
+    """Only a short channel or manner phrase follows: "said by phone.", "told us.", "said in September."."""
+    end = hi
+    while end > i and is_punct(view.words[end - 1]):
+        end -= 1
+    if end - i > 5 or end <= i:
+        return False
+    if view.lower[i] in FRAME_ONLY_START:
+        return not any(view.words[k] in QUOTES for k in range(i, end)) and not any(
+            view.lower[k] in ("that", "is", "are", "was", "were", "had", "has", "will") for k in range(i, end))
+    return any(s == i and e >= end for s, e, _ in view.frame_spans)
+
+
+def clause_end(view: View, i: int, hi: int) -> int:
+    """Where an unquoted reported clause from ``i`` ends: before "; ...", ", but ...", ", which ...",
+    ", a figure that ...", ", adding ...", or " and said ..." (the next reporting verb)."""
+    lower, words = view.lower, view.words
+    depth = 0
+    for k in range(i, hi):
+        w = words[k]
+        if w in QUOTES:
+            depth ^= 1
+            continue
+        if depth:
+            continue
+        if w == ";" and k > i:
+            return k
+        if lower[k] in ("and", "but") and k > i + 1 and k + 1 < hi and lower[k + 1] in view.cue_forms and view.lower[k - 1] != ",":
+            return k
+        if w != "," or k + 1 >= hi or k == i:
+            continue
+        nxt = lower[k + 1]
+        if nxt in TAIL_LINKS or nxt == "which" or nxt in TAIL_GERUNDS:
+            return k
+        if nxt in ("and", "but") and k + 2 < hi and lower[k + 2] in view.cue_forms:
+            return k
+        if nxt in ("a", "an", "the", "its", "their", "his", "her"):
+            for m in range(k + 2, min(hi, k + 5)):
+                if lower[m] in TAIL_NOUNS or (lower[m].endswith("est") and len(lower[m]) > 4) or lower[m] in (
+                        "first", "second", "third", "largest", "worst", "biggest", "highest", "deadliest"):
+                    return k
+                if is_punct(words[m]):
+                    break
+        if nxt in SUMMARY_NOUNS and nxt.endswith("s") and k + 2 < hi and (lower[k + 2] in ("the", "that") or is_cap(words[k + 2])):
+            return k  # "..., allegations the government denies"
+        if nxt == "no" and k + 2 < hi and lower[k + 2] == "doubt":
+            return k
+    return hi
+
+
+def clause_around(view: View, s: int, e: int, lo: int, hi: int) -> Optional[Range]:
+    """The clause a sentence adverb or raising cue stands in, cue included: "The rebels have
+    reportedly taken the town", "Several of the wounded are said to be in critical condition"."""
+    lower, words = view.lower, view.words
+    start = s
+    while start > lo:
+        w = words[start - 1]
+        if w == "," and lower[start] in ("and", "but", "or") and start < s:
+            start += 1
+            break
+        if w in (",", ";", ":", "(", "—", "–") or w in QUOTES or lower[start - 1] in ("that", "but", "while", "whereas") or w.isspace():
+            break
+        start -= 1
+    if start == s and s > lo:
+        # "Reportedly, ..." (the clause follows) or "..., reportedly." (it comes before)
+        return content_after(view, e, hi) or trim(view, skip_lead(view, lo, s), s)
+    start = skip_lead(view, start, s)
+    if start >= s:
+        return content_after(view, e, hi)
+    rng = trim(view, start, clause_end(view, e, hi))
+    rng = cut_trailing_frames(view, rng) if rng else None
+    if rng and rng[1] <= e:
+        # the cue ends the clause: "The town has fallen, reportedly."
+        return trim(view, rng[0], s)
+    return rng
+
+
+def cut_trailing_frames(view: View, rng: Range) -> Optional[Range]:
+    """Drop a time or channel phrase that ends the clause: "denied it in a statement on Sunday"."""
+    s, e = rng
+    for fs, fe, kind in reversed(view.frame_spans):
+        # A channel never belongs to what was said; a time only after a short object
+        # ("denied the report on Sunday", but "troops began arriving on Wednesday").
+        if kind == "time" and fs - s > 3:
+            continue
+        if s < fs and fe <= e and all(is_punct(view.words[j]) for j in range(fe, e)):
+            e = fs
+            while e > s and view.words[e - 1] == ",":
+                e -= 1
+    return trim(view, s, e) if (s, e) != rng else rng
+
+
+def content_before(view: View, end: int, lo: int) -> Optional[Range]:
+    """The clause or quote before ", X said" (``end`` is the first token of the frame)."""
+    words = view.words
+    j = end - 1
+    while j >= lo and words[j] in (",", "—", "–", "-") or (j >= lo and view.words[j].isspace()):
+        j -= 1
+    if j >= 0 and words[j] in QUOTES and j in view.close_at:
+        open_i = view.close_at[j]
+        return trim(view, open_i + 1, j)
+    if j >= lo and j + 1 < view.n and words[j + 1] in QUOTES and (j + 1) in view.close_at:
+        open_i = view.close_at[j + 1]
+        return trim(view, open_i + 1, j + 1)
+    return trim(view, skip_lead(view, lo, j + 1), j + 1)
+
+
+def clip_contents(view: View, records: List[Record], lo: int) -> None:
+    """A content stops where another attribution's frame starts after a comma, and starts after
+    a frame at its very beginning ("According to sources, ..., the Times writes")."""
+    if len(records) < 2:
+        return  # a content is clipped only by another record's frame
+    # The frames that can clip, sorted by start, so that each content looks only at the frames
+    # inside it (a sentence may hold hundreds of attributions); they are taken in record order.
+    # A content only shrinks, so a frame outside it at the start stays outside.
+    frames = sorted((rec.frame(), k) for k, rec in enumerate(records) if rec.kind not in ("sourceless", "raising"))
+    frame_starts = [frame[0] for frame, _ in frames]
+    for rec in records:
+        if rec.content is None:
+            continue
+        s, e = rec.content
+        inside = sorted(
+            (k, frame) for frame, k in frames[bisect_left(frame_starts, s) : bisect_right(frame_starts, e)]
+            if frame[1] <= e
+        )
+        for k, (f0, f1) in inside:
+            if records[k] is rec or not (s <= f0 and f1 <= e):
+                continue
+            if f0 == s or all(is_punct(view.words[j]) for j in range(s, f0)):
+                s = f1
+            elif f0 - 1 >= s and view.words[f0 - 1] == ",":
+                e = f0
+            elif f0 - 2 >= s and view.words[f0 - 2] == "," and view.lower[f0 - 1] in CLAUSE_LINKS:
+                e = f0 - 1
+        if (s, e) != rec.content:
+            rng = trim(view, s, e)
+            rec.content = cut_trailing_frames(view, rng) if rng else None

@@ -1,0 +1,545 @@
+"""One function per cue case: what a cue match makes of its sentence.
+
+A reporting verb (:func:`verb_cue`) is tried as a sequence of named cases, each of which
+either decides (a record, or None for "not a report") or passes (:data:`PASS`) to the next:
+nominal cue ("Pakistan's claim that"), not a verb, the parse, passive, "quoted X as saying",
+gerund (", adding that"), inverted ("..., said X"), conjoined ("X denies ... and says"), and
+the source before the cue. Phrase cues: :func:`according_cue`, :func:`citing_cue` (citing and
+cited by), :func:`sourceless_cue`, :func:`impersonal_cue`; and the headline :func:`colon_cue`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, NamedTuple, Optional, Tuple
+
+from .chunker import (
+    appositive_subject, clause_subject, descriptive, np_after, np_before, relative_insert, segment_start, skip_lead,
+)
+from .content import (
+    clause_around, content_after, content_before, quote_or_trim, rest_is_frame, rest_is_punct, trim,
+)
+from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE
+from .lexicons import Lexicons
+from .view import Range, Record, View, is_cap, is_punct
+from .words import CLAIM_NOUNS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS
+
+PASS: Any = object()  # a case that does not apply: try the next one
+
+
+class VerbCue(NamedTuple):
+    """The facts of one reporting-verb match in its sentence ``lo:hi``."""
+
+    i: int
+    e: int
+    lo: int
+    hi: int
+    form: str  # lowercase, "pointed out" for a two-word form
+    entry: dict  # its cues.jsonl entry
+    prev: str  # the word before ("" at the sentence start)
+    nxt: str  # the word after ("" at the sentence end)
+    token: Any  # the Token when the Doc is tagged or parsed, else None
+    is_verb_tag: bool
+
+
+# ---------------------------------------------------------------------------- reporting verbs
+def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed: bool, tagged: bool) -> Optional[Record]:
+    """The attribution of the reporting verb at ``i:e``, or None."""
+    lower = view.lower
+    form = lower[i] if e - i == 1 else " ".join(lower[i:e])  # "pointed out"
+    entry = lex.verb_forms[form]
+    token = view.doc[i] if tagged or parsed else None
+    cue = VerbCue(i, e, lo, hi, form, entry, lower[i - 1] if i - 1 >= lo else "", lower[e] if e < hi else "",
+                  token, tagged and token.pos_ in ("VERB", "AUX"))
+    rec = Record((i, e), "verb", entry["lemma"])
+    if form in NOMINAL_CUES:
+        found = nominal_cue(view, rec, cue)
+        if found is not PASS:
+            return found
+    if not_a_verb(cue, tagged):
+        return None
+    if parsed:
+        accepted, rec = from_parse(view, rec, cue)
+        if accepted:
+            return rec
+    for case in (passive_cue, quoted_as_saying, gerund_cue):
+        found = case(view, rec, cue)
+        if found is not PASS:
+            return found
+    before = skip_before_cue(view, cue)
+    for case in (inverted_cue, conjoined_cue):
+        found = case(view, rec, cue, before)
+        if found is not PASS:
+            return found
+    return source_before_cue(lex, view, rec, cue, before)
+
+
+def nominal_cue(view: View, rec: Record, cue: VerbCue) -> Any:
+    """ "Pakistan's claim that ...", "claims by Yerevan that ...", "allegations by NGOs that ..."."""
+    lower, lo, hi = view.lower, cue.lo, cue.hi
+    owner = None
+    if cue.prev in POSSESSIVE and cue.i - 1 > lo:
+        owner = np_before(view, cue.i - 1, lo)
+        after = cue.e
+    elif cue.nxt == "by":
+        owner = np_after(view, cue.e + 1, hi)
+        after = owner[1] if owner else cue.e
+    if owner is not None and after < hi and lower[after] == "that":
+        rec.source = owner
+        rec.content = content_after(view, after, hi)
+        if rec.content and cue.prev in POSSESSIVE and owner[0] == skip_lead(view, lo, owner[1]):
+            # The claim is the subject: "India's claim that X | has not been corroborated".
+            c0, c1 = rec.content
+            main = [k for k in range(c0 + 2, c1) if lower[k] in ("is", "was", "has", "have", "are", "were")]
+            if main:
+                rec.content = trim(view, c0, main[-1])
+        return rec if rec.content else None
+    if cue.entry["lemma"] == "allegation":
+        return None
+    return PASS
+
+
+def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
+    """ "set apart", "the report", "the army's claims", or a noun by its tag."""
+    if cue.nxt == "apart" or cue.prev in DETERMINERS or cue.prev in POSSESSIVE and cue.form not in ("said", "says"):
+        return True
+    return tagged and cue.token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def from_parse(view: View, rec: Record, cue: VerbCue) -> Tuple[bool, Record]:
+    """The record the dependency parse gives, and whether it stands; when it does not, what it
+    filled still goes on to the rules."""
+    rec = rec.copy()
+    token, entry = cue.token, cue.entry
+    subj = agent = content_head = addressee = None
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("nsubj", "nsubjpass", "csubj") and subj is None:
+            subj = child
+        elif dep == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif dep in ("ccomp", "xcomp") and content_head is None:
+            content_head = child
+        elif dep in ("dative", "dobj", "iobj") and entry.get("addressee") and addressee is None:
+            addressee = child
+    if subj is None and agent is None and content_head is None:
+        return False, rec
+    if agent is not None:
+        rec.source = subtree_range(agent)
+    elif subj is not None and subj.dep_ == "nsubjpass":
+        if not entry.get("addressee"):
+            return False, rec
+        rec.medium = subtree_range(subj)
+    elif subj is not None:
+        rec.source = subtree_range(subj)
+    if addressee is not None:
+        rec.medium = subtree_range(addressee)
+    rec.content = parsed_content(view, token, content_head, rec.content)
+    if rec.source is None and rec.medium is None:
+        return False, rec
+    return rec.source is not None or rec.content is not None, rec
+
+
+def parsed_content(view: View, token, content_head, content: Optional[Range]) -> Optional[Range]:
+    """The clausal complement, or the clause a parenthetical "..., he said" hangs on."""
+    if content_head is not None:
+        s, e = subtree_range(content_head, keep_relcl=True)
+        if s < token.i < e:
+            s = token.i + 1
+        if view.lower[s] == "that":
+            s += 1
+        return quote_or_trim(view, s, e)
+    if token.dep_ in ("parataxis", "ccomp", "conj") and token.head.i != token.i:
+        s = token.head.left_edge.i
+        left = token.left_edge.i
+        if s < left:
+            return quote_or_trim(view, s, left)
+    return content
+
+
+def subtree_range(token, keep_relcl: bool = False) -> Range:
+    s, e = token.left_edge.i, token.right_edge.i + 1
+    if not keep_relcl:
+        for child in token.children:
+            if child.dep_ in ("relcl", "acl", "punct") and child.i > token.i:
+                e = min(e, child.left_edge.i)
+    while e - 1 > s and is_punct(token.doc[e - 1].text):
+        e -= 1
+    return s, e
+
+
+def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
+    """ "he was told to leave", "the strike was confirmed by the ministry", "are said to be"."""
+    lower, lo, hi, e, nxt = view.lower, cue.lo, cue.hi, cue.e, cue.nxt
+    j = cue.i - 1
+    while j >= lo and lower[j] in ("also", "widely", "not", "previously", "repeatedly", "been", "being"):
+        if lower[j] in ("been", "being"):
+            break
+        j -= 1
+    if not (j >= lo and lower[j] in BE and cue.form.endswith(("ed", "aid", "old", "ied"))):
+        return PASS
+    if nxt == "by":
+        rec.source = np_after(view, e + 1, hi)
+        rec.content = trim(view, lo, j)
+        return rec if rec.source else None
+    if nxt == "to" and cue.entry.get("raising"):
+        rec.kind = "raising"
+        rec.content = clause_around(view, j, e, lo, hi)
+        return rec
+    if cue.entry.get("addressee") and nxt in ("to", "that"):
+        rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in PRONOUNS else np_before(view, j, lo)
+        rec.content = content_after(view, e, hi, keep_first=nxt == "to")
+        return rec
+    return None
+
+
+def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
+    """ "IRNA quoted the foreign minister as saying ...": the minister speaks, IRNA carries it."""
+    if not (cue.form.endswith("ing") and cue.prev == "as"):
+        return PASS
+    i, lo = cue.i, cue.lo
+    q = next((k for k in range(i - 2, max(lo, i - 12) - 1, -1) if view.lower[k] in ("quoted", "quotes", "quoting")), None)
+    if q is None:
+        return None
+    rec.source = np_after(view, q + 1, i - 1)
+    rec.medium = np_before(view, q, lo)
+    rec.content = content_after(view, cue.e, cue.hi)
+    return rec if rec.source and rec.content else None
+
+
+def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
+    """ "..., adding that ...": the source is the one of the clause it hangs on."""
+    if not cue.form.endswith("ing"):
+        return PASS
+    if cue.prev == "," and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong"):
+        rec.inherit = True
+        rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
+        rec.content = content_after(view, cue.e, cue.hi)
+        return rec if rec.content else None
+    return None
+
+
+def skip_before_cue(view: View, cue: VerbCue) -> int:
+    """Where the words between a source and its verb start: "X also said", "X has repeatedly denied"."""
+    before = cue.i
+    while before - 1 >= cue.lo and view.lower[before - 1] in SKIP_BEFORE_CUE:
+        before -= 1
+    return before
+
+
+def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
+    """ "..., said Zelensky." / "“...,” said the official."."""
+    words, lo, hi = view.words, cue.lo, cue.hi
+    if not (before - 1 >= lo and (words[before - 1] == "," or words[before - 1] in QUOTES)):
+        return PASS
+    if words[before - 1] == "," and (appositive_subject(view, before - 1, lo) or relative_insert(view, before - 1, lo)):
+        return PASS
+    src = np_after(view, cue.e, hi)
+    if not (src and rest_is_frame(view, src[1], hi)):
+        return PASS
+    if src[1] + 1 < hi and words[src[1]] == ",":
+        appos = np_after(view, src[1] + 1, hi)
+        if appos and (rest_is_punct(view, appos[1], hi) or (
+                appos[1] < hi and words[appos[1]] == "," and all(is_cap(w) for w in words[appos[0]:appos[1]]))):
+            src = (src[0], appos[1])  # "said the regional director, Maria Lindqvist, after ..."
+    rec.source = src
+    rec.content = content_before(view, before, lo)
+    return rec if rec.content else None
+
+
+def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
+    """ "Rwanda denies supporting M23 and says ...": the subject of the first verb speaks."""
+    lower, words, lo, hi = view.lower, view.words, cue.lo, cue.hi
+    if not (before - 1 > lo and lower[before - 1] in ("and", "but") and words[before - 2] != ","):
+        return PASS
+    subj = np_after(view, skip_lead(view, lo, before), before)
+    if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
+        return None
+    if subj[1] + 1 < before and words[subj[1]] == "," and is_cap(words[subj[1] + 1]):
+        appos = np_after(view, subj[1] + 1, before)
+        if appos and appos[1] < before and words[appos[1]] == ",":
+            subj = (subj[0], appos[1])  # "The Minister of Defence, Ahmed Fiqi, praised ... and said"
+    rec.source = subj
+    after_start = after_cue(view, rec, cue.entry, cue.e, hi)
+    rec.content = content_after(view, after_start, hi) if not rest_is_punct(view, after_start, hi) else None
+    return rec if rec.content else None
+
+
+def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, before: int) -> Optional[Record]:
+    """ "The army said that ...", "X, a spokesman, said ...", "..., a US official said.": the source
+    before the cue, then what was said after it (or before it)."""
+    lo = cue.lo
+    if before - 1 >= lo and view.lower[before - 1] in PRONOUNS:
+        src: Optional[Range] = (before - 1, before)
+    else:
+        src = np_before(view, before, lo)
+    if src is None and before - 1 >= lo and view.words[before - 1] == ",":
+        src = source_with_insert(view, rec, before - 1, lo)
+    if src is None:
+        return None
+    src = widen_source(lex, view, src, lo)
+    summary = summary_source(lex, view, src)
+    if summary is not None:
+        src = summary
+        if rest_is_punct(view, cue.e, cue.hi):
+            rec.source = src
+            return rec
+    rec.source = src
+    return content_for_source_before(lex, view, rec, cue, src)
+
+
+def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional[Range]:
+    """The source before a comma-delimited insert ("X, citing Y, said", "X, who ..., said") or with
+    its appositive ("Jorge Nampula, a veteran of the war, said"); fills the insert's via or medium."""
+    lower, words = view.lower, view.words
+    seg_start = segment_start(view, comma, lo)
+    if seg_start is None:
+        return None
+    if lower[seg_start] in ("who", "citing", "cited", "quoting", "according", "speaking", "which", "quoted"):
+        src = np_before(view, seg_start - 1, lo) if words[seg_start - 1] == "," else None
+        if src and lower[seg_start] in ("citing", "quoting"):
+            rec.via.append(np_after(view, seg_start + 1, comma) or (seg_start + 1, comma))
+        elif src and lower[seg_start] in ("cited", "quoted") and seg_start + 1 < comma and lower[seg_start + 1] == "by":
+            rec.medium = np_after(view, seg_start + 2, comma)
+        return src
+    appos = np_before(view, comma, lo)
+    if not (appos and appos[0] - 1 >= lo and words[appos[0] - 1] == ","):
+        return None
+    head = np_before(view, appos[0] - 1, lo)
+    if not (head and head[0] == lo or (head and words[head[0] - 1] in QUOTES | {",", ":"})):
+        return None
+    if not descriptive(view, appos):
+        return head[0], appos[1]
+    # "Abu Khaled, 61, said", "Jorge Nampula, a veteran of the war, said": the writer's
+    # description stays out; "One resident, Samir Abu Odeh, 52," keeps the role.
+    outer = np_before(view, head[0] - 1, lo) if words[head[0] - 1] == "," else None
+    if outer and outer[0] == skip_lead(view, lo, outer[1]) and all(is_cap(w) for w in words[head[0]:head[1]]):
+        return outer[0], head[1]
+    return head
+
+
+def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
+    """The source with its relative clause or a first conjunct that opens the clause."""
+    lower, words = view.lower, view.words
+    seg = lower[lo:src[0]] if src[0] > lo and words[src[0] - 1] != "," else ()
+    if "who" in seg or "that" in seg:
+        # "Foreign journalists who visited Barda confirmed ...": the subject with its relative clause
+        subj = np_after(view, skip_lead(view, lo, src[0]), src[0])
+        if (subj and subj[1] + 1 < src[0] and lower[subj[1]] in ("who", "that")
+                and (lower[subj[1] + 1] in BE | {"has", "have", "had"} or lower[subj[1] + 1].endswith("ed"))
+                and not any(words[k] == "," or lower[k] in view.cue_forms for k in range(subj[1], src[0]))):
+            src = (subj[0], src[1])
+    if src[0] - 2 >= lo and lower[src[0] - 1] == "and":
+        # "residents and a local official said": both conjuncts, when the first opens the clause
+        left = np_before(view, src[0] - 1, lo)
+        if (left and (left[0] == skip_lead(view, lo, left[1]) or words[left[0] - 1] in QUOTES | {","})
+                and lex.typer.classify(view.doc[left[0]:left[1]].text).source_type != "unknown"):
+            src = (left[0], src[1])
+    return src
+
+
+def summary_source(lex: Lexicons, view: View, src: Range) -> Optional[Range]:
+    """ "..., a figure Hamas has rejected", "allegations the UN rejects": the source after the
+    noun that sums up what was said, or None."""
+    lower, words = view.lower, view.words
+    k = src[0] + 1 if lower[src[0]] in ("a", "an") else src[0]
+    if (src[1] - k > 1 and lower[k] in SUMMARY_NOUNS and (k > src[0] or words[src[0] - 1] == ",")
+            and (lower[k + 1] in ("the", "its", "their") or is_cap(words[k + 1])
+                 or lex.typer.classify(view.doc[k + 1:src[1]].text).source_type != "unknown")):
+        return k + 1, src[1]
+    return None
+
+
+def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbCue, src: Range) -> Optional[Record]:
+    """What a source-before-cue report says: after the cue ("that", a colon, a quote, "to ..."),
+    or before it (", X said."); None where the verb does not report."""
+    lower, words, lo, hi, entry = view.lower, view.words, cue.lo, cue.hi, cue.entry
+    after_start = after_cue(view, rec, entry, cue.e, hi)
+    content = None
+    signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
+    if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
+        signal = True
+        content = content_after(view, after_start, hi, keep_first=True)
+    elif not rest_is_punct(view, after_start, hi):
+        content = content_after(view, after_start, hi)
+        if (content and content[0] > after_start and lower[content[0] - 1] == "that"
+                and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
+            signal = True  # "dismissed reports that ..."
+    comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
+    if content is not None and comma_before and lower[content[0]] in CONTINUATIONS and not signal:
+        # "..., a US official said, though none are set to enter Gaza": what was said is before.
+        content = None
+    post = content is None and comma_before
+    if post:
+        content = content_before(view, src[0], lo)
+    if not (cue.is_verb_tag or signal or post) and (entry["strength"] == "weak" or cue.form in lex.ambiguous):
+        return None
+    if lower[src[1] - 1] in DETERMINERS or is_punct(words[src[1] - 1]):
+        return None
+    if content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if"):
+        # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
+        return None
+    rec.content = content
+    if content is None and not post and rec.medium is None:
+        return None
+    return rec
+
+
+def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optional[Range], List[Range]]:
+    """Skip the addressee, time and channel after a cue: "told CNN on Sunday that". Returns where
+    the reported part can start, the addressee (a medium) and the sources of ", citing X"."""
+    lower, words = view.lower, view.words
+    addressee: Optional[Range] = None
+    via: List[Range] = []
+    if entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
+        np = np_after(view, i, hi)
+        if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
+            addressee = np
+            i = np[1]
+    for _ in range(6):
+        if i >= hi:
+            break
+        if i in view.stop_at:
+            i = past_frame(view, i, hi)  # the frame assignment picks the frame up
+            continue
+        if words[i] == "," and i + 2 < hi and lower[i + 1] in ("citing", "quoting"):
+            np = np_after(view, i + 2, hi)
+            if np:
+                via.append(np)
+                i = np[1]
+                continue
+        if words[i] == "," and i + 1 < hi and (lower[i + 1] in ("that",) or (i + 1) in view.stop_at):
+            i += 1
+            continue
+        if lower[i] in ("also", "again", "publicly", "separately", "repeatedly"):
+            i += 1
+            continue
+        break
+    return i, addressee, via
+
+
+def past_frame(view: View, i: int, hi: int) -> int:
+    """The end of the time or channel phrase at ``i``, with its "on X"/"with X" ("in an interview
+    with CNN on Sunday")."""
+    lower, words = view.lower, view.words
+    j = i + 1
+    while j < hi and j not in view.stop_at and not is_punct(words[j]) and lower[j] != "that" and j - i < 8:
+        if lower[j] in ("on", "with") and j + 1 < hi and is_cap(words[j + 1]):
+            j += 2
+            continue
+        if is_cap(words[j]) and lower[j - 1] in ("on", "with"):
+            j += 1
+            continue
+        if lower[j] in ("on", "with", "to", "in"):
+            break
+        j += 1
+    if j < hi and lower[j] in ("on", "with") and j + 1 < hi:
+        np = np_after(view, j + 1, hi)
+        if np:
+            j = np[1]
+    return j
+
+
+def after_cue(view: View, rec: Record, entry: dict, i: int, hi: int) -> int:
+    """:func:`skip_after_cue` for ``rec``: its addressee becomes its medium, the cited sources its via."""
+    after_start, addressee, via = skip_after_cue(view, entry, i, hi)
+    if addressee is not None:
+        rec.medium = addressee
+    rec.via.extend(via)
+    return after_start
+
+
+# ---------------------------------------------------------------------------- phrase cues
+def according_cue(lex: Lexicons, view: View, s: int, e: int, lo: int, hi: int) -> Optional[Record]:
+    """ "according to X": X is the source; the content is the longer side of the sentence."""
+    rec = Record((s, e), "according")
+    rec.source = np_after(view, e, hi)
+    if rec.source is None:
+        return None
+    rec.source = extend_source(lex, view, rec.source, hi)
+    after = rec.source[1]
+    if after + 2 < hi and view.lower[after + 1] == "by" and view.lower[after] in ("reported", "cited", "quoted", "estimated", "carried"):
+        carrier = np_after(view, after + 2, hi)  # "according to estimates reported by Channel 12"
+        after = carrier[1] if carrier else after
+    while after < hi and view.words[after] == ",":
+        after += 1
+    before = content_before(view, s, lo) if s > lo else None
+    rest = content_after(view, after, hi) if not rest_is_punct(view, after, hi) else None
+    if before and rest and view.lower[rest[0]] in CONTINUATIONS:
+        rec.content = before
+    elif before and rest:
+        # "The troops, according to the officials, are part of ...": the longer side.
+        rec.content = rest if (rest[1] - rest[0]) >= (before[1] - before[0]) else before
+    else:
+        rec.content = rest or before
+    return rec
+
+
+def extend_source(lex: Lexicons, view: View, src: Range, hi: int) -> Range:
+    """A source after "according to" with what belongs to it: "the Displacement Tracking Matrix
+    (DTM)", "residents and local media", "an officer who was informed of the move"."""
+    words, lower = view.words, view.lower
+    s, e = src
+    if e + 2 < hi and words[e] == "(" and words[e + 2] == ")" and words[e + 1].isupper():
+        return s, e + 3
+    if e + 1 < hi and lower[e] == "and":
+        more = np_after(view, e + 1, hi)
+        if (more and (more[1] >= hi or is_punct(words[more[1]]))
+                and lex.typer.classify(view.doc[more[0]:more[1]].text).source_type != "unknown"):
+            return s, more[1]
+    if e + 2 < hi and lower[e] in SOURCE_PARTICIPLES and lower[e + 1] == "by":
+        owner = np_after(view, e + 2, hi)  # "information gathered by our intelligence services"
+        if owner:
+            return s, owner[1]
+    if e + 1 < hi and lower[e] in ("who", "that") and (lower[e + 1] in BE | {"has", "have", "had"} or lower[e + 1].endswith("ed")):
+        k = e
+        while k < hi and not is_punct(words[k]) and k - e < 12:
+            k += 1
+        if k - e < 12 and (k >= hi or words[k] in (",", ".")):
+            return s, k
+    return s, e
+
+
+def citing_cue(view: View, label: str, s: int, e: int, hi: int) -> Optional[Record]:
+    """ "citing X" / "cited by X": a record to attach to the attribution it belongs to
+    (:func:`.sentence.attach_citing`), or None without an X."""
+    rec = Record((s, e), label)
+    rec.source = np_after(view, e, hi)
+    return rec if rec.source else None
+
+
+def sourceless_cue(view: View, s: int, e: int, lo: int, hi: int) -> Record:
+    """ "reportedly", "is said to": no source; the content is the clause the cue stands in."""
+    rec = Record((s, e), "sourceless")
+    rec.content = clause_around(view, s, e, lo, hi)
+    return rec
+
+
+def impersonal_cue(view: View, s: int, e: int, hi: int) -> Record:
+    """ "it was reported that": the cue is the participle (annotation guidelines)."""
+    rec = Record((e - 1, e), "impersonal")
+    rec.content = content_after(view, e, hi)
+    return rec
+
+
+def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[Record]:
+    """A headline colon after a source: "U.S. officials: North Korean troops gather ..."."""
+    if i - lo > 10 or i == lo:
+        return None
+    src = np_before(view, i, lo)
+    if src is None or src[0] != lo:
+        return None
+    content = content_after(view, i + 1, hi)
+    if content is None:
+        return None
+    quoted = view.words[i + 1] in QUOTES if i + 1 < hi else False
+    info = lex.typer.classify(view.doc[src[0]:src[1]].text)
+    if info.source_type == "unknown" and not info.anonymous and not quoted:
+        return None
+    if src[1] - src[0] == 1 and info.source_type == "government" and not quoted and view.lower[src[0]] not in STATE_BODIES:
+        return None  # a headline's topic, not a speaker: "Somalia: 20 killed in blast"
+    if src[1] - src[0] == 1 and view.words[src[0]].isupper() and len(view.words[src[0]]) > 4 and info.source_type in ("media", "unknown"):
+        return None  # a transcript's speaker label: "CORRESPONDENT: ...", "ANCHOR: ..."
+    rec = Record((i, i + 1), "colon")
+    rec.source = src
+    rec.content = content
+    return rec

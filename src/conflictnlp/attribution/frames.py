@@ -1,0 +1,95 @@
+"""Times and channels of a sentence: "in his nightly video address", "on its Telegram channel",
+"on Sunday", each given to the nearest cue whose record has none."""
+
+from __future__ import annotations
+
+from typing import List, Sequence, Tuple
+
+from .chunker import np_after
+from .grammar import PLATFORM_FILLERS, PLATFORM_PREPS, SPOKEN_PREPS
+from .view import Range, Record, View, is_punct
+
+
+def channels(view: View, cues, lo: int) -> Tuple[List[Range], List[Range]]:
+    """Channel phrases of a sentence: "in his nightly video address", "on its Telegram channel"."""
+    lower, words = view.lower, view.words
+    mediums: List[Range] = []
+    platforms: List[Range] = []
+    for label, s, e in cues:
+        if label == "medium_word":
+            for k in range(s - 1, max(lo, s - 5) - 1, -1):
+                if lower[k] in SPOKEN_PREPS:
+                    mediums.append((k, e))
+                    break
+                if is_punct(words[k]) or lower[k] in ("that", "said", "told", "on"):
+                    break
+        elif label == "platform_word":
+            for k in range(s - 1, max(lo, s - 4) - 1, -1):
+                if lower[k] in PLATFORM_PREPS:
+                    platforms.append((k, e))
+                    break
+                if lower[k] not in PLATFORM_FILLERS:
+                    break
+    return longest(mediums), longest(platforms)
+
+
+def longest(ranges: List[Range]) -> List[Range]:
+    """Drop ranges overlapping a longer one (first wins on ties)."""
+    out: List[Range] = []
+    for rng in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
+        if all(rng[1] <= o[0] or rng[0] >= o[1] for o in out):
+            out.append(rng)
+    return sorted(out)
+
+
+def medium_spans(view: View, mediums: List[Range], platforms: List[Range]) -> List[Range]:
+    """The span to report for each channel phrase: the platform or interviewer when named."""
+    out: List[Range] = []
+    lead = {"in", "at", "during", "via", "through", "on", "to", "its", "his", "her", "their", "the", "official", "own"}
+    plats = sorted(platforms)
+    used = set()
+    for s, e in mediums:
+        pick = None
+        for ps, pe in plats:
+            if e <= ps <= e + 2:
+                pick = (ps, pe)
+                used.add((ps, pe))
+                break
+        if pick is None and e < view.n and view.lower[e] == "with":
+            pick = np_after(view, e + 1, view.n)
+        if pick is None:
+            pick = (s + 1, e)
+        out.append(strip_lead(view, pick, lead if pick != (s + 1, e) else set()))
+    for p in plats:
+        if p not in used:
+            out.append(strip_lead(view, p, lead | {"a", "an"}))
+    return [o for o in out if o[0] < o[1]]
+
+
+def strip_lead(view: View, rng: Range, lead) -> Range:
+    s, e = rng
+    while s < e - 1 and view.lower[s] in lead:
+        s += 1
+    return s, e
+
+
+def frame_distance(words: Sequence[str], cue: Range, s: int, e: int) -> int:
+    """Tokens between a cue and a phrase, plus a penalty for each comma in between."""
+    a, b = (cue[1], s) if cue[1] <= s else (e, cue[0])
+    return max(0, b - a) + 10 * sum(1 for j in range(a, b) if words[j] == ",")
+
+
+def assign_frames(records: List[Record], spans: List[Range], field: str, words: Sequence[str]) -> None:
+    """Give each time/channel phrase outside every content and source to the nearest cue."""
+    for s, e in spans:
+        if any(r.content and r.content[0] <= s and e <= r.content[1] for r in records):
+            continue
+        if any(r.source and r.source[0] <= s and e <= r.source[1] for r in records):
+            continue
+        if any(r.medium and r.medium[0] <= s < r.medium[1] for r in records) and field == "medium":
+            continue
+        candidates = [r for r in records if getattr(r, field) is None and r.kind not in ("sourceless", "raising", "cited_by")]
+        if not candidates:
+            continue
+        best = min(candidates, key=lambda r: frame_distance(words, r.cue, s, e))
+        setattr(best, field, (s, e))

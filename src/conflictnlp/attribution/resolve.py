@@ -1,0 +1,274 @@
+"""Pronoun and antecedent resolution: the name a pronoun source points to (:func:`resolve`),
+and the type of a pronoun, a bare surname or "the statement" from the source it points back to
+(:func:`type_from_antecedents`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import islice
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+from spacy.attrs import ORTH, SENT_START
+from spacy.tokens import Doc
+
+from ..doctools import SentenceOf, decode
+from .grammar import DETERMINERS, PRONOUNS
+from .sources import SourceTyper
+from .view import Record
+from .words import ANAPHORS, PERSONAL_ANAPHORS
+
+PERSONAL = ("person", "official")
+
+
+def type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
+    """Type a pronoun, a bare surname or "the statement" from the source it points back to:
+    "Kremlin spokesman Dmitry Peskov said ... Peskov added" -> official; "An army spokesman said ...
+    He added" -> official, anonymous."""
+    antecedents = Antecedents(text, items, typer)
+    for index, item in enumerate(items):
+        src = item["source"]
+        if src is None:
+            continue
+        key = src["text"].lower()
+        if key in ("he", "she"):
+            resolved = item.get("resolved")
+            ante = next(antecedents.named(resolved, index), None) if resolved else None
+            if ante is None:
+                ante = next((e for e in islice(antecedents.earlier(index), 3) if e["source_type"] in PERSONAL), None)
+            if ante is not None and ante["source_type"] in PERSONAL:
+                item["source_type"] = ante["source_type"]
+                item["anonymous"] = ante["anonymous"]
+            elif resolved:
+                info = typer.classify(resolved)
+                if info.source_type == "official":
+                    item["source_type"] = "official"
+            continue
+        if key in ANAPHORS:
+            if item["source_type"] not in ("unknown", "organization") and key not in ("the group", "the coalition"):
+                continue
+            want_personal = key in PERSONAL_ANAPHORS
+            ante = next((e for e in islice(antecedents.earlier(index), 3) if e["source_type"] != "unknown"
+                         and (e["source_type"] in PERSONAL) == want_personal and e["source_type"] != "media"), None)
+            if ante is not None and (key not in ("the group", "the coalition") or ante["source_type"] in ("military", "organization")):
+                item["source_type"] = ante["source_type"]
+                if want_personal:
+                    item["anonymous"] = ante["anonymous"]
+            continue
+        bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
+        if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
+            # A surname alone: the type of the earlier source (or mention) that carries it.
+            ante = antecedents.personal_carrying(bare, index)
+            if ante is not None:
+                item["source_type"] = ante["source_type"]
+                item["anonymous"] = False
+                continue
+            # Or an earlier mention with a title: "... Kremlin spokesman Dmitry Peskov ..."
+            mention_type = antecedents.titled_mention(bare, src["start"])
+            if mention_type is not None:
+                item["source_type"] = mention_type
+                item["anonymous"] = False
+
+
+class Antecedents:
+    """The earlier sources and mentions that :func:`type_from_antecedents` looks back to,
+    indexed once per Doc (looking back through every earlier item for each source made a
+    document with thousands of attributions quadratic)."""
+
+    def __init__(self, text: str, items: List[Dict[str, Any]], typer: SourceTyper) -> None:
+        self.text, self.items, self.typer = text, items, typer
+        self._by_text: Dict[str, List[int]] = {}
+        self._plain: List[int] = []  # the items whose source is not an anaphor
+        for k, item in enumerate(items):
+            source = item["source"]
+            if source and source["text"].lower() not in ANAPHORS:
+                self._by_text.setdefault(source["text"], []).append(k)
+                self._plain.append(k)
+        # Items typed person or official, by the words of their source, up to `_settled`.
+        self._personal_by_word: Dict[str, List[int]] = {}
+        self._settled = 0
+        self._mentions: Dict[str, Tuple[List[int], List[str]]] = {}
+
+    def _before(self, ks: List[int], index: int) -> Iterator[Dict[str, Any]]:
+        for j in range(bisect_left(ks, index) - 1, -1, -1):
+            yield self.items[ks[j]]
+
+    def earlier(self, index: int) -> Iterator[Dict[str, Any]]:
+        """The items before ``index`` whose source is not an anaphor, nearest first."""
+        return self._before(self._plain, index)
+
+    def named(self, name: str, index: int) -> Iterator[Dict[str, Any]]:
+        """The items before ``index`` whose source is ``name`` (not an anaphor), nearest first."""
+        return self._before(self._by_text.get(name, []), index)
+
+    def personal_carrying(self, word: str, index: int) -> Optional[Dict[str, Any]]:
+        """The nearest item before ``index`` typed person or official whose source (not an
+        anaphor) has the word ``word``. Items are typed in order and not retyped later, so
+        the items before ``index`` are indexed once, with their final types, as ``index``
+        grows (asking for a smaller ``index`` later is not supported)."""
+        while self._settled < index:
+            item = self.items[self._settled]
+            source = item["source"]
+            if source and source["text"].lower() not in ANAPHORS and item["source_type"] in PERSONAL:
+                for part in set(source["text"].split()):
+                    self._personal_by_word.setdefault(part, []).append(self._settled)
+            self._settled += 1
+        found = self._personal_by_word.get(word)
+        return self.items[found[-1]] if found else None
+
+    def titled_mention(self, bare: str, before: int) -> Optional[str]:
+        """The personal type of the last mention " <bare>" that ends by character ``before``
+        (not at the text's start) whose seven words up to it name a person or an official
+        ("... Kremlin spokesman Dmitry Peskov"), or None."""
+        if bare not in self._mentions:
+            text, pattern = self.text, " " + bare
+            ends: List[int] = []
+            types: List[str] = []
+            at = text.find(pattern)
+            while at != -1:
+                if at > 0:
+                    window = text[max(0, at - 60):at + len(pattern)]
+                    info = self.typer.classify(" ".join(window.split()[-7:]))
+                    if info.source_type in PERSONAL:
+                        ends.append(at + len(pattern))
+                        types.append(info.source_type)
+                at = text.find(pattern, at + 1)
+            self._mentions[bare] = (ends, types)
+        ends, types = self._mentions[bare]
+        k = bisect_right(ends, before)
+        return types[k - 1] if k else None
+
+
+class NameWords:
+    """Per-Doc word tests for :func:`resolve`: is each token capitalized and alphabetic
+    (``t.text[:1].isupper() and t.is_alpha``), and can it be part of a name (not a
+    determiner or pronoun that opens a sentence). Read from arrays for the token ranges
+    asked for, each token once per Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._rows: Any = None
+        self._lo = self._hi = 0  # the tokens read so far: one range
+        self.capitalized: List[bool] = []
+        self.in_name: List[bool] = []
+        self.lower: List[str] = []
+        self._run_index: Optional[Tuple[List[int], List[Optional[Tuple[int, int]]]]] = None
+
+    def read(self, lo: int, hi: int) -> "NameWords":
+        """Make the tests of tokens ``lo:hi`` available; returns self."""
+        if self._rows is None:
+            n = len(self._doc)
+            self._rows = self._doc.to_array([ORTH, SENT_START])
+            self.capitalized, self.in_name, self.lower = [False] * n, [False] * n, [""] * n
+            self._lo = self._hi = lo
+        new_lo, new_hi = min(lo, self._lo), max(hi, self._hi)
+        self._fill(new_lo, self._lo)
+        self._fill(self._hi, new_hi)
+        self._lo, self._hi = new_lo, new_hi
+        return self
+
+    def _fill(self, lo: int, hi: int) -> None:
+        if lo >= hi:
+            return
+        rows = self._rows
+        words = decode(self._doc.vocab.strings, rows[lo:hi, 0].tolist())
+        opener = DETERMINERS | PRONOUNS
+        for k, word, start in zip(range(lo, hi), words, rows[lo:hi, 1].tolist()):
+            lower = word.lower()
+            capitalized = word[:1].isupper() and word.isalpha()
+            self.lower[k] = lower
+            self.capitalized[k] = capitalized
+            self.in_name[k] = capitalized and not (start == 1 and lower in opener)
+
+    # Windows longer than this are answered from an index of the Doc's runs (one pass), so
+    # that a pronoun in a sentence thousands of words long does not scan it.
+    SCAN = 64
+
+    def last_run(self, lo: int, hi: int) -> Optional[Tuple[int, int]]:
+        """The last run of two or more name words in ``lo:hi`` (runs cut at ``lo`` and ``hi``)."""
+        if hi - lo <= self.SCAN:
+            return last_run_scan(self.in_name, lo, hi)
+        run_start, last_long = self._runs()
+        p = hi
+        if hi - 1 >= lo and self.in_name[hi - 1]:
+            a = max(run_start[hi - 1], lo)  # the run that ends the window, cut at both ends
+            if hi - a >= 2:
+                return a, hi
+            p = a
+        found = last_long[p]  # the last whole run of two or more ending by p: cut at lo only
+        if found is None:
+            return None
+        a, b = max(found[0], lo), found[1]
+        return (a, b) if b - a >= 2 else None
+
+    def _runs(self) -> Tuple[List[int], List[Optional[Tuple[int, int]]]]:
+        if self._run_index is None:
+            self.read(0, len(self._doc))
+            self._run_index = name_runs(self.in_name)
+        return self._run_index
+
+
+def last_run_scan(in_name: List[bool], lo: int, hi: int) -> Optional[Tuple[int, int]]:
+    """The last run of two or more name words in ``lo:hi``, scanning back from ``hi``."""
+    i = hi - 1
+    while i >= lo:
+        while i >= lo and not in_name[i]:
+            i -= 1
+        j = i
+        while j >= lo and in_name[j]:
+            j -= 1
+        if i - j >= 2:
+            return j + 1, i + 1
+        i = j
+    return None
+
+
+def name_runs(in_name: List[bool]) -> Tuple[List[int], List[Optional[Tuple[int, int]]]]:
+    """For each token, where its run of name words starts; for each position ``p``, the last run
+    of two or more that ends by ``p``."""
+    n = len(in_name)
+    run_start = [0] * n
+    last_long: List[Optional[Tuple[int, int]]] = [None] * (n + 1)
+    for i in range(n):
+        if in_name[i]:
+            run_start[i] = run_start[i - 1] if i and in_name[i - 1] else i
+        ends = in_name[i] and (i + 1 == n or not in_name[i + 1])
+        long_run = ends and i + 1 - run_start[i] >= 2
+        last_long[i + 1] = (run_start[i], i + 1) if long_run else last_long[i]
+    return run_start, last_long
+
+
+def resolve_pronoun(doc: Doc, records: List[Record], items: List[dict], named: List[int], rec: Record, ents,
+             sentence_of: Optional[SentenceOf], names: "NameWords") -> Optional[str]:
+    """The name a pronoun source points to, from this sentence or the one before: the source
+    of the nearest earlier item in ``named`` (the items so far whose source is not a pronoun)
+    that fits, or a name in the text."""
+    pronoun = doc[rec.source[0]].lower_
+    sent_start = sentence_of(rec.cue[0])[0] if sentence_of is not None else 0
+    window_start = sent_start
+    if sent_start > 0 and sentence_of is not None:
+        window_start = sentence_of(sent_start - 1)[0]
+    people = ("person", "official")
+    for k in reversed(named):
+        prev, item = records[k], items[k]
+        if prev.source[0] < window_start:
+            continue
+        if pronoun in ("he", "she") and item["source_type"] not in people + ("unknown",):
+            continue
+        return item["source"]["text"]
+    if pronoun in ("he", "she"):
+        for ent in reversed(ents):
+            if ent.label_ == "PERSON" and window_start <= ent.start < rec.source[0]:
+                return ent.text
+        # Two or more capitalized words in a row, not at a sentence start alone.
+        names = names.read(window_start, rec.source[0])
+        best = names.last_run(window_start, rec.source[0])
+        if best:
+            return doc[best[0]:best[1]].text
+        # The capitalized subject that opens the sentence or the one before ("Zelensky met ...").
+        for start in (sent_start, window_start):
+            end = start
+            while end < rec.source[0] and names.capitalized[end]:
+                end += 1
+            if end > start and names.lower[start] not in DETERMINERS | PRONOUNS and end < rec.source[0]:
+                return doc[start:end].text
+    return None

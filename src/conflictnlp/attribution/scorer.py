@@ -1,0 +1,44 @@
+"""The registered scorer of ``conflict_attribution``: P/R/F for cues, sources and contents by
+exact character offsets."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Iterable, Tuple
+
+from spacy.util import registry
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> Tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score_attribution(examples: Iterable, **kwargs) -> Dict[str, Any]:
+    """Precision, recall and F for cues, sources and contents (exact character offsets).
+
+    Gold attributions are read from ``example.reference._.attributions``.
+    """
+    counts = {k: [0, 0, 0] for k in ("cue", "source", "content")}
+    for example in examples:
+        pred = example.predicted._.attributions or []
+        gold = example.reference._.attributions or []
+        for field in counts:
+            p = {(a[field]["start"], a[field]["end"]) for a in pred if a.get(field)}
+            g = {(a[field]["start"], a[field]["end"]) for a in gold if a.get(field)}
+            counts[field][0] += len(p & g)
+            counts[field][1] += len(p)
+            counts[field][2] += len(g)
+    scores: Dict[str, Any] = {}
+    for field, (tp, n_pred, n_gold) in counts.items():
+        p, r, f = _prf(tp, n_pred, n_gold)
+        scores[f"attribution_{field}_p"] = p
+        scores[f"attribution_{field}_r"] = r
+        scores[f"attribution_{field}_f"] = f
+    return scores
+
+
+@registry.scorers("conflictnlp.attribution_scorer.v1")
+def make_attribution_scorer() -> Callable:
+    return score_attribution

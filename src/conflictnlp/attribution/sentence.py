@@ -1,0 +1,173 @@
+"""The attributions of a Doc, one sentence at a time: the sentence's frames (times, channels,
+"it was reported"), one record per cue (:mod:`.cues`), then the passes that join them:
+gerunds inherit their clause's source, "citing"/"cited by" attach to the attribution they
+belong to, contents are clipped at other attributions' frames, and times and channels go to
+the nearest cue."""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc
+
+from .content import clip_contents, content_after, content_before, gap_is_light, trim
+from .cues import according_cue, citing_cue, colon_cue, impersonal_cue, sourceless_cue, verb_cue
+from .frames import assign_frames, channels, medium_spans
+from .grammar import BE
+from .lexicons import CUE_LABELS, Lexicons
+from .patterns import longest_first
+from .view import Range, Record, View
+
+Match = Tuple[str, int, int]  # (label, start, end) of a cue-matcher match
+
+
+def find_records(lex: Lexicons, doc: Doc, matches, use_parser: bool) -> Tuple[List[Record], str]:
+    """The records of every sentence with a cue, sorted by cue, and the Doc's text."""
+    view = View(doc, lex.cue_forms, lex.ambiguous)
+    by_sent: Dict[int, List[Match]] = {}
+    for match_id, start, end in matches:
+        by_sent.setdefault(view.sent_of(start), []).append((lex.strings[match_id], start, end))
+    parsed = use_parser and doc.has_annotation("DEP")
+    tagged = doc.has_annotation("POS") or doc.has_annotation("TAG")
+    frame_starts: Optional[List[int]] = None  # where a time or "it is reported" frame can start
+    out: List[Record] = []
+    for si, cues in sorted(by_sent.items()):
+        if not any(label in CUE_LABELS for label, _, _ in cues):
+            continue
+        if frame_starts is None:
+            frame_starts = lex.frame_patterns.starts(view.lower)
+        lo, hi = view.sent_starts[si], view.sent_ends[si]
+        out.extend(sentence_records(lex, view, lo, hi, cues, parsed, tagged, frame_starts))
+    out.sort(key=lambda r: r.cue)
+    return out, view.text
+
+
+def sentence_records(lex: Lexicons, doc_view: View, lo: int, hi: int, cues: List[Match], parsed: bool,
+                     tagged: bool, frame_starts: List[int]) -> List[Record]:
+    """The records of the sentence ``lo:hi`` with its matches ``cues``."""
+    times: List[Range] = []
+    impersonal: List[Range] = []
+    for label, s, e in longest_first(lex.frame_patterns(doc_view.words, doc_view.lower, lo, hi, frame_starts)):
+        (times if label == "time" else impersonal).append((s, e))
+    mediums, platforms = channels(doc_view, cues, lo)
+    view = doc_view.in_sentence(
+        frozenset(r[0] for r in times + mediums + platforms),
+        sorted([(s, e, "time") for s, e in times] + [(s, e, "medium") for s, e in mediums + platforms]),
+    )
+    records = [impersonal_cue(view, s, e, hi) for s, e in impersonal]
+    covered = {k for s, e in impersonal for k in range(s, e)}
+    # "was reported by X" is a passive (cue "reported"); "estimates reported by X" is a "cited by" phrase.
+    cues = [c for c in cues if not (c[0] == "cited_by" and c[1] > lo and view.lower[c[1] - 1] in BE | {"been", "being"})]
+    covered.update(k for label, s, e in cues if label in CUE_LABELS and label not in ("verb", "colon") for k in range(s, e))
+    cue_records, citing = records_of_cues(lex, view, lo, hi, cues, covered, parsed, tagged)
+    records.extend(cue_records)
+    inherit_gerund_sources(records)
+    records = attach_citing(view, records, citing, lo, hi)
+    clip_contents(view, records, lo)
+    settle_contents(view, records)
+    assign_frames(records, times, "time", view.words)
+    assign_frames(records, medium_spans(view, mediums, platforms), "medium", view.words)
+    if any(label == "anonymity" for label, _, _ in cues):
+        for rec in records:
+            if rec.source:
+                rec.anonymous = True
+    return records
+
+
+def records_of_cues(lex: Lexicons, view: View, lo: int, hi: int, cues: List[Match], covered: set, parsed: bool,
+                    tagged: bool) -> Tuple[List[Record], List[Record]]:
+    """One record per cue, in text order, and the "citing"/"cited by" records apart."""
+    records: List[Record] = []
+    citing: List[Record] = []
+    for label, s, e in sorted(cues, key=lambda c: c[1]):
+        if label not in CUE_LABELS or (label in ("verb", "colon") and s in covered):
+            continue
+        if label in ("citing", "cited_by"):
+            cite = citing_cue(view, label, s, e, hi)
+            if cite is not None:
+                citing.append(cite)
+            continue
+        if label == "verb":
+            rec = verb_cue(lex, view, s, e, lo, hi, parsed, tagged)
+        elif label == "according":
+            rec = according_cue(lex, view, s, e, lo, hi)
+        elif label == "sourceless":
+            rec = sourceless_cue(view, s, e, lo, hi)
+        else:  # colon
+            rec = colon_cue(lex, view, s, lo, hi)
+        if rec is not None:
+            records.append(rec)
+    return records, citing
+
+
+def settle_contents(view: View, records: List[Record]) -> None:
+    """A "cited by" record says what its attribution says; a sourceless or raising cue stands
+    inside what is reported, never at its edge; any other cue never inside its content."""
+    for rec in records:
+        if rec.link is not None:
+            rec.content = rec.link.content
+    for rec in records:
+        if rec.kind in ("sourceless", "raising"):
+            if rec.content and rec.content[0] >= rec.cue[0]:
+                rec.content = trim(view, max(rec.content[0], rec.cue[1]), rec.content[1])
+            if rec.content and rec.content[1] <= rec.cue[1]:
+                rec.content = trim(view, rec.content[0], min(rec.content[1], rec.cue[0]))
+            continue
+        if rec.content and rec.cue[0] >= rec.content[0] and rec.cue[1] <= rec.content[1]:
+            rec.content = None
+
+
+def inherit_gerund_sources(records: List[Record]) -> None:
+    """ "..., adding that": a gerund's source is the one of the last record with a source."""
+    last = None
+    for rec in records:
+        if rec.inherit:
+            if last is not None:
+                rec.source = last.source
+        elif rec.source is not None:
+            last = rec
+
+
+def attach_citing(view: View, records: List[Record], citing: Sequence[Record], lo: int, hi: int) -> List[Record]:
+    """ "X reported, citing Y" puts Y in X's via; "cited by Z" makes Z X's medium (and is a record
+    of its own, linked to X's); a "citing" or "cited by" next to no attribution is one itself.
+    Returns the records, sorted by cue."""
+    records = list(records)
+    for cite in citing:
+        best = attribution_near(view, records, cite)
+        if best is None:
+            if cite.kind == "citing":
+                cite.content = citing_content(view, cite, lo, hi)
+            records.append(cite)  # "troops, estimated by the UN at several thousand"
+        elif cite.kind == "citing":
+            if cite.source not in best.via:
+                best.via.append(cite.source)
+        else:
+            if best.medium is None:
+                best.medium = cite.source
+            cite.link = best  # "cited by X" is X's own attribution of the same content (guidelines)
+            records.append(cite)
+    records.sort(key=lambda r: r.cue)
+    return records
+
+
+def attribution_near(view: View, records: Sequence[Record], cite: Record) -> Optional[Record]:
+    """The first record whose frame the "citing"/"cited by" phrase touches or stands in."""
+    for rec in records:
+        if rec.kind in ("sourceless", "impersonal"):
+            continue
+        f0, f1 = rec.frame()
+        if gap_is_light(view, f1, cite.cue[0]) or gap_is_light(view, cite.source[1], f0) or f0 <= cite.cue[0] < f1:
+            return rec
+    return None
+
+
+def citing_content(view: View, cite: Record, lo: int, hi: int) -> Optional[Range]:
+    """What a lone "citing X" reports: the clause after X, else the one before the cue."""
+    after = cite.source[1]
+    while after < hi and view.words[after] == ",":
+        after += 1
+    content = content_after(view, after, hi) if after < hi else None
+    if content is None and cite.cue[0] > lo:
+        content = content_before(view, cite.cue[0], lo)
+    return content

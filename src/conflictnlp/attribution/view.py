@@ -1,0 +1,127 @@
+"""Read-only views the algorithm works on: the words of a Doc (with its sentences and
+quotations) and, per sentence, where its time and channel phrases stand; and the record of
+one attribution under construction.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc
+
+from ..doctools import doc_text, sentence_bounds, token_words
+from .grammar import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
+
+Range = Tuple[int, int]  # token range, end exclusive
+Frame = Tuple[int, int, str]  # a time or channel phrase: (start, end, "time" | "medium")
+
+
+@lru_cache(maxsize=4096)
+def is_punct(text: str) -> bool:
+    return not any(c.isalnum() for c in text)
+
+
+def is_cap(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+class Record:
+    """One attribution under construction (token ranges, ``end`` exclusive)."""
+
+    __slots__ = ("cue", "kind", "source", "content", "medium", "time", "via", "anonymous", "lemma", "inherit", "link")
+
+    def __init__(self, cue: Range, kind: str, lemma: str = "") -> None:
+        self.cue = cue
+        self.kind = kind
+        self.lemma = lemma
+        self.source: Optional[Range] = None
+        self.content: Optional[Range] = None
+        self.medium: Optional[Range] = None
+        self.time: Optional[Range] = None
+        self.via: List[Range] = []
+        self.anonymous = False
+        self.inherit = False
+        self.link: Optional["Record"] = None  # for "cited by X": the attribution X carries
+
+    def frame(self) -> Range:
+        parts = [self.cue] + ([self.source] if self.source and not self.inherit else []) + self.via
+        return min(p[0] for p in parts), max(p[1] for p in parts)
+
+    def copy(self) -> "Record":
+        twin = Record(self.cue, self.kind, self.lemma)
+        for field in ("source", "content", "medium", "time", "anonymous", "inherit", "link"):
+            setattr(twin, field, getattr(self, field))
+        twin.via = list(self.via)
+        return twin
+
+
+def pair_quotes(text: str, words: Sequence[str]) -> List[Range]:
+    """(opening, closing) token indices of quotations; an unclosed quote ends its paragraph."""
+    pairs: List[Range] = []
+    if not any(q in text for q in QUOTES):
+        return pairs
+    open_i: Optional[int] = None
+    for i, w in enumerate(words):
+        if "\n" in w and w.isspace() and open_i is not None:
+            pairs.append((open_i, i))
+            open_i = None
+            continue
+        if w not in QUOTES:
+            continue
+        if w in OPEN_QUOTES:
+            if open_i is not None:
+                pairs.append((open_i, i))
+            open_i = i
+        elif w in CLOSE_QUOTES:
+            if open_i is not None:
+                pairs.append((open_i, i))
+                open_i = None
+        else:  # straight quote: opens after a space or at the start, closes otherwise
+            if open_i is None:
+                open_i = i
+            else:
+                pairs.append((open_i, i))
+                open_i = None
+    if open_i is not None:
+        pairs.append((open_i, len(words)))
+    return pairs
+
+
+class View:
+    """The words of a Doc, read once (iterating a Doc builds Token objects), its sentences and
+    quotations, the reporting-verb forms, and (in a sentence's view, :meth:`in_sentence`) the
+    starts and spans of the sentence's time and channel phrases. Not changed once made."""
+
+    __slots__ = ("doc", "words", "lower", "text", "n", "sent_starts", "sent_ends", "open_at", "close_at",
+                 "cue_forms", "nominal", "stop_at", "frame_spans")
+
+    def __init__(self, doc: Doc, cue_forms: FrozenSet[str] = frozenset(), nominal: FrozenSet[str] = frozenset()) -> None:
+        self.doc = doc
+        # The text is rebuilt from the words, as ``doc.text`` does.
+        self.words, self.lower, spaces = token_words(doc)
+        self.text = doc_text(self.words, spaces)
+        self.n = len(self.words)
+        bounds = sentence_bounds(doc)
+        self.sent_starts = [start for start, _ in bounds]
+        self.sent_ends = [end for _, end in bounds]
+        quote_pairs = pair_quotes(self.text, self.words)
+        self.open_at: Dict[int, int] = {o: c for o, c in quote_pairs}
+        self.close_at: Dict[int, int] = {c: o for o, c in quote_pairs}
+        self.cue_forms = cue_forms  # reporting-verb forms (lowercase)
+        self.nominal = nominal  # forms that are also nouns ("estimates", "state")
+        self.stop_at: FrozenSet[int] = frozenset()  # starts of time and channel phrases: a noun phrase ends there
+        self.frame_spans: Tuple[Frame, ...] = ()
+
+    def sent_of(self, i: int) -> int:
+        return bisect_right(self.sent_starts, i) - 1
+
+    def in_sentence(self, stop_at: FrozenSet[int], frame_spans: Sequence[Frame]) -> "View":
+        """This view with a sentence's time and channel phrases."""
+        view = View.__new__(View)
+        for name in View.__slots__:
+            setattr(view, name, getattr(self, name))
+        view.stop_at = stop_at
+        view.frame_spans = tuple(frame_spans)
+        return view

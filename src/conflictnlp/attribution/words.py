@@ -1,0 +1,47 @@
+"""The named word lists of ``components/attribution/words.jsonl``, read once per process.
+
+Word lists a domain expert reviews (weekdays, months, title words, state bodies, claim nouns,
+anaphors ...) live in that file; closed-class grammar sets stay in :mod:`.grammar`.
+Standard library only (:mod:`.sources` reads it too).
+"""
+
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, Tuple
+
+from ..rules import ResourceError, bundled_jsonl
+
+WORD_LIST_FIELDS = {"list": str, "words": list, "note?": str}
+
+
+def _word_lists() -> Dict[str, Tuple[str, ...]]:
+    lists: Dict[str, Tuple[str, ...]] = {}
+    for entry in bundled_jsonl("attribution", "words.jsonl", WORD_LIST_FIELDS):
+        if entry["list"] in lists or not all(isinstance(w, str) for w in entry["words"]):
+            raise ResourceError(f"attribution words.jsonl: list {entry['list']!r} is repeated or holds a non-string")
+        lists[entry["list"]] = tuple(entry["words"])
+    return lists
+
+
+WORD_LISTS = _word_lists()
+
+
+def word_set(name: str) -> FrozenSet[str]:
+    return frozenset(WORD_LISTS[name])
+
+
+DAYS = list(WORD_LISTS["days"])
+MONTHS = list(WORD_LISTS["months"])
+DAY_PARTS = list(WORD_LISTS["day_parts"])
+TITLE_WORDS = word_set("title_words")  # -ed/-ing words that stay inside a source noun phrase
+STATE_BODIES = word_set("state_bodies")
+NOMINAL_CUES = word_set("nominal_cues")
+CLAIM_NOUNS = word_set("claim_nouns")
+SUMMARY_NOUNS = word_set("summary_nouns")
+TAIL_NOUNS = word_set("tail_nouns")
+TAIL_GERUNDS = word_set("tail_gerunds")
+SOURCE_PARTICIPLES = word_set("source_participles")
+ANAPHORS = word_set("anaphors")
+PERSONAL_ANAPHORS = word_set("personal_anaphors")
+OWNED_SERVICES = frozenset(tuple(phrase.split()) for phrase in WORD_LISTS["owned_services"])
+OWNER_PARTICIPLES = word_set("owner_participles")
