@@ -3,6 +3,7 @@ serialization, properties, the documented example."""
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc, DocBin
 
 from conflictnlp import hedging, sentences  # noqa: F401  (registers the factories)
+from conflictnlp.rules import ResourceError
 from conflictnlp.schema import CERTAINTY_LEVELS, DOC_CATS
 
 from hedging_fixtures import rules_nlp, shipped_nlp  # noqa: F401  (pytest fixtures)
@@ -179,3 +181,105 @@ def test_uncued_threshold_is_validated():
     nlp = spacy.blank("en")
     with pytest.raises(ValueError, match="uncued_threshold must be in"):
         nlp.add_pipe("conflict_hedging", config={"uncued_threshold": 0.0})
+
+
+# -- the spaCy layer: spans_key, rule tables saved with the pipeline, installed layout -------
+
+
+def test_spans_key_is_used_and_recorded(rules_nlp):
+    from conflictnlp.schema import spans_key
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    nlp.add_pipe("conflict_hedging", config={"use_model": False, "spans_key": "hedges"})
+    doc = nlp(TEXT)
+    default = rules_nlp(TEXT)
+    assert "conflict_hedging" not in doc.spans
+    assert [s.text for s in doc.spans["hedges"]] == [s.text for s in default.spans["conflict_hedging"]]
+    assert spans_key(doc, "hedging") == "hedges"
+    assert spans_key(default, "hedging") == "conflict_hedging"
+    assert not [k for k in default.user_data if k[0] == "conflictnlp.spans_key"]  # nothing noted for the default
+
+
+def _user_rule_files(tmp_path):
+    cues = tmp_path / "my_cues.jsonl"
+    cues.write_text('{"phrase": "rumour has it", "type": "evidential", "level": "unverified"}\n', encoding="utf8")
+    pseudo = tmp_path / "my_pseudo.jsonl"
+    pseudo.write_text('# mine\n{"phrase": "rumour has it that the"}\n', encoding="utf8")
+    return cues, pseudo
+
+
+def _levels(nlp):
+    texts = ["Rumour has it they left.", "Rumour has it that the army left.", "The brigade may withdraw."]
+    return [nlp(text)[:]._.certainty for text in texts]
+
+
+def test_both_user_rule_files_travel_with_the_pipeline(tmp_path):
+    cues, pseudo = _user_rule_files(tmp_path)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_hedging", config={"use_model": False, "cues": str(cues), "pseudo_cues": str(pseudo)})
+    expected = _levels(nlp)
+    assert expected == ["unverified", "certain", "certain"]
+    data = nlp.to_bytes()
+    nlp.to_disk(tmp_path / "pipeline")
+    assert (tmp_path / "pipeline" / "conflict_hedging" / "pseudo_cues.jsonl").exists()
+    cues.unlink()
+    pseudo.unlink()
+    assert _levels(spacy.load(tmp_path / "pipeline")) == expected
+    other = spacy.blank("en")
+    other.add_pipe("conflict_hedging", config={"use_model": False})
+    assert _levels(other.from_bytes(data)) == expected
+
+
+def test_bytes_of_earlier_versions_still_load(tmp_path):
+    import srsly
+
+    cues, pseudo = _user_rule_files(tmp_path)
+    old = {"cfg": {}, "cues": [json.loads(cues.read_text())], "pseudo_cues": [json.loads(pseudo.read_text().splitlines()[1])]}
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_hedging", config={"use_model": False}).from_bytes(srsly.msgpack_dumps(old))
+    assert _levels(nlp) == ["unverified", "certain", "certain"]
+
+
+def test_missing_user_rule_file_fails_on_the_first_doc(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_hedging", config={"use_model": False, "cues": str(tmp_path / "gone.jsonl")})
+    with pytest.raises(ResourceError, match=r"gone.jsonl: file not found"):
+        nlp("They may leave.")
+
+
+def test_bad_entry_of_a_user_file_names_file_and_line(tmp_path):
+    path = tmp_path / "my_cues.jsonl"
+    path.write_text('# mine\n{"phrase": "may", "type": "epistemic", "level": "possible"}\n'
+                    '{"phrase": "ought to", "type": "guess", "level": "possible"}\n', encoding="utf8")
+    with pytest.raises(ResourceError, match=r"my_cues.jsonl, line 3: .*field 'type' must be one of"):
+        spacy.blank("en").add_pipe("conflict_hedging", config={"use_model": False, "cues": str(path)})
+
+
+def test_shipped_weights_load_from_an_installed_layout(tmp_path):
+    """A wheel puts the package (with hedging/weights/) and components/ into site-packages:
+    the shipped weights load from there, without the source tree."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import conflictnlp
+
+    package = Path(conflictnlp.__file__).resolve().parent
+    site = tmp_path / "site"
+    shutil.copytree(package, site / "conflictnlp", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(package.parents[1] / "components", site / "conflictnlp" / "components")
+    script = (
+        "import warnings, spacy, conflictnlp.hedging as h\n"
+        "warnings.simplefilter('error')\n"
+        "assert h.BUNDLED_WEIGHTS.is_relative_to(h.__path__[0]), h.BUNDLED_WEIGHTS\n"
+        "nlp = spacy.blank('en'); nlp.add_pipe('conflict_sentences'); nlp.add_pipe('conflict_hedging')\n"
+        "doc = nlp('The brigade may withdraw. It left.')\n"
+        "assert nlp.get_pipe('conflict_hedging').model is not None\n"
+        "print([s._.certainty for s in doc.sents])\n"
+    )
+    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['possible', 'certain']"

@@ -21,3 +21,27 @@ def test_scorer_counts_sentences_and_cues(rules_nlp):
     assert scores["hedging_hedged_f"] == 1.0
     assert scores["hedging_cue_f"] == 1.0
     assert set(scores["hedging_per_level"]) == set(CERTAINTY_LEVELS)
+
+
+@spacy.registry.scorers("conflictnlp_tests.hedging_scorer.v1")
+def make_constant_scorer():
+    def score(examples, **kwargs):
+        return {"hedging_acc": 0.25, "spans_key_seen": kwargs.get("spans_key")}
+
+    return score
+
+
+def test_configured_scorer_is_honoured():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    config = {"use_model": False, "spans_key": "hedges", "scorer": {"@scorers": "conflictnlp_tests.hedging_scorer.v1"}}
+    component = nlp.add_pipe("conflict_hedging", config=config)
+    examples = _examples(nlp)
+    assert nlp.evaluate(examples)["hedging_acc"] == 0.25
+    assert component.score(examples) == {"hedging_acc": 0.25, "spans_key_seen": "hedges"}
+
+
+def test_default_scorer_is_the_registered_one():
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("conflict_hedging", config={"use_model": False})
+    assert component.scorer is score_hedging
