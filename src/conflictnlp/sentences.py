@@ -49,7 +49,7 @@ class NewsSentenceSegmenter:
     ) -> None:
         self.name = name
         self.overwrite = overwrite
-        self.rules = RuleSet("sentences", name, RULE_TABLES)
+        self.rules = RuleSet("sentences", "conflict_sentences", RULE_TABLES)
         self.rules.load({"abbreviations": abbreviations, "openers": openers})
         self._compile()
 
