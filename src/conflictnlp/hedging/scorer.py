@@ -3,7 +3,7 @@ P/R/F, four-way accuracy, cue P/R/F (exact offsets and type), per-level P/R/F.""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.training import Example
 from spacy.util import registry
@@ -39,42 +39,40 @@ def sentence_pairs(example: Example) -> List[Tuple[str, Optional[str]]]:
     return pairs
 
 
+def _confusion(pairs: Sequence[Tuple[str, str]], positive: Callable[[str], bool]) -> Tuple[int, int, int]:
+    """True positives, false positives and false negatives of (gold, predicted) pairs."""
+    tp = sum(1 for gold, guess in pairs if positive(gold) and positive(guess))
+    fp = sum(1 for gold, guess in pairs if positive(guess) and not positive(gold))
+    fn = sum(1 for gold, guess in pairs if positive(gold) and not positive(guess))
+    return tp, fp, fn
+
+
+def _cue_confusion(examples: Sequence[Example], spans_key: str) -> Tuple[int, int, int]:
+    """The same for cue spans (exact character offsets and type)."""
+    tp = fp = fn = 0
+    for eg in examples:
+        gold_cues = {(s.start_char, s.end_char, s.label_) for s in eg.reference.spans.get(spans_key, [])}
+        pred_cues = {(s.start_char, s.end_char, s.label_) for s in eg.predicted.spans.get(spans_key, [])}
+        tp += len(gold_cues & pred_cues)
+        fp += len(pred_cues - gold_cues)
+        fn += len(gold_cues - pred_cues)
+    return tp, fp, fn
+
+
 def score_hedging(examples: Iterable[Example], *, spans_key: str = HEDGING_KEY, **kwargs: Any) -> Dict[str, Any]:
     """Scores of ``conflict_hedging``: hedged P/R/F, four-way accuracy, cue P/R/F
     (exact offsets and type), per-level P/R/F."""
-    tp = fp = fn = correct = total = 0
-    cue_tp = cue_fp = cue_fn = 0
-    level_counts = {level: [0, 0, 0] for level in CERTAINTY_LEVELS}
-    for eg in examples:
-        for gold, guess in sentence_pairs(eg):
-            guess = guess or CERTAIN
-            total += 1
-            correct += gold == guess
-            g_h, p_h = gold != CERTAIN, guess != CERTAIN
-            tp += g_h and p_h
-            fp += p_h and not g_h
-            fn += g_h and not p_h
-            for level in CERTAINTY_LEVELS:
-                counts = level_counts[level]
-                counts[0] += gold == level and guess == level
-                counts[1] += guess == level and gold != level
-                counts[2] += gold == level and guess != level
-        gold_cues = {(s.start_char, s.end_char, s.label_) for s in eg.reference.spans.get(spans_key, [])}
-        pred_cues = {(s.start_char, s.end_char, s.label_) for s in eg.predicted.spans.get(spans_key, [])}
-        cue_tp += len(gold_cues & pred_cues)
-        cue_fp += len(pred_cues - gold_cues)
-        cue_fn += len(gold_cues - pred_cues)
-    p, r, f = _prf(tp, fp, fn)
-    cp, cr, cf = _prf(cue_tp, cue_fp, cue_fn)
-    per_level = {}
-    for level, (ltp, lfp, lfn) in level_counts.items():
-        lp, lr, lf = _prf(ltp, lfp, lfn)
-        per_level[level] = {"p": lp, "r": lr, "f": lf}
+    examples = list(examples)
+    pairs = [(gold, guess or CERTAIN) for eg in examples for gold, guess in sentence_pairs(eg)]
+    p, r, f = _prf(*_confusion(pairs, lambda level: level != CERTAIN))
+    cp, cr, cf = _prf(*_cue_confusion(examples, spans_key))
+    per_level = {level: dict(zip("prf", _prf(*_confusion(pairs, level.__eq__)))) for level in CERTAINTY_LEVELS}
+    correct = sum(1 for gold, guess in pairs if gold == guess)
     return {
         "hedging_hedged_p": p,
         "hedging_hedged_r": r,
         "hedging_hedged_f": f,
-        "hedging_acc": correct / total if total else 0.0,
+        "hedging_acc": correct / len(pairs) if pairs else 0.0,
         "hedging_cue_p": cp,
         "hedging_cue_r": cr,
         "hedging_cue_f": cf,
