@@ -33,11 +33,11 @@ from spacy.vocab import Vocab
 
 from ..doctools import member
 from ..rules import PathLike, ResourceError, RuleSet, RuleTable, load_entries, write_jsonl
-from ..schema import CERTAINTY_LEVELS, CUE_TYPES
+from ..schema import CERTAINTY_LEVELS, CERTAINTY_RANK, CUE_TYPES, strongest
 
 CERTAIN = CERTAINTY_LEVELS[0]
 HEDGED_LEVELS = CERTAINTY_LEVELS[1:]  # probable, possible, unverified
-LEVEL_RANK: Dict[str, int] = {level: rank for rank, level in enumerate(CERTAINTY_LEVELS)}
+LEVEL_RANK: Dict[str, int] = CERTAINTY_RANK  # the schema's order, under the cue layer's old name
 
 CUE_FIELDS = {"phrase?": str, "pattern?": list, "type": str, "level": str, "note?": str}
 PSEUDO_FIELDS = {"phrase?": str, "pattern?": list, "note?": str}
@@ -170,11 +170,7 @@ def write_rules(path: PathLike, entries: Sequence[Mapping[str, Any]], what: str)
 
 def strongest_level(levels: Iterable[str]) -> str:
     """The grade of a sentence: its strongest cue level, ``certain`` when there is none."""
-    return max(levels, key=LEVEL_RANK.__getitem__, default=CERTAIN)
-
-
-def _overlaps(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+    return strongest(list(levels))
 
 
 def select_cues(candidates: Iterable[Cue], blocked: Iterable[Tuple[int, int]] = ()) -> List[Cue]:
