@@ -32,10 +32,7 @@ from .cues import (
     CueMatcher,
     check_rule_tables,
     cue_features,
-    cues_by_sentence,
     rule_from_entry,
-    select_cues,
-    sentences_starting,
 )
 from .decision import doc_shares, sentence_certainty
 from .model import SentenceBatch, drop_cue_features, gold_sentences, level_loss
@@ -137,10 +134,7 @@ class ConflictHedging(TrainablePipe):
     def sentence_cues(self, doc: Doc, bounds: Sequence[Tuple[int, int]]) -> Tuple[List[List[Cue]], List[bool]]:
         """Cues of each sentence (token ranges ``bounds``) and whether it holds a pseudo-cue."""
         self.rules.raise_pending()
-        candidates, blocked = self.matcher.matches(doc)
-        per_sentence = cues_by_sentence(select_cues(candidates, blocked), bounds)
-        pseudo = sentences_starting((b[0] for b in blocked), bounds)
-        return per_sentence, pseudo
+        return self.matcher.by_sentence(doc, bounds)
 
     def _features(self, docs: Sequence[Doc], bounds: Sequence[Sequence[Tuple[int, int]]]):
         all_cues, features = [], []

@@ -398,3 +398,11 @@ class CueMatcher:
         """The cues of ``doc`` after pseudo-cue filtering and overlap resolution."""
         candidates, blocked = self.matches(doc)
         return select_cues(candidates, blocked)
+
+    def by_sentence(self, doc: Doc, bounds: Sequence[Tuple[int, int]]) -> Tuple[List[List[Cue]], List[bool]]:
+        """Steps 1-4 for the sentences ``bounds`` (token ranges) of ``doc``: the cues of each
+        sentence, and whether a pseudo-cue starts in it."""
+        candidates, blocked = self.matches(doc)
+        per_sentence = cues_by_sentence(select_cues(candidates, blocked), bounds)
+        pseudo = sentences_starting((b[0] for b in blocked), bounds)
+        return per_sentence, pseudo
