@@ -53,7 +53,10 @@ class _Prediction(NamedTuple):
 
 class ConflictHedging(TrainablePipe):
     """Sets ``sent._.certainty``, ``sent._.hedged``, ``sent._.hedge_score``,
-    ``sent._.hedge_cues``, ``doc.spans[spans_key]`` and ``doc.cats``."""
+    ``sent._.hedge_cues``, ``doc.spans[spans_key]`` and ``doc.cats``.
+
+    ``score`` is TrainablePipe's: it calls the configured ``scorer`` with ``cfg`` as keyword
+    arguments (``spans_key`` among them)."""
 
     def __init__(
         self,
