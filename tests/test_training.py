@@ -146,10 +146,10 @@ def _train_hedging_script():
 @needs_hedging
 def test_train_hedging_on_user_data_keeps_the_shipped_weights(tiny_corpus, tmp_path):
     """With --train/--dev/--test the weights and metrics go under --output (regression: they
-    went over src/conflictnlp/models/hedging and training/hedging_metrics.json), and the
+    went over src/conflictnlp/hedging/weights and training/hedging_metrics.json), and the
     calibrated pipeline is saved as <output>/model-calibrated."""
-    shipped = [ROOT / "src" / "conflictnlp" / "models" / "hedging" / "model",
-               ROOT / "src" / "conflictnlp" / "models" / "hedging" / "cfg.json", TRAINING / "hedging_metrics.json"]
+    shipped = [ROOT / "src" / "conflictnlp" / "hedging" / "weights" / "model",
+               ROOT / "src" / "conflictnlp" / "hedging" / "weights" / "cfg.json", TRAINING / "hedging_metrics.json"]
     before = [p.read_bytes() if p.exists() else None for p in shipped]
     out = tmp_path / "mine"
     code = _train_hedging_script().main([
@@ -265,7 +265,7 @@ def test_pipeline_saved_before_first_use_keeps_the_shipped_calibration(tmp_path,
     import conflictnlp.hedging  # noqa: F401
     import conflictnlp.sentences  # noqa: F401
 
-    shipped = json.loads((ROOT / "src" / "conflictnlp" / "models" / "hedging" / "cfg.json").read_text(encoding="utf8"))
+    shipped = json.loads((ROOT / "src" / "conflictnlp" / "hedging" / "weights" / "cfg.json").read_text(encoding="utf8"))
 
     def fresh():
         nlp = spacy.blank("en")

@@ -1,4 +1,4 @@
-"""Reproduce the conflict_hedging weights shipped in src/conflictnlp/models/hedging/.
+"""Reproduce the conflict_hedging weights shipped in src/conflictnlp/hedging/weights/.
 
     python training/train_hedging.py            # from the repository root
 
@@ -72,7 +72,7 @@ def main(argv=None) -> int:
     parser.add_argument("--test", type=Path, default=ROOT / "corpus" / "test.jsonl")
     parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "hedging")
     parser.add_argument("--weights", type=Path, default=None,
-                        help="default: the shipped src/conflictnlp/models/hedging when training on corpus/, "
+                        help="default: the shipped src/conflictnlp/hedging/weights when training on corpus/, "
                              "else <output>/weights")
     parser.add_argument("--metrics", type=Path, default=None,
                         help="default: training/hedging_metrics.json when training on corpus/, else <output>/metrics.json")
@@ -86,7 +86,7 @@ def main(argv=None) -> int:
     overrides = parse_config_overrides(rest)  # e.g. --training.max_steps 200, as for spacy train
     shipped = all(getattr(args, name) == parser.get_default(name) for name in ("train", "dev", "test"))
     if args.weights is None:
-        args.weights = ROOT / "src" / "conflictnlp" / "models" / "hedging" if shipped else args.output / "weights"
+        args.weights = ROOT / "src" / "conflictnlp" / "hedging" / "weights" if shipped else args.output / "weights"
     if args.metrics is None:
         args.metrics = ROOT / "training" / "hedging_metrics.json" if shipped else args.output / "metrics.json"
 

@@ -14,7 +14,7 @@ earlier) it leaves them alone, unless ``overwrite`` is true.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, List, Optional, Set, Union
+from typing import Iterable, Iterator, List, Optional, Set
 
 import numpy
 from spacy.attrs import SENT_START
@@ -22,15 +22,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .doctools import WordFlags
-from .rules import PathLike, load_entries
+from .rules import RuleSet, RuleSource, RuleTable
 
 _TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "...."}
 # Quotes and brackets that close a sentence when glued to its terminal punctuation.
 _CLOSERS = {"”", "’", '"', "'", ")", "]", "»", "''"}
 _OPENERS_PUNCT = {"“", "‘", '"', "'", "(", "[", "«", "``", "—", "-"}
 
-_ABBR_FIELDS = {"text": str, "note?": str}
-_OPENER_FIELDS = {"text": str}
+# The rule tables (components/sentences/*.jsonl), saved with the pipeline.
+RULE_TABLES = (
+    RuleTable("abbreviations", "abbreviations.jsonl", {"text": str, "note?": str}),
+    RuleTable("openers", "openers.jsonl", {"text": str}),
+)
 
 
 class NewsSentenceSegmenter:
@@ -40,20 +43,23 @@ class NewsSentenceSegmenter:
         self,
         name: str = "conflict_sentences",
         *,
-        abbreviations: Union[None, PathLike, List[dict]] = None,
-        openers: Union[None, PathLike, List[dict]] = None,
+        abbreviations: RuleSource = None,
+        openers: RuleSource = None,
         overwrite: bool = False,
     ) -> None:
         self.name = name
         self.overwrite = overwrite
-        self.abbreviations: Set[str] = {
-            e["text"].lower() for e in load_entries(abbreviations, "sentences", "abbreviations.jsonl", _ABBR_FIELDS)
-        }
-        self.openers: Set[str] = {
-            e["text"] for e in load_entries(openers, "sentences", "openers.jsonl", _OPENER_FIELDS)
-        }
+        self.rules = RuleSet("sentences", "conflict_sentences", RULE_TABLES)
+        self.rules.load({"abbreviations": abbreviations, "openers": openers})
+        self._compile()
+
+    def _compile(self) -> None:
+        """The lookups of the rule tables (again after a restore)."""
+        self.abbreviations: Set[str] = {e["text"].lower() for e in self.rules["abbreviations"]}
+        self.openers: Set[str] = {e["text"] for e in self.rules["openers"]}
 
     def __call__(self, doc: Doc) -> Doc:
+        self.rules.raise_pending()
         if len(doc) == 0:
             return doc
         if not self.overwrite and doc.has_annotation("SENT_START"):
@@ -70,17 +76,22 @@ class NewsSentenceSegmenter:
         for doc in docs:
             yield self(doc)
 
-    # The component has no weights; its lexicons are part of its config.
-    def to_disk(self, path, *, exclude=tuple()):
-        return None
+    # No weights: the rule tables are all a saved pipeline needs (not the user's files).
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        self.rules.to_disk(path)
 
-    def from_disk(self, path, *, exclude=tuple()):
+    def from_disk(self, path, *, exclude=tuple()) -> "NewsSentenceSegmenter":
+        self.rules.from_disk(path)
+        self._compile()
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
-        return b""
+        return self.rules.to_bytes()
 
-    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()):
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "NewsSentenceSegmenter":
+        if bytes_data:  # earlier versions saved nothing (b"")
+            self.rules.from_bytes(bytes_data)
+            self._compile()
         return self
 
 

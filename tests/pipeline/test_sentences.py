@@ -92,3 +92,28 @@ def test_never_crashes_and_starts_with_sentence(text):
     if len(doc):
         assert doc[0].is_sent_start is not False
         assert "".join(s.text_with_ws for s in doc.sents) == doc.text
+
+
+def test_saved_pipeline_keeps_the_user_abbreviations_after_the_file_is_gone(tmp_path):
+    path = tmp_path / "abbr.jsonl"
+    path.write_text('# mine\n{"text": "Hon"}\n', encoding="utf8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences", config={"abbreviations": str(path)})
+    nlp.to_disk(tmp_path / "pipeline")
+    path.unlink()  # the saved pipeline must carry its own rule tables
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert len(list(loaded("The Hon. Member spoke.").sents)) == 1
+    # the user's table replaced the bundled one: "Sen." is no abbreviation here
+    assert len(list(loaded("Sen. Graham spoke.").sents)) == 2
+    restored = spacy.blank("en").add_pipe("conflict_sentences").from_bytes(
+        nlp.get_pipe("conflict_sentences").to_bytes()
+    )
+    assert len(list(restored(loaded.make_doc("The Hon. Member spoke.")).sents)) == 1
+    assert len(list(restored(loaded.make_doc("Sen. Graham spoke.")).sents)) == 2
+
+
+def test_missing_user_rule_file_fails_on_first_doc_when_nothing_restores_it(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences", config={"abbreviations": str(tmp_path / "gone.jsonl")})
+    with pytest.raises(ValueError, match=r"gone.jsonl: file not found"):
+        nlp("The Hon. Member spoke.")

@@ -1,0 +1,408 @@
+"""The cue layer of ``conflict_hedging``: hedge cues as data, matched and graded.
+
+In the style of medspaCy's ConText, the rules (``components/hedging/cues.jsonl`` and
+``pseudo_cues.jsonl``) are data objects (a phrase or a Matcher pattern, a cue type and
+a certainty level) and the algorithm is separate from them:
+
+1. match every cue and every pseudo-cue in the Doc (PhraseMatcher for phrases, Matcher
+   for token patterns);
+2. drop cues that overlap a pseudo-cue ("could not be reached for comment", "May" the
+   month, "as expected");
+3. among overlapping cues keep the longest ("could not be independently verified" beats
+   "could"), then the earliest;
+4. give each cue to the sentence it starts in; a cue that runs past its sentence is dropped
+   (scope is the sentence);
+5. grade a sentence by its strongest cue level: unverified > possible > probable > certain.
+
+Everything but :class:`CueMatcher` is plain Python over tuples, testable without spaCy.
+The rule tables are checked here (:func:`entry_problem`), for the component's
+:class:`~conflictnlp.rules.RuleSet` and for :func:`load_cue_rules` alike.
+This module imports only spaCy, numpy, the standard library and conflictnlp modules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+
+import numpy
+from spacy.attrs import LOWER, ORTH
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..doctools import member
+from ..rules import PathLike, ResourceError, RuleSet, RuleTable, load_entries, write_jsonl
+from ..schema import CERTAINTY_LEVELS, CERTAINTY_RANK, CUE_TYPES, strongest
+
+CERTAIN = CERTAINTY_LEVELS[0]
+HEDGED_LEVELS = CERTAINTY_LEVELS[1:]  # probable, possible, unverified
+LEVEL_RANK: Dict[str, int] = CERTAINTY_RANK  # the schema's order, under the cue layer's old name
+
+CUE_FIELDS = {"phrase?": str, "pattern?": list, "type": str, "level": str, "note?": str}
+PSEUDO_FIELDS = {"phrase?": str, "pattern?": list, "note?": str}
+# The component's rule tables (components/hedging/*.jsonl), saved with the pipeline.
+RULE_TABLES = (RuleTable("cues", "cues.jsonl", CUE_FIELDS), RuleTable("pseudo_cues", "pseudo_cues.jsonl", PSEUDO_FIELDS))
+
+# Names of the per-sentence feature vector that the cue layer hands to the trained layer.
+FEATURE_NAMES: Tuple[str, ...] = (
+    ("any_cue",)
+    + tuple(f"type_{t}" for t in CUE_TYPES)
+    + tuple(f"level_{level}" for level in HEDGED_LEVELS)
+    + ("pseudo_cue", "several_cues")
+)
+N_FEATURES = len(FEATURE_NAMES)
+
+
+class CueRule(NamedTuple):
+    """One lexicon entry. ``type``/``level`` are ``None`` for pseudo-cues."""
+
+    phrase: Optional[str]
+    pattern: Optional[List[Dict[str, Any]]]
+    type: Optional[str]
+    level: Optional[str]
+    note: str = ""
+
+    def to_entry(self) -> Dict[str, Any]:
+        """The JSONL entry this rule was read from (for ``to_disk``)."""
+        entry: Dict[str, Any] = {"phrase": self.phrase} if self.phrase is not None else {"pattern": self.pattern}
+        if self.type is not None:
+            entry["type"] = self.type
+            entry["level"] = self.level
+        if self.note:
+            entry["note"] = self.note
+        return entry
+
+
+class Cue(NamedTuple):
+    """A matched cue: token offsets ``start:end`` in the Doc, its type and level."""
+
+    start: int
+    end: int
+    type: str
+    level: str
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+def _phrase_or_pattern_problem(entry: Mapping[str, Any]) -> Optional[str]:
+    phrase, pattern = entry.get("phrase"), entry.get("pattern")
+    if (phrase is None) == (pattern is None):
+        return "give exactly one of 'phrase' or 'pattern'"
+    if phrase is not None and not phrase.strip():
+        return "field 'phrase' is empty"
+    if pattern is not None and (not pattern or not all(isinstance(t, dict) for t in pattern)):
+        return "field 'pattern' must be a non-empty list of token objects"
+    return None
+
+
+def cue_problem(entry: Mapping[str, Any]) -> Optional[str]:
+    """What is wrong with a (field-validated) cue entry, or None."""
+    problem = _phrase_or_pattern_problem(entry)
+    if problem is None and entry["type"] not in CUE_TYPES:
+        problem = f"field 'type' must be one of {', '.join(CUE_TYPES)}, got {entry['type']!r}"
+    if problem is None and entry["level"] not in HEDGED_LEVELS:
+        problem = f"field 'level' must be one of {', '.join(HEDGED_LEVELS)}, got {entry['level']!r}"
+    return problem
+
+
+def entry_problem(table: str, entry: Mapping[str, Any]) -> Optional[str]:
+    """What is wrong with a field-validated entry of rule table ``table`` ("cues" or
+    "pseudo_cues"), or None."""
+    return cue_problem(entry) if table == "cues" else _phrase_or_pattern_problem(entry)
+
+
+def check_rule_tables(ruleset: RuleSet, entries: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+    """The ``check`` of the component's rule set: every entry of both tables, named by file and line."""
+    for table, table_entries in entries.items():
+        for entry in table_entries:
+            problem = entry_problem(table, entry)
+            if problem is not None:
+                ruleset.fail(table, entry, problem)
+
+
+def rule_from_entry(entry: Mapping[str, Any]) -> CueRule:
+    """The rule of a checked entry (a pseudo-cue has neither type nor level)."""
+    return CueRule(entry.get("phrase"), entry.get("pattern"), entry.get("type"), entry.get("level"), entry.get("note", ""))
+
+
+def _parse(table: str, entries: Sequence[Mapping[str, Any]], source: str) -> List[CueRule]:
+    rules = []
+    for i, entry in enumerate(entries, start=1):
+        problem = entry_problem(table, entry)
+        if problem is not None:
+            raise ResourceError(f"{source}, entry {i}: {problem}")
+        rules.append(rule_from_entry(entry))
+    return rules
+
+
+def parse_cue_rules(entries: Sequence[Mapping[str, Any]], source: str = "cues") -> List[CueRule]:
+    """Check cue entries (already field-validated) and turn them into rules."""
+    return _parse("cues", entries, source)
+
+
+def parse_pseudo_rules(entries: Sequence[Mapping[str, Any]], source: str = "pseudo_cues") -> List[CueRule]:
+    return _parse("pseudo_cues", entries, source)
+
+
+RuleSource = Union[None, PathLike, Sequence[Mapping[str, Any]]]
+
+
+def load_cue_rules(value: RuleSource = None) -> List[CueRule]:
+    """Cue rules from the bundled lexicon (``None``), a JSONL path or a list of entries."""
+    source = "components/hedging/cues.jsonl" if value is None else (str(value) if not isinstance(value, (list, tuple)) else "cues")
+    return parse_cue_rules(load_entries(value, "hedging", "cues.jsonl", CUE_FIELDS), source)
+
+
+def load_pseudo_rules(value: RuleSource = None) -> List[CueRule]:
+    source = "components/hedging/pseudo_cues.jsonl" if value is None else (str(value) if not isinstance(value, (list, tuple)) else "pseudo_cues")
+    return parse_pseudo_rules(load_entries(value, "hedging", "pseudo_cues.jsonl", PSEUDO_FIELDS), source)
+
+
+def write_rules(path: PathLike, entries: Sequence[Mapping[str, Any]], what: str) -> None:
+    """Write rule ``entries`` as a JSONL file whose header says it holds ``what``."""
+    write_jsonl(path, entries, f"conflict_hedging {what}, saved with the pipeline.")
+
+
+# ----------------------------------------------------------------------------- algorithm
+
+
+def strongest_level(levels: Iterable[str]) -> str:
+    """The grade of a sentence: its strongest cue level, ``certain`` when there is none."""
+    return strongest(list(levels))
+
+
+def select_cues(candidates: Iterable[Cue], blocked: Iterable[Tuple[int, int]] = ()) -> List[Cue]:
+    """Cues that survive pseudo-cues and overlap resolution, sorted by position.
+
+    A candidate overlapping any ``blocked`` (pseudo-cue) range is dropped; among the
+    rest, longer cues win over shorter ones they overlap, then earlier ones.
+    """
+    # Ranges are non-empty, so two overlap exactly when they share a token: track the
+    # covered tokens in sets (linear) rather than comparing every pair of ranges.
+    covered = set()
+    for start, end in blocked:
+        covered.update(range(start, end))
+    free = [c for c in set(candidates) if covered.isdisjoint(range(c.start, c.end))]
+    free.sort(key=lambda c: (-(c.end - c.start), c.start, LEVEL_RANK[c.level] * -1, c.type))
+    kept: List[Cue] = []
+    taken = set()
+    for cue in free:
+        tokens = range(cue.start, cue.end)
+        if taken.isdisjoint(tokens):
+            kept.append(cue)
+            taken.update(tokens)
+    return sorted(kept)
+
+
+def _sorted_disjoint(bounds: Sequence[Tuple[int, int]]) -> bool:
+    return all(bounds[i][1] <= bounds[i + 1][0] for i in range(len(bounds) - 1))
+
+
+def sentence_of(position: int, bounds: Sequence[Tuple[int, int]], starts: Sequence[int]) -> int:
+    """Index of the sentence (sorted, disjoint token ranges ``bounds``; ``starts`` their
+    starts) that holds token ``position``, or -1."""
+    i = bisect_right(starts, position) - 1
+    return i if i >= 0 and position < bounds[i][1] else -1
+
+
+def cues_by_sentence(cues: Sequence[Cue], bounds: Sequence[Tuple[int, int]]) -> List[List[Cue]]:
+    """Give each cue to the sentence (token range) it lies in; cues crossing a boundary are dropped."""
+    out: List[List[Cue]] = [[] for _ in bounds]
+    if _sorted_disjoint(bounds):  # always so for a Doc's sentences: binary search
+        starts = [start for start, _ in bounds]
+        for cue in cues:
+            i = sentence_of(cue.start, bounds, starts)
+            if i >= 0 and cue.end <= bounds[i][1]:
+                out[i].append(cue)
+        return out
+    for cue in cues:
+        for i, (start, end) in enumerate(bounds):
+            if start <= cue.start < end:
+                if cue.end <= end:
+                    out[i].append(cue)
+                break
+    return out
+
+
+def sentences_starting(positions: Iterable[int], bounds: Sequence[Tuple[int, int]]) -> List[bool]:
+    """For each sentence (token range), whether any of ``positions`` lies in it."""
+    positions = list(positions)
+    if not _sorted_disjoint(bounds):
+        return [any(start <= p < end for p in positions) for start, end in bounds]
+    out = [False] * len(bounds)
+    starts = [start for start, _ in bounds]
+    for p in positions:
+        i = sentence_of(p, bounds, starts)
+        if i >= 0:
+            out[i] = True
+    return out
+
+
+def cue_features(cues: Sequence[Cue], has_pseudo: bool = False) -> List[float]:
+    """The cue layer's summary of one sentence, in the order of :data:`FEATURE_NAMES`."""
+    if not cues:  # most sentences: a fresh copy of the constant row
+        return list(_PSEUDO_ONLY if has_pseudo else _NO_CUES)
+    types = {c.type for c in cues}
+    levels = {c.level for c in cues}
+    return (
+        [1.0 if cues else 0.0]
+        + [1.0 if t in types else 0.0 for t in CUE_TYPES]
+        + [1.0 if level in levels else 0.0 for level in HEDGED_LEVELS]
+        + [1.0 if has_pseudo else 0.0, 1.0 if len(cues) > 1 else 0.0]
+    )
+
+
+_NO_CUES = [0.0] * (1 + len(CUE_TYPES) + len(HEDGED_LEVELS) + 2)
+_PSEUDO_ONLY = _NO_CUES[:-2] + [1.0, 0.0]
+
+
+def pattern_phrases(pattern: Sequence[Mapping[str, Any]], limit: int = 4096) -> Optional[List[List[str]]]:
+    """The word sequences a pattern of plain ``LOWER`` tokens matches, or ``None``.
+
+    A token may be ``{"LOWER": word}`` or ``{"LOWER": {"IN": [...]}}``, optionally with
+    ``"OP": "?"``. Such patterns are matched with the (hash-indexed, fast) PhraseMatcher
+    instead of the Matcher, which tests every pattern at every token. Patterns with other
+    attributes or operators, or that spell out to more than ``limit`` phrases, give ``None``.
+    """
+    variants: List[List[str]] = [[]]
+    for token in pattern:
+        if not set(token) <= {"LOWER", "OP"} or token.get("OP", "?") != "?":
+            return None
+        lower = token.get("LOWER")
+        if isinstance(lower, str):
+            words = [lower]
+        elif isinstance(lower, dict) and set(lower) == {"IN"} and all(isinstance(w, str) for w in lower["IN"]):
+            words = list(lower["IN"])
+        else:
+            return None
+        options: List[List[str]] = [[w.lower()] for w in words] + ([[]] if "OP" in token else [])
+        variants = [v + o for v in variants for o in options]
+        if len(variants) > limit:
+            return None
+    return [v for v in variants if v]
+
+
+class CueMatcher:
+    """Compiles cue and pseudo-cue rules into spaCy matchers and finds cues in Docs."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        make_doc: Callable[[str], Doc],
+        rules: Sequence[CueRule],
+        pseudo_rules: Sequence[CueRule] = (),
+    ) -> None:
+        self.rules = list(rules)
+        self.pseudo_rules = list(pseudo_rules)
+        self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.matcher = Matcher(vocab, validate=True)
+        # Match labels: "cue:<i>" for rules[i], "pseudo:<i>" for pseudo_rules[i].
+        self._labels: Dict[int, Tuple[str, int]] = {}
+        # Words (ORTH or LOWER hashes) without which no Matcher pattern can match: the
+        # Matcher tries every pattern at every token, so a Doc without them skips it.
+        self._anchors: Optional[Dict[str, set]] = {"ORTH": set(), "LOWER": set()}
+        # The most tokens a Matcher match can span (None: unbounded, "*" or "+"): the
+        # Matcher then runs only on windows around the anchor words.
+        self._max_length: Optional[int] = 0
+        for kind, group in (("cue", self.rules), ("pseudo", self.pseudo_rules)):
+            for i, rule in enumerate(group):
+                key = f"{kind}:{i}"
+                self._labels[vocab.strings.add(key)] = (kind, i)
+                phrases = pattern_phrases(rule.pattern) if rule.pattern is not None else None
+                if rule.phrase is not None:
+                    self.phrase_matcher.add(key, [make_doc(rule.phrase)])
+                elif phrases:
+                    self.phrase_matcher.add(key, [Doc(vocab, words=words) for words in phrases])
+                else:
+                    self._add_anchor(vocab, rule.pattern)
+                    try:
+                        self.matcher.add(key, [rule.pattern])
+                    except (ValueError, KeyError) as err:
+                        raise ResourceError(f"{kind} rule {i + 1} ({rule.pattern!r}): bad Matcher pattern: {err}") from None
+        # (attribute, sorted hashes) of the anchor words, for numpy lookups.
+        self._anchor_arrays: List[Tuple[int, Any]] = [
+            (column, numpy.array(sorted(self._anchors[attr]), dtype="uint64"))
+            for attr, column in (("ORTH", ORTH), ("LOWER", LOWER))
+            if self._anchors and self._anchors[attr]
+        ]
+
+    def _add_anchor(self, vocab: Vocab, pattern: Sequence[Mapping[str, Any]]) -> None:
+        if self._max_length is not None:
+            if all(token.get("OP") in (None, "?", "!") for token in pattern):
+                self._max_length = max(self._max_length, len(pattern))
+            else:
+                self._max_length = None
+        if self._anchors is None:
+            return
+        for token in pattern:
+            if "OP" in token:
+                continue
+            for attr in ("ORTH", "LOWER"):
+                if isinstance(token.get(attr), str):
+                    self._anchors[attr].add(vocab.strings.add(token[attr]))
+                    return
+        self._anchors = None  # a pattern without an anchor word: always run the Matcher
+
+    def _matcher_windows(self, doc: Doc) -> List[Tuple[int, int]]:
+        """Token ranges the Matcher must look at: none when the Doc has no anchor word;
+        around each anchor word (every match holds one of its pattern's anchor words, so
+        it lies within ``max_length - 1`` tokens of it); the whole Doc when a pattern has
+        no anchor word or no bounded length."""
+        n = len(doc)
+        if len(self.matcher) == 0 or n == 0:
+            return []
+        if self._anchors is None:
+            return [(0, n)]
+        # Array reads and comparisons instead of a Token object per token.
+        mask = None
+        for column, anchors in self._anchor_arrays:
+            found = member(doc.to_array(column), anchors)
+            mask = found if mask is None else mask | found
+        positions = numpy.flatnonzero(mask).tolist() if mask is not None else []
+        if not positions:
+            return []
+        if self._max_length is None:
+            return [(0, n)]
+        reach = self._max_length - 1
+        windows: List[Tuple[int, int]] = []
+        for i in positions:
+            start, end = max(0, i - reach), min(n, i + reach + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
+
+    def matches(self, doc: Doc) -> Tuple[List[Cue], List[Tuple[int, int]]]:
+        """Raw cue candidates and pseudo-cue ranges (token offsets) in ``doc``."""
+        found = list(self.phrase_matcher(doc))
+        for lo, hi in self._matcher_windows(doc):
+            if lo == 0 and hi == len(doc):
+                found += list(self.matcher(doc, allow_missing=True))
+            else:
+                found += [(m, lo + s, lo + e) for m, s, e in self.matcher(doc[lo:hi], allow_missing=True)]
+        candidates: List[Cue] = []
+        blocked: List[Tuple[int, int]] = []
+        for match_id, start, end in found:
+            kind, i = self._labels[match_id]
+            if kind == "pseudo":
+                blocked.append((start, end))
+            else:
+                rule = self.rules[i]
+                candidates.append(Cue(start, end, rule.type, rule.level))  # type: ignore[arg-type]
+        return candidates, blocked
+
+    def __call__(self, doc: Doc) -> List[Cue]:
+        """The cues of ``doc`` after pseudo-cue filtering and overlap resolution."""
+        candidates, blocked = self.matches(doc)
+        return select_cues(candidates, blocked)
+
+    def by_sentence(self, doc: Doc, bounds: Sequence[Tuple[int, int]]) -> Tuple[List[List[Cue]], List[bool]]:
+        """Steps 1-4 for the sentences ``bounds`` (token ranges) of ``doc``: the cues of each
+        sentence, and whether a pseudo-cue starts in it."""
+        candidates, blocked = self.matches(doc)
+        per_sentence = cues_by_sentence(select_cues(candidates, blocked), bounds)
+        pseudo = sentences_starting((b[0] for b in blocked), bounds)
+        return per_sentence, pseudo

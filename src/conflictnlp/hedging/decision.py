@@ -1,0 +1,74 @@
+"""How ``conflict_hedging`` decides a sentence's certainty from its two layers.
+
+A sentence is hedged when its calibrated score reaches ``threshold`` (cue layer alone: when it
+has a cue). A hedged sentence takes the grade of its cues; a hedged sentence without any cue
+(a hedge the lexicon does not know) takes the model's most probable hedged level, and only when
+its score reaches ``uncued_threshold``. When the model overrules the cues (score below
+``threshold``) the sentence is certain and reports no cues. ``doc.cats`` are the shares of the
+levels. Pure Python.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
+
+from ..schema import DOC_CATS
+from .calibration import platt
+from .cues import CERTAIN, HEDGED_LEVELS, Cue, strongest_level
+
+
+def sentence_certainty(
+    cues: Sequence[Cue], level_probs: Optional[Sequence[float]], cfg: Mapping[str, Any]
+) -> Tuple[str, float]:
+    """The certainty of one sentence and its calibrated score P(hedged), from its cues and the
+    model's probabilities in CERTAINTY_LEVELS order (``None``: the cue layer alone).
+
+    ``cfg`` holds the component's ``threshold``, ``uncued_threshold``, ``calibration`` (see
+    :func:`calibration.platt`) and ``cue_only_scores`` (the score of each cue grade without model).
+    """
+    cue_level = strongest_level(c.level for c in cues) if cues else CERTAIN
+    if level_probs is None:
+        score = float(cfg["cue_only_scores"].get(cue_level, 0.5))
+    else:
+        score = platt(1.0 - level_probs[0], cfg["calibration"], bool(cues))
+    level = decide(cue_level, score, cfg["threshold"], level_probs, cfg.get("uncued_threshold"))
+    return level, score
+
+
+def decide(
+    cue_level: str,
+    score: float,
+    threshold: float,
+    level_probs: Optional[Sequence[float]] = None,
+    uncued_threshold: Optional[float] = None,
+) -> str:
+    """The certainty of one sentence from both layers (see the module docstring).
+
+    ``level_probs`` are the model's probabilities in CERTAINTY_LEVELS order, or ``None``
+    when the cue layer runs alone (then ``cue_level`` is the answer). A sentence without
+    any cue must reach ``uncued_threshold`` (when higher than ``threshold``): the model
+    alone flags a hedge only when it is confident, so reported speech stays certain.
+    """
+    if level_probs is None:
+        return cue_level
+    if score < threshold:
+        return CERTAIN
+    if cue_level == CERTAIN and uncued_threshold is not None and score < uncued_threshold:
+        return CERTAIN
+    if cue_level != CERTAIN:
+        return cue_level
+    hedged = list(level_probs[1:])
+    return HEDGED_LEVELS[max(range(len(hedged)), key=hedged.__getitem__)]
+
+
+def doc_shares(levels: Sequence[str]) -> Dict[str, float]:
+    """``doc.cats``: the share of hedged sentences and of each level (keys DOC_CATS)."""
+    total = len(levels)
+    cats = {label: 0.0 for label in DOC_CATS}
+    if not total:
+        return cats
+    for level in levels:
+        cats[level] += 1.0 / total
+        if level != CERTAIN:
+            cats["hedged"] += 1.0 / total
+    return cats

@@ -1,0 +1,61 @@
+"""The ``conflict_hedging`` factory: config -> :class:`~.component.ConflictHedging`, nothing else."""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from spacy.language import Language
+from thinc.api import Model
+
+from ..schema import HEDGING_KEY
+from .component import ConflictHedging
+from .model import DEFAULT_MODEL
+from .scorer import make_hedging_scorer  # noqa: F401  (registers conflictnlp.hedging_scorer.v1)
+
+
+@Language.factory(
+    "conflict_hedging",
+    assigns=["doc.spans", "doc.cats", "span._.certainty", "span._.hedged", "span._.hedge_score", "span._.hedge_cues"],
+    default_config={
+        "model": DEFAULT_MODEL,
+        "use_model": True,
+        "weights": "bundled",
+        "cues": None,
+        "pseudo_cues": None,
+        "threshold": 0.5,
+        "uncued_threshold": 0.7,
+        "cue_dropout": 0.5,
+        "spans_key": HEDGING_KEY,
+        "scorer": {"@scorers": "conflictnlp.hedging_scorer.v1"},
+    },
+    default_score_weights={
+        "hedging_hedged_f": 0.5,
+        "hedging_acc": 0.5,
+        "hedging_hedged_p": 0.0,
+        "hedging_hedged_r": 0.0,
+        "hedging_cue_f": 0.0,
+        "hedging_cue_p": None,
+        "hedging_cue_r": None,
+        "hedging_per_level": None,
+    },
+)
+def make_conflict_hedging(
+    nlp: Language,
+    name: str,
+    model: Optional[Model],
+    use_model: bool,
+    weights: Optional[str],
+    cues: Optional[str],
+    pseudo_cues: Optional[str],
+    threshold: float,
+    uncued_threshold: float,
+    cue_dropout: float,
+    spans_key: str,
+    scorer: Optional[Callable],
+) -> ConflictHedging:
+    return ConflictHedging(
+        nlp.vocab, model if use_model else None, name, make_doc=nlp.make_doc, cues=cues,
+        pseudo_cues=pseudo_cues, weights=weights, threshold=threshold, uncued_threshold=uncued_threshold,
+        cue_dropout=cue_dropout, spans_key=spans_key,
+        scorer=scorer,
+    )
