@@ -44,10 +44,8 @@ from .extensions import SpanValues  # importing it registers Span._.count
 from .rules import PathLike, ResourceError, load_entries, read_jsonl
 from .numbers import SCALES, UNITS, TENS, ParsedNumber, parse_number_tokens
 
-SPANS_KEY = "conflict_counts"
-QUALIFIERS = ("exact", "approx", "below", "min", "max", "range", "vague", "units")
-KINDS = ("troops", "killed", "wounded", "casualties", "captured", "missing", "displaced", "equipment")
-ECHELONS = ("squad", "section", "platoon", "company", "battalion", "regiment", "brigade", "division", "corps")
+from .schema import COUNTS_KEY as SPANS_KEY, ECHELONS, KINDS, QUALIFIERS  # noqa: F401  (re-exported)
+
 ESTIMATE_CHOICES = ("table", "low", "midpoint", "high")
 RANGE_CHOICES = ("midpoint", "low", "high")
 
