@@ -44,6 +44,7 @@ from .extensions import SpanValues  # importing it registers Span._.count
 from .rules import PathLike, ResourceError, load_entries, read_jsonl
 from .numbers import SCALES, UNITS, TENS, ParsedNumber, parse_number_tokens
 
+from . import schema
 from .schema import COUNTS_KEY as SPANS_KEY, ECHELONS, KINDS, QUALIFIERS  # noqa: F401  (re-exported)
 
 ESTIMATE_CHOICES = ("table", "low", "midpoint", "high")
@@ -340,8 +341,10 @@ class CountFinder:
         use_parser: bool = True,
         use_ner: bool = True,
         scorer: Optional[Callable] = None,
+        spans_key: str = SPANS_KEY,
     ) -> None:
         self.name = name
+        self.spans_key = spans_key
         self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
         self.policy = check_policy(policy or {})
@@ -440,7 +443,8 @@ class CountFinder:
                 used_until = max(end, ctx.consumed)
                 ctx.previous = (start, data["kind"], end)
                 ctx.previous_actor = data["actor"]
-        doc.spans[self.name] = [span for span, _ in found]
+        doc.spans[self.spans_key] = [span for span, _ in found]
+        schema.record_spans_key(doc, "counts", self.spans_key)
         values = SpanValues(("count",))
         for span, data in found:
             values.set(span, (data,))
@@ -1432,7 +1436,8 @@ def _whole_positive(value: float) -> bool:
 
 
 def _count_spans(doc: Doc, attr: str) -> List[Span]:
-    return list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+    key = schema.spans_key(doc, "counts")
+    return list(doc.spans[key]) if key in doc.spans else []
 
 
 def score_counts(examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
@@ -1487,6 +1492,7 @@ def make_counts_scorer() -> Callable[..., Dict[str, Any]]:
         **DEFAULT_POLICY,  # the estimate policy's defaults, in one place
         "use_parser": True,
         "use_ner": True,
+        "spans_key": SPANS_KEY,
         "scorer": {"@scorers": "conflictnlp.counts_scorer.v1"},
     },
     default_score_weights={
@@ -1513,6 +1519,7 @@ def make_conflict_counts(
     max_factor: float,
     use_parser: bool,
     use_ner: bool,
+    spans_key: str,
     scorer: Optional[Callable],
 ) -> CountFinder:
     tables = {
@@ -1523,4 +1530,4 @@ def make_conflict_counts(
         "vague_estimate": vague_estimate, "units_estimate": units_estimate, "range_estimate": range_estimate,
         "below_factor": below_factor, "min_factor": min_factor, "max_factor": max_factor,
     }
-    return CountFinder(nlp, name, tables=tables, policy=policy, use_parser=use_parser, use_ner=use_ner, scorer=scorer)
+    return CountFinder(nlp, name, tables=tables, policy=policy, use_parser=use_parser, use_ner=use_ner, scorer=scorer, spans_key=spans_key)
