@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..rules import ResourceError, RuleSet, RuleSource, RuleTable, bundled_jsonl
-from ..schema import ECHELONS, KINDS
+from ..schema import ECHELONS, KINDS, QUALIFIERS
 from .numbers import SCALES, TENS, UNITS
 
 # ------------------------------------------------------------------------------ the rule tables
@@ -34,8 +34,8 @@ TABLES: Dict[str, Dict[str, Any]] = {
     "actors": {"actor": str, "forms": list, "people?": list, "type?": str},
 }
 RULE_TABLES = tuple(RuleTable(name, f"{name}.jsonl", fields) for name, fields in TABLES.items())
-# The qualifiers an approximator may set (a subset of schema.QUALIFIERS) and the roles of a cue.
-APPROXIMATOR_QUALIFIERS = ("approx", "below", "min", "max", "range")
+# The qualifiers an approximator may set (those of schema.QUALIFIERS that a word sets) and the roles of a cue.
+APPROXIMATOR_QUALIFIERS = tuple(q for q in QUALIFIERS if q not in ("exact", "vague", "units"))
 APPROXIMATOR_POSITIONS = ("before", "after")
 CUE_ROLES = ("before", "after", "link", "possessed")
 
@@ -45,7 +45,7 @@ def check_tables(rules: RuleSet, tables: Mapping[str, List[Dict[str, Any]]]) -> 
     (and, for a user file, the file and the line)."""
     for entry in tables["approximators"]:
         if entry["qualifier"] not in APPROXIMATOR_QUALIFIERS:
-            rules.fail("approximators", entry, "qualifier must be approx, below, min, max or range")
+            rules.fail("approximators", entry, f"qualifier must be {', '.join(APPROXIMATOR_QUALIFIERS[:-1])} or {APPROXIMATOR_QUALIFIERS[-1]}")
         if entry["position"] not in APPROXIMATOR_POSITIONS:
             rules.fail("approximators", entry, "position must be 'before' or 'after'")
     for name in ("vague", "units"):
