@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Mapping, Optional, TypedDict, Union
 
 QUALIFIERS = ("exact", "approx", "below", "min", "max", "range", "vague", "units")
 KINDS = ("troops", "killed", "wounded", "casualties", "captured", "missing", "displaced", "equipment")
-ECHELONS = ("squad", "platoon", "company", "battalion", "regiment", "brigade", "division", "corps")
+ECHELONS = ("squad", "section", "platoon", "company", "battalion", "regiment", "brigade", "division", "corps")
 SOURCE_TYPES = ("person", "official", "government", "military", "media", "organization", "unknown")
 # From least to most hedged: a claim is never graded more certain than its sentence.
 CERTAINTY_LEVELS = ("certain", "probable", "possible", "unverified")

@@ -1,11 +1,15 @@
-"""numbers.py: pure number parsing. Table-driven cases and round-trip properties."""
+"""conflictnlp.counts.numbers (alias conflictnlp.numbers): pure number parsing. Table-driven cases and round-trip properties."""
 
 from __future__ import annotations
+
+import doctest
 
 import pytest
 from hypothesis import given, strategies as st
 
-from conflictnlp.numbers import number_to_words, parse_number_tokens, parse_numeral, split_words, words_to_number
+import conflictnlp.numbers
+from conflictnlp.counts import numbers
+from conflictnlp.counts.numbers import number_to_words, parse_number_tokens, parse_numeral, split_words, words_to_number
 
 # fmt: off
 NUMERALS = [
@@ -128,3 +132,12 @@ def test_never_crashes(text):
     words_to_number(text)
     parse_numeral(text)
     parse_number_tokens(split_words(text))
+
+
+def test_old_module_name_is_the_same_module():
+    assert conflictnlp.numbers is numbers
+
+
+def test_docstring_examples():
+    result = doctest.testmod(numbers)
+    assert result.attempted and not result.failed

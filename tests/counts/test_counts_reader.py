@@ -1,4 +1,6 @@
-"""conflict_counts: table-driven cases (one per line, readable as a specification) and properties.
+"""conflict_counts, the reader (conflictnlp.counts.reader and its steps): table-driven cases (one per
+line, readable as a specification), the paragraph of the issue, hand-built Docs with a parse or
+entities, and properties over generated text.
 
 Each positive case is (text, the count's span text, the Count fields it must have). Sentences are
 written for these tests, modelled on the style of war reporting across many conflicts.
@@ -14,9 +16,8 @@ from hypothesis import example, given, settings, strategies as st
 from spacy.tokens import Doc, DocBin
 
 import conflictnlp
-from conflictnlp import counts as counts_module
-from conflictnlp.counts import check_policy, score_counts, stated_bounds, unit_bounds, vague_bounds
-from conflictnlp.lexicons import ResourceError
+from conflictnlp import schema
+from conflictnlp.counts.context import COLUMNS, DocContext
 
 
 @pytest.fixture(scope="module")
@@ -485,133 +486,6 @@ def test_tagger_adjectives_extend_the_phrase():
     assert [s.text for s in finder(tagged).spans["conflict_counts"]] == ["300 exhausted soldiers"]
 
 
-# ------------------------------------------------------------------------------ policies and the arithmetic
-
-# fmt: off
-BOUNDS = [
-    ("exact", 300, None, None, dict(value=300, low=300, high=300, estimate=300)),
-    ("approx", 300, None, None, dict(value=300, low=None, high=None, estimate=300)),
-    ("below", 50000, None, None, dict(value=50000, low=None, high=50000, estimate=50000)),
-    ("min", 10000, None, None, dict(value=10000, low=10000, high=None, estimate=10000)),
-    ("max", 12000, None, None, dict(value=12000, low=None, high=12000, estimate=12000)),
-    ("range", None, 600, 700, dict(value=None, low=600, high=700, estimate=650)),
-]
-# fmt: on
-
-
-@pytest.mark.parametrize("qualifier,value,low,high,expected", BOUNDS)
-def test_stated_bounds(qualifier, value, low, high, expected):
-    got = stated_bounds(qualifier, value, low, high)
-    assert {k: got[k] for k in expected} == expected
-    assert got["inferred"] is False
-
-
-def test_factors_change_estimates_within_bounds():
-    policy = check_policy({"min_factor": 1.5, "below_factor": 0.9, "max_factor": 0.5, "range_estimate": "high"})
-    assert stated_bounds("min", 10000, policy=policy)["estimate"] == 15000
-    assert stated_bounds("below", 50000, policy=policy)["estimate"] == 45000
-    assert stated_bounds("max", 12000, policy=policy)["estimate"] == 6000
-    assert stated_bounds("range", low=600, high=700, policy=policy)["estimate"] == 700
-
-
-def test_vague_and_unit_policies():
-    entry = {"low": 24, "high": 99, "estimate": 40}
-    assert vague_bounds(entry)["estimate"] == 40
-    assert vague_bounds(entry, check_policy({"vague_estimate": "low"}))["estimate"] == 24
-    assert vague_bounds(entry, check_policy({"vague_estimate": "midpoint"}))["estimate"] == 61
-    brigade = {"low": 3000, "high": 5000, "estimate": 4000}
-    assert unit_bounds(2, 3, 2.5, brigade) == {"value": None, "low": 6000, "high": 15000, "estimate": 10000, "inferred": True}
-    assert unit_bounds(3, 3, 3, brigade, check_policy({"units_estimate": "high"}))["estimate"] == 15000
-
-
-def test_policy_config_reaches_the_component():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("conflict_counts", config={"min_factor": 2.0, "vague_estimate": "high"})
-    counts = conflictnlp.to_dict(nlp("More than 100 soldiers and dozens of tanks were lost."))["counts"]
-    assert [(c["estimate"]) for c in counts] == [200, 99]
-
-
-@pytest.mark.parametrize("config", [
-    {"vague_estimate": "median"}, {"range_estimate": "table"}, {"min_factor": 0.5},
-    {"below_factor": 1.5}, {"max_factor": 0}, {"below_factor": "x"},
-])
-def test_bad_policy_is_a_clear_error(config):
-    with pytest.raises(ValueError, match="conflict_counts"):
-        spacy.blank("en").add_pipe("conflict_counts", config=config)
-
-
-def test_bad_table_entries_name_the_problem(tmp_path):
-    bad = tmp_path / "vague.jsonl"
-    bad.write_text('# test\n{"text": "dozens", "low": 99, "high": 24, "estimate": 40}\n', encoding="utf8")
-    with pytest.raises(ResourceError, match="low <= estimate <= high"):
-        spacy.blank("en").add_pipe("conflict_counts", config={"vague": str(bad)})
-    bad.write_text('{"text": "dozens", "low": 1, "high": 24}\n', encoding="utf8")
-    with pytest.raises(ResourceError, match=r"vague.jsonl, line 1: missing field 'estimate'"):
-        spacy.blank("en").add_pipe("conflict_counts", config={"vague": str(bad)})
-    nouns = tmp_path / "nouns.jsonl"
-    nouns.write_text('{"lemma": "tank", "forms": ["tank"], "kind": "vehicles"}\n', encoding="utf8")
-    with pytest.raises(ResourceError, match="kind must be one of"):
-        spacy.blank("en").add_pipe("conflict_counts", config={"nouns": str(nouns)})
-
-
-def test_missing_user_file_is_reported_on_first_use(tmp_path):
-    nlp = spacy.blank("en")
-    nlp.add_pipe("conflict_counts", config={"units": str(tmp_path / "nope.jsonl")})
-    with pytest.raises(ResourceError, match="nope.jsonl: file not found"):
-        nlp("Two brigades arrived.")
-
-
-# ------------------------------------------------------------------------------ saving and loading
-
-
-def test_user_tables_are_saved_with_the_pipeline(tmp_path):
-    units = tmp_path / "my_units.jsonl"
-    units.write_text(
-        '# a user table\n{"echelon": "brigade", "forms": ["brigade", "brigades"], "low": 1000, "high": 2000, "estimate": 1500}\n',
-        encoding="utf8",
-    )
-    nlp = conflictnlp.load()
-    nlp.remove_pipe("conflict_counts")
-    nlp.add_pipe("conflict_counts", config={"units": str(units)})
-    text = "Two brigades arrived near Kupiansk."
-    assert conflictnlp.to_dict(nlp(text))["counts"][0]["estimate"] == 3000
-    nlp.to_disk(tmp_path / "pipeline")
-    units.unlink()  # the saved pipeline must not need the user's file any more
-    loaded = spacy.load(tmp_path / "pipeline")
-    assert conflictnlp.to_dict(loaded(text))["counts"][0]["estimate"] == 3000
-    restored = spacy.blank("en")
-    restored.add_pipe("conflict_counts").from_bytes(nlp.get_pipe("conflict_counts").to_bytes())
-    assert conflictnlp.to_dict(restored(text))["counts"][0]["high"] == 4000
-
-
-# ------------------------------------------------------------------------------ the scorer
-
-
-def test_scorer_reports_spans_and_agreement(nlp):
-    from spacy.training import Example
-
-    text = "Russia has amassed some 50,000 troops and lost 12 tanks."
-    predicted = nlp(text)
-    reference = nlp.make_doc(text)
-    gold_a = reference.char_span(19, 37, label="troops")  # some 50,000 troops
-    gold_b = reference.char_span(47, 55, label="casualties")  # 12 tanks, with a wrong-on-purpose kind
-    reference.spans["conflict_counts"] = [gold_a, gold_b]
-    gold_a._.count = {"value": 50000, "qualifier": "approx", "kind": "troops", "actor": "Russia"}
-    gold_b._.count = {"value": 12, "qualifier": "exact", "kind": "casualties"}
-    scores = nlp.evaluate([Example(predicted, reference)])
-    assert scores["counts_f"] == 1.0
-    assert scores["counts_value_acc"] == 1.0
-    assert scores["counts_kind_acc"] == 0.5
-    assert scores["counts_kind_f"] == 0.5
-    assert scores["counts_actor_acc"] == 1.0
-    assert score_counts([])["counts_value_acc"] is None
-
-
-def test_scorer_is_registered():
-    scorer = spacy.registry.scorers.get("conflictnlp.counts_scorer.v1")()
-    assert scorer is score_counts
-
-
 # ------------------------------------------------------------------------------ properties
 
 _WORDS = [
@@ -626,7 +500,7 @@ _WORDS = [
 def _check_invariants(doc):
     for span in doc.spans["conflict_counts"]:
         c = span._.count
-        assert c["qualifier"] in counts_module.QUALIFIERS and c["kind"] in counts_module.KINDS
+        assert c["qualifier"] in schema.QUALIFIERS and c["kind"] in schema.KINDS
         low, high, est, value = c["low"], c["high"], c["estimate"], c["value"]
         if low is not None and high is not None:
             assert low <= high
@@ -653,48 +527,6 @@ def test_never_crashes_on_any_text(nlp, text):
     _check_invariants(nlp(text))
 
 
-@settings(max_examples=100, deadline=None)
-@given(
-    st.sampled_from(["exact", "approx", "below", "min", "max"]),
-    st.integers(min_value=1, max_value=10**9),
-    st.floats(min_value=0.01, max_value=1.0),
-    st.floats(min_value=1.0, max_value=100.0),
-)
-def test_policy_keeps_estimate_within_bounds(qualifier, value, shrink, grow):
-    policy = check_policy({"below_factor": shrink, "max_factor": shrink, "min_factor": grow})
-    got = stated_bounds(qualifier, value, policy=policy)
-    assert got["low"] is None or got["low"] <= got["estimate"]
-    assert got["high"] is None or got["estimate"] <= got["high"]
-    assert got["value"] == value
-
-
-def _candidates_by_tokens(finder, doc):
-    """The pre-filter written over Token objects, as the rules define it."""
-    vague_starts = {k[0] for k in finder.vague}
-    starters = (vague_starts | set(counts_module.UNITS) | set(counts_module.TENS) | {"half", "dozen"}) - {"a", "an"}
-    followers = (
-        set(counts_module.SCALES) | set(finder.echelons)
-        | {k[1] for k in finder.vague if len(k) > 1 and k[0] in ("a", "an")}
-    )
-    shapes = set(counts_module._SUFFIX_SHAPES)
-    return [
-        t.i for t in doc
-        if t.like_num or t.lower_ in starters or t.shape_ in shapes
-        or t.lower_ in ("a", "an") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in followers
-    ]
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from([
-    "a", "An", "thousand", "battalion", "few", "dozens", "Tens", "of", "3x", "1.5X", "12k", "eleven", "half",
-    "troops", "the", "2024", "1,200", "a", "dozen", "brigade", "km", "said", ".", "A", "million", "\n",
-]), max_size=30))
-def test_candidate_prefilter_matches_its_token_definition(nlp, words):
-    finder = nlp.get_pipe("conflict_counts")
-    doc = Doc(nlp.vocab, words=words) if words else nlp.make_doc("")
-    assert finder._candidates(doc.to_array(counts_module._COLUMNS)) == _candidates_by_tokens(finder, doc)
-
-
 _NUMBER_WORDS = ["a", "an", "half", "thousand", "million", "hundred", "dozen", "and", "-", "twenty", "five", "one",
                  "11", "000", "1.5", "12k", "2,000", "troops", "of", ",", "tens", "seven", "nine", "bn"]
 
@@ -706,9 +538,9 @@ _NUMBER_WORDS = ["a", "an", "half", "thousand", "million", "hundred", "dozen", "
 def test_number_at_reads_what_the_twelve_token_window_reads(nlp, words, spaces):
     """The counts context reads a number from four tokens first and from twelve only when it
     is longer than two: the same number as parse_number_tokens over twelve tokens."""
-    from conflictnlp.numbers import parse_number_tokens
+    from conflictnlp.counts.numbers import parse_number_tokens
 
     doc = Doc(nlp.vocab, words=words, spaces=spaces[: len(words)])
-    ctx = counts_module._DocContext(doc, nlp.get_pipe("conflict_counts"), doc.to_array(counts_module._COLUMNS))
+    ctx = DocContext(doc, nlp.get_pipe("conflict_counts").tables, doc.to_array(COLUMNS))
     for i in range(len(words)):
         assert ctx.number_at(i) == parse_number_tokens(ctx.texts(i, i + 12), ctx.spaces(i, i + 12))

@@ -1,0 +1,287 @@
+"""Whose a count is: the actor of its phrase ("11,000 soldiers from the DPRK"), a possessive
+("Russia's 50,000 troops"), an actor named earlier and referred to ("its roughly 500 troops", "the
+group's fighters"), the clause's subject ("Russia has amassed 50,000 troops"), or the count it
+details or continues ("five aircraft, including three Rafales")."""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Tuple
+
+from .context import DocContext
+from .kind import Cue, KindReading, Previous, inherited
+from .noun import NounPhrase
+from .tables import (
+    ACTOR_HEADS, ARMY_ANAPHORS, ARMY_HEADS, AUX, BEFORE_SKIP, CLAUSE_OPENERS, COMPASS, GROUP_ANAPHORS,
+    PLACE_PREPOSITIONS, POSSESSIVE_PRONOUNS, POSSESSIVES, CountTables,
+)
+
+# The kinds the clause's subject may own: troops, equipment and its own losses. For the killed,
+# wounded or captured it is usually the other side ("Hamas holds 59 hostages").
+_SUBJECT_KINDS = ("troops", "equipment", "casualties")
+
+
+def find_actor(
+    tables: CountTables,
+    options: Any,
+    ctx: DocContext,
+    span: Tuple[int, int],
+    sentence: Tuple[int, int],
+    noun: NounPhrase,
+    reading: KindReading,
+    previous: Optional[Previous],
+) -> Optional[str]:
+    """The actor of the count ``span`` (start, end) in ``sentence`` (start, end), each way in turn
+    until one answers."""
+    start, end = span
+    sent_start, sent_end = sentence
+    actor = noun.actor if noun.actor is not None else reading.link_actor
+    if actor is None:
+        actor = actor_after(ctx, end, sent_end)
+    if actor is None:
+        actor = possessive_actor(tables, ctx, start, sent_start)
+    if actor is None:
+        actor = reference_actor(tables, ctx, start, max(end, noun.end), sent_start, sent_end)
+    before_cue = reading.before_cue
+    if actor is None and reading.kind in _SUBJECT_KINDS and not (before_cue and before_cue.get("subject") is False):
+        actor = subject_actor(tables, options, ctx, (start, end), noun, before_cue, sent_start)
+    if actor is None:
+        actor = whole_actor(tables, ctx, start, noun, sent_start, previous)
+    return actor
+
+
+def actor_after(ctx: DocContext, end: int, limit: int) -> Optional[str]:
+    """ "11,000 soldiers from the DPRK", "troops of the RSF"."""
+    words = ctx.words
+    if end < limit and words[end] in ("from", "of"):
+        k = end + 1
+        if k < limit and words[k] == "the":
+            k += 1
+        a = ctx.actor_starts.get(k)
+        if a is not None:
+            return a[0]
+    return None
+
+
+def possessive_actor(tables: CountTables, ctx: DocContext, start: int, sent_start: int) -> Optional[str]:
+    """ "Russia's 50,000 troops", "Russia's losses stood at 300"."""
+    words = ctx.words
+    for p in range(start - 1, max(sent_start, start - 7) - 1, -1):
+        if words[p] not in ("'s", "’s", "'"):
+            continue
+        owner = ctx.actor_ends.get(p - 1)
+        if owner is None:
+            return None
+        if p + 1 == start:
+            return owner
+        for length in range(min(tables.max_cue, start - p - 1), 0, -1):
+            key = tuple(words[p + 1 : p + 1 + length])
+            if key in tables.cue_possessed:
+                rest = words[p + 1 + length : start]
+                if all(w in BEFORE_SKIP or (w,) in tables.cue_before for w in rest):
+                    return owner
+        return None
+    return None
+
+
+def subject_actor(
+    tables: CountTables,
+    options: Any,
+    ctx: DocContext,
+    span: Tuple[int, int],
+    noun: NounPhrase,
+    before_cue: Optional[Cue],
+    sent_start: int,
+) -> Optional[str]:
+    """The actor of the clause's subject when its verb is one whose subject owns the count
+    ("Russia has amassed 50,000 troops"): from the parse when there is one, else from the words."""
+    if options.use_parser and ctx.has_dep:
+        return parsed_subject_actor(tables, options, ctx, span[1], noun)
+    # No parser: "<Actor> (has) amassed N ...", the actor opening the clause.
+    if before_cue is None or before_cue.get("subject") is not True:
+        return None
+    return clause_subject_actor(tables, ctx, before_cue["_start"] - 1, sent_start)
+
+
+def parsed_subject_actor(tables: CountTables, options: Any, ctx: DocContext, end: int, noun: NounPhrase) -> Optional[str]:
+    """The subject of the verb that governs the count, from the dependency parse."""
+    doc = ctx.doc
+    head = doc[noun.head_index] if noun.head is not None else doc[end - 1]
+    token = head
+    for _ in range(4):
+        if token.dep_ in ("nsubj", "nsubjpass", "ROOT") or token.head is token:
+            break
+        if token.pos_ in ("VERB", "AUX") and token.i != head.i:
+            break
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return None  # the count is itself the subject
+    verb = token
+    if not (verb.lower_ in tables.subject_verbs or verb.lemma_.lower() in tables.subject_verbs):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("conj", "xcomp"):
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.pos_ == "PRON":
+        return None
+    for k in range(subject.left_edge.i, subject.i + 1):
+        a = ctx.actor_starts.get(k)
+        if a is not None and a[1] > subject.i:
+            return a[0]
+    if subject.ent_type_ == "GPE" and options.use_ner:
+        ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+        return ent.text if ent is not None else None
+    return None
+
+
+def clause_subject_actor(tables: CountTables, ctx: DocContext, p: int, sent_start: int) -> Optional[str]:
+    """The actor word that opens the clause whose verb ends at ``p`` (auxiliaries skipped):
+    "Russia has amassed", "The Fano militia has", "Eritrea's army could", "UNIFIL, which has"."""
+    words = ctx.words
+    while p >= sent_start and words[p] in AUX:
+        p -= 1
+    if p < sent_start:
+        return None
+    referred = subject_reference(tables, ctx, p, sent_start)
+    if referred is not None:
+        return referred
+    if words[p] in ACTOR_HEADS and p not in ctx.actor_ends and p - 1 >= sent_start:
+        p -= 1  # "The Fano militia has ...", "Russian forces have ..."
+        if words[p] in POSSESSIVES and p - 1 >= sent_start:
+            p -= 1  # "Eritrea's army could mobilise ..."
+    owner = ctx.actor_ends.get(p)
+    if owner is None:
+        return None
+    q = ctx.actor_start_of_end[p] - 1
+    if q >= sent_start and words[q] == "the":
+        q -= 1
+    if q < sent_start or words[q] in CLAUSE_OPENERS or is_clock(words[q]):
+        return owner
+    if words[q] == "of" and q - 1 >= sent_start and words[q - 1] in ACTOR_HEADS:
+        return owner  # "the Armed Forces of Ukraine lost ..."
+    return None
+
+
+# ------------------------------------------------------------------------------ actors named earlier
+
+
+def reference_actor(tables: CountTables, ctx: DocContext, start: int, stop: int, sent_start: int, sent_end: int) -> Optional[str]:
+    """ "its roughly 500 troops", "11 of its soldiers", "2,000 of the group's fighters", "the army's
+    3,000 soldiers": a possessive pronoun or a definite description names an actor said earlier."""
+    words = ctx.words
+    p = start - 1
+    if p >= sent_start and words[p] in POSSESSIVE_PRONOUNS:
+        return pronoun_referent(tables, ctx, p, sent_start)
+    if p - 2 >= sent_start and words[p] in POSSESSIVES and words[p - 2] == "the":
+        return antecedent(tables, ctx, p - 1)
+    for q in range(start + 1, min(stop + 3, sent_end)):
+        w = words[q]
+        if w in POSSESSIVE_PRONOUNS and words[q - 1] == "of":
+            return pronoun_referent(tables, ctx, q, sent_start)
+        if words[q - 1] == "the" and q + 1 < sent_end and words[q + 1] in POSSESSIVES:
+            return antecedent(tables, ctx, q)
+    return None
+
+
+def subject_reference(tables: CountTables, ctx: DocContext, p: int, sent_start: int) -> Optional[str]:
+    """The actor of a subject that points back: "UNIFIL, which has", "the group is estimated to
+    have", "it had"; ``p`` is the subject's last word."""
+    words = ctx.words
+    w = words[p]
+    if w in ("which", "who") and p - 2 >= sent_start and words[p - 1] == ",":
+        q = p - 2
+        if words[q] in ACTOR_HEADS and q not in ctx.actor_ends:
+            q -= 1  # "The Rwandan contingent, which ..."
+        return ctx.actor_ends.get(q)
+    if w in ("it", "they"):
+        return pronoun_referent(tables, ctx, p, sent_start)
+    if p - 1 >= sent_start and words[p - 1] == "the":
+        return antecedent(tables, ctx, p)
+    return None
+
+
+def pronoun_referent(tables: CountTables, ctx: DocContext, p: int, sent_start: int) -> Optional[str]:
+    """ "its"/"their"/"it": the one actor named in the sentence before it, else a definite
+    description there ("the group ... its"), else the one actor of the sentence before. Two
+    different actors make it ambiguous: no actor; a place ("in Gaza") is not a candidate."""
+    actors = {a for s, a in ctx.actors_at(sent_start, p) if not is_place(ctx, s)}
+    if not actors or ctx.words[p] in ("it", "they"):  # a subject pronoun: the descriptions must agree too
+        for q in range(p - 1, sent_start, -1):
+            if ctx.words[q - 1] == "the" and (ctx.words[q] in GROUP_ANAPHORS or ctx.words[q] in ARMY_ANAPHORS):
+                actors.add(antecedent(tables, ctx, q))
+    if actors:
+        return actors.pop() if len(actors) == 1 else None
+    if sent_start > 0:
+        before = ctx.actors_between(ctx.sentence(sent_start - 1)[0], sent_start)
+        if before and len(set(before)) == 1:
+            return before[0]
+    return None
+
+
+def is_place(ctx: DocContext, s: int) -> bool:
+    """Is the actor word at ``s`` a place ("at northern Israel", "in Gaza")?"""
+    words = ctx.words
+    p = s - 1
+    if p >= 0 and words[p] in COMPASS:
+        p -= 1
+    return p >= 0 and words[p] in PLACE_PREPOSITIONS
+
+
+def antecedent(tables: CountTables, ctx: DocContext, q: int) -> Optional[str]:
+    """ "the group" -> the last armed group named before ``q``; "the army"/"the military" -> the
+    last state named as an army ("the Sudanese army", "Russia's military", "the IDF")."""
+    word = ctx.words[q]
+    if word in GROUP_ANAPHORS:
+        return next((a for a in _actors_back(ctx, q) if tables.actor_type.get(a, "state") == "group"), None)
+    if word not in ARMY_ANAPHORS:
+        return None
+    # "In Niger, the army ...": a state named earlier in the same sentence.
+    sent_start = ctx.sentence(q)[0]
+    for s in reversed(ctx.actor_positions_before(q - 1)):
+        if s < sent_start:
+            break
+        if tables.actor_type.get(ctx.actor_starts[s][0], "state") == "state":
+            return ctx.actor_starts[s][0]
+    for s in reversed(ctx.actor_positions_before(q - 1)):
+        actor, e = ctx.actor_starts[s]
+        if tables.actor_type.get(actor, "state") == "state" and named_as_army(ctx, e):
+            return actor
+    return None
+
+
+def _actors_back(ctx: DocContext, q: int) -> List[str]:
+    """The actors named before ``q``, the nearest first."""
+    return [ctx.actor_starts[s][0] for s in reversed(ctx.actor_positions_before(q - 1))]
+
+
+def named_as_army(ctx: DocContext, e: int) -> bool:
+    """Do the words at an actor word ending at ``e`` name an army ("the Sudanese army", "Russia's
+    military", "the junta", "the IDF")?"""
+    words, doc = ctx.words, ctx.doc
+    nxt = words[e + 1] if e + 1 < ctx.n and words[e] in POSSESSIVES else (words[e] if e < ctx.n else "")
+    return nxt in ARMY_HEADS or words[e - 1] in ARMY_HEADS or words[e - 1] in ("junta", "tatmadaw") or doc[e - 1].text.isupper()
+
+
+def whole_actor(
+    tables: CountTables, ctx: DocContext, start: int, noun: NounPhrase, sent_start: int, previous: Optional[Previous]
+) -> Optional[str]:
+    """A detail or a continuation takes the actor of the count before it: "five aircraft, including
+    three Rafales", "killed 87 soldiers and captured 40 others", "ten were killed and 14 wounded"."""
+    if previous is None or previous.start < sent_start or previous.actor is None:
+        return None
+    if inherited(ctx, start, sent_start, previous, partitive=noun.partitive) is not None:
+        return previous.actor
+    p = start - 1
+    if p > sent_start and (ctx.words[p],) in tables.cue_before:
+        p -= 1  # "... and captured 40 others"
+    bare = noun.head is None or noun.unit is None or noun.elided
+    if bare and start - previous.end <= 12 and ctx.words[p] in ("and", ","):
+        return previous.actor
+    return None
+
+
+def is_clock(word: str) -> bool:
+    """A live blog's time stamp ("13:15") opens a clause."""
+    return ":" in word and word.replace(":", "").isdigit()

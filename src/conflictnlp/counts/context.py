@@ -1,0 +1,104 @@
+"""A read-only per-Doc view for ``conflict_counts``: the words and token arrays read once, the
+sentence of a token, and where actor words start and end. Built once per Doc that has candidate
+figures; nothing in it changes while the Doc is read."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any, Dict, List, Optional, Tuple
+
+from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START, SHAPE, SPACY
+from spacy.tokens import Doc
+
+from ..doctools import SentenceOf, decode
+from .numbers import ParsedNumber, parse_number_tokens
+
+# The token attributes `CountFinder` reads once per Doc (`Doc.to_array`), in this order.
+COLUMNS = [LOWER, LIKE_NUM, SHAPE, ORTH, SPACY, SENT_START]
+# A number is read from at most `NUMBER_WINDOW` tokens, first from `SHORT_NUMBER`: the parser
+# decides each step from the token before, the token and the one after, so a number of at most two
+# tokens read from a window of four is the one it reads from twelve, and decoding twelve tokens for
+# each figure cost more than parsing it (`DocContext.number_at`).
+NUMBER_WINDOW = 12
+SHORT_NUMBER = 4
+
+
+def match_actors(matcher: Any, doc: Doc) -> Tuple[Dict[int, Tuple[str, int]], Dict[int, str], Dict[int, int]]:
+    """The actor words of ``doc``, longest first where they overlap: (start -> (actor, end),
+    last token -> actor, last token -> start)."""
+    starts: Dict[int, Tuple[str, int]] = {}
+    ends: Dict[int, str] = {}
+    start_of_end: Dict[int, int] = {}
+    matches = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    taken_until = 0
+    for match_id, s, e in matches:
+        if s < taken_until:
+            continue
+        actor = doc.vocab.strings[match_id]
+        starts[s] = (actor, e)
+        ends[e - 1] = actor
+        start_of_end[e - 1] = s
+        taken_until = e
+    return starts, ends, start_of_end
+
+
+class DocContext:
+    """Per-Doc lookups, computed once when the Doc has candidate figures."""
+
+    def __init__(self, doc: Doc, tables: Any, array: Any) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        self.strings = doc.vocab.strings
+        # Read from `Doc.to_array` (columns in `COLUMNS` order): faster than creating Tokens.
+        self.words = decode(self.strings, array[:, 0].tolist())
+        self._spacy = array[:, 4].tolist()
+        self._array = array
+        self._sentence_of = SentenceOf(doc)
+        self.has_dep = doc.has_annotation("DEP")
+        self.has_pos = doc.has_annotation("POS")
+        self.has_ner = doc.has_annotation("ENT_IOB")
+        self.has_sents = doc.has_annotation("SENT_START")
+        self._positions: Optional[List[int]] = None
+        self.actor_starts, self.actor_ends, self.actor_start_of_end = match_actors(tables.actor_matcher, doc)
+
+    def actor_positions_before(self, i: int) -> List[int]:
+        """Start positions of the actor words that begin before ``i``, in order."""
+        if self._positions is None:
+            self._positions = sorted(self.actor_starts)  # a cache of a derived value, not state
+        return self._positions[: bisect_left(self._positions, i)]
+
+    def actors_between(self, i: int, j: int) -> List[str]:
+        """The actors named by words starting in ``i..j-1``, in order."""
+        return [actor for _, actor in self.actors_at(i, j)]
+
+    def actors_at(self, i: int, j: int) -> List[Tuple[int, str]]:
+        """(start, actor) of the actor words starting in ``i..j-1``, in order."""
+        positions = self.actor_positions_before(j)
+        return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i):]]
+
+    def number_at(self, i: int) -> Optional[ParsedNumber]:
+        """``parse_number_tokens`` over the 12 tokens from ``i``, read from four first (see
+        :data:`SHORT_NUMBER`): most numbers are one token."""
+        parsed = parse_number_tokens(self.texts(i, i + SHORT_NUMBER), self.spaces(i, i + SHORT_NUMBER))
+        if parsed is not None and parsed.length > SHORT_NUMBER - 2:
+            parsed = parse_number_tokens(self.texts(i, i + NUMBER_WINDOW), self.spaces(i, i + NUMBER_WINDOW))
+        return parsed
+
+    def texts(self, i: int, j: int) -> List[str]:
+        return decode(self.strings, self._array[i:j, 3].tolist())
+
+    def spaces(self, i: int, j: int) -> List[bool]:
+        return list(map(bool, self._spacy[i:j]))
+
+    def glued(self, i: int) -> bool:
+        """Is token ``i`` directly followed by the next token (no whitespace)?"""
+        return 0 <= i < self.n and not self._spacy[i]
+
+    def is_title(self, i: int) -> bool:
+        """Is token ``i`` capitalized only because it opens a sentence or the text is in title case?"""
+        return i == 0 or bool(self._array[i, 5] == 1)
+
+    def sentence(self, i: int) -> Tuple[int, int]:
+        if not self.has_sents:
+            return 0, self.n
+        return self._sentence_of(i)

@@ -1,0 +1,286 @@
+"""The kind of a count (troops, killed, wounded, ...): from its noun, from cue words after and
+before it ("300 soldiers were killed", "killed at least 30"), from the count it details ("including
+19 people"), or from a noun earlier in the sentence that a link ties it to ("North Korean soldiers,
+estimated at over 10,000")."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
+
+from ..schema import KINDS
+from .context import DocContext
+from .noun import NounPhrase
+from .quantity import Quantity
+from .tables import ACTOR_HEADS, AFTER_SKIP, ASIDE_OPENERS, BEFORE_SKIP, CountTables
+
+Cue = Dict[str, Any]  # a cues.jsonl entry with "_start"/"_end" (and "_nominal" after the figure)
+# The kinds a size in units can have ("three brigades were killed" is not "displaced").
+UNIT_KINDS = tuple(kind for kind in KINDS if kind not in ("displaced", "equipment"))
+
+
+class Previous(NamedTuple):
+    """The count read just before, for a figure that details or continues it."""
+
+    start: int
+    kind: str
+    end: int
+    actor: Optional[str]
+
+
+class KindReading(NamedTuple):
+    """What the kind step found: the kind and unit, the actor of a linked noun, the phrase's end
+    (a nominal cue may extend it: "300 casualties" read as "300" + "casualties") and the cue before."""
+
+    kind: str
+    unit: Optional[str]
+    link_actor: Optional[str]
+    end: int
+    before_cue: Optional[Cue]
+
+
+def read_kind(
+    tables: CountTables,
+    ctx: DocContext,
+    quantity: Quantity,
+    noun: NounPhrase,
+    span: Tuple[int, int, int],
+    sentence: Tuple[int, int],
+    own_cue: Optional[Cue],
+    previous: Optional[Previous],
+) -> Optional[KindReading]:
+    """The kind of the count ``quantity.start..end`` in ``sentence`` (start, end); ``span``: end,
+    where the cues after it are looked for, the floor for the cues before it. None when nothing
+    gives one."""
+    end, cue_from, floor = span
+    sent_start, sent_end = sentence
+    before_cue = cue_before(tables, ctx, quantity.start, max(floor, sent_start))
+    after_cue = cue_after(tables, ctx, cue_from, sent_end)
+    cue_kind = (after_cue.get("kind") if after_cue else None) or (before_cue.get("kind") if before_cue else None)
+    link_actor = None
+    if quantity.compound is not None or noun.echelon is not None or noun.elided or noun.head is not None:
+        kind, unit = kind_of_noun(tables, ctx, quantity, noun, cue_kind, own_cue, (sent_start, sent_end), previous)
+    else:
+        # A figure without a counted noun: only with a cue, and never before another noun.
+        if not bare_ok(tables, ctx, end, quantity):
+            return None
+        bare = kind_of_bare(tables, ctx, quantity, noun, cue_kind, sent_start, previous)
+        if bare is None:
+            return None
+        kind, unit, link_actor = bare
+        if after_cue is not None and after_cue.get("_nominal") and end == after_cue["_start"]:
+            end = after_cue["_end"]
+    if kind is None or kind not in KINDS:
+        return None
+    return KindReading(kind, unit, link_actor, end, before_cue)
+
+
+def kind_of_noun(
+    tables: CountTables,
+    ctx: DocContext,
+    quantity: Quantity,
+    noun: NounPhrase,
+    cue_kind: Optional[str],
+    own_cue: Optional[Cue],
+    sentence: Tuple[int, int],
+    previous: Optional[Previous],
+) -> Tuple[Optional[str], Optional[str]]:
+    """(kind, unit) of a count with a counted noun, a size in units or a hyphen compound."""
+    compound = quantity.compound
+    if compound is not None:
+        return "troops", noun.unit if compound["lemma"] == "strong" else compound["lemma"]
+    if noun.echelon is not None:
+        kind = cue_kind or "troops"
+        return (kind if kind in UNIT_KINDS else "troops"), noun.unit
+    if noun.elided:
+        return elided_kind(tables, ctx, noun, own_cue, sentence[1]), None
+    if noun.kind not in ("troops", "person"):
+        return noun.kind, noun.unit
+    kind = noun.adjective_kind or cue_kind or inherited(ctx, quantity.start, sentence[0], previous)
+    if kind is None and noun.kind == "troops":
+        kind = "troops"
+    return kind, noun.unit
+
+
+def elided_kind(tables: CountTables, ctx: DocContext, noun: NounPhrase, own_cue: Optional[Cue], sent_end: int) -> Optional[str]:
+    """ "killed and 46 wounded": the participle is the elided verb; a cue of its own that starts at
+    it ("46 missing in action") gives the kind. ``own_cue`` is the cue read from it to the end of
+    the Doc: it is the sentence's own unless it starts elsewhere or runs past the sentence."""
+    kind = noun.kind
+    if own_cue is None or own_cue["_start"] != noun.head:
+        return kind  # nothing starts at the word, in the sentence either
+    if own_cue["_end"] > sent_end:
+        own_cue = cue_after(tables, ctx, noun.head, sent_end)
+    if own_cue is not None and own_cue.get("kind") and own_cue["_start"] == noun.head:
+        kind = own_cue["kind"]
+    return kind
+
+
+def kind_of_bare(
+    tables: CountTables,
+    ctx: DocContext,
+    quantity: Quantity,
+    noun: NounPhrase,
+    cue_kind: Optional[str],
+    sent_start: int,
+    previous: Optional[Previous],
+) -> Optional[Tuple[Optional[str], Optional[str], Optional[str]]]:
+    """(kind, unit, actor) of a figure without a counted noun: a cue's kind, the kind of the count
+    it details ("50 hostages, around 20 of whom"), or a linked noun's; None without any."""
+    if cue_kind is None and noun.partitive:
+        cue_kind = inherited(ctx, quantity.start, sent_start, previous, partitive=True)
+    if cue_kind is not None:
+        return cue_kind, None, None
+    return link(tables, ctx, quantity.start, sent_start)
+
+
+def inherited(
+    ctx: DocContext, start: int, sent_start: int, previous: Optional[Previous], partitive: bool = False
+) -> Optional[str]:
+    """The kind of the previous count in the sentence, for a figure that details it:
+    "killed 43 Palestinians, including 19 people", "50 hostages, around 20 of whom ..."."""
+    if previous is None or previous.start < sent_start:
+        return None
+    words = ctx.words
+    between = words[previous.end : start]
+    if between and len(between) <= 2 and all(w in (",", "and", "or") for w in between):
+        return previous.kind  # "captured 27 soldiers and 12 FDLR elements", "destroyed 11 tanks, 14 launchers"
+    p = start - 1
+    if not partitive:
+        if p >= sent_start and words[p] in ("them", "whom", "those") and p - 1 >= sent_start and words[p - 1] == "among":
+            return previous.kind  # "among them 11 health workers"
+        if p < sent_start or words[p] not in ("including", "among"):
+            return None
+    return previous.kind if start - previous.end <= 14 else None
+
+
+def bare_ok(tables: CountTables, ctx: DocContext, end: int, quantity: Quantity) -> bool:
+    """May a figure without a counted noun be a count? Not before another noun, not a year."""
+    number, first = quantity.number, ctx.words[quantity.i]
+    if number is not None and 1900 <= number <= 2100 and quantity.core_end - quantity.i == 1 and first.isdigit():
+        return False
+    if end < ctx.n:
+        token = ctx.doc[end]
+        w = ctx.words[end]
+        if token.is_alpha and not token.is_stop and w not in tables.after_first and w not in tables.cue_link:
+            return False  # "two years", "three villages", "30 km"
+    return True
+
+
+def link(tables: CountTables, ctx: DocContext, start: int, sent_start: int) -> Optional[Tuple[str, str, Optional[str]]]:
+    """ "North Korean soldiers, estimated at over 10,000": the noun earlier in the sentence;
+    (its kind, its lemma, the actor word just before it)."""
+    words = ctx.words
+    link_len = 0
+    for length in range(min(4, start - sent_start), 0, -1):
+        if tuple(words[start - length : start]) in tables.cue_link:
+            link_len = length
+            break
+    if not link_len:
+        return None
+    p = start - link_len - 1
+    while p >= max(sent_start, start - 14):
+        entry = tables.nouns.get(words[p])
+        if entry is not None and entry["kind"] in KINDS:
+            actor = None
+            for q in range(max(sent_start, p - 3), p):
+                a = ctx.actor_starts.get(q)
+                if a is not None and a[1] <= p:
+                    actor = a[0]
+            return entry["kind"], entry["lemma"], actor
+        p -= 1
+    return None
+
+
+def cue_before(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Optional[Cue]:
+    """The cue ending before ``start`` across skipped words ("killed a total of 300"); an
+    auxiliary "has" may hide the cue before it ("the death toll has passed 61,200")."""
+    words = ctx.words
+    p = start - 1
+    steps = 0
+    first: Optional[Cue] = None
+    while p >= floor and steps < 5:
+        found = _cue_ending_at(tables, words, p, floor)
+        if found is not None:
+            if found.get("kind") is not None or words[found["_start"]] not in ("has", "have", "had"):
+                return found
+            first = first or found
+            p = found["_start"] - 1
+            steps += 1
+            continue
+        if words[p] in BEFORE_SKIP:
+            p -= 1
+            steps += 1
+            continue
+        return first
+    return first
+
+
+def _cue_ending_at(tables: CountTables, words: List[str], p: int, floor: int) -> Optional[Cue]:
+    """The longest "before" cue ending at ``p`` (not starting before ``floor``)."""
+    for length in range(min(tables.max_cue, p - floor + 1), 0, -1):
+        cue = tables.cue_before.get(tuple(words[p - length + 1 : p + 1]))
+        if cue is not None:
+            found = dict(cue)
+            found["_start"], found["_end"] = p - length + 1, p + 1
+            return found
+    return None
+
+
+def cue_after(tables: CountTables, ctx: DocContext, end: int, limit: int) -> Optional[Cue]:
+    """The cue after the phrase (from ``end``, before ``limit``) across skipped words, whose
+    words ("2,000 fighters from the TPLF were captured") and asides (", including women,")."""
+    words = ctx.words
+    p = end
+    steps = 0
+    while p < limit and steps < 6:
+        if words[p] in ("from", "of"):
+            owner_end = _owner_end(ctx, p, limit)
+            if owner_end is not None:
+                p = owner_end
+                steps += 1
+                continue
+        for length in (4, 3, 2, 1):
+            key = tuple(words[p : p + length])
+            if len(key) == length and p + length <= limit and key in tables.cue_after:
+                found = dict(tables.cue_after[key])
+                found["_start"], found["_end"] = p, p + length
+                found["_nominal"] = steps == 0 and length == 1 and words[p] in tables.nouns
+                return found
+        if words[p] in AFTER_SKIP:
+            p += 1
+            steps += 1
+            continue
+        if words[p] == ",":
+            close = aside_end(words, p, limit)
+            if close is not None:
+                p = close + 1  # "26 civilians, including women and children, were killed"
+                steps += 1
+                continue
+        return None
+    return None
+
+
+def _owner_end(ctx: DocContext, p: int, limit: int) -> Optional[int]:
+    """After "from"/"of" at ``p``: the end of whose they are ("from the TPLF", "of the militia")."""
+    words = ctx.words
+    k = p + 1 + (p + 1 < limit and words[p + 1] == "the")
+    actor = ctx.actor_starts.get(k)
+    if actor is not None and actor[1] <= limit:
+        q = actor[1]
+        return q + 1 if q < limit and words[q] in ACTOR_HEADS else q
+    if k < limit and words[k] in ACTOR_HEADS:
+        return k + 1  # "312 members of the militia were killed"
+    return None
+
+
+def aside_end(words: List[str], p: int, limit: int) -> Optional[int]:
+    """The closing comma of an aside opened at ``p`` (", including 10 civilians,", ", most of them
+    children,"), or None."""
+    if p + 1 >= limit or words[p + 1] not in ASIDE_OPENERS:
+        return None
+    for q in range(p + 2, min(limit, p + 10)):
+        if words[q] == ",":
+            return q
+        if words[q] in (";", ".", ":"):
+            return None
+    return None

@@ -1,0 +1,335 @@
+"""The counted noun after a figure, across modifiers and nationality words ("about 11,000 North
+Korean soldiers", "three full-blooded brigades", "dozens of missiles", "11 of its soldiers").
+
+:func:`read_counted_noun` is the step the reader calls; :func:`read_noun` reads it as named steps:
+:func:`enter_of` ("of" and a partitive), :func:`read_chain` (the words up to the noun, one
+function per kind of word), :func:`finish_noun` (what the whole phrase rules out).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Tuple
+
+from ..schema import KINDS
+from .context import DocContext
+from .quantity import Quantity
+from .tables import (
+    COLLECTIVES, DETERMINERS, MADE, PARTITIVE_SKIP, POSSESSIVES, REPORTING, SIZED, SIZED_NOUNS, CountTables,
+)
+
+_STOP = -1  # a word step's answer: the chain of words before the noun ends here
+_COUNTED = KINDS + ("person",)
+
+
+class NounPhrase:
+    """What :func:`read_noun` found after the figure."""
+
+    __slots__ = (
+        "head", "head_index", "end", "kind", "unit", "actor", "adjective_kind", "adjective_head",
+        "echelon", "designator", "numeric_many", "partitive", "elided", "civil",
+    )
+
+    def __init__(self) -> None:
+        self.head: Optional[int] = None  # where the noun starts
+        self.head_index = 0  # the noun's head token (for the parser)
+        self.end = 0
+        self.kind: Optional[str] = None
+        self.unit: Optional[str] = None
+        self.actor: Optional[str] = None
+        self.adjective_kind: Optional[str] = None  # "20 wounded soldiers": the adjective gives the kind
+        self.adjective_head = False  # the noun is an adjective used as one ("20 dead")
+        self.echelon: Optional[Dict[str, Any]] = None  # the units table's entry ("three brigades")
+        self.designator = False  # a name, not a count ("2 Brigade", "two terrorist camps")
+        self.numeric_many = False  # the figure is a number, not "a"/"an"
+        self.partitive = False  # "11 of its soldiers": the span stops at the figure
+        self.elided = False  # "killed and 46 wounded": the adjective is the elided verb
+        self.civil = False  # a civil modifier before the noun ("aid trucks")
+
+    def set_head(self, start: int, end: int, kind: str, unit: Optional[str], adjective: bool) -> None:
+        self.head = start
+        self.head_index = end - 1 if self.echelon is None else start
+        self.end = end
+        self.kind = kind
+        self.unit = unit
+        self.adjective_head = adjective
+
+
+def read_counted_noun(tables: CountTables, ctx: DocContext, quantity: Quantity) -> Optional[NounPhrase]:
+    """The noun the quantity counts; None when the figure names something ("2 Brigade")."""
+    noun = NounPhrase()
+    if quantity.compound is None:
+        allow_of = quantity.vague is not None or quantity.scale_word
+        noun = read_noun(tables, ctx, quantity.end, allow_of, quantity.article, single=quantity.number == 1)
+        return None if noun.designator else noun
+    if quantity.compound["lemma"] == "strong":
+        read_strong_unit(tables, ctx, quantity.end, noun)
+    return noun
+
+
+def read_strong_unit(tables: CountTables, ctx: DocContext, end: int, noun: NounPhrase) -> None:
+    """ "a nearly 50,000-strong force": the noun after the compound (outside the span) names the
+    unit; a nationality between them names the actor ("a 3,000-strong Ukrainian group")."""
+    words = ctx.words
+    after = end
+    nationality = ctx.actor_starts.get(end)
+    if nationality is not None:
+        noun.actor, after = nationality
+    follower = words[after] if after < ctx.n else ""
+    if tables.nouns.get(follower, {}).get("kind") == "troops":
+        noun.unit = tables.nouns[follower]["lemma"]
+    elif follower in SIZED_NOUNS:
+        noun.unit = follower.rstrip("s") if follower != "forces" else "force"
+
+
+def read_noun(tables: CountTables, ctx: DocContext, j: int, allow_of: bool, article: bool, single: bool = False) -> NounPhrase:
+    """The counted noun after a figure, across modifiers and nationality words.
+
+    "dozens of missiles" and "tens of thousands of troops" read through "of"; a stated figure
+    before "of" + a determiner is a partitive ("11 of its soldiers", "at least 21 of them"):
+    the noun gives the kind and the unit but the span stops at the figure (``noun.partitive``).
+    """
+    noun = NounPhrase()
+    noun.numeric_many = not article
+    j = enter_of(tables, ctx, noun, j, allow_of, single)
+    done, chain_actor = read_chain(tables, ctx, noun, j)
+    if not done:
+        finish_noun(tables, ctx, noun, single, chain_actor)
+    return noun
+
+
+def enter_of(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int, allow_of: bool, single: bool) -> int:
+    """Step over "of" (and a determiner) after the figure; where the noun's words start."""
+    words, n, doc = ctx.words, ctx.n, ctx.doc
+    if not (j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in DETERMINERS and not single))):
+        return j
+    noun.partitive = not allow_of
+    j += 1
+    if j < n and words[j] in DETERMINERS:
+        j += 1
+    if noun.partitive:
+        noun.end = j  # "of them", "of whom": where the cues after the phrase are looked for
+        k = j
+        while k < min(n, j + 6) and (doc[k].like_num or words[k] in PARTITIVE_SKIP or doc[k].text[:1].isupper()):
+            k += 1
+        if k > j and k < n and (words[k] in tables.nouns or words[k] in tables.modifiers or words[k] in tables.echelons):
+            j = k  # the whole's own figure belongs to the partitive, not to a second count
+    return j
+
+
+def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -> Tuple[bool, Optional[str]]:
+    """Read the words from ``j`` (at most seven) into ``noun``: actor words, an echelon, counted
+    nouns, hyphens, modifiers and names. Returns (whether the phrase is complete, the first actor)."""
+    words, n, doc = ctx.words, ctx.n, ctx.doc
+    m, limit = j, min(n, j + 7)
+    chain_actor: Optional[str] = None
+    while m < limit:
+        w = words[m]
+        actor_match = ctx.actor_starts.get(m)
+        if actor_match is not None:
+            m, chain_actor = actor_word(tables, ctx, noun, m, actor_match, chain_actor)
+            continue
+        if w in tables.echelons and (noun.head is None or noun.adjective_head):
+            if echelon_word(tables, ctx, noun, m, chain_actor):
+                return True, chain_actor
+            m += 1  # "18 battalion commanders": the echelon names whose commanders they are
+            continue
+        entry = tables.nouns.get(w)
+        if entry is not None and not entry.get("compound"):
+            m = noun_word(ctx, noun, m, entry)
+        elif w == "-" and ctx.glued(m - 1) and ctx.glued(m):
+            m = hyphen(noun, m)
+        elif w in tables.modifiers or (ctx.has_pos and doc[m].pos_ == "ADJ"):
+            if w in tables.civil_modifiers and noun.head is None:
+                noun.civil = True
+            m += 1
+        elif doc[m].text[:1].isupper() and noun.head is None and not doc[m].like_num:
+            m += 1  # a model or a name before the noun: "400 Shahed drones", "two T-72 tanks", "TB2 drones"
+        else:
+            break
+        if m == _STOP:
+            break
+    return False, chain_actor
+
+
+def actor_word(
+    tables: CountTables, ctx: DocContext, noun: NounPhrase, m: int, match: Tuple[str, int], chain_actor: Optional[str]
+) -> Tuple[int, Optional[str]]:
+    """An actor word in the chain: the first names the phrase's actor; a people word ("Ukrainians")
+    is the counted noun. Returns where the chain goes on and its actor."""
+    words = ctx.words
+    actor, a_end = match
+    if maker(ctx, a_end):
+        return a_end + 2, chain_actor  # "14 Iranian-built drones"
+    chain_actor = chain_actor or actor
+    text = ctx.doc[m:a_end].text
+    if text in tables.people and (noun.head is None or noun.adjective_head):
+        noun.set_head(m, a_end, "person", tables.people[text].lower(), adjective=False)
+        noun.unit = text[:-1].lower() if text.endswith("s") else text.lower()
+    m = a_end
+    if m < ctx.n and words[m] in POSSESSIVES:
+        m += 1  # "of the group's fighters", "of Hamas's fighters"
+    return m, chain_actor
+
+
+def echelon_word(tables: CountTables, ctx: DocContext, noun: NounPhrase, m: int, actor: Optional[str]) -> bool:
+    """An echelon noun: a designator ("2 Brigade"), a size in units ("three brigades"), or a
+    modifier of the next noun (False: "18 battalion commanders"). True when the phrase is read."""
+    words, n = ctx.words, ctx.n
+    w = words[m]
+    entry = tables.echelons[w]
+    if ctx.doc[m].text[:1].isupper() and w == entry["forms"][0].lower() and not ctx.is_title(m):
+        noun.designator = True  # "2 Brigade", "16 Air Assault Brigade"
+        return True
+    follower = tables.nouns.get(words[m + 1]) if m + 1 < n else None
+    if follower is not None and follower["kind"] in _COUNTED and not follower.get("compound"):
+        return False
+    read_echelon(tables, ctx, m, entry, noun, actor)
+    return True
+
+
+def noun_word(ctx: DocContext, noun: NounPhrase, m: int, entry: Dict[str, Any]) -> int:
+    """A counted noun (or an adjective used as one: "20 dead"); where the chain goes on, or _STOP."""
+    words = ctx.words
+    w = words[m]
+    if noun.head is not None and not noun.adjective_head and w == entry["lemma"] and w != words[noun.end - 1]:
+        return _STOP  # "took 12 soldiers prisoner": a singular noun after the head is not part of it
+    if entry.get("adjective"):
+        if noun.head is not None and not noun.adjective_head:
+            return _STOP  # "300 soldiers killed": the participle is a cue, not the noun
+        noun.adjective_kind = entry["kind"]
+        noun.set_head(m, m + 1, entry["kind"], entry["lemma"], adjective=True)
+        noun.elided = bool(entry.get("elided"))
+    else:
+        noun.set_head(m, m + 1, entry["kind"], None if entry.get("pronoun") else entry["lemma"], adjective=False)
+        noun.elided = False
+        if noun.adjective_kind == entry["kind"]:
+            noun.adjective_kind = None
+    m += 1
+    if m + 1 < ctx.n and words[m] == "of" and words[m + 1] == "war" and entry["kind"] == "captured":
+        noun.end = m + 2  # "prisoners of war"
+        return _STOP
+    return m
+
+
+def hyphen(noun: NounPhrase, m: int) -> int:
+    """A glued hyphen: "50 troop-contributing countries" makes the noun a modifier (_STOP)."""
+    if noun.head is not None and noun.head == m - 1 and not noun.adjective_head:
+        noun.head = None
+        return _STOP
+    return m + 1
+
+
+def finish_noun(tables: CountTables, ctx: DocContext, noun: NounPhrase, single: bool, chain_actor: Optional[str]) -> None:
+    """What the whole phrase rules out: aid trucks, adjectives of no kind; a second noun joined by
+    "and"; a singular noun used as a modifier ("nine terrorist camps")."""
+    if noun.head is not None and noun.civil and noun.kind == "equipment":
+        noun.head = None  # "600 aid trucks": not military equipment
+    if noun.head is not None and not noun.adjective_head:
+        read_coordinated(tables, ctx, noun)
+    if noun.head is not None and noun.adjective_head and noun.kind not in KINDS:
+        noun.head = None
+    if noun.adjective_head:
+        noun.adjective_kind = None  # "20 dead": the noun itself gives the kind
+    if noun.head is None or noun.partitive:
+        noun.elided = False
+    if singular_modifier(tables, ctx, noun, single):
+        noun.head = None  # "nine terrorist camps", "two terrorist bases": a singular noun used as a modifier
+        noun.designator = True
+    noun.actor = chain_actor if noun.head is not None else None
+
+
+def singular_modifier(tables: CountTables, ctx: DocContext, noun: NounPhrase, single: bool) -> bool:
+    """Is the noun a singular form before another word, after a figure above one?"""
+    if noun.head is None or noun.adjective_head or single or noun.head != noun.end - 1:
+        return False
+    word, n, doc = ctx.words[noun.head], ctx.n, ctx.doc
+    entry = tables.nouns.get(word)
+    return (
+        entry is not None and word == entry["lemma"] and word not in COLLECTIVES
+        and len(entry["forms"]) > 1 and noun.end < n and doc[noun.end].is_alpha
+        and not doc[noun.end].is_stop and ctx.words[noun.end] not in tables.after_first
+    )
+
+
+def maker(ctx: DocContext, a_end: int) -> bool:
+    """ "US-made", "Turkish-built": the country that made the equipment, not whose it is."""
+    return a_end + 1 < ctx.n and ctx.words[a_end] == "-" and ctx.words[a_end + 1] in MADE
+
+
+def read_coordinated(tables: CountTables, ctx: DocContext, noun: NounPhrase) -> None:
+    """ "35 tanks and armoured vehicles", "8,000 servicemen and civilians": a second counted noun
+    joined by "and"/"or" (only modifiers between) belongs to the same figure."""
+    words, n = ctx.words, ctx.n
+    k = noun.end
+    if k + 1 >= n or words[k] not in ("and", "or"):
+        return
+    kinds = {"troops", "person"} if noun.kind in ("troops", "person") else {noun.kind}
+    m = k + 1
+    while m < min(n, k + 5):
+        w = words[m]
+        entry = tables.nouns.get(w)
+        if entry is not None and not entry.get("compound") and not entry.get("adjective"):
+            if (entry["kind"] in kinds or entry["kind"] == "person" and "troops" in kinds) and not (
+                m + 1 < n and words[m + 1] == "of"
+            ):
+                noun.end = m + 1
+                noun.head_index = m
+            return
+        if w in tables.modifiers or ctx.actor_starts.get(m) is not None:
+            m = ctx.actor_starts[m][1] if ctx.actor_starts.get(m) is not None else m + 1
+            continue
+        return
+
+
+def read_echelon(
+    tables: CountTables, ctx: DocContext, m: int, entry: Dict[str, Any], noun: NounPhrase, actor: Optional[str]
+) -> NounPhrase:
+    """A size in units at ``m``: "three brigades", "a battalion-sized force", "two companies of
+    troops"; an ambiguous or singular echelon counts only when the phrase confirms it."""
+    words, n = ctx.words, ctx.n
+    noun.echelon = entry
+    noun.unit = entry["forms"][0].lower()
+    end = m + 1
+    confirmed = False
+    if end + 1 < n and words[end] == "-" and words[end + 1] in SIZED and ctx.glued(end - 1) and ctx.glued(end):
+        end += 2
+        confirmed = True
+        if end < n and (words[end] in SIZED_NOUNS or tables.nouns.get(words[end], {}).get("kind") == "troops"):
+            noun.unit = tables.nouns[words[end]]["lemma"] if words[end] in tables.nouns else words[end]
+            end += 1
+    elif end < n and words[end] == "of":
+        end, confirmed, actor = _echelon_of(tables, ctx, end, actor)
+    singular = words[m] == entry["forms"][0].lower()
+    if not confirmed and (entry.get("ambiguous") or singular and not noun.numeric_many):
+        noun.echelon = None
+        noun.unit = None
+        return noun
+    noun.set_head(m, end, "troops", noun.unit, adjective=False)
+    noun.actor = actor
+    return noun
+
+
+def _echelon_of(tables: CountTables, ctx: DocContext, end: int, actor: Optional[str]) -> Tuple[int, bool, Optional[str]]:
+    """ "two companies of (Russian) troops": (the phrase's end, whether troops follow, its actor)."""
+    words, n = ctx.words, ctx.n
+    k = end + 1
+    if k < n and words[k] in DETERMINERS:
+        k += 1
+    while k < n and k < end + 5:
+        a = ctx.actor_starts.get(k)
+        if a is not None:
+            actor = actor or a[0]
+            k = a[1]
+            continue
+        if words[k] in tables.modifiers:
+            k += 1
+            continue
+        break
+    if k < n and tables.nouns.get(words[k], {}).get("kind") in ("troops", "person"):
+        return k + 1, True, actor
+    return end, False, actor
+
+
+def is_source(ctx: DocContext, end: int) -> bool:
+    """Is the phrase the subject of a reporting verb ("two officers said", "three commanders told")?"""
+    return end < ctx.n and ctx.words[end] in REPORTING
