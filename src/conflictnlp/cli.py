@@ -237,7 +237,7 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
         first = False
         stdout.flush()
     if pages:
-        from .render import render
+        from .views.render import render
 
         stdout.write(render(pages, page=True, jupyter=False) + "\n")
     return status
@@ -265,7 +265,7 @@ def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     nlp = load_pipeline(args.base)
     if nlp is None:
         return EXIT_USAGE
-    from .compare import compare
+    from .views.compare import compare
 
     status = EXIT_OK
     exports = []
