@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conflictnlp.evaluate import (
+from conflictnlp.corpus.evaluate import (
     PRF, align_sentences, format_scores, match_exact, match_overlap, overlap, score,
 )
 
@@ -145,7 +145,7 @@ def test_cli_evaluate_table_and_json(tmp_path, capsys, monkeypatch):
     import spacy
 
     from conflictnlp import cli
-    from conflictnlp.authoring import build_record
+    from conflictnlp.corpus.authoring import build_record
 
     record = build_record({"id": "ev-1", "paragraphs": [[{"s": "Twelve tanks were destroyed."}]]})
     path = tmp_path / "gold.jsonl"

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
-from . import extensions  # noqa: F401
-from .schema import COUNT_FIELDS, DOC_CATS
+from .. import extensions  # noqa: F401
+from ..schema import COUNT_FIELDS, DOC_CATS
 
 PathLike = Union[str, Path]
 
