@@ -314,3 +314,30 @@ def test_old_module_paths_are_the_corpus_modules():
     for module in ("conflictnlp.authoring", "conflictnlp.corpus.authoring"):
         shown = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, check=True)
         assert "--out" in shown.stdout
+
+
+# (cue text, type, the certainty it signals): the claim linker and the validator read one table
+# (conflictnlp.schema), so they grade every cue alike; an epistemic cue is probable when any of
+# its words says so ("believed", "appears to", "seems").
+ONE_TABLE = [
+    ("believed", "epistemic", "probable"),
+    ("appears", "epistemic", "probable"),
+    ("appears to", "epistemic", "probable"),
+    ("presumably", "epistemic", "probable"),
+    ("most likely", "epistemic", "probable"),
+    ("may", "epistemic", "possible"),
+    ("could", "epistemic", "possible"),
+    ("expected", "expectation", "probable"),
+    ("whether", "unclear", "possible"),
+    ("reportedly", "evidential", "unverified"),
+]
+
+
+@pytest.mark.parametrize("text,kind,level", ONE_TABLE, ids=[t for t, _, _ in ONE_TABLE])
+def test_claims_and_validator_grade_a_cue_alike(text, kind, level):
+    from conflictnlp import schema
+    from conflictnlp.claims import cue_certainty
+    from conflictnlp.corpus.validate import implied_level
+
+    cue = {"text": text, "type": kind}
+    assert cue_certainty(cue) == implied_level([cue]) == schema.cue_certainty(cue) == level

@@ -17,37 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIERS, SOURCE_TYPES
+from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIERS, SOURCE_TYPES, cue_certainty, strongest
 
 PathLike = Union[str, Path]
 
-# The level a cue type gives its sentence. Epistemic cues have two: "likely",
-# "probably", "appears to" make a sentence probable; "may", "could", "might" possible.
-CUE_LEVEL = {
-    "epistemic": "possible",
-    "unclear": "possible",
-    "condition": "possible",
-    "expectation": "probable",
-    "estimate": "probable",
-    "evidential": "unverified",
-    "denial": "unverified",
-    "unverifiable": "unverified",
-}
-PROBABLE_EPISTEMIC = ("likely", "unlikely", "probably", "probable", "appear", "appears", "appeared", "apparently", "seem", "seems", "seemed")
-
-
-def cue_level(cue: Dict[str, Any]) -> Optional[str]:
-    """The certainty level a typed cue gives its sentence (None for an unknown type)."""
-    kind = cue.get("type")
-    if kind == "epistemic" and any(w in PROBABLE_EPISTEMIC for w in str(cue.get("text", "")).lower().split()):
-        return "probable"
-    return CUE_LEVEL.get(kind) if isinstance(kind, str) else None
-
-
 def implied_level(cues: Sequence[Dict[str, Any]]) -> str:
-    """A sentence's level from its cues: the strongest ("certain" without cues)."""
-    levels = [level for level in (cue_level(c) for c in cues) if level]
-    return max(levels, key=CERTAINTY_LEVELS.index) if levels else "certain"
+    """A sentence's level from its cues: the strongest ("certain" without cues; a cue of unknown
+    type gives none). Each cue's level is :func:`conflictnlp.schema.cue_certainty`'s."""
+    return strongest([level for level in (cue_certainty(c, default=None) for c in cues) if level])
 
 
 @dataclass
@@ -187,7 +164,7 @@ def _check_sentence_level(checker: _Checker, sent: Dict[str, Any], bounds: Tuple
             checker.problem(path, f"certainty {certainty!r} needs at least one cue")
         if certainty == "certain" and cues:
             checker.problem(path, "a 'certain' sentence has no cues")
-        _level_matches_cues(checker, certainty, [c for c in cues if isinstance(c, dict) and cue_level(c)], path)
+        _level_matches_cues(checker, certainty, [c for c in cues if isinstance(c, dict) and cue_certainty(c, default=None)], path)
 
 
 def _level_matches_cues(checker: _Checker, certainty: str, cues: List[Dict[str, Any]], path: str) -> None:
