@@ -2,8 +2,8 @@
 
 A *claim* joins the three layers written by the other components:
 
-- ``count``: the index of the count in ``doc.spans["conflict_counts"]`` (= ``counts`` in
-  the export);
+- ``count``: the index of the count in conflict_counts' span group (``doc.spans["conflict_counts"]``
+  by default; = ``counts`` in the export);
 - ``attribution``: the index in ``doc._.attributions`` of the act of reporting that carries
   the count, or ``None`` when the text states it without a source;
 - ``sentence``: the index of the count's sentence in ``doc.sents``;
@@ -28,8 +28,8 @@ from . import extensions  # noqa: F401  (registers Doc._.claims)
 from .doctools import CharOffsets, sentence_bounds
 # The one cue-type -> certainty table (re-exported: tests and users import these names from here).
 from .schema import CERTAINTY_RANK, CUE_TYPE_CERTAINTY, PROBABLE_EPISTEMIC, cue_certainty, strongest  # noqa: F401
+from .schema import COUNTS_KEY, spans_key  # noqa: F401  (COUNTS_KEY: the default key, re-exported)
 
-COUNTS_KEY = "conflict_counts"  # where conflict_counts keeps its spans (in count order)
 
 SENTENCE_FALLBACKS = ("any", "without_content", "off")
 
@@ -266,7 +266,8 @@ class ClaimLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         # Linking reads only where each count is (its span's characters).
-        spans = doc.spans[COUNTS_KEY] if COUNTS_KEY in doc.spans else ()
+        key = spans_key(doc, "counts")  # where conflict_counts keeps its spans (in count order)
+        spans = doc.spans[key] if key in doc.spans else ()
         counts = [{"start": span.start_char, "end": span.end_char} for span in spans]
         doc._.claims = link_claims(counts, doc._.attributions or [], DocSentences(doc), self.sentence_fallback)
         return doc

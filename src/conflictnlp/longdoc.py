@@ -37,9 +37,8 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._.attributions / Doc._.claims)
 from .doctools import sentence_spans
-from .schema import CERTAINTY_LEVELS, DOC_CATS
+from .schema import CERTAINTY_LEVELS, DEFAULT_SPANS_KEYS, DOC_CATS, record_spans_key, spans_key
 
-COUNTS_KEY = "conflict_counts"
 
 # Cut points, coarsest first. Each pattern matches a separator; a chunk ends right after it,
 # so the separator stays with the text before it and the chunks concatenate to the input.
@@ -157,6 +156,8 @@ def merge_docs(docs: Sequence[Doc]) -> Doc:
         offsets.append(offsets[-1] + len(doc.text))
     for doc, offset in zip(docs, offsets):
         _move_span_values(doc, merged, offset)
+    for layer in DEFAULT_SPANS_KEYS:  # the chunks went through one pipeline: the first one's keys
+        record_spans_key(merged, layer, spans_key(docs[0], layer))
     attributions = _merged_attributions(docs, offsets)
     if attributions is not None:
         merged._.attributions = attributions
@@ -203,7 +204,8 @@ def _merged_claims(docs: Sequence[Doc]) -> Optional[List[Dict[str, Any]]]:
             claims = claims if claims is not None else []
             for item in doc._.claims:
                 claims.append(_reindex_claim(item, n_counts, n_attributions, n_sentences))
-        n_counts += len(doc.spans[COUNTS_KEY]) if COUNTS_KEY in doc.spans else 0
+        key = spans_key(doc, "counts")
+        n_counts += len(doc.spans[key]) if key in doc.spans else 0
         n_attributions += len(doc._.attributions or [])
         n_sentences += len(sentence_spans(doc))
     return claims

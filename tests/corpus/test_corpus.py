@@ -341,3 +341,17 @@ def test_claims_and_validator_grade_a_cue_alike(text, kind, level):
 
     cue = {"text": text, "type": kind}
     assert cue_certainty(cue) == implied_level([cue]) == schema.cue_certainty(cue) == level
+
+
+def test_gold_spans_go_under_the_recorded_keys():
+    from conflictnlp import schema
+    from conflictnlp.corpus.format import annotate_reference
+
+    doc = spacy.blank("en").make_doc(GOOD["text"])
+    for layer in ("counts", "attribution", "hedging"):
+        schema.record_spans_key(doc, layer, f"gold_{layer}")
+    annotate_reference(doc, GOOD)
+    assert [s.text for s in doc.spans["gold_counts"]] == ["more than 300 fighters"]
+    assert [s.text for s in doc.spans["gold_hedging"]] == ["may"]
+    assert len(doc.spans["gold_attribution"]) == len(GOOD["attributions"]) > 0
+    assert not {"conflict_counts", "conflict_attribution", "conflict_hedging"} & set(doc.spans)

@@ -224,8 +224,9 @@ def score(pairs: Iterable[Tuple[Dict[str, Any], Dict[str, Any]]], layers: Sequen
 # ----------------------------------------------------------------------------- running a pipeline
 
 def layers_of(nlp) -> List[str]:
-    """The layers that ``nlp``'s components produce."""
-    return [layer for layer, component in LAYER_COMPONENTS.items() if component in nlp.pipe_names]
+    """The layers that ``nlp``'s components produce (a component counts under any instance name)."""
+    factories = set(nlp.pipe_names) | {getattr(nlp.get_pipe_meta(name), "factory", None) for name in nlp.pipe_names}
+    return [layer for layer, component in LAYER_COMPONENTS.items() if component in factories]
 
 
 def evaluate_records(nlp, records: Iterable[Dict[str, Any]]) -> Dict[str, Any]:
