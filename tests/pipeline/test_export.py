@@ -61,7 +61,7 @@ def test_export_survives_serialisation(nlp):
 def open_example():
     from pathlib import Path
 
-    return (Path(__file__).parent.parent / "examples" / "report.txt").read_text(encoding="utf8")
+    return (Path(__file__).parents[2] / "examples" / "report.txt").read_text(encoding="utf8")
 
 
 def test_shorten_and_table():
