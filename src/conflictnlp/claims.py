@@ -30,7 +30,6 @@ from .doctools import CharOffsets, sentence_bounds
 from .schema import CERTAINTY_RANK, CUE_TYPE_CERTAINTY, PROBABLE_EPISTEMIC, cue_certainty, strongest  # noqa: F401
 from .schema import COUNTS_KEY, spans_key  # noqa: F401  (COUNTS_KEY: the default key, re-exported)
 
-
 SENTENCE_FALLBACKS = ("any", "without_content", "off")
 
 

@@ -1,6 +1,7 @@
 """Moved to :mod:`conflictnlp.corpus.evaluate` (kept as an alias for one release): this module *is* that one."""
 
-import importlib
 import sys
 
-sys.modules[__name__] = importlib.import_module("conflictnlp.corpus.evaluate")
+from .corpus import evaluate as _module
+
+sys.modules[__name__] = _module

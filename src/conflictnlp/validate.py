@@ -1,6 +1,7 @@
 """Moved to :mod:`conflictnlp.corpus.validate` (kept as an alias for one release): this module *is* that one."""
 
-import importlib
 import sys
 
-sys.modules[__name__] = importlib.import_module("conflictnlp.corpus.validate")
+from .corpus import validate as _module
+
+sys.modules[__name__] = _module

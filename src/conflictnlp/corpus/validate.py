@@ -21,6 +21,7 @@ from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIERS, S
 
 PathLike = Union[str, Path]
 
+
 def implied_level(cues: Sequence[Dict[str, Any]]) -> str:
     """A sentence's level from its cues: the strongest ("certain" without cues; a cue of unknown
     type gives none). Each cue's level is :func:`conflictnlp.schema.cue_certainty`'s."""
