@@ -128,6 +128,14 @@ def test_empty_doc_renders():
     assert isinstance(conflictnlp.render(spacy.blank("en")(""), jupyter=False), str)
 
 
+def test_every_kind_and_layer_has_a_colour():
+    from conflictnlp import schema
+    from conflictnlp.views.render import LAYERS
+
+    assert {kind.upper() for kind in schema.KINDS} <= set(COLORS)
+    assert LAYERS == ("counts", "attribution", "hedging")
+
+
 def test_colors_entry_point_is_declared():
     tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11+")
     from pathlib import Path

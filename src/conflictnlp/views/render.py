@@ -22,8 +22,9 @@ from spacy.tokens import Doc
 from .colors import label_color
 from .compare import _is_export, describe_figure
 from ..export import to_dict
+from ..schema import DEFAULT_SPANS_KEYS
 
-LAYERS = ("counts", "attribution", "hedging")
+LAYERS = tuple(DEFAULT_SPANS_KEYS)  # the layers of the contract: "counts", "attribution", "hedging"
 
 _TOKENIZER = None
 
