@@ -7,7 +7,7 @@ import json, sys
 sys.path.insert(0, "src")
 import conflictnlp
 from conflictnlp.export import to_dict
-from conflictnlp.evaluate import match_overlap
+from conflictnlp.corpus.evaluate import match_overlap
 
 def sent_of(text, s, e):
     a = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s)+1)

@@ -19,7 +19,7 @@ import sys
 import spacy
 
 from conflictnlp import counts, sentences  # noqa: F401
-from conflictnlp.evaluate import match_overlap
+from conflictnlp.corpus.evaluate import match_overlap
 
 
 def sentence_of(text: str, start: int, end: int) -> str:

@@ -341,7 +341,7 @@ def test_corrupted_saved_pipeline_names_the_file(nlp, tmp_path):
 FORBIDDEN = ("eval(", "exec(", "pickle.load", "yaml.load", "marshal.load", "__import__(", "import_module(")
 
 
-@pytest.mark.parametrize("module", sorted(p.name for p in (SRC / "conflictnlp").glob("*.py")))
+@pytest.mark.parametrize("module", sorted(p.relative_to(SRC / "conflictnlp").as_posix() for p in (SRC / "conflictnlp").rglob("*.py")))
 def test_no_module_executes_loaded_data(module):
     source = (SRC / "conflictnlp" / module).read_text(encoding="utf8")
     found = [word for word in FORBIDDEN if word in source]

@@ -16,8 +16,11 @@ from .longdoc import process_long
 from .pipeline import add_components, load
 
 # Imported eagerly (they need only spaCy; pandas loads on first use) so that the
-# functions, not the submodules of the same name, are conflictnlp.compare / .render.
-from .compare import claims_frame, compare
-from .render import render
+# functions, not the modules of the same name, are conflictnlp.compare / .render: the alias
+# modules of the old paths load first, so a later ``import conflictnlp.compare`` finds them
+# loaded and leaves the function in place.
+from . import compare, render  # noqa: F401  (alias modules of conflictnlp.views.compare / .render)
+from .views.compare import claims_frame, compare  # noqa: F811
+from .views.render import render  # noqa: F811
 
 __all__ = ["__version__", "__schema__", "load", "add_components", "to_dict", "compare", "claims_frame", "render", "process_long"]

@@ -2,8 +2,8 @@
 
 A *claim* joins the three layers written by the other components:
 
-- ``count``: the index of the count in ``doc.spans["conflict_counts"]`` (= ``counts`` in
-  the export);
+- ``count``: the index of the count in conflict_counts' span group (``doc.spans["conflict_counts"]``
+  by default; = ``counts`` in the export);
 - ``attribution``: the index in ``doc._.attributions`` of the act of reporting that carries
   the count, or ``None`` when the text states it without a source;
 - ``sentence``: the index of the count's sentence in ``doc.sents``;
@@ -26,30 +26,9 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._.claims)
 from .doctools import CharOffsets, sentence_bounds
-
-COUNTS_KEY = "conflict_counts"  # where conflict_counts keeps its spans (in count order)
-
-# How hedged a certainty is; a claim is never graded more hedged than its sentence.
-CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "unverified": 3}
-
-# A hedge cue's certainty when the cue does not carry one itself (a "level" or
-# "certainty" field; the contract only promises "type"). Mirrors the levels of
-# components/hedging/cues.jsonl.
-CUE_TYPE_CERTAINTY = {
-    "evidential": "unverified",
-    "denial": "unverified",
-    "unverifiable": "unverified",
-    "unclear": "possible",
-    "condition": "possible",
-    "epistemic": "possible",
-    "expectation": "probable",
-    "estimate": "probable",
-}
-# Epistemic cues that grade "probable" rather than "possible" (contract: likely, believed).
-PROBABLE_EPISTEMIC = {
-    "likely", "unlikely", "probably", "probable", "apparently", "believed", "presumably", "most likely",
-    "very likely", "appear to", "appears to", "appeared to", "seem to", "seems to", "seemed to",
-}
+# The one cue-type -> certainty table (re-exported: tests and users import these names from here).
+from .schema import CERTAINTY_RANK, CUE_TYPE_CERTAINTY, PROBABLE_EPISTEMIC, cue_certainty, strongest  # noqa: F401
+from .schema import COUNTS_KEY, spans_key  # noqa: F401  (COUNTS_KEY: the default key, re-exported)
 
 SENTENCE_FALLBACKS = ("any", "without_content", "off")
 
@@ -167,17 +146,6 @@ def find_attribution(
     return min(candidates)[2] if candidates else None
 
 
-def cue_certainty(cue: Mapping[str, Any]) -> str:
-    """The certainty one hedge cue signals on its own."""
-    for field in ("level", "certainty"):
-        if cue.get(field) in CERTAINTY_RANK:
-            return cue[field]
-    kind = cue.get("type")
-    if kind == "epistemic" and " ".join(str(cue.get("text", "")).lower().split()) in PROBABLE_EPISTEMIC:
-        return "probable"
-    return CUE_TYPE_CERTAINTY.get(kind, "possible")
-
-
 def claim_certainty(
     sentence: Optional[Mapping[str, Any]], attribution: Optional[Mapping[str, Any]], count: Mapping[str, Any]
 ) -> Optional[str]:
@@ -204,7 +172,7 @@ def claim_certainty(
         return certainty
     if not scoped:
         return "certain"
-    graded = max((cue_certainty(c) for c in scoped), key=CERTAINTY_RANK.__getitem__)
+    graded = strongest([cue_certainty(c) for c in scoped])
     return min(graded, certainty, key=lambda c: CERTAINTY_RANK.get(c, 0))
 
 
@@ -297,7 +265,8 @@ class ClaimLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         # Linking reads only where each count is (its span's characters).
-        spans = doc.spans[COUNTS_KEY] if COUNTS_KEY in doc.spans else ()
+        key = spans_key(doc, "counts")  # where conflict_counts keeps its spans (in count order)
+        spans = doc.spans[key] if key in doc.spans else ()
         counts = [{"start": span.start_char, "end": span.end_char} for span in spans]
         doc._.claims = link_claims(counts, doc._.attributions or [], DocSentences(doc), self.sentence_fallback)
         return doc

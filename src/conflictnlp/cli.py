@@ -237,7 +237,7 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
         first = False
         stdout.flush()
     if pages:
-        from .render import render
+        from .views.render import render
 
         stdout.write(render(pages, page=True, jupyter=False) + "\n")
     return status
@@ -265,7 +265,7 @@ def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     nlp = load_pipeline(args.base)
     if nlp is None:
         return EXIT_USAGE
-    from .compare import compare
+    from .views.compare import compare
 
     status = EXIT_OK
     exports = []
@@ -311,7 +311,7 @@ def _write_jsonl(path: str, items: List[Dict[str, Any]]) -> None:
 
 
 def run_corpus(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
-    from .validate import validate_files
+    from .corpus.validate import validate_files
 
     if args.corpus_command == "validate":
         report = validate_files(args.paths)
@@ -323,12 +323,12 @@ def run_corpus(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO]
         stdout.write(report.summary() + "\n")
         return EXIT_OK
     if args.corpus_command == "build":
-        from .authoring import main as build_main
+        from .corpus.authoring import main as build_main
 
         return build_main(list(args.paths) + (["--out", args.out] if args.out else []))
     if args.corpus_command in ("import", "export"):
         from .corpus import CorpusError, read_records
-        from .importers import FORMATS, ImportFormatError, export_records, import_files
+        from .corpus.importers import FORMATS, ImportFormatError, export_records, import_files
 
         if args.tool not in FORMATS:
             error(f"{args.tool}: unknown annotation tool (choose from {', '.join(FORMATS)})")
@@ -360,7 +360,7 @@ def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_evaluate(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
     from .corpus import CorpusError, read_records
-    from .evaluate import evaluate_records, format_scores
+    from .corpus.evaluate import evaluate_records, format_scores
 
     try:  # read everything first: a bad file is reported before any model loads
         records = [record for path in args.paths for record in read_records(path)]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from . import extensions  # noqa: F401  (registers the extensions)
 from .about import __schema__
 from .doctools import sentence_bounds
-from .schema import COUNT_FIELDS
+from .schema import COUNT_FIELDS, spans_key
 
 
 
@@ -24,11 +24,13 @@ def span_dict(doc: Doc, start: int, end: int) -> Dict[str, Any]:
 
 
 def count_dicts(doc: Doc) -> List[Dict[str, Any]]:
-    """The Count objects, in the order of ``doc.spans["conflict_counts"]`` (by position)."""
-    if "conflict_counts" not in doc.spans:
+    """The Count objects, in the order of conflict_counts' span group (by position), under the key
+    the component recorded (:func:`conflictnlp.schema.spans_key`; default ``"conflict_counts"``)."""
+    key = spans_key(doc, "counts")
+    if key not in doc.spans:
         return []
     counts = []
-    for span in doc.spans["conflict_counts"]:
+    for span in doc.spans[key]:
         data = span._.count or {}
         item = {"start": span.start_char, "end": span.end_char, "text": span.text}
         for field in COUNT_FIELDS:

@@ -37,9 +37,8 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._.attributions / Doc._.claims)
 from .doctools import sentence_spans
-from .schema import CERTAINTY_LEVELS, DOC_CATS
+from .schema import CERTAINTY_LEVELS, DEFAULT_SPANS_KEYS, DOC_CATS, record_spans_key, spans_key
 
-COUNTS_KEY = "conflict_counts"
 
 # Cut points, coarsest first. Each pattern matches a separator; a chunk ends right after it,
 # so the separator stays with the text before it and the chunks concatenate to the input.
@@ -152,18 +151,39 @@ def merge_docs(docs: Sequence[Doc]) -> Doc:
         # W101/W102: doc-level extension values cannot be merged by spaCy; we do it below.
         warnings.filterwarnings("ignore", message=r"\[W10[12]\]")
         merged = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+    offsets = [0]
+    for doc in docs[:-1]:
+        offsets.append(offsets[-1] + len(doc.text))
+    for doc, offset in zip(docs, offsets):
+        _move_span_values(doc, merged, offset)
+    for layer in DEFAULT_SPANS_KEYS:  # the chunks went through one pipeline: the first one's keys
+        record_spans_key(merged, layer, spans_key(docs[0], layer))
+    attributions = _merged_attributions(docs, offsets)
+    if attributions is not None:
+        merged._.attributions = attributions
+    claims = _merged_claims(docs)
+    if claims is not None:
+        merged._.claims = claims
+    cats = _merged_cats(docs, len(merged.text))
+    if cats is not None:
+        merged.cats = cats
+    return merged
+
+
+def _move_span_values(doc: Doc, merged: Doc, offset: int) -> None:
+    """Copy the span and token extension values of ``doc`` onto ``merged``, ``offset`` characters on."""
+    for key, value in doc.user_data.items():
+        if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[2] is not None:
+            _, name, start, end = key
+            new_key = ("._.", name, start + offset, None if end is None else end + offset)
+            merged.user_data[new_key] = shift_offsets(value, offset)
+
+
+def _merged_attributions(docs: Sequence[Doc], offsets: Sequence[int]) -> Optional[List[Dict[str, Any]]]:
+    """The chunks' ``doc._.attributions`` with shifted offsets and renumbered ids (None if none has them)."""
     attributions: Optional[List[Dict[str, Any]]] = None
-    claims: Optional[List[Dict[str, Any]]] = None
-    levels: List[Optional[str]] = []
-    cats_seen = False
-    other_cats: Dict[str, float] = {}
-    offset = n_counts = n_attributions = n_sentences = 0
-    for doc in docs:
-        for key, value in doc.user_data.items():
-            if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[2] is not None:
-                _, name, start, end = key
-                new_key = ("._.", name, start + offset, None if end is None else end + offset)
-                merged.user_data[new_key] = shift_offsets(value, offset)
+    n_attributions = 0
+    for doc, offset in zip(docs, offsets):
         if doc._.attributions is not None:
             attributions = attributions if attributions is not None else []
             for index, item in enumerate(doc._.attributions):
@@ -171,50 +191,51 @@ def merge_docs(docs: Sequence[Doc]) -> Doc:
                 if isinstance(item, dict):
                     item["id"] = n_attributions + (item["id"] if isinstance(item.get("id"), int) else index)
                 attributions.append(item)
+        n_attributions += len(doc._.attributions or [])
+    return attributions
+
+
+def _merged_claims(docs: Sequence[Doc]) -> Optional[List[Dict[str, Any]]]:
+    """The chunks' ``doc._.claims`` re-indexed into the merged Doc (None if none has them)."""
+    claims: Optional[List[Dict[str, Any]]] = None
+    n_counts = n_attributions = n_sentences = 0
+    for doc in docs:
         if doc._.claims is not None:
             claims = claims if claims is not None else []
             for item in doc._.claims:
                 claims.append(_reindex_claim(item, n_counts, n_attributions, n_sentences))
-        sentences = sentence_spans(doc)
-        levels.extend(sent._.certainty for sent in sentences)
-        if doc.cats:
-            cats_seen = True
-            for label, score in doc.cats.items():
-                if label not in DOC_CATS:
-                    # Another component's category: the length-weighted mean over chunks.
-                    other_cats[label] = other_cats.get(label, 0.0) + score * len(doc.text)
-        offset += len(doc.text)
-        n_counts += len(doc.spans[COUNTS_KEY]) if COUNTS_KEY in doc.spans else 0
+        key = spans_key(doc, "counts")
+        n_counts += len(doc.spans[key]) if key in doc.spans else 0
         n_attributions += len(doc._.attributions or [])
-        n_sentences += len(sentences)
-    if attributions is not None:
-        merged._.attributions = attributions
-    if claims is not None:
-        merged._.claims = claims
-    if cats_seen:
-        cats: Dict[str, float] = {}
-        if levels and all(level in CERTAINTY_LEVELS for level in levels):
-            cats.update(certainty_shares(levels))
-        for label, total in other_cats.items():
-            cats[label] = total / max(1, len(merged.text))
-        merged.cats = cats
-    return merged
+        n_sentences += len(sentence_spans(doc))
+    return claims
+
+
+def _merged_cats(docs: Sequence[Doc], length: int) -> Optional[Dict[str, float]]:
+    """``doc.cats`` of the merged Doc (None if no chunk has any): conflict_hedging's shares from all
+    sentences, another component's categories as the length-weighted mean over the chunks."""
+    if not any(doc.cats for doc in docs):
+        return None
+    levels: List[Optional[str]] = []
+    other_cats: Dict[str, float] = {}
+    for doc in docs:
+        levels.extend(sent._.certainty for sent in sentence_spans(doc))
+        for label, score in doc.cats.items():
+            if label not in DOC_CATS:
+                other_cats[label] = other_cats.get(label, 0.0) + score * len(doc.text)
+    cats: Dict[str, float] = {}
+    if levels and all(level in CERTAINTY_LEVELS for level in levels):
+        cats.update(certainty_shares(levels))
+    for label, total in other_cats.items():
+        cats[label] = total / max(1, length)
+    return cats
 
 
 def certainty_shares(levels: Sequence[str]) -> Dict[str, float]:
-    """``doc.cats`` of ``conflict_hedging`` from the sentence levels (its own function when present)."""
-    try:
-        from .hedging import doc_shares
-    except ImportError:  # a checkout without conflict_hedging
-        doc_shares = None
-    if doc_shares is not None:
-        return doc_shares(levels)
-    cats = {label: 0.0 for label in DOC_CATS}
-    for level in levels:
-        cats[level] += 1.0 / len(levels)
-        if level != CERTAINTY_LEVELS[0]:
-            cats["hedged"] += 1.0 / len(levels)
-    return cats
+    """``doc.cats`` of ``conflict_hedging`` from the sentence levels: its own ``doc_shares``."""
+    from .hedging import doc_shares  # on first use: this module is imported by conflictnlp, hedging needs thinc
+
+    return doc_shares(levels)
 
 
 def _reindex_claim(claim: Any, n_counts: int, n_attributions: int, n_sentences: int) -> Any:

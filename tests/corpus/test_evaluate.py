@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conflictnlp.evaluate import (
+from conflictnlp.corpus.evaluate import (
     PRF, align_sentences, format_scores, match_exact, match_overlap, overlap, score,
 )
 
@@ -145,7 +145,7 @@ def test_cli_evaluate_table_and_json(tmp_path, capsys, monkeypatch):
     import spacy
 
     from conflictnlp import cli
-    from conflictnlp.authoring import build_record
+    from conflictnlp.corpus.authoring import build_record
 
     record = build_record({"id": "ev-1", "paragraphs": [[{"s": "Twelve tanks were destroyed."}]]})
     path = tmp_path / "gold.jsonl"
@@ -165,3 +165,15 @@ def test_cli_evaluate_table_and_json(tmp_path, capsys, monkeypatch):
     assert json.loads(out.getvalue()) == {"documents": 1, "counts": None, "attributions": None, "hedging": None}
     assert cli.main(["evaluate", str(tmp_path / "none.jsonl")], stdout=io.StringIO()) == 1
     assert "none.jsonl: no such file" in capsys.readouterr().err
+
+
+def test_layers_of_finds_components_under_any_name(nlp):
+    import spacy
+
+    from conflictnlp.corpus.evaluate import layers_of
+
+    assert nlp.pipe_names  # conflictnlp.load() registered the factories
+    renamed = spacy.blank("en")
+    renamed.add_pipe("conflict_counts", name="my_counts")
+    renamed.add_pipe("conflict_attribution")
+    assert layers_of(renamed) == ["counts", "attributions"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import conflictnlp
-from conflictnlp.colors import COLORS, DEFAULT_COLOR, label_color
+from conflictnlp.views.colors import COLORS, DEFAULT_COLOR, label_color
 from conflictnlp.export import to_dict
-from conflictnlp.render import count_label, labelled_spans, parse, source_label
+from conflictnlp.views.render import count_label, labelled_spans, parse, source_label
 
 from docbuild import build, count_data
 
@@ -128,11 +128,19 @@ def test_empty_doc_renders():
     assert isinstance(conflictnlp.render(spacy.blank("en")(""), jupyter=False), str)
 
 
+def test_every_kind_and_layer_has_a_colour():
+    from conflictnlp import schema
+    from conflictnlp.views.render import LAYERS
+
+    assert {kind.upper() for kind in schema.KINDS} <= set(COLORS)
+    assert LAYERS == ("counts", "attribution", "hedging")
+
+
 def test_colors_entry_point_is_declared():
     tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11+")
     from pathlib import Path
 
-    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
     assert pyproject["project"]["entry-points"]["spacy_displacy_colors"] == {"conflictnlp": "conflictnlp.colors:COLORS"}
 
 
@@ -141,6 +149,22 @@ def test_public_names_are_functions():
     import conflictnlp.render  # noqa: F401
 
     assert callable(conflictnlp.compare) and callable(conflictnlp.render) and callable(conflictnlp.claims_frame)
+
+
+def test_old_module_paths_are_the_views_modules():
+    import importlib
+    import subprocess
+    import sys
+
+    for name in ("compare", "render", "colors"):
+        assert importlib.import_module(f"conflictnlp.{name}") is importlib.import_module(f"conflictnlp.views.{name}")
+    # the entry point target, and the old path imported first, in a fresh interpreter
+    code = (
+        "import importlib, conflictnlp.compare, conflictnlp.render; import conflictnlp; "
+        "assert callable(conflictnlp.compare) and callable(conflictnlp.render); "
+        "assert importlib.import_module('conflictnlp.colors').COLORS['TROOPS']"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_cli_extract_html_is_one_page(monkeypatch, tmp_path, capsys):

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import conflictnlp
 from conflictnlp.claims import ClaimLinker
-from conflictnlp.compare import (
+from conflictnlp.views.compare import (
     CLAIM_FIELDS,
     FIGURE_FIELDS,
     claim_rows,

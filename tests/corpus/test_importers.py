@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conflictnlp.authoring import build_record
-from conflictnlp.importers import (
+from conflictnlp.corpus.authoring import build_record
+from conflictnlp.corpus.importers import (
     SIDECAR, FORMATS, ImportFormatError, export_records, import_files, record_spans,
 )
-from conflictnlp.validate import check_record
+from conflictnlp.corpus.validate import check_record
 
 # Invented documents exercising every layer: counts, attributions with all parts and via,
 # and hedged sentences with typed cues.

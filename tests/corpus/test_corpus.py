@@ -11,9 +11,9 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictnlp.authoring import build_record
-from conflictnlp.corpus import create_conflict_corpus, read_records, reference_doc
-from conflictnlp.validate import check_record, validate_files
+from conflictnlp.corpus.authoring import build_record
+from conflictnlp.corpus.format import create_conflict_corpus, read_records, reference_doc
+from conflictnlp.corpus.validate import check_record, validate_files
 
 # An invented two-sentence document in the authoring format: one count, one attribution,
 # one hedged sentence.
@@ -249,7 +249,7 @@ def test_build_split_sizes_and_summary(tmp_path, capsys, n, sizes):
 
 def test_build_split_is_by_conflict_then_id():
     """The 5th document in (conflict, id) order goes to dev, whatever the input order."""
-    from conflictnlp.authoring import assign_splits
+    from conflictnlp.corpus.authoring import assign_splits
 
     records = [build_record(_authored(f"x-{i}", conflict)) for i, conflict in enumerate("EDCBA")]
     assert [r["id"] for r in assign_splits(records)["dev"]] == ["x-0"]  # conflict "E" sorts last
@@ -270,7 +270,7 @@ def test_annotation_doc_examples_agree():
     """docs/annotation.md: the authoring example builds to the corpus example, which validates."""
     import re
 
-    doc = (Path(__file__).resolve().parent.parent / "docs" / "annotation.md").read_text(encoding="utf8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "annotation.md").read_text(encoding="utf8")
     blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", doc, flags=re.S)]
     corpus_example, authoring_example = blocks
     assert build_record(authoring_example) == corpus_example
@@ -293,6 +293,65 @@ LEVELS = [
 
 @pytest.mark.parametrize("cues,level", LEVELS, ids=[str(c) for c, _ in LEVELS])
 def test_level_implied_by_cues(cues, level):
-    from conflictnlp.validate import implied_level
+    from conflictnlp.corpus.validate import implied_level
 
     assert implied_level([{"text": t, "type": k} for t, k in cues]) == level
+
+
+def test_old_module_paths_are_the_corpus_modules():
+    import importlib
+    import subprocess
+    import sys
+
+    import conflictnlp.corpus
+
+    for name in ("authoring", "validate", "importers", "evaluate"):
+        assert importlib.import_module(f"conflictnlp.{name}") is importlib.import_module(f"conflictnlp.corpus.{name}")
+    # what conflictnlp.corpus exported as a module, the reader's entry point included
+    assert conflictnlp.corpus.create_conflict_corpus is importlib.import_module("conflictnlp.corpus.format").create_conflict_corpus
+    for name in ("CorpusError", "corpus_files", "read_records", "annotate_reference", "reference_doc", "read_examples", "ConflictCorpus"):
+        assert getattr(conflictnlp.corpus, name) is getattr(importlib.import_module("conflictnlp.corpus.format"), name)
+    for module in ("conflictnlp.authoring", "conflictnlp.corpus.authoring"):
+        shown = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, check=True)
+        assert "--out" in shown.stdout
+
+
+# (cue text, type, the certainty it signals): the claim linker and the validator read one table
+# (conflictnlp.schema), so they grade every cue alike; an epistemic cue is probable when any of
+# its words says so ("believed", "appears to", "seems").
+ONE_TABLE = [
+    ("believed", "epistemic", "probable"),
+    ("appears", "epistemic", "probable"),
+    ("appears to", "epistemic", "probable"),
+    ("presumably", "epistemic", "probable"),
+    ("most likely", "epistemic", "probable"),
+    ("may", "epistemic", "possible"),
+    ("could", "epistemic", "possible"),
+    ("expected", "expectation", "probable"),
+    ("whether", "unclear", "possible"),
+    ("reportedly", "evidential", "unverified"),
+]
+
+
+@pytest.mark.parametrize("text,kind,level", ONE_TABLE, ids=[t for t, _, _ in ONE_TABLE])
+def test_claims_and_validator_grade_a_cue_alike(text, kind, level):
+    from conflictnlp import schema
+    from conflictnlp.claims import cue_certainty
+    from conflictnlp.corpus.validate import implied_level
+
+    cue = {"text": text, "type": kind}
+    assert cue_certainty(cue) == implied_level([cue]) == schema.cue_certainty(cue) == level
+
+
+def test_gold_spans_go_under_the_recorded_keys():
+    from conflictnlp import schema
+    from conflictnlp.corpus.format import annotate_reference
+
+    doc = spacy.blank("en").make_doc(GOOD["text"])
+    for layer in ("counts", "attribution", "hedging"):
+        schema.record_spans_key(doc, layer, f"gold_{layer}")
+    annotate_reference(doc, GOOD)
+    assert [s.text for s in doc.spans["gold_counts"]] == ["more than 300 fighters"]
+    assert [s.text for s in doc.spans["gold_hedging"]] == ["may"]
+    assert len(doc.spans["gold_attribution"]) == len(GOOD["attributions"]) > 0
+    assert not {"conflict_counts", "conflict_attribution", "conflict_hedging"} & set(doc.spans)

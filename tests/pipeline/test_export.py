@@ -61,7 +61,7 @@ def test_export_survives_serialisation(nlp):
 def open_example():
     from pathlib import Path
 
-    return (Path(__file__).parent.parent / "examples" / "report.txt").read_text(encoding="utf8")
+    return (Path(__file__).parents[2] / "examples" / "report.txt").read_text(encoding="utf8")
 
 
 def test_shorten_and_table():
@@ -92,3 +92,37 @@ def test_count_rows_join_claims():
     assert row["path"] == "a.txt" and row["source"] == "Kyiv" and row["source_type"] == "government"
     assert row["certainty"] == "certain" and row["sentence"] == "300 Kyiv said."
     assert "300" in export_table(export) and "Kyiv" in export_table(export)
+
+
+KEYED_TEXT = (
+    "Russia has amassed some 50,000 troops, a US official told CNN.\n\n"
+    "About 2,000 soldiers left the city, officials said. Some 300 were wounded."
+)
+
+
+def _counts_under(doc, key):
+    """``doc`` as a conflict_counts configured with ``spans_key=key`` leaves it: the group under
+    ``key`` and the key recorded with schema.record_spans_key."""
+    from conflictnlp import schema
+
+    doc.spans[key] = list(doc.spans[schema.COUNTS_KEY])
+    del doc.spans[schema.COUNTS_KEY]
+    schema.record_spans_key(doc, "counts", key)
+    return doc
+
+
+def test_readers_find_counts_under_the_recorded_spans_key(nlp):
+    from conflictnlp.claims import ClaimLinker
+    from conflictnlp.longdoc import merge_docs, split_text
+
+    expected = conflictnlp.to_dict(nlp(KEYED_TEXT))
+    assert len(expected["counts"]) == 3 and expected["claims"]
+    doc = _counts_under(nlp(KEYED_TEXT), "my_counts")
+    assert conflictnlp.to_dict(doc) == expected
+    assert ClaimLinker()(doc)._.claims == expected["claims"]
+    # long documents: each chunk's counts under the key; claims re-indexed past them, the key kept
+    chunks = split_text(KEYED_TEXT, 70)
+    assert len(chunks) > 1
+    merged = merge_docs([_counts_under(nlp(chunk), "my_counts") for chunk in chunks])
+    assert conflictnlp.to_dict(merged) == conflictnlp.to_dict(merge_docs([nlp(chunk) for chunk in chunks]))
+    assert [c["count"] for c in conflictnlp.to_dict(merged)["claims"]] == [0, 1, 2]

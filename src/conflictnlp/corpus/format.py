@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
-from . import extensions  # noqa: F401
-from .schema import COUNT_FIELDS, DOC_CATS
+from .. import extensions  # noqa: F401
+from ..schema import COUNT_FIELDS, DOC_CATS, spans_key
 
 PathLike = Union[str, Path]
 
@@ -68,7 +68,8 @@ def _char_span(doc: Doc, start: int, end: int, label: str = "") -> Optional[Span
 
 
 def annotate_reference(doc: Doc, record: Dict[str, Any]) -> Doc:
-    """Write a record's gold annotations onto ``doc`` (tokenized from ``record["text"]``)."""
+    """Write a record's gold annotations onto ``doc`` (tokenized from ``record["text"]``); the span
+    groups go under the keys :func:`conflictnlp.schema.spans_key` gives (the defaults on a new Doc)."""
     sentences = record.get("sentences") or []
     if sentences and len(doc):
         starts = {s["start"] for s in sentences}
@@ -81,11 +82,11 @@ def annotate_reference(doc: Doc, record: Dict[str, Any]) -> Doc:
             continue
         span._.count = {field: count.get(field) for field in COUNT_FIELDS}
         counts.append(span)
-    doc.spans["conflict_counts"] = sorted(counts, key=lambda s: (s.start, s.end))
+    doc.spans[spans_key(doc, "counts")] = sorted(counts, key=lambda s: (s.start, s.end))
     attributions = [dict(a) for a in record.get("attributions") or []]
     doc._.attributions = attributions
     cue_spans = [_char_span(doc, a["cue"]["start"], a["cue"]["end"], a.get("source_type") or "") for a in attributions]
-    doc.spans["conflict_attribution"] = [s for s in cue_spans if s is not None]
+    doc.spans[spans_key(doc, "attribution")] = [s for s in cue_spans if s is not None]
     hedge_spans = []
     levels = {level: 0 for level in DOC_CATS}
     by_start = {sent.start_char: sent for sent in doc.sents} if sentences and len(doc) else {}
@@ -105,7 +106,7 @@ def annotate_reference(doc: Doc, record: Dict[str, Any]) -> Doc:
         span._.hedged = certainty != "certain"
         span._.hedge_score = 1.0 if certainty != "certain" else 0.0
         span._.hedge_cues = cues
-    doc.spans["conflict_hedging"] = sorted(hedge_spans, key=lambda s: (s.start, s.end))
+    doc.spans[spans_key(doc, "hedging")] = sorted(hedge_spans, key=lambda s: (s.start, s.end))
     total = max(1, len(sentences))
     doc.cats = {label: levels.get(label, 0) / total for label in DOC_CATS}
     return doc
