@@ -7,11 +7,40 @@ Standard library only.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, TypedDict, Union
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, TypedDict, Union
+
+# ---------------------------------------------------------------------------- qualifiers
+
+
+class Qualifier(NamedTuple):
+    """What a count's qualifier means: which fields it sets and how it shows."""
+
+    stated: bool  # the text states one figure, so ``value`` is set
+    low_is_value: bool  # ``low`` equals the value ("at least 300": low 300)
+    high_is_value: bool  # ``high`` equals the value ("nearly 300", "up to 300": high 300)
+    needs_bounds: bool  # both bounds are set from the text ("between 600 and 700")
+    inferred: bool  # the bounds come from a convention (a vague magnitude, unit strengths)
+    worded: bool  # words around the figure set it (components/counts/approximators.jsonl)
+    sign: str  # shown before the figure in tables: "~" about, "≤" at most, "≥" at least
+    widened: bool  # comparisons widen it by their tolerance (an approximate figure)
+
+
+# The one table of qualifier meanings: the component's bounds, the corpus validator, the
+# approximator table's check and the views read it. Its order is the contract's.
+QUALIFIER = {
+    "exact": Qualifier(True, True, True, False, False, False, "", False),
+    "approx": Qualifier(True, False, False, False, False, True, "~", True),
+    "below": Qualifier(True, False, True, False, False, True, "≤", False),
+    "min": Qualifier(True, True, False, False, False, True, "≥", False),
+    "max": Qualifier(True, False, True, False, False, True, "≤", False),
+    "range": Qualifier(False, False, False, True, False, True, "", False),
+    "vague": Qualifier(False, False, False, False, True, False, "", False),
+    "units": Qualifier(False, False, False, False, True, False, "", False),
+}
 
 # ---------------------------------------------------------------------------- label sets, in order
 
-QUALIFIERS = ("exact", "approx", "below", "min", "max", "range", "vague", "units")
+QUALIFIERS = tuple(QUALIFIER)
 KINDS = ("troops", "killed", "wounded", "casualties", "captured", "missing", "displaced", "equipment")
 ECHELONS = ("squad", "section", "platoon", "company", "battalion", "regiment", "brigade", "division", "corps")
 SOURCE_TYPES = ("person", "official", "government", "military", "media", "organization", "unknown")

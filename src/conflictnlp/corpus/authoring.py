@@ -36,7 +36,7 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIERS, SOURCE_TYPES
+from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES
 
 
 class AuthoringError(ValueError):
@@ -113,7 +113,7 @@ def _count(text: str, spec: Dict[str, Any], sent: Tuple[int, int], where: str) -
     count.update(
         value=value, low=low, high=high, estimate=estimate, qualifier=qualifier, kind=spec["kind"],
         unit=spec.get("unit"), actor=spec.get("actor"), echelon=echelon,
-        inferred=bool(spec.get("inferred", qualifier in ("vague", "units"))),
+        inferred=bool(spec.get("inferred", QUALIFIER[qualifier].inferred)),
     )
     return count
 

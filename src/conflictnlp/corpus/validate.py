@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIERS, SOURCE_TYPES, cue_certainty, strongest
+from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES, cue_certainty, strongest
 
 PathLike = Union[str, Path]
 
@@ -212,15 +212,18 @@ def _check_counts(checker: _Checker, record: Dict[str, Any], sentences: List[Tup
 def _qualifier_consistency(checker: _Checker, count: Dict[str, Any], path: str, value, low, high) -> None:
     """The fields each qualifier needs (value, low/high equal to the value, an echelon)."""
     qualifier = count.get("qualifier")
-    if qualifier in ("range", "vague", "units") and value is not None:
+    meaning = QUALIFIER.get(qualifier) if isinstance(qualifier, str) else None
+    if meaning is None:
+        return  # the label check has reported it
+    if not meaning.stated and value is not None:
         checker.problem(f"{path}.value", f"must be null for qualifier {qualifier!r} (got {value})")
-    if qualifier in ("exact", "approx", "below", "min", "max") and value is None:
+    if meaning.stated and value is None:
         checker.problem(f"{path}.value", f"qualifier {qualifier!r} needs a value")
-    if qualifier == "range" and (low is None or high is None):
-        checker.problem(path, "qualifier 'range' needs both low and high")
-    if qualifier == "min" and value is not None and low != value:
-        checker.problem(f"{path}.low", f"qualifier 'min' needs low == value ({value}), got {low}")
-    if qualifier in ("below", "max") and value is not None and high != value:
+    if meaning.needs_bounds and (low is None or high is None):
+        checker.problem(path, f"qualifier {qualifier!r} needs both low and high")
+    if meaning.low_is_value and value is not None and low != value:
+        checker.problem(f"{path}.low", f"qualifier {qualifier!r} needs low == value ({value}), got {low}")
+    if meaning.high_is_value and value is not None and high != value:
         checker.problem(f"{path}.high", f"qualifier {qualifier!r} needs high == value ({value}), got {high}")
     if qualifier == "units" and count.get("echelon") is None:
         checker.problem(f"{path}.echelon", "qualifier 'units' needs an echelon")

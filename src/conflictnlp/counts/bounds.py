@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from typing import Any, Dict, Optional, Tuple
 
+from ..schema import QUALIFIER
+
 ESTIMATE_CHOICES = ("table", "low", "midpoint", "high")
 RANGE_CHOICES = ("midpoint", "low", "high")
 
@@ -74,20 +76,17 @@ def stated_bounds(
         return {"value": None, "low": low, "high": high, "estimate": estimate, "inferred": False}
     if value is None:
         raise ValueError(f"qualifier {qualifier!r} needs a value")
-    if qualifier == "exact":
-        return {"value": value, "low": value, "high": value, "estimate": value, "inferred": False}
-    if qualifier == "approx":
-        return {"value": value, "low": None, "high": None, "estimate": value, "inferred": False}
-    if qualifier == "below":
-        estimate = min(value, max(0, math.floor(value * policy["below_factor"])))
-        return {"value": value, "low": None, "high": value, "estimate": estimate, "inferred": False}
-    if qualifier == "min":
-        estimate = max(value, math.ceil(value * policy["min_factor"]))
-        return {"value": value, "low": value, "high": None, "estimate": estimate, "inferred": False}
-    if qualifier == "max":
-        estimate = min(value, max(0, math.floor(value * policy["max_factor"])))
-        return {"value": value, "low": None, "high": value, "estimate": estimate, "inferred": False}
-    raise ValueError(f"unknown qualifier for a stated figure: {qualifier!r}")
+    meaning = QUALIFIER.get(qualifier)
+    if meaning is None or not meaning.stated:
+        raise ValueError(f"unknown qualifier for a stated figure: {qualifier!r}")
+    low = value if meaning.low_is_value else None
+    high = value if meaning.high_is_value else None
+    estimate = value
+    if low is None and high is not None:  # an upper bound: the estimate may shrink ("nearly", "up to")
+        estimate = min(value, max(0, math.floor(value * policy[f"{qualifier}_factor"])))
+    elif high is None and low is not None:  # a lower bound: the estimate may grow ("at least")
+        estimate = max(value, math.ceil(value * policy[f"{qualifier}_factor"]))
+    return {"value": value, "low": low, "high": high, "estimate": estimate, "inferred": False}
 
 
 def vague_bounds(entry: Dict[str, Any], policy: Dict[str, Any] = DEFAULT_POLICY) -> Dict[str, Any]:

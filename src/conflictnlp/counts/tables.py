@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..rules import ResourceError, RuleSet, RuleSource, RuleTable, bundled_jsonl
-from ..schema import ECHELONS, KINDS, QUALIFIERS
+from ..schema import ECHELONS, KINDS, QUALIFIER, QUALIFIERS
 from .numbers import SCALES, TENS, UNITS
 
 # ------------------------------------------------------------------------------ the rule tables
@@ -35,7 +35,7 @@ TABLES: Dict[str, Dict[str, Any]] = {
 }
 RULE_TABLES = tuple(RuleTable(name, f"{name}.jsonl", fields) for name, fields in TABLES.items())
 # The qualifiers an approximator may set (those of schema.QUALIFIERS that a word sets) and the roles of a cue.
-APPROXIMATOR_QUALIFIERS = tuple(q for q in QUALIFIERS if q not in ("exact", "vague", "units"))
+APPROXIMATOR_QUALIFIERS = tuple(q for q in QUALIFIERS if QUALIFIER[q].worded)
 APPROXIMATOR_POSITIONS = ("before", "after")
 CUE_ROLES = ("before", "after", "link", "possessed")
 

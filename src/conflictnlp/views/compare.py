@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from ..claims import export_claims
 from ..export import format_table, to_dict
+from ..schema import QUALIFIER
 
 DocLike = Union[Doc, Mapping[str, Any]]
 
@@ -104,8 +105,8 @@ def describe_figure(count: Mapping[str, Any]) -> str:
     value, low, high, estimate = count.get("value"), count.get("low"), count.get("high"), count.get("estimate")
     qualifier = count.get("qualifier")
     if value is not None:
-        prefix = {"approx": "~", "below": "≤", "max": "≤", "min": "≥"}.get(qualifier, "")
-        return prefix + _n(value)
+        meaning = QUALIFIER.get(qualifier) if isinstance(qualifier, str) else None
+        return (meaning.sign if meaning else "") + _n(value)
     if low is not None and high is not None:
         bounds = _n(low) if low == high else f"{_n(low)}–{_n(high)}"
     elif low is not None:
@@ -127,11 +128,16 @@ def figure_interval(count: Mapping[str, Any], tolerance: float = DEFAULT_TOLERAN
         if point is None:
             return None, None
         low = high = point
-        if count.get("qualifier") == "approx":
+        if _widened(count):
             return point * (1 - tolerance), point * (1 + tolerance)
-    elif low == high and count.get("qualifier") == "approx":
+    elif low == high and _widened(count):
         return low * (1 - tolerance), high * (1 + tolerance)
     return low, high
+
+
+def _widened(count: Mapping[str, Any]) -> bool:
+    meaning = QUALIFIER.get(count.get("qualifier"))  # type: ignore[arg-type]
+    return meaning is not None and meaning.widened
 
 
 def intervals_overlap(a: Tuple[Optional[float], Optional[float]], b: Tuple[Optional[float], Optional[float]]) -> bool:
