@@ -45,8 +45,8 @@ def test_bounds_follow_the_table(qualifier):
 @pytest.mark.parametrize(
     "count,problem",
     [
-        ({"qualifier": "exact", "value": 300, "low": None, "high": 300, "estimate": 300}, "needs low == value"),
-        ({"qualifier": "exact", "value": 300, "low": 300, "high": None, "estimate": 300}, "needs high == value"),
+        ({"qualifier": "exact", "value": 300, "low": 299, "high": 300, "estimate": 300}, "needs low == value"),
+        ({"qualifier": "exact", "value": 300, "low": None, "high": 301, "estimate": 300}, "needs high == value"),
         ({"qualifier": "min", "value": 300, "low": 200, "high": None, "estimate": 300}, "qualifier 'min' needs low == value"),
         ({"qualifier": "max", "value": 300, "low": None, "high": 400, "estimate": 300}, "qualifier 'max' needs high == value"),
         ({"qualifier": "range", "value": None, "low": 200, "high": None, "estimate": 200}, "qualifier 'range' needs both low and high"),
@@ -57,6 +57,12 @@ def test_bounds_follow_the_table(qualifier):
 def test_validator_reads_the_table(count, problem):
     problems = check_record(record_with(count), "q")
     assert any(problem in p for p in problems), problems
+
+
+def test_an_exact_figure_may_leave_its_bounds_out():
+    """The guidelines: exact may leave low/high null; when given they must equal the value."""
+    assert check_record(record_with({"qualifier": "exact", "value": 300, "low": None, "high": None, "estimate": 300}), "q") == []
+    assert check_record(record_with({"qualifier": "exact", "value": 300, "low": 300, "high": None, "estimate": 300}), "q") == []
 
 
 def test_approximators_set_the_worded_qualifiers():

@@ -141,7 +141,7 @@ def test_colors_entry_point_is_declared():
     from pathlib import Path
 
     pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
-    assert pyproject["project"]["entry-points"]["spacy_displacy_colors"] == {"conflictnlp": "conflictnlp.colors:COLORS"}
+    assert pyproject["project"]["entry-points"]["spacy_displacy_colors"] == {"conflictnlp": "conflictnlp.views.colors:COLORS"}
 
 
 def test_public_names_are_functions():

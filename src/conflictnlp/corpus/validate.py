@@ -120,13 +120,18 @@ class _Checker:
 # ---------------------------------------------------------------------------- the layers of a record
 
 
+def _layer(checker: _Checker, record: Dict[str, Any], key: str) -> List[Any]:
+    """The items of one layer of ``record`` (none when it is absent or not a list, which is reported)."""
+    items = record.get(key)
+    if items is not None and not isinstance(items, list):
+        checker.problem(key, "must be a list")
+    return items if isinstance(items, list) else []
+
+
 def _check_sentences(checker: _Checker, record: Dict[str, Any]) -> List[Tuple[int, int]]:
     """Check ``record["sentences"]``; the (start, end) of those with usable offsets."""
-    sentences = record.get("sentences")
-    if sentences is None:
-        return []
-    if not isinstance(sentences, list):
-        checker.problem("sentences", "must be a list")
+    sentences = _layer(checker, record, "sentences")
+    if not sentences:
         return []
     bounds: List[Tuple[int, int]] = []
     previous_end = 0
@@ -177,12 +182,7 @@ def _level_matches_cues(checker: _Checker, certainty: str, cues: List[Dict[str, 
 
 def _check_counts(checker: _Checker, record: Dict[str, Any], sentences: List[Tuple[int, int]]) -> None:
     """Check ``record["counts"]``: spans inside one sentence, labels, bounds, qualifier rules."""
-    counts = record.get("counts")
-    if counts is None:
-        return
-    if not isinstance(counts, list):
-        checker.problem("counts", "must be a list")
-        return
+    counts = _layer(checker, record, "counts")
     for i, count in enumerate(counts):
         path = f"counts[{i}]"
         found = checker.span(count, path)
@@ -221,9 +221,12 @@ def _qualifier_consistency(checker: _Checker, count: Dict[str, Any], path: str, 
         checker.problem(f"{path}.value", f"qualifier {qualifier!r} needs a value")
     if meaning.needs_bounds and (low is None or high is None):
         checker.problem(path, f"qualifier {qualifier!r} needs both low and high")
-    if meaning.low_is_value and value is not None and low != value:
+    # A one-sided qualifier (below, min, max) is its bound; an exact figure implies both bounds, so the
+    # guidelines let an annotator leave them out, but a bound that is given must equal the value.
+    one_sided = meaning.low_is_value != meaning.high_is_value
+    if meaning.low_is_value and value is not None and low != value and (one_sided or low is not None):
         checker.problem(f"{path}.low", f"qualifier {qualifier!r} needs low == value ({value}), got {low}")
-    if meaning.high_is_value and value is not None and high != value:
+    if meaning.high_is_value and value is not None and high != value and (one_sided or high is not None):
         checker.problem(f"{path}.high", f"qualifier {qualifier!r} needs high == value ({value}), got {high}")
     if qualifier == "units" and count.get("echelon") is None:
         checker.problem(f"{path}.echelon", "qualifier 'units' needs an echelon")
@@ -231,12 +234,7 @@ def _qualifier_consistency(checker: _Checker, count: Dict[str, Any], path: str, 
 
 def _check_attributions(checker: _Checker, record: Dict[str, Any]) -> None:
     """Check ``record["attributions"]``: ids, part spans, via, labels and flags."""
-    attributions = record.get("attributions")
-    if attributions is None:
-        return
-    if not isinstance(attributions, list):
-        checker.problem("attributions", "must be a list")
-        return
+    attributions = _layer(checker, record, "attributions")
     for i, item in enumerate(attributions):
         path = f"attributions[{i}]"
         if not isinstance(item, dict):
