@@ -9,6 +9,11 @@ splits only when the next word is a typical sentence opener.
 
 If the Doc already has sentence boundaries (from a parser or senter that ran
 earlier) it leaves them alone, unless ``overwrite`` is true.
+
+With ``line_breaks_only``, it marks only the sentences that start after a line break and leaves
+every other token open. Put that way *before* a trained parser, which respects boundaries set
+before it, it keeps headlines and datelines apart from the first paragraph, as on the blank
+default (``conflictnlp.load(base=...)`` does this).
 """
 
 from __future__ import annotations
@@ -46,9 +51,11 @@ class NewsSentenceSegmenter:
         abbreviations: RuleSource = None,
         openers: RuleSource = None,
         overwrite: bool = False,
+        line_breaks_only: bool = False,
     ) -> None:
         self.name = name
         self.overwrite = overwrite
+        self.line_breaks_only = line_breaks_only
         self.rules = RuleSet("sentences", "conflict_sentences", RULE_TABLES)
         self.rules.load({"abbreviations": abbreviations, "openers": openers})
         self._compile()
@@ -64,10 +71,11 @@ class NewsSentenceSegmenter:
             return doc
         if not self.overwrite and doc.has_annotation("SENT_START"):
             return doc
-        # SENT_START values: 1 starts a sentence, -1 (as uint64) does not.
-        values = numpy.full((len(doc),), _NOT_START, dtype="uint64")
+        # SENT_START values: 1 starts a sentence, -1 (as uint64) does not, 0 leaves it open.
+        values = numpy.full((len(doc),), 0 if self.line_breaks_only else _NOT_START, dtype="uint64")
         values[0] = 1
-        for k in _boundary_tokens(doc, self.abbreviations, self.openers):
+        starts = _line_break_starts(doc) if self.line_breaks_only else _boundary_tokens(doc, self.abbreviations, self.openers)
+        for k in starts:
             values[k] = 1
         doc.from_array([SENT_START], values)
         return doc
@@ -136,6 +144,25 @@ def _candidate_tokens(doc: Doc) -> List[int]:
     return numpy.flatnonzero(_candidate_flags(doc)).tolist()
 
 
+def _after_line_break(doc: Doc, i: int) -> Optional[int]:
+    """The first non-space token after the space token ``i`` if ``i`` holds a line break, else None."""
+    if "\n" not in doc[i].text:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return j if j < len(doc) else None
+
+
+def _line_break_starts(doc: Doc) -> Iterator[int]:
+    """Indices of the tokens that open a line (headlines, datelines, paragraphs)."""
+    for i in _candidate_tokens(doc):
+        if doc[i].is_space:
+            after = _after_line_break(doc, i)
+            if after is not None:
+                yield after
+
+
 def _boundary_tokens(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> Iterator[int]:
     """Indices of the tokens (other than the first) that start a sentence.
 
@@ -147,12 +174,9 @@ def _boundary_tokens(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> It
         token = doc[i]
         text = token.text
         if token.is_space:
-            if "\n" in text:
-                j = i + 1
-                while j < n and doc[j].is_space:
-                    j += 1
-                if j < n:
-                    yield j
+            after = _after_line_break(doc, i)
+            if after is not None:
+                yield after
             continue
         if not (text in _TERMINALS or (text.endswith(".") and len(text) > 1)):
             continue
@@ -183,7 +207,7 @@ def _boundary_tokens(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> It
 @Language.factory(
     "conflict_sentences",
     assigns=["token.is_sent_start"],
-    default_config={"abbreviations": None, "openers": None, "overwrite": False},
+    default_config={"abbreviations": None, "openers": None, "overwrite": False, "line_breaks_only": False},
 )
 def make_conflict_sentences(
     nlp: Language,
@@ -191,5 +215,8 @@ def make_conflict_sentences(
     abbreviations: Optional[str],
     openers: Optional[str],
     overwrite: bool,
+    line_breaks_only: bool,
 ) -> NewsSentenceSegmenter:
-    return NewsSentenceSegmenter(name, abbreviations=abbreviations, openers=openers, overwrite=overwrite)
+    return NewsSentenceSegmenter(
+        name, abbreviations=abbreviations, openers=openers, overwrite=overwrite, line_breaks_only=line_breaks_only
+    )

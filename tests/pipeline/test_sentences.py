@@ -117,3 +117,13 @@ def test_missing_user_rule_file_fails_on_first_doc_when_nothing_restores_it(tmp_
     nlp.add_pipe("conflict_sentences", config={"abbreviations": str(tmp_path / "gone.jsonl")})
     with pytest.raises(ValueError, match=r"gone.jsonl: file not found"):
         nlp("The Hon. Member spoke.")
+
+
+def test_line_breaks_only_marks_lines_and_leaves_the_rest_open():
+    """For a parser to decide the rest: only the tokens that open a line are sentence starts."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences", config={"line_breaks_only": True})
+    doc = nlp("Army Retakes Town\nThe army said it retook the town. It gave no toll.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Army", "The"]
+    assert doc[[t.i for t in doc if t.text == "It"][0]].is_sent_start is None

@@ -21,7 +21,9 @@ def nlp():
 def test_trained_base_keeps_its_pipes_and_adds_ours(nlp):
     assert nlp.pipe_names[:2] == ["tok2vec", "tagger"]
     assert "parser" in nlp.pipe_names and "ner" in nlp.pipe_names
-    assert "conflict_sentences" not in nlp.pipe_names  # the parser sets the sentences
+    # the parser sets the sentences; conflict_sentences before it only marks the line breaks
+    assert nlp.pipe_names.index("conflict_sentences") == nlp.pipe_names.index("parser") - 1
+    assert nlp.get_pipe("conflict_sentences").line_breaks_only
     assert nlp.pipe_names[-4:] == ["conflict_counts", "conflict_attribution", "conflict_hedging", "conflict_claims"]
 
 
@@ -38,3 +40,25 @@ def test_trained_base_reads_counts_sources_and_hedges(nlp):
     hedged = [s for s in data["sentences"] if s["hedged"]]
     assert [s["certainty"] for s in hedged] == ["probable"]
     assert all(claim["attribution"] is not None for claim in data["claims"])
+
+
+@pytest.mark.parametrize(
+    "text,sentences",
+    [
+        # a headline without a full stop stays its own sentence
+        ("Rebels Seize Border Town, Army Says\nRebels seized the town of Kalemie on Friday, the army said.",
+         ["Rebels Seize Border Town, Army Says", "Rebels seized the town of Kalemie on Friday, the army said."]),
+        # a dateline line, then a paragraph
+        ("GOMA, Congo (Wire)\n\nAt least 12 soldiers were killed. Officials said the toll could rise.",
+         ["GOMA, Congo (Wire)", "At least 12 soldiers were killed.", "Officials said the toll could rise."]),
+    ],
+)
+def test_line_breaks_are_boundaries_on_a_parser_pipeline(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+def test_a_headline_does_not_glue_onto_the_first_paragraph(nlp):
+    text = "Drone Strike Could Widen the War\nTwo drones struck the airbase overnight, officials said."
+    data = conflictnlp.to_dict(nlp(text))
+    assert [text[s["start"]:s["end"]].strip() for s in data["sentences"]] == text.split("\n")
+    assert [s["certainty"] for s in data["sentences"]] == ["possible", "certain"]
