@@ -9,10 +9,14 @@ import numpy
 
 from ..doctools import lookup, member
 from .context import DocContext
-from .numbers import SCALES
+from .numbers import GROUP_SPACES, SCALES, lend_scale, parse_range_tokens
 from .tables import (
     ARTICLES, CURRENCY, GLUE_OK, MEASURES, MONTHS, PARTICLE_VERBS, PERCENT, REJECT_ENTS, CountTables, Phrases,
 )
+
+
+# A range in one token is read with the tokens after it, for a multiplier ("10–12 thousand").
+RANGE_WINDOW = 6
 
 
 class Quantity(NamedTuple):
@@ -80,12 +84,16 @@ def read_core(tables: CountTables, ctx: DocContext, i: int, use_ner: bool) -> Op
     if words[i] in ARTICLES and i + 1 < ctx.n and words[i + 1] in tables.echelons:
         return quantity._replace(number=1, core_end=i + 1, article=True)
     parsed = ctx.number_at(i)
-    if parsed is None:
-        return None
-    core_end = i + parsed.length
+    if parsed is not None:
+        quantity = quantity._replace(number=parsed.value, core_end=i + parsed.length)
+    else:
+        found = parse_range_tokens(ctx.texts(i, i + RANGE_WINDOW), ctx.spaces(i, i + RANGE_WINDOW))
+        if found is None:
+            return None  # "300–500", "10–12 thousand": a range in one token
+        quantity = quantity._replace(number=found.low, second=found.high, core_end=i + found.length, qualifier="range")
     if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS:
         return None
-    return quantity._replace(number=parsed.value, core_end=core_end, scale_word=words[core_end - 1] in SCALES)
+    return quantity._replace(scale_word=words[quantity.core_end - 1] in SCALES)
 
 
 def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity, floor: int) -> Optional[Quantity]:
@@ -95,7 +103,9 @@ def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity,
     before, before_len = match_before(tables, words, i, floor)
     if before is not None:
         quantity = quantity._replace(qualifier=before, start=i - before_len)
-    if quantity.number is not None and not quantity.article:
+    if quantity.second is not None:
+        quantity = quantity._replace(qualifier="range")  # "about 300–500": the range says more
+    elif quantity.number is not None and not quantity.article:
         found = read_range(ctx, quantity.core_end, quantity.number, quantity.qualifier == "range")
         if found is not None:
             number, second, core_end = found
@@ -113,7 +123,7 @@ def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity,
 def read_after(tables: CountTables, ctx: DocContext, quantity: Quantity) -> Optional[Quantity]:
     """The approximator after the figure ("or more", "-plus") and a hyphen compound
     ("50,000-strong", "a 3,000-man force"); None for a measure ("600-mile", "19-year-old")."""
-    words, end = ctx.words, quantity.core_end
+    words, end = ctx.words, skip_space(ctx, quantity.core_end)
     qualifier = quantity.qualifier
     after, after_len = match_after(tables, ctx, end)
     if after is not None and qualifier in ("exact", "approx"):
@@ -166,12 +176,15 @@ def match_after(tables: CountTables, ctx: DocContext, end: int) -> Tuple[Optiona
 def read_range(ctx: DocContext, j: int, first: float, between: bool) -> Optional[Tuple[float, float, int]]:
     """A second figure after ``j`` ("to", "or", "-", "and" after "between"): (low, high, end)."""
     words, n = ctx.words, ctx.n
+    j = skip_space(ctx, j)
     if j + 1 >= n:
         return None
     conn = words[j]
     if conn in ("-", "–", "—"):
         if not (ctx.glued(j - 1) and ctx.glued(j)) and conn == "-":
             return None
+        if words[j + 1] in GROUP_SPACES:
+            j += 1  # "300\u00a0–\u00a0500"
     elif conn == "and":
         if not between:
             return None
@@ -181,15 +194,17 @@ def read_range(ctx: DocContext, j: int, first: float, between: bool) -> Optional
     if parsed is None:
         return None
     second = parsed.value
-    if parsed.scale > 1 and words[j + parsed.length] in SCALES and first < second / parsed.scale + 1:
-        # "10-12 thousand", "between five and seven thousand": the multiplier covers both.
-        if first * parsed.scale <= second:
-            first = first * parsed.scale
+    first = lend_scale(first, parsed, words[j + parsed.length] in SCALES)
     if not first < second:
         return None
     if conn == "or" and j + 1 + parsed.length < n and words[j + 1 + parsed.length] in ("more", "so"):
         return None
     return first, second, j + 1 + parsed.length
+
+
+def skip_space(ctx: DocContext, j: int) -> int:
+    """Past a no-break or thin space token at ``j`` ("300\u00a0troops": the noun is after it)."""
+    return j + 1 if j + 1 < ctx.n and ctx.words[j] in GROUP_SPACES else j
 
 
 def whole_positive(value: float) -> bool:
