@@ -312,21 +312,21 @@ def _read_numeral(
     tokens: Sequence[str], spaces: Optional[Sequence[bool]], i: int, numeral: Number, reading: _Reading
 ) -> bool:
     """Digits: the number's first figure, or "11 000": a digit group continuing the previous
-    digits after a space or a no-break space token."""
+    digits after a space (one group: "11 000 000" may be two figures) or after a no-break or
+    thin space token (any number of groups: "5\u00a0000\u00a0000")."""
     if not reading.have:
         reading.current = float(numeral)
         reading.have, reading.last = True, "digit"
         reading.group_seen = False
         return True
-    head = i - 2 if tokens[i - 1] in GROUP_SPACES else i - 1
-    spaced = head == i - 2 or (spaces is not None and spaces[i - 1])
+    marked = tokens[i - 1] in GROUP_SPACES  # "5\u00a0000\u00a0000": as many groups as there are
+    head = i - 2 if marked else i - 1
     if (
         reading.last == "digit"
-        and spaced
+        and (marked or (spaces is not None and spaces[i - 1] and not reading.group_seen))
         and reading.total == 0
         and _HEAD_GROUP.match(tokens[head])
         and _GROUP.match(tokens[i])
-        and not reading.group_seen
     ):
         reading.current = reading.current * 1000 + numeral
         reading.group_seen = True

@@ -88,8 +88,8 @@ def read_core(tables: CountTables, ctx: DocContext, i: int, use_ner: bool) -> Op
         quantity = quantity._replace(number=parsed.value, core_end=i + parsed.length)
     else:
         found = parse_range_tokens(ctx.texts(i, i + RANGE_WINDOW), ctx.spaces(i, i + RANGE_WINDOW))
-        if found is None:
-            return None  # "300–500", "10–12 thousand": a range in one token
+        if found is None or (year_span(found.low, found.high) and "," not in words[i]):
+            return None  # "300–500", "10–12 thousand": a range in one token; "2014–2016": years
         quantity = quantity._replace(number=found.low, second=found.high, core_end=i + found.length, qualifier="range")
     if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS:
         return None
@@ -150,14 +150,17 @@ def match_phrase(words: List[str], i: int, table: Phrases) -> Tuple[Optional[Any
 
 
 def match_before(tables: CountTables, words: List[str], i: int, floor: int) -> Tuple[Optional[str], int]:
-    """The qualifier of the longest approximator ending just before ``i`` (not before ``floor``)."""
+    """The qualifier of the longest approximator ending just before ``i`` (not before ``floor``),
+    also across a no-break space ("about\u00a0300"), and how many tokens it takes."""
     table = tables.approx_before
+    space = int(i - 1 > floor and words[i - 1] in GROUP_SPACES)
+    i -= space
     for length in range(min(tables.max_approx, i - floor), 0, -1):
         key = tuple(words[i - length : i])
         if key in table:
             if key == ("over",) and i - 2 >= floor and words[i - 2] in PARTICLE_VERBS:
                 return None, 0  # "handed over 150 prisoners": a phrasal verb, not "more than"
-            return table[key], length
+            return table[key], length + space
     return None, 0
 
 
@@ -174,7 +177,8 @@ def match_after(tables: CountTables, ctx: DocContext, end: int) -> Tuple[Optiona
 
 
 def read_range(ctx: DocContext, j: int, first: float, between: bool) -> Optional[Tuple[float, float, int]]:
-    """A second figure after ``j`` ("to", "or", "-", "and" after "between"): (low, high, end)."""
+    """A second figure after ``j`` ("to", "or", "-", "and" after "between"; no-break spaces
+    around the word count as spaces): (low, high, end)."""
     words, n = ctx.words, ctx.n
     j = skip_space(ctx, j)
     if j + 1 >= n:
@@ -183,23 +187,31 @@ def read_range(ctx: DocContext, j: int, first: float, between: bool) -> Optional
     if conn in ("-", "–", "—"):
         if not (ctx.glued(j - 1) and ctx.glued(j)) and conn == "-":
             return None
-        if words[j + 1] in GROUP_SPACES:
-            j += 1  # "300\u00a0–\u00a0500"
     elif conn == "and":
         if not between:
             return None
     elif conn not in ("to", "or"):
         return None
-    parsed = ctx.number_at(j + 1)
+    k = skip_space(ctx, j + 1)  # where the second figure starts
+    parsed = ctx.number_at(k)
     if parsed is None:
         return None
-    second = parsed.value
-    first = lend_scale(first, parsed, words[j + parsed.length] in SCALES)
+    second, end = parsed.value, k + parsed.length
+    first = lend_scale(first, parsed, words[end - 1] in SCALES)
     if not first < second:
         return None
-    if conn == "or" and j + 1 + parsed.length < n and words[j + 1 + parsed.length] in ("more", "so"):
+    if conn in ("-", "–", "—") and k == j + 1 and ctx.glued(j) and year_span(first, second) and (
+        "," not in words[j - 1] + words[k]
+    ):
+        return None  # "2014-2016": years
+    if conn == "or" and end < n and words[end] in ("more", "so"):
         return None
-    return first, second, j + 1 + parsed.length
+    return first, second, end
+
+
+def year_span(first: float, second: float) -> bool:
+    """Two years joined by a dash ("2014–2016", "1992-1995"): a period, not a range of a count."""
+    return 1900 <= first < second <= 2100
 
 
 def skip_space(ctx: DocContext, j: int) -> int:
