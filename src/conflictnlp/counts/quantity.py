@@ -91,9 +91,10 @@ def read_core(tables: CountTables, ctx: DocContext, i: int, use_ner: bool) -> Op
         if found is None or (year_span(found.low, found.high) and "," not in words[i]):
             return None  # "300–500", "10–12 thousand": a range in one token; "2014–2016": years
         quantity = quantity._replace(number=found.low, second=found.high, core_end=i + found.length, qualifier="range")
-    if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS:
-        return None
-    return quantity._replace(scale_word=words[quantity.core_end - 1] in SCALES)
+    last = words[quantity.core_end - 1]
+    if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS and SCALES.get(last, 0) < 1000:
+        return None  # a date or money; "three quarters of a million" tagged DATE is a figure
+    return quantity._replace(scale_word=last in SCALES)
 
 
 def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity, floor: int) -> Optional[Quantity]:
