@@ -47,7 +47,8 @@ def visible_words(words: List[str]) -> List[str]:
     """``words`` without the characters that do not count in a word (soft hyphens, zero-width
     characters: "sol\u00addiers" reads as "soldiers"); the tokens and their offsets stay as
     they are. One search over the joined words when there are none."""
-    if not INVISIBLE_RE.search("".join(words)):
+    joined = "".join(words)
+    if joined.isascii() or not INVISIBLE_RE.search(joined):
         return words
     return [INVISIBLE_RE.sub("", w) for w in words]
 
@@ -89,9 +90,10 @@ class DocContext:
     def number_at(self, i: int) -> Optional[ParsedNumber]:
         """``parse_number_tokens`` over the 12 tokens from ``i``, read from six first (see
         :data:`SHORT_NUMBER`): most numbers are one token."""
-        parsed = parse_number_tokens(self.texts(i, i + SHORT_NUMBER), self.spaces(i, i + SHORT_NUMBER))
+        words = self.words  # the parse ignores case: lowercase words read as the texts would
+        parsed = parse_number_tokens(words[i : i + SHORT_NUMBER], self.spaces(i, i + SHORT_NUMBER))
         if parsed is not None and parsed.length > SHORT_NUMBER - 4:
-            parsed = parse_number_tokens(self.texts(i, i + NUMBER_WINDOW), self.spaces(i, i + NUMBER_WINDOW))
+            parsed = parse_number_tokens(words[i : i + NUMBER_WINDOW], self.spaces(i, i + NUMBER_WINDOW))
         return parsed
 
     def texts(self, i: int, j: int) -> List[str]:

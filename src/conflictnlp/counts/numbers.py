@@ -89,7 +89,7 @@ def parse_numeral(text: str) -> Optional[Number]:
     hyphens and zero-width characters do not count ("3\u00ad000"). Ordinals ("47th"), years
     with a suffix ("1950s"), models ("T-72") and anything else give None.
     """
-    if _DOT_GROUPS.match(text):
+    if "." in text and _DOT_GROUPS.match(text):
         return int(text.replace(".", ""))
     match = _DIGITS.match(text)
     if match:
@@ -131,7 +131,8 @@ def parse_number_tokens(
     n = len(tokens)
     if n == 0:
         return None
-    if INVISIBLE_RE.search("".join(tokens)):
+    joined = "".join(tokens)
+    if not joined.isascii() and INVISIBLE_RE.search(joined):
         tokens = [INVISIBLE_RE.sub("", t) for t in tokens]
     lowers = [t.lower() for t in tokens]
     reading = _Reading()
@@ -210,12 +211,15 @@ def _read_token(
     """Add token ``i`` (and the words it opens) to the number: how many tokens it took, 0 when
     the number ends before it."""
     word = lowers[i]
+    if word[:1].isdigit() or word[:1] == ".":
+        numeral = parse_numeral(tokens[i])
+        if numeral is None:
+            return 0
+        if i + 1 < len(lowers) and lowers[i + 1] in SCALES and word.count(".") == 1 and _DOT_GROUPS.match(word):
+            numeral = float(word)  # "1.500 million": a decimal before a multiplier, not "1,500 million"
+        return int(_read_numeral(tokens, spaces, i, numeral, reading))
     if word in SCALES:
         return int(_read_scale(word, reading))
-    if word in ("and", "-", "point"):
-        return _read_joint(lowers, spaces, i, reading)
-    if word in GROUP_SPACES:
-        return int(reading.have and lowers[i - 1] not in GROUP_SPACES)  # "11\u00a0000"
     if word in UNITS:
         return int(_read_unit(UNITS[word], reading))
     if word in TENS:
@@ -224,12 +228,11 @@ def _read_token(
             reading.have, reading.last = True, "tens"
             return 1
         return 0
-    numeral = parse_numeral(tokens[i]) if word[:1].isdigit() or word[:1] == "." else None
-    if numeral is None:
-        return 0
-    if i + 1 < len(lowers) and lowers[i + 1] in SCALES and word.count(".") == 1 and _DOT_GROUPS.match(word):
-        numeral = float(word)  # "1.500 million": a decimal before a multiplier, not "1,500 million"
-    return int(_read_numeral(tokens, spaces, i, numeral, reading))
+    if word in ("and", "-", "point"):
+        return _read_joint(lowers, spaces, i, reading)
+    if word in GROUP_SPACES:
+        return int(reading.have and lowers[i - 1] not in GROUP_SPACES)  # "11\u00a0000"
+    return 0
 
 
 def _read_joint(lowers: List[str], spaces: Optional[Sequence[bool]], i: int, reading: _Reading) -> int:

@@ -84,17 +84,18 @@ def read_core(tables: CountTables, ctx: DocContext, i: int, use_ner: bool) -> Op
     if words[i] in ARTICLES and i + 1 < ctx.n and words[i + 1] in tables.echelons:
         return quantity._replace(number=1, core_end=i + 1, article=True)
     parsed = ctx.number_at(i)
+    second, qualifier = None, "exact"
     if parsed is not None:
-        quantity = quantity._replace(number=parsed.value, core_end=i + parsed.length)
+        number, core_end = parsed.value, i + parsed.length
     else:
-        found = parse_range_tokens(ctx.texts(i, i + RANGE_WINDOW), ctx.spaces(i, i + RANGE_WINDOW))
+        found = parse_range_tokens(words[i : i + RANGE_WINDOW], ctx.spaces(i, i + RANGE_WINDOW))
         if found is None or (year_span(found.low, found.high) and "," not in words[i]):
             return None  # "300–500", "10–12 thousand": a range in one token; "2014–2016": years
-        quantity = quantity._replace(number=found.low, second=found.high, core_end=i + found.length, qualifier="range")
-    last = words[quantity.core_end - 1]
+        number, second, core_end, qualifier = found.low, found.high, i + found.length, "range"
+    last = words[core_end - 1]
     if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS and SCALES.get(last, 0) < 1000:
         return None  # a date or money; "three quarters of a million" tagged DATE is a figure
-    return quantity._replace(scale_word=last in SCALES)
+    return Quantity(i, i, core_end, core_end, number, second, qualifier, None, False, last in SCALES, None)
 
 
 def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity, floor: int) -> Optional[Quantity]:
