@@ -88,12 +88,11 @@ class DocContext:
         return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i):]]
 
     def number_at(self, i: int) -> Optional[ParsedNumber]:
-        """``parse_number_tokens`` over the 12 tokens from ``i``, read from six first (see
-        :data:`SHORT_NUMBER`): most numbers are one token."""
-        words = self.words  # the parse ignores case: lowercase words read as the texts would
-        parsed = parse_number_tokens(words[i : i + SHORT_NUMBER], self.spaces(i, i + SHORT_NUMBER))
+        """``parse_number_tokens`` over the 12 words from ``i`` (lowercase: the parse ignores case),
+        read from six first (see :data:`SHORT_NUMBER`): most numbers are one token."""
+        parsed = parse_number_tokens(self.words[i : i + SHORT_NUMBER], self.spaces(i, i + SHORT_NUMBER))
         if parsed is not None and parsed.length > SHORT_NUMBER - 4:
-            parsed = parse_number_tokens(words[i : i + NUMBER_WINDOW], self.spaces(i, i + NUMBER_WINDOW))
+            parsed = parse_number_tokens(self.words[i : i + NUMBER_WINDOW], self.spaces(i, i + NUMBER_WINDOW))
         return parsed
 
     def texts(self, i: int, j: int) -> List[str]:
