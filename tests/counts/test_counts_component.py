@@ -12,7 +12,7 @@ import conflictnlp
 from conflictnlp.counts import numbers, score_counts
 from conflictnlp.counts.context import COLUMNS
 from conflictnlp.counts.quantity import candidates
-from conflictnlp.counts.tables import SUFFIX_SHAPES
+from conflictnlp.counts.tables import FIGURE_SHAPES, SUFFIX_SHAPES
 from conflictnlp.lexicons import ResourceError
 
 
@@ -98,10 +98,10 @@ def _candidates_by_tokens(finder, doc):
     vague_starts = {k[0] for k in finder.tables.vague}
     starters = (vague_starts | set(numbers.UNITS) | set(numbers.TENS) | {"half", "dozen"}) - {"a", "an"}
     followers = (
-        set(numbers.SCALES) | set(finder.tables.echelons)
+        set(numbers.SCALES) | set(numbers.FRACTIONS) | set(finder.tables.echelons)
         | {k[1] for k in finder.tables.vague if len(k) > 1 and k[0] in ("a", "an")}
     )
-    shapes = set(SUFFIX_SHAPES)
+    shapes = set(SUFFIX_SHAPES) | set(FIGURE_SHAPES)
     return [
         t.i for t in doc
         if t.like_num or t.lower_ in starters or t.shape_ in shapes
@@ -113,6 +113,7 @@ def _candidates_by_tokens(finder, doc):
 @given(st.lists(st.sampled_from([
     "a", "An", "thousand", "battalion", "few", "dozens", "Tens", "of", "3x", "1.5X", "12k", "eleven", "half",
     "troops", "the", "2024", "1,200", "a", "dozen", "brigade", "km", "said", ".", "A", "million", "\n",
+    "quarter", "score", "300–500", "11'000", "3\u00ad000", "\u00a0",
 ]), max_size=30))
 def test_candidate_prefilter_matches_its_token_definition(nlp, words):
     finder = nlp.get_pipe("conflict_counts")

@@ -11,16 +11,17 @@ from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START, SHAPE, SPACY
 from spacy.tokens import Doc
 
 from ..doctools import SentenceOf, decode
-from .numbers import ParsedNumber, parse_number_tokens
+from .numbers import INVISIBLE_RE, ParsedNumber, parse_number_tokens
 
 # The token attributes `CountFinder` reads once per Doc (`Doc.to_array`), in this order.
 COLUMNS = [LOWER, LIKE_NUM, SHAPE, ORTH, SPACY, SENT_START]
 # A number is read from at most `NUMBER_WINDOW` tokens, first from `SHORT_NUMBER`: the parser
-# decides each step from the token before, the token and the one after, so a number of at most two
-# tokens read from a window of four is the one it reads from twelve, and decoding twelve tokens for
-# each figure cost more than parsing it (`DocContext.number_at`).
+# looks at most five tokens ahead of where it stands ("three - quarters of a million" before it
+# takes "three", "and a half thousand" after "two"), so a number of at most two tokens read from
+# a window of six is the one it reads from twelve, and decoding twelve tokens for each figure cost
+# more than parsing it (`DocContext.number_at`).
 NUMBER_WINDOW = 12
-SHORT_NUMBER = 4
+SHORT_NUMBER = 6
 
 
 def match_actors(matcher: Any, doc: Doc) -> Tuple[Dict[int, Tuple[str, int]], Dict[int, str], Dict[int, int]]:
@@ -42,6 +43,16 @@ def match_actors(matcher: Any, doc: Doc) -> Tuple[Dict[int, Tuple[str, int]], Di
     return starts, ends, start_of_end
 
 
+def visible_words(words: List[str]) -> List[str]:
+    """``words`` without the characters that do not count in a word (soft hyphens, zero-width
+    characters: "sol\u00addiers" reads as "soldiers"); the tokens and their offsets stay as
+    they are. One search over the joined words when there are none."""
+    joined = "".join(words)
+    if joined.isascii() or not INVISIBLE_RE.search(joined):
+        return words
+    return [INVISIBLE_RE.sub("", w) for w in words]
+
+
 class DocContext:
     """Per-Doc lookups, computed once when the Doc has candidate figures."""
 
@@ -50,7 +61,7 @@ class DocContext:
         self.n = len(doc)
         self.strings = doc.vocab.strings
         # Read from `Doc.to_array` (columns in `COLUMNS` order): faster than creating Tokens.
-        self.words = decode(self.strings, array[:, 0].tolist())
+        self.words = visible_words(decode(self.strings, array[:, 0].tolist()))
         self._spacy = array[:, 4].tolist()
         self._array = array
         self._sentence_of = SentenceOf(doc)
@@ -77,11 +88,11 @@ class DocContext:
         return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i):]]
 
     def number_at(self, i: int) -> Optional[ParsedNumber]:
-        """``parse_number_tokens`` over the 12 tokens from ``i``, read from four first (see
-        :data:`SHORT_NUMBER`): most numbers are one token."""
-        parsed = parse_number_tokens(self.texts(i, i + SHORT_NUMBER), self.spaces(i, i + SHORT_NUMBER))
-        if parsed is not None and parsed.length > SHORT_NUMBER - 2:
-            parsed = parse_number_tokens(self.texts(i, i + NUMBER_WINDOW), self.spaces(i, i + NUMBER_WINDOW))
+        """``parse_number_tokens`` over the 12 words from ``i`` (lowercase: the parse ignores case),
+        read from six first (see :data:`SHORT_NUMBER`): most numbers are one token."""
+        parsed = parse_number_tokens(self.words[i : i + SHORT_NUMBER], self.spaces(i, i + SHORT_NUMBER))
+        if parsed is not None and parsed.length > SHORT_NUMBER - 4:
+            parsed = parse_number_tokens(self.words[i : i + NUMBER_WINDOW], self.spaces(i, i + NUMBER_WINDOW))
         return parsed
 
     def texts(self, i: int, j: int) -> List[str]:

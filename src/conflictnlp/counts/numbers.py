@@ -11,6 +11,10 @@ texts (as a tokenizer splits them), so they can be tested and reused anywhere.
 11000
 >>> words_to_number("two dozen")
 24
+>>> words_to_number("a quarter of a million")
+250000
+>>> parse_numeral("11.000")
+11000
 >>> number_to_words(50000)
 'fifty thousand'
 """
@@ -18,7 +22,7 @@ texts (as a tokenizer splits them), so they can be tested and reused anywhere.
 from __future__ import annotations
 
 import re
-from typing import Dict, List, NamedTuple, Optional, Sequence, Union
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 Number = Union[int, float]
 
@@ -31,9 +35,9 @@ TENS: Dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-# Words and abbreviations that multiply what precedes them ("two dozen", "1.2 million").
+# Words and abbreviations that multiply what precedes them ("two dozen", "a score", "1.2 million").
 SCALES: Dict[str, int] = {
-    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "dozen": 12, "score": 20, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
 }
 # Suffixes glued to digits: "12k", "1.2mn", "5bn", "3m".
@@ -41,11 +45,31 @@ SUFFIXES: Dict[str, int] = {
     "k": 1_000, "K": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "M": 1_000_000,
     "bn": 1_000_000_000, "b": 1_000_000_000, "B": 1_000_000_000,
 }
+# The small multipliers: they multiply a number below a hundred ("two dozen", "three score").
+SMALL_SCALES = frozenset({"dozen", "score"})
+# Fractions of a multiplier: "half a million", "a quarter of a million", "three-quarters of a million".
+FRACTIONS: Dict[str, float] = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"half"}
 
+# Characters that do not count inside a word or a number: the soft hyphen, the zero-width space,
+# non-joiner and joiner, the word joiner and the byte-order mark ("3\u00ad000", "sol\u00addiers").
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+# Spaces that join digit groups, or a figure and its noun, without a break: no-break, narrow
+# no-break and thin space ("11\u00a0000", "300\u00a0troops"). The tokenizer makes each a token.
+GROUP_SPACES = frozenset({"\u00a0", "\u202f", "\u2009"})
+# Thousands separators a token may hold besides the comma: "11'000", "11’000" (Swiss).
+GROUP_MARKS = ("'", "’")
+# Dashes that join the two figures of a range written as one token ("300–500", "10—12").
+DASHES = ("–", "—")
+
 _DIGITS = re.compile(
-    r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suffix>k|K|m|mn|mln|M|bn|b|B)?$"
+    r"^(?P<num>\d{1,3}(?P<sep>[,'’])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<suffix>k|K|m|mn|mln|M|bn|b|B)?$"
 )
+# "11.000", "2.500", "1.200.000": dots between groups of three digits are thousands separators
+# (a decimal has no such reading: "1.5", "0.500", "12.50").
+_DOT_GROUPS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 _GROUP = re.compile(r"^\d{3}$")
 _HEAD_GROUP = re.compile(r"^\d{1,3}$")
 
@@ -59,13 +83,18 @@ def _clean(value: float) -> Number:
 def parse_numeral(text: str) -> Optional[Number]:
     """The value of one written numeral, or None.
 
-    Digits with comma separators and decimals ("11,000", "1.5"), glued multipliers
-    ("12k", "1.2mn", "5bn") and single number words ("eleven", "twenty"). Ordinals
-    ("47th"), years with a suffix ("1950s"), models ("T-72") and anything else give None.
+    Digits with comma separators and decimals ("11,000", "1.5"), Swiss separators ("11'000",
+    "11’000"), dots between groups of three digits ("11.000", "2.500": thousands), glued
+    multipliers ("12k", "1.2mn", "5bn") and single number words ("eleven", "twenty"); soft
+    hyphens and zero-width characters do not count ("3\u00ad000"). Ordinals ("47th"), years
+    with a suffix ("1950s"), models ("T-72") and anything else give None.
     """
+    if "." in text and _DOT_GROUPS.match(text):
+        return int(text.replace(".", ""))
     match = _DIGITS.match(text)
     if match:
-        value = float(match.group("num").replace(",", ""))
+        num, sep = match.group("num", "sep")
+        value = float(num.replace(sep, "") if sep else num)
         suffix = match.group("suffix")
         if suffix:
             value *= SUFFIXES[suffix]
@@ -75,6 +104,8 @@ def parse_numeral(text: str) -> Optional[Number]:
         return UNITS[lower]
     if lower in TENS:
         return TENS[lower]
+    if INVISIBLE_RE.search(text):
+        return parse_numeral(INVISIBLE_RE.sub("", text))
     return None
 
 
@@ -89,79 +120,150 @@ def parse_number_tokens(
 ) -> Optional[ParsedNumber]:
     """Parse the number that starts at ``tokens[0]`` (token texts, as split by a tokenizer).
 
-    Reads as far as the number goes: "eleven thousand", "a thousand", "two dozen",
-    "twenty - five", "three hundred and fifty", "1.2 million", "half a million",
-    "11 000" (digit groups split by a space; ``spaces[i]`` says whether token i is
-    followed by whitespace). Returns None when no number starts there.
+    Reads as far as the number goes: "eleven thousand", "a thousand", "two dozen", "a score",
+    "twenty - five", "forty-thousand", "three hundred and fifty", "1.2 million", "half a
+    million", "a quarter of a million", "three-quarters of a million", "two and a half
+    thousand", "three point five million", "11 000" (digit groups split by a space;
+    ``spaces[i]`` says whether token i is followed by whitespace, and a token that is a
+    no-break or thin space counts as a space: "11\u00a0000"). Soft hyphens and zero-width
+    characters do not count. Returns None when no number starts there.
     """
     n = len(tokens)
     if n == 0:
         return None
+    joined = "".join(tokens)
+    if not joined.isascii() and INVISIBLE_RE.search(joined):
+        tokens = [INVISIBLE_RE.sub("", t) for t in tokens]
     lowers = [t.lower() for t in tokens]
     reading = _Reading()
     i = _read_opening(lowers, reading)
-    while i < n and _read_token(tokens, lowers, spaces, i, reading):
-        i += 1
+    while i < n:
+        step = _read_token(tokens, lowers, spaces, i, reading)
+        if not step:
+            break
+        i += step
     if not reading.have:
         return None
+    while lowers[i - 1] in GROUP_SPACES:
+        i -= 1  # the space after the number ("300\u00a0troops") is not part of it
     return ParsedNumber(_clean(reading.total + reading.current), i, reading.scale)
 
 
 class _Reading:
     """The parse so far of one number (local to one :func:`parse_number_tokens` call)."""
 
-    __slots__ = ("total", "current", "have", "last", "scale", "group_seen")
+    __slots__ = ("total", "current", "have", "last", "scale", "group_seen", "place")
 
     def __init__(self) -> None:
         self.total = 0.0  # what the scales passed have added up: "two million" in "two million three"
         self.current = 0.0  # the part below the last scale
         self.have = False  # a number has been read
-        self.last = ""  # kind of the last part: "digit", "unit", "tens", "hundred", "dozen", "scale"
+        # kind of the last part: "digit", "unit", "tens", "hundred", "dozen", "scale", "fraction"
+        # ("and a half"), "point", "decimal" (a digit word after "point")
+        self.last = ""
         self.scale = 1  # the last multiplier applied
         self.group_seen = False  # "11 000" joins one digit group, not more
+        self.place = 0.1  # the value of the next digit word after "point"
 
 
 def _read_opening(lowers: List[str], reading: _Reading) -> int:
-    """ "a thousand", "a dozen", "half a million": where the number's words start after the opening."""
+    """ "a thousand", "a dozen", "half a million", "a quarter of a million": where the number's
+    words go on after the opening (at the multiplier)."""
     n = len(lowers)
     if lowers[0] in ("a", "an") and n > 1 and lowers[1] in SCALES:
         reading.current, reading.have, reading.last = 1.0, True, "unit"
         return 1
-    if lowers[0] == "half" and n > 2 and lowers[1] == "a" and lowers[2] in SCALES:
-        reading.current, reading.have, reading.last = 0.5, True, "unit"
-        return 2
+    fraction = _fraction_opening(lowers)
+    if fraction is not None:
+        reading.current, reading.have, reading.last = fraction[0], True, "unit"
+        return fraction[1]
     return 0
+
+
+def _fraction_opening(lowers: List[str]) -> Optional[Tuple[float, int]]:
+    """A fraction of the multiplier after it, and where the multiplier is: "half a", "a half",
+    "a quarter of a", "a quarter-", "three-quarters of a", "three quarters of a"; None unless a
+    multiplier follows. A plural fraction needs a count above one ("three-quarters")."""
+    n, first = len(lowers), lowers[0]
+    count, j = 1, 0
+    if first in ("a", "an", "one"):
+        j = 1
+    elif UNITS.get(first, 0) > 1:
+        count, j = UNITS[first], 1
+        if j < n and lowers[j] == "-":
+            j += 1
+    if j >= n or lowers[j] not in FRACTIONS or (count > 1) != lowers[j].endswith("s"):
+        return None
+    part = FRACTIONS[lowers[j]]
+    j += 1
+    if j < n and lowers[j] in ("-", "of"):
+        j += 1
+    if j < n and lowers[j] in ("a", "an"):
+        j += 1
+    if j < n and lowers[j] in SCALES:
+        return count * part, j
+    return None
 
 
 def _read_token(
     tokens: Sequence[str], lowers: List[str], spaces: Optional[Sequence[bool]], i: int, reading: _Reading
-) -> bool:
-    """Add token ``i`` to the number; False when the number ends before it."""
-    word, n = lowers[i], len(lowers)
+) -> int:
+    """Add token ``i`` (and the words it opens) to the number: how many tokens it took, 0 when
+    the number ends before it."""
+    word = lowers[i]
+    if word[:1].isdigit() or word[:1] == ".":
+        numeral = parse_numeral(tokens[i])
+        if numeral is None:
+            return 0
+        if i + 1 < len(lowers) and lowers[i + 1] in SCALES and word.count(".") == 1 and _DOT_GROUPS.match(word):
+            numeral = float(word)  # "1.500 million": a decimal before a multiplier, not "1,500 million"
+        return int(_read_numeral(tokens, spaces, i, numeral, reading))
     if word in SCALES:
-        return _read_scale(word, reading)
-    if word == "and" and reading.have and reading.last in ("hundred", "scale") and i + 1 < n and (
-        lowers[i + 1] in UNITS or lowers[i + 1] in TENS
-    ):
-        return True  # "three hundred and fifty"
-    if word == "-" and reading.last == "tens" and i + 1 < n and lowers[i + 1] in UNITS and 0 < UNITS[lowers[i + 1]] < 10:
-        return not (spaces is not None and (spaces[i - 1] or spaces[i]))  # "twenty-five"
+        return int(_read_scale(word, reading))
     if word in UNITS:
-        return _read_unit(UNITS[word], reading)
+        return int(_read_unit(UNITS[word], reading))
     if word in TENS:
         if reading.last in ("", "hundred", "scale") and not (reading.last == "" and reading.have):
             reading.current += TENS[word]
             reading.have, reading.last = True, "tens"
-            return True
-        return False
-    numeral = parse_numeral(tokens[i]) if word[:1].isdigit() or word[:1] == "." else None
-    if numeral is not None:
-        return _read_numeral(tokens, spaces, i, numeral, reading)
-    return False
+            return 1
+        return 0
+    if word in ("and", "-", "point"):
+        return _read_joint(lowers, spaces, i, reading)
+    if word in GROUP_SPACES:
+        return int(reading.have and lowers[i - 1] not in GROUP_SPACES)  # "11\u00a0000"
+    return 0
+
+
+def _read_joint(lowers: List[str], spaces: Optional[Sequence[bool]], i: int, reading: _Reading) -> int:
+    """A word that joins two parts of a number, taken only when the part after it follows:
+    "three hundred and fifty", "two and a half thousand", "twenty-five", "forty-thousand",
+    "three point five million". How many tokens it took (0: the number ends before it)."""
+    word, last, n = lowers[i], reading.last, len(lowers)
+    nxt = lowers[i + 1] if i + 1 < n else ""
+    if word == "and":
+        if last in ("hundred", "scale") and (nxt in UNITS or nxt in TENS):
+            return 1  # "three hundred and fifty"
+        if last in ("unit", "tens", "digit") and nxt in ("a", "an") and i + 3 < n and (
+            lowers[i + 2] in ("half", "quarter") and lowers[i + 3] in SCALES
+        ):
+            reading.current += FRACTIONS[lowers[i + 2]]  # "two and a half thousand"
+            reading.last = "fraction"
+            return 3
+        return 0
+    if word == "-":
+        joins = (last == "tens" and 0 < UNITS.get(nxt, 0) < 10) or (
+            last in ("unit", "tens", "digit") and nxt in SCALES
+        )  # "twenty-five", "forty-thousand"
+        return int(joins and not (spaces is not None and (spaces[i - 1] or spaces[i])))
+    if last in ("unit", "tens") and not reading.total and reading.current < 100 and UNITS.get(nxt, 10) < 10:
+        reading.last, reading.place = "point", 0.1  # "three point five million"
+        return 1
+    return 0
 
 
 def _read_scale(word: str, reading: _Reading) -> bool:
-    """A multiplier: "hundred", "dozen", "thousand", "million", "bn"."""
+    """A multiplier: "hundred", "dozen", "score", "thousand", "million", "bn"."""
     if not reading.have:
         return False
     factor = SCALES[word]
@@ -170,11 +272,11 @@ def _read_scale(word: str, reading: _Reading) -> bool:
             return False
         reading.current = (reading.current or 1) * 100
         reading.last, reading.scale = "hundred", 100
-    elif factor == 12:
+    elif word in SMALL_SCALES:
         if reading.last in ("hundred", "scale", "dozen"):
             return False
-        reading.current = (reading.current or 1) * 12
-        reading.last, reading.scale = "dozen", 12
+        reading.current = (reading.current or 1) * factor
+        reading.last, reading.scale = "dozen", factor
     else:
         if reading.last == "scale" and reading.current == 0:
             return False
@@ -188,7 +290,15 @@ def _read_scale(word: str, reading: _Reading) -> bool:
 
 
 def _read_unit(value: int, reading: _Reading) -> bool:
-    """A number word below twenty: "five", "twenty-five", "three hundred and fifty"."""
+    """A number word below twenty: "five", "twenty-five", "three hundred and fifty", the digits
+    after "point" ("three point five")."""
+    if reading.last in ("point", "decimal"):
+        if value > 9:
+            return False
+        reading.current += value * reading.place
+        reading.place /= 10
+        reading.last = "decimal"
+        return True
     if reading.last == "tens" and 0 < value < 10 and reading.current % 100 != 0:
         reading.current += value
     elif reading.last in ("", "hundred", "scale"):
@@ -204,20 +314,22 @@ def _read_unit(value: int, reading: _Reading) -> bool:
 def _read_numeral(
     tokens: Sequence[str], spaces: Optional[Sequence[bool]], i: int, numeral: Number, reading: _Reading
 ) -> bool:
-    """Digits: the number's first figure, or "11 000": a digit group continuing the previous digits."""
+    """Digits: the number's first figure, or "11 000": a digit group continuing the previous
+    digits after a space (one group: "11 000 000" may be two figures) or after a no-break or
+    thin space token (any number of groups: "5\u00a0000\u00a0000")."""
     if not reading.have:
         reading.current = float(numeral)
         reading.have, reading.last = True, "digit"
         reading.group_seen = False
         return True
+    marked = tokens[i - 1] in GROUP_SPACES  # "5\u00a0000\u00a0000": as many groups as there are
+    head = i - 2 if marked else i - 1
     if (
         reading.last == "digit"
-        and spaces is not None
-        and spaces[i - 1]
+        and (marked or (spaces is not None and spaces[i - 1] and not reading.group_seen))
         and reading.total == 0
-        and _HEAD_GROUP.match(tokens[i - 1])
+        and _HEAD_GROUP.match(tokens[head])
         and _GROUP.match(tokens[i])
-        and not reading.group_seen
     ):
         reading.current = reading.current * 1000 + numeral
         reading.group_seen = True
@@ -230,6 +342,46 @@ def _largest_scale(total: float) -> int:
         if total >= factor:
             return factor
     return 1
+
+
+def lend_scale(first: Number, second: ParsedNumber, ends_with_scale: bool) -> Number:
+    """The first figure of a range whose second figure ends with a multiplier: "10-12 thousand",
+    "between five and seven thousand" (the multiplier covers both: 10 -> 10,000) when the first
+    is below it; else ``first`` as it is ("3,000 to 5 thousand")."""
+    scale = second.scale
+    if scale > 1 and ends_with_scale and first < second.value / scale + 1 and first * scale <= second.value:
+        return _clean(first * scale)
+    return first
+
+
+class ParsedRange(NamedTuple):
+    low: Number  # the first figure
+    high: Number  # the second figure
+    length: int  # how many tokens it spans
+
+
+def parse_range_tokens(tokens: Sequence[str], spaces: Optional[Sequence[bool]] = None) -> Optional[ParsedRange]:
+    """A range written as one token with an en or em dash, and the multiplier after it:
+    "300–500", "3,000—5,000", "10–12 thousand" (10,000 to 12,000), "1.5–2 million". None
+    when ``tokens[0]`` is no such range or the first figure is not below the second."""
+    if not tokens:
+        return None
+    text = INVISIBLE_RE.sub("", tokens[0]) if INVISIBLE_RE.search(tokens[0]) else tokens[0]
+    dash = next((d for d in DASHES if d in text), None)
+    if dash is None:
+        return None
+    left, _, right = text.partition(dash)
+    first = parse_numeral(left) if left[:1].isdigit() else None
+    if first is None or not right[:1].isdigit():
+        return None
+    rest_spaces = None if spaces is None else list(spaces)
+    second = parse_number_tokens([right, *tokens[1:]], rest_spaces)
+    if second is None:
+        return None
+    first = lend_scale(first, second, second.length > 1 and tokens[second.length - 1].lower() in SCALES)
+    if not first < second.value:
+        return None
+    return ParsedRange(first, second.value, second.length)
 
 
 _TOKEN_SPLIT = re.compile(r"\s+|(?<=[a-z])(-)(?=[a-z])", re.IGNORECASE)

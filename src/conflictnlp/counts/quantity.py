@@ -9,10 +9,14 @@ import numpy
 
 from ..doctools import lookup, member
 from .context import DocContext
-from .numbers import SCALES
+from .numbers import GROUP_SPACES, SCALES, lend_scale, parse_range_tokens
 from .tables import (
     ARTICLES, CURRENCY, GLUE_OK, MEASURES, MONTHS, PARTICLE_VERBS, PERCENT, REJECT_ENTS, CountTables, Phrases,
 )
+
+
+# A range in one token is read with the tokens after it, for a multiplier ("10–12 thousand").
+RANGE_WINDOW = 6
 
 
 class Quantity(NamedTuple):
@@ -80,12 +84,18 @@ def read_core(tables: CountTables, ctx: DocContext, i: int, use_ner: bool) -> Op
     if words[i] in ARTICLES and i + 1 < ctx.n and words[i + 1] in tables.echelons:
         return quantity._replace(number=1, core_end=i + 1, article=True)
     parsed = ctx.number_at(i)
-    if parsed is None:
-        return None
-    core_end = i + parsed.length
-    if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS:
-        return None
-    return quantity._replace(number=parsed.value, core_end=core_end, scale_word=words[core_end - 1] in SCALES)
+    second, qualifier = None, "exact"
+    if parsed is not None:
+        number, core_end = parsed.value, i + parsed.length
+    else:
+        found = parse_range_tokens(words[i : i + RANGE_WINDOW], ctx.spaces(i, i + RANGE_WINDOW))
+        if found is None or (year_span(found.low, found.high) and "," not in words[i]):
+            return None  # "300–500", "10–12 thousand": a range in one token; "2014–2016": years
+        number, second, core_end, qualifier = found.low, found.high, i + found.length, "range"
+    last = words[core_end - 1]
+    if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS and SCALES.get(last, 0) < 1000:
+        return None  # a date or money; "three quarters of a million" tagged DATE is a figure
+    return Quantity(i, i, core_end, core_end, number, second, qualifier, None, False, last in SCALES, None)
 
 
 def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity, floor: int) -> Optional[Quantity]:
@@ -95,7 +105,9 @@ def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity,
     before, before_len = match_before(tables, words, i, floor)
     if before is not None:
         quantity = quantity._replace(qualifier=before, start=i - before_len)
-    if quantity.number is not None and not quantity.article:
+    if quantity.second is not None:
+        quantity = quantity._replace(qualifier="range")  # "about 300–500": the range says more
+    elif quantity.number is not None and not quantity.article:
         found = read_range(ctx, quantity.core_end, quantity.number, quantity.qualifier == "range")
         if found is not None:
             number, second, core_end = found
@@ -113,7 +125,7 @@ def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity,
 def read_after(tables: CountTables, ctx: DocContext, quantity: Quantity) -> Optional[Quantity]:
     """The approximator after the figure ("or more", "-plus") and a hyphen compound
     ("50,000-strong", "a 3,000-man force"); None for a measure ("600-mile", "19-year-old")."""
-    words, end = ctx.words, quantity.core_end
+    words, end = ctx.words, skip_space(ctx, quantity.core_end)
     qualifier = quantity.qualifier
     after, after_len = match_after(tables, ctx, end)
     if after is not None and qualifier in ("exact", "approx"):
@@ -140,14 +152,17 @@ def match_phrase(words: List[str], i: int, table: Phrases) -> Tuple[Optional[Any
 
 
 def match_before(tables: CountTables, words: List[str], i: int, floor: int) -> Tuple[Optional[str], int]:
-    """The qualifier of the longest approximator ending just before ``i`` (not before ``floor``)."""
+    """The qualifier of the longest approximator ending just before ``i`` (not before ``floor``),
+    also across a no-break space ("about\u00a0300"), and how many tokens it takes."""
     table = tables.approx_before
+    space = int(i - 1 > floor and words[i - 1] in GROUP_SPACES)
+    i -= space
     for length in range(min(tables.max_approx, i - floor), 0, -1):
         key = tuple(words[i - length : i])
         if key in table:
             if key == ("over",) and i - 2 >= floor and words[i - 2] in PARTICLE_VERBS:
                 return None, 0  # "handed over 150 prisoners": a phrasal verb, not "more than"
-            return table[key], length
+            return table[key], length + space
     return None, 0
 
 
@@ -164,8 +179,10 @@ def match_after(tables: CountTables, ctx: DocContext, end: int) -> Tuple[Optiona
 
 
 def read_range(ctx: DocContext, j: int, first: float, between: bool) -> Optional[Tuple[float, float, int]]:
-    """A second figure after ``j`` ("to", "or", "-", "and" after "between"): (low, high, end)."""
+    """A second figure after ``j`` ("to", "or", "-", "and" after "between"; no-break spaces
+    around the word count as spaces): (low, high, end)."""
     words, n = ctx.words, ctx.n
+    j = skip_space(ctx, j)
     if j + 1 >= n:
         return None
     conn = words[j]
@@ -177,19 +194,31 @@ def read_range(ctx: DocContext, j: int, first: float, between: bool) -> Optional
             return None
     elif conn not in ("to", "or"):
         return None
-    parsed = ctx.number_at(j + 1)
+    k = skip_space(ctx, j + 1)  # where the second figure starts
+    parsed = ctx.number_at(k)
     if parsed is None:
         return None
-    second = parsed.value
-    if parsed.scale > 1 and words[j + parsed.length] in SCALES and first < second / parsed.scale + 1:
-        # "10-12 thousand", "between five and seven thousand": the multiplier covers both.
-        if first * parsed.scale <= second:
-            first = first * parsed.scale
+    second, end = parsed.value, k + parsed.length
+    first = lend_scale(first, parsed, words[end - 1] in SCALES)
     if not first < second:
         return None
-    if conn == "or" and j + 1 + parsed.length < n and words[j + 1 + parsed.length] in ("more", "so"):
+    if conn in ("-", "–", "—") and k == j + 1 and ctx.glued(j) and year_span(first, second) and (
+        "," not in words[j - 1] + words[k]
+    ):
+        return None  # "2014-2016": years
+    if conn == "or" and end < n and words[end] in ("more", "so"):
         return None
-    return first, second, j + 1 + parsed.length
+    return first, second, end
+
+
+def year_span(first: float, second: float) -> bool:
+    """Two years joined by a dash ("2014–2016", "1992-1995"): a period, not a range of a count."""
+    return 1900 <= first < second <= 2100
+
+
+def skip_space(ctx: DocContext, j: int) -> int:
+    """Past a no-break or thin space token at ``j`` ("300\u00a0troops": the noun is after it)."""
+    return j + 1 if j + 1 < ctx.n and ctx.words[j] in GROUP_SPACES else j
 
 
 def whole_positive(value: float) -> bool:

@@ -22,6 +22,7 @@ from .bounds import count_bounds
 from .context import COLUMNS, DocContext
 from .kind import Cue, Previous, cue_after, read_kind
 from .noun import NounPhrase, is_source, read_counted_noun
+from .numbers import GROUP_SPACES
 from .quantity import Quantity, candidates, read_after, read_approximators, read_core
 from .tables import CountTables
 
@@ -94,7 +95,8 @@ def read_count(
         "estimate": figures["estimate"], "qualifier": qualifier, "kind": reading.kind, "unit": reading.unit,
         "actor": actor, "echelon": echelon, "inferred": figures["inferred"],
     }
-    return Found(quantity.start, reading.end, data, consumed)
+    end = reading.end - (ctx.words[reading.end - 1] in GROUP_SPACES)  # "300\u00a0" without its noun
+    return Found(quantity.start, end, data, consumed)
 
 
 def read_quantity(

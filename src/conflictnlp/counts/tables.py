@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..rules import ResourceError, RuleSet, RuleSource, RuleTable, bundled_jsonl
 from ..schema import ECHELONS, KINDS, QUALIFIER, QUALIFIERS
-from .numbers import SCALES, TENS, UNITS
+from .numbers import DASHES, FRACTIONS, GROUP_MARKS, INVISIBLE, SCALES, TENS, UNITS
 
 # ------------------------------------------------------------------------------ the rule tables
 
@@ -169,6 +169,16 @@ REJECT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 SUFFIX_SHAPES = sorted(
     {d + s for d in ("d", "dd", "ddd", "d.d", "d.dd", "dd.d", "ddd.d") for s in ("x", "xx", "xxx", "X")}
 )
+# Shapes of a figure that LIKE_NUM misses: other group marks ("11'000", "11’000"), a soft hyphen or
+# zero-width character in or around it ("3\u00ad000", "300\u200b"), a range in one token
+# ("300–500", "3,000—5,000", "1.5–2").
+_HEADS = ("d", "dd", "ddd")
+_SIDES = _HEADS + ("dddd", "d,ddd", "dd,ddd", "ddd,ddd", "d.d", "dd.d")
+FIGURE_SHAPES = sorted(
+    {h + (m + "ddd") * k for h in _HEADS for m in GROUP_MARKS + tuple(INVISIBLE) for k in (1, 2, 3)}
+    | {h + c for h in _SIDES for c in INVISIBLE} | {c + h for h in _SIDES for c in INVISIBLE}
+    | {a + dash + b for a in _SIDES for b in _SIDES for dash in DASHES}
+)
 
 # ------------------------------------------------------------------------------ compiled for lookup
 
@@ -234,14 +244,15 @@ class CountTables:
 
 def prefilter_arrays(vague: Phrases, echelons: Mapping[str, Any], vocab: Any) -> Tuple[Any, Any, Any]:
     """The pre-filter: tokens that can start a quantity. A figure (LIKE_NUM, or a shape such as
-    "3x", "1.5X"), a number word or vague word ("dozens"), or an article before a scale, echelon
-    or vague word ("a thousand", "a battalion", "a few"). Kept as sets of string hashes (sorted
+    "3x", "1.5X", "11'000", "300–500"), a number word or vague word ("dozens"), or an article
+    before a scale, fraction, echelon or vague word ("a thousand", "a quarter", "a battalion",
+    "a few"). Kept as sets of string hashes (sorted
     numpy arrays) and looked up over `Doc.to_array` (see `quantity.candidates`): much cheaper
     than a Matcher, whose set predicates create a Token object per token. Returns the sorted
     LOWER hashes, their codes (bit 1: starter, 2: article, 4: follower) and the SHAPE hashes."""
     starters = {k[0] for k in vague} | set(UNITS) | set(TENS) | {"half", "dozen"}
     starters -= ARTICLES
-    followers = set(SCALES) | set(echelons) | {k[1] for k in vague if len(k) > 1 and k[0] in ARTICLES}
+    followers = set(SCALES) | set(FRACTIONS) | set(echelons) | {k[1] for k in vague if len(k) > 1 and k[0] in ARTICLES}
     strings = vocab.strings
     codes: Dict[int, int] = {}
     for bit, words in ((1, starters), (2, ARTICLES), (4, followers)):
@@ -250,5 +261,5 @@ def prefilter_arrays(vague: Phrases, echelons: Mapping[str, Any], vocab: Any) ->
             codes[key] = codes.get(key, 0) | bit
     word_ids = numpy.array(sorted(codes), dtype="uint64")
     word_codes = numpy.array([codes[k] for k in sorted(codes)], dtype="uint8")
-    shape_ids = numpy.array(sorted({strings.add(w) for w in SUFFIX_SHAPES}), dtype="uint64")
+    shape_ids = numpy.array(sorted({strings.add(w) for w in SUFFIX_SHAPES + FIGURE_SHAPES}), dtype="uint64")
     return word_ids, word_codes, shape_ids
