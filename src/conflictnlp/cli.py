@@ -97,6 +97,9 @@ def iter_documents(
             except json.JSONDecodeError as err:
                 yield InputError(f"{name}, line {lineno}: invalid JSON ({err.msg})")
                 continue
+            except RecursionError:
+                yield InputError(f"{name}, line {lineno}: JSON nested too deeply")
+                continue
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 yield InputError(f'{name}, line {lineno}: expected an object with a "text" string')
                 continue
@@ -160,6 +163,17 @@ def load_pipeline(base: Optional[str]):
         return None
 
 
+def _where(meta: Dict[str, Any]) -> str:
+    """The input a document came from: its path, and its line in a .jsonl file."""
+    return f"{meta.get('path')}, line {meta['line']}" if "line" in meta else str(meta.get("path"))
+
+
+def _one_line(err: BaseException) -> str:
+    """An exception as one line: its message, with its type where the message alone is unclear."""
+    message = (str(err).splitlines() or [""])[0][:300]
+    return message if isinstance(err, ValueError) and message else f"{type(err).__name__}: {message}".rstrip(": ")
+
+
 def process(
     nlp, paths: Sequence[str], input_format: str, stdin: Optional[TextIO] = None, reuse_exports: bool = False
 ) -> Iterator[Union[Dict[str, Any], InputError]]:
@@ -185,8 +199,8 @@ def process(
                 # Texts above nlp.max_length are cut at paragraph boundaries and merged.
                 long = len(item.text) > getattr(nlp, "max_length", len(item.text))
                 doc = process_long(nlp, item.text) if long else nlp(item.text)
-            except ValueError as err:
-                yield InputError(f"{item.meta.get('path')}: {str(err).splitlines()[0][:300]}")
+            except Exception as err:  # one document's failure must not lose the others' output
+                yield InputError(f"{_where(item.meta)}: {_one_line(err)}")
                 continue
             progress.step(str(item.meta.get("path")))
             yield to_dict(doc, item.meta)

@@ -21,6 +21,7 @@ texts (as a tokenizer splits them), so they can be tested and reused anywhere.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
@@ -74,8 +75,20 @@ _GROUP = re.compile(r"^\d{3}$")
 _HEAD_GROUP = re.compile(r"^\d{1,3}$")
 
 
+# No count in war reporting comes near this; a longer run of digits is a code, a hash or an attack
+# on the parser ("9" * 400 is infinity as a float), and is not read as a number.
+MAX_FIGURE = 10**15
+
+
+def _in_range(value: Number) -> bool:
+    # An int is compared as it is: math.isfinite would convert it to a float, which a huge one overflows.
+    return abs(value) <= MAX_FIGURE if isinstance(value, int) else math.isfinite(value) and abs(value) <= MAX_FIGURE
+
+
 def _clean(value: float) -> Number:
     """An int when the float is whole (1.2 * 1_000_000 -> 1200000), else the float."""
+    if not math.isfinite(value):
+        return value
     rounded = round(value)
     return int(rounded) if abs(value - rounded) < 1e-6 else value
 
@@ -90,7 +103,8 @@ def parse_numeral(text: str) -> Optional[Number]:
     with a suffix ("1950s"), models ("T-72") and anything else give None.
     """
     if "." in text and _DOT_GROUPS.match(text):
-        return int(text.replace(".", ""))
+        value = int(text.replace(".", ""))
+        return value if _in_range(value) else None
     match = _DIGITS.match(text)
     if match:
         num, sep = match.group("num", "sep")
@@ -98,7 +112,7 @@ def parse_numeral(text: str) -> Optional[Number]:
         suffix = match.group("suffix")
         if suffix:
             value *= SUFFIXES[suffix]
-        return _clean(value)
+        return _clean(value) if _in_range(value) else None
     lower = text.lower()
     if lower in UNITS:
         return UNITS[lower]
@@ -146,7 +160,8 @@ def parse_number_tokens(
         return None
     while lowers[i - 1] in GROUP_SPACES:
         i -= 1  # the space after the number ("300\u00a0troops") is not part of it
-    return ParsedNumber(_clean(reading.total + reading.current), i, reading.scale)
+    value = reading.total + reading.current
+    return ParsedNumber(_clean(value), i, reading.scale) if _in_range(value) else None
 
 
 class _Reading:

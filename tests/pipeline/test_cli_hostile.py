@@ -1,0 +1,84 @@
+"""Hostile inputs to the command line: one bad document gets a one-line error naming it, and
+every other document's output is still written (issue 16, findings 1 and 2)."""
+
+import io
+import json
+
+import pytest
+
+from conflictnlp.cli import main
+from conflictnlp.counts.numbers import MAX_FIGURE, parse_number_tokens, parse_numeral
+
+GOOD = "Rebels said 40 soldiers were killed near the dam."
+LATER = "The army said it lost 12 tanks."
+
+
+def run(argv, stdin_text=None):
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(stdin_text.encode("utf8"))) if stdin_text is not None else None
+    import contextlib
+
+    with contextlib.redirect_stderr(err):
+        code = main(argv, stdout=out, stdin=stdin)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 400 + " troops were killed.",  # a float overflows to infinity
+        "1" + ",000" * 110 + " troops were killed.",
+        "1." + ".".join(["000"] * 120) + " troops",  # dot groups: an int too large for a float
+        "1" + "\u00a0000" * 200 + " troops",  # no-break space groups
+    ],
+)
+def test_huge_digit_runs_are_no_figures_and_do_not_crash(text):
+    code, out, err = run(["extract", "-", "--input-format", "jsonl"], json.dumps({"text": text}) + "\n" + json.dumps({"text": LATER}))
+    assert code == 0, err
+    exports = [json.loads(line) for line in out.splitlines()]
+    assert [len(e["counts"]) for e in exports] == [0, 1]
+
+
+def test_numbers_past_the_largest_figure_are_not_read():
+    assert parse_numeral("9" * 400) is None
+    assert parse_numeral("9" * 16) is None
+    assert parse_numeral("1" + ",000" * 5) == MAX_FIGURE
+    assert parse_number_tokens(["9" * 40]) is None
+    assert parse_number_tokens(["11,000"]).value == 11000
+
+
+def test_deeply_nested_json_line_is_one_error_and_the_rest_is_kept():
+    nested = "[" * 100_000 + "]" * 100_000
+    lines = "\n".join([json.dumps({"text": GOOD}), nested, json.dumps({"text": LATER})])
+    code, out, err = run(["extract", "-", "--input-format", "jsonl"], lines)
+    assert code == 1
+    assert [len(json.loads(line)["counts"]) for line in out.splitlines()] == [1, 1]
+    assert "<stdin>, line 2: JSON nested too deeply" in err
+    assert "Traceback" not in err
+
+
+def test_a_document_that_breaks_the_pipeline_loses_no_other_document(monkeypatch):
+    import conflictnlp.pipeline
+
+    real_load = conflictnlp.pipeline.load
+
+    def load(base=None, **kwargs):
+        nlp = real_load(base, **kwargs)
+
+        class Breaking:
+            max_length = nlp.max_length
+
+            def __call__(self, text):
+                if "sabotage" in text:
+                    raise RuntimeError("a component failed\nwith a second line")
+                return nlp(text)
+
+        return Breaking()
+
+    monkeypatch.setattr(conflictnlp.pipeline, "load", load)
+    lines = "\n".join(json.dumps({"text": t}) for t in [GOOD, "A sabotage text.", LATER])
+    code, out, err = run(["extract", "-", "--input-format", "jsonl"], lines)
+    assert code == 1
+    assert len(out.splitlines()) == 2
+    assert err.strip().splitlines() == ["conflictnlp: error: -, line 2: RuntimeError: a component failed"]
+    assert "Traceback" not in err and "second line" not in err
