@@ -165,3 +165,41 @@ def test_sentence_of_follows_a_user_hook():
 
 
 _VOCAB = {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(["troops", "Kyiv", "a", "said", "300", "U.S.", "drones", "x"]) | st.text("abcXY.", min_size=1, max_size=4), max_size=12), max_size=30),
+    st.sampled_from([3, 10, 2000]),
+)
+def test_word_flags_match_the_test_across_docs_and_merges(texts, limit):
+    """Through merges of the recent words into the sorted table and fresh starts at the limit."""
+    nlp = spacy.blank("en")
+    flags = WordFlags(lambda text: "." in text or text[:1].isupper(), limit=limit)
+    for words in texts + texts:
+        doc = spacy.tokens.Doc(nlp.vocab, words=words) if words else nlp("")
+        assert flags(doc).tolist() == ["." in t.text or t.text[:1].isupper() for t in doc]
+        assert len(flags._recent) <= max(limit, len(set(words)))
+
+
+def test_word_flags_cost_stays_flat_as_the_vocabulary_grows(monkeypatch):
+    """Each Doc brings new words: the sorted table is rebuilt only when the recent words reach an
+    eighth of it, not for every Doc, so the words sorted in all grow linearly (counted, not timed)."""
+    import numpy
+
+    nlp = spacy.blank("en")
+    flags = WordFlags(lambda text: text.endswith("s"))
+    sorted_words = 0
+    argsort = numpy.argsort
+
+    def counting(values, *args, **kwargs):
+        nonlocal sorted_words
+        sorted_words += len(values)
+        return argsort(values, *args, **kwargs)
+
+    monkeypatch.setattr(numpy, "argsort", counting)
+    for n in range(3000):
+        doc = nlp(f"Unit{n} and unit{n}s lost {n} tanks near Town{n}.")
+        assert flags(doc).tolist() == [t.text.endswith("s") for t in doc]
+    # 12,000 new words: re-sorting the table for every Doc would sort about 18 million
+    assert sorted_words < 150_000, sorted_words

@@ -163,16 +163,19 @@ class WordFlags:
     """A test on token texts, run once per distinct word and then looked up for every
     token with numpy: for pre-filters that must look at every token of every Doc.
 
-    ``flags(doc)`` gives one bool per token, as ``[test(t.text) for t in doc]``. The
-    table of words seen (ORTH hashes, sorted) is shared by all Docs and starts afresh
-    when it holds ``limit`` words.
+    ``flags(doc)`` gives one bool per token, as ``[test(t.text) for t in doc]``. Words seen are
+    kept in two tables shared by all Docs: a sorted array (ORTH hashes) looked up with one
+    ``searchsorted``, and a dict of the words seen since it was last sorted, merged into it once
+    it holds an eighth as many. A Doc with new words so costs its own words, not a re-sort of
+    every word seen (news brings new names and numbers in every document). Both start afresh
+    when they hold ``limit`` words.
     """
 
     def __init__(self, test: Callable[[str], bool], limit: int = 500_000) -> None:
         self.test = test
         self.limit = limit
-        empty = numpy.zeros(0, dtype="uint64")
-        self._table: Tuple[Any, Any] = (empty, numpy.zeros(0, dtype=bool))
+        self._table: Tuple[Any, Any] = (numpy.zeros(0, dtype="uint64"), numpy.zeros(0, dtype=bool))
+        self._recent: Dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Any:
         orths = doc.to_array(ORTH).reshape(-1)
@@ -181,15 +184,36 @@ class WordFlags:
             where, known = lookup(orths, ids)
             if bool(known.all()):
                 return flags[where]
-        new = numpy.setdiff1d(orths, ids)
-        if len(ids) + len(new) > self.limit:
-            ids, flags = ids[:0], flags[:0]
-            new = numpy.unique(orths)
+            result = numpy.where(known, flags[where], False)
+            unknown = numpy.flatnonzero(~known).tolist()
+        else:
+            result = numpy.zeros(len(orths), dtype=bool)
+            unknown = range(len(orths))
         strings = doc.vocab.strings
-        new_flags = numpy.array([bool(self.test(strings[orth])) for orth in new.tolist()], dtype=bool)
-        ids = numpy.concatenate([ids, new])
+        for k in unknown:
+            orth = int(orths[k])
+            flag = self._recent.get(orth)
+            result[k] = self._add(orth, strings[orth]) if flag is None else flag
+        if len(self._recent) > min(self.limit, max(1024, len(self._table[0]) // 8)):
+            self._merge()
+        return result
+
+    def _add(self, orth: int, text: str) -> bool:
+        """Test a new word and keep its flag (both tables start afresh at ``limit`` words)."""
+        if len(self._table[0]) + len(self._recent) >= self.limit:
+            self._table = (self._table[0][:0], self._table[1][:0])
+            self._recent = {}
+        flag = self._recent[orth] = bool(self.test(text))
+        return flag
+
+    def _merge(self) -> None:
+        """Sort the recent words into the array."""
+        ids, flags = self._table
+        recent = self._recent
+        new_ids = numpy.fromiter(recent.keys(), dtype="uint64", count=len(recent))
+        new_flags = numpy.fromiter(recent.values(), dtype=bool, count=len(recent))
+        ids = numpy.concatenate([ids, new_ids])
         flags = numpy.concatenate([flags, new_flags])
         order = numpy.argsort(ids, kind="stable")
-        ids, flags = ids[order], flags[order]
-        self._table = (ids, flags)
-        return flags[numpy.searchsorted(ids, orths)]
+        self._table = (ids[order], flags[order])
+        self._recent = {}
