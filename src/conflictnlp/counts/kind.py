@@ -11,7 +11,9 @@ from ..schema import KINDS
 from .context import DocContext
 from .noun import NounPhrase
 from .quantity import Quantity
-from .tables import ACTOR_HEADS, AFTER_SKIP, ASIDE_OPENERS, BEFORE_SKIP, CountTables
+from .tables import (
+    ACTOR_HEADS, AFTER_SKIP, ASIDE_OPENERS, BEFORE_SKIP, MONTHS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, CountTables,
+)
 
 Cue = Dict[str, Any]  # a cues.jsonl entry with "_start"/"_end" (and "_nominal" after the figure)
 # The kinds a size in units can have ("three brigades were killed" is not "displaced").
@@ -54,6 +56,8 @@ def read_kind(
     end, cue_from, floor = span
     sent_start, sent_end = sentence
     before_cue = cue_before(tables, ctx, quantity.start, max(floor, sent_start))
+    if before_cue is None or before_cue.get("kind") is None:
+        before_cue = cue_far(tables, ctx, quantity.start, max(floor, sent_start)) or before_cue
     after_cue = cue_after(tables, ctx, cue_from, sent_end)
     cue_kind = (after_cue.get("kind") if after_cue else None) or (before_cue.get("kind") if before_cue else None)
     link_actor = None
@@ -96,8 +100,8 @@ def kind_of_noun(
     if noun.kind not in ("troops", "person"):
         return noun.kind, noun.unit
     kind = noun.adjective_kind or cue_kind or inherited(ctx, quantity.start, sentence[0], previous)
-    if kind is None and noun.kind == "troops":
-        kind = "troops"
+    if kind is None and noun.kind == "troops" and not (noun.partitive and quantity.number == 1):
+        kind = "troops"  # but "one of the soldiers" with no cue counts nothing
     return kind, noun.unit
 
 
@@ -213,6 +217,28 @@ def cue_before(tables: CountTables, ctx: DocContext, start: int, floor: int) -> 
             continue
         return first
     return first
+
+
+def cue_far(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Optional[Cue]:
+    """A toll named earlier in the clause, tied to the figure by a toll link just before it, across
+    the words that say whose toll it is: "the death toll from the raid on the camp in the village
+    rose to 23", "brought the death toll since the fighting began on May 2 to 109 soldiers", a
+    headline "Death Toll in Ambush Hits 23". Another figure (not a date) or a new clause ends it."""
+    words = ctx.words
+    if start - 1 < floor or words[start - 1] not in TOLL_LINKS:
+        return None
+    for p in range(start - 2, max(floor, start - 25) - 1, -1):
+        if words[p] in TOLL_BREAKS or ctx.doc[p].like_num and not _date_number(words, p):
+            return None
+        found = _cue_ending_at(tables, words, p, floor)
+        if found is not None and found.get("kind") and TOLL_NOUNS.intersection(words[found["_start"] : found["_end"]]):
+            return found
+    return None
+
+
+def _date_number(words: List[str], p: int) -> bool:
+    """Is the number at ``p`` a day of a month ("May 2", "2 May")?"""
+    return (p > 0 and words[p - 1] in MONTHS) or (p + 1 < len(words) and words[p + 1] in MONTHS)
 
 
 def _cue_ending_at(tables: CountTables, words: List[str], p: int, floor: int) -> Optional[Cue]:
