@@ -12,9 +12,11 @@ from .context import DocContext
 from .noun import NounPhrase
 from .quantity import Quantity
 from .tables import (
-    ACTOR_HEADS, AFTER_SKIP, ASIDE_OPENERS, BEFORE_SKIP, MONTHS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, CountTables,
+    ACTOR_HEADS, AFTER_SKIP, ASIDE_OPENERS, BEFORE_SKIP, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, CountTables,
 )
 
+# Marks of words left out of a quote, skipped between two coordinated counts ("12 soldiers [...] and 3 civilians").
+ELISIONS = frozenset({"[", "]", "...", "…", "[...]", "[…]"})
 Cue = Dict[str, Any]  # a cues.jsonl entry with "_start"/"_end" (and "_nominal" after the figure)
 # The kinds a size in units can have ("three brigades were killed" is not "displaced").
 UNIT_KINDS = tuple(kind for kind in KINDS if kind not in ("displaced", "equipment"))
@@ -142,12 +144,16 @@ def inherited(
 ) -> Optional[str]:
     """The kind of the previous count in the sentence, for a figure that details it:
     "killed 43 Palestinians, including 19 people", "50 hostages, around 20 of whom ..."."""
-    if previous is None or previous.start < sent_start:
+    if previous is None:
         return None
     words = ctx.words
-    between = words[previous.end : start]
+    between = [w for w in words[previous.end : start] if w not in ELISIONS]
     if between and len(between) <= 2 and all(w in (",", "and", "or") for w in between):
-        return previous.kind  # "captured 27 soldiers and 12 FDLR elements", "destroyed 11 tanks, 14 launchers"
+        # "captured 27 soldiers and 12 FDLR elements", "destroyed 11 tanks, 14 launchers"; also across a
+        # sentence break a parser put at a quote's "[...]"
+        return previous.kind
+    if previous.start < sent_start:
+        return None
     p = start - 1
     if not partitive:
         if p >= sent_start and words[p] in ("them", "whom", "those") and p - 1 >= sent_start and words[p - 1] == "among":
@@ -296,7 +302,18 @@ def _owner_end(ctx: DocContext, p: int, limit: int) -> Optional[int]:
         return q + 1 if q < limit and words[q] in ACTOR_HEADS else q
     if k < limit and words[k] in ACTOR_HEADS:
         return k + 1  # "312 members of the militia were killed"
-    return None
+    return _origin_end(ctx, k, limit)
+
+
+def _origin_end(ctx: DocContext, k: int, limit: int) -> Optional[int]:
+    """ "from the Nuer community", "of Kola village", "from Mariupol": a name (capitalised words,
+    at most four) and a word that says where people come from (words.jsonl "origins")."""
+    q = k
+    while q < min(limit, k + 4) and ctx.doc[q].text[:1].isupper() and ctx.doc[q].is_alpha:
+        q += 1
+    if q == k:
+        return None
+    return q + 1 if q < limit and ctx.words[q] in ORIGINS else q
 
 
 def aside_end(words: List[str], p: int, limit: int) -> Optional[int]:

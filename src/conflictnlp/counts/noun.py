@@ -27,7 +27,7 @@ class NounPhrase:
 
     __slots__ = (
         "head", "head_index", "end", "kind", "unit", "actor", "adjective_kind", "adjective_head",
-        "echelon", "designator", "numeric_many", "partitive", "elided", "civil",
+        "echelon", "designator", "numeric_many", "partitive", "elided", "civil", "unknown",
     )
 
     def __init__(self) -> None:
@@ -45,6 +45,7 @@ class NounPhrase:
         self.partitive = False  # "11 of its soldiers": the span stops at the figure
         self.elided = False  # "killed and 46 wounded": the adjective is the elided verb
         self.civil = False  # a civil modifier before the noun ("aid trucks")
+        self.unknown = 0  # words in no table read before the noun ("three unidentified civilians")
 
     def set_head(self, start: int, end: int, kind: str, unit: Optional[str], adjective: bool) -> None:
         self.head = start
@@ -61,10 +62,18 @@ def read_counted_noun(tables: CountTables, ctx: DocContext, quantity: Quantity) 
     if quantity.compound is None:
         allow_of = quantity.vague is not None or quantity.scale_word
         noun = read_noun(tables, ctx, quantity.end, allow_of, quantity.article, single=quantity.number == 1)
+        if noun.unknown and looks_like_year(ctx, quantity):
+            return None  # "the 2022 invasion forced people to flee": a year, not a count
         return None if noun.designator else noun
     if quantity.compound["lemma"] == "strong":
         read_strong_unit(tables, ctx, quantity.end, noun)
     return noun
+
+
+def looks_like_year(ctx: DocContext, quantity: Quantity) -> bool:
+    """Is the figure four digits from 1900 to 2100, alone ("2022")?"""
+    number, text = quantity.number, ctx.doc[quantity.i].text
+    return number is not None and 1900 <= number <= 2100 and quantity.core_end - quantity.i == 1 and text.isdigit()
 
 
 def read_strong_unit(tables: CountTables, ctx: DocContext, end: int, noun: NounPhrase) -> None:
@@ -137,7 +146,6 @@ def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -
     words, n, doc = ctx.words, ctx.n, ctx.doc
     m, limit = j, min(n, j + 7)
     chain_actor: Optional[str] = None
-    unknown = 0  # words in no table read before the noun
     while m < limit:
         w = words[m]
         actor_match = ctx.actor_starts.get(m)
@@ -160,8 +168,8 @@ def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -
             m += 1
         elif doc[m].text[:1].isupper() and noun.head is None and not doc[m].like_num:
             m += 1  # a model or a name before the noun: "400 Shahed drones", "two T-72 tanks", "TB2 drones"
-        elif noun.head is None and unknown < 2 and unknown_modifier(ctx, m):
-            unknown += 1  # "three unidentified civilians", "two retreating fighters", "eight mine removal experts"
+        elif noun.head is None and noun.unknown < 2 and unknown_modifier(ctx, m):
+            noun.unknown += 1  # "three unidentified civilians", "two retreating fighters", "eight mine removal experts"
             m += 1
         else:
             break

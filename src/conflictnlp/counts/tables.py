@@ -90,7 +90,7 @@ WORD_LIST_FIELDS = {"list": str, "words": list, "note?": str}
 _WORD_LISTS = (
     "months", "currency", "percent", "measures", "sized", "sized_nouns", "collectives", "made",
     "particle_verbs", "reporting", "actor_heads", "army_heads", "group_anaphors", "army_anaphors", "compass",
-    "not_modifiers", "toll_links", "toll_nouns",
+    "not_modifiers", "toll_links", "toll_nouns", "origins",
 )
 
 
@@ -131,6 +131,7 @@ COMPASS = WORDS["compass"]
 NOT_MODIFIERS = WORDS["not_modifiers"] | MONTHS | MEASURES | PERCENT | CURRENCY
 TOLL_LINKS = WORDS["toll_links"]
 TOLL_NOUNS = WORDS["toll_nouns"]
+ORIGINS = WORDS["origins"]
 
 # ------------------------------------------------------------------------------ closed-class grammar
 
