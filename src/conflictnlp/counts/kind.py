@@ -69,7 +69,7 @@ def read_kind(
         # A figure without a counted noun: only with a cue, and never before another noun.
         if not bare_ok(tables, ctx, end, quantity):
             return None
-        bare = kind_of_bare(tables, ctx, quantity, noun, cue_kind, sent_start, previous)
+        bare = kind_of_bare(tables, ctx, quantity, noun, cue_kind, (sent_start, sent_end), previous)
         if bare is None:
             return None
         kind, unit, link_actor = bare
@@ -101,7 +101,8 @@ def kind_of_noun(
         return elided_kind(tables, ctx, noun, own_cue, sentence[1]), None
     if noun.kind not in ("troops", "person"):
         return noun.kind, noun.unit
-    kind = noun.adjective_kind or cue_kind or inherited(ctx, quantity.start, sentence[0], previous)
+    kind = noun.adjective_kind or cue_kind or list_cue_kind(tables, ctx, noun.end, sentence[1])
+    kind = kind or inherited(ctx, quantity.start, sentence[0], previous)
     if kind is None and noun.kind == "troops" and not (noun.partitive and quantity.number == 1):
         kind = "troops"  # but "one of the soldiers" with no cue counts nothing
     return kind, noun.unit
@@ -127,16 +128,64 @@ def kind_of_bare(
     quantity: Quantity,
     noun: NounPhrase,
     cue_kind: Optional[str],
-    sent_start: int,
+    sentence: Tuple[int, int],
     previous: Optional[Previous],
 ) -> Optional[Tuple[Optional[str], Optional[str], Optional[str]]]:
     """(kind, unit, actor) of a figure without a counted noun: a cue's kind, the kind of the count
     it details ("50 hostages, around 20 of whom"), or a linked noun's; None without any."""
+    sent_start, sent_end = sentence
     if cue_kind is None and noun.partitive:
         cue_kind = inherited(ctx, quantity.start, sent_start, previous, partitive=True)
     if cue_kind is not None:
         return cue_kind, None, None
-    return link(tables, ctx, quantity.start, sent_start)
+    return link(tables, ctx, quantity.start, sent_start) or toll_after(tables, ctx, (quantity.start, quantity.end), sent_end)
+
+
+def list_cue_kind(tables: CountTables, ctx: DocContext, end: int, limit: int) -> Optional[str]:
+    """The kind of the cue after a list of counts the phrase ending at ``end`` opens: "109 soldiers,
+    40 militants and 12 civilians have been killed" gives all three "killed". Only figures, counted
+    nouns, modifiers, actor words and names (at most 20 tokens) may stand between."""
+    words, doc = ctx.words, ctx.doc
+    p, figures, bare = end, 0, False  # bare: a figure of the list whose noun has not come yet
+    joins = (",", "and", "or")
+    while p < min(limit, end + 20) and not (bare and words[p] in joins):
+        w = words[p]
+        if w in joins or w in tables.modifiers or p in ctx.actor_starts:
+            p += 1
+        elif w in tables.nouns:
+            bare = False
+            p += 1
+        elif doc[p].like_num and p > end and words[p - 1] in joins:
+            figures, bare = figures + 1, True
+            p += 1
+        elif doc[p].text[:1].isupper() and p > end and words[p - 1] not in joins:
+            p += 1
+        else:
+            break
+    if not figures or bare:
+        return None  # "had 300 soldiers, and 200 were killed": the second figure is a count of its own
+    cue = cue_after(tables, ctx, p, limit)
+    return cue.get("kind") if cue is not None else None
+
+
+def toll_after(tables: CountTables, ctx: DocContext, span: Tuple[int, int], limit: int) -> Optional[Tuple[str, Optional[str], None]]:
+    """A toll named after its figure: "raised to 40 the death toll", "pushed to 117 the number of
+    soldiers killed" ((kind, the noun's lemma, no actor)); the figure follows a toll link."""
+    words = ctx.words
+    start, end = span
+    if start == 0 or words[start - 1] not in TOLL_LINKS or end + 2 >= limit or words[end] != "the":
+        return None
+    for last in range(min(limit, end + 1 + tables.max_cue), end + 1, -1):
+        toll = tables.cue_before.get(tuple(words[end + 1 : last]))
+        if toll is not None and toll.get("kind") and TOLL_NOUNS.intersection(words[end + 1 : last]):
+            return toll["kind"], None, None  # "the death toll", "the number of dead"
+    if words[end + 1 : end + 3] != ["number", "of"]:
+        return None
+    entry = tables.nouns.get(words[end + 3])
+    cue = cue_after(tables, ctx, end + 4, limit) if entry is not None and entry["kind"] in ("troops", "person") else None
+    if cue is None or not cue.get("kind"):
+        return None
+    return cue["kind"], entry["lemma"], None
 
 
 def inherited(

@@ -153,7 +153,7 @@ AFTER_SKIP = frozenset({
     "all", "later", "now", "who", "that", "either", "since", "already", "subsequently", "'", "’", '"', "”",
     "still", "remain", "remained", "remains", "believed", "thought", "feared", "said", "to", "be", "severely",
     "seriously", "critically", "lightly", "slightly", "badly", "fatally", "mortally", "may", "might", "could",
-    "listed", "as", "presumed", "confirmed", "reported", "being", "will",
+    "listed", "as", "presumed", "confirmed", "reported", "being", "will", "more",
 })
 AUX = frozenset({
     "has", "have", "had", "is", "are", "was", "were", "been", "now", "reportedly", "allegedly", "also",
