@@ -83,11 +83,22 @@ CASES = [
     ("The strike killed 12 people. 30 more were wounded.", "30", dict(kind="wounded", value=30, unit=None)),
     ("Ten of the injured were children, the hospital said.", "Ten", dict(kind="wounded", unit=None)),
     ("Hundreds Killed in Raids in Ituri", "Hundreds Killed", dict(kind="killed", unit=None)),
+    # --- the cue says killed where the noun gives another kind ---------------------------------------------
+    ("Fano forces lost six fighters and at least 14 others were wounded.", "six fighters", dict(kind="killed")),
+    ("The battalion lost 40 soldiers, with 90 wounded.", "40 soldiers", dict(kind="killed")),
+    ("Russia lost 300 soldiers in the battle for the village.", "300 soldiers", dict(kind="casualties")),
+    ("At least 18 Eritrean refugees drowned off Libya.", "At least 18 Eritrean refugees", dict(kind="killed", unit="refugee")),
+    ("Gunmen executed 12 hostages in the camp.", "12 hostages", dict(kind="killed", unit="hostage")),
+    ("Seven paramedics were among the dead.", "Seven paramedics", dict(kind="killed", unit="paramedic")),
+    ("Five police were killed at the checkpoint in Quetta.", "Five police", dict(kind="killed", unit="police")),
+    ("The siege has claimed 900 lives.", "900 lives", dict(kind="killed", unit="life")),
+    ("Kabul said 15 militants were killed and four soldiers died.", "four soldiers", dict(kind="killed", unit="soldier")),
     # --- the verb far from the figure, and a list that takes the cue after it -----------------------------
     ("The offensive forced 60,000 people, most of them children, to flee.", "60,000 people", dict(kind="displaced")),
     ("Some 75 soldiers, 210 rebels and 30 civilians have been killed since March.", "Some 75 soldiers", dict(kind="killed", unit="soldier")),
     ("Some 75 soldiers, 210 rebels and 30 civilians have been killed since March.", "210 rebels", dict(kind="killed")),
     ("The commander said 20 soldiers and five officers were wounded.", "20 soldiers", dict(kind="wounded")),
+    ("The unit had 300 soldiers, and 200 were killed.", "300 soldiers", dict(kind="troops")),
     ('"We found the bodies of seven police officers [...] and two unidentified women."', "two unidentified women", dict(kind="killed", unit="woman")),
 ]
 
@@ -107,6 +118,7 @@ NEGATIVES = [
     ("The unit had 300 soldiers, and two years later it was disbanded.", "two"),
     ("The death toll from the attack, which began at 5 in the morning, is unknown.", "5"),
     ("Some 30 km south the troops dug in.", "30"),
+    ("Three police stations were burned in the night.", "Three"),
 ]
 # fmt: on
 

@@ -22,6 +22,11 @@ Cue = Dict[str, Any]  # a cues.jsonl entry with "_start"/"_end" (and "_nominal" 
 UNIT_KINDS = tuple(kind for kind in KINDS if kind not in ("displaced", "equipment"))
 
 
+# Nouns that name people by a status (refugees, hostages, the missing) and the kinds that can befall them.
+STATUS_KINDS = ("displaced", "captured", "missing")
+HARM_KINDS = ("killed", "wounded", "casualties")
+
+
 class Previous(NamedTuple):
     """The count read just before, for a figure that details or continues it."""
 
@@ -99,10 +104,14 @@ def kind_of_noun(
         return (kind if kind in UNIT_KINDS else "troops"), noun.unit
     if noun.elided:
         return elided_kind(tables, ctx, noun, own_cue, sentence[1]), None
+    if noun.kind in STATUS_KINDS and cue_kind in HARM_KINDS:
+        return cue_kind, noun.unit  # "18 refugees drowned", "executed 7 prisoners": the cue says what befell them
     if noun.kind not in ("troops", "person"):
         return noun.kind, noun.unit
     kind = noun.adjective_kind or cue_kind or list_cue_kind(tables, ctx, noun.end, sentence[1])
     kind = kind or inherited(ctx, quantity.start, sentence[0], previous)
+    if kind == "casualties" and noun.adjective_kind is None and wounded_next(tables, ctx, noun.end, sentence[1]):
+        kind = "killed"  # "lost four fighters and 20 others were wounded": the losses are the dead
     if kind is None and noun.kind == "troops" and not (noun.partitive and quantity.number == 1):
         kind = "troops"  # but "one of the soldiers" with no cue counts nothing
     return kind, noun.unit
@@ -139,6 +148,19 @@ def kind_of_bare(
     if cue_kind is not None:
         return cue_kind, None, None
     return link(tables, ctx, quantity.start, sent_start) or toll_after(tables, ctx, (quantity.start, quantity.end), sent_end)
+
+
+def wounded_next(tables: CountTables, ctx: DocContext, end: int, limit: int) -> bool:
+    """Does a wounded count join the phrase ending at ``end`` ("and 20 others were wounded", ", with
+    30 injured")? Within eight words after "and", "," or "with", a one-word cue of kind wounded."""
+    words = ctx.words
+    if end >= limit or words[end] not in ("and", ",", "with", "while"):
+        return False
+    for q in range(end + 1, min(limit, end + 9)):
+        cue = tables.cue_after.get((words[q],))
+        if cue is not None and cue.get("kind") is not None:
+            return cue["kind"] == "wounded"
+    return False
 
 
 def list_cue_kind(tables: CountTables, ctx: DocContext, end: int, limit: int) -> Optional[str]:
