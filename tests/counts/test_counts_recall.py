@@ -93,12 +93,17 @@ CASES = [
     ("Five police were killed at the checkpoint in Quetta.", "Five police", dict(kind="killed", unit="police")),
     ("The siege has claimed 900 lives.", "900 lives", dict(kind="killed", unit="life")),
     ("Kabul said 15 militants were killed and four soldiers died.", "four soldiers", dict(kind="killed", unit="soldier")),
+    ("At least 30 troops, rebel fighters and civilians were killed in the Kivus.", "At least 30 troops", dict(kind="killed", unit="troop")),
+    ("Three soldiers from the British 3rd Rifle Brigade were killed on patrol.", "Three soldiers", dict(kind="killed")),
+    ("The blast pushed to 64 the number of French soldiers killed in Mali.", "64", dict(kind="killed", unit="soldier")),
+    ("Police said 12 assailants were shot dead.", "12 assailants", dict(kind="killed", unit="assailant")),
     # --- the verb far from the figure, and a list that takes the cue after it -----------------------------
     ("The offensive forced 60,000 people, most of them children, to flee.", "60,000 people", dict(kind="displaced")),
     ("Some 75 soldiers, 210 rebels and 30 civilians have been killed since March.", "Some 75 soldiers", dict(kind="killed", unit="soldier")),
     ("Some 75 soldiers, 210 rebels and 30 civilians have been killed since March.", "210 rebels", dict(kind="killed")),
     ("The commander said 20 soldiers and five officers were wounded.", "20 soldiers", dict(kind="wounded")),
     ("The unit had 300 soldiers, and 200 were killed.", "300 soldiers", dict(kind="troops")),
+    ("The army has 300 soldiers, and civilians were killed.", "300 soldiers", dict(kind="troops")),
     ('"We found the bodies of seven police officers [...] and two unidentified women."', "two unidentified women", dict(kind="killed", unit="woman")),
 ]
 

@@ -5,11 +5,12 @@ estimated at over 10,000")."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from ..schema import KINDS
 from .context import DocContext
-from .noun import NounPhrase
+from .noun import NounPhrase, unknown_modifier
 from .quantity import Quantity
 from .tables import (
     ACTOR_HEADS, AFTER_SKIP, ASIDE_OPENERS, BEFORE_SKIP, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, CountTables,
@@ -24,6 +25,8 @@ UNIT_KINDS = tuple(kind for kind in KINDS if kind not in ("displaced", "equipmen
 
 # Nouns that name people by a status (refugees, hostages, the missing) and the kinds that can befall them.
 STATUS_KINDS = ("displaced", "captured", "missing")
+LIST_JOINS = (",", "and", "or")
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 HARM_KINDS = ("killed", "wounded", "casualties")
 
 
@@ -164,30 +167,44 @@ def wounded_next(tables: CountTables, ctx: DocContext, end: int, limit: int) -> 
 
 
 def list_cue_kind(tables: CountTables, ctx: DocContext, end: int, limit: int) -> Optional[str]:
-    """The kind of the cue after a list of counts the phrase ending at ``end`` opens: "109 soldiers,
-    40 militants and 12 civilians have been killed" gives all three "killed". Only figures, counted
-    nouns, modifiers, actor words and names (at most 20 tokens) may stand between."""
-    words, doc = ctx.words, ctx.doc
-    p, figures, bare = end, 0, False  # bare: a figure of the list whose noun has not come yet
-    joins = (",", "and", "or")
-    while p < min(limit, end + 20) and not (bare and words[p] in joins):
+    """The kind of the cue after a list the phrase ending at ``end`` opens: "109 soldiers, 40
+    militants and 12 civilians have been killed" gives all three "killed", and so does "at least 40
+    troops, separatist fighters and civilians were killed". Every item needs a counted noun; a list
+    of nouns alone needs two items (", and civilians were killed" may open a clause of its own)."""
+    words = ctx.words
+    p, figures, items, bare = end, 0, 0, False  # bare: an item whose noun has not come yet
+    while p < min(limit, end + 20):
         w = words[p]
-        if w in joins or w in tables.modifiers or p in ctx.actor_starts:
+        if w in LIST_JOINS:
+            if bare:
+                return None  # "had 300 soldiers, and 200 were killed": the second figure counts on its own
+            if p + 1 < limit and words[p + 1] not in LIST_JOINS:
+                items, bare = items + 1, True
             p += 1
-        elif w in tables.nouns:
-            bare = False
-            p += 1
-        elif doc[p].like_num and p > end and words[p - 1] in joins:
-            figures, bare = figures + 1, True
-            p += 1
-        elif doc[p].text[:1].isupper() and p > end and words[p - 1] not in joins:
-            p += 1
-        else:
+            continue
+        step = _list_word(tables, ctx, p, end)
+        if step is None:
             break
-    if not figures or bare:
-        return None  # "had 300 soldiers, and 200 were killed": the second figure is a count of its own
+        figures += step == "figure"
+        bare = bare and step != "noun"
+        p += 1
+    if bare or not (figures or items >= 2):
+        return None
     cue = cue_after(tables, ctx, p, limit)
     return cue.get("kind") if cue is not None else None
+
+
+def _list_word(tables: CountTables, ctx: DocContext, p: int, end: int) -> Optional[str]:
+    """What the word at ``p`` is in a list of counts: "noun", "figure", "other" (a modifier, an actor
+    word, a name, a word in no table) or None (the list ends)."""
+    words, doc = ctx.words, ctx.doc
+    if words[p] in tables.nouns:
+        return "noun"
+    if doc[p].like_num and words[p - 1] in LIST_JOINS:
+        return "figure"
+    if words[p] in tables.modifiers or p in ctx.actor_starts or doc[p].text[:1].isupper() or unknown_modifier(ctx, p):
+        return "other"
+    return None
 
 
 def toll_after(tables: CountTables, ctx: DocContext, span: Tuple[int, int], limit: int) -> Optional[Tuple[str, Optional[str], None]]:
@@ -203,8 +220,11 @@ def toll_after(tables: CountTables, ctx: DocContext, span: Tuple[int, int], limi
             return toll["kind"], None, None  # "the death toll", "the number of dead"
     if words[end + 1 : end + 3] != ["number", "of"]:
         return None
-    entry = tables.nouns.get(words[end + 3])
-    cue = cue_after(tables, ctx, end + 4, limit) if entry is not None and entry["kind"] in ("troops", "person") else None
+    k = end + 3
+    while k < min(limit, end + 6) and (words[k] in tables.modifiers or k in ctx.actor_starts):
+        k = ctx.actor_starts[k][1] if k in ctx.actor_starts else k + 1  # "the number of American soldiers"
+    entry = tables.nouns.get(words[k]) if k < limit else None
+    cue = cue_after(tables, ctx, k + 1, limit) if entry is not None and entry["kind"] in ("troops", "person") else None
     if cue is None or not cue.get("kind"):
         return None
     return cue["kind"], entry["lemma"], None
@@ -370,17 +390,20 @@ def _owner_end(ctx: DocContext, p: int, limit: int) -> Optional[int]:
     actor = ctx.actor_starts.get(k)
     if actor is not None and actor[1] <= limit:
         q = actor[1]
-        return q + 1 if q < limit and words[q] in ACTOR_HEADS else q
+        if q < limit and words[q] in ACTOR_HEADS:
+            return q + 1
+        return _origin_end(ctx, q, limit) or q  # "from the U.S. 4th Infantry Division were killed"
     if k < limit and words[k] in ACTOR_HEADS:
         return k + 1  # "312 members of the militia were killed"
     return _origin_end(ctx, k, limit)
 
 
 def _origin_end(ctx: DocContext, k: int, limit: int) -> Optional[int]:
-    """ "from the Nuer community", "of Kola village", "from Mariupol": a name (capitalised words,
-    at most four) and a word that says where people come from (words.jsonl "origins")."""
+    """ "from the Nuer community", "of Kola village", "from Mariupol", "the 3rd Rifle Brigade": a
+    name (capitalised words, at most four, after an ordinal) and a word that says where people come
+    from (words.jsonl "origins")."""
     q = k
-    while q < min(limit, k + 4) and ctx.doc[q].text[:1].isupper() and ctx.doc[q].is_alpha:
+    while q < min(limit, k + 4) and ctx.doc[q].text[:1].isupper() or q < limit and q == k and ORDINAL.match(ctx.words[q]):
         q += 1
     if q == k:
         return None
