@@ -90,7 +90,6 @@ CASES = [
     ("At least 18 Eritrean refugees drowned off Libya.", "At least 18 Eritrean refugees", dict(kind="killed", unit="refugee")),
     ("Gunmen executed 12 hostages in the camp.", "12 hostages", dict(kind="killed", unit="hostage")),
     ("Seven paramedics were among the dead.", "Seven paramedics", dict(kind="killed", unit="paramedic")),
-    ("Five police were killed at the checkpoint in Quetta.", "Five police", dict(kind="killed", unit="police")),
     ("The siege has claimed 900 lives.", "900 lives", dict(kind="killed", unit="life")),
     ("Kabul said 15 militants were killed and four soldiers died.", "four soldiers", dict(kind="killed", unit="soldier")),
     ("At least 30 troops, rebel fighters and civilians were killed in the Kivus.", "At least 30 troops", dict(kind="killed", unit="troop")),
@@ -123,6 +122,11 @@ NEGATIVES = [
     ("The unit had 300 soldiers, and two years later it was disbanded.", "two"),
     ("The death toll from the attack, which began at 5 in the morning, is unknown.", "5"),
     ("Some 30 km south the troops dug in.", "30"),
+    ("Two shells fell near the border, and no one was hurt.", "one"),
+    ("Not one was killed, the ministry said.", "one"),
+    ("At least 60 tanker trucks have been set on fire since June.", "60"),
+    ("Images show at least four passenger planes at the airport.", "four"),
+    ("Several rebel leaders are believed to have fled north.", "Several"),
     ("Three police stations were burned in the night.", "Three"),
 ]
 # fmt: on

@@ -259,6 +259,8 @@ def bare_ok(tables: CountTables, ctx: DocContext, end: int, quantity: Quantity) 
     number, first = quantity.number, ctx.words[quantity.i]
     if number is not None and 1900 <= number <= 2100 and quantity.core_end - quantity.i == 1 and first.isdigit():
         return False
+    if number == 1 and quantity.start > 0 and ctx.words[quantity.start - 1] in ("no", "not"):
+        return False  # "no one was hurt", "not one was killed": none
     if end < ctx.n:
         token = ctx.doc[end]
         w = ctx.words[end]
