@@ -13,7 +13,7 @@ from .context import DocContext
 from .noun import NounPhrase, unknown_modifier
 from .quantity import Quantity
 from .tables import (
-    ACTOR_HEADS, AFTER_SKIP, ASIDE_OPENERS, BEFORE_SKIP, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, CountTables,
+    ACTOR_HEADS, AFTER_SKIP, ARTICLES, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, CountTables,
 )
 
 # Marks of words left out of a quote, skipped between two coordinated counts ("12 soldiers [...] and 3 civilians").
@@ -26,6 +26,12 @@ UNIT_KINDS = tuple(kind for kind in KINDS if kind not in ("displaced", "equipmen
 # Nouns that name people by a status (refugees, hostages, the missing) and the kinds that can befall them.
 STATUS_KINDS = ("displaced", "captured", "missing")
 LIST_JOINS = (",", "and", "or")
+# Words after an object that close it ("killed a commander and 17 civilians in Gaza").
+OBJECT_ENDS = frozenset({
+    "in", "on", "at", "near", "from", "of", "and", "or", "including", "during", "as", "after", "before",
+    "with", "while", "when", "across", "inside", "outside", "around", "since", "overnight", "yesterday",
+    "today", "this", "last", "on", "into", "along", "among", "who", "whom", "aged",
+})
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 HARM_KINDS = ("killed", "wounded", "casualties")
 
@@ -68,6 +74,8 @@ def read_kind(
     before_cue = cue_before(tables, ctx, quantity.start, max(floor, sent_start))
     if before_cue is None or before_cue.get("kind") is None:
         before_cue = cue_far(tables, ctx, quantity.start, max(floor, sent_start)) or before_cue
+    if before_cue is not None and before_cue.get("_across") and not object_ends(ctx, cue_from):
+        before_cue = None  # "killed the mayor and 300 troops withdrew": a clause of its own
     after_cue = cue_after(tables, ctx, cue_from, sent_end)
     cue_kind = (after_cue.get("kind") if after_cue else None) or (before_cue.get("kind") if before_cue else None)
     link_actor = None
@@ -314,8 +322,35 @@ def cue_before(tables: CountTables, ctx: DocContext, start: int, floor: int) -> 
             p -= 1
             steps += 1
             continue
+        if words[p] == "and" and first is None and steps == 0:
+            return cue_across_object(tables, ctx, p, floor)
         return first
     return first
+
+
+def object_ends(ctx: DocContext, k: int) -> bool:
+    """Does an object end at ``k`` (punctuation, the end, a preposition or conjunction), rather than
+    a verb follow it?"""
+    return k >= ctx.n or ctx.doc[k].is_punct or ctx.words[k] in OBJECT_ENDS
+
+
+def cue_across_object(tables: CountTables, ctx: DocContext, p: int, floor: int) -> Optional[Cue]:
+    """ "killed a Hamas commander and 17 civilians", "killing its police chief, Ali Noor, and 10
+    other officers": the cue before another object joined by "and" at ``p`` (at most ten words of a
+    noun phrase: determiners, names, nouns, modifiers, an apposition's commas; no figure)."""
+    words, doc = ctx.words, ctx.doc
+    for q in range(p - 1, max(floor, p - 11) - 1, -1):
+        found = _cue_ending_at(tables, words, q, floor) if q < p - 1 else None
+        if found is not None and found.get("kind") is not None and found.get("subject") is False:
+            found["_across"] = True
+            return found
+        w = words[q]
+        if doc[q].like_num or not (
+            w in DETERMINERS or w in ARTICLES or w in POSSESSIVES or w == "," or w in tables.nouns
+            or w in tables.modifiers or doc[q].text[:1].isupper() or unknown_modifier(ctx, q)
+        ):
+            return None
+    return None
 
 
 def cue_far(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Optional[Cue]:

@@ -201,13 +201,13 @@ def noun_at(tables: CountTables, ctx: DocContext, noun: NounPhrase, m: int) -> T
 def unknown_modifier(ctx: DocContext, m: int) -> bool:
     """May the word at ``m``, in no table, stand between the figure and its noun? A lowercase word
     of three letters or more that is no plural, no stop word, no time or measure word: "three unidentified civilians",
-    "four burned-out tanks" ("out" after a glued hyphen). "two years", "three villages" stay out:
+    "four burned-out tanks", "38 Shahed-type drones" (any word after a glued hyphen). "two years", "three villages" stay out:
     the chain still needs a counted noun after it."""
     token, w = ctx.doc[m], ctx.words[m]
     after_hyphen = m > 0 and ctx.words[m - 1] == "-" and ctx.glued(m - 1)
     return (
         token.is_alpha and len(w) > 2 and token.text == w and (after_hyphen or not token.is_stop)
-        and (not w.endswith("s") or w.endswith(("ss", "ous"))) and w not in NOT_MODIFIERS
+        and (after_hyphen or (not w.endswith("s") or w.endswith(("ss", "ous"))) and w not in NOT_MODIFIERS)
     )
 
 
