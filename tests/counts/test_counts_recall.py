@@ -89,6 +89,8 @@ CASES = [
     # --- elided and partitive nouns -----------------------------------------------------------------------
     ("Hezbollah said one of its commanders was killed in the strike.", "one", dict(kind="killed", unit="commander", value=1)),
     ("One of the hostages was freed on Sunday.", "One", dict(kind="captured", unit="hostage")),
+    ("Iran launched 60 drones overnight. Nine were shot down over Iraq.", "Nine", dict(kind="equipment", unit=None, value=9)),
+    ("Russia fired 35 missiles; Ukraine intercepted 28.", "28", dict(kind="equipment", value=28)),
     ("The strike killed 12 people. 30 more were wounded.", "30", dict(kind="wounded", value=30, unit=None)),
     ("Ten of the injured were children, the hospital said.", "Ten", dict(kind="wounded", unit=None)),
     ("Hundreds Killed in Raids in Ituri", "Hundreds Killed", dict(kind="killed", unit=None)),
@@ -132,6 +134,7 @@ NEGATIVES = [
     ("The death toll from the attack, which began at 5 in the morning, is unknown.", "5"),
     ("Some 30 km south the troops dug in.", "30"),
     ("Two shells fell near the border, and no one was hurt.", "one"),
+    ("Russia has 40 drones. He has 30.", "30"),
     ("Not one was killed, the ministry said.", "one"),
     ("At least 60 tanker trucks have been set on fire since June.", "60"),
     ("Images show at least four passenger planes at the airport.", "four"),

@@ -85,6 +85,9 @@ def read_kind(
         # A figure without a counted noun: only with a cue, and never before another noun.
         if not bare_ok(tables, ctx, end, quantity):
             return None
+        acting = any(c is not None and c.get("kind") is None and c.get("subject") is not True for c in (after_cue, before_cue))
+        if cue_kind is None and acting and previous is not None and previous.kind == "equipment":
+            cue_kind = "equipment" if quantity.start - previous.end <= 40 else None  # "40 drones ... Nine were shot down"
         bare = kind_of_bare(tables, ctx, quantity, noun, cue_kind, (sent_start, sent_end), previous)
         if bare is None:
             return None
