@@ -42,6 +42,8 @@ CASES = [
     # --- peoples and armed groups counted as nouns -------------------------------------------------------
     ("Coalition jets killed 250 Houthis near Hodeidah.", "250 Houthis", dict(kind="killed", actor="Houthis")),
     ("Six Americans were wounded in the rocket attack on the base.", "Six Americans", dict(kind="wounded", actor="United States")),
+    ("Gunmen kidnapped 9 Britons near the border.", "9 Britons", dict(kind="captured", unit="briton")),
+    ("Strikes killed 30 Afghans in Paktika.", "30 Afghans", dict(kind="killed", unit="afghan", actor="Afghanistan")),
     ("Soldiers torched the homes of thousands of Rohingya who fled to Cox's Bazar.", "thousands of Rohingya", dict(kind="displaced", unit="rohingya")),
     # --- people nouns whose kind comes from the verb or cue around them ---------------------------------
     ("Gunmen kidnapped 17 schoolteachers and 40 pupils in Katsina.", "40 pupils", dict(kind="captured", unit="pupil")),

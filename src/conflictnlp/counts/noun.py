@@ -222,9 +222,12 @@ def actor_word(
         return a_end + 2, chain_actor  # "14 Iranian-built drones"
     chain_actor = chain_actor or actor
     text = ctx.doc[m:a_end].text
+    entry = tables.nouns.get(words[m]) if a_end == m + 1 else None
     if text in tables.people and (noun.head is None or noun.adjective_head):
         noun.set_head(m, a_end, "person", tables.people[text].lower(), adjective=False)
         noun.unit = text[:-1].lower() if text.endswith("s") else text.lower()
+    elif entry is not None and entry["kind"] == "person" and (noun.head is None or noun.adjective_head):
+        noun.set_head(m, a_end, "person", entry["lemma"], adjective=False)  # "30 Afghans", "12 Britons"
     m = a_end
     if m < ctx.n and words[m] in POSSESSIVES:
         m += 1  # "of the group's fighters", "of Hamas's fighters"
