@@ -5,17 +5,35 @@ estimated at over 10,000")."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from ..schema import KINDS
 from .context import DocContext
-from .noun import NounPhrase
+from .noun import NounPhrase, unknown_modifier
 from .quantity import Quantity
-from .tables import ACTOR_HEADS, AFTER_SKIP, ASIDE_OPENERS, BEFORE_SKIP, CountTables
+from .tables import (
+    ACTOR_HEADS, AFTER_SKIP, ARTICLES, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, CountTables,
+)
 
+# Marks of words left out of a quote, skipped between two coordinated counts ("12 soldiers [...] and 3 civilians").
+ELISIONS = frozenset({"[", "]", "...", "…", "[...]", "[…]"})
 Cue = Dict[str, Any]  # a cues.jsonl entry with "_start"/"_end" (and "_nominal" after the figure)
 # The kinds a size in units can have ("three brigades were killed" is not "displaced").
 UNIT_KINDS = tuple(kind for kind in KINDS if kind not in ("displaced", "equipment"))
+
+
+# Nouns that name people by a status (refugees, hostages, the missing) and the kinds that can befall them.
+STATUS_KINDS = ("displaced", "captured", "missing")
+LIST_JOINS = (",", "and", "or")
+# Words after an object that close it ("killed a commander and 17 civilians in Gaza").
+OBJECT_ENDS = frozenset({
+    "in", "on", "at", "near", "from", "of", "and", "or", "including", "during", "as", "after", "before",
+    "with", "while", "when", "across", "inside", "outside", "around", "since", "overnight", "yesterday",
+    "today", "this", "last", "on", "into", "along", "among", "who", "whom", "aged",
+})
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+HARM_KINDS = ("killed", "wounded", "casualties")
 
 
 class Previous(NamedTuple):
@@ -54,6 +72,10 @@ def read_kind(
     end, cue_from, floor = span
     sent_start, sent_end = sentence
     before_cue = cue_before(tables, ctx, quantity.start, max(floor, sent_start))
+    if before_cue is None or before_cue.get("kind") is None:
+        before_cue = cue_far(tables, ctx, quantity.start, max(floor, sent_start)) or before_cue
+    if before_cue is not None and before_cue.get("_across") and not object_ends(ctx, cue_from):
+        before_cue = None  # "killed the mayor and 300 troops withdrew": a clause of its own
     after_cue = cue_after(tables, ctx, cue_from, sent_end)
     cue_kind = (after_cue.get("kind") if after_cue else None) or (before_cue.get("kind") if before_cue else None)
     link_actor = None
@@ -63,7 +85,10 @@ def read_kind(
         # A figure without a counted noun: only with a cue, and never before another noun.
         if not bare_ok(tables, ctx, end, quantity):
             return None
-        bare = kind_of_bare(tables, ctx, quantity, noun, cue_kind, sent_start, previous)
+        acting = any(c is not None and c.get("kind") is None and c.get("subject") is not True for c in (after_cue, before_cue))
+        if cue_kind is None and acting and previous is not None and previous.kind == "equipment":
+            cue_kind = "equipment" if quantity.start - previous.end <= 40 else None  # "40 drones ... Nine were shot down"
+        bare = kind_of_bare(tables, ctx, quantity, noun, cue_kind, (sent_start, sent_end), previous)
         if bare is None:
             return None
         kind, unit, link_actor = bare
@@ -93,11 +118,16 @@ def kind_of_noun(
         return (kind if kind in UNIT_KINDS else "troops"), noun.unit
     if noun.elided:
         return elided_kind(tables, ctx, noun, own_cue, sentence[1]), None
+    if noun.kind in STATUS_KINDS and cue_kind in HARM_KINDS:
+        return cue_kind, noun.unit  # "18 refugees drowned", "executed 7 prisoners": the cue says what befell them
     if noun.kind not in ("troops", "person"):
         return noun.kind, noun.unit
-    kind = noun.adjective_kind or cue_kind or inherited(ctx, quantity.start, sentence[0], previous)
-    if kind is None and noun.kind == "troops":
-        kind = "troops"
+    kind = noun.adjective_kind or cue_kind or list_cue_kind(tables, ctx, noun.end, sentence[1])
+    kind = kind or inherited(ctx, quantity.start, sentence[0], previous)
+    if kind == "casualties" and noun.adjective_kind is None and wounded_next(tables, ctx, noun.end, sentence[1]):
+        kind = "killed"  # "lost four fighters and 20 others were wounded": the losses are the dead
+    if kind is None and noun.kind == "troops" and not (noun.partitive and quantity.number == 1):
+        kind = "troops"  # but "one of the soldiers" with no cue counts nothing
     return kind, noun.unit
 
 
@@ -121,16 +151,94 @@ def kind_of_bare(
     quantity: Quantity,
     noun: NounPhrase,
     cue_kind: Optional[str],
-    sent_start: int,
+    sentence: Tuple[int, int],
     previous: Optional[Previous],
 ) -> Optional[Tuple[Optional[str], Optional[str], Optional[str]]]:
     """(kind, unit, actor) of a figure without a counted noun: a cue's kind, the kind of the count
     it details ("50 hostages, around 20 of whom"), or a linked noun's; None without any."""
+    sent_start, sent_end = sentence
     if cue_kind is None and noun.partitive:
         cue_kind = inherited(ctx, quantity.start, sent_start, previous, partitive=True)
     if cue_kind is not None:
         return cue_kind, None, None
-    return link(tables, ctx, quantity.start, sent_start)
+    return link(tables, ctx, quantity.start, sent_start) or toll_after(tables, ctx, (quantity.start, quantity.end), sent_end)
+
+
+def wounded_next(tables: CountTables, ctx: DocContext, end: int, limit: int) -> bool:
+    """Does a wounded count join the phrase ending at ``end`` ("and 20 others were wounded", ", with
+    30 injured")? Within eight words after "and", "," or "with", a one-word cue of kind wounded."""
+    words = ctx.words
+    if end >= limit or words[end] not in ("and", ",", "with", "while"):
+        return False
+    for q in range(end + 1, min(limit, end + 9)):
+        cue = tables.cue_after.get((words[q],))
+        if cue is not None and cue.get("kind") is not None:
+            return cue["kind"] == "wounded"
+    return False
+
+
+def list_cue_kind(tables: CountTables, ctx: DocContext, end: int, limit: int) -> Optional[str]:
+    """The kind of the cue after a list the phrase ending at ``end`` opens: "109 soldiers, 40
+    militants and 12 civilians have been killed" gives all three "killed", and so does "at least 40
+    troops, separatist fighters and civilians were killed". Every item needs a counted noun; a list
+    of nouns alone needs two items (", and civilians were killed" may open a clause of its own)."""
+    words = ctx.words
+    p, figures, items, bare = end, 0, 0, False  # bare: an item whose noun has not come yet
+    while p < min(limit, end + 20):
+        w = words[p]
+        if w in LIST_JOINS:
+            if bare:
+                return None  # "had 300 soldiers, and 200 were killed": the second figure counts on its own
+            if p + 1 < limit and words[p + 1] not in LIST_JOINS:
+                items, bare = items + 1, True
+            p += 1
+            continue
+        step = _list_word(tables, ctx, p, end)
+        if step is None:
+            break
+        figures += step == "figure"
+        bare = bare and step != "noun"
+        p += 1
+    if bare or not (figures or items >= 2):
+        return None
+    cue = cue_after(tables, ctx, p, limit)
+    return cue.get("kind") if cue is not None else None
+
+
+def _list_word(tables: CountTables, ctx: DocContext, p: int, end: int) -> Optional[str]:
+    """What the word at ``p`` is in a list of counts: "noun", "figure", "other" (a modifier, an actor
+    word, a name, a word in no table) or None (the list ends)."""
+    words, doc = ctx.words, ctx.doc
+    if words[p] in tables.nouns:
+        return "noun"
+    if doc[p].like_num and words[p - 1] in LIST_JOINS:
+        return "figure"
+    if words[p] in tables.modifiers or p in ctx.actor_starts or doc[p].text[:1].isupper() or unknown_modifier(ctx, p):
+        return "other"
+    return None
+
+
+def toll_after(tables: CountTables, ctx: DocContext, span: Tuple[int, int], limit: int) -> Optional[Tuple[str, Optional[str], None]]:
+    """A toll named after its figure: "raised to 40 the death toll", "pushed to 117 the number of
+    soldiers killed" ((kind, the noun's lemma, no actor)); the figure follows a toll link."""
+    words = ctx.words
+    start, end = span
+    if start == 0 or words[start - 1] not in TOLL_LINKS or end + 2 >= limit or words[end] != "the":
+        return None
+    for last in range(min(limit, end + 1 + tables.max_cue), end + 1, -1):
+        toll = tables.cue_before.get(tuple(words[end + 1 : last]))
+        if toll is not None and toll.get("kind") and TOLL_NOUNS.intersection(words[end + 1 : last]):
+            return toll["kind"], None, None  # "the death toll", "the number of dead"
+    if words[end + 1 : end + 3] != ["number", "of"]:
+        return None
+    k = end + 3
+    while k < min(limit, end + 6) and (words[k] in tables.modifiers or k in ctx.actor_starts):
+        k = ctx.actor_starts[k][1] if k in ctx.actor_starts else k + 1  # "the number of American soldiers"
+    entry = tables.nouns.get(words[k]) if k < limit else None
+    cue = cue_after(tables, ctx, k + 1, limit) if entry is not None and entry["kind"] in ("troops", "person") else None
+    if cue is None or not cue.get("kind"):
+        return None
+    return cue["kind"], entry["lemma"], None
 
 
 def inherited(
@@ -138,12 +246,16 @@ def inherited(
 ) -> Optional[str]:
     """The kind of the previous count in the sentence, for a figure that details it:
     "killed 43 Palestinians, including 19 people", "50 hostages, around 20 of whom ..."."""
-    if previous is None or previous.start < sent_start:
+    if previous is None:
         return None
     words = ctx.words
-    between = words[previous.end : start]
+    between = [w for w in words[previous.end : start] if w not in ELISIONS]
     if between and len(between) <= 2 and all(w in (",", "and", "or") for w in between):
-        return previous.kind  # "captured 27 soldiers and 12 FDLR elements", "destroyed 11 tanks, 14 launchers"
+        # "captured 27 soldiers and 12 FDLR elements", "destroyed 11 tanks, 14 launchers"; also across a
+        # sentence break a parser put at a quote's "[...]"
+        return previous.kind
+    if previous.start < sent_start:
+        return None
     p = start - 1
     if not partitive:
         if p >= sent_start and words[p] in ("them", "whom", "those") and p - 1 >= sent_start and words[p - 1] == "among":
@@ -158,6 +270,8 @@ def bare_ok(tables: CountTables, ctx: DocContext, end: int, quantity: Quantity) 
     number, first = quantity.number, ctx.words[quantity.i]
     if number is not None and 1900 <= number <= 2100 and quantity.core_end - quantity.i == 1 and first.isdigit():
         return False
+    if number == 1 and quantity.start > 0 and ctx.words[quantity.start - 1] in ("no", "not"):
+        return False  # "no one was hurt", "not one was killed": none
     if end < ctx.n:
         token = ctx.doc[end]
         w = ctx.words[end]
@@ -211,8 +325,57 @@ def cue_before(tables: CountTables, ctx: DocContext, start: int, floor: int) -> 
             p -= 1
             steps += 1
             continue
+        if words[p] == "and" and first is None and steps == 0:
+            return cue_across_object(tables, ctx, p, floor)
         return first
     return first
+
+
+def object_ends(ctx: DocContext, k: int) -> bool:
+    """Does an object end at ``k`` (punctuation, the end, a preposition or conjunction), rather than
+    a verb follow it?"""
+    return k >= ctx.n or ctx.doc[k].is_punct or ctx.words[k] in OBJECT_ENDS
+
+
+def cue_across_object(tables: CountTables, ctx: DocContext, p: int, floor: int) -> Optional[Cue]:
+    """ "killed a Hamas commander and 17 civilians", "killing its police chief, Ali Noor, and 10
+    other officers": the cue before another object joined by "and" at ``p`` (at most ten words of a
+    noun phrase: determiners, names, nouns, modifiers, an apposition's commas; no figure)."""
+    words, doc = ctx.words, ctx.doc
+    for q in range(p - 1, max(floor, p - 11) - 1, -1):
+        found = _cue_ending_at(tables, words, q, floor) if q < p - 1 else None
+        if found is not None and found.get("kind") is not None and found.get("subject") is False:
+            found["_across"] = True
+            return found
+        w = words[q]
+        if doc[q].like_num or not (
+            w in DETERMINERS or w in ARTICLES or w in POSSESSIVES or w == "," or w in tables.nouns
+            or w in tables.modifiers or doc[q].text[:1].isupper() or unknown_modifier(ctx, q)
+        ):
+            return None
+    return None
+
+
+def cue_far(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Optional[Cue]:
+    """A toll named earlier in the clause, tied to the figure by a toll link just before it, across
+    the words that say whose toll it is: "the death toll from the raid on the camp in the village
+    rose to 23", "brought the death toll since the fighting began on May 2 to 109 soldiers", a
+    headline "Death Toll in Ambush Hits 23". Another figure (not a date) or a new clause ends it."""
+    words = ctx.words
+    if start - 1 < floor or words[start - 1] not in TOLL_LINKS:
+        return None
+    for p in range(start - 2, max(floor, start - 25) - 1, -1):
+        if words[p] in TOLL_BREAKS or ctx.doc[p].like_num and not _date_number(words, p):
+            return None
+        found = _cue_ending_at(tables, words, p, floor)
+        if found is not None and found.get("kind") and TOLL_NOUNS.intersection(words[found["_start"] : found["_end"]]):
+            return found
+    return None
+
+
+def _date_number(words: List[str], p: int) -> bool:
+    """Is the number at ``p`` a day of a month ("May 2", "2 May")?"""
+    return (p > 0 and words[p - 1] in MONTHS) or (p + 1 < len(words) and words[p + 1] in MONTHS)
 
 
 def _cue_ending_at(tables: CountTables, words: List[str], p: int, floor: int) -> Optional[Cue]:
@@ -267,10 +430,24 @@ def _owner_end(ctx: DocContext, p: int, limit: int) -> Optional[int]:
     actor = ctx.actor_starts.get(k)
     if actor is not None and actor[1] <= limit:
         q = actor[1]
-        return q + 1 if q < limit and words[q] in ACTOR_HEADS else q
+        if q < limit and words[q] in ACTOR_HEADS:
+            return q + 1
+        return _origin_end(ctx, q, limit) or q  # "from the U.S. 4th Infantry Division were killed"
     if k < limit and words[k] in ACTOR_HEADS:
         return k + 1  # "312 members of the militia were killed"
-    return None
+    return _origin_end(ctx, k, limit)
+
+
+def _origin_end(ctx: DocContext, k: int, limit: int) -> Optional[int]:
+    """ "from the Nuer community", "of Kola village", "from Mariupol", "the 3rd Rifle Brigade": a
+    name (capitalised words, at most four, after an ordinal) and a word that says where people come
+    from (words.jsonl "origins")."""
+    q = k
+    while q < min(limit, k + 4) and ctx.doc[q].text[:1].isupper() or q < limit and q == k and ORDINAL.match(ctx.words[q]):
+        q += 1
+    if q == k:
+        return None
+    return q + 1 if q < limit and ctx.words[q] in ORIGINS else q
 
 
 def aside_end(words: List[str], p: int, limit: int) -> Optional[int]:

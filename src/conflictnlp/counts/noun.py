@@ -8,13 +8,14 @@ function per kind of word), :func:`finish_noun` (what the whole phrase rules out
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from ..schema import KINDS
 from .context import DocContext
 from .quantity import Quantity
 from .tables import (
-    COLLECTIVES, DETERMINERS, MADE, PARTITIVE_SKIP, POSSESSIVES, REPORTING, SIZED, SIZED_NOUNS, CountTables,
+    COLLECTIVES, DETERMINERS, MADE, MAX_PHRASE, NOT_MODIFIERS, PARTITIVE_SKIP, POSSESSIVES, REPORTING, SIZED,
+    SIZED_NOUNS, CountTables,
 )
 
 _STOP = -1  # a word step's answer: the chain of words before the noun ends here
@@ -26,7 +27,7 @@ class NounPhrase:
 
     __slots__ = (
         "head", "head_index", "end", "kind", "unit", "actor", "adjective_kind", "adjective_head",
-        "echelon", "designator", "numeric_many", "partitive", "elided", "civil",
+        "echelon", "designator", "numeric_many", "partitive", "elided", "civil", "unknown",
     )
 
     def __init__(self) -> None:
@@ -44,6 +45,7 @@ class NounPhrase:
         self.partitive = False  # "11 of its soldiers": the span stops at the figure
         self.elided = False  # "killed and 46 wounded": the adjective is the elided verb
         self.civil = False  # a civil modifier before the noun ("aid trucks")
+        self.unknown = 0  # words in no table read before the noun ("three unidentified civilians")
 
     def set_head(self, start: int, end: int, kind: str, unit: Optional[str], adjective: bool) -> None:
         self.head = start
@@ -60,10 +62,18 @@ def read_counted_noun(tables: CountTables, ctx: DocContext, quantity: Quantity) 
     if quantity.compound is None:
         allow_of = quantity.vague is not None or quantity.scale_word
         noun = read_noun(tables, ctx, quantity.end, allow_of, quantity.article, single=quantity.number == 1)
+        if noun.unknown and looks_like_year(ctx, quantity):
+            return None  # "the 2022 invasion forced people to flee": a year, not a count
         return None if noun.designator else noun
     if quantity.compound["lemma"] == "strong":
         read_strong_unit(tables, ctx, quantity.end, noun)
     return noun
+
+
+def looks_like_year(ctx: DocContext, quantity: Quantity) -> bool:
+    """Is the figure four digits from 1900 to 2100, alone ("2022")?"""
+    number, text = quantity.number, ctx.doc[quantity.i].text
+    return number is not None and 1900 <= number <= 2100 and quantity.core_end - quantity.i == 1 and text.isdigit()
 
 
 def read_strong_unit(tables: CountTables, ctx: DocContext, end: int, noun: NounPhrase) -> None:
@@ -101,7 +111,8 @@ def enter_of(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int, all
     """Step over "of" (and a determiner) after the figure; where the noun's words start."""
     words, n, doc = ctx.words, ctx.n, ctx.doc
     if not (j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in DETERMINERS and not single))):
-        return j
+        if not (single and j + 1 < n and words[j] == "of" and single_partitive(tables, ctx, j + 1)):
+            return j
     noun.partitive = not allow_of
     j += 1
     if j < n and words[j] in DETERMINERS:
@@ -114,6 +125,19 @@ def enter_of(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int, all
         if k > j and k < n and (words[k] in tables.nouns or words[k] in tables.modifiers or words[k] in tables.echelons):
             j = k  # the whole's own figure belongs to the partitive, not to a second count
     return j
+
+
+def single_partitive(tables: CountTables, ctx: DocContext, d: int) -> bool:
+    """ "one of its fighters", "one of the hostages": after "one of", a determiner (at ``d``) and a
+    plural counted noun, across modifiers and actor words, make a partitive of one."""
+    words, n = ctx.words, ctx.n
+    if words[d] not in DETERMINERS or words[d] in ("them", "whom", "which"):
+        return False
+    k = d + 1
+    while k < min(n, d + 4) and (words[k] in tables.modifiers or k in ctx.actor_starts):
+        k = ctx.actor_starts[k][1] if k in ctx.actor_starts else k + 1
+    entry = tables.nouns.get(words[k]) if k < n else None
+    return entry is not None and entry["kind"] in _COUNTED and words[k] != entry["lemma"] and not entry.get("adjective")
 
 
 def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -> Tuple[bool, Optional[str]]:
@@ -133,9 +157,9 @@ def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -
                 return True, chain_actor
             m += 1  # "18 battalion commanders": the echelon names whose commanders they are
             continue
-        entry = tables.nouns.get(w)
+        entry, size = noun_at(tables, ctx, noun, m)
         if entry is not None and not entry.get("compound"):
-            m = noun_word(ctx, noun, m, entry)
+            m = noun_word(ctx, noun, m, entry, size)
         elif w == "-" and ctx.glued(m - 1) and ctx.glued(m):
             m = hyphen(noun, m)
         elif w in tables.modifiers or (ctx.has_pos and doc[m].pos_ == "ADJ"):
@@ -144,11 +168,47 @@ def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -
             m += 1
         elif doc[m].text[:1].isupper() and noun.head is None and not doc[m].like_num:
             m += 1  # a model or a name before the noun: "400 Shahed drones", "two T-72 tanks", "TB2 drones"
+        elif noun.head is None and noun.unknown < 2 and unknown_modifier(ctx, m):
+            noun.unknown += 1  # "three unidentified civilians", "two retreating fighters", "eight mine removal experts"
+            m += 1
         else:
             break
         if m == _STOP:
             break
     return False, chain_actor
+
+
+def phrase_at(phrases: Dict[Tuple[str, ...], Any], words: List[str], m: int) -> Tuple[Any, int]:
+    """The longest form of several words that starts at ``m`` ("rocket launchers"): (its entry, its
+    length), or (None, 0)."""
+    for size in range(MAX_PHRASE, 1, -1):
+        entry = phrases.get(tuple(words[m : m + size])) if m + size <= len(words) else None
+        if entry is not None:
+            return entry, size
+    return None, 0
+
+
+def noun_at(tables: CountTables, ctx: DocContext, noun: NounPhrase, m: int) -> Tuple[Optional[Dict[str, Any]], int]:
+    """The counted noun at ``m``: a compound of several words before the head ("10 rocket
+    launchers", "three sniper teams"), else the word's entry; (entry, its length)."""
+    if noun.head is None or noun.adjective_head:
+        entry, size = phrase_at(tables.noun_phrases, ctx.words, m)
+        if entry is not None:
+            return entry, size
+    return tables.nouns.get(ctx.words[m]), 1
+
+
+def unknown_modifier(ctx: DocContext, m: int) -> bool:
+    """May the word at ``m``, in no table, stand between the figure and its noun? A lowercase word
+    of three letters or more that is no plural, no stop word, no time or measure word: "three unidentified civilians",
+    "four burned-out tanks", "38 Shahed-type drones" (any word after a glued hyphen). "two years", "three villages" stay out:
+    the chain still needs a counted noun after it."""
+    token, w = ctx.doc[m], ctx.words[m]
+    after_hyphen = m > 0 and ctx.words[m - 1] == "-" and ctx.glued(m - 1)
+    return (
+        token.is_alpha and len(w) > 2 and token.text == w and (after_hyphen or not token.is_stop)
+        and (after_hyphen or (not w.endswith("s") or w.endswith(("ss", "ous"))) and w not in NOT_MODIFIERS)
+    )
 
 
 def actor_word(
@@ -162,9 +222,12 @@ def actor_word(
         return a_end + 2, chain_actor  # "14 Iranian-built drones"
     chain_actor = chain_actor or actor
     text = ctx.doc[m:a_end].text
+    entry = tables.nouns.get(words[m]) if a_end == m + 1 else None
     if text in tables.people and (noun.head is None or noun.adjective_head):
         noun.set_head(m, a_end, "person", tables.people[text].lower(), adjective=False)
         noun.unit = text[:-1].lower() if text.endswith("s") else text.lower()
+    elif entry is not None and entry["kind"] == "person" and (noun.head is None or noun.adjective_head):
+        noun.set_head(m, a_end, "person", entry["lemma"], adjective=False)  # "30 Afghans", "12 Britons"
     m = a_end
     if m < ctx.n and words[m] in POSSESSIVES:
         m += 1  # "of the group's fighters", "of Hamas's fighters"
@@ -176,18 +239,20 @@ def echelon_word(tables: CountTables, ctx: DocContext, noun: NounPhrase, m: int,
     modifier of the next noun (False: "18 battalion commanders"). True when the phrase is read."""
     words, n = ctx.words, ctx.n
     w = words[m]
-    entry = tables.echelons[w]
+    entry, size = phrase_at(tables.echelon_phrases, words, m)  # "11 battalion tactical groups"
+    if entry is None:
+        entry, size = tables.echelons[w], 1
     if ctx.doc[m].text[:1].isupper() and w == entry["forms"][0].lower() and not ctx.is_title(m):
         noun.designator = True  # "2 Brigade", "16 Air Assault Brigade"
         return True
-    follower = tables.nouns.get(words[m + 1]) if m + 1 < n else None
+    follower = tables.nouns.get(words[m + size]) if m + size < n else None
     if follower is not None and follower["kind"] in _COUNTED and not follower.get("compound"):
         return False
-    read_echelon(tables, ctx, m, entry, noun, actor)
+    read_echelon(tables, ctx, (m, size), entry, noun, actor)
     return True
 
 
-def noun_word(ctx: DocContext, noun: NounPhrase, m: int, entry: Dict[str, Any]) -> int:
+def noun_word(ctx: DocContext, noun: NounPhrase, m: int, entry: Dict[str, Any], size: int = 1) -> int:
     """A counted noun (or an adjective used as one: "20 dead"); where the chain goes on, or _STOP."""
     words = ctx.words
     w = words[m]
@@ -197,14 +262,15 @@ def noun_word(ctx: DocContext, noun: NounPhrase, m: int, entry: Dict[str, Any]) 
         if noun.head is not None and not noun.adjective_head:
             return _STOP  # "300 soldiers killed": the participle is a cue, not the noun
         noun.adjective_kind = entry["kind"]
-        noun.set_head(m, m + 1, entry["kind"], entry["lemma"], adjective=True)
+        # "20 dead", "Hundreds Killed": an adjective used as a noun counts no noun, so no unit.
+        noun.set_head(m, m + 1, entry["kind"], None, adjective=True)
         noun.elided = bool(entry.get("elided"))
     else:
-        noun.set_head(m, m + 1, entry["kind"], None if entry.get("pronoun") else entry["lemma"], adjective=False)
+        noun.set_head(m, m + size, entry["kind"], None if entry.get("pronoun") else entry["lemma"], adjective=False)
         noun.elided = False
         if noun.adjective_kind == entry["kind"]:
             noun.adjective_kind = None
-    m += 1
+    m += size
     if m + 1 < ctx.n and words[m] == "of" and words[m + 1] == "war" and entry["kind"] == "captured":
         noun.end = m + 2  # "prisoners of war"
         return _STOP
@@ -282,14 +348,16 @@ def read_coordinated(tables: CountTables, ctx: DocContext, noun: NounPhrase) -> 
 
 
 def read_echelon(
-    tables: CountTables, ctx: DocContext, m: int, entry: Dict[str, Any], noun: NounPhrase, actor: Optional[str]
+    tables: CountTables, ctx: DocContext, at: Tuple[int, int], entry: Dict[str, Any], noun: NounPhrase, actor: Optional[str]
 ) -> NounPhrase:
-    """A size in units at ``m``: "three brigades", "a battalion-sized force", "two companies of
-    troops"; an ambiguous or singular echelon counts only when the phrase confirms it."""
+    """A size in units at ``at`` (start, number of words): "three brigades", "a battalion-sized
+    force", "two companies of troops", "11 battalion tactical groups"; an ambiguous or singular
+    echelon counts only when the phrase confirms it."""
     words, n = ctx.words, ctx.n
+    m, size = at
     noun.echelon = entry
     noun.unit = entry["forms"][0].lower()
-    end = m + 1
+    end = m + size
     confirmed = False
     if end + 1 < n and words[end] == "-" and words[end + 1] in SIZED and ctx.glued(end - 1) and ctx.glued(end):
         end += 2
@@ -299,7 +367,7 @@ def read_echelon(
             end += 1
     elif end < n and words[end] == "of":
         end, confirmed, actor = _echelon_of(tables, ctx, end, actor)
-    singular = words[m] == entry["forms"][0].lower()
+    singular = " ".join(words[m : m + size]) == entry["forms"][0].lower()
     if not confirmed and (entry.get("ambiguous") or singular and not noun.numeric_many):
         noun.echelon = None
         noun.unit = None

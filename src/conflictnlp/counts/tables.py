@@ -38,6 +38,8 @@ RULE_TABLES = tuple(RuleTable(name, f"{name}.jsonl", fields) for name, fields in
 APPROXIMATOR_QUALIFIERS = tuple(q for q in QUALIFIERS if QUALIFIER[q].worded)
 APPROXIMATOR_POSITIONS = ("before", "after")
 CUE_ROLES = ("before", "after", "link", "possessed")
+# The most words of a compound noun or unit form ("battalion tactical groups").
+MAX_PHRASE = 3
 
 
 def check_tables(rules: RuleSet, tables: Mapping[str, List[Dict[str, Any]]]) -> None:
@@ -63,8 +65,8 @@ def check_tables(rules: RuleSet, tables: Mapping[str, List[Dict[str, Any]]]) -> 
             forms = entry["forms"] + entry.get("people", [])
             if not forms or not all(isinstance(f, str) and f for f in forms):
                 rules.fail(name, entry, "forms must be a non-empty list of strings")
-            if name != "actors" and any(" " in f for f in forms):
-                rules.fail(name, entry, "forms must be single words")
+            if name != "actors" and any(f != " ".join(f.split()) or len(f.split()) > MAX_PHRASE for f in forms):
+                rules.fail(name, entry, f"forms must be words separated by single spaces, at most {MAX_PHRASE}")
     for entry in tables["cues"]:
         if entry["role"] not in CUE_ROLES:
             rules.fail("cues", entry, "role must be before, after, link or possessed")
@@ -88,6 +90,7 @@ WORD_LIST_FIELDS = {"list": str, "words": list, "note?": str}
 _WORD_LISTS = (
     "months", "currency", "percent", "measures", "sized", "sized_nouns", "collectives", "made",
     "particle_verbs", "reporting", "actor_heads", "army_heads", "group_anaphors", "army_anaphors", "compass",
+    "not_modifiers", "toll_links", "toll_nouns", "origins",
 )
 
 
@@ -125,6 +128,10 @@ ARMY_HEADS = WORDS["army_heads"]
 GROUP_ANAPHORS = WORDS["group_anaphors"]
 ARMY_ANAPHORS = WORDS["army_anaphors"]
 COMPASS = WORDS["compass"]
+NOT_MODIFIERS = WORDS["not_modifiers"] | MONTHS | MEASURES | PERCENT | CURRENCY
+TOLL_LINKS = WORDS["toll_links"]
+TOLL_NOUNS = WORDS["toll_nouns"]
+ORIGINS = WORDS["origins"]
 
 # ------------------------------------------------------------------------------ closed-class grammar
 
@@ -146,7 +153,7 @@ AFTER_SKIP = frozenset({
     "all", "later", "now", "who", "that", "either", "since", "already", "subsequently", "'", "’", '"', "”",
     "still", "remain", "remained", "remains", "believed", "thought", "feared", "said", "to", "be", "severely",
     "seriously", "critically", "lightly", "slightly", "badly", "fatally", "mortally", "may", "might", "could",
-    "listed", "as", "presumed", "confirmed", "reported", "being", "will",
+    "listed", "as", "presumed", "confirmed", "reported", "being", "will", "more",
 })
 AUX = frozenset({
     "has", "have", "had", "is", "are", "was", "were", "been", "now", "reportedly", "allegedly", "also",
@@ -161,6 +168,8 @@ CLAUSE_OPENERS = frozenset({
 })
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "into", "towards", "toward", "near", "across", "inside", "to", "from"})
+# Words that end the reach of a toll named earlier in the sentence (kind.cue_far): a new clause.
+TOLL_BREAKS = frozenset({";", ":", "which", "who", "whom", "whose", "when", "where", "while", "because", "although", "but", "said", "says", "told"})
 ASIDE_OPENERS = frozenset({"including", "most", "many", "mostly", "among", "some", "all", "nearly", "almost", "half"})
 # Words between "N of the" and the whole's noun: "18 of the 24 battalion commanders", "of Aitaroun's roughly 11,000".
 PARTITIVE_SKIP = frozenset({"'s", "’s", "roughly", "about", "some", "around", "nearly", "approximately", "estimated", "an"})
@@ -206,9 +215,12 @@ class CountTables:
         self.approx_before = phrase_table((e["text"], e["qualifier"]) for e in approximators if e["position"] == "before")
         self.approx_after = phrase_table((e["text"], e["qualifier"]) for e in approximators if e["position"] == "after")
         self.vague = phrase_table((e["text"], e) for e in t["vague"])
-        self.echelons = {form.lower(): e for e in t["units"] for form in e["forms"]}
+        self.echelons = {form.lower(): e for e in t["units"] for form in e["forms"] if " " not in form}
         self.echelon_singular = {e["forms"][0].lower() for e in t["units"]}
-        self.nouns = {form.lower(): e for e in t["nouns"] for form in e["forms"]}
+        self.nouns = {form.lower(): e for e in t["nouns"] for form in e["forms"] if " " not in form}
+        # Forms of several words, by their word tuple: "rocket launchers", "battalion tactical groups".
+        self.noun_phrases = phrase_table((f, e) for e in t["nouns"] for f in e["forms"] if " " in f)
+        self.echelon_phrases = phrase_table((f, e) for e in t["units"] for f in e["forms"] if " " in f)
         # Hyphen compounds: "50,000-strong", "a 3,000-man force", "a 30,000-member wing".
         self.compounds = {form for form, e in self.nouns.items() if e.get("compound") or e["kind"] == "troops"}
         self.modifiers = {e["text"].lower() for e in t["modifiers"]}
