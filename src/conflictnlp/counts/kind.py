@@ -16,6 +16,8 @@ from .tables import ACTOR_HEADS, AFTER_SKIP, ASIDE_OPENERS, BEFORE_SKIP, CountTa
 Cue = Dict[str, Any]  # a cues.jsonl entry with "_start"/"_end" (and "_nominal" after the figure)
 # The kinds a size in units can have ("three brigades were killed" is not "displaced").
 UNIT_KINDS = tuple(kind for kind in KINDS if kind not in ("displaced", "equipment"))
+# The kinds that let a noun only the parse gives count ("killed two herders", not "seized three towns").
+LOOSE_KINDS = ("killed", "wounded")
 
 
 class Previous(NamedTuple):
@@ -96,6 +98,10 @@ def kind_of_noun(
     if noun.kind not in ("troops", "person"):
         return noun.kind, noun.unit
     kind = noun.adjective_kind or cue_kind or inherited(ctx, quantity.start, sentence[0], previous)
+    if kind is None and noun.parsed:
+        kind = governing_kind(tables, ctx, noun.head_index)
+    if noun.loose and kind not in LOOSE_KINDS:
+        return None, noun.unit  # "attacked three villages": a noun only the parse gives counts the dead and wounded
     if kind is None and noun.kind == "troops":
         kind = "troops"
     return kind, noun.unit
@@ -283,4 +289,38 @@ def aside_end(words: List[str], p: int, limit: int) -> Optional[int]:
             return q
         if words[q] in (";", ".", ":"):
             return None
+    return None
+
+
+def governing_kind(tables: CountTables, ctx: DocContext, i: int) -> Optional[str]:
+    """With a parse: the kind of the verb that governs the counted noun ``i``, read as a cue
+    however far it is ("Militants on Sunday killed two teachers", "32 people from a herding
+    community were killed", "three boys who drowned"). The verb whose object the noun (or the
+    noun it is a conjunct of) is, whose passive subject, whose subject when it takes no object,
+    or the verb of a relative clause on the noun; None when that verb is no cue with a kind."""
+    token = ctx.doc[i]
+    while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i:
+        token = token.head
+    dep, verb = token.dep_, token.head
+    if dep in ("dobj", "obj"):
+        return verb_cue(verb, (tables.cue_before,))
+    if dep == "nsubjpass":
+        return verb_cue(verb, (tables.cue_after, tables.cue_before))
+    if dep == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return verb_cue(verb, (tables.cue_after,))
+    for clause in token.children:
+        if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in clause.children):
+            return verb_cue(clause, (tables.cue_after,))
+    return None
+
+
+def verb_cue(verb: Any, tables: Tuple[Dict[Tuple[str, ...], Cue], ...]) -> Optional[str]:
+    """The kind of a verb that is a one-word cue of ``tables``, by its form or its lemma."""
+    if verb.pos_ != "VERB":
+        return None
+    for table in tables:
+        for key in (verb.lower_, verb.lemma_.lower()):
+            cue = table.get((key,))
+            if cue is not None and cue.get("kind"):
+                return cue["kind"]
     return None

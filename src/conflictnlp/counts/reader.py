@@ -21,7 +21,7 @@ from .actor import find_actor
 from .bounds import count_bounds
 from .context import COLUMNS, DocContext
 from .kind import Cue, Previous, cue_after, read_kind
-from .noun import NounPhrase, is_source, read_counted_noun
+from .noun import NounPhrase, is_source, parse_noun, read_counted_noun
 from .quantity import Quantity, candidates, read_after, read_approximators, read_core
 from .tables import CountTables
 
@@ -77,6 +77,8 @@ def read_count(
     noun = read_counted_noun(tables, ctx, quantity)
     if noun is None:
         return None
+    if options.use_parser and ctx.has_dep:
+        noun = parse_noun(tables, ctx, quantity, noun)
     placed = place_noun(tables, ctx, quantity, noun, previous)
     if placed is None:
         return None

@@ -88,6 +88,7 @@ WORD_LIST_FIELDS = {"list": str, "words": list, "note?": str}
 _WORD_LISTS = (
     "months", "currency", "percent", "measures", "sized", "sized_nouns", "collectives", "made",
     "particle_verbs", "reporting", "actor_heads", "army_heads", "group_anaphors", "army_anaphors", "compass",
+    "people_nouns",
 )
 
 
@@ -125,6 +126,7 @@ ARMY_HEADS = WORDS["army_heads"]
 GROUP_ANAPHORS = WORDS["group_anaphors"]
 ARMY_ANAPHORS = WORDS["army_anaphors"]
 COMPASS = WORDS["compass"]
+PEOPLE_NOUNS = WORDS["people_nouns"]
 
 # ------------------------------------------------------------------------------ closed-class grammar
 
@@ -199,6 +201,8 @@ class CountTables:
         self.echelons = {form.lower(): e for e in t["units"] for form in e["forms"]}
         self.echelon_singular = {e["forms"][0].lower() for e in t["units"]}
         self.nouns = {form.lower(): e for e in t["nouns"] for form in e["forms"]}
+        # The parser path: a counted noun by its lemma ("burned-out tanks" -> "tank").
+        self.noun_lemmas = {e["lemma"]: e for e in t["nouns"] if not e.get("adjective") and not e.get("compound")}
         # Hyphen compounds: "50,000-strong", "a 3,000-man force", "a 30,000-member wing".
         self.compounds = {form for form, e in self.nouns.items() if e.get("compound") or e["kind"] == "troops"}
         self.modifiers = {e["text"].lower() for e in t["modifiers"]}
