@@ -368,6 +368,8 @@ def parse_noun(tables: CountTables, ctx: DocContext, quantity: Quantity, noun: N
     if found is None:
         return noun
     kind, unit, loose = found
+    if kind == "equipment" and (noun.civil or any(w in tables.civil_modifiers for w in ctx.words[quantity.end : head])):
+        return noun  # "80 fuel tanker trucks", "three passenger planes": not military equipment
     noun.set_head(head, head + 1, kind, unit, adjective=False)
     noun.loose = loose
     actors = ctx.actors_between(quantity.end, head)
@@ -379,6 +381,8 @@ def modified_noun(ctx: DocContext, quantity: Quantity) -> Optional[int]:
     """The noun after the figure that the figure modifies (``nummod``, through "two dozen"), or
     the object of "of" after a vague figure ("dozens of Rohingya"); only modifiers between them."""
     doc = ctx.doc
+    if ctx.glued(quantity.core_end - 1) and quantity.core_end < ctx.n and doc[quantity.core_end].is_alpha:
+        return None  # "155mm shells", "23mm guns": a calibre, not a count
     token = doc[quantity.core_end - 1]
     while token.dep_ in _NUMBER_DEPS and token.head.pos_ == "NUM" and token.head.i > token.i:
         token = token.head
