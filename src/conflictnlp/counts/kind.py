@@ -297,7 +297,8 @@ def governing_kind(tables: CountTables, ctx: DocContext, i: int) -> Optional[str
     however far it is ("Militants on Sunday killed two teachers", "32 people from a herding
     community were killed", "three boys who drowned"). The verb whose object the noun (or the
     noun it is a conjunct of) is, whose passive subject, whose subject when it takes no object,
-    or the verb of a relative clause on the noun; None when that verb is no cue with a kind."""
+    the verb of a relative clause on the noun, or a toll that rises to it ("the death toll from the
+    raids on the market has risen to 40 civilians"); None when that verb is no cue with a kind."""
     token = ctx.doc[i]
     while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i:
         token = token.head
@@ -308,9 +309,24 @@ def governing_kind(tables: CountTables, ctx: DocContext, i: int) -> Optional[str
         return verb_cue(verb, (tables.cue_after, tables.cue_before))
     if dep == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return verb_cue(verb, (tables.cue_after,))
+    if dep == "pobj" and token.head.lower_ in ("to", "at") and token.head.dep_ == "prep":
+        return toll_kind(tables, token.head.head)
     for clause in token.children:
         if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in clause.children):
             return verb_cue(clause, (tables.cue_after,))
+    return None
+
+
+def toll_kind(tables: CountTables, verb: Any) -> Optional[str]:
+    """ "the toll (has risen|stood|was brought) to/at N": the kind of the toll noun, a one-word
+    "before" cue ("toll", "casualties"), that is the subject or object of the verb."""
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.pos_ == "NOUN":
+            cue = tables.cue_before.get((child.lower_,))
+            if cue is not None and cue.get("kind"):
+                return cue["kind"]
     return None
 
 

@@ -14,6 +14,9 @@ from .tables import (
     ARTICLES, CURRENCY, GLUE_OK, MEASURES, MONTHS, PARTICLE_VERBS, PERCENT, REJECT_ENTS, CountTables, Phrases,
 )
 
+# The entity types of a trained NER that mark a figure (the candidates it adds to the pre-filter's).
+NER_FIGURES = ("CARDINAL", "QUANTITY")
+
 
 class Quantity(NamedTuple):
     """A figure and the words that bound it, tokens ``start..end`` (``i``: where the figure starts,
@@ -42,6 +45,17 @@ def candidates(tables: CountTables, array: Any) -> List[int]:
     if len(lower) > 1:
         found[:-1] |= (codes[:-1] & 2 != 0) & (codes[1:] & 4 != 0)
     return found.nonzero()[0].tolist()
+
+
+def ner_candidates(doc: Any, starts: List[int]) -> List[int]:
+    """With an NER: ``starts`` and the first token of each CARDINAL or QUANTITY entity that the
+    pre-filter missed entirely (a figure of a shape our tables lack), in order."""
+    picked = set(starts)
+    extra = [
+        ent.start for ent in doc.ents
+        if ent.label_ in NER_FIGURES and not any(k in picked for k in range(ent.start, ent.end))
+    ]
+    return sorted(picked.union(extra)) if extra else starts
 
 
 def plausible_start(tables: CountTables, ctx: DocContext, i: int) -> bool:

@@ -22,7 +22,7 @@ from .bounds import count_bounds
 from .context import COLUMNS, DocContext
 from .kind import Cue, Previous, cue_after, read_kind
 from .noun import NounPhrase, is_source, parse_noun, read_counted_noun
-from .quantity import Quantity, candidates, read_after, read_approximators, read_core
+from .quantity import Quantity, candidates, ner_candidates, read_after, read_approximators, read_core
 from .tables import CountTables
 
 
@@ -49,6 +49,8 @@ def read_counts(tables: CountTables, options: ReadOptions, doc: Doc) -> List[Fou
     count before it has used; each read gets the count before it."""
     array = doc.to_array(COLUMNS)
     starts = candidates(tables, array)
+    if options.use_ner and doc.has_annotation("ENT_IOB"):
+        starts = ner_candidates(doc, starts)
     if not starts:
         return []
     ctx = DocContext(doc, tables, array)
