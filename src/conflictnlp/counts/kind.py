@@ -295,13 +295,17 @@ def aside_end(words: List[str], p: int, limit: int) -> Optional[int]:
 def governing_kind(tables: CountTables, ctx: DocContext, i: int) -> Optional[str]:
     """With a parse: the kind of the verb that governs the counted noun ``i``, read as a cue
     however far it is ("Militants on Sunday killed two teachers", "32 people from a herding
-    community were killed", "three boys who drowned"). The verb whose object the noun (or the
-    noun it is a conjunct of) is, whose passive subject, whose subject when it takes no object,
-    the verb of a relative clause on the noun, or a toll that rises to it ("the death toll from the
+    community were killed", "three boys who drowned"). The verb of a relative clause on the noun
+    (or the noun it is a conjunct of); else the verb whose object it is, whose passive subject,
+    whose subject when it takes no object, or a toll that rises to it ("the death toll from the
     raids on the market has risen to 40 civilians"); None when that verb is no cue with a kind."""
     token = ctx.doc[i]
-    while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i:
+    kind = relative_kind(tables, token)
+    while kind is None and token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i:
         token = token.head
+        kind = relative_kind(tables, token)
+    if kind is not None:
+        return kind
     dep, verb = token.dep_, token.head
     if dep in ("dobj", "obj"):
         return verb_cue(verb, (tables.cue_before,))
@@ -311,8 +315,14 @@ def governing_kind(tables: CountTables, ctx: DocContext, i: int) -> Optional[str
         return verb_cue(verb, (tables.cue_after,))
     if dep == "pobj" and token.head.lower_ in ("to", "at") and token.head.dep_ == "prep":
         return toll_kind(tables, token.head.head)
+    return None
+
+
+def relative_kind(tables: CountTables, token: Any) -> Optional[str]:
+    """The kind of a relative clause on the noun whose subject is "who"/"that" ("six miners who,
+    witnesses said, were later killed")."""
     for clause in token.children:
-        if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in clause.children):
+        if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children):
             return verb_cue(clause, (tables.cue_after,))
     return None
 

@@ -418,10 +418,10 @@ def parsed_entry(tables: CountTables, ctx: DocContext, i: int, single: bool) -> 
     plural = token.tag_ in ("NNS", "NNPS")
     if entry is not None and not entry.get("adjective") and not entry.get("compound"):
         return entry["kind"], None if entry.get("pronoun") else entry["lemma"], False
+    if token.ent_type_ == "NORP":
+        return "person", people_unit(token.text), False  # "400 Houthis", "dozens of Fulani"
     if not plural and not single:
         return None
     if lemma in PEOPLE_NOUNS:
         return "person", lemma, False
-    if token.ent_type_ == "NORP":
-        return "person", people_unit(token.text), False
     return ("person", lemma, True) if plural and token.pos_ == "NOUN" else None
