@@ -21,6 +21,8 @@ ELISIONS = frozenset({"[", "]", "...", "…", "[...]", "[…]"})
 Cue = Dict[str, Any]  # a cues.jsonl entry with "_start"/"_end" (and "_nominal" after the figure)
 # The kinds a size in units can have ("three brigades were killed" is not "displaced").
 UNIT_KINDS = tuple(kind for kind in KINDS if kind not in ("displaced", "equipment"))
+# The kinds that let a noun only the parse gives count ("killed two herders", not "seized three towns").
+LOOSE_KINDS = ("killed", "wounded")
 
 
 # Nouns that name people by a status (refugees, hostages, the missing) and the kinds that can befall them.
@@ -124,6 +126,10 @@ def kind_of_noun(
         return noun.kind, noun.unit
     kind = noun.adjective_kind or cue_kind or list_cue_kind(tables, ctx, noun.end, sentence[1])
     kind = kind or inherited(ctx, quantity.start, sentence[0], previous)
+    if kind is None and noun.parsed:
+        kind = governing_kind(tables, ctx, noun.head_index)
+    if noun.loose and kind not in LOOSE_KINDS:
+        return None, noun.unit  # "attacked three villages": a noun only the parse gives counts the dead and wounded
     if kind == "casualties" and noun.adjective_kind is None and wounded_next(tables, ctx, noun.end, sentence[1]):
         kind = "killed"  # "lost four fighters and 20 others were wounded": the losses are the dead
     if kind is None and noun.kind == "troops" and not (noun.partitive and quantity.number == 1):
@@ -460,4 +466,64 @@ def aside_end(words: List[str], p: int, limit: int) -> Optional[int]:
             return q
         if words[q] in (";", ".", ":"):
             return None
+    return None
+
+
+def governing_kind(tables: CountTables, ctx: DocContext, i: int) -> Optional[str]:
+    """With a parse: the kind of the verb that governs the counted noun ``i``, read as a cue
+    however far it is ("Militants on Sunday killed two teachers", "32 people from a herding
+    community were killed", "three boys who drowned"). The verb of a relative clause on the noun
+    (or the noun it is a conjunct of); else the verb whose object it is, whose passive subject,
+    whose subject when it takes no object, or a toll that rises to it ("the death toll from the
+    raids on the market has risen to 40 civilians"); None when that verb is no cue with a kind."""
+    token = ctx.doc[i]
+    kind = relative_kind(tables, token)
+    while kind is None and token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i:
+        token = token.head
+        kind = relative_kind(tables, token)
+    if kind is not None:
+        return kind
+    dep, verb = token.dep_, token.head
+    if dep in ("dobj", "obj"):
+        return verb_cue(verb, (tables.cue_before,))
+    if dep == "nsubjpass":
+        return verb_cue(verb, (tables.cue_after, tables.cue_before))
+    if dep == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return verb_cue(verb, (tables.cue_after,))
+    if dep == "pobj" and token.head.lower_ in ("to", "at") and token.head.dep_ == "prep":
+        return toll_kind(tables, token.head.head)
+    return None
+
+
+def relative_kind(tables: CountTables, token: Any) -> Optional[str]:
+    """The kind of a relative clause on the noun whose subject is "who"/"that" ("six miners who,
+    witnesses said, were later killed")."""
+    for clause in token.children:
+        if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children):
+            return verb_cue(clause, (tables.cue_after,))
+    return None
+
+
+def toll_kind(tables: CountTables, verb: Any) -> Optional[str]:
+    """ "the toll (has risen|stood|was brought) to/at N": the kind of the toll noun, a one-word
+    "before" cue ("toll", "casualties"), that is the subject or object of the verb."""
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.pos_ == "NOUN":
+            cue = tables.cue_before.get((child.lower_,))
+            if cue is not None and cue.get("kind"):
+                return cue["kind"]
+    return None
+
+
+def verb_cue(verb: Any, tables: Tuple[Dict[Tuple[str, ...], Cue], ...]) -> Optional[str]:
+    """The kind of a verb that is a one-word cue of ``tables``, by its form or its lemma."""
+    if verb.pos_ != "VERB":
+        return None
+    for table in tables:
+        for key in (verb.lower_, verb.lemma_.lower()):
+            cue = table.get((key,))
+            if cue is not None and cue.get("kind"):
+                return cue["kind"]
     return None

@@ -14,12 +14,17 @@ from ..schema import KINDS
 from .context import DocContext
 from .quantity import Quantity
 from .tables import (
-    COLLECTIVES, DETERMINERS, MADE, MAX_PHRASE, NOT_MODIFIERS, PARTITIVE_SKIP, POSSESSIVES, REPORTING, SIZED,
-    SIZED_NOUNS, CountTables,
+    COLLECTIVES, DETERMINERS, MADE, MAX_PHRASE, MEASURES, MONTHS, NOT_MODIFIERS, PARTITIVE_SKIP, PEOPLE_NOUNS,
+    PERCENT, POSSESSIVES, REPORTING, SIZED, SIZED_NOUNS, CountTables,
 )
 
 _STOP = -1  # a word step's answer: the chain of words before the noun ends here
 _COUNTED = KINDS + ("person",)
+# The parser path: the dependencies from a number to the noun it counts, the entity types of a noun
+# that is no count ("two years", "30 km", "five percent"), and the words a counted noun may lie past.
+_NUMBER_DEPS = ("nummod", "quantmod", "compound")
+_NOT_COUNTED_ENTS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
+_MAX_GAP = 4
 
 
 class NounPhrase:
@@ -27,7 +32,7 @@ class NounPhrase:
 
     __slots__ = (
         "head", "head_index", "end", "kind", "unit", "actor", "adjective_kind", "adjective_head",
-        "echelon", "designator", "numeric_many", "partitive", "elided", "civil", "unknown",
+        "echelon", "designator", "numeric_many", "partitive", "elided", "civil", "unknown", "parsed", "loose",
     )
 
     def __init__(self) -> None:
@@ -46,6 +51,8 @@ class NounPhrase:
         self.elided = False  # "killed and 46 wounded": the adjective is the elided verb
         self.civil = False  # a civil modifier before the noun ("aid trucks")
         self.unknown = 0  # words in no table read before the noun ("three unidentified civilians")
+        self.parsed = False  # the parser path ran: the kind step may read the governing verb
+        self.loose = False  # a noun only the parse gives: it counts only as killed or wounded
 
     def set_head(self, start: int, end: int, kind: str, unit: Optional[str], adjective: bool) -> None:
         self.head = start
@@ -225,13 +232,18 @@ def actor_word(
     entry = tables.nouns.get(words[m]) if a_end == m + 1 else None
     if text in tables.people and (noun.head is None or noun.adjective_head):
         noun.set_head(m, a_end, "person", tables.people[text].lower(), adjective=False)
-        noun.unit = text[:-1].lower() if text.endswith("s") else text.lower()
+        noun.unit = people_unit(text)
     elif entry is not None and entry["kind"] == "person" and (noun.head is None or noun.adjective_head):
         noun.set_head(m, a_end, "person", entry["lemma"], adjective=False)  # "30 Afghans", "12 Britons"
     m = a_end
     if m < ctx.n and words[m] in POSSESSIVES:
         m += 1  # "of the group's fighters", "of Hamas's fighters"
     return m, chain_actor
+
+
+def people_unit(text: str) -> str:
+    """The unit of a people word: "Ukrainians" -> "ukrainian", "Rohingya" -> "rohingya"."""
+    return text[:-1].lower() if text.endswith("s") else text.lower()
 
 
 def echelon_word(tables: CountTables, ctx: DocContext, noun: NounPhrase, m: int, actor: Optional[str]) -> bool:
@@ -401,3 +413,84 @@ def _echelon_of(tables: CountTables, ctx: DocContext, end: int, actor: Optional[
 def is_source(ctx: DocContext, end: int) -> bool:
     """Is the phrase the subject of a reporting verb ("two officers said", "three commanders told")?"""
     return end < ctx.n and ctx.words[end] in REPORTING
+
+
+# ------------------------------------------------------------------------------ the parser path
+
+
+def parse_noun(tables: CountTables, ctx: DocContext, quantity: Quantity, noun: NounPhrase) -> NounPhrase:
+    """With a dependency parse: the noun the figure counts when the tables read none ("four
+    burned-out tanks", "30 Kandahar University teachers", "dozens of Rohingya"). The parse gives
+    the noun (:func:`modified_noun`); :func:`parsed_entry` decides whether it counts people or arms.
+    Marks the phrase ``parsed`` so that the kind step may read its governing verb."""
+    noun.parsed = True
+    if noun.head is not None or noun.partitive or noun.echelon is not None:
+        return noun
+    if quantity.compound is not None or quantity.article:
+        return noun
+    head = modified_noun(ctx, quantity)
+    if head is None:
+        return noun
+    found = parsed_entry(tables, ctx, head, quantity.number == 1 and quantity.second is None)
+    if found is None:
+        return noun
+    kind, unit, loose = found
+    if kind == "equipment" and (noun.civil or any(w in tables.civil_modifiers for w in ctx.words[quantity.end : head])):
+        return noun  # "80 fuel tanker trucks", "three passenger planes": not military equipment
+    noun.set_head(head, head + 1, kind, unit, adjective=False)
+    noun.loose = loose
+    actors = ctx.actors_between(quantity.end, head)
+    noun.actor = actors[0] if actors else None
+    return noun
+
+
+def modified_noun(ctx: DocContext, quantity: Quantity) -> Optional[int]:
+    """The noun after the figure that the figure modifies (``nummod``, through "two dozen"), or
+    the object of "of" after a vague figure ("dozens of Rohingya"); only modifiers between them."""
+    doc = ctx.doc
+    if ctx.glued(quantity.core_end - 1) and quantity.core_end < ctx.n and doc[quantity.core_end].is_alpha:
+        return None  # "155mm shells", "23mm guns": a calibre, not a count
+    token = doc[quantity.core_end - 1]
+    while token.dep_ in _NUMBER_DEPS and token.head.pos_ == "NUM" and token.head.i > token.i:
+        token = token.head
+    head = token.head if token.dep_ == "nummod" else None
+    end = quantity.end
+    if head is None and (quantity.vague is not None or quantity.scale_word) and end < ctx.n and ctx.words[end] == "of":
+        head = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        end += 1
+    if head is None or not end <= head.i <= end + _MAX_GAP or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.ent_type_ in _NOT_COUNTED_ENTS or not head.is_alpha:
+        return None
+    if head.left_edge.i > end or any(_breaks(doc[k]) for k in range(quantity.core_end, head.i)):
+        return None  # the words between must be the noun's own modifiers, on the same line
+    return head.i
+
+
+def _breaks(token: Any) -> bool:
+    """Does a token between a figure and a noun part them (punctuation but a hyphen, a line break,
+    or a plural noun: the figure counts the nearer noun, as in "three separate raids gunmen ..." that
+    a small parser misreads as "three gunmen")?"""
+    return token.is_space or token.is_punct and token.text != "-" or token.tag_ in ("NNS", "NNPS")
+
+
+def parsed_entry(tables: CountTables, ctx: DocContext, i: int, single: bool) -> Optional[Tuple[str, Optional[str], bool]]:
+    """(kind, unit, loose) of a noun the parse gives: a noun of our tables by its form or lemma; a
+    plural people noun (a lemma of ``people_nouns``, or a group the NER marks NORP: "400 Houthis");
+    or any plural noun, loose: it counts only where its verb kills or wounds ("killed two herders").
+    None for a measure, a share, a month, or a singular noun after a figure above one."""
+    token = ctx.doc[i]
+    word, lemma = ctx.words[i], token.lemma_.lower()
+    if word in MEASURES or word in PERCENT or word in MONTHS or lemma in MEASURES:
+        return None
+    entry = tables.nouns.get(word) or tables.noun_lemmas.get(lemma)
+    plural = token.tag_ in ("NNS", "NNPS")
+    if entry is not None and not entry.get("adjective") and not entry.get("compound"):
+        return entry["kind"], None if entry.get("pronoun") else entry["lemma"], False
+    if token.ent_type_ == "NORP":
+        return "person", people_unit(token.text), False  # "400 Houthis", "dozens of Fulani"
+    if not plural and not single:
+        return None
+    if lemma in PEOPLE_NOUNS:
+        return "person", lemma, False
+    return ("person", lemma, True) if plural and token.pos_ == "NOUN" else None

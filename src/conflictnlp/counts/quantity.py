@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 
 from ..doctools import lookup, member
 from .context import DocContext
@@ -13,6 +14,9 @@ from .numbers import GROUP_SPACES, SCALES, lend_scale, parse_range_tokens
 from .tables import (
     ARTICLES, CURRENCY, GLUE_OK, MEASURES, MONTHS, PARTICLE_VERBS, PERCENT, REJECT_ENTS, CountTables, Phrases,
 )
+
+# The entity types of a trained NER that mark a figure (the candidates it adds to the pre-filter's).
+NER_FIGURES = ("CARDINAL", "QUANTITY")
 
 
 # A range in one token is read with the tokens after it, for a multiplier ("10–12 thousand").
@@ -46,6 +50,24 @@ def candidates(tables: CountTables, array: Any) -> List[int]:
     if len(lower) > 1:
         found[:-1] |= (codes[:-1] & 2 != 0) & (codes[1:] & 4 != 0)
     return found.nonzero()[0].tolist()
+
+
+def ner_candidates(doc: Any, starts: List[int]) -> List[int]:
+    """With an NER: ``starts`` and the first token of each CARDINAL or QUANTITY entity that the
+    pre-filter did not pick (a figure of a shape our tables lack), in order. Read from
+    ``Doc.to_array`` (cheaper than ``doc.ents``, which makes a Span per entity)."""
+    array = doc.to_array([ENT_IOB, ENT_TYPE])
+    begins = array[:, 0] == 3
+    if not begins.any():
+        return starts
+    types = array[:, 1]
+    figure = numpy.zeros(len(types), dtype=bool)
+    for label in NER_FIGURES:
+        figure |= types == doc.vocab.strings.add(label)
+    first = (begins & figure).nonzero()[0].tolist()
+    picked = set(starts)
+    extra = [i for i in first if i not in picked]
+    return sorted(picked.union(extra)) if extra else starts
 
 
 def plausible_start(tables: CountTables, ctx: DocContext, i: int) -> bool:

@@ -21,9 +21,9 @@ from .actor import find_actor
 from .bounds import count_bounds
 from .context import COLUMNS, DocContext
 from .kind import Cue, Previous, cue_after, read_kind
-from .noun import NounPhrase, is_source, read_counted_noun
+from .noun import NounPhrase, is_source, parse_noun, read_counted_noun
 from .numbers import GROUP_SPACES
-from .quantity import Quantity, candidates, read_after, read_approximators, read_core
+from .quantity import Quantity, candidates, ner_candidates, read_after, read_approximators, read_core
 from .tables import CountTables
 
 
@@ -50,6 +50,8 @@ def read_counts(tables: CountTables, options: ReadOptions, doc: Doc) -> List[Fou
     count before it has used; each read gets the count before it."""
     array = doc.to_array(COLUMNS)
     starts = candidates(tables, array)
+    if options.use_ner and doc.has_annotation("ENT_IOB"):
+        starts = ner_candidates(doc, starts)
     if not starts:
         return []
     ctx = DocContext(doc, tables, array)
@@ -78,6 +80,8 @@ def read_count(
     noun = read_counted_noun(tables, ctx, quantity)
     if noun is None:
         return None
+    if options.use_parser and ctx.has_dep:
+        noun = parse_noun(tables, ctx, quantity, noun)
     placed = place_noun(tables, ctx, quantity, noun, previous)
     if placed is None:
         return None

@@ -90,7 +90,7 @@ WORD_LIST_FIELDS = {"list": str, "words": list, "note?": str}
 _WORD_LISTS = (
     "months", "currency", "percent", "measures", "sized", "sized_nouns", "collectives", "made",
     "particle_verbs", "reporting", "actor_heads", "army_heads", "group_anaphors", "army_anaphors", "compass",
-    "not_modifiers", "toll_links", "toll_nouns", "origins",
+    "not_modifiers", "toll_links", "toll_nouns", "origins", "people_nouns",
 )
 
 
@@ -132,6 +132,7 @@ NOT_MODIFIERS = WORDS["not_modifiers"] | MONTHS | MEASURES | PERCENT | CURRENCY
 TOLL_LINKS = WORDS["toll_links"]
 TOLL_NOUNS = WORDS["toll_nouns"]
 ORIGINS = WORDS["origins"]
+PEOPLE_NOUNS = WORDS["people_nouns"]
 
 # ------------------------------------------------------------------------------ closed-class grammar
 
@@ -221,6 +222,8 @@ class CountTables:
         # Forms of several words, by their word tuple: "rocket launchers", "battalion tactical groups".
         self.noun_phrases = phrase_table((f, e) for e in t["nouns"] for f in e["forms"] if " " in f)
         self.echelon_phrases = phrase_table((f, e) for e in t["units"] for f in e["forms"] if " " in f)
+        # The parser path: a counted noun by its lemma ("burned-out tanks" -> "tank").
+        self.noun_lemmas = {e["lemma"]: e for e in t["nouns"] if not e.get("adjective") and not e.get("compound")}
         # Hyphen compounds: "50,000-strong", "a 3,000-man force", "a 30,000-member wing".
         self.compounds = {form for form, e in self.nouns.items() if e.get("compound") or e["kind"] == "troops"}
         self.modifiers = {e["text"].lower() for e in t["modifiers"]}
