@@ -11,8 +11,9 @@ from .context import DocContext
 from .kind import Cue, KindReading, Previous, inherited
 from .noun import NounPhrase
 from .tables import (
-    ACTOR_HEADS, ARMY_ANAPHORS, ARMY_HEADS, AUX, BEFORE_SKIP, CLAUSE_OPENERS, COMPASS, GROUP_ANAPHORS,
-    PLACE_PREPOSITIONS, POSSESSIVE_PRONOUNS, POSSESSIVES, CountTables,
+    ACTOR_HEADS, ARMY_ANAPHORS, ARMY_HEADS, AUX, BACKING, BEFORE_SKIP, CLAUSE_OPENERS, COMPASS, GROUP_ANAPHORS,
+    MADE, PLACE_PREPOSITIONS, POSSESSIVE_PRONOUNS, POSSESSIVES, REPORTING, SIDE_HEADS, SIDE_MARKERS, SIDE_NOUNS,
+    TIES, CountTables,
 )
 
 # The kinds the clause's subject may own: troops, equipment and its own losses. For the killed,
@@ -44,8 +45,15 @@ def find_actor(
     before_cue = reading.before_cue
     if actor is None and reading.kind in _SUBJECT_KINDS and not (before_cue and before_cue.get("subject") is False):
         actor = subject_actor(tables, options, ctx, (start, end), noun, before_cue, sent_start)
+    phrase, unit = (start, max(end, noun.end)), noun.unit or reading.unit
     if actor is None:
         actor = whole_actor(tables, ctx, start, noun, sent_start, previous)
+        if actor is not None and not fits_side(tables, ctx, phrase, unit, actor):
+            actor = None  # "28 rebels and one soldier": the soldier is not the rebels'
+    if actor is None:
+        actor = repeated_actor(ctx, start, noun, previous)
+    if actor is None:
+        actor = side_actor(tables, ctx, phrase, unit, before_cue, sentence)
     return actor
 
 
@@ -93,10 +101,13 @@ def subject_actor(
     sent_start: int,
 ) -> Optional[str]:
     """The actor of the clause's subject when its verb is one whose subject owns the count
-    ("Russia has amassed 50,000 troops"): from the parse when there is one, else from the words."""
+    ("Russia has amassed 50,000 troops"): from the parse when there is one, else (or when the
+    parse gives none) from the words."""
     if options.use_parser and ctx.has_dep:
-        return parsed_subject_actor(tables, options, ctx, span[1], noun)
-    # No parser: "<Actor> (has) amassed N ...", the actor opening the clause.
+        actor = parsed_subject_actor(tables, options, ctx, span[1], noun)
+        if actor is not None:
+            return actor
+    # No parser, or no answer from it: "<Actor> (has) amassed N ...", the actor opening the clause.
     if before_cue is None or before_cue.get("subject") is not True:
         return None
     return clause_subject_actor(tables, ctx, before_cue["_start"] - 1, sent_start)
@@ -157,8 +168,8 @@ def clause_subject_actor(tables: CountTables, ctx: DocContext, p: int, sent_star
     q = ctx.actor_start_of_end[p] - 1
     if q >= sent_start and words[q] == "the":
         q -= 1
-    if q < sent_start or words[q] in CLAUSE_OPENERS or is_clock(words[q]):
-        return owner
+    if q < sent_start or words[q] in CLAUSE_OPENERS or words[q] in REPORTING or is_clock(words[q]):
+        return owner  # "..., Hezbollah fired", "officials say Hezbollah fired"
     if words[q] == "of" and q - 1 >= sent_start and words[q - 1] in ACTOR_HEADS:
         return owner  # "the Armed Forces of Ukraine lost ..."
     return None
@@ -282,6 +293,178 @@ def whole_actor(
     return None
 
 
+def repeated_actor(ctx: DocContext, start: int, noun: NounPhrase, previous: Optional[Previous]) -> Optional[str]:
+    """ "Nine soldiers died. The nine were killed when ...": "the" and a figure without a noun
+    repeat the count just before (the same figure, at most 60 words back) and take its actor."""
+    if previous is None or previous.actor is None or noun.head is not None or start - previous.end > 60:
+        return None
+    words = ctx.words
+    k = start + 1 if words[start] == "the" else start
+    if k == start and (start == 0 or words[start - 1] != "the"):
+        return None
+    if k >= ctx.n or not (words[k].isdigit() or ctx.number_at(k) is not None):
+        return None
+    return previous.actor if words[k] in words[previous.start : previous.end] else None
+
+
 def is_clock(word: str) -> bool:
     """A live blog's time stamp ("13:15") opens a clause."""
     return ":" in word and word.replace(":", "").isdigit()
+
+
+# ------------------------------------------------------------------------------ the side a phrase names
+
+
+def side_actor(
+    tables: CountTables, ctx: DocContext, phrase: Tuple[int, int], unit: Optional[str], before_cue: Optional[Cue], sentence: Tuple[int, int]
+) -> Optional[str]:
+    """A phrase that names no actor but a side: "12 government soldiers" take the state the text
+    names for that side, "15 militants" the one armed group the text names, "one peacekeeper" the
+    mission named last. No answer when the text names two candidates, when the phrase mixes sides
+    ("seven soldiers and rebels"), or when the candidate is the one that killed them."""
+    start, stop = phrase
+    side = phrase_side(ctx, start, stop, unit)
+    if side is None or mixed(tables, ctx, stop, sentence[1]) or owned(ctx, start, stop):
+        return None
+    if side == "peace":
+        return nearest_organization(tables, ctx, start)
+    if side == "state":
+        actor = state_in_play(tables, ctx, start)
+    elif side == "shared" and any(w in SIDE_HEADS for w in ctx.words[sentence[0] : start]):
+        return None  # "the army lost four fighters": whose fighters the words do not say
+    else:
+        actor = group_in_play(tables, ctx, start)
+    if actor is not None and actor in the_other_side(tables, ctx, phrase, before_cue, sentence):
+        return None
+    return actor
+
+
+def phrase_side(ctx: DocContext, start: int, stop: int, unit: Optional[str]) -> Optional[str]:
+    """The side the phrase's words name: a marker ("government", "security", "rebel"; not after
+    "pro-"/"anti-"), else its counted noun (``*_side`` lists of ``words.jsonl``)."""
+    words = ctx.words
+    for k in range(start, stop):
+        if k >= 2 and words[k - 1] == "-" and words[k - 2] in ("pro", "anti"):
+            return None  # "pro-government militias" are neither the state nor the rebels
+        for side, markers in SIDE_MARKERS.items():
+            if words[k] in markers:
+                return side
+    return next((side for side, nouns in SIDE_NOUNS.items() if unit in nouns), None)
+
+
+def owned(ctx: DocContext, start: int, stop: int) -> bool:
+    """Does a possessive say whose the count is ("its 300 fighters", "11 of their soldiers", "the
+    group's fighters")? Then that reference decides, and an ambiguous one leaves the actor open."""
+    words = ctx.words
+    return any(w in POSSESSIVE_PRONOUNS or w in POSSESSIVES for w in words[max(start - 2, 0) : min(stop + 3, ctx.n)])
+
+
+def fits_side(tables: CountTables, ctx: DocContext, phrase: Tuple[int, int], unit: Optional[str], actor: str) -> bool:
+    """Can ``actor`` own this phrase: a state its soldiers and its people ("45 civilians" in a list
+    after "452 militants" are not the militants'), a group its militants?"""
+    kind = tables.actor_type.get(actor, "state")
+    side = phrase_side(ctx, phrase[0], phrase[1], unit)
+    if side is None and unit is not None and tables.nouns.get(unit, {}).get("kind") == "person":
+        side = "state"
+    return not (side == "state" and kind != "state" or side == "group" and kind != "group")
+
+
+def mixed(tables: CountTables, ctx: DocContext, stop: int, limit: int) -> bool:
+    """Does one figure count several sides' people ("seven soldiers and rebels", "40 troops,
+    fighters and civilians")? A counted noun right after "and"/"or"/"," without a figure of its own."""
+    words = ctx.words
+    if stop >= limit or words[stop] not in ("and", "or", ",", "&"):
+        return False
+    for k in range(stop + 1, min(stop + 3, limit)):
+        if ctx.number_at(k) is not None:
+            return False
+        if words[k] in tables.nouns:
+            return True
+    return False
+
+
+def mention_role(ctx: DocContext, e: int) -> str:
+    """How an actor word ending before ``e`` is used: "plain", "backed" ("Iran-backed militias"),
+    "tied" ("an al-Qaeda-linked group": a description of another group) or "made" ("US-made")."""
+    if e + 1 < ctx.n and ctx.words[e] == "-":
+        w = ctx.words[e + 1]
+        if w in BACKING:
+            return "backed"
+        if w in TIES:
+            return "tied"
+        if w in MADE:
+            return "made"
+    return "plain"
+
+
+def named_as_side(ctx: DocContext, e: int) -> bool:
+    """Is a state word ending before ``e`` named as a side: "the Somali government", "Pakistan's
+    army", "Malian troops", "the Sudanese army" (a form that ends in an army word)?"""
+    words = ctx.words
+    k = e + 1 if e < ctx.n and words[e] in POSSESSIVES else e
+    return (k < ctx.n and words[k] in SIDE_HEADS) or words[e - 1] in ARMY_HEADS
+
+
+def state_in_play(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:
+    """The state the text names for the state's side: the one state named as a side before the
+    figure, else the one state named before it; in a headline (none named before), the same over
+    the whole text. Two candidates: no answer."""
+    for positions in (ctx.actor_positions_before(start), ctx.actor_positions_before(ctx.n)):
+        named, sides = set(), set()
+        for s in positions:
+            actor, e = ctx.actor_starts[s]
+            if tables.actor_type.get(actor, "state") == "state" and mention_role(ctx, e) == "plain":
+                named.add(actor)
+                if named_as_side(ctx, e):
+                    sides.add(actor)
+        pool = sides or named
+        if pool:
+            return pool.pop() if len(pool) == 1 else None
+    return None
+
+
+def group_in_play(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:
+    """The one armed group in play: named before the figure (else, in a headline, in the whole
+    text), as itself or as the sponsor of the groups described ("Iran-backed militias"); a group
+    named only in a description ("Islamic State-linked fighters") when no group is named plainly."""
+    for positions in (ctx.actor_positions_before(start), ctx.actor_positions_before(ctx.n)):
+        plain, tied = set(), set()
+        for s in positions:
+            actor, e = ctx.actor_starts[s]
+            role = mention_role(ctx, e)
+            if role == "backed":
+                plain.add(actor)
+            elif tables.actor_type.get(actor) == "group":
+                (plain if role == "plain" else tied if role == "tied" else set()).add(actor)
+        pool = plain or tied
+        if pool:
+            return pool.pop() if len(pool) == 1 else None
+    return None
+
+
+def nearest_organization(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:
+    """The mission or organization named last before a peacekeeper count ("UNMISS said")."""
+    for s in reversed(ctx.actor_positions_before(start)):
+        actor, e = ctx.actor_starts[s]
+        if tables.actor_type.get(actor) == "organization" and mention_role(ctx, e) == "plain":
+            return actor
+    return None
+
+
+def the_other_side(
+    tables: CountTables, ctx: DocContext, phrase: Tuple[int, int], before_cue: Optional[Cue], sentence: Tuple[int, int]
+) -> Tuple[str, ...]:
+    """Who the sentence says killed, wounded or took the counted people: the subject of the verb
+    before ("Pakistani troops killed 30 militants") and the actor after "by" ("... killed by Somali
+    soldiers"); a side never counts its own victims."""
+    found: List[str] = []
+    if before_cue is not None and before_cue.get("subject") is False and "_start" in before_cue:
+        killer = clause_subject_actor(tables, ctx, before_cue["_start"] - 1, sentence[0])
+        if killer is not None:
+            found.append(killer)
+    words = ctx.words
+    for k in range(phrase[1], min(phrase[1] + 6, sentence[1] - 1)):
+        if words[k] == "by":
+            found.extend(ctx.actors_between(k + 1, min(k + 4, sentence[1])))
+            break
+    return tuple(found)

@@ -88,6 +88,8 @@ WORD_LIST_FIELDS = {"list": str, "words": list, "note?": str}
 _WORD_LISTS = (
     "months", "currency", "percent", "measures", "sized", "sized_nouns", "collectives", "made",
     "particle_verbs", "reporting", "actor_heads", "army_heads", "group_anaphors", "army_anaphors", "compass",
+    # whose a count is when the phrase names no actor (actor.py, side_actor)
+    "state_side", "group_side", "shared_side", "peace_side", "state_markers", "group_markers", "side_heads", "backing", "ties",
 )
 
 
@@ -125,6 +127,9 @@ ARMY_HEADS = WORDS["army_heads"]
 GROUP_ANAPHORS = WORDS["group_anaphors"]
 ARMY_ANAPHORS = WORDS["army_anaphors"]
 COMPASS = WORDS["compass"]
+SIDE_NOUNS = {side: WORDS[f"{side}_side"] for side in ("state", "group", "shared", "peace")}
+SIDE_MARKERS = {"state": WORDS["state_markers"], "group": WORDS["group_markers"]}
+SIDE_HEADS, BACKING, TIES = WORDS["side_heads"], WORDS["backing"], WORDS["ties"]
 
 # ------------------------------------------------------------------------------ closed-class grammar
 
@@ -222,6 +227,8 @@ class CountTables:
         self.actor_matcher = PhraseMatcher(vocab, attr="ORTH")
         for entry in actors:
             for form in entry["forms"] + entry.get("people", []):
+                if self.actor_of.get(form, entry["actor"]) != entry["actor"]:
+                    raise ResourceError(f"counts actors: {form!r} names both {self.actor_of[form]!r} and {entry['actor']!r}")
                 self.actor_of[form] = entry["actor"]
             for form in entry.get("people", []):
                 self.people[form] = entry["actor"]
