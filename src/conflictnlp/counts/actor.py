@@ -42,6 +42,8 @@ def find_actor(
         actor = possessive_actor(tables, ctx, start, sent_start)
     if actor is None:
         actor = reference_actor(tables, ctx, start, max(end, noun.end), sent_start, sent_end)
+    if actor is None:
+        actor = speaker_actor(tables, ctx, start, max(end, noun.end))
     before_cue = reading.before_cue
     if actor is None and reading.kind in _SUBJECT_KINDS and not (before_cue and before_cue.get("subject") is False):
         actor = subject_actor(tables, options, ctx, (start, end), noun, before_cue, sent_start)
@@ -307,6 +309,42 @@ def repeated_actor(ctx: DocContext, start: int, noun: NounPhrase, previous: Opti
     return previous.actor if words[k] in words[previous.start : previous.end] else None
 
 
+# ------------------------------------------------------------------------------ "our" inside a quote
+
+OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
+
+
+def speaker_actor(tables: CountTables, ctx: DocContext, start: int, stop: int) -> Optional[str]:
+    """ "“We lost 12 of our soldiers,” a Malian army spokesman said": "our" inside a quote is the
+    speaker's side: the actor named in the attribution right after the quote or right before it,
+    else the side its words name ("an army spokesman", "a rebel commander")."""
+    words = ctx.words
+    if "our" not in words[max(start - 2, 0) : min(stop + 3, ctx.n)]:
+        return None
+    close = next((k for k in range(stop, min(stop + 80, ctx.n)) if words[k] in CLOSE_QUOTES), None)
+    opening = next((k for k in range(start - 1, max(start - 80, -1), -1) if words[k] in OPEN_QUOTES), None)
+    windows = []
+    if close is not None:
+        windows.append((close + 1, min(close + 12, ctx.n)))
+    if opening is not None:
+        windows.append((max(opening - 12, 0), opening))
+    for i, j in windows:
+        part = words[i:j]
+        if "." in part:
+            part = part[: part.index(".")] if i > start else part[len(part) - part[::-1].index(".") :]
+        if not any(w in REPORTING for w in part):
+            continue
+        span = (i, i + len(part)) if i > start else (j - len(part), j)
+        actors = set(ctx.actors_between(*span))
+        if actors:
+            return actors.pop() if len(actors) == 1 else None
+        side = next((side for side, markers in SIDE_MARKERS.items() if any(w in markers or w in ARMY_ANAPHORS and side == "state" for w in part)), None)
+        if side is not None:
+            return state_in_play(tables, ctx, start) if side == "state" else group_in_play(tables, ctx, start)
+        return None
+    return None
+
+
 def is_clock(word: str) -> bool:
     """A live blog's time stamp ("13:15") opens a clause."""
     return ":" in word and word.replace(":", "").isdigit()
@@ -324,7 +362,7 @@ def side_actor(
     ("seven soldiers and rebels"), or when the candidate is the one that killed them."""
     start, stop = phrase
     side = phrase_side(ctx, start, stop, unit)
-    if side is None or mixed(tables, ctx, stop, sentence[1]) or owned(ctx, start, stop):
+    if side is None or mixed(tables, ctx, start, stop, sentence[1]) or owned(ctx, start, stop):
         return None
     if side == "peace":
         return nearest_organization(tables, ctx, start)
@@ -356,7 +394,7 @@ def owned(ctx: DocContext, start: int, stop: int) -> bool:
     """Does a possessive say whose the count is ("its 300 fighters", "11 of their soldiers", "the
     group's fighters")? Then that reference decides, and an ambiguous one leaves the actor open."""
     words = ctx.words
-    return any(w in POSSESSIVE_PRONOUNS or w in POSSESSIVES for w in words[max(start - 2, 0) : min(stop + 3, ctx.n)])
+    return any(w in POSSESSIVE_PRONOUNS or w in POSSESSIVES or w == "our" for w in words[max(start - 2, 0) : min(stop + 3, ctx.n)])
 
 
 def fits_side(tables: CountTables, ctx: DocContext, phrase: Tuple[int, int], unit: Optional[str], actor: str) -> bool:
@@ -369,17 +407,19 @@ def fits_side(tables: CountTables, ctx: DocContext, phrase: Tuple[int, int], uni
     return not (side == "state" and kind != "state" or side == "group" and kind != "group")
 
 
-def mixed(tables: CountTables, ctx: DocContext, stop: int, limit: int) -> bool:
+def mixed(tables: CountTables, ctx: DocContext, start: int, stop: int, limit: int) -> bool:
     """Does one figure count several sides' people ("seven soldiers and rebels", "40 troops,
-    fighters and civilians")? A counted noun right after "and"/"or"/"," without a figure of its own."""
+    fighters and civilians")? A counted noun right after "and"/"or"/"," (in the phrase or just
+    after it) without a figure of its own."""
     words = ctx.words
-    if stop >= limit or words[stop] not in ("and", "or", ",", "&"):
-        return False
-    for k in range(stop + 1, min(stop + 3, limit)):
-        if ctx.number_at(k) is not None:
-            return False
-        if words[k] in tables.nouns:
-            return True
+    for j in range(start + 1, min(stop + 1, limit)):
+        if words[j] not in ("and", "or", ",", "&", "/"):
+            continue
+        for k in range(j + 1, min(j + 3, limit)):
+            if ctx.number_at(k) is not None:
+                break
+            if words[k] in tables.nouns:
+                return True
     return False
 
 
@@ -402,6 +442,8 @@ def named_as_side(ctx: DocContext, e: int) -> bool:
     army", "Malian troops", "the Sudanese army" (a form that ends in an army word)?"""
     words = ctx.words
     k = e + 1 if e < ctx.n and words[e] in POSSESSIVES else e
+    if k + 1 < ctx.n and words[k] in ("and", ",", "or") and k + 1 in ctx.actor_starts:
+        return named_as_side(ctx, ctx.actor_starts[k + 1][1])  # "Russian and Ukrainian forces": both
     return (k < ctx.n and words[k] in SIDE_HEADS) or words[e - 1] in ARMY_HEADS
 
 
