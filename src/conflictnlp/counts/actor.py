@@ -19,6 +19,11 @@ from .tables import (
 # The kinds the clause's subject may own: troops, equipment and its own losses. For the killed,
 # wounded or captured it is usually the other side ("Hamas holds 59 hostages").
 _SUBJECT_KINDS = ("troops", "equipment", "casualties")
+# A count said to be the enemy's belongs to the side opposite a speaker the words do not name.
+ENEMY = frozenset({"enemy", "enemy's", "enemies", "adversary"})
+# How far back (in tokens, about six news sentences; the same with or without a parser's sentence
+# boundaries) a bare "militants" looks for the armed group it means.
+RECENT_WORDS = 180
 
 
 def find_actor(
@@ -55,7 +60,7 @@ def find_actor(
     if actor is None:
         actor = repeated_actor(ctx, start, noun, previous)
     if actor is None:
-        actor = side_actor(tables, ctx, phrase, unit, before_cue, sentence)
+        actor = side_actor(tables, ctx, phrase, noun.unit, before_cue, sentence)
     return actor
 
 
@@ -340,7 +345,7 @@ def speaker_actor(tables: CountTables, ctx: DocContext, start: int, stop: int) -
             return actors.pop() if len(actors) == 1 else None
         side = next((side for side, markers in SIDE_MARKERS.items() if any(w in markers or w in ARMY_ANAPHORS and side == "state" for w in part)), None)
         if side is not None:
-            return state_in_play(tables, ctx, start) if side == "state" else group_in_play(tables, ctx, start)
+            return state_in_play(tables, ctx, start, ctx.sentence(start)) if side == "state" else group_in_play(tables, ctx, start)
         return None
     return None
 
@@ -364,14 +369,20 @@ def side_actor(
     side = phrase_side(ctx, start, stop, unit)
     if side is None or mixed(tables, ctx, start, stop, sentence[1]) or owned(ctx, start, stop):
         return None
+    if any(w in ENEMY for w in ctx.words[sentence[0] : stop]):
+        return None  # "the enemy lost 300 servicemen": the other side of a speaker we do not know
     if side == "peace":
         return nearest_organization(tables, ctx, start)
     if side == "state":
-        actor = state_in_play(tables, ctx, start)
-    elif side == "shared" and any(w in SIDE_HEADS for w in ctx.words[sentence[0] : start]):
+        actor = state_in_play(tables, ctx, start, sentence)
+        actor = tables.army_of.get(actor, actor) if actor is not None else None
+    elif side == "shared" and (
+        any(w in SIDE_HEADS for w in ctx.words[sentence[0] : start])
+        or any(tables.actor_type.get(a, "state") == "state" for a in ctx.actors_between(sentence[0], sentence[1]))
+    ):
         return None  # "the army lost four fighters": whose fighters the words do not say
     else:
-        actor = group_in_play(tables, ctx, start)
+        actor = group_in_play(tables, ctx, start, sponsors=side == "group")
     if actor is not None and actor in the_other_side(tables, ctx, phrase, before_cue, sentence):
         return None
     return actor
@@ -398,11 +409,14 @@ def owned(ctx: DocContext, start: int, stop: int) -> bool:
 
 
 def fits_side(tables: CountTables, ctx: DocContext, phrase: Tuple[int, int], unit: Optional[str], actor: str) -> bool:
-    """Can ``actor`` own this phrase: a state its soldiers and its people ("45 civilians" in a list
-    after "452 militants" are not the militants'), a group its militants?"""
+    """Can ``actor`` own this phrase: a state its soldiers, a group its militants? People listed
+    after a side's count ("23 wounded soldiers and 11 civilians") are not that side's; a detail
+    ("including 19 children") may be a state's people."""
     kind = tables.actor_type.get(actor, "state")
     side = phrase_side(ctx, phrase[0], phrase[1], unit)
     if side is None and unit is not None and tables.nouns.get(unit, {}).get("kind") == "person":
+        if phrase[0] > 0 and ctx.words[phrase[0] - 1] in (",", "and", "or"):
+            return False  # "23 wounded soldiers and 11 civilians": the civilians are nobody's side
         side = "state"
     return not (side == "state" and kind != "state" or side == "group" and kind != "group")
 
@@ -447,10 +461,31 @@ def named_as_side(ctx: DocContext, e: int) -> bool:
     return (k < ctx.n and words[k] in SIDE_HEADS) or words[e - 1] in ARMY_HEADS
 
 
-def state_in_play(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:
+def state_in_play(tables: CountTables, ctx: DocContext, start: int, sentence: Tuple[int, int]) -> Optional[str]:
     """The state the text names for the state's side: the one state named as a side before the
     figure, else the one state named before it; in a headline (none named before), the same over
-    the whole text. Two candidates: no answer."""
+    the whole text. The figure's sentence and the one before come first: one state or mission
+    named there as a side decides ("In Niamey, ... Ten soldiers were killed, the Nigerien defence
+    ministry said"), one named there otherwise must be the same state, two leave it open."""
+    before = ctx.sentence(sentence[0] - 1)[0] if sentence[0] > 0 else sentence[0]
+    local, local_sides = set(), set()
+    for s, actor in ctx.actors_at(before, sentence[1]):
+        e = ctx.actor_starts[s][1]
+        if tables.actor_type.get(actor, "state") != "group" and mention_role(ctx, e) == "plain":
+            local.add(actor)
+            if named_as_side(ctx, e):
+                local_sides.add(actor)
+    if len(local) > 1:
+        return None
+    if local and local == local_sides:
+        return local.pop()
+    actor = text_state(tables, ctx, start)
+    return actor if not local or local == {actor} else None
+
+
+def text_state(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:
+    """The one state named as a side before ``start``, else the one state named before it; with
+    none named before (a headline), the same over the whole text."""
     for positions in (ctx.actor_positions_before(start), ctx.actor_positions_before(ctx.n)):
         named, sides = set(), set()
         for s in positions:
@@ -465,23 +500,33 @@ def state_in_play(tables: CountTables, ctx: DocContext, start: int) -> Optional[
     return None
 
 
-def group_in_play(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:
-    """The one armed group in play: named before the figure (else, in a headline, in the whole
-    text), as itself or as the sponsor of the groups described ("Iran-backed militias"); a group
-    named only in a description ("Islamic State-linked fighters") when no group is named plainly."""
-    for positions in (ctx.actor_positions_before(start), ctx.actor_positions_before(ctx.n)):
-        plain, tied = set(), set()
-        for s in positions:
-            actor, e = ctx.actor_starts[s]
-            role = mention_role(ctx, e)
-            if role == "backed":
-                plain.add(actor)
-            elif tables.actor_type.get(actor) == "group":
-                (plain if role == "plain" else tied if role == "tied" else set()).add(actor)
-        pool = plain or tied
-        if pool:
-            return pool.pop() if len(pool) == 1 else None
-    return None
+def group_in_play(tables: CountTables, ctx: DocContext, start: int, sponsors: bool = True) -> Optional[str]:
+    """The one armed group in play: named in the last :data:`RECENT_WORDS` tokens (none
+    named before at all: a headline, the whole text), as itself or (``sponsors``) as the sponsor
+    of the groups described ("Iran-backed militias"); a group named only in a description
+    ("Islamic State-linked fighters") when no group is named plainly. A group named only further
+    back is not assumed to be the one meant."""
+    recent = start - RECENT_WORDS
+    earlier = group_mentions(tables, ctx, ctx.actor_positions_before(start), sponsors)
+    if not earlier:
+        earlier = group_mentions(tables, ctx, ctx.actor_positions_before(ctx.n), sponsors)
+    else:
+        earlier = [(s, actor, role) for s, actor, role in earlier if s >= recent]
+    plain = {actor for _, actor, role in earlier if role != "tied"}
+    pool = plain or {actor for _, actor, role in earlier if role == "tied"}
+    return pool.pop() if len(pool) == 1 else None
+
+
+def group_mentions(tables: CountTables, ctx: DocContext, positions: List[int], sponsors: bool) -> List[Tuple[int, str, str]]:
+    """(start, actor, role) of the armed groups named at ``positions`` (and of the sponsors of
+    groups described as "X-backed" when ``sponsors``)."""
+    found = []
+    for s in positions:
+        actor, e = ctx.actor_starts[s]
+        role = mention_role(ctx, e)
+        if role == "backed" and sponsors or role in ("plain", "tied") and tables.actor_type.get(actor) == "group":
+            found.append((s, actor, role))
+    return found
 
 
 def nearest_organization(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:

@@ -31,7 +31,7 @@ TABLES: Dict[str, Dict[str, Any]] = {
     },
     "modifiers": {"text": str, "civil?": bool},
     "cues": {"text": str, "role": str, "kind?": _KIND_OR_NULL, "subject?": bool},
-    "actors": {"actor": str, "forms": list, "people?": list, "type?": str},
+    "actors": {"actor": str, "forms": list, "people?": list, "type?": str, "army_of?": str},
 }
 RULE_TABLES = tuple(RuleTable(name, f"{name}.jsonl", fields) for name, fields in TABLES.items())
 # The qualifiers an approximator may set (those of schema.QUALIFIERS that a word sets) and the roles of a cue.
@@ -223,6 +223,7 @@ class CountTables:
     def _compile_actors(self, actors: List[Dict[str, Any]], vocab: Any, make_doc: Any) -> None:
         self.actor_of: Dict[str, str] = {}
         self.actor_type: Dict[str, str] = {e["actor"]: e.get("type", "state") for e in actors}
+        self.army_of: Dict[str, str] = {e["army_of"]: e["actor"] for e in actors if e.get("army_of")}
         self.people: Dict[str, str] = {}
         self.actor_matcher = PhraseMatcher(vocab, attr="ORTH")
         for entry in actors:
