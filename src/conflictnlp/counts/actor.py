@@ -367,25 +367,26 @@ def side_actor(
     ("seven soldiers and rebels"), or when the candidate is the one that killed them."""
     start, stop = phrase
     side = phrase_side(ctx, start, stop, unit)
-    if side is None or mixed(tables, ctx, start, stop, sentence[1]) or owned(ctx, start, stop):
+    if side is None or owned(ctx, start, stop):
         return None
-    if any(w in ENEMY for w in ctx.words[sentence[0] : stop]):
-        return None  # "the enemy lost 300 servicemen": the other side of a speaker we do not know
+    words = ctx.words
     if side == "peace":
-        return nearest_organization(tables, ctx, start)
-    if side == "state":
+        actor = nearest_organization(tables, ctx, start)
+    elif side == "state":
         actor = state_in_play(tables, ctx, start, sentence)
         actor = tables.army_of.get(actor, actor) if actor is not None else None
     elif side == "shared" and (
-        any(w in SIDE_HEADS for w in ctx.words[sentence[0] : start])
+        not SIDE_HEADS.isdisjoint(words[sentence[0] : start])
         or any(tables.actor_type.get(a, "state") == "state" for a in ctx.actors_between(sentence[0], sentence[1]))
     ):
         return None  # "the army lost four fighters": whose fighters the words do not say
     else:
         actor = group_in_play(tables, ctx, start, sponsors=side == "group")
-    if actor is not None and actor in the_other_side(tables, ctx, phrase, before_cue, sentence):
+    if actor is None or mixed(tables, ctx, start, stop, sentence[1]):
         return None
-    return actor
+    if not ENEMY.isdisjoint(words[sentence[0] : stop]):
+        return None  # "the enemy lost 300 servicemen": the other side of a speaker we do not know
+    return None if actor in the_other_side(tables, ctx, phrase, before_cue, sentence) else actor
 
 
 def phrase_side(ctx: DocContext, start: int, stop: int, unit: Optional[str]) -> Optional[str]:
