@@ -34,6 +34,9 @@ CASES = [
     ("speaker: unknown side", "Mali and JNIM clashed near Gao. “We lost 14 of our soldiers,” a witness said.", "14", None),
     # 6. the clause's subject owns troops, equipment and its own losses, also after a reporting verb
     ("subject", "Officials in Israel say Hamas fired 70 rockets overnight.", "70", "Hamas"),
+    ("subject: the weapons that fired", "Russian jets fired 12 missiles at Kharkiv overnight.", "12", "Russia"),
+    ("subject: the weapons that fired", "Houthi drones launched 30 missiles at ships in the strait.", "30", "Houthis"),
+    ("subject: a harm verb's object is the other side's", "Ukrainian artillery units destroyed 14 tanks near Bakhmut.", "14", None),
     # 7. a detail or continuation takes the count before it, unless its noun is another side's
     ("continuation", "The ministry said Armenia lost 12 tanks, including four T-72 tanks.", "four", "Armenia"),
     ("continuation: other side", "At least 20 Boko Haram militants and one soldier died in the clash in Nigeria.", "one soldier", "Nigeria"),

@@ -165,10 +165,12 @@ def clause_subject_actor(tables: CountTables, ctx: DocContext, p: int, sent_star
     referred = subject_reference(tables, ctx, p, sent_start)
     if referred is not None:
         return referred
-    if words[p] in ACTOR_HEADS and p not in ctx.actor_ends and p - 1 >= sent_start:
-        p -= 1  # "The Fano militia has ...", "Russian forces have ..."
-        if words[p] in POSSESSIVES and p - 1 >= sent_start:
-            p -= 1  # "Eritrea's army could mobilise ..."
+    heads = 0
+    while heads < 2 and p - 1 >= sent_start and p not in ctx.actor_ends and is_subject_head(tables, words[p]):
+        p -= 1  # "The Fano militia has ...", "Russian forces have ...", "Russian jets fired ..."
+        heads += 1
+    if heads and words[p] in POSSESSIVES and p - 1 >= sent_start:
+        p -= 1  # "Eritrea's army could mobilise ..."
     owner = ctx.actor_ends.get(p)
     if owner is None:
         return None
@@ -180,6 +182,12 @@ def clause_subject_actor(tables: CountTables, ctx: DocContext, p: int, sent_star
     if words[q] == "of" and q - 1 >= sent_start and words[q - 1] in ACTOR_HEADS:
         return owner  # "the Armed Forces of Ukraine lost ..."
     return None
+
+
+def is_subject_head(tables: CountTables, word: str) -> bool:
+    """May ``word`` head a subject after its owner's name: a force ("militia", "forces") or the
+    side's own weapons and units that fire ("jets", "drones", "artillery units")?"""
+    return word in ACTOR_HEADS or tables.nouns.get(word, {}).get("kind") in ("equipment", "troops")
 
 
 # ------------------------------------------------------------------------------ actors named earlier
