@@ -46,6 +46,7 @@ CASES = [
     # 9a. state-side words: the state the text names for that side, else the one state it names
     ("side: state", "Gunmen in Niger killed 11 government soldiers near the border.", "11", "Niger"),
     ("side: state", "The Kenyan army said eight soldiers were wounded in Lamu.", "eight", "Kenya"),
+    ("side: state marker", "Protesters marched in Addis Ababa. Gunmen ambushed 19 federal soldiers in Gojjam.", "19", "Ethiopia"),
     ("side: state named as a side", "The Somali government said militants attacked a base near Baidoa, and US officials confirmed a drone strike. Residents fled the area. Officials later said 40 soldiers were wounded.", "40", "Somalia"),
     ("side: state named nearby", "Mali's army has fought JNIM for years. The war has spread across the region. In Niamey, Niger's defence ministry said nine soldiers died.", "nine", "Niger"),
     ("side: two states nearby", "Armenia said 30 of its soldiers died, while Azerbaijan reported the deaths of 25 servicemen.", "25", None),
