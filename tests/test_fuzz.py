@@ -90,7 +90,18 @@ def test_chunked_at_paragraphs_equals_one_pass(nlp, paragraphs):
     max_chars = max(len(p) for p in paragraphs) + 2
     chunked = process_long(nlp, text, max_chars=max_chars)
     assert chunked.text == text
-    assert _without_resolved(conflictnlp.to_dict(chunked)) == _without_resolved(conflictnlp.to_dict(nlp(text)))
+    in_chunks, one_pass = conflictnlp.to_dict(chunked), conflictnlp.to_dict(nlp(text))
+    _without_wider_actors(in_chunks, one_pass)
+    assert _without_resolved(in_chunks) == _without_resolved(one_pass)
+
+
+def _without_wider_actors(in_chunks, one_pass):
+    # A count's actor may come from the wider text (the actor chain's "the N" and side links: a
+    # state or group named in an earlier paragraph or the headline), which a chunk cannot see: the
+    # two passes may differ only by one of them leaving the actor null.
+    for a, b in zip(in_chunks["counts"], one_pass["counts"]):
+        if a["actor"] is None or b["actor"] is None:
+            a["actor"] = b["actor"] = None
 
 
 def _without_resolved(export):

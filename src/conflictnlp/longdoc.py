@@ -19,8 +19,9 @@ are merged back into one Doc whose text is exactly the input text:
 
 Because every conflictnlp component works within a sentence and sentences never cross a
 blank line, the result equals what one pass would give whenever the cuts fall on
-paragraph boundaries (see docs/performance.md for the one exception: a pronoun source
-resolved from the last sentence of the previous paragraph).
+paragraph boundaries (see docs/performance.md for the two exceptions: a pronoun source
+resolved from the last sentence of the previous paragraph, and a count's actor taken from
+an earlier paragraph or the headline).
 
 Standard library and spaCy only (this module is imported by ``conflictnlp``).
 """

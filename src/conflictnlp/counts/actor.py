@@ -11,13 +11,19 @@ from .context import DocContext
 from .kind import Cue, KindReading, Previous, inherited
 from .noun import NounPhrase
 from .tables import (
-    ACTOR_HEADS, ARMY_ANAPHORS, ARMY_HEADS, AUX, BEFORE_SKIP, CLAUSE_OPENERS, COMPASS, GROUP_ANAPHORS,
-    PLACE_PREPOSITIONS, POSSESSIVE_PRONOUNS, POSSESSIVES, CountTables,
+    ACTOR_HEADS, ARMY_ANAPHORS, ARMY_HEADS, AUX, BACKING, BEFORE_SKIP, CLAUSE_OPENERS, COMPASS, GROUP_ANAPHORS,
+    MADE, PLACE_PREPOSITIONS, POSSESSIVE_PRONOUNS, POSSESSIVES, REPORTING, SIDE_HEADS, SIDE_MARKERS, SIDE_NOUNS,
+    TIES, CountTables,
 )
 
 # The kinds the clause's subject may own: troops, equipment and its own losses. For the killed,
 # wounded or captured it is usually the other side ("Hamas holds 59 hostages").
 _SUBJECT_KINDS = ("troops", "equipment", "casualties")
+# A count said to be the enemy's belongs to the side opposite a speaker the words do not name.
+ENEMY = frozenset({"enemy", "enemy's", "enemies", "adversary"})
+# How far back (in tokens, about six news sentences; the same with or without a parser's sentence
+# boundaries) a bare "militants" looks for the armed group it means.
+RECENT_WORDS = 180
 
 
 def find_actor(
@@ -41,11 +47,20 @@ def find_actor(
         actor = possessive_actor(tables, ctx, start, sent_start)
     if actor is None:
         actor = reference_actor(tables, ctx, start, max(end, noun.end), sent_start, sent_end)
+    if actor is None:
+        actor = speaker_actor(tables, ctx, start, max(end, noun.end))
     before_cue = reading.before_cue
     if actor is None and reading.kind in _SUBJECT_KINDS and not (before_cue and before_cue.get("subject") is False):
         actor = subject_actor(tables, options, ctx, (start, end), noun, before_cue, sent_start)
+    phrase, unit = (start, max(end, noun.end)), noun.unit or reading.unit
     if actor is None:
         actor = whole_actor(tables, ctx, start, noun, sent_start, previous)
+        if actor is not None and not fits_side(tables, ctx, phrase, unit, actor):
+            actor = None  # "28 rebels and one soldier": the soldier is not the rebels'
+    if actor is None:
+        actor = repeated_actor(ctx, start, noun, previous)
+    if actor is None:
+        actor = side_actor(tables, ctx, phrase, noun.unit, before_cue, sentence)
     return actor
 
 
@@ -93,10 +108,13 @@ def subject_actor(
     sent_start: int,
 ) -> Optional[str]:
     """The actor of the clause's subject when its verb is one whose subject owns the count
-    ("Russia has amassed 50,000 troops"): from the parse when there is one, else from the words."""
+    ("Russia has amassed 50,000 troops"): from the parse when there is one, else (or when the
+    parse gives none) from the words."""
     if options.use_parser and ctx.has_dep:
-        return parsed_subject_actor(tables, options, ctx, span[1], noun)
-    # No parser: "<Actor> (has) amassed N ...", the actor opening the clause.
+        actor = parsed_subject_actor(tables, options, ctx, span[1], noun)
+        if actor is not None:
+            return actor
+    # No parser, or no answer from it: "<Actor> (has) amassed N ...", the actor opening the clause.
     if before_cue is None or before_cue.get("subject") is not True:
         return None
     return clause_subject_actor(tables, ctx, before_cue["_start"] - 1, sent_start)
@@ -147,21 +165,29 @@ def clause_subject_actor(tables: CountTables, ctx: DocContext, p: int, sent_star
     referred = subject_reference(tables, ctx, p, sent_start)
     if referred is not None:
         return referred
-    if words[p] in ACTOR_HEADS and p not in ctx.actor_ends and p - 1 >= sent_start:
-        p -= 1  # "The Fano militia has ...", "Russian forces have ..."
-        if words[p] in POSSESSIVES and p - 1 >= sent_start:
-            p -= 1  # "Eritrea's army could mobilise ..."
+    heads = 0
+    while heads < 2 and p - 1 >= sent_start and p not in ctx.actor_ends and is_subject_head(tables, words[p]):
+        p -= 1  # "The Fano militia has ...", "Russian forces have ...", "Russian jets fired ..."
+        heads += 1
+    if heads and words[p] in POSSESSIVES and p - 1 >= sent_start:
+        p -= 1  # "Eritrea's army could mobilise ..."
     owner = ctx.actor_ends.get(p)
     if owner is None:
         return None
     q = ctx.actor_start_of_end[p] - 1
     if q >= sent_start and words[q] == "the":
         q -= 1
-    if q < sent_start or words[q] in CLAUSE_OPENERS or is_clock(words[q]):
-        return owner
+    if q < sent_start or words[q] in CLAUSE_OPENERS or words[q] in REPORTING or is_clock(words[q]):
+        return owner  # "..., Hezbollah fired", "officials say Hezbollah fired"
     if words[q] == "of" and q - 1 >= sent_start and words[q - 1] in ACTOR_HEADS:
         return owner  # "the Armed Forces of Ukraine lost ..."
     return None
+
+
+def is_subject_head(tables: CountTables, word: str) -> bool:
+    """May ``word`` head a subject after its owner's name: a force ("militia", "forces") or the
+    side's own weapons and units that fire ("jets", "drones", "artillery units")?"""
+    return word in ACTOR_HEADS or tables.nouns.get(word, {}).get("kind") in ("equipment", "troops")
 
 
 # ------------------------------------------------------------------------------ actors named earlier
@@ -282,6 +308,259 @@ def whole_actor(
     return None
 
 
+def repeated_actor(ctx: DocContext, start: int, noun: NounPhrase, previous: Optional[Previous]) -> Optional[str]:
+    """ "Nine soldiers died. The nine were killed when ...": "the" and a figure without a noun
+    repeat the count just before (the same figure, at most 60 words back) and take its actor."""
+    if previous is None or previous.actor is None or noun.head is not None or start - previous.end > 60:
+        return None
+    words = ctx.words
+    k = start + 1 if words[start] == "the" else start
+    if k == start and (start == 0 or words[start - 1] != "the"):
+        return None
+    if k >= ctx.n or not (words[k].isdigit() or ctx.number_at(k) is not None):
+        return None
+    return previous.actor if words[k] in words[previous.start : previous.end] else None
+
+
+# ------------------------------------------------------------------------------ "our" inside a quote
+
+OPEN_QUOTES, CLOSE_QUOTES = ("“", '"', "«"), ("”", '"', "»")
+
+
+def speaker_actor(tables: CountTables, ctx: DocContext, start: int, stop: int) -> Optional[str]:
+    """ "“We lost 12 of our soldiers,” a Malian army spokesman said": "our" inside a quote is the
+    speaker's side: the actor named in the attribution right after the quote or right before it,
+    else the side its words name ("an army spokesman", "a rebel commander")."""
+    words = ctx.words
+    if "our" not in words[max(start - 2, 0) : min(stop + 3, ctx.n)]:
+        return None
+    close = next((k for k in range(stop, min(stop + 80, ctx.n)) if words[k] in CLOSE_QUOTES), None)
+    opening = next((k for k in range(start - 1, max(start - 80, -1), -1) if words[k] in OPEN_QUOTES), None)
+    windows = []
+    if close is not None:
+        windows.append((close + 1, min(close + 12, ctx.n)))
+    if opening is not None:
+        windows.append((max(opening - 12, 0), opening))
+    for i, j in windows:
+        part = words[i:j]
+        if "." in part:
+            part = part[: part.index(".")] if i > start else part[len(part) - part[::-1].index(".") :]
+        if not any(w in REPORTING for w in part):
+            continue
+        span = (i, i + len(part)) if i > start else (j - len(part), j)
+        actors = set(ctx.actors_between(*span))
+        if actors:
+            return actors.pop() if len(actors) == 1 else None
+        side = next((side for side, markers in SIDE_MARKERS.items() if any(w in markers or w in ARMY_ANAPHORS and side == "state" for w in part)), None)
+        if side is not None:
+            return state_in_play(tables, ctx, start, ctx.sentence(start)) if side == "state" else group_in_play(tables, ctx, start)
+        return None
+    return None
+
+
 def is_clock(word: str) -> bool:
     """A live blog's time stamp ("13:15") opens a clause."""
     return ":" in word and word.replace(":", "").isdigit()
+
+
+# ------------------------------------------------------------------------------ the side a phrase names
+
+
+def side_actor(
+    tables: CountTables, ctx: DocContext, phrase: Tuple[int, int], unit: Optional[str], before_cue: Optional[Cue], sentence: Tuple[int, int]
+) -> Optional[str]:
+    """A phrase that names no actor but a side: "12 government soldiers" take the state the text
+    names for that side, "15 militants" the one armed group the text names, "one peacekeeper" the
+    mission named last. No answer when the text names two candidates, when the phrase mixes sides
+    ("seven soldiers and rebels"), or when the candidate is the one that killed them."""
+    start, stop = phrase
+    side = phrase_side(ctx, start, stop, unit)
+    if side is None or owned(ctx, start, stop):
+        return None
+    words = ctx.words
+    if side == "peace":
+        actor = nearest_organization(tables, ctx, start)
+    elif side == "state":
+        actor = state_in_play(tables, ctx, start, sentence)
+        actor = tables.army_of.get(actor, actor) if actor is not None else None
+    elif side == "shared" and (
+        not SIDE_HEADS.isdisjoint(words[sentence[0] : start])
+        or any(tables.actor_type.get(a, "state") == "state" for a in ctx.actors_between(sentence[0], sentence[1]))
+    ):
+        return None  # "the army lost four fighters": whose fighters the words do not say
+    else:
+        actor = group_in_play(tables, ctx, start, sponsors=side == "group")
+    if actor is None or mixed(tables, ctx, start, stop, sentence[1]):
+        return None
+    if not ENEMY.isdisjoint(words[sentence[0] : stop]):
+        return None  # "the enemy lost 300 servicemen": the other side of a speaker we do not know
+    return None if actor in the_other_side(tables, ctx, phrase, before_cue, sentence) else actor
+
+
+def phrase_side(ctx: DocContext, start: int, stop: int, unit: Optional[str]) -> Optional[str]:
+    """The side the phrase's words name: a marker ("government", "security", "rebel"; not after
+    "pro-"/"anti-"), else its counted noun (``*_side`` lists of ``words.jsonl``)."""
+    words = ctx.words
+    for k in range(start, stop):
+        if k >= 2 and words[k - 1] == "-" and words[k - 2] in ("pro", "anti"):
+            return None  # "pro-government militias" are neither the state nor the rebels
+        for side, markers in SIDE_MARKERS.items():
+            if words[k] in markers:
+                return side
+    return next((side for side, nouns in SIDE_NOUNS.items() if unit in nouns), None)
+
+
+def owned(ctx: DocContext, start: int, stop: int) -> bool:
+    """Does a possessive say whose the count is ("its 300 fighters", "11 of their soldiers", "the
+    group's fighters")? Then that reference decides, and an ambiguous one leaves the actor open."""
+    words = ctx.words
+    return any(w in POSSESSIVE_PRONOUNS or w in POSSESSIVES or w == "our" for w in words[max(start - 2, 0) : min(stop + 3, ctx.n)])
+
+
+def fits_side(tables: CountTables, ctx: DocContext, phrase: Tuple[int, int], unit: Optional[str], actor: str) -> bool:
+    """Can ``actor`` own this phrase: a state its soldiers, a group its militants? People listed
+    after a side's count ("23 wounded soldiers and 11 civilians") are not that side's; a detail
+    ("including 19 children") may be a state's people."""
+    kind = tables.actor_type.get(actor, "state")
+    side = phrase_side(ctx, phrase[0], phrase[1], unit)
+    if side is None and unit is not None and tables.nouns.get(unit, {}).get("kind") == "person":
+        if phrase[0] > 0 and ctx.words[phrase[0] - 1] in (",", "and", "or"):
+            return False  # "23 wounded soldiers and 11 civilians": the civilians are nobody's side
+        side = "state"
+    return not (side == "state" and kind != "state" or side == "group" and kind != "group")
+
+
+def mixed(tables: CountTables, ctx: DocContext, start: int, stop: int, limit: int) -> bool:
+    """Does one figure count several sides' people ("seven soldiers and rebels", "40 troops,
+    fighters and civilians")? A counted noun right after "and"/"or"/"," (in the phrase or just
+    after it) without a figure of its own."""
+    words = ctx.words
+    for j in range(start + 1, min(stop + 1, limit)):
+        if words[j] not in ("and", "or", ",", "&", "/"):
+            continue
+        for k in range(j + 1, min(j + 3, limit)):
+            if ctx.number_at(k) is not None:
+                break
+            if words[k] in tables.nouns:
+                return True
+    return False
+
+
+def mention_role(ctx: DocContext, e: int) -> str:
+    """How an actor word ending before ``e`` is used: "plain", "backed" ("Iran-backed militias"),
+    "tied" ("an al-Qaeda-linked group": a description of another group) or "made" ("US-made")."""
+    if e + 1 < ctx.n and ctx.words[e] == "-":
+        w = ctx.words[e + 1]
+        if w in BACKING:
+            return "backed"
+        if w in TIES:
+            return "tied"
+        if w in MADE:
+            return "made"
+    return "plain"
+
+
+def named_as_side(ctx: DocContext, e: int) -> bool:
+    """Is a state word ending before ``e`` named as a side: "the Somali government", "Pakistan's
+    army", "Malian troops", "the Sudanese army" (a form that ends in an army word)?"""
+    words = ctx.words
+    k = e + 1 if e < ctx.n and words[e] in POSSESSIVES else e
+    if k + 1 < ctx.n and words[k] in ("and", ",", "or") and k + 1 in ctx.actor_starts:
+        return named_as_side(ctx, ctx.actor_starts[k + 1][1])  # "Russian and Ukrainian forces": both
+    return (k < ctx.n and words[k] in SIDE_HEADS) or words[e - 1] in ARMY_HEADS
+
+
+def state_in_play(tables: CountTables, ctx: DocContext, start: int, sentence: Tuple[int, int]) -> Optional[str]:
+    """The state the text names for the state's side: the one state named as a side before the
+    figure, else the one state named before it; in a headline (none named before), the same over
+    the whole text. The figure's sentence and the one before come first: one state or mission
+    named there as a side decides ("In Niamey, ... Ten soldiers were killed, the Nigerien defence
+    ministry said"), one named there otherwise must be the same state, two leave it open."""
+    before = ctx.sentence(sentence[0] - 1)[0] if sentence[0] > 0 else sentence[0]
+    local, local_sides = set(), set()
+    for s, actor in ctx.actors_at(before, sentence[1]):
+        e = ctx.actor_starts[s][1]
+        if tables.actor_type.get(actor, "state") != "group" and mention_role(ctx, e) == "plain":
+            local.add(actor)
+            if named_as_side(ctx, e):
+                local_sides.add(actor)
+    if len(local) > 1:
+        return None
+    if local and local == local_sides:
+        return local.pop()
+    actor = text_state(tables, ctx, start)
+    return actor if not local or local == {actor} else None
+
+
+def text_state(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:
+    """The one state named as a side before ``start``, else the one state named before it; with
+    none named before (a headline), the same over the whole text."""
+    for positions in (ctx.actor_positions_before(start), ctx.actor_positions_before(ctx.n)):
+        named, sides = set(), set()
+        for s in positions:
+            actor, e = ctx.actor_starts[s]
+            if tables.actor_type.get(actor, "state") == "state" and mention_role(ctx, e) == "plain":
+                named.add(actor)
+                if named_as_side(ctx, e):
+                    sides.add(actor)
+        pool = sides or named
+        if pool:
+            return pool.pop() if len(pool) == 1 else None
+    return None
+
+
+def group_in_play(tables: CountTables, ctx: DocContext, start: int, sponsors: bool = True) -> Optional[str]:
+    """The one armed group in play: named in the last :data:`RECENT_WORDS` tokens (none
+    named before at all: a headline, the whole text), as itself or (``sponsors``) as the sponsor
+    of the groups described ("Iran-backed militias"); a group named only in a description
+    ("Islamic State-linked fighters") when no group is named plainly. A group named only further
+    back is not assumed to be the one meant."""
+    recent = start - RECENT_WORDS
+    earlier = group_mentions(tables, ctx, ctx.actor_positions_before(start), sponsors)
+    if not earlier:
+        earlier = group_mentions(tables, ctx, ctx.actor_positions_before(ctx.n), sponsors)
+    else:
+        earlier = [(s, actor, role) for s, actor, role in earlier if s >= recent]
+    plain = {actor for _, actor, role in earlier if role != "tied"}
+    pool = plain or {actor for _, actor, role in earlier if role == "tied"}
+    return pool.pop() if len(pool) == 1 else None
+
+
+def group_mentions(tables: CountTables, ctx: DocContext, positions: List[int], sponsors: bool) -> List[Tuple[int, str, str]]:
+    """(start, actor, role) of the armed groups named at ``positions`` (and of the sponsors of
+    groups described as "X-backed" when ``sponsors``)."""
+    found = []
+    for s in positions:
+        actor, e = ctx.actor_starts[s]
+        role = mention_role(ctx, e)
+        if role == "backed" and sponsors or role in ("plain", "tied") and tables.actor_type.get(actor) == "group":
+            found.append((s, actor, role))
+    return found
+
+
+def nearest_organization(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:
+    """The mission or organization named last before a peacekeeper count ("UNMISS said")."""
+    for s in reversed(ctx.actor_positions_before(start)):
+        actor, e = ctx.actor_starts[s]
+        if tables.actor_type.get(actor) == "organization" and mention_role(ctx, e) == "plain":
+            return actor
+    return None
+
+
+def the_other_side(
+    tables: CountTables, ctx: DocContext, phrase: Tuple[int, int], before_cue: Optional[Cue], sentence: Tuple[int, int]
+) -> Tuple[str, ...]:
+    """Who the sentence says killed, wounded or took the counted people: the subject of the verb
+    before ("Pakistani troops killed 30 militants") and the actor after "by" ("... killed by Somali
+    soldiers"); a side never counts its own victims."""
+    found: List[str] = []
+    if before_cue is not None and before_cue.get("subject") is False and "_start" in before_cue:
+        killer = clause_subject_actor(tables, ctx, before_cue["_start"] - 1, sentence[0])
+        if killer is not None:
+            found.append(killer)
+    words = ctx.words
+    for k in range(phrase[1], min(phrase[1] + 6, sentence[1] - 1)):
+        if words[k] == "by":
+            found.extend(ctx.actors_between(k + 1, min(k + 4, sentence[1])))
+            break
+    return tuple(found)

@@ -31,7 +31,7 @@ TABLES: Dict[str, Dict[str, Any]] = {
     },
     "modifiers": {"text": str, "civil?": bool},
     "cues": {"text": str, "role": str, "kind?": _KIND_OR_NULL, "subject?": bool},
-    "actors": {"actor": str, "forms": list, "people?": list, "type?": str},
+    "actors": {"actor": str, "forms": list, "people?": list, "type?": str, "army_of?": str},
 }
 RULE_TABLES = tuple(RuleTable(name, f"{name}.jsonl", fields) for name, fields in TABLES.items())
 # The qualifiers an approximator may set (those of schema.QUALIFIERS that a word sets) and the roles of a cue.
@@ -91,6 +91,8 @@ _WORD_LISTS = (
     "months", "currency", "percent", "measures", "sized", "sized_nouns", "collectives", "made",
     "particle_verbs", "reporting", "actor_heads", "army_heads", "group_anaphors", "army_anaphors", "compass",
     "not_modifiers", "toll_links", "toll_nouns", "origins", "people_nouns",
+    # whose a count is when the phrase names no actor (actor.py, side_actor)
+    "state_side", "group_side", "shared_side", "peace_side", "state_markers", "group_markers", "side_heads", "backing", "ties",
 )
 
 
@@ -133,6 +135,9 @@ TOLL_LINKS = WORDS["toll_links"]
 TOLL_NOUNS = WORDS["toll_nouns"]
 ORIGINS = WORDS["origins"]
 PEOPLE_NOUNS = WORDS["people_nouns"]
+SIDE_NOUNS = {side: WORDS[f"{side}_side"] for side in ("state", "group", "shared", "peace")}
+SIDE_MARKERS = {"state": WORDS["state_markers"], "group": WORDS["group_markers"]}
+SIDE_HEADS, BACKING, TIES = WORDS["side_heads"], WORDS["backing"], WORDS["ties"]
 
 # ------------------------------------------------------------------------------ closed-class grammar
 
@@ -243,10 +248,13 @@ class CountTables:
     def _compile_actors(self, actors: List[Dict[str, Any]], vocab: Any, make_doc: Any) -> None:
         self.actor_of: Dict[str, str] = {}
         self.actor_type: Dict[str, str] = {e["actor"]: e.get("type", "state") for e in actors}
+        self.army_of: Dict[str, str] = {e["army_of"]: e["actor"] for e in actors if e.get("army_of")}
         self.people: Dict[str, str] = {}
         self.actor_matcher = PhraseMatcher(vocab, attr="ORTH")
         for entry in actors:
             for form in entry["forms"] + entry.get("people", []):
+                if self.actor_of.get(form, entry["actor"]) != entry["actor"]:
+                    raise ResourceError(f"counts actors: {form!r} names both {self.actor_of[form]!r} and {entry['actor']!r}")
                 self.actor_of[form] = entry["actor"]
             for form in entry.get("people", []):
                 self.people[form] = entry["actor"]

@@ -16,6 +16,9 @@ Disagreement, precisely: every figure has an *interval*, the bounds its text com
 *disagree* when their intervals do not overlap. A group (actor, kind) is flagged
 ``disagree`` when two figures from different *givers* disagree, a giver being a
 (document, source) pair, the source being the attribution's source text (or no source).
+Figures without an actor are their own group per kind, listed but never flagged: the text
+did not say whose they are, so two of them may count different sides and a difference
+between them is no disagreement between sources.
 """
 
 from __future__ import annotations
@@ -338,7 +341,7 @@ def compare(
         documents = len({f["document"] for f in figures})
         if documents < min_documents:
             continue
-        low, high, disagree = _mark_conflicts(figures, tolerance)
+        low, high, disagree = _mark_conflicts(figures, tolerance, judged=actor is not None)
         rows.extend(figures)
         groups.append(
             {
@@ -370,13 +373,16 @@ def _group_figures(
     return grouped
 
 
-def _mark_conflicts(figures: List[Dict[str, Any]], tolerance: float) -> Tuple[Optional[int], Optional[int], bool]:
+def _mark_conflicts(
+    figures: List[Dict[str, Any]], tolerance: float, judged: bool = True
+) -> Tuple[Optional[int], Optional[int], bool]:
     """Write each figure's ``conflicts`` and the group's consensus and ``disagree`` onto the
-    figures of one (actor, kind); return (consensus low, consensus high, disagree)."""
+    figures of one (actor, kind); return (consensus low, consensus high, disagree). A group that
+    is not ``judged`` (no actor: the figures may count different sides) has no conflicts."""
     intervals = [figure_interval(f, tolerance) for f in figures]
     givers = [(f["document"], (f["source"] or "").lower()) for f in figures]
     for i, figure in enumerate(figures):
-        figure["conflicts"] = sum(
+        figure["conflicts"] = 0 if not judged else sum(
             1
             for j in range(len(figures))
             if givers[j] != givers[i] and not intervals_overlap(intervals[i], intervals[j])
