@@ -259,3 +259,44 @@ def clip_contents(view: View, records: List[Record], lo: int) -> None:
         if (s, e) != rec.content:
             rng = trim(view, s, e)
             rec.content = cut_trailing_frames(view, rng) if rng else None
+
+
+def quote_closes_before(view: View, rec: Record) -> Optional[int]:
+    """The closing quote of a content quoted before its cue ("“A,” X said"), else None."""
+    if rec.content is None or rec.content[1] > rec.cue[0]:
+        return None
+    j = rec.content[1]
+    while j < rec.cue[0] and j not in view.close_at and is_punct(view.words[j]) and not view.words[j].isspace():
+        j += 1
+    return j if j in view.close_at and j < rec.frame()[0] else None
+
+
+def next_quote_part(view: View, rec: Record) -> Optional[Range]:
+    """The quote that goes on right after the frame of ``rec`` ("“A,” X said. “B.”"): only
+    punctuation, the record's time or channel between, and no paragraph break."""
+    if quote_closes_before(view, rec) is None:
+        return None
+    skip = {k for r in (rec.time, rec.medium) if r for k in range(r[0], r[1])}
+    k = rec.frame()[1]
+    while k < view.n and (k in skip or (is_punct(view.words[k]) and k not in view.open_at)):
+        if "\n" in view.words[k] or k - rec.frame()[1] > 8:
+            return None
+        k += 1
+    if k >= view.n or k not in view.open_at or view.words[k] not in QUOTES:
+        return None
+    return trim(view, k + 1, view.open_at[k])
+
+
+def continue_quotes(view: View, records: List[Record]) -> None:
+    """A quote split by its cue ("“A,” X said. “B.”") gives the record a second content part,
+    unless another attribution already reports that quote ("“B,” Y added.")."""
+    taken = sorted(r.content for r in records if r.content)
+    for rec in records:
+        part = next_quote_part(view, rec)
+        if part is None:
+            continue
+        if any(c[0] < part[1] and part[0] < c[1] for c in taken):
+            continue
+        if any(part[0] <= r.cue[0] < part[1] for r in records):
+            continue  # a cue inside the quote: it is someone's words, told another way
+        rec.parts.append(part)

@@ -50,6 +50,7 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
             "cue": span_dict(offsets, rec.cue, text),
             "source": span_dict(offsets, rec.source, text),
             "content": span_dict(offsets, rec.content, text),
+            "content_parts": [span_dict(offsets, r, text) for r in ([rec.content] + rec.parts if rec.content else [])],
             "source_type": source_type,
             "anonymous": bool(anonymous),
             "state_media": bool(state_media),

@@ -30,7 +30,8 @@ def is_cap(text: str) -> bool:
 class Record:
     """One attribution under construction (token ranges, ``end`` exclusive)."""
 
-    __slots__ = ("cue", "kind", "source", "content", "medium", "time", "via", "anonymous", "lemma", "inherit", "link")
+    __slots__ = ("cue", "kind", "source", "content", "parts", "medium", "time", "via", "anonymous", "lemma", "inherit",
+                 "link")
 
     def __init__(self, cue: Range, kind: str, lemma: str = "") -> None:
         self.cue = cue
@@ -38,6 +39,7 @@ class Record:
         self.lemma = lemma
         self.source: Optional[Range] = None
         self.content: Optional[Range] = None
+        self.parts: List[Range] = []  # the further parts of a quote split by the cue ("A," X said. "B.")
         self.medium: Optional[Range] = None
         self.time: Optional[Range] = None
         self.via: List[Range] = []
@@ -54,6 +56,7 @@ class Record:
         for field in ("source", "content", "medium", "time", "anonymous", "inherit", "link"):
             setattr(twin, field, getattr(self, field))
         twin.via = list(self.via)
+        twin.parts = list(self.parts)
         return twin
 
 
