@@ -65,3 +65,40 @@ def test_no_content_no_parts(nlp):
     doc = nlp("The militia denied it.")
     for a in doc._.attributions:
         assert (a["content"] is None) == (a["content_parts"] == [])
+
+
+def S(text, cue, source, content):
+    return pytest.param(text, cue, source, content, id=f"{cue}|{text[:50]}")
+
+
+SOURCES_WRITTEN_OUT = [
+    # party and state tags of legislators belong to the name
+    S("Sen. Ruth Abernathy (D-Ore.) said the amendment would not pass.", "said", "Sen. Ruth Abernathy (D-Ore.)",
+      "the amendment would not pass"),
+    S("Rep. Carl Mendez (R-Texas), who chairs the panel, said the hearing was postponed.", "said",
+      "Rep. Carl Mendez (R-Texas)", "the hearing was postponed"),
+    S("“The hearing is postponed,” said Rep. Carl Mendez (R-Texas).", "said", "Rep. Carl Mendez (R-Texas)",
+      "The hearing is postponed"),
+    S("Senate leader Tom Ridley, R-Kan., said the budget would be ready in March.", "said",
+      "Senate leader Tom Ridley, R-Kan.", "the budget would be ready in March"),
+    # a non-breaking space inside a title and name
+    S("Gov.\u00a0Helen Marsh said the guard had been deployed.", "said", "Gov.\u00a0Helen Marsh",
+      "the guard had been deployed"),
+    # two-apostrophe quotes (newspaper archives)
+    S("''We are not leaving,'' said Mr. Ostrowski, a union organizer.", "said", "Mr. Ostrowski, a union organizer",
+      "We are not leaving"),
+    S("''The plant will close,'' she said.", "said", "she", "The plant will close"),
+]
+
+
+@pytest.mark.parametrize("text,cue,source,content", SOURCES_WRITTEN_OUT)
+def test_sources_written_out(nlp, text, cue, source, content):
+    a = find(nlp(text), cue)
+    assert a is not None
+    assert (a["source"] or {}).get("text") == source
+    assert (a["content"] or {}).get("text") == content
+
+
+def test_two_apostrophe_split_quote(nlp):
+    a = find(nlp("''The plant will close,'' she said. ''Everyone knows it.''"), "said")
+    assert [p["text"] for p in a["content_parts"]] == ["The plant will close", "Everyone knows it"]

@@ -373,7 +373,7 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         content = content_before(view, src[0], lo)
     if not (cue.is_verb_tag or signal or post) and (entry["strength"] == "weak" or cue.form in lex.ambiguous):
         return None
-    if lower[src[1] - 1] in DETERMINERS or is_punct(words[src[1] - 1]):
+    if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return None
     if content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if"):
         # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report

@@ -6,9 +6,10 @@ Domain word lists (months, title words, claim nouns ...) are data: see :mod:`.wo
 
 from __future__ import annotations
 
-OPEN_QUOTES = {"“", "«", "„"}
+OPEN_QUOTES = {"“", "«", "„", "``"}
 CLOSE_QUOTES = {"”", "»"}
-STRAIGHT_QUOTES = {'"'}
+# '' is the closing (and, in some archives, also the opening) mark of two-apostrophe quotes
+STRAIGHT_QUOTES = {'"', "''"}
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
 TRIM = {".", ",", ";", ":", "!", "?", "…", "...", "—", "–", "-", "(", ")"}
 # A question or exclamation mark is part of what was said; a full stop or comma is not.
