@@ -102,3 +102,67 @@ def test_sources_written_out(nlp, text, cue, source, content):
 def test_two_apostrophe_split_quote(nlp):
     a = find(nlp("''The plant will close,'' she said. ''Everyone knows it.''"), "said")
     assert [p["text"] for p in a["content_parts"]] == ["The plant will close", "Everyone knows it"]
+
+
+VERBS_OF_SAYING = [
+    S("The envoy called for an immediate ceasefire in the north.", "called for", "The envoy",
+      "an immediate ceasefire in the north"),
+    S("The mayor urged residents to stay indoors.", "urged", "The mayor", "residents to stay indoors"),
+    S("The rebel leader threatened to shell the airport.", "threatened", "The rebel leader", "to shell the airport"),
+    S("The premier vowed to rebuild the bridge within a year.", "vowed", "The premier", "to rebuild the bridge within a year"),
+    S("Rights groups blamed the militia for the massacre.", "blamed", "Rights groups", "the militia for the massacre"),
+    S("The deputy testified that the orders came from the capital.", "testified", "The deputy",
+      "the orders came from the capital"),
+    S("Ms. Okafor countered that the budget had been approved in May.", "countered", "Ms. Okafor",
+      "the budget had been approved in May"),
+    S("Officials cited security concerns for the delay.", "cited", "Officials", "security concerns for the delay"),
+    # progressive and negated forms are finite verbs
+    S("Army officials are denying that the convoy was attacked.", "denying", "Army officials", "the convoy was attacked"),
+    S("The governor is now saying the curfew will be lifted on Friday.", "saying", "The governor",
+      "the curfew will be lifted on Friday"),
+    # a gerund after "while", and after an issued document
+    S("The colonel said the base was secure, while admitting that two guards were hurt.", "admitting", "The colonel",
+      "two guards were hurt"),
+    S("The mission issued a statement saying it condemned the raid on the camp.", "saying", "The mission",
+      "it condemned the raid on the camp"),
+    # "was quoted as saying": the subject speaks
+    S("The minister was quoted as saying that talks had collapsed.", "saying", "The minister", "talks had collapsed"),
+    S("Nkosi was quoted by local radio as saying the road was closed.", "saying", "Nkosi", "the road was closed"),
+]
+
+
+@pytest.mark.parametrize("text,cue,source,content", VERBS_OF_SAYING)
+def test_verbs_of_saying(nlp, text, cue, source, content):
+    test_sources_written_out(nlp, text, cue, source, content)
+
+
+def N(text, cue):
+    return pytest.param(text, cue, id=f"{cue}|{text[:50]}")
+
+
+NOT_REPORTING = [
+    # the non-reporting sense of a weak verb
+    N("The fighting threatened the harvest in the valley.", "threatened"),
+    N("The deputy testified before the committee on Tuesday.", "testified"),
+    N("Calls for a ceasefire grew louder on Monday.", "Calls for"),
+    # a capitalized form inside a name
+    N("Officials in the United States said the drones were shot down.", "States"),
+    N("The Drudge Report said the senator had resigned.", "Report"),
+    N("He spoke before the State of the Union address.", "State"),
+    # the speaker's aside
+    N("I can't tell you how many were killed, the general said.", "tell"),
+    N("Let me say this: the town is holding, the commander said.", "say"),
+    # a report inside a quotation is the quoted speaker's words
+    N("“Nobody warned us that the dam would break,” the farmer said.", "warned"),
+    N("“The army claims it hit only fighters, but we saw the bodies,” a nurse said.", "claims"),
+]
+
+
+@pytest.mark.parametrize("text,cue", NOT_REPORTING)
+def test_not_reporting(nlp, text, cue):
+    assert find(nlp(text), cue) is None
+
+
+def test_title_case_headline_still_reports(nlp):
+    a = find(nlp("Rebels Say They Have Taken The Airport"), "Say")
+    assert a is not None and a["source"]["text"] == "Rebels"

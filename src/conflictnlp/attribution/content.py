@@ -300,3 +300,20 @@ def continue_quotes(view: View, records: List[Record]) -> None:
         if any(part[0] <= r.cue[0] < part[1] for r in records):
             continue  # a cue inside the quote: it is someone's words, told another way
         rec.parts.append(part)
+
+
+def outside_quotes(view: View, records: List[Record]) -> List[Record]:
+    """The records whose cue stands outside every quotation: a report inside a quote is the
+    quoted speaker's words, nested in the attribution of the quote (annotation guidelines)."""
+    if not view.open_at:
+        return records
+    pairs = sorted(view.open_at.items())
+    opens = [o for o, _ in pairs]
+    kept = []
+    for rec in records:
+        k = bisect_right(opens, rec.cue[0]) - 1
+        if k >= 0 and opens[k] < rec.cue[0] and rec.cue[1] <= pairs[k][1] and pairs[k][1] - opens[k] > 3:
+            continue
+        kept.append(rec)
+    return kept
+

@@ -21,7 +21,7 @@ from .content import (
 from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE
 from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
-from .words import CLAIM_NOUNS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS
+from .words import CLAIM_NOUNS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS
 
 PASS: Any = object()  # a case that does not apply: try the next one
 
@@ -55,7 +55,7 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
         found = nominal_cue(view, rec, cue)
         if found is not PASS:
             return found
-    if not_a_verb(cue, tagged):
+    if not_a_verb(cue, tagged) or in_a_name(view, cue) or speaker_aside(view, cue):
         return None
     if parsed:
         accepted, rec = from_parse(view, rec, cue)
@@ -103,6 +103,31 @@ def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     if cue.nxt == "apart" or cue.prev in DETERMINERS or cue.prev in POSSESSIVE and cue.form not in ("said", "says"):
         return True
     return tagged and cue.token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def in_a_name(view: View, cue: VerbCue) -> bool:
+    """A capitalized form inside a sentence that is not in title case is part of a name: "the
+    United States", "the Drudge Report", "the State of the Union"."""
+    words, i = view.words, cue.i
+    if not is_cap(words[i]) or i == cue.lo or is_punct(words[i - 1]) or words[i - 1] in QUOTES:
+        return False
+    long_words = [w for w in words[cue.lo:cue.hi] if len(w) > 3 and w.isalpha()]
+    return sum(is_cap(w) for w in long_words) < 0.6 * len(long_words)
+
+
+# "I can tell you", "let me say", "I won't say": the speaker's aside, not a report.
+ASIDE_MODALS = {"can", "ca", "could", "will", "'ll", "’ll", "wo", "would", "must", "let", "me", "n't", "not", "just"}
+
+
+def speaker_aside(view: View, cue: VerbCue) -> bool:
+    """A base form after a modal with a first- or second-person speaker: "I can't tell you",
+    "let me say", "we will tell you"."""
+    if cue.form not in ("tell", "say"):
+        return False
+    j = cue.i - 1
+    while j >= cue.lo and view.lower[j] in ASIDE_MODALS:
+        j -= 1
+    return j < cue.i - 1 and (view.lower[cue.i - 1] == "me" or (j >= cue.lo and view.lower[j] in ("i", "we", "you")))
 
 
 def from_parse(view: View, rec: Record, cue: VerbCue) -> Tuple[bool, Record]:
@@ -200,6 +225,15 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
     q = next((k for k in range(i - 2, max(lo, i - 12) - 1, -1) if view.lower[k] in ("quoted", "quotes", "quoting")), None)
     if q is None:
         return None
+    if q - 1 >= lo and view.lower[q - 1] in BE and (q + 1 == i - 1 or view.lower[q + 1] == "by"):
+        # "X was quoted as saying": X speaks; the outlet, when named, follows "by" or stays unsaid
+        j = q - 1
+        while j - 1 >= lo and view.lower[j - 1] in SKIP_BEFORE_CUE:
+            j -= 1
+        rec.source = (j - 1, j) if j - 1 >= lo and view.lower[j - 1] in PRONOUNS else np_before(view, j, lo)
+        rec.content = content_after(view, cue.e, cue.hi)
+        rec.medium = np_after(view, q + 2, i - 1) if q + 1 < i - 1 else None
+        return rec if rec.source and rec.content else None
     rec.source = np_after(view, q + 1, i - 1)
     rec.medium = np_before(view, q, lo)
     rec.content = content_after(view, cue.e, cue.hi)
@@ -208,9 +242,12 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
 
 def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
-    if not cue.form.endswith("ing"):
+    if not cue.form.endswith("ing") or progressive(view, cue):
         return PASS
-    if cue.prev == "," and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong"):
+    if cue.prev in DOCUMENT_NOUNS:
+        return issued_saying(view, rec, cue)
+    comma = cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
+    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong"):
         rec.inherit = True
         rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
         rec.content = content_after(view, cue.e, cue.hi)
@@ -218,10 +255,43 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     return None
 
 
+# A gerund of speech after these hangs on the clause before the comma: "..., while admitting that".
+GERUND_LINKS = ("while", "when", "after", "before", "though", "also")
+
+
+def progressive(view: View, cue: VerbCue) -> bool:
+    """ "X is saying", "X isn't saying", "X are now denying": a finite verb, not a gerund."""
+    j = cue.i - 1
+    while j >= cue.lo and view.lower[j] in ("not", "n't", "now", "also", "still", "again", "publicly"):
+        j -= 1
+    return j >= cue.lo and view.lower[j] in BE - {"be", "been", "being", "'s", "’s"}
+
+
+def issued_saying(view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
+    """ "X issued a statement saying ...": X is the source, the statement the medium."""
+    lower, lo = view.lower, cue.lo
+    doc = cue.i - 1
+    det = doc - 1 if doc - 1 >= lo and (lower[doc - 1] in DETERMINERS or lower[doc - 1] in ("new", "short", "brief", "joint")) else doc
+    while det - 1 >= lo and lower[det - 1] in DETERMINERS:
+        det -= 1
+    verb = det - 2 if det - 2 >= lo and " ".join(lower[det - 2:det]) in ISSUE_VERBS else det - 1
+    if verb < lo or " ".join(lower[verb:det]) not in ISSUE_VERBS:
+        return None
+    before = verb
+    while before - 1 >= lo and lower[before - 1] in SKIP_BEFORE_CUE:
+        before -= 1
+    rec.source = (before - 1, before) if before - 1 >= lo and lower[before - 1] in PRONOUNS else np_before(view, before, lo)
+    rec.medium = (det, cue.i)
+    rec.content = content_after(view, cue.e, cue.hi)
+    return rec if rec.source and rec.content else None
+
+
 def skip_before_cue(view: View, cue: VerbCue) -> int:
-    """Where the words between a source and its verb start: "X also said", "X has repeatedly denied"."""
+    """Where the words between a source and its verb start: "X also said", "X has repeatedly denied",
+    "X is now saying"."""
     before = cue.i
-    while before - 1 >= cue.lo and view.lower[before - 1] in SKIP_BEFORE_CUE:
+    skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.endswith("ing") and progressive(view, cue) else set())
+    while before - 1 >= cue.lo and view.lower[before - 1] in skip:
         before -= 1
     return before
 

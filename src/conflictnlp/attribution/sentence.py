@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
 
-from .content import clip_contents, content_after, continue_quotes, content_before, gap_is_light, trim
+from .content import clip_contents, content_after, continue_quotes, outside_quotes, content_before, gap_is_light, trim
 from .cues import according_cue, citing_cue, colon_cue, impersonal_cue, sourceless_cue, verb_cue
 from .frames import assign_frames, channels, medium_spans
 from .grammar import BE
@@ -38,7 +38,7 @@ def find_records(lex: Lexicons, doc: Doc, matches, use_parser: bool) -> Tuple[Li
             frame_starts = lex.frame_patterns.starts(view.lower)
         lo, hi = view.sent_starts[si], view.sent_ends[si]
         out.extend(sentence_records(lex, view, lo, hi, cues, parsed, tagged, frame_starts))
-    out.sort(key=lambda r: r.cue)
+    out = outside_quotes(view, sorted(out, key=lambda r: r.cue))
     continue_quotes(view, out)
     return out, view.text
 
