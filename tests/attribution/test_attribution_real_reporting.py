@@ -166,3 +166,37 @@ def test_not_reporting(nlp, text, cue):
 def test_title_case_headline_still_reports(nlp):
     a = find(nlp("Rebels Say They Have Taken The Airport"), "Say")
     assert a is not None and a["source"]["text"] == "Rebels"
+
+
+def T(text, cue, source, content, time):
+    return pytest.param(text, cue, source, content, time, id=f"{cue}|{text[:50]}")
+
+
+RIGHT_SIDE = [
+    # after a quote, what follows the cue is the writer's, not what was said
+    T("“We will not retreat,” the commander said Monday.", "said", "the commander", "We will not retreat", "Monday"),
+    T("“We are going home,” she said, waving at the buses.", "said", "she", "We are going home", None),
+    T("“The dam held,” the engineer told reporters Friday afternoon.", "told", "the engineer", "The dam held",
+      "Friday afternoon"),
+    # a bare weekday after the cue is its time (US wire style)
+    T("The ministry said Tuesday that the border would reopen.", "said", "The ministry", "the border would reopen",
+      "Tuesday"),
+    # time words and adverbs between source and cue are neither source nor content
+    T("The ministry last month announced that the border would reopen.", "announced", "The ministry",
+      "the border would reopen", "last month"),
+    T("The general angrily denied that his troops had fired first.", "denied", "The general",
+      "his troops had fired first", None),
+    T("The governors all said the talks had failed.", "said", "The governors", "the talks had failed", None),
+    T("Kovac has often cited the 1995 accords as a model.", "cited", "Kovac", "the 1995 accords as a model", None),
+    # a noun in -ly after a determiner stays the source
+    T("The assembly said the vote was valid.", "said", "The assembly", "the vote was valid", None),
+]
+
+
+@pytest.mark.parametrize("text,cue,source,content,time", RIGHT_SIDE)
+def test_content_on_the_right_side(nlp, text, cue, source, content, time):
+    a = find(nlp(text), cue)
+    assert a is not None
+    assert (a["source"] or {}).get("text") == source
+    assert (a["content"] or {}).get("text") == content
+    assert (a["time"] or {}).get("text") == time

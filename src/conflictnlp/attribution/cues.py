@@ -291,9 +291,24 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
     "X is now saying"."""
     before = cue.i
     skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.endswith("ing") and progressive(view, cue) else set())
-    while before - 1 >= cue.lo and view.lower[before - 1] in skip:
-        before -= 1
+    # a time without a preposition ("X last month announced"); "on Friday" may end a relative clause
+    times = {e: s for s, e, kind in view.frame_spans if kind == "time" and view.lower[s] not in ("on", "in", "at")}
+    while before - 1 >= cue.lo:
+        if view.lower[before - 1] in skip or manner_adverb(view, before - 1, cue.lo):
+            before -= 1
+        elif before in times and times[before] > cue.lo:
+            before = times[before]  # "X last month announced", "X on Sunday denied"
+        else:
+            break
     return before
+
+
+def manner_adverb(view: View, k: int, lo: int) -> bool:
+    """An -ly adverb between a source and its verb ("X angrily denied"), not a noun in -ly
+    after a determiner ("the assembly said")."""
+    w = view.words[k]
+    return (len(w) > 5 and w.endswith("ly") and w.islower() and k - 1 >= lo
+            and view.lower[k - 1] not in DETERMINERS and view.lower[k - 1] not in ("of", "'s", "’s"))
 
 
 def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
@@ -435,6 +450,9 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
             signal = True  # "dismissed reports that ..."
     comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
+    if content is not None and not signal and quote_ends_before(view, src[0], lo):
+        # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
+        content = None
     if content is not None and comma_before and lower[content[0]] in CONTINUATIONS and not signal:
         # "..., a US official said, though none are set to enter Gaza": what was said is before.
         content = None
@@ -452,6 +470,14 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if content is None and not post and rec.medium is None:
         return None
     return rec
+
+
+def quote_ends_before(view: View, k: int, lo: int) -> bool:
+    """A quotation closes right before token ``k`` ("“...,” | she said", "“...” , | she said")."""
+    j = k - 1
+    if j >= lo and view.words[j] == ",":
+        j -= 1
+    return j >= lo and j in view.close_at and view.words[j] in QUOTES
 
 
 def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optional[Range], List[Range]]:

@@ -25,6 +25,7 @@ SKIP_BEFORE_CUE = {
     "will", "would", "could", "may", "might", "did", "does", "do", "not", "never", "had", "since", "far", "so",
     "always", "consistently", "categorically", "now", "strongly", "firmly", "flatly", "vehemently", "still",
     "formally", "openly", "quickly", "swiftly", "immediately", "emphatically", "long",
+    "often", "sometimes", "frequently", "usually", "all", "each", "even", "just", "only", "once", "too",
 }
 DETERMINERS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some"}
 # Words that cannot be inside a source noun phrase.
