@@ -188,6 +188,24 @@ RIGHT_SIDE = [
       "his troops had fired first", None),
     T("The governors all said the talks had failed.", "said", "The governors", "the talks had failed", None),
     T("Kovac has often cited the 1995 accords as a model.", "cited", "Kovac", "the 1995 accords as a model", None),
+    T("The army spokesman on Friday told Reuters that the road was being cleared.", "told", "The army spokesman",
+      "the road was being cleared", "on Friday"),
+    # a weekday with a possessive names an event
+    T("Officials blamed Sunday's ambush on a splinter faction.", "blamed", "Officials",
+      "Sunday's ambush on a splinter faction", None),
+    # "said that if ...": the condition is part of what was said
+    T("He said that, if elected, he would pull the troops out.", "said", "He", "if elected, he would pull the troops out", None),
+    T("She said that if the court ruled against her, she would appeal.", "said", "She",
+      "if the court ruled against her, she would appeal", None),
+    # relative pronouns are sources as written; an insert's report ends at its comma
+    T("The tenants spoke to an architect who said the tower was unsafe.", "said", "who", "the tower was unsafe", None),
+    T("The group, which has said it wants a separate state, denied the attack.", "said", "which",
+      "it wants a separate state", None),
+    # an appositive with a relative clause: a role stays, a description goes
+    T("The Federal Relief Agency, the body that runs the shelters, said it was adding beds.", "said",
+      "The Federal Relief Agency, the body that runs the shelters", "it was adding beds", None),
+    T("Tom Brandt, a former aide who travelled with her to Lagos, said the trip mattered more.", "said", "Tom Brandt",
+      "the trip mattered more", None),
     # a noun in -ly after a determiner stays the source
     T("The assembly said the vote was valid.", "said", "The assembly", "the vote was valid", None),
 ]

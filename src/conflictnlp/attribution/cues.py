@@ -291,8 +291,9 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
     "X is now saying"."""
     before = cue.i
     skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.endswith("ing") and progressive(view, cue) else set())
-    # a time without a preposition ("X last month announced"); "on Friday" may end a relative clause
-    times = {e: s for s, e, kind in view.frame_spans if kind == "time" and view.lower[s] not in ("on", "in", "at")}
+    # "X last month announced", "X on Friday told"; but "who reached the camp on Friday" ends a relative clause
+    relative = any(w in ("who", "that", "which") for w in view.lower[cue.lo:cue.i])
+    times = {e: s for s, e, kind in view.frame_spans if kind == "time" and not (relative and view.lower[s] in ("on", "in", "at"))}
     while before - 1 >= cue.lo:
         if view.lower[before - 1] in skip or manner_adverb(view, before - 1, cue.lo):
             before -= 1
@@ -353,7 +354,7 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     """ "The army said that ...", "X, a spokesman, said ...", "..., a US official said.": the source
     before the cue, then what was said after it (or before it)."""
     lo = cue.lo
-    if before - 1 >= lo and view.lower[before - 1] in PRONOUNS:
+    if before - 1 >= lo and (view.lower[before - 1] in PRONOUNS or relative_source(view, before - 1, lo)):
         src: Optional[Range] = (before - 1, before)
     else:
         src = np_before(view, before, lo)
@@ -369,7 +370,12 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
             rec.source = src
             return rec
     rec.source = src
-    return content_for_source_before(lex, view, rec, cue, src)
+    rec = content_for_source_before(lex, view, rec, cue, src)
+    if rec is not None and rec.content and relative_source(view, src[0], lo) and view.words[src[0] - 1] == ",":
+        # "The group, which has said it wants X, denied ...": the insert ends at its comma
+        rec.content = trim(view, rec.content[0], next(
+            (k for k in range(rec.content[0], rec.content[1]) if view.words[k] == ","), rec.content[1]))
+    return rec
 
 
 def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional[Range]:
@@ -388,6 +394,8 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
         return src
     appos = np_before(view, comma, lo)
     if not (appos and appos[0] - 1 >= lo and words[appos[0] - 1] == ","):
+        appos = described_insert(view, seg_start, comma)
+    if appos is None:
         return None
     head = np_before(view, appos[0] - 1, lo)
     if not (head and head[0] == lo or (head and words[head[0] - 1] in QUOTES | {",", ":"})):
@@ -400,6 +408,23 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     if outer and outer[0] == skip_lead(view, lo, outer[1]) and all(is_cap(w) for w in words[head[0]:head[1]]):
         return outer[0], head[1]
     return head
+
+
+def relative_source(view: View, k: int, lo: int) -> bool:
+    """ "an architect who said", "the group, which has said": the relative pronoun is the source
+    as written (annotation guidelines)."""
+    return view.lower[k] in ("who", "which") and k - 1 >= lo
+
+
+def described_insert(view: View, seg_start: int, comma: int) -> Optional[Range]:
+    """An appositive with a relative clause between commas: ", the agency that runs the camps,",
+    ", a former aide who travelled with her,"; its range, else None."""
+    lower = view.lower
+    if seg_start < 1 or view.words[seg_start - 1] != "," or lower[seg_start] not in ("a", "an", "the"):
+        return None
+    if comma - seg_start > 20 or not any(lower[k] in ("who", "that", "which") for k in range(seg_start + 2, comma)):
+        return None
+    return seg_start, comma
 
 
 def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
@@ -463,7 +488,8 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         return None
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return None
-    if content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if"):
+    if (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if")
+            and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])):
         # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
         return None
     rec.content = content
