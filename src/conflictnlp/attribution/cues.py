@@ -57,10 +57,24 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
             return found
     if not_a_verb(cue, tagged) or in_a_name(view, cue) or speaker_aside(view, cue):
         return None
-    if parsed:
-        accepted, rec = from_parse(view, rec, cue)
-        if accepted:
-            return rec
+    found = rule_cases(lex, view, rec.copy(), cue)
+    if not parsed:
+        return found
+    # The parse confirms and extends the rules, never replaces them: it fills what they leave
+    # null, and stands alone only where they find no report.
+    accepted, from_tree = from_parse(view, rec, cue)
+    if found is None:
+        clause = any(c.dep_ in ("ccomp", "xcomp") for c in cue.token.children)
+        return from_tree if accepted and (clause or cue.entry["strength"] == "strong") else None
+    for field in ("source", "content", "medium"):
+        if getattr(found, field) is None and getattr(from_tree, field) is not None and not (
+                field == "source" and found.inherit):
+            setattr(found, field, getattr(from_tree, field))
+    return found
+
+
+def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
+    """The record the token rules give a reporting verb, or None."""
     for case in (passive_cue, quoted_as_saying, gerund_cue):
         found = case(view, rec, cue)
         if found is not PASS:
@@ -176,7 +190,8 @@ def parsed_content(view: View, token, content_head, content: Optional[Range]) ->
     if token.dep_ in ("parataxis", "ccomp", "conj") and token.head.i != token.i:
         s = token.head.left_edge.i
         left = token.left_edge.i
-        if s < left:
+        # a clause, not a fragment ("But in recent days"): its head is a verb inside it
+        if s < left and s <= token.head.i < left and token.head.pos_ in ("VERB", "AUX") and left - s > 2:
             return quote_or_trim(view, s, left)
     return content
 
@@ -464,6 +479,8 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     or before it (", X said."); None where the verb does not report."""
     lower, words, lo, hi, entry = view.lower, view.words, cue.lo, cue.hi, cue.entry
     after_start = after_cue(view, rec, entry, cue.e, hi)
+    if after_start < hi and words[after_start] == ":":
+        hi = past_colon(view, after_start, hi)  # "He said:" closing a parser's sentence
     content = None
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
@@ -484,7 +501,10 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     post = content is None and comma_before
     if post:
         content = content_before(view, src[0], lo)
-    if not (cue.is_verb_tag or signal or post) and (entry["strength"] == "weak" or cue.form in lex.ambiguous):
+    # A verb tag settles a noun-or-verb form; a weak verb also needs a reported clause, which the
+    # parse may show ("estimated 300 had fled": ccomp), never the tag alone ("they have added").
+    clause = cue.token is not None and any(c.dep_ in ("ccomp", "xcomp") for c in cue.token.children)
+    if not (signal or post) and ((entry["strength"] == "weak" and not clause) or (cue.form in lex.ambiguous and not cue.is_verb_tag)):
         return None
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return None
@@ -643,6 +663,15 @@ def impersonal_cue(view: View, s: int, e: int, hi: int) -> Record:
     return rec
 
 
+def past_colon(view: View, colon: int, hi: int) -> int:
+    """Where what a colon introduces ends: ``hi``, or the end of the next sentence when the colon
+    closes its sentence (a parser ends sentences there: "OFFICIAL: | Hey, good morning.")."""
+    if not all(is_punct(view.words[k]) for k in range(colon + 1, hi)):
+        return hi
+    nxt = view.sent_of(colon) + 1
+    return view.sent_ends[nxt] if nxt < len(view.sent_ends) else hi
+
+
 def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[Record]:
     """A headline colon after a source: "U.S. officials: North Korean troops gather ..."."""
     if i - lo > 10 or i == lo:
@@ -650,7 +679,7 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     src = np_before(view, i, lo)
     if src is None or src[0] != lo:
         return None
-    content = content_after(view, i + 1, hi)
+    content = content_after(view, i + 1, past_colon(view, i, hi))
     if content is None:
         return None
     quoted = view.words[i + 1] in QUOTES if i + 1 < hi else False

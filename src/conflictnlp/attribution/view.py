@@ -92,6 +92,19 @@ def pair_quotes(text: str, words: Sequence[str]) -> List[Range]:
     return pairs
 
 
+def split_at_breaks(bounds: Sequence[Range], words: Sequence[str]) -> List[Range]:
+    """The sentences, also cut after every line break (a parser's sentences can run from a
+    headline into the first paragraph)."""
+    out: List[Range] = []
+    for start, end in bounds:
+        for k in range(start, end - 1):
+            if "\n" in words[k] and words[k].isspace():
+                out.append((start, k + 1))
+                start = k + 1
+        out.append((start, end))
+    return out
+
+
 class View:
     """The words of a Doc, read once (iterating a Doc builds Token objects), its sentences and
     quotations, the reporting-verb forms, and (in a sentence's view, :meth:`in_sentence`) the
@@ -106,7 +119,7 @@ class View:
         self.words, self.lower, spaces = token_words(doc)
         self.text = doc_text(self.words, spaces)
         self.n = len(self.words)
-        bounds = sentence_bounds(doc)
+        bounds = split_at_breaks(sentence_bounds(doc), self.words)
         self.sent_starts = [start for start, _ in bounds]
         self.sent_ends = [end for _, end in bounds]
         quote_pairs = pair_quotes(self.text, self.words)
