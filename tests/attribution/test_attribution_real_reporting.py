@@ -40,6 +40,14 @@ SPLIT_QUOTES = [
       ["The talks are over", "and the ceasefire with them"]),
     P('"We saw the drones first," the farmer said on Friday. "Then the shelling started. It lasted all night."', "said",
       ["We saw the drones first", "Then the shelling started. It lasted all night"]),
+    # the rest of the sentence after the cue is the writer's; the quote goes on in the next one
+    P('"The road is open," Mr. Abara said on Friday at a rally in Kano, where the governor also spoke. "The bridge will follow."',
+      "said", ["The road is open", "The bridge will follow"]),
+    P('"The road is open," said Ines Varga, an engineer who has worked on the project since 2015. "The bridge is next."',
+      "said", ["The road is open", "The bridge is next"]),
+    # another cue in between: the next quote is not this speaker's for sure
+    P('"The road is open," Mr. Abara said, adding that the army had left. "The bridge will follow."', "said",
+      ["The road is open"]),
     # the second quote has a cue of its own: it is that attribution's content
     P('"The port is closed," the governor said. "Ships are turning back," his deputy added.', "said",
       ["The port is closed"]),

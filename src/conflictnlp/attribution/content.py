@@ -271,19 +271,24 @@ def quote_closes_before(view: View, rec: Record) -> Optional[int]:
     return j if j in view.close_at and j < rec.frame()[0] else None
 
 
-def next_quote_part(view: View, rec: Record) -> Optional[Range]:
-    """The quote that goes on right after the frame of ``rec`` ("“A,” X said. “B.”"): only
-    punctuation, the record's time or channel between, and no paragraph break."""
+def next_quote_part(view: View, rec: Record, cues: List[int]) -> Optional[Range]:
+    """The quote that goes on after the sentence of ``rec`` ("“A,” X said on Monday at the rally.
+    “B.”"), or right after its frame ("“A,” X said, “B.”"): the rest of the sentence holds no
+    quotation, no other cue and no paragraph break."""
     if quote_closes_before(view, rec) is None:
         return None
-    skip = {k for r in (rec.time, rec.medium) if r for k in range(r[0], r[1])}
-    k = rec.frame()[1]
-    while k < view.n and (k in skip or (is_punct(view.words[k]) and k not in view.open_at)):
-        if "\n" in view.words[k] or k - rec.frame()[1] > 8:
+    start = rec.frame()[1]
+    end = view.sent_ends[view.sent_of(rec.cue[0])]
+    k = start
+    while k < view.n and not (k in view.open_at and view.words[k] in QUOTES):
+        if k >= end + 1 or "\n" in view.words[k] or view.words[k] in QUOTES:
             return None
         k += 1
-    if k >= view.n or k not in view.open_at or view.words[k] not in QUOTES:
+    if k >= view.n or any(start <= c < k for c in cues):
         return None
+    if k < end and not all(is_punct(view.words[j]) or (rec.time and rec.time[0] <= j < rec.time[1])
+                           or (rec.medium and rec.medium[0] <= j < rec.medium[1]) for j in range(start, k)):
+        return None  # inside the sentence only punctuation, the time or the channel may stand between
     return trim(view, k + 1, view.open_at[k])
 
 
@@ -291,8 +296,9 @@ def continue_quotes(view: View, records: List[Record]) -> None:
     """A quote split by its cue ("“A,” X said. “B.”") gives the record a second content part,
     unless another attribution already reports that quote ("“B,” Y added.")."""
     taken = sorted(r.content for r in records if r.content)
+    cues = [r.cue[0] for r in records]
     for rec in records:
-        part = next_quote_part(view, rec)
+        part = next_quote_part(view, rec, cues)
         if part is None:
             continue
         if any(c[0] < part[1] and part[0] < c[1] for c in taken):
