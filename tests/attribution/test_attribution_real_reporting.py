@@ -124,6 +124,11 @@ VERBS_OF_SAYING = [
     S("Ms. Okafor countered that the budget had been approved in May.", "countered", "Ms. Okafor",
       "the budget had been approved in May"),
     S("Officials cited security concerns for the delay.", "cited", "Officials", "security concerns for the delay"),
+    # verbs of naming: the object and its name
+    S("The minister called the raid “a massacre of innocents.”", "called", "The minister",
+      "the raid “a massacre of innocents.”"),
+    S("The opposition called the vote a farce.", "called", "The opposition", "the vote a farce"),
+    S("Analysts have dubbed the offensive a failure.", "dubbed", "Analysts", "the offensive a failure"),
     # progressive and negated forms are finite verbs
     S("Army officials are denying that the convoy was attacked.", "denying", "Army officials", "the convoy was attacked"),
     S("The governor is now saying the curfew will be lifted on Friday.", "saying", "The governor",
@@ -153,6 +158,11 @@ NOT_REPORTING = [
     N("The fighting threatened the harvest in the valley.", "threatened"),
     N("The deputy testified before the committee on Tuesday.", "testified"),
     N("Calls for a ceasefire grew louder on Monday.", "Calls for"),
+    # calling without naming
+    N("The president called a meeting of the security council.", "called"),
+    N("The army called up 20,000 reservists.", "called"),
+    N("They reached a town called Marivka.", "called"),
+    N("Kyiv called off the talks.", "called"),
     # a capitalized form inside a name
     N("Officials in the United States said the drones were shot down.", "States"),
     N("The Drudge Report said the senator had resigned.", "Report"),

@@ -491,6 +491,10 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
             signal = True  # "dismissed reports that ..."
+    if entry.get("naming"):
+        if content is None or not names_something(view, content):
+            return None
+        signal = True
     comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
     if content is not None and not signal and quote_ends_before(view, src[0], lo):
         # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
@@ -516,6 +520,16 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if content is None and not post and rec.medium is None:
         return None
     return rec
+
+
+def names_something(view: View, content: Range) -> bool:
+    """What follows a verb of naming is an object and its name: a quotation ("the raid “a
+    massacre”") or "a/an ..." after the object ("him a liar"), never "a meeting" or "up"."""
+    s, e = content
+    if view.lower[s] in ("up", "off", "in", "back", "out", "for", "on", "a", "an", "to", "upon"):
+        return False
+    return any(view.words[k] in QUOTES for k in range(s + 1, e)) or any(
+        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 8)))
 
 
 def quote_ends_before(view: View, k: int, lo: int) -> bool:
