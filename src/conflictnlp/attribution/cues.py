@@ -57,9 +57,9 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
             return found
     if not_a_verb(cue, tagged) or in_a_name(view, cue) or speaker_aside(view, cue):
         return None
-    found = rule_cases(lex, view, rec.copy(), cue)
     if not parsed:
-        return found
+        return rule_cases(lex, view, rec, cue)
+    found = rule_cases(lex, view, rec.copy(), cue)
     # The parse confirms and extends the rules, never replaces them: it fills what they leave
     # null, and stands alone only where they find no report.
     accepted, from_tree = from_parse(view, rec, cue)

@@ -51,7 +51,7 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
             "cue": span_dict(offsets, rec.cue, text),
             "source": span_dict(offsets, rec.source, text),
             "content": span_dict(offsets, rec.content, text),
-            "content_parts": [span_dict(offsets, r, text) for r in ([rec.content] + rec.parts if rec.content else [])],
+            "content_parts": [],  # filled below: every part of a split quote, the first is content
             "source_type": source_type,
             "anonymous": bool(anonymous),
             "state_media": bool(state_media),
@@ -60,6 +60,9 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
             "via": [span_dict(offsets, v, text) for v in rec.via],
             "resolved": None,
         }
+        content = item["content"]
+        if content:
+            item["content_parts"] = [dict(content)] + [span_dict(offsets, r, text) for r in rec.parts]
         if resolve and source_text and source_text.lower() in PRONOUNS:
             item["resolved"] = resolve_pronoun(doc, records, out, named, rec, ents, sentence_of, names)
             if item["resolved"] and source_text.lower() in ("he", "she"):
