@@ -158,6 +158,8 @@ NOT_REPORTING = [
     N("The fighting threatened the harvest in the valley.", "threatened"),
     N("The deputy testified before the committee on Tuesday.", "testified"),
     N("Calls for a ceasefire grew louder on Monday.", "Calls for"),
+    # a reporter's dateline
+    N("Anna Ilves reported from Narva, and Piet Kask from Tartu.", "reported"),
     # calling without naming
     N("The president called a meeting of the security council.", "called"),
     N("The army called up 20,000 reservists.", "called"),

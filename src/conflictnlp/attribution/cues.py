@@ -512,7 +512,7 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         return None
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return None
-    if (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if")
+    if (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
             and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])):
         # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
         return None
