@@ -150,6 +150,7 @@ class Attribution(TypedDict, total=False):
     cue: SpanDict
     source: Optional[SpanDict]
     content: Optional[SpanDict]
+    content_parts: List[SpanDict]
     source_type: str
     anonymous: bool
     state_media: bool

@@ -199,7 +199,8 @@ def _boundary_tokens(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> It
         if text.endswith(".") and _is_abbreviation(doc, i, abbreviations):
             split = nxt in openers or (first in "“‘\"«" and k > j)
         else:
-            split = first.isupper() or first.isdigit() or nxt in _OPENERS_PUNCT or not first.isalnum()
+            # a comma or semicolon never opens a sentence ("Sen. Pike, R-Tenn., said")
+            split = first.isupper() or first.isdigit() or nxt in _OPENERS_PUNCT or not (first.isalnum() or first in ",;")
         if split:
             yield k
 

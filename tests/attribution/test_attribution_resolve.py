@@ -68,7 +68,7 @@ def _type_from_antecedents_scan(text: str, items, typer) -> None:
                     item["anonymous"] = ante["anonymous"]
             continue
         bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
-        if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
+        if item["source_type"] in ("unknown", "person", "organization") and bare[:1].isupper() and " " not in bare and bare.isalpha():
             # A surname alone: the type of the earlier source (or mention) that carries it.
             ante = next((e for e in _earlier_scan(items, index) if bare in e["source"]["text"].split()
                          and e["source_type"] in resolve_module.PERSONAL), None)

@@ -3,6 +3,7 @@ clause's subject, appositives and inserts between commas, datelines and live-blo
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .grammar import DETERMINERS, INNER_PREPS, NP_MAX, NP_STOP, PRONOUNS, QUOTES, TRIM
@@ -10,12 +11,40 @@ from .view import Range, View, is_cap, is_punct
 from .words import DAYS, MONTHS, TITLE_WORDS
 
 
+# A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)".
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}")
+
+
+def party_tag_before(view: View, end: int, lo: int) -> Optional[int]:
+    """The "(" of a party tag that ends at token ``end`` (exclusive), else None."""
+    if end - 1 <= lo or view.words[end - 1] != ")":
+        return None
+    k = next((k for k in range(end - 2, max(lo, end - 7) - 1, -1) if view.words[k] == "("), None)
+    return k if k is not None and PARTY_TAG.fullmatch("".join(view.words[k + 1:end - 1])) else None
+
+
+def party_tag_after(view: View, start: int, hi: int) -> Optional[int]:
+    """The end of a party tag that opens at token ``start``, else None."""
+    if start >= hi or view.words[start] != "(":
+        return None
+    k = next((k for k in range(start + 2, min(hi, start + 7)) if view.words[k] == ")"), None)
+    return k + 1 if k is not None and PARTY_TAG.fullmatch("".join(view.words[start + 1:k])) else None
+
+
 def np_before(view: View, end: int, lo: int) -> Optional[Range]:
-    """The noun phrase ending at token ``end`` (exclusive), or None."""
+    """The noun phrase ending at token ``end`` (exclusive), or None; a party tag after a name
+    belongs to it ("Sen. Ann Ruiz (D-N.M.)")."""
     words, lower = view.words, view.lower
+    tag = party_tag_before(view, end, lo)
+    if tag is not None:
+        named = np_before(view, tag, lo)
+        return (named[0], end) if named else None
     i = end - 1
     while i >= lo and end - i <= NP_MAX:
         w, l = words[i], lower[i]
+        if w == "\xa0" and i > lo:
+            i -= 1  # a non-breaking space inside a name: "Sen.\xa0Ann Ruiz"
+            continue
         if is_punct(w) and w not in ("-", "&", "'", "’", "/") or view.words[i].isspace():
             break
         if l in ("'s", "’s"):
@@ -59,6 +88,9 @@ def np_after(view: View, start: int, hi: int) -> Optional[Range]:
         w, l = words[i], lower[i]
         if i > start and i in view.stop_at:
             break
+        if w == "\xa0" and i > start and i + 1 < hi:
+            i += 1  # a non-breaking space inside a name
+            continue
         if is_punct(w) and w not in ("-", "&", "'", "’", "/") or view.words[i].isspace():
             break
         if l in ("'s", "’s"):
@@ -86,7 +118,7 @@ def np_after(view: View, start: int, hi: int) -> Optional[Range]:
         end -= 1
     if end <= start:
         return None
-    return start, end
+    return start, party_tag_after(view, end, hi) or end
 
 
 def adjectival(view: View, i: int, lo: int) -> bool:

@@ -259,3 +259,67 @@ def clip_contents(view: View, records: List[Record], lo: int) -> None:
         if (s, e) != rec.content:
             rng = trim(view, s, e)
             rec.content = cut_trailing_frames(view, rng) if rng else None
+
+
+def quote_closes_before(view: View, rec: Record) -> Optional[int]:
+    """The closing quote of a content quoted before its cue ("“A,” X said"), else None."""
+    if rec.content is None or rec.content[1] > rec.cue[0]:
+        return None
+    j = rec.content[1]
+    while j < rec.cue[0] and j not in view.close_at and is_punct(view.words[j]) and not view.words[j].isspace():
+        j += 1
+    return j if j in view.close_at and j < rec.frame()[0] else None
+
+
+def next_quote_part(view: View, rec: Record, cues: List[int]) -> Optional[Range]:
+    """The quote that goes on after the sentence of ``rec`` ("“A,” X said on Monday at the rally.
+    “B.”"), or right after its frame ("“A,” X said, “B.”"): the rest of the sentence holds no
+    quotation, no other cue and no paragraph break."""
+    if quote_closes_before(view, rec) is None:
+        return None
+    start = rec.frame()[1]
+    end = view.sent_ends[view.sent_of(rec.cue[0])]
+    k = start
+    while k < view.n and not (k in view.open_at and view.words[k] in QUOTES):
+        if k >= end + 1 or "\n" in view.words[k] or view.words[k] in QUOTES:
+            return None
+        k += 1
+    if k >= view.n or any(start <= c < k for c in cues):
+        return None
+    if k < end and not all(is_punct(view.words[j]) or (rec.time and rec.time[0] <= j < rec.time[1])
+                           or (rec.medium and rec.medium[0] <= j < rec.medium[1]) for j in range(start, k)):
+        return None  # inside the sentence only punctuation, the time or the channel may stand between
+    return trim(view, k + 1, view.open_at[k])
+
+
+def continue_quotes(view: View, records: List[Record]) -> None:
+    """A quote split by its cue ("“A,” X said. “B.”") gives the record a second content part,
+    unless another attribution already reports that quote ("“B,” Y added.")."""
+    taken = sorted(r.content for r in records if r.content)
+    cues = [r.cue[0] for r in records]
+    for rec in records:
+        part = next_quote_part(view, rec, cues)
+        if part is None:
+            continue
+        if any(c[0] < part[1] and part[0] < c[1] for c in taken):
+            continue
+        if any(part[0] <= r.cue[0] < part[1] for r in records):
+            continue  # a cue inside the quote: it is someone's words, told another way
+        rec.parts.append(part)
+
+
+def outside_quotes(view: View, records: List[Record]) -> List[Record]:
+    """The records whose cue stands outside every quotation: a report inside a quote is the
+    quoted speaker's words, nested in the attribution of the quote (annotation guidelines)."""
+    if not view.open_at:
+        return records
+    pairs = sorted(view.open_at.items())
+    opens = [o for o, _ in pairs]
+    kept = []
+    for rec in records:
+        k = bisect_right(opens, rec.cue[0]) - 1
+        if k >= 0 and opens[k] < rec.cue[0] and rec.cue[1] <= pairs[k][1] and pairs[k][1] - opens[k] > 3:
+            continue
+        kept.append(rec)
+    return kept
+

@@ -21,7 +21,7 @@ from .content import (
 from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE
 from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
-from .words import CLAIM_NOUNS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS
+from .words import CLAIM_NOUNS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS
 
 PASS: Any = object()  # a case that does not apply: try the next one
 
@@ -55,12 +55,26 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
         found = nominal_cue(view, rec, cue)
         if found is not PASS:
             return found
-    if not_a_verb(cue, tagged):
+    if not_a_verb(cue, tagged) or in_a_name(view, cue) or speaker_aside(view, cue):
         return None
-    if parsed:
-        accepted, rec = from_parse(view, rec, cue)
-        if accepted:
-            return rec
+    if not parsed:
+        return rule_cases(lex, view, rec, cue)
+    found = rule_cases(lex, view, rec.copy(), cue)
+    # The parse confirms and extends the rules, never replaces them: it fills what they leave
+    # null, and stands alone only where they find no report.
+    accepted, from_tree = from_parse(view, rec, cue)
+    if found is None:
+        clause = any(c.dep_ in ("ccomp", "xcomp") for c in cue.token.children)
+        return from_tree if accepted and (clause or cue.entry["strength"] == "strong") else None
+    for field in ("source", "content", "medium"):
+        if getattr(found, field) is None and getattr(from_tree, field) is not None and not (
+                field == "source" and found.inherit):
+            setattr(found, field, getattr(from_tree, field))
+    return found
+
+
+def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
+    """The record the token rules give a reporting verb, or None."""
     for case in (passive_cue, quoted_as_saying, gerund_cue):
         found = case(view, rec, cue)
         if found is not PASS:
@@ -103,6 +117,31 @@ def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     if cue.nxt == "apart" or cue.prev in DETERMINERS or cue.prev in POSSESSIVE and cue.form not in ("said", "says"):
         return True
     return tagged and cue.token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def in_a_name(view: View, cue: VerbCue) -> bool:
+    """A capitalized form inside a sentence that is not in title case is part of a name: "the
+    United States", "the Drudge Report", "the State of the Union"."""
+    words, i = view.words, cue.i
+    if not is_cap(words[i]) or i == cue.lo or is_punct(words[i - 1]) or words[i - 1] in QUOTES:
+        return False
+    long_words = [w for w in words[cue.lo:cue.hi] if len(w) > 3 and w.isalpha()]
+    return sum(is_cap(w) for w in long_words) < 0.6 * len(long_words)
+
+
+# "I can tell you", "let me say", "I won't say": the speaker's aside, not a report.
+ASIDE_MODALS = {"can", "ca", "could", "will", "'ll", "’ll", "wo", "would", "must", "let", "me", "n't", "not", "just"}
+
+
+def speaker_aside(view: View, cue: VerbCue) -> bool:
+    """A base form after a modal with a first- or second-person speaker: "I can't tell you",
+    "let me say", "we will tell you"."""
+    if cue.form not in ("tell", "say"):
+        return False
+    j = cue.i - 1
+    while j >= cue.lo and view.lower[j] in ASIDE_MODALS:
+        j -= 1
+    return j < cue.i - 1 and (view.lower[cue.i - 1] == "me" or (j >= cue.lo and view.lower[j] in ("i", "we", "you")))
 
 
 def from_parse(view: View, rec: Record, cue: VerbCue) -> Tuple[bool, Record]:
@@ -151,7 +190,8 @@ def parsed_content(view: View, token, content_head, content: Optional[Range]) ->
     if token.dep_ in ("parataxis", "ccomp", "conj") and token.head.i != token.i:
         s = token.head.left_edge.i
         left = token.left_edge.i
-        if s < left:
+        # a clause, not a fragment ("But in recent days"): its head is a verb inside it
+        if s < left and s <= token.head.i < left and token.head.pos_ in ("VERB", "AUX") and left - s > 2:
             return quote_or_trim(view, s, left)
     return content
 
@@ -200,6 +240,15 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
     q = next((k for k in range(i - 2, max(lo, i - 12) - 1, -1) if view.lower[k] in ("quoted", "quotes", "quoting")), None)
     if q is None:
         return None
+    if q - 1 >= lo and view.lower[q - 1] in BE and (q + 1 == i - 1 or view.lower[q + 1] == "by"):
+        # "X was quoted as saying": X speaks; the outlet, when named, follows "by" or stays unsaid
+        j = q - 1
+        while j - 1 >= lo and view.lower[j - 1] in SKIP_BEFORE_CUE:
+            j -= 1
+        rec.source = (j - 1, j) if j - 1 >= lo and view.lower[j - 1] in PRONOUNS else np_before(view, j, lo)
+        rec.content = content_after(view, cue.e, cue.hi)
+        rec.medium = np_after(view, q + 2, i - 1) if q + 1 < i - 1 else None
+        return rec if rec.source and rec.content else None
     rec.source = np_after(view, q + 1, i - 1)
     rec.medium = np_before(view, q, lo)
     rec.content = content_after(view, cue.e, cue.hi)
@@ -208,9 +257,12 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
 
 def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
-    if not cue.form.endswith("ing"):
+    if not cue.form.endswith("ing") or progressive(view, cue):
         return PASS
-    if cue.prev == "," and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong"):
+    if cue.prev in DOCUMENT_NOUNS:
+        return issued_saying(view, rec, cue)
+    comma = cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
+    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong"):
         rec.inherit = True
         rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
         rec.content = content_after(view, cue.e, cue.hi)
@@ -218,12 +270,61 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     return None
 
 
-def skip_before_cue(view: View, cue: VerbCue) -> int:
-    """Where the words between a source and its verb start: "X also said", "X has repeatedly denied"."""
-    before = cue.i
-    while before - 1 >= cue.lo and view.lower[before - 1] in SKIP_BEFORE_CUE:
+# A gerund of speech after these hangs on the clause before the comma: "..., while admitting that".
+GERUND_LINKS = ("while", "when", "after", "before", "though", "also")
+
+
+def progressive(view: View, cue: VerbCue) -> bool:
+    """ "X is saying", "X isn't saying", "X are now denying": a finite verb, not a gerund."""
+    j = cue.i - 1
+    while j >= cue.lo and view.lower[j] in ("not", "n't", "now", "also", "still", "again", "publicly"):
+        j -= 1
+    return j >= cue.lo and view.lower[j] in BE - {"be", "been", "being", "'s", "’s"}
+
+
+def issued_saying(view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
+    """ "X issued a statement saying ...": X is the source, the statement the medium."""
+    lower, lo = view.lower, cue.lo
+    doc = cue.i - 1
+    det = doc - 1 if doc - 1 >= lo and (lower[doc - 1] in DETERMINERS or lower[doc - 1] in ("new", "short", "brief", "joint")) else doc
+    while det - 1 >= lo and lower[det - 1] in DETERMINERS:
+        det -= 1
+    verb = det - 2 if det - 2 >= lo and " ".join(lower[det - 2:det]) in ISSUE_VERBS else det - 1
+    if verb < lo or " ".join(lower[verb:det]) not in ISSUE_VERBS:
+        return None
+    before = verb
+    while before - 1 >= lo and lower[before - 1] in SKIP_BEFORE_CUE:
         before -= 1
+    rec.source = (before - 1, before) if before - 1 >= lo and lower[before - 1] in PRONOUNS else np_before(view, before, lo)
+    rec.medium = (det, cue.i)
+    rec.content = content_after(view, cue.e, cue.hi)
+    return rec if rec.source and rec.content else None
+
+
+def skip_before_cue(view: View, cue: VerbCue) -> int:
+    """Where the words between a source and its verb start: "X also said", "X has repeatedly denied",
+    "X is now saying"."""
+    before = cue.i
+    skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.endswith("ing") and progressive(view, cue) else set())
+    # "X last month announced", "X on Friday told"; but "who reached the camp on Friday" ends a relative clause
+    relative = any(w in ("who", "that", "which") for w in view.lower[cue.lo:cue.i])
+    times = {e: s for s, e, kind in view.frame_spans if kind == "time" and not (relative and view.lower[s] in ("on", "in", "at"))}
+    while before - 1 >= cue.lo:
+        if view.lower[before - 1] in skip or manner_adverb(view, before - 1, cue.lo):
+            before -= 1
+        elif before in times and times[before] > cue.lo:
+            before = times[before]  # "X last month announced", "X on Sunday denied"
+        else:
+            break
     return before
+
+
+def manner_adverb(view: View, k: int, lo: int) -> bool:
+    """An -ly adverb between a source and its verb ("X angrily denied"), not a noun in -ly
+    after a determiner ("the assembly said")."""
+    w = view.words[k]
+    return (len(w) > 5 and w.endswith("ly") and w.islower() and k - 1 >= lo
+            and view.lower[k - 1] not in DETERMINERS and view.lower[k - 1] not in ("of", "'s", "’s"))
 
 
 def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
@@ -268,7 +369,7 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     """ "The army said that ...", "X, a spokesman, said ...", "..., a US official said.": the source
     before the cue, then what was said after it (or before it)."""
     lo = cue.lo
-    if before - 1 >= lo and view.lower[before - 1] in PRONOUNS:
+    if before - 1 >= lo and (view.lower[before - 1] in PRONOUNS or relative_source(view, before - 1, lo)):
         src: Optional[Range] = (before - 1, before)
     else:
         src = np_before(view, before, lo)
@@ -284,7 +385,12 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
             rec.source = src
             return rec
     rec.source = src
-    return content_for_source_before(lex, view, rec, cue, src)
+    rec = content_for_source_before(lex, view, rec, cue, src)
+    if rec is not None and rec.content and relative_source(view, src[0], lo) and view.words[src[0] - 1] == ",":
+        # "The group, which has said it wants X, denied ...": the insert ends at its comma
+        rec.content = trim(view, rec.content[0], next(
+            (k for k in range(rec.content[0], rec.content[1]) if view.words[k] == ","), rec.content[1]))
+    return rec
 
 
 def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional[Range]:
@@ -303,6 +409,8 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
         return src
     appos = np_before(view, comma, lo)
     if not (appos and appos[0] - 1 >= lo and words[appos[0] - 1] == ","):
+        appos = described_insert(view, seg_start, comma)
+    if appos is None:
         return None
     head = np_before(view, appos[0] - 1, lo)
     if not (head and head[0] == lo or (head and words[head[0] - 1] in QUOTES | {",", ":"})):
@@ -315,6 +423,23 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     if outer and outer[0] == skip_lead(view, lo, outer[1]) and all(is_cap(w) for w in words[head[0]:head[1]]):
         return outer[0], head[1]
     return head
+
+
+def relative_source(view: View, k: int, lo: int) -> bool:
+    """ "an architect who said", "the group, which has said": the relative pronoun is the source
+    as written (annotation guidelines)."""
+    return view.lower[k] in ("who", "which") and k - 1 >= lo
+
+
+def described_insert(view: View, seg_start: int, comma: int) -> Optional[Range]:
+    """An appositive with a relative clause between commas: ", the agency that runs the camps,",
+    ", a former aide who travelled with her,"; its range, else None."""
+    lower = view.lower
+    if seg_start < 1 or view.words[seg_start - 1] != "," or lower[seg_start] not in ("a", "an", "the"):
+        return None
+    if comma - seg_start > 20 or not any(lower[k] in ("who", "that", "which") for k in range(seg_start + 2, comma)):
+        return None
+    return seg_start, comma
 
 
 def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
@@ -354,6 +479,8 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     or before it (", X said."); None where the verb does not report."""
     lower, words, lo, hi, entry = view.lower, view.words, cue.lo, cue.hi, cue.entry
     after_start = after_cue(view, rec, entry, cue.e, hi)
+    if after_start < hi and words[after_start] == ":":
+        hi = past_colon(view, after_start, hi)  # "He said:" closing a parser's sentence
     content = None
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
@@ -364,24 +491,53 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
             signal = True  # "dismissed reports that ..."
+    if entry.get("naming"):
+        if content is None or not names_something(view, content):
+            return None
+        signal = True
     comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
+    if content is not None and not signal and quote_ends_before(view, src[0], lo):
+        # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
+        content = None
     if content is not None and comma_before and lower[content[0]] in CONTINUATIONS and not signal:
         # "..., a US official said, though none are set to enter Gaza": what was said is before.
         content = None
     post = content is None and comma_before
     if post:
         content = content_before(view, src[0], lo)
-    if not (cue.is_verb_tag or signal or post) and (entry["strength"] == "weak" or cue.form in lex.ambiguous):
+    # A verb tag settles a noun-or-verb form; a weak verb also needs a reported clause, which the
+    # parse may show ("estimated 300 had fled": ccomp), never the tag alone ("they have added").
+    clause = cue.token is not None and any(c.dep_ in ("ccomp", "xcomp") for c in cue.token.children)
+    if not (signal or post) and ((entry["strength"] == "weak" and not clause) or (cue.form in lex.ambiguous and not cue.is_verb_tag)):
         return None
-    if lower[src[1] - 1] in DETERMINERS or is_punct(words[src[1] - 1]):
+    if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return None
-    if content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if"):
+    if (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
+            and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])):
         # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
         return None
     rec.content = content
     if content is None and not post and rec.medium is None:
         return None
     return rec
+
+
+def names_something(view: View, content: Range) -> bool:
+    """What follows a verb of naming is an object and its name: a quotation ("the raid “a
+    massacre”") or "a/an ..." after the object ("him a liar"), never "a meeting" or "up"."""
+    s, e = content
+    if view.lower[s] in ("up", "off", "in", "back", "out", "for", "on", "a", "an", "to", "upon"):
+        return False
+    return any(view.words[k] in QUOTES for k in range(s + 1, e)) or any(
+        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 8)))
+
+
+def quote_ends_before(view: View, k: int, lo: int) -> bool:
+    """A quotation closes right before token ``k`` ("“...,” | she said", "“...” , | she said")."""
+    j = k - 1
+    if j >= lo and view.words[j] == ",":
+        j -= 1
+    return j >= lo and j in view.close_at and view.words[j] in QUOTES
 
 
 def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optional[Range], List[Range]]:
@@ -521,6 +677,15 @@ def impersonal_cue(view: View, s: int, e: int, hi: int) -> Record:
     return rec
 
 
+def past_colon(view: View, colon: int, hi: int) -> int:
+    """Where what a colon introduces ends: ``hi``, or the end of the next sentence when the colon
+    closes its sentence (a parser ends sentences there: "OFFICIAL: | Hey, good morning.")."""
+    if not all(is_punct(view.words[k]) for k in range(colon + 1, hi)):
+        return hi
+    nxt = view.sent_of(colon) + 1
+    return view.sent_ends[nxt] if nxt < len(view.sent_ends) else hi
+
+
 def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[Record]:
     """A headline colon after a source: "U.S. officials: North Korean troops gather ..."."""
     if i - lo > 10 or i == lo:
@@ -528,7 +693,7 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     src = np_before(view, i, lo)
     if src is None or src[0] != lo:
         return None
-    content = content_after(view, i + 1, hi)
+    content = content_after(view, i + 1, past_colon(view, i, hi))
     if content is None:
         return None
     quoted = view.words[i + 1] in QUOTES if i + 1 < hi else False

@@ -6,9 +6,10 @@ Domain word lists (months, title words, claim nouns ...) are data: see :mod:`.wo
 
 from __future__ import annotations
 
-OPEN_QUOTES = {"“", "«", "„"}
+OPEN_QUOTES = {"“", "«", "„", "``"}
 CLOSE_QUOTES = {"”", "»"}
-STRAIGHT_QUOTES = {'"'}
+# '' is the closing (and, in some archives, also the opening) mark of two-apostrophe quotes
+STRAIGHT_QUOTES = {'"', "''"}
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
 TRIM = {".", ",", ";", ":", "!", "?", "…", "...", "—", "–", "-", "(", ")"}
 # A question or exclamation mark is part of what was said; a full stop or comma is not.
@@ -24,6 +25,7 @@ SKIP_BEFORE_CUE = {
     "will", "would", "could", "may", "might", "did", "does", "do", "not", "never", "had", "since", "far", "so",
     "always", "consistently", "categorically", "now", "strongly", "firmly", "flatly", "vehemently", "still",
     "formally", "openly", "quickly", "swiftly", "immediately", "emphatically", "long",
+    "often", "sometimes", "frequently", "usually", "all", "each", "even", "just", "only", "once", "too",
 }
 DETERMINERS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some"}
 # Words that cannot be inside a source noun phrase.

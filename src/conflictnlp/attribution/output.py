@@ -39,7 +39,8 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
         source_text = text[offsets.start(rec.source[0]):offsets.end(rec.source[1])] if rec.source else None
         label = None
         if rec.source and ents:
-            label = next((e.label_ for e in ents if e.start >= rec.source[0] and e.end <= rec.source[1]), None)
+            # the entity that ends the source, where its head is ("Army Col. Joe Buccino": PERSON)
+            label = next((e.label_ for e in ents if e.start >= rec.source[0] and e.end == rec.source[1]), None)
         if source_text is not None:
             info = typer.classify(source_text, label)
             source_type, anonymous, state_media = info.source_type, info.anonymous or rec.anonymous, info.state_media
@@ -50,6 +51,7 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
             "cue": span_dict(offsets, rec.cue, text),
             "source": span_dict(offsets, rec.source, text),
             "content": span_dict(offsets, rec.content, text),
+            "content_parts": [],  # filled below: every part of a split quote, the first is content
             "source_type": source_type,
             "anonymous": bool(anonymous),
             "state_media": bool(state_media),
@@ -58,6 +60,9 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
             "via": [span_dict(offsets, v, text) for v in rec.via],
             "resolved": None,
         }
+        content = item["content"]
+        if content:
+            item["content_parts"] = [dict(content)] + [span_dict(offsets, r, text) for r in rec.parts]
         if resolve and source_text and source_text.lower() in PRONOUNS:
             item["resolved"] = resolve_pronoun(doc, records, out, named, rec, ents, sentence_of, names)
             if item["resolved"] and source_text.lower() in ("he", "she"):

@@ -23,6 +23,7 @@ def time_patterns() -> List[Tuple[str, List[list]]]:
             [{"LOWER": {"IN": ["last", "this", "late", "earlier"]}}, {"LOWER": {"IN": DAYS + DAY_PARTS + ["week", "month", "year", "weekend"]}}],
             [{"LOWER": "earlier"}, {"LOWER": "this"}, {"LOWER": {"IN": ["week", "month", "year"]}}],
             [{"LOWER": {"IN": ["yesterday", "today", "tonight"]}}],
+            [day, {"LOWER": {"IN": DAY_PARTS}, "OP": "?"}],  # US wire style: "said Monday", "said Friday afternoon"
             [{"LOWER": "on"}, {"LOWER": {"IN": ["monday", "tuesday"]}, "OP": "!"}, {"LOWER": "night"}],
         ],
     )]

@@ -54,8 +54,9 @@ def type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: SourceT
                 if want_personal:
                     item["anonymous"] = ante["anonymous"]
             continue
+        # (a small NER model often labels a surname alone ORG: an earlier person carrying it wins)
         bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
-        if item["source_type"] in ("unknown", "person") and bare[:1].isupper() and " " not in bare and bare.isalpha():
+        if item["source_type"] in ("unknown", "person", "organization") and bare[:1].isupper() and " " not in bare and bare.isalpha():
             # A surname alone: the type of the earlier source (or mention) that carries it.
             ante = antecedents.personal_carrying(bare, index)
             if ante is not None:

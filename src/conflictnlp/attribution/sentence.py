@@ -10,10 +10,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
 
-from .content import clip_contents, content_after, content_before, gap_is_light, trim
+from .content import clip_contents, content_after, continue_quotes, outside_quotes, content_before, gap_is_light, trim
 from .cues import according_cue, citing_cue, colon_cue, impersonal_cue, sourceless_cue, verb_cue
 from .frames import assign_frames, channels, medium_spans
-from .grammar import BE
+from .grammar import BE, POSSESSIVE
 from .lexicons import CUE_LABELS, Lexicons
 from .patterns import longest_first
 from .view import Range, Record, View
@@ -38,7 +38,8 @@ def find_records(lex: Lexicons, doc: Doc, matches, use_parser: bool) -> Tuple[Li
             frame_starts = lex.frame_patterns.starts(view.lower)
         lo, hi = view.sent_starts[si], view.sent_ends[si]
         out.extend(sentence_records(lex, view, lo, hi, cues, parsed, tagged, frame_starts))
-    out.sort(key=lambda r: r.cue)
+    out = outside_quotes(view, sorted(out, key=lambda r: r.cue))
+    continue_quotes(view, out)
     return out, view.text
 
 
@@ -48,6 +49,8 @@ def sentence_records(lex: Lexicons, doc_view: View, lo: int, hi: int, cues: List
     times: List[Range] = []
     impersonal: List[Range] = []
     for label, s, e in longest_first(lex.frame_patterns(doc_view.words, doc_view.lower, lo, hi, frame_starts)):
+        if label == "time" and e < hi and doc_view.lower[e] in POSSESSIVE:
+            continue  # "Sunday's attack" names an event, not when it was said
         (times if label == "time" else impersonal).append((s, e))
     mediums, platforms = channels(doc_view, cues, lo)
     view = doc_view.in_sentence(

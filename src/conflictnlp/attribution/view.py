@@ -30,7 +30,8 @@ def is_cap(text: str) -> bool:
 class Record:
     """One attribution under construction (token ranges, ``end`` exclusive)."""
 
-    __slots__ = ("cue", "kind", "source", "content", "medium", "time", "via", "anonymous", "lemma", "inherit", "link")
+    __slots__ = ("cue", "kind", "source", "content", "parts", "medium", "time", "via", "anonymous", "lemma", "inherit",
+                 "link")
 
     def __init__(self, cue: Range, kind: str, lemma: str = "") -> None:
         self.cue = cue
@@ -38,6 +39,7 @@ class Record:
         self.lemma = lemma
         self.source: Optional[Range] = None
         self.content: Optional[Range] = None
+        self.parts: List[Range] = []  # the further parts of a quote split by the cue ("A," X said. "B.")
         self.medium: Optional[Range] = None
         self.time: Optional[Range] = None
         self.via: List[Range] = []
@@ -54,6 +56,7 @@ class Record:
         for field in ("source", "content", "medium", "time", "anonymous", "inherit", "link"):
             setattr(twin, field, getattr(self, field))
         twin.via = list(self.via)
+        twin.parts = list(self.parts)
         return twin
 
 
@@ -89,6 +92,19 @@ def pair_quotes(text: str, words: Sequence[str]) -> List[Range]:
     return pairs
 
 
+def split_at_breaks(bounds: Sequence[Range], words: Sequence[str]) -> List[Range]:
+    """The sentences, also cut after every line break (a parser's sentences can run from a
+    headline into the first paragraph)."""
+    out: List[Range] = []
+    for start, end in bounds:
+        for k in range(start, end - 1):
+            if "\n" in words[k] and words[k].isspace():
+                out.append((start, k + 1))
+                start = k + 1
+        out.append((start, end))
+    return out
+
+
 class View:
     """The words of a Doc, read once (iterating a Doc builds Token objects), its sentences and
     quotations, the reporting-verb forms, and (in a sentence's view, :meth:`in_sentence`) the
@@ -103,7 +119,7 @@ class View:
         self.words, self.lower, spaces = token_words(doc)
         self.text = doc_text(self.words, spaces)
         self.n = len(self.words)
-        bounds = sentence_bounds(doc)
+        bounds = split_at_breaks(sentence_bounds(doc), self.words)
         self.sent_starts = [start for start, _ in bounds]
         self.sent_ends = [end for _, end in bounds]
         quote_pairs = pair_quotes(self.text, self.words)
