@@ -33,21 +33,26 @@ from spacy.vocab import Vocab
 
 from ..doctools import member
 from ..rules import PathLike, ResourceError, RuleSet, RuleTable, load_entries, write_jsonl
-from ..schema import CERTAINTY_LEVELS, CERTAINTY_RANK, CUE_TYPES, strongest
+from ..schema import CERTAINTY_LEVELS, CERTAINTY_RANK, CUE_TYPES, MODEL_CUE, strongest
 
 CERTAIN = CERTAINTY_LEVELS[0]
+# The types a lexicon entry may have: every cue type but the trained layer's own.
+LEXICON_CUE_TYPES = tuple(t for t in CUE_TYPES if t != MODEL_CUE)
 HEDGED_LEVELS = CERTAINTY_LEVELS[1:]  # probable, possible, unverified
 LEVEL_RANK: Dict[str, int] = CERTAINTY_RANK  # the schema's order, under the cue layer's old name
 
 CUE_FIELDS = {"phrase?": str, "pattern?": list, "type": str, "level": str, "note?": str}
-PSEUDO_FIELDS = {"phrase?": str, "pattern?": list, "note?": str}
+PSEUDO_FIELDS = {"phrase?": str, "pattern?": list, "blocks?": str, "note?": str}
+# What a pseudo-cue match blocks: all its tokens (default) or only its last one ("said it
+# would": the context words stay free, only "would" is no cue).
+PSEUDO_BLOCKS = ("all", "last")
 # The component's rule tables (components/hedging/*.jsonl), saved with the pipeline.
 RULE_TABLES = (RuleTable("cues", "cues.jsonl", CUE_FIELDS), RuleTable("pseudo_cues", "pseudo_cues.jsonl", PSEUDO_FIELDS))
 
 # Names of the per-sentence feature vector that the cue layer hands to the trained layer.
 FEATURE_NAMES: Tuple[str, ...] = (
     ("any_cue",)
-    + tuple(f"type_{t}" for t in CUE_TYPES)
+    + tuple(f"type_{t}" for t in LEXICON_CUE_TYPES)
     + tuple(f"level_{level}" for level in HEDGED_LEVELS)
     + ("pseudo_cue", "several_cues")
 )
@@ -62,6 +67,7 @@ class CueRule(NamedTuple):
     type: Optional[str]
     level: Optional[str]
     note: str = ""
+    blocks: str = "all"
 
     def to_entry(self) -> Dict[str, Any]:
         """The JSONL entry this rule was read from (for ``to_disk``)."""
@@ -69,6 +75,8 @@ class CueRule(NamedTuple):
         if self.type is not None:
             entry["type"] = self.type
             entry["level"] = self.level
+        if self.blocks != "all":
+            entry["blocks"] = self.blocks
         if self.note:
             entry["note"] = self.note
         return entry
@@ -100,8 +108,8 @@ def _phrase_or_pattern_problem(entry: Mapping[str, Any]) -> Optional[str]:
 def cue_problem(entry: Mapping[str, Any]) -> Optional[str]:
     """What is wrong with a (field-validated) cue entry, or None."""
     problem = _phrase_or_pattern_problem(entry)
-    if problem is None and entry["type"] not in CUE_TYPES:
-        problem = f"field 'type' must be one of {', '.join(CUE_TYPES)}, got {entry['type']!r}"
+    if problem is None and entry["type"] not in LEXICON_CUE_TYPES:
+        problem = f"field 'type' must be one of {', '.join(LEXICON_CUE_TYPES)}, got {entry['type']!r}"
     if problem is None and entry["level"] not in HEDGED_LEVELS:
         problem = f"field 'level' must be one of {', '.join(HEDGED_LEVELS)}, got {entry['level']!r}"
     return problem
@@ -110,7 +118,12 @@ def cue_problem(entry: Mapping[str, Any]) -> Optional[str]:
 def entry_problem(table: str, entry: Mapping[str, Any]) -> Optional[str]:
     """What is wrong with a field-validated entry of rule table ``table`` ("cues" or
     "pseudo_cues"), or None."""
-    return cue_problem(entry) if table == "cues" else _phrase_or_pattern_problem(entry)
+    if table == "cues":
+        return cue_problem(entry)
+    problem = _phrase_or_pattern_problem(entry)
+    if problem is None and entry.get("blocks", "all") not in PSEUDO_BLOCKS:
+        problem = f"field 'blocks' must be one of {', '.join(PSEUDO_BLOCKS)}, got {entry['blocks']!r}"
+    return problem
 
 
 def check_rule_tables(ruleset: RuleSet, entries: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
@@ -124,7 +137,10 @@ def check_rule_tables(ruleset: RuleSet, entries: Mapping[str, Sequence[Mapping[s
 
 def rule_from_entry(entry: Mapping[str, Any]) -> CueRule:
     """The rule of a checked entry (a pseudo-cue has neither type nor level)."""
-    return CueRule(entry.get("phrase"), entry.get("pattern"), entry.get("type"), entry.get("level"), entry.get("note", ""))
+    return CueRule(
+        entry.get("phrase"), entry.get("pattern"), entry.get("type"), entry.get("level"),
+        entry.get("note", ""), entry.get("blocks", "all"),
+    )
 
 
 def _parse(table: str, entries: Sequence[Mapping[str, Any]], source: str) -> List[CueRule]:
@@ -248,13 +264,13 @@ def cue_features(cues: Sequence[Cue], has_pseudo: bool = False) -> List[float]:
     levels = {c.level for c in cues}
     return (
         [1.0 if cues else 0.0]
-        + [1.0 if t in types else 0.0 for t in CUE_TYPES]
+        + [1.0 if t in types else 0.0 for t in LEXICON_CUE_TYPES]
         + [1.0 if level in levels else 0.0 for level in HEDGED_LEVELS]
         + [1.0 if has_pseudo else 0.0, 1.0 if len(cues) > 1 else 0.0]
     )
 
 
-_NO_CUES = [0.0] * (1 + len(CUE_TYPES) + len(HEDGED_LEVELS) + 2)
+_NO_CUES = [0.0] * (1 + len(LEXICON_CUE_TYPES) + len(HEDGED_LEVELS) + 2)
 _PSEUDO_ONLY = _NO_CUES[:-2] + [1.0, 0.0]
 
 
@@ -388,7 +404,7 @@ class CueMatcher:
         for match_id, start, end in found:
             kind, i = self._labels[match_id]
             if kind == "pseudo":
-                blocked.append((start, end))
+                blocked.append((end - 1, end) if self.pseudo_rules[i].blocks == "last" else (start, end))
             else:
                 rule = self.rules[i]
                 candidates.append(Cue(start, end, rule.type, rule.level))  # type: ignore[arg-type]
