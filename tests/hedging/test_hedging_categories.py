@@ -17,7 +17,7 @@ HEDGES = [
     ("A suspected cartel drone dropped explosives on the checkpoint.", "probable", "suspected/epistemic"),
     ("The colonel is suspected of ordering the massacre.", "probable", "suspected/epistemic"),
     ("Ambush Suspected in Deaths of 4 Chadian Soldiers", "probable", "Suspected/epistemic"),
-    ("Investigators suspect that the fuel depot was sabotaged.", "probable", "suspect/epistemic"),
+    ("Investigators suspect that the fuel depot was sabotaged.", "probable", "suspect that/epistemic"),
     ("I think the brigade has pulled most of its armour back.", "probable", "I think/epistemic"),
     ("We would assess that about 40 battalions are in the south.", "probable", "would assess/epistemic"),
     ("It is our assessment that the militia is rearming.", "probable", "our assessment that/epistemic"),
@@ -64,6 +64,14 @@ HEDGES = [
     ("Early indications are that the helicopter was shot down.", "probable", "Early indications/estimate"),
     ("Initial reports put the death toll at 14.", "probable", "Initial reports/estimate"),
     ("At least 23 people died, according to preliminary figures.", "probable", "preliminary figures/estimate"),
+    # --- hypotheticals and conditions
+    ("Suppose the militia moves 3,000 fighters to the coast.", "possible", "Suppose/condition"),
+    ("Imagine that the navy loses two more frigates.", "possible", "Imagine that/condition"),
+    ("If Turkey sends 4,000 soldiers, the truce will collapse.", "possible", "If/condition"),
+    ("Retaking the valley would need 20,000 troops, the colonel said.", "possible", "would need/condition"),
+    ("The general said the army would need 30,000 more recruits to hold the line.", "possible", "would need/condition"),
+    ("Should the talks fail, 6,000 peacekeepers would leave.", "possible", "Should the talks fail,/condition; would/condition"),
+    ("In the event of an attack, the garrison will evacuate.", "possible", "In the event of/condition"),
 ]
 
 # Not hedges in our contract: reported speech and reported future, scheduled and planned
@@ -121,3 +129,43 @@ def test_every_hedged_sentence_says_why(shipped_nlp):
     for doc in shipped_nlp.pipe(texts):
         for sent in doc.sents:
             assert bool(sent._.hedge_cues) == sent._.hedged, sent.text
+
+
+def test_a_lexicon_entry_cannot_claim_the_model_type():
+    from conflictnlp.cues import load_cue_rules
+    from conflictnlp.lexicons import ResourceError
+
+    with pytest.raises(ResourceError, match="field 'type'"):
+        load_cue_rules([{"phrase": "may", "type": "model", "level": "possible"}])
+
+
+@pytest.mark.parametrize(
+    "entry,problem",
+    [
+        ({"phrase": "said it would", "blocks": "would"}, None),
+        ({"phrase": "said it would", "blocks": "all"}, None),
+        ({"phrase": "said it would", "blocks": "it would"}, "field 'blocks'"),
+        ({"phrase": "said it would", "blocks": " "}, "field 'blocks'"),
+    ],
+)
+def test_pseudo_cue_blocks_field(entry, problem):
+    from conflictnlp.cues import load_pseudo_rules
+    from conflictnlp.lexicons import ResourceError
+
+    if problem is None:
+        assert load_pseudo_rules([entry])[0].blocks == entry["blocks"]
+    else:
+        with pytest.raises(ResourceError, match=problem):
+            load_pseudo_rules([entry])
+
+
+def test_a_word_blocking_pseudo_cue_leaves_the_other_words_free():
+    """'blocks': 'would' drops only the would of 'said ... would'; a cue elsewhere in the
+    match ('reportedly') stays."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    nlp.add_pipe("conflict_hedging", config={"use_model": False})
+    sent = nlp("The envoy said the rebels reportedly would sign on Monday.")[:]
+    assert [(c["text"], c["type"]) for c in sent._.hedge_cues] == [("reportedly", "evidential")]

@@ -165,7 +165,7 @@ CASES = [
     ("The BBC has not independently verified the video.", "unverified", "has not independently verified/unverifiable"),
     # --- condition
     ("If the truce holds, 2,000 prisoners will be exchanged.", "possible", "If/condition"),
-    ("The army would need three more brigades to hold the line.", "possible", "would/condition"),
+    ("The army would need three more brigades to hold the line.", "possible", "would need/condition"),
     ("Unless aid arrives, thousands of people will starve in El Fasher.", "possible", "Unless/condition"),
     ("Israel would respond to any attack from Lebanon.", "possible", "would/condition"),
     ("The ministry asked if the troops had been withdrawn.", "possible", "if/condition"),

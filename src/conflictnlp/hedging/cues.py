@@ -43,9 +43,10 @@ LEVEL_RANK: Dict[str, int] = CERTAINTY_RANK  # the schema's order, under the cue
 
 CUE_FIELDS = {"phrase?": str, "pattern?": list, "type": str, "level": str, "note?": str}
 PSEUDO_FIELDS = {"phrase?": str, "pattern?": list, "blocks?": str, "note?": str}
-# What a pseudo-cue match blocks: all its tokens (default) or only its last one ("said it
-# would": the context words stay free, only "would" is no cue).
-PSEUDO_BLOCKS = ("all", "last")
+# What a pseudo-cue match blocks ("blocks"): all its tokens ("all", the default) or only its
+# tokens that are this word ("would" in "said it would extend": the speech verb and the words
+# around are context, free for real cues).
+BLOCK_ALL = "all"
 # The component's rule tables (components/hedging/*.jsonl), saved with the pipeline.
 RULE_TABLES = (RuleTable("cues", "cues.jsonl", CUE_FIELDS), RuleTable("pseudo_cues", "pseudo_cues.jsonl", PSEUDO_FIELDS))
 
@@ -67,7 +68,7 @@ class CueRule(NamedTuple):
     type: Optional[str]
     level: Optional[str]
     note: str = ""
-    blocks: str = "all"
+    blocks: str = BLOCK_ALL
 
     def to_entry(self) -> Dict[str, Any]:
         """The JSONL entry this rule was read from (for ``to_disk``)."""
@@ -75,7 +76,7 @@ class CueRule(NamedTuple):
         if self.type is not None:
             entry["type"] = self.type
             entry["level"] = self.level
-        if self.blocks != "all":
+        if self.blocks != BLOCK_ALL:
             entry["blocks"] = self.blocks
         if self.note:
             entry["note"] = self.note
@@ -121,8 +122,9 @@ def entry_problem(table: str, entry: Mapping[str, Any]) -> Optional[str]:
     if table == "cues":
         return cue_problem(entry)
     problem = _phrase_or_pattern_problem(entry)
-    if problem is None and entry.get("blocks", "all") not in PSEUDO_BLOCKS:
-        problem = f"field 'blocks' must be one of {', '.join(PSEUDO_BLOCKS)}, got {entry['blocks']!r}"
+    blocks = entry.get("blocks", BLOCK_ALL)
+    if problem is None and (not blocks.strip() or " " in blocks.strip()):
+        problem = f"field 'blocks' must be 'all' or one word, got {blocks!r}"
     return problem
 
 
@@ -139,7 +141,7 @@ def rule_from_entry(entry: Mapping[str, Any]) -> CueRule:
     """The rule of a checked entry (a pseudo-cue has neither type nor level)."""
     return CueRule(
         entry.get("phrase"), entry.get("pattern"), entry.get("type"), entry.get("level"),
-        entry.get("note", ""), entry.get("blocks", "all"),
+        entry.get("note", ""), entry.get("blocks", BLOCK_ALL),
     )
 
 
@@ -300,6 +302,14 @@ def pattern_phrases(pattern: Sequence[Mapping[str, Any]], limit: int = 4096) -> 
     return [v for v in variants if v]
 
 
+def _blocked_range(doc: Doc, start: int, end: int, blocks: str) -> List[Tuple[int, int]]:
+    """The token ranges a pseudo-cue match ``start:end`` blocks (see :data:`BLOCK_ALL`)."""
+    if blocks == BLOCK_ALL:
+        return [(start, end)]
+    word = blocks.strip().lower()
+    return [(k, k + 1) for k in range(start, end) if doc[k].lower_ == word]
+
+
 class CueMatcher:
     """Compiles cue and pseudo-cue rules into spaCy matchers and finds cues in Docs."""
 
@@ -404,7 +414,7 @@ class CueMatcher:
         for match_id, start, end in found:
             kind, i = self._labels[match_id]
             if kind == "pseudo":
-                blocked.append((end - 1, end) if self.pseudo_rules[i].blocks == "last" else (start, end))
+                blocked.extend(_blocked_range(doc, start, end, self.pseudo_rules[i].blocks))
             else:
                 rule = self.rules[i]
                 candidates.append(Cue(start, end, rule.type, rule.level))  # type: ignore[arg-type]
