@@ -183,6 +183,7 @@ class Claim(TypedDict, total=False):
     attribution: Optional[int]
     sentence: int
     certainty: str
+    hypothetical: bool
 
 
 Record = Union[Count, Attribution, Sentence, Claim]

@@ -169,3 +169,23 @@ def test_a_word_blocking_pseudo_cue_leaves_the_other_words_free():
     nlp.add_pipe("conflict_hedging", config={"use_model": False})
     sent = nlp("The envoy said the rebels reportedly would sign on Monday.")[:]
     assert [(c["text"], c["type"]) for c in sent._.hedge_cues] == [("reportedly", "evidential")]
+
+
+def test_no_hedged_sentence_without_a_cue_record_on_the_corpus(shipped_nlp):
+    """Every sentence of our corpus (dev and test texts), through the shipped component: a
+    hedged sentence has at least one cue record (a lexicon cue, or one of type "model" with
+    its score); a certain one has none."""
+    import json
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    texts = [json.loads(line)["text"] for split in ("dev", "test") for line in open(corpus / f"{split}.jsonl", encoding="utf8")]
+    assert len(texts) >= 15
+    hedged = 0
+    for doc in shipped_nlp.pipe(texts):
+        for sent in doc.sents:
+            cues = sent._.hedge_cues
+            assert bool(cues) == sent._.hedged, sent.text
+            assert all(("score" in c) == (c["type"] == "model") for c in cues), cues
+            hedged += sent._.hedged
+    assert hedged >= 100
