@@ -33,11 +33,16 @@ def add_components(nlp: Language, components: Optional[Iterable[str]] = None) ->
     """Add conflictnlp's components to ``nlp`` (skipping those already there).
 
     Adds ``conflict_sentences`` first when ``nlp`` has nothing that sets sentence
-    boundaries. Returns ``nlp``.
+    boundaries, and before the parser of a base pipeline (same boundaries as the blank
+    default). Returns ``nlp``.
     """
     _import_components()
     if not _SENTENCE_PIPES.intersection(nlp.pipe_names):
         nlp.add_pipe("conflict_sentences")
+    elif "parser" in nlp.pipe_names and "conflict_sentences" not in nlp.pipe_names:
+        # The parser keeps preset sentence starts: news boundaries (line breaks after
+        # headlines and datelines) bind it, so a headline never glues onto the first paragraph.
+        nlp.add_pipe("conflict_sentences", before="parser")
     for name in components if components is not None else DEFAULT_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
