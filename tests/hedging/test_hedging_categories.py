@@ -94,6 +94,10 @@ NOT_HEDGES = [
     ("The army will deploy two more battalions next month.", "certain", ""),
     ("Officials said the convoy would reach the camp within two days.", "certain", ""),
     ("The council agreed the peacekeepers would stay until March.", "certain", ""),
+    ("Officials told reporters the brigade had withdrawn from the ridge.", "certain", ""),
+    ("The junta said it intends to hold elections next year.", "certain", ""),
+    ("The statement said the militia would be disbanded within a month.", "certain", ""),
+    ("Kyiv said Moscow was preparing a new offensive in the south.", "certain", ""),
     # real hedges next to reported speech stay hedges
     ("The ministry said the curfew would be lifted if the attacks stopped.", "possible", "if/condition"),
     ("The army said it would likely need more troops.", "probable", "likely/epistemic"),
@@ -144,6 +148,7 @@ def test_a_lexicon_entry_cannot_claim_the_model_type():
     [
         ({"phrase": "said it would", "blocks": "would"}, None),
         ({"phrase": "said it would", "blocks": "all"}, None),
+        ({"phrase": "said", "blocks": "none"}, None),
         ({"phrase": "said it would", "blocks": "it would"}, "field 'blocks'"),
         ({"phrase": "said it would", "blocks": " "}, "field 'blocks'"),
     ],
@@ -157,6 +162,12 @@ def test_pseudo_cue_blocks_field(entry, problem):
     else:
         with pytest.raises(ResourceError, match=problem):
             load_pseudo_rules([entry])
+
+
+def test_reported_speech_marks_the_sentence_but_blocks_no_cue(rules_nlp):
+    """The speech verbs are pseudo-cues with "blocks": "none": "sources said" stays a cue."""
+    sent = rules_nlp("Sources said the depot was hit twice.")[:]
+    assert [(c["text"], c["type"]) for c in sent._.hedge_cues] == [("Sources said", "evidential")]
 
 
 def test_a_word_blocking_pseudo_cue_leaves_the_other_words_free():

@@ -43,10 +43,12 @@ LEVEL_RANK: Dict[str, int] = CERTAINTY_RANK  # the schema's order, under the cue
 
 CUE_FIELDS = {"phrase?": str, "pattern?": list, "type": str, "level": str, "note?": str}
 PSEUDO_FIELDS = {"phrase?": str, "pattern?": list, "blocks?": str, "note?": str}
-# What a pseudo-cue match blocks ("blocks"): all its tokens ("all", the default) or only its
-# tokens that are this word ("would" in "said it would extend": the speech verb and the words
-# around are context, free for real cues).
+# What a pseudo-cue match blocks ("blocks"): all its tokens ("all", the default), none ("none":
+# the match only marks its sentence, so the trained layer alone does not hedge it: reported
+# speech), or only its tokens that are this word ("would" in "said it would extend": the speech
+# verb and the words around are context, free for real cues).
 BLOCK_ALL = "all"
+BLOCK_NONE = "none"
 # The component's rule tables (components/hedging/*.jsonl), saved with the pipeline.
 RULE_TABLES = (RuleTable("cues", "cues.jsonl", CUE_FIELDS), RuleTable("pseudo_cues", "pseudo_cues.jsonl", PSEUDO_FIELDS))
 
@@ -315,6 +317,8 @@ def _blocked_range(doc: Doc, start: int, end: int, blocks: str) -> List[Tuple[in
     """The token ranges a pseudo-cue match ``start:end`` blocks (see :data:`BLOCK_ALL`)."""
     if blocks == BLOCK_ALL:
         return [(start, end)]
+    if blocks == BLOCK_NONE:
+        return [(start, start)]  # an empty range: blocks no token, marks the sentence
     word = blocks.strip().lower()
     return [(k, k + 1) for k in range(start, end) if doc[k].lower_ == word]
 
