@@ -171,8 +171,9 @@ class ConflictHedging(TrainablePipe):
             cue_spans: List[Span] = []
             for (start, end), cues in zip(bounds, doc_cues):
                 probs = next(rows) if rows is not None else None
-                level, score = sentence_certainty(cues, probs, self.cfg, next(pseudo))
                 sent = Span(doc, start, end)
+                # A pseudo-cue, or no words at all: the model alone hedges nothing.
+                level, score = sentence_certainty(cues, probs, self.cfg, next(pseudo) or not sent.text.strip())
                 spans, cue_dicts = _reported_cues(sent, cues, score) if level != CERTAIN else ([], [])
                 cue_spans.extend(spans)
                 values.set(sent, (level, level != CERTAIN, round(score, 4), cue_dicts))
@@ -319,8 +320,9 @@ def _reported_cues(sent: Span, cues: Sequence[Cue], score: float) -> Tuple[List[
     a hedged sentence's cues; a sentence the trained layer alone hedged gets one cue of type
     ``model`` over the whole sentence, with its ``score``."""
     doc = sent.doc
-    if not cues:
-        record = model_cue(sent.start_char, sent.end_char, sent.text, score)
+    if not cues:  # the sentence as the export gives it: without trailing whitespace
+        text = sent.text.rstrip()
+        record = model_cue(sent.start_char, sent.start_char + len(text), text, score)
         return [Span(doc, sent.start, sent.end, label=MODEL_CUE)], [record]
     spans = [Span(doc, c.start, c.end, label=c.type) for c in cues]
     cue_dicts = [{"start": s.start_char, "end": s.end_char, "text": s.text, "type": c.type} for s, c in zip(spans, cues)]
