@@ -95,6 +95,8 @@ NOT_HEDGES = [
     ("Officials said the convoy would reach the camp within two days.", "certain", ""),
     ("The council agreed the peacekeepers would stay until March.", "certain", ""),
     ("Officials told reporters the brigade had withdrawn from the ridge.", "certain", ""),
+    ("The ceasefire talks would resume in Doha on Monday, the mediators said.", "certain", ""),
+    ("The bridge would need months of repairs, engineers said.", "possible", "would need/condition"),
     ("The junta said it intends to hold elections next year.", "certain", ""),
     ("The statement said the militia would be disbanded within a month.", "certain", ""),
     ("Kyiv said Moscow was preparing a new offensive in the south.", "certain", ""),
