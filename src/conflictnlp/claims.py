@@ -8,7 +8,8 @@ A *claim* joins the three layers written by the other components:
   the count, or ``None`` when the text states it without a source;
 - ``sentence``: the index of the count's sentence in ``doc.sents``;
 - ``certainty``: the sentence's certainty, or the certainty of the reported content when
-  the content is narrower than the sentence (see :func:`claim_certainty`).
+  the content is narrower than the sentence (see :func:`claim_certainty`);
+- ``hypothetical``: the figure sits in a hypothetical or condition (:func:`is_hypothetical`).
 
 The linking itself is plain functions over the export's dicts (:func:`link_claims`),
 so it runs the same on a Doc and on a saved JSONL export. This module imports only
@@ -31,6 +32,7 @@ from .schema import CERTAINTY_RANK, CUE_TYPE_CERTAINTY, PROBABLE_EPISTEMIC, cue_
 from .schema import COUNTS_KEY, spans_key  # noqa: F401  (COUNTS_KEY: the default key, re-exported)
 
 SENTENCE_FALLBACKS = ("any", "without_content", "off")
+CONDITION_CUE = "condition"  # the hedge cue type (schema.CUE_TYPES) that makes a figure hypothetical
 
 
 # ----------------------------------------------------------------------------- pure logic
@@ -176,6 +178,15 @@ def claim_certainty(
     return min(graded, certainty, key=lambda c: CERTAINTY_RANK.get(c, 0))
 
 
+def is_hypothetical(sentence: Optional[Mapping[str, Any]]) -> bool:
+    """Does a figure of this sentence sit in a hypothetical or condition ("Suppose the enemy
+    pulls 5,000 soldiers off the line", "if Russia sends 10,000 more", "would need 50,000
+    troops")? True when the sentence reports a hedge cue of type ``condition``; the scope is
+    the sentence, as for certainty. Comparisons and summaries leave such figures out."""
+    cues = (sentence or {}).get("cues") or []
+    return any(isinstance(c, Mapping) and c.get("type") == CONDITION_CUE for c in cues)
+
+
 def link_claims(
     counts: Sequence[Mapping[str, Any]],
     attributions: Sequence[Mapping[str, Any]],
@@ -207,6 +218,7 @@ def link_claims(
                 "attribution": attr_i,
                 "sentence": sent_i,
                 "certainty": claim_certainty(sentence, attribution, count),
+                "hypothetical": is_hypothetical(sentence),
             }
         )
     return claims

@@ -46,7 +46,10 @@ ECHELONS = ("squad", "section", "platoon", "company", "battalion", "regiment", "
 SOURCE_TYPES = ("person", "official", "government", "military", "media", "organization", "unknown")
 # From least to most hedged: a claim is never graded more certain than its sentence.
 CERTAINTY_LEVELS = ("certain", "probable", "possible", "unverified")
-CUE_TYPES = ("epistemic", "expectation", "estimate", "evidential", "unclear", "denial", "unverifiable", "condition")
+CUE_TYPES = ("epistemic", "expectation", "estimate", "evidential", "unclear", "denial", "unverifiable", "condition", "model")
+# The cue type of a hedge that the trained layer alone found (no lexicon cue): its record spans the
+# sentence and carries the model's ``score``. Lexicons and gold use the other types.
+MODEL_CUE = "model"
 # Keys of doc.cats written by conflict_hedging: the share of hedged sentences and of each level.
 DOC_CATS = ("hedged",) + CERTAINTY_LEVELS
 
@@ -164,6 +167,7 @@ class HedgeCue(TypedDict, total=False):
     end: int
     text: str
     type: str
+    score: float  # only on a cue of type MODEL_CUE
 
 
 class Sentence(TypedDict, total=False):
@@ -180,6 +184,7 @@ class Claim(TypedDict, total=False):
     attribution: Optional[int]
     sentence: int
     certainty: str
+    hypothetical: bool
 
 
 Record = Union[Count, Attribution, Sentence, Claim]

@@ -15,6 +15,7 @@ from conflictnlp.cues import (
     Cue,
     CueMatcher,
     FEATURE_NAMES,
+    LEXICON_CUE_TYPES,
     N_FEATURES,
     cue_features,
     cues_by_sentence,
@@ -94,14 +95,14 @@ CASES = [
     # --- expectation
     ("The brigade is expected to arrive in Kursk on Monday.", "probable", "expected/expectation"),
     ("Israel is poised to expand its ground operation in Gaza.", "probable", "poised to/expectation"),
-    ("Russia is set to launch a new offensive in Zaporizhzhia.", "probable", "set to/expectation"),
-    ("The army plans to recruit 30,000 new soldiers.", "probable", "plans to/expectation"),
+    ("Russia is set to launch a new offensive in Zaporizhzhia.", "certain", ""),  # scheduled future: no hedge (contract)
+    ("The army plans to recruit 30,000 new soldiers.", "certain", ""),
     ("Officials anticipate a counteroffensive before winter.", "probable", "anticipate/expectation"),
     ("NATO expects Russia to test its eastern flank.", "probable", "expects/expectation"),
-    ("The United States is planning to send more air defence systems.", "probable", "planning to/expectation"),
-    ("The M23 is preparing to advance on Bukavu.", "probable", "preparing to/expectation"),
-    ("Talks between the SAF and the RSF are set to resume in Jeddah.", "probable", "set to/expectation"),
-    ("France plans to withdraw its last troops from Niger.", "probable", "plans to/expectation"),
+    ("The United States is planning to send more air defence systems.", "certain", ""),
+    ("The M23 is preparing to advance on Bukavu.", "certain", ""),
+    ("Talks between the SAF and the RSF are set to resume in Jeddah.", "certain", ""),
+    ("France plans to withdraw its last troops from Niger.", "certain", ""),
     ("More fighting is expected around Pokrovsk.", "probable", "expected/expectation"),
     ("A second wave of North Korean troops is expected to reach the front.", "probable", "expected/expectation"),
     ("Reinforcements were anticipated by the end of the week.", "probable", "anticipated/expectation"),
@@ -154,9 +155,9 @@ CASES = [
     ("The army disputed the casualty figures.", "unverified", "disputed/denial"),
     ("Pyongyang dismissed the reports as fake news.", "unverified", "dismissed the reports/denial"),
     # --- unverifiable
-    ("The claim could not be independently verified.", "unverified", "could not be independently verified/unverifiable"),
+    ("The claim could not be independently verified.", "unverified", "claim/evidential; could not be independently verified/unverifiable"),
     ("Reuters could not independently verify the figures.", "unverified", "could not independently verify/unverifiable"),
-    ("There were unconfirmed reports of fighting near Kupiansk.", "unverified", "unconfirmed/unverifiable"),
+    ("There were unconfirmed reports of fighting near Kupiansk.", "unverified", "unconfirmed/unverifiable; reports of/evidential"),
     ("The toll has not been confirmed.", "unverified", "has not been confirmed/unverifiable"),
     ("The footage cannot be verified.", "unverified", "cannot be verified/unverifiable"),
     ("The number of dead, which could not be verified, rose to 85.", "unverified", "could not be verified/unverifiable"),
@@ -164,7 +165,7 @@ CASES = [
     ("The BBC has not independently verified the video.", "unverified", "has not independently verified/unverifiable"),
     # --- condition
     ("If the truce holds, 2,000 prisoners will be exchanged.", "possible", "If/condition"),
-    ("The army would need three more brigades to hold the line.", "possible", "would/condition"),
+    ("The army would need three more brigades to hold the line.", "possible", "would need/condition"),
     ("Unless aid arrives, thousands of people will starve in El Fasher.", "possible", "Unless/condition"),
     ("Israel would respond to any attack from Lebanon.", "possible", "would/condition"),
     ("The ministry asked if the troops had been withdrawn.", "possible", "if/condition"),
@@ -175,7 +176,7 @@ CASES = [
     ("Ukraine claimed 300 kills, which could not be independently verified.", "unverified", "claimed/evidential; could not be independently verified/unverifiable"),
     ("The attack is likely to continue if reinforcements arrive.", "possible", "likely/epistemic; if/condition"),
     ("Officials believed to be in the city may have fled.", "possible", "believed to/estimate; may/epistemic"),
-    ("Hamas denied it was planning to release the hostages.", "unverified", "denied/denial; planning to/expectation"),
+    ("Hamas denied it was planning to release the hostages.", "unverified", "denied/denial"),
     ("An estimated 11,000 troops may be deployed.", "possible", "may/epistemic"),
     ("In May, the troops could have retreated.", "possible", "could/epistemic"),
     ("As expected, the rebels reportedly took the town.", "unverified", "reportedly/evidential"),
@@ -191,7 +192,7 @@ CASES = [
     ("The strike on the depot took place on May 5.", "certain", ""),
     ("The shelling killed 14 people, the governor said, and may have wounded dozens more.", "possible", "may/epistemic"),
     ("Residents said the militia allegedly looted the market.", "unverified", "allegedly/evidential"),
-    ("Houthi leaders said they would keep attacking ships.", "possible", "would/condition"),
+    ("Houthi leaders said they would keep attacking ships.", "certain", ""),  # reported future (contract)
     ("The IDF said it had killed about 20 Hamas fighters.", "certain", ""),
 ]
 
@@ -204,7 +205,7 @@ def test_table_is_large_and_covers_every_label():
     assert len(CASES) >= 150
     assert {level for _, level, _ in CASES} == set(CERTAINTY_LEVELS)
     types = {item.rsplit("/", 1)[1] for _, _, cues in CASES for item in cues.split("; ") if item}
-    assert types == set(CUE_TYPES)
+    assert types == set(LEXICON_CUE_TYPES)
 
 
 @pytest.mark.parametrize("text,certainty,cues", CASES)
@@ -318,7 +319,7 @@ def test_user_lexicon_replaces_the_bundled_one(tmp_path):
 
 def test_bundled_lexicons_cover_every_type_and_level():
     rules = load_cue_rules()
-    assert {r.type for r in rules} == set(CUE_TYPES)
+    assert {r.type for r in rules} == set(LEXICON_CUE_TYPES)
     assert {r.level for r in rules} == {"probable", "possible", "unverified"}
     assert load_pseudo_rules()
 

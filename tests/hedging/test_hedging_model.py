@@ -18,8 +18,8 @@ from hedging_fixtures import shipped_nlp, TRAIN, _examples  # noqa: F401  (pytes
 
 # Unseen hedges: the hedging word is removed from a user-supplied lexicon (every bundled
 # entry mentioning it is dropped), so the cue layer finds nothing; the shipped model must
-# still flag the sentence, with the level it predicts, and report no cues. Certain
-# sentences stay certain. (sentence, removed word, expected certainty)
+# still flag the sentence, with the level it predicts, and report one cue of type "model" over
+# the sentence, with its score. Certain sentences stay certain. (sentence, removed word, expected certainty)
 UNSEEN_HEDGES = [
     ("The brigade is likely to withdraw from the town.", "likely", "probable"),
     ("Officials are expected to announce a ceasefire.", "expected", "probable"),
@@ -53,7 +53,10 @@ def test_shipped_model_catches_hedges_the_lexicon_misses(tmp_path, text, word, c
     nlp.add_pipe("conflict_sentences")
     nlp.add_pipe("conflict_hedging", config={"cues": cues})
     sent = nlp(text)[:]
-    assert (sent._.certainty, sent._.hedge_cues) == (certainty, [])
+    model_cues = [] if certainty == "certain" else [
+        {"start": 0, "end": len(text), "text": text, "type": "model", "score": round(sent._.hedge_score, 4)}
+    ]
+    assert (sent._.certainty, sent._.hedge_cues) == (certainty, model_cues)
     assert (sent._.hedge_score >= 0.5) == (certainty != "certain")
 
 

@@ -218,7 +218,7 @@ def test_bad_fallback_is_a_clear_error():
 def test_no_hedging_layer_gives_null_certainty():
     doc = build("Russia has 50,000 troops.", ["50,000 troops"], [], [], hedging=False)
     claims_module.ClaimLinker()(doc)
-    assert doc._.claims == [{"count": 0, "attribution": None, "sentence": 0, "certainty": None}]
+    assert doc._.claims == [{"count": 0, "attribution": None, "sentence": 0, "certainty": None, "hypothetical": False}]
 
 
 def test_empty_and_countless_docs():
@@ -265,7 +265,7 @@ def test_pipeline_factory_and_export():
     )
     doc = nlp.get_pipe("conflict_claims")(doc)
     export = to_dict(doc)
-    assert export["claims"] == [{"count": 0, "attribution": 0, "sentence": 0, "certainty": "certain"}]
+    assert export["claims"] == [{"count": 0, "attribution": 0, "sentence": 0, "certainty": "certain", "hypothetical": False}]
 
 
 def test_claims_survive_serialization():
@@ -323,7 +323,7 @@ def test_docs_example_with_the_real_pipeline():
 
     nlp = conflictnlp.load()
     doc = nlp("Russia has amassed some 50,000 troops near Kursk, a US official told CNN.")
-    assert doc._.claims == [{"count": 0, "attribution": 0, "sentence": 0, "certainty": "certain"}]
+    assert doc._.claims == [{"count": 0, "attribution": 0, "sentence": 0, "certainty": "certain", "hypothetical": False}]
     assert doc._.attributions[0]["source"]["text"] == "a US official"
 
 

@@ -27,6 +27,13 @@ def test_trained_base_keeps_its_pipes_and_adds_ours(nlp):
     assert nlp.pipe_names[-4:] == ["conflict_counts", "conflict_attribution", "conflict_hedging", "conflict_claims"]
 
 
+def test_trained_base_keeps_a_headline_apart_from_the_first_paragraph(nlp):
+    text = "Rebels Seize Border Town in Overnight Raid\nThe army may send 2,000 more troops, officials said."
+    sents = [(s.text.strip(), s._.certainty) for s in nlp(text).sents]
+    assert sents == [("Rebels Seize Border Town in Overnight Raid", "certain"),
+                     ("The army may send 2,000 more troops, officials said.", "possible")]
+
+
 def test_trained_base_reads_counts_sources_and_hedges(nlp):
     data = conflictnlp.to_dict(nlp(TEXT))
     counts = {c["text"]: c for c in data["counts"]}

@@ -23,10 +23,11 @@ from thinc.types import Floats2d
 from ..extensions import SpanValues  # importing it registers the Span extensions
 from ..doctools import sentence_bounds
 from ..rules import RuleSet, RuleSource
-from ..schema import CERTAINTY_LEVELS, HEDGING_KEY, record_spans_key
+from ..schema import CERTAINTY_LEVELS, HEDGING_KEY, MODEL_CUE, record_spans_key
 from .calibration import CUE_ONLY_SCORES
 from .cues import (
     CERTAIN,
+    FEATURE_NAMES,
     RULE_TABLES,
     Cue,
     CueMatcher,
@@ -34,7 +35,7 @@ from .cues import (
     cue_features,
     rule_from_entry,
 )
-from .decision import doc_shares, sentence_certainty
+from .decision import doc_shares, model_cue, sentence_certainty
 from .model import SentenceBatch, drop_cue_features, gold_sentences, level_loss
 
 # The weights shipped with the package (inside it, so an installed wheel and a source
@@ -42,6 +43,8 @@ from .model import SentenceBatch, drop_cue_features, gold_sentences, level_loss
 BUNDLED_WEIGHTS = Path(__file__).resolve().parent / "weights"
 # The values written on each sentence (span._ extensions), in SpanValues order.
 SENTENCE_VALUES = ("certainty", "hedged", "hedge_score", "hedge_cues")
+# Where the cue layer's feature row says that a pseudo-cue matched in the sentence.
+PSEUDO_FEATURE = FEATURE_NAMES.index("pseudo_cue")
 
 
 class _Prediction(NamedTuple):
@@ -161,15 +164,19 @@ class ConflictHedging(TrainablePipe):
     def set_annotations(self, docs: Iterable[Doc], prediction: _Prediction) -> None:
         spans_key = self.cfg["spans_key"]
         rows = iter(prediction.probs) if prediction.probs is not None else None
+        pseudo = iter(row[PSEUDO_FEATURE] > 0 for row in prediction.features)
         values = SpanValues(SENTENCE_VALUES)
         for doc, bounds, doc_cues in zip(docs, prediction.bounds, prediction.cues):
             levels: List[str] = []
             cue_spans: List[Span] = []
             for (start, end), cues in zip(bounds, doc_cues):
-                level, score = sentence_certainty(cues, next(rows) if rows is not None else None, self.cfg)
-                spans, cue_dicts = _reported_cues(doc, cues) if level != CERTAIN else ([], [])
+                probs = next(rows) if rows is not None else None
+                sent = Span(doc, start, end)
+                # A pseudo-cue, or no words at all: the model alone hedges nothing.
+                level, score = sentence_certainty(cues, probs, self.cfg, next(pseudo) or not sent.text.strip())
+                spans, cue_dicts = _reported_cues(sent, cues, score) if level != CERTAIN else ([], [])
                 cue_spans.extend(spans)
-                values.set(Span(doc, start, end), (level, level != CERTAIN, round(score, 4), cue_dicts))
+                values.set(sent, (level, level != CERTAIN, round(score, 4), cue_dicts))
                 levels.append(level)
             doc.spans[spans_key] = cue_spans
             record_spans_key(doc, "hedging", spans_key)
@@ -308,9 +315,15 @@ def read_weights(model: Model, path: Path) -> Dict[str, Any]:
     return {key: cfg[key] for key in ("calibration", "cue_only_scores") if key in cfg}
 
 
-def _reported_cues(doc: Doc, cues: Sequence[Cue]) -> Tuple[List[Span], List[Dict[str, Any]]]:
+def _reported_cues(sent: Span, cues: Sequence[Cue], score: float) -> Tuple[List[Span], List[Dict[str, Any]]]:
     """The spans (for the Doc's span group) and the contract's cue objects (char offsets) of
-    a hedged sentence's cues."""
+    a hedged sentence's cues; a sentence the trained layer alone hedged gets one cue of type
+    ``model`` over the whole sentence, with its ``score``."""
+    doc = sent.doc
+    if not cues:  # the sentence as the export gives it: without trailing whitespace
+        text = sent.text.rstrip()
+        record = model_cue(sent.start_char, sent.start_char + len(text), text, score)
+        return [Span(doc, sent.start, sent.end, label=MODEL_CUE)], [record]
     spans = [Span(doc, c.start, c.end, label=c.type) for c in cues]
     cue_dicts = [{"start": s.start_char, "end": s.end_char, "text": s.text, "type": c.type} for s, c in zip(spans, cues)]
     return spans, cue_dicts

@@ -33,21 +33,29 @@ from spacy.vocab import Vocab
 
 from ..doctools import member
 from ..rules import PathLike, ResourceError, RuleSet, RuleTable, load_entries, write_jsonl
-from ..schema import CERTAINTY_LEVELS, CERTAINTY_RANK, CUE_TYPES, strongest
+from ..schema import CERTAINTY_LEVELS, CERTAINTY_RANK, CUE_TYPES, MODEL_CUE, strongest
 
 CERTAIN = CERTAINTY_LEVELS[0]
+# The types a lexicon entry may have: every cue type but the trained layer's own.
+LEXICON_CUE_TYPES = tuple(t for t in CUE_TYPES if t != MODEL_CUE)
 HEDGED_LEVELS = CERTAINTY_LEVELS[1:]  # probable, possible, unverified
 LEVEL_RANK: Dict[str, int] = CERTAINTY_RANK  # the schema's order, under the cue layer's old name
 
 CUE_FIELDS = {"phrase?": str, "pattern?": list, "type": str, "level": str, "note?": str}
-PSEUDO_FIELDS = {"phrase?": str, "pattern?": list, "note?": str}
+PSEUDO_FIELDS = {"phrase?": str, "pattern?": list, "blocks?": str, "note?": str}
+# What a pseudo-cue match blocks ("blocks"): all its tokens ("all", the default), none ("none":
+# the match only marks its sentence, so the trained layer alone does not hedge it: reported
+# speech), or only its tokens that are this word ("would" in "said it would extend": the speech
+# verb and the words around are context, free for real cues).
+BLOCK_ALL = "all"
+BLOCK_NONE = "none"
 # The component's rule tables (components/hedging/*.jsonl), saved with the pipeline.
 RULE_TABLES = (RuleTable("cues", "cues.jsonl", CUE_FIELDS), RuleTable("pseudo_cues", "pseudo_cues.jsonl", PSEUDO_FIELDS))
 
 # Names of the per-sentence feature vector that the cue layer hands to the trained layer.
 FEATURE_NAMES: Tuple[str, ...] = (
     ("any_cue",)
-    + tuple(f"type_{t}" for t in CUE_TYPES)
+    + tuple(f"type_{t}" for t in LEXICON_CUE_TYPES)
     + tuple(f"level_{level}" for level in HEDGED_LEVELS)
     + ("pseudo_cue", "several_cues")
 )
@@ -62,6 +70,7 @@ class CueRule(NamedTuple):
     type: Optional[str]
     level: Optional[str]
     note: str = ""
+    blocks: str = BLOCK_ALL
 
     def to_entry(self) -> Dict[str, Any]:
         """The JSONL entry this rule was read from (for ``to_disk``)."""
@@ -69,6 +78,8 @@ class CueRule(NamedTuple):
         if self.type is not None:
             entry["type"] = self.type
             entry["level"] = self.level
+        if self.blocks != BLOCK_ALL:
+            entry["blocks"] = self.blocks
         if self.note:
             entry["note"] = self.note
         return entry
@@ -100,8 +111,8 @@ def _phrase_or_pattern_problem(entry: Mapping[str, Any]) -> Optional[str]:
 def cue_problem(entry: Mapping[str, Any]) -> Optional[str]:
     """What is wrong with a (field-validated) cue entry, or None."""
     problem = _phrase_or_pattern_problem(entry)
-    if problem is None and entry["type"] not in CUE_TYPES:
-        problem = f"field 'type' must be one of {', '.join(CUE_TYPES)}, got {entry['type']!r}"
+    if problem is None and entry["type"] not in LEXICON_CUE_TYPES:
+        problem = f"field 'type' must be one of {', '.join(LEXICON_CUE_TYPES)}, got {entry['type']!r}"
     if problem is None and entry["level"] not in HEDGED_LEVELS:
         problem = f"field 'level' must be one of {', '.join(HEDGED_LEVELS)}, got {entry['level']!r}"
     return problem
@@ -110,7 +121,13 @@ def cue_problem(entry: Mapping[str, Any]) -> Optional[str]:
 def entry_problem(table: str, entry: Mapping[str, Any]) -> Optional[str]:
     """What is wrong with a field-validated entry of rule table ``table`` ("cues" or
     "pseudo_cues"), or None."""
-    return cue_problem(entry) if table == "cues" else _phrase_or_pattern_problem(entry)
+    if table == "cues":
+        return cue_problem(entry)
+    problem = _phrase_or_pattern_problem(entry)
+    blocks = entry.get("blocks", BLOCK_ALL)
+    if problem is None and (not blocks.strip() or " " in blocks.strip()):
+        problem = f"field 'blocks' must be 'all' or one word, got {blocks!r}"
+    return problem
 
 
 def check_rule_tables(ruleset: RuleSet, entries: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
@@ -124,7 +141,10 @@ def check_rule_tables(ruleset: RuleSet, entries: Mapping[str, Sequence[Mapping[s
 
 def rule_from_entry(entry: Mapping[str, Any]) -> CueRule:
     """The rule of a checked entry (a pseudo-cue has neither type nor level)."""
-    return CueRule(entry.get("phrase"), entry.get("pattern"), entry.get("type"), entry.get("level"), entry.get("note", ""))
+    return CueRule(
+        entry.get("phrase"), entry.get("pattern"), entry.get("type"), entry.get("level"),
+        entry.get("note", ""), entry.get("blocks", BLOCK_ALL),
+    )
 
 
 def _parse(table: str, entries: Sequence[Mapping[str, Any]], source: str) -> List[CueRule]:
@@ -248,13 +268,13 @@ def cue_features(cues: Sequence[Cue], has_pseudo: bool = False) -> List[float]:
     levels = {c.level for c in cues}
     return (
         [1.0 if cues else 0.0]
-        + [1.0 if t in types else 0.0 for t in CUE_TYPES]
+        + [1.0 if t in types else 0.0 for t in LEXICON_CUE_TYPES]
         + [1.0 if level in levels else 0.0 for level in HEDGED_LEVELS]
         + [1.0 if has_pseudo else 0.0, 1.0 if len(cues) > 1 else 0.0]
     )
 
 
-_NO_CUES = [0.0] * (1 + len(CUE_TYPES) + len(HEDGED_LEVELS) + 2)
+_NO_CUES = [0.0] * (1 + len(LEXICON_CUE_TYPES) + len(HEDGED_LEVELS) + 2)
 _PSEUDO_ONLY = _NO_CUES[:-2] + [1.0, 0.0]
 
 
@@ -284,8 +304,83 @@ def pattern_phrases(pattern: Sequence[Mapping[str, Any]], limit: int = 4096) -> 
     return [v for v in variants if v]
 
 
+def _anchor_words(value: Any) -> List[str]:
+    """The words a token pattern's ORTH or LOWER value requires: one string, or an ``IN`` set."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(w, str) for w in value["IN"]):
+        return list(value["IN"])
+    return []
+
+
+def _blocked_range(doc: Doc, start: int, end: int, blocks: str) -> List[Tuple[int, int]]:
+    """The token ranges a pseudo-cue match ``start:end`` blocks (see :data:`BLOCK_ALL`)."""
+    if blocks == BLOCK_ALL:
+        return [(start, end)]
+    if blocks == BLOCK_NONE:
+        return [(start, start)]  # an empty range: blocks no token, marks the sentence
+    word = blocks.strip().lower()
+    return [(k, k + 1) for k in range(start, end) if doc[k].lower_ == word]
+
+
+class AnchoredPattern(NamedTuple):
+    """A Matcher pattern with what bounds its matches: the words one of which every match
+    holds (``column``: ORTH or LOWER; ``anchors``: sorted hashes; empty: none, so the whole
+    Doc is searched) and the most tokens a match has ``before`` and ``after`` that word
+    (None: unbounded, an operator "*" or "+")."""
+
+    matcher: Matcher
+    column: int
+    anchors: frozenset  # word hashes
+    before: Optional[int]
+    after: Optional[int]
+
+
+def anchor_pattern(vocab: Vocab, pattern: Sequence[Mapping[str, Any]], key: str) -> AnchoredPattern:
+    """The :class:`AnchoredPattern` of one Matcher pattern, labelled ``key``. The anchor is the
+    required token with the fewest words ("would" rather than the speech verbs before it)."""
+    matcher = Matcher(vocab, validate=True)
+    matcher.add(key, [pattern])
+    options = [
+        (len(words), k, attr, words)
+        for k, token in enumerate(pattern)
+        if "OP" not in token
+        for attr in ("ORTH", "LOWER")
+        for words in [_anchor_words(token.get(attr))]
+        if words
+    ]
+    bounded = all(token.get("OP") in (None, "?", "!") for token in pattern)
+    if not options:
+        return AnchoredPattern(matcher, LOWER, frozenset(), None, None)
+    _, k, attr, words = min(options, key=lambda option: option[:2])
+    anchors = frozenset(vocab.strings.add(w) for w in words)
+    column = ORTH if attr == "ORTH" else LOWER
+    return AnchoredPattern(matcher, column, anchors, k if bounded else None, len(pattern) - k - 1 if bounded else None)
+
+
+def anchor_windows(positions: Sequence[int], before: Optional[int], after: Optional[int], n: int) -> List[Tuple[int, int]]:
+    """Merged token ranges around anchor ``positions`` that hold every match of a pattern
+    with at most ``before``/``after`` tokens around its anchor (the whole Doc when unbounded)."""
+    if not positions:
+        return []
+    if before is None or after is None:
+        return [(0, n)]
+    windows: List[Tuple[int, int]] = []
+    for i in positions:
+        start, end = max(0, i - before), min(n, i + after + 1)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 class CueMatcher:
-    """Compiles cue and pseudo-cue rules into spaCy matchers and finds cues in Docs."""
+    """Compiles cue and pseudo-cue rules into spaCy matchers and finds cues in Docs.
+
+    Plain word patterns run on one PhraseMatcher; every other pattern has its own Matcher,
+    run only on windows around its anchor words (the Matcher tries its patterns at every
+    token, so a Doc without the anchor words skips it)."""
 
     def __init__(
         self,
@@ -297,15 +392,9 @@ class CueMatcher:
         self.rules = list(rules)
         self.pseudo_rules = list(pseudo_rules)
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher = Matcher(vocab, validate=True)
+        self.patterns: List[AnchoredPattern] = []
         # Match labels: "cue:<i>" for rules[i], "pseudo:<i>" for pseudo_rules[i].
         self._labels: Dict[int, Tuple[str, int]] = {}
-        # Words (ORTH or LOWER hashes) without which no Matcher pattern can match: the
-        # Matcher tries every pattern at every token, so a Doc without them skips it.
-        self._anchors: Optional[Dict[str, set]] = {"ORTH": set(), "LOWER": set()}
-        # The most tokens a Matcher match can span (None: unbounded, "*" or "+"): the
-        # Matcher then runs only on windows around the anchor words.
-        self._max_length: Optional[int] = 0
         for kind, group in (("cue", self.rules), ("pseudo", self.pseudo_rules)):
             for i, rule in enumerate(group):
                 key = f"{kind}:{i}"
@@ -316,79 +405,51 @@ class CueMatcher:
                 elif phrases:
                     self.phrase_matcher.add(key, [Doc(vocab, words=words) for words in phrases])
                 else:
-                    self._add_anchor(vocab, rule.pattern)
                     try:
-                        self.matcher.add(key, [rule.pattern])
+                        self.patterns.append(anchor_pattern(vocab, rule.pattern, key))
                     except (ValueError, KeyError) as err:
                         raise ResourceError(f"{kind} rule {i + 1} ({rule.pattern!r}): bad Matcher pattern: {err}") from None
-        # (attribute, sorted hashes) of the anchor words, for numpy lookups.
-        self._anchor_arrays: List[Tuple[int, Any]] = [
-            (column, numpy.array(sorted(self._anchors[attr]), dtype="uint64"))
-            for attr, column in (("ORTH", ORTH), ("LOWER", LOWER))
-            if self._anchors and self._anchors[attr]
-        ]
+        # Per column (ORTH, LOWER): every pattern's anchor words, looked up once per Doc.
+        self._anchor_arrays: Dict[int, Any] = {
+            column: numpy.array(sorted(set().union(*(p.anchors for p in self.patterns if p.column == column))), dtype="uint64")
+            for column in {p.column for p in self.patterns if p.anchors}
+        }
 
-    def _add_anchor(self, vocab: Vocab, pattern: Sequence[Mapping[str, Any]]) -> None:
-        if self._max_length is not None:
-            if all(token.get("OP") in (None, "?", "!") for token in pattern):
-                self._max_length = max(self._max_length, len(pattern))
-            else:
-                self._max_length = None
-        if self._anchors is None:
-            return
-        for token in pattern:
-            if "OP" in token:
-                continue
-            for attr in ("ORTH", "LOWER"):
-                if isinstance(token.get(attr), str):
-                    self._anchors[attr].add(vocab.strings.add(token[attr]))
-                    return
-        self._anchors = None  # a pattern without an anchor word: always run the Matcher
+    def _anchor_hits(self, doc: Doc) -> Dict[int, List[Tuple[int, int]]]:
+        """Per column, the (position, word hash) of every token that is some pattern's anchor."""
+        hits: Dict[int, List[Tuple[int, int]]] = {}
+        for column, anchors in self._anchor_arrays.items():
+            values = doc.to_array(column)  # array reads instead of a Token object per token
+            positions = numpy.flatnonzero(member(values, anchors)).tolist()
+            hits[column] = [(i, int(values[i])) for i in positions]
+        return hits
 
-    def _matcher_windows(self, doc: Doc) -> List[Tuple[int, int]]:
-        """Token ranges the Matcher must look at: none when the Doc has no anchor word;
-        around each anchor word (every match holds one of its pattern's anchor words, so
-        it lies within ``max_length - 1`` tokens of it); the whole Doc when a pattern has
-        no anchor word or no bounded length."""
+    def _pattern_matches(self, doc: Doc) -> List[Tuple[int, int, int]]:
+        """(match id, start, end) of every Matcher pattern, each searched around its anchors."""
         n = len(doc)
-        if len(self.matcher) == 0 or n == 0:
+        if not self.patterns or n == 0:
             return []
-        if self._anchors is None:
-            return [(0, n)]
-        # Array reads and comparisons instead of a Token object per token.
-        mask = None
-        for column, anchors in self._anchor_arrays:
-            found = member(doc.to_array(column), anchors)
-            mask = found if mask is None else mask | found
-        positions = numpy.flatnonzero(mask).tolist() if mask is not None else []
-        if not positions:
-            return []
-        if self._max_length is None:
-            return [(0, n)]
-        reach = self._max_length - 1
-        windows: List[Tuple[int, int]] = []
-        for i in positions:
-            start, end = max(0, i - reach), min(n, i + reach + 1)
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        hits = self._anchor_hits(doc)
+        found: List[Tuple[int, int, int]] = []
+        for pattern in self.patterns:
+            if pattern.anchors:
+                positions = [i for i, word in hits[pattern.column] if word in pattern.anchors]
             else:
-                windows.append((start, end))
-        return windows
+                positions = [0]
+            for lo, hi in anchor_windows(positions, pattern.before, pattern.after, n):
+                view = doc if (lo, hi) == (0, n) else doc[lo:hi]
+                found += [(m, lo + s, lo + e) for m, s, e in pattern.matcher(view, allow_missing=True)]
+        return found
 
     def matches(self, doc: Doc) -> Tuple[List[Cue], List[Tuple[int, int]]]:
         """Raw cue candidates and pseudo-cue ranges (token offsets) in ``doc``."""
-        found = list(self.phrase_matcher(doc))
-        for lo, hi in self._matcher_windows(doc):
-            if lo == 0 and hi == len(doc):
-                found += list(self.matcher(doc, allow_missing=True))
-            else:
-                found += [(m, lo + s, lo + e) for m, s, e in self.matcher(doc[lo:hi], allow_missing=True)]
+        found = list(self.phrase_matcher(doc)) + self._pattern_matches(doc)
         candidates: List[Cue] = []
         blocked: List[Tuple[int, int]] = []
         for match_id, start, end in found:
             kind, i = self._labels[match_id]
             if kind == "pseudo":
-                blocked.append((start, end))
+                blocked.extend(_blocked_range(doc, start, end, self.pseudo_rules[i].blocks))
             else:
                 rule = self.rules[i]
                 candidates.append(Cue(start, end, rule.type, rule.level))  # type: ignore[arg-type]

@@ -3,25 +3,28 @@
 A sentence is hedged when its calibrated score reaches ``threshold`` (cue layer alone: when it
 has a cue). A hedged sentence takes the grade of its cues; a hedged sentence without any cue
 (a hedge the lexicon does not know) takes the model's most probable hedged level, and only when
-its score reaches ``uncued_threshold``. When the model overrules the cues (score below
-``threshold``) the sentence is certain and reports no cues. ``doc.cats`` are the shares of the
-levels. Pure Python.
+its score reaches ``uncued_threshold`` and no pseudo-cue says the sentence's hedge-like words are
+none ("said it would", "plans to", "could not reach": reported speech and ability stay certain).
+Such a sentence reports a cue of type ``model`` (:func:`model_cue`), so every hedged sentence
+says why. When the model overrules the cues (score below ``threshold``) the sentence is certain
+and reports no cues. ``doc.cats`` are the shares of the levels. Pure Python.
 """
 
 from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
-from ..schema import DOC_CATS
+from ..schema import DOC_CATS, MODEL_CUE
 from .calibration import platt
 from .cues import CERTAIN, HEDGED_LEVELS, Cue, strongest_level
 
 
 def sentence_certainty(
-    cues: Sequence[Cue], level_probs: Optional[Sequence[float]], cfg: Mapping[str, Any]
+    cues: Sequence[Cue], level_probs: Optional[Sequence[float]], cfg: Mapping[str, Any], has_pseudo: bool = False
 ) -> Tuple[str, float]:
     """The certainty of one sentence and its calibrated score P(hedged), from its cues and the
     model's probabilities in CERTAINTY_LEVELS order (``None``: the cue layer alone).
+    ``has_pseudo``: a pseudo-cue matched in the sentence (then the model alone hedges nothing).
 
     ``cfg`` holds the component's ``threshold``, ``uncued_threshold``, ``calibration`` (see
     :func:`calibration.platt`) and ``cue_only_scores`` (the score of each cue grade without model).
@@ -32,6 +35,8 @@ def sentence_certainty(
     else:
         score = platt(1.0 - level_probs[0], cfg["calibration"], bool(cues))
     level = decide(cue_level, score, cfg["threshold"], level_probs, cfg.get("uncued_threshold"))
+    if has_pseudo and not cues:  # its hedge-like words are a pseudo-cue: the model alone hedges nothing
+        level = CERTAIN
     return level, score
 
 
@@ -59,6 +64,12 @@ def decide(
         return cue_level
     hedged = list(level_probs[1:])
     return HEDGED_LEVELS[max(range(len(hedged)), key=hedged.__getitem__)]
+
+
+def model_cue(start: int, end: int, text: str, score: float) -> Dict[str, Any]:
+    """The cue record of a sentence that the trained layer alone hedged: type ``model``, the span
+    ``start:end`` (char offsets; the whole sentence) and the model's calibrated ``score``."""
+    return {"start": start, "end": end, "text": text, "type": MODEL_CUE, "score": round(score, 4)}
 
 
 def doc_shares(levels: Sequence[str]) -> Dict[str, float]:

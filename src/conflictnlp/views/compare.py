@@ -46,6 +46,7 @@ CLAIM_FIELDS = (
     "document", "claim", "text", "figure", "value", "low", "high", "estimate", "qualifier", "kind", "unit",
     "actor", "echelon", "inferred", "attribution", "cue", "source", "source_type", "anonymous",
     "state_media", "medium", "via", "certainty", "sentence", "sentence_text", "start", "end",
+    "hypothetical",
 )
 
 DEFAULT_TOLERANCE = 0.1
@@ -211,6 +212,7 @@ def claim_rows(docs: Union[DocLike, Iterable[DocLike], Mapping[str, DocLike]]) -
                     "sentence_text": " ".join(sentence["text"].split()) if sentence and sentence.get("text") else None,
                     "start": count.get("start"),
                     "end": count.get("end"),
+                    "hypothetical": bool(claim.get("hypothetical")),
                 }
             )
     return rows
@@ -359,6 +361,8 @@ def _group_figures(
     grouped: Dict[Tuple[Optional[str], Optional[str]], List[Dict[str, Any]]] = {}
     seen = set()
     for row in claim_rows(docs):
+        if row["hypothetical"]:  # a figure in a hypothetical or condition is no claim to compare
+            continue
         if wanted is not None and row["kind"] not in wanted:
             continue
         # The same figure from the same source in the same document counts once.
