@@ -22,6 +22,9 @@ SPAN_EXTENSIONS = {
     "hedged": None,  # bool (conflict_hedging, on sentences)
     "hedge_score": None,  # float 0..1 (conflict_hedging, on sentences)
     "hedge_cues": None,  # list of cue dicts {"start","end","text","type"} (conflict_hedging, on sentences)
+    # conflict_hedging's span_keys: the certainty and cue dicts of the sentence a user's span starts in
+    "conflict_certainty": None,  # str of schema.CERTAINTY_LEVELS
+    "conflict_hedge_cues": None,  # list of cue dicts {"start","end","text","type"}
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import warnings
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
@@ -43,6 +44,8 @@ from .model import SentenceBatch, drop_cue_features, gold_sentences, level_loss
 BUNDLED_WEIGHTS = Path(__file__).resolve().parent / "weights"
 # The values written on each sentence (span._ extensions), in SpanValues order.
 SENTENCE_VALUES = ("certainty", "hedged", "hedge_score", "hedge_cues")
+# The values written on each span of the groups named in ``span_keys``, in SpanValues order.
+SPAN_GROUP_VALUES = ("conflict_certainty", "conflict_hedge_cues")
 # Where the cue layer's feature row says that a pseudo-cue matched in the sentence.
 PSEUDO_FEATURE = FEATURE_NAMES.index("pseudo_cue")
 
@@ -56,7 +59,9 @@ class _Prediction(NamedTuple):
 
 class ConflictHedging(TrainablePipe):
     """Sets ``sent._.certainty``, ``sent._.hedged``, ``sent._.hedge_score``,
-    ``sent._.hedge_cues``, ``doc.spans[spans_key]`` and ``doc.cats``.
+    ``sent._.hedge_cues``, ``doc.spans[spans_key]`` and ``doc.cats``; with ``span_keys``,
+    also ``span._.conflict_certainty`` and ``span._.conflict_hedge_cues`` on every span of
+    those groups (the values of the sentence the span starts in).
 
     ``score`` is TrainablePipe's: it calls the configured ``scorer`` with ``cfg`` as keyword
     arguments (``spans_key`` among them)."""
@@ -75,9 +80,12 @@ class ConflictHedging(TrainablePipe):
         uncued_threshold: float = 0.7,
         cue_dropout: float = 0.0,
         spans_key: str = HEDGING_KEY,
+        span_keys: Sequence[str] = (),
         scorer: Optional[Callable] = None,
     ) -> None:
         _check_options(threshold, uncued_threshold, cue_dropout)
+        if isinstance(span_keys, str):
+            raise ValueError(f"conflict_hedging: span_keys must be a list of keys, got the string {span_keys!r}")
         self.cue_dropout = cue_dropout
         # Own seeded RNG (reset by initialize): training stays reproducible byte for byte.
         self._cue_rng = random.Random(0)
@@ -90,6 +98,7 @@ class ConflictHedging(TrainablePipe):
             "threshold": threshold,
             "uncued_threshold": uncued_threshold,
             "spans_key": spans_key,
+            "span_keys": list(span_keys),
             "calibration": [1.0, 0.0],
             "cue_only_scores": dict(CUE_ONLY_SCORES),
             "labels": list(CERTAINTY_LEVELS),
@@ -168,6 +177,7 @@ class ConflictHedging(TrainablePipe):
         values = SpanValues(SENTENCE_VALUES)
         for doc, bounds, doc_cues in zip(docs, prediction.bounds, prediction.cues):
             levels: List[str] = []
+            graded: List[Tuple[str, List[Dict[str, Any]]]] = []
             cue_spans: List[Span] = []
             for (start, end), cues in zip(bounds, doc_cues):
                 probs = next(rows) if rows is not None else None
@@ -178,7 +188,10 @@ class ConflictHedging(TrainablePipe):
                 cue_spans.extend(spans)
                 values.set(sent, (level, level != CERTAIN, round(score, 4), cue_dicts))
                 levels.append(level)
+                graded.append((level, cue_dicts))
             doc.spans[spans_key] = cue_spans
+            if self.cfg.get("span_keys"):
+                grade_span_groups(doc, bounds, graded, self.cfg["span_keys"])
             record_spans_key(doc, "hedging", spans_key)
             doc.cats = doc_shares(levels)
 
@@ -327,3 +340,27 @@ def _reported_cues(sent: Span, cues: Sequence[Cue], score: float) -> Tuple[List[
     spans = [Span(doc, c.start, c.end, label=c.type) for c in cues]
     cue_dicts = [{"start": s.start_char, "end": s.end_char, "text": s.text, "type": c.type} for s, c in zip(spans, cues)]
     return spans, cue_dicts
+
+
+def grade_span_groups(
+    doc: Doc,
+    bounds: Sequence[Tuple[int, int]],
+    graded: Sequence[Tuple[str, List[Dict[str, Any]]]],
+    span_keys: Sequence[str],
+) -> None:
+    """Write ``span._.conflict_certainty`` and ``span._.conflict_hedge_cues`` on every span of
+    ``doc.spans[key]`` for each key of ``span_keys`` (a missing key is skipped): the level and
+    a copy of the cue dicts (``graded``) of the sentence (token ranges ``bounds``) the span
+    starts in; a span outside every sentence is ``certain`` with no cues."""
+    starts = [start for start, _ in bounds]
+    values = SpanValues(SPAN_GROUP_VALUES)
+    for key in span_keys:
+        if key not in doc.spans:
+            continue
+        for span in doc.spans[key]:
+            i = bisect_right(starts, span.start) - 1
+            if i < 0 or span.start >= bounds[i][1]:
+                values.set(span, (CERTAIN, []))
+            else:
+                level, cues = graded[i]
+                values.set(span, (level, [dict(cue) for cue in cues]))

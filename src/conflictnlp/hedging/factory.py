@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, List, Optional
 
 from spacy.language import Language
 from thinc.api import Model
@@ -15,7 +15,8 @@ from .scorer import make_hedging_scorer  # noqa: F401  (registers conflictnlp.he
 
 @Language.factory(
     "conflict_hedging",
-    assigns=["doc.spans", "doc.cats", "span._.certainty", "span._.hedged", "span._.hedge_score", "span._.hedge_cues"],
+    assigns=["doc.spans", "doc.cats", "span._.certainty", "span._.hedged", "span._.hedge_score", "span._.hedge_cues",
+             "span._.conflict_certainty", "span._.conflict_hedge_cues"],
     default_config={
         "model": DEFAULT_MODEL,
         "use_model": True,
@@ -26,6 +27,7 @@ from .scorer import make_hedging_scorer  # noqa: F401  (registers conflictnlp.he
         "uncued_threshold": 0.7,
         "cue_dropout": 0.5,
         "spans_key": HEDGING_KEY,
+        "span_keys": [],
         "scorer": {"@scorers": "conflictnlp.hedging_scorer.v1"},
     },
     default_score_weights={
@@ -51,11 +53,12 @@ def make_conflict_hedging(
     uncued_threshold: float,
     cue_dropout: float,
     spans_key: str,
+    span_keys: List[str],
     scorer: Optional[Callable],
 ) -> ConflictHedging:
     return ConflictHedging(
         nlp.vocab, model if use_model else None, name, make_doc=nlp.make_doc, cues=cues,
         pseudo_cues=pseudo_cues, weights=weights, threshold=threshold, uncued_threshold=uncued_threshold,
         cue_dropout=cue_dropout, spans_key=spans_key,
-        scorer=scorer,
+        span_keys=span_keys, scorer=scorer,
     )
