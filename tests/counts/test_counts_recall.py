@@ -94,6 +94,8 @@ CASES = [
     ("Iran launched 60 drones overnight. Nine were shot down over Iraq.", "Nine", dict(kind="equipment", unit=None, value=9)),
     ("Russia fired 35 missiles; Ukraine intercepted 28.", "28", dict(kind="equipment", value=28)),
     ("The strike killed 12 people. 30 more were wounded.", "30", dict(kind="wounded", value=30, unit=None)),
+    ("Nine fighters died in the first raid and 14 more in the second.", "14", dict(kind="killed", value=14, unit=None)),
+    ("The rebels seized 12 trucks on Monday and five more on Friday.", "five", dict(kind="equipment", value=5, unit=None)),
     ("Ten of the injured were children, the hospital said.", "Ten", dict(kind="wounded", unit=None)),
     ("Hundreds Killed in Raids in Ituri", "Hundreds Killed", dict(kind="killed", unit=None)),
     # --- the cue says killed where the noun gives another kind ---------------------------------------------

@@ -165,9 +165,20 @@ def kind_of_bare(
     sent_start, sent_end = sentence
     if cue_kind is None and noun.partitive:
         cue_kind = inherited(ctx, quantity.start, sent_start, previous, partitive=True)
+    if cue_kind is None and more_of_previous(ctx, quantity.end, sent_start, previous):
+        return previous.kind, None, previous.actor  # "20 soldiers were killed on Monday and 40 more on Tuesday"
     if cue_kind is not None:
         return cue_kind, None, None
     return link(tables, ctx, quantity.start, sent_start) or toll_after(tables, ctx, (quantity.start, quantity.end), sent_end)
+
+
+def more_of_previous(ctx: DocContext, end: int, sent_start: int, previous: Optional["Previous"]) -> bool:
+    """Is the figure "N more" after a count earlier in its sentence, with no cue of its own? It
+    counts more of the same ("killed 20 soldiers on Monday and 40 more on Tuesday")."""
+    return (
+        previous is not None and previous.start >= sent_start and end < ctx.n and ctx.words[end] == "more"
+        and previous.kind is not None
+    )
 
 
 def wounded_next(tables: CountTables, ctx: DocContext, end: int, limit: int) -> bool:
