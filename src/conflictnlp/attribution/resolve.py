@@ -74,7 +74,7 @@ def _name_type(antecedents: "Antecedents", name: str, index: int, src: Dict[str,
     ante = antecedents.personal_carrying(name, index) if name.isalpha() else None
     if ante is not None:
         return ante["source_type"]
-    own = antecedents.mention_type(src["start"], src["end"], title=False) if alone and src["start"] > 0 else None
+    own = antecedents.mention_type(src["start"], src["end"], title=False) if alone else None
     return own or antecedents.titled_mention(name, src["start"])
 
 
@@ -165,7 +165,7 @@ class Antecedents:
 
 _WORDS = re.compile(r"\w+")
 _CONJOINED = re.compile(r",? and |, ")
-_CLAUSE_BREAK = re.compile(r",|\n|(?<=[a-z]{3}[.!?])\s")  # "Col." and "Gen." do not end a clause
+_CLAUSE_BREAK = re.compile(r",|\n|(?<=[a-z]{4}[.!?])\s")  # "Col.", "Capt.", "Brig." do not end a clause
 _NAME = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")  # a name of one to four capitalized words
 _IS_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s*)+")  # capitalized words only: no title in the window
 _APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,.;:\n]{3,60}|[a-z][^,.;:\n]{3,60})[,.]")
