@@ -44,6 +44,7 @@ QUALIFIERS = tuple(QUALIFIER)
 KINDS = ("troops", "killed", "wounded", "casualties", "captured", "missing", "displaced", "equipment")
 ECHELONS = ("squad", "section", "platoon", "company", "battalion", "regiment", "brigade", "division", "corps")
 SOURCE_TYPES = ("person", "official", "government", "military", "media", "organization", "unknown")
+ATTRIBUTION_CUE_TYPES = ("speech", "belief", "evidence")  # an attribution's cue_type: said / believes / a study shows
 # From least to most hedged: a claim is never graded more certain than its sentence.
 CERTAINTY_LEVELS = ("certain", "probable", "possible", "unverified")
 CUE_TYPES = ("epistemic", "expectation", "estimate", "evidential", "unclear", "denial", "unverifiable", "condition", "model")
@@ -154,6 +155,7 @@ class Attribution(TypedDict, total=False):
     source: Optional[SpanDict]
     content: Optional[SpanDict]
     content_parts: List[SpanDict]
+    cue_type: str  # one of ATTRIBUTION_CUE_TYPES
     source_type: str
     anonymous: bool
     state_media: bool

@@ -68,24 +68,33 @@ def _type_from_antecedents_scan(text: str, items, typer) -> None:
                     item["anonymous"] = ante["anonymous"]
             continue
         bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
-        if item["source_type"] in ("unknown", "person", "organization") and bare[:1].isupper() and " " not in bare and bare.isalpha():
-            # A surname alone: the type of the earlier source (or mention) that carries it.
-            ante = next((e for e in _earlier_scan(items, index) if bare in e["source"]["text"].split()
-                         and e["source_type"] in resolve_module.PERSONAL), None)
-            if ante is not None:
-                item["source_type"] = ante["source_type"]
+        names = resolve_module._CONJOINED.sub(" and ", bare[5:] if bare.startswith("Both ") else bare).split(" and ")
+        if item["source_type"] in ("unknown", "person", "organization") and all(resolve_module._NAME.fullmatch(n) for n in names):
+            found = {_name_type_scan(text, items, typer, name, index, src, len(names) == 1) for name in names}
+            if len(found) == 1 and None not in found:
+                item["source_type"] = found.pop()
                 item["anonymous"] = False
-                continue
-            # Or an earlier mention with a title: "... Kremlin spokesman Dmitry Peskov ..."
-            at = text.rfind(" " + bare, 0, src["start"])
-            while at > 0:
-                window = text[max(0, at - 60):at + 1 + len(bare)]
-                info = typer.classify(" ".join(window.split()[-7:]))
-                if info.source_type in resolve_module.PERSONAL:
-                    item["source_type"] = info.source_type
-                    item["anonymous"] = False
-                    break
-                at = text.rfind(" " + bare, 0, at)
+
+
+def _name_type_scan(text, items, typer, name, index, src, alone):
+    import re
+    # A surname alone: the type of the earlier source that carries it; its own appositive; or an
+    # earlier mention with a title, found by scanning back.
+    ante = next((e for e in _earlier_scan(items, index) if name.isalpha() and name in re.findall(r"\w+", e["source"]["text"])
+                 and e["source_type"] in resolve_module.PERSONAL), None)
+    if ante is not None:
+        return ante["source_type"]
+    helper = resolve_module.Antecedents(text, items, typer)
+    own = helper.mention_type(src["start"], src["end"], title=False) if alone else None
+    if own:
+        return own
+    at = text.rfind(" " + name, 0, src["start"])
+    while at > 0:
+        found = helper.mention_type(at, at + 1 + len(name))
+        if found:
+            return found
+        at = text.rfind(" " + name, 0, at)
+    return None
 
 
 

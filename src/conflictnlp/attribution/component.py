@@ -67,7 +67,8 @@ class AttributionDetector:
         matches = self.lexicons.cue_matcher(doc) if len(doc) else []
         if matches:
             records, text = find_records(self.lexicons, doc, matches, self.use_parser)
-        items = records_to_dicts(doc, records, self.lexicons.typer, self.resolve_pronouns, text)
+        items = records_to_dicts(doc, records, self.lexicons.typer, self.resolve_pronouns, text,
+                                 self.lexicons.cue_types)
         set_attributions(doc, items, self.spans_key, [r.cue for r in records])
         record_spans_key(doc, "attribution", self.spans_key)
         return doc

@@ -64,7 +64,7 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     # null, and stands alone only where they find no report.
     accepted, from_tree = from_parse(view, rec, cue)
     if found is None:
-        clause = any(c.dep_ in ("ccomp", "xcomp") for c in cue.token.children)
+        clause = parse_clause(cue.token, cue.entry)
         return from_tree if accepted and (clause or cue.entry["strength"] == "strong") else None
     for field in ("source", "content", "medium"):
         if getattr(found, field) is None and getattr(from_tree, field) is not None and not (
@@ -507,7 +507,7 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         content = content_before(view, src[0], lo)
     # A verb tag settles a noun-or-verb form; a weak verb also needs a reported clause, which the
     # parse may show ("estimated 300 had fled": ccomp), never the tag alone ("they have added").
-    clause = cue.token is not None and any(c.dep_ in ("ccomp", "xcomp") for c in cue.token.children)
+    clause = cue.token is not None and parse_clause(cue.token, entry)
     if not (signal or post) and ((entry["strength"] == "weak" and not clause) or (cue.form in lex.ambiguous and not cue.is_verb_tag)):
         return None
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
@@ -708,3 +708,20 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     rec.source = src
     rec.content = content
     return rec
+
+
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def parse_clause(token, entry: dict) -> bool:
+    """Does the parse give the cue verb a reported clause? A belief or evidence verb reports a
+    finite clause only ("believe the army will ...", not "expect the truce to hold", "the
+    footage shows soldiers crossing")."""
+    if entry.get("cue_type", "speech") == "speech":
+        return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+    return any(c.dep_ == "ccomp" and _finite(c) for c in token.children)
+
+
+def _finite(verb) -> bool:
+    """A clause with a tensed verb or modal: "will stall", "has lost", "is"."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children)

@@ -16,11 +16,11 @@ from .sources import SourceTyper
 
 CUE_FIELDS = {
     "lemma": str, "forms": list, "strength": str, "ambiguous?": list, "addressee?": bool,
-    "impersonal?": bool, "raising?": bool, "infinitive?": bool, "naming?": bool, "note?": str,
+    "impersonal?": bool, "raising?": bool, "infinitive?": bool, "naming?": bool, "cue_type?": str, "note?": str,
 }
-PHRASE_FIELDS = {"text": str, "kind": str, "note?": str}
+PHRASE_FIELDS = {"text": str, "kind": str, "cue_type?": str, "note?": str}
 MEDIUM_FIELDS = {"text": str, "kind": str, "note?": str}
-SOURCE_TYPE_FIELDS = {"text": str, "type": str, "anonymous?": bool, "note?": str}
+SOURCE_TYPE_FIELDS = {"text": str, "type": str, "anonymous?": bool, "state_media?": bool, "note?": str}
 OUTLET_FIELDS = {"name": str, "aliases?": list, "state": bool, "country?": str, "note?": str}
 
 TABLES = (
@@ -44,6 +44,10 @@ def check(rules: RuleSet, entries: Mapping[str, List[Dict[str, Any]]]) -> None:
     for entry in entries.get("phrases", []):
         if entry["kind"] not in PHRASE_KINDS:
             rules.fail("phrases", entry, f"{entry['text']!r}: kind must be one of {', '.join(sorted(PHRASE_KINDS))}")
+    for table, key in (("cues", "lemma"), ("phrases", "text")):
+        for entry in entries.get(table, []):
+            if entry.get("cue_type", "speech") not in schema.ATTRIBUTION_CUE_TYPES:
+                rules.fail(table, entry, f"{entry[key]!r}: cue_type must be one of {', '.join(schema.ATTRIBUTION_CUE_TYPES)}")
     for entry in entries.get("source_types", []):
         if entry["type"] not in schema.SOURCE_TYPES:
             rules.fail("source_types", entry, f"source type {entry['type']!r} for {entry['text']!r} is not one of "
@@ -67,6 +71,9 @@ class Lexicons:
         self.ambiguous = {f.lower() for e in entries["cues"] for f in e.get("ambiguous", [])}
         self.impersonal = {f for f, e in self.verb_forms.items()
                            if e.get("impersonal") and (f.endswith(("ed", "nt")) or f in ("said", "told"))}
+        # the contract's cue_type by cue word or phrase (lowercase); a cue not listed is speech
+        self.cue_types: Dict[str, str] = {f: e.get("cue_type", "speech") for f, e in self.verb_forms.items()}
+        self.cue_types.update((e["text"].lower(), e.get("cue_type", "speech")) for e in entries["phrases"])
         self.typer = SourceTyper(entries["source_types"], entries["outlets"])
         self.cue_matcher = cue_matcher(nlp, self.verb_forms, entries["phrases"], entries["mediums"])
         # Time phrases and "it is reported": token patterns over lowercase words, run by

@@ -24,8 +24,9 @@ def span_dict(offsets: CharOffsets, rng: Optional[Range], text: str) -> Optional
 
 
 def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolve: bool = True,
-                     text: Optional[str] = None) -> List[Dict[str, Any]]:
-    """The contract's Attribution dicts for ``records`` (sorted by cue)."""
+                     text: Optional[str] = None, cue_types: Optional[Dict[str, str]] = None) -> List[Dict[str, Any]]:
+    """The contract's Attribution dicts for ``records`` (sorted by cue); ``cue_types`` gives the
+    cue_type of a cue word or phrase (lowercase), speech when not listed."""
     out: List[Dict[str, Any]] = []
     if not records:
         return out
@@ -52,6 +53,7 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
             "source": span_dict(offsets, rec.source, text),
             "content": span_dict(offsets, rec.content, text),
             "content_parts": [],  # filled below: every part of a split quote, the first is content
+            "cue_type": cue_type_of(text, offsets, rec, cue_types),
             "source_type": source_type,
             "anonymous": bool(anonymous),
             "state_media": bool(state_media),
@@ -72,6 +74,14 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
         out.append(item)
     type_from_antecedents(text, out, typer)
     return out
+
+
+def cue_type_of(text: str, offsets: CharOffsets, rec: Record, cue_types: Optional[Dict[str, str]]) -> str:
+    """speech, belief or evidence, from the lexicon entry of the cue's words."""
+    if not cue_types:
+        return "speech"
+    cue = " ".join(text[offsets.start(rec.cue[0]):offsets.end(rec.cue[1])].lower().split())
+    return cue_types.get(cue) or cue_types.get(cue.split(" ")[-1], "speech")
 
 
 def set_attributions(

@@ -4,6 +4,7 @@ and the type of a pronoun, a bare surname or "the statement" from the source it 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from itertools import islice
 from typing import Any, Dict, Iterator, List, Optional, Tuple
@@ -56,18 +57,25 @@ def type_from_antecedents(text: str, items: List[Dict[str, Any]], typer: SourceT
             continue
         # (a small NER model often labels a surname alone ORG: an earlier person carrying it wins)
         bare = src["text"][3:] if src["text"].startswith(("Mr ", "Ms ")) else src["text"]
-        if item["source_type"] in ("unknown", "person", "organization") and bare[:1].isupper() and " " not in bare and bare.isalpha():
-            # A surname alone: the type of the earlier source (or mention) that carries it.
-            ante = antecedents.personal_carrying(bare, index)
-            if ante is not None:
-                item["source_type"] = ante["source_type"]
+        names = _CONJOINED.sub(" and ", bare[5:] if bare.startswith("Both ") else bare).split(" and ")
+        if item["source_type"] in ("unknown", "person", "organization") and all(_NAME.fullmatch(n) for n in names):
+            # Surnames alone ("Novak", "both Novak and Berg"): the type their earlier sources or
+            # mentions carry, the same for all of them.
+            found = {_name_type(antecedents, name, index, src, len(names) == 1) for name in names}
+            if len(found) == 1 and None not in found:
+                item["source_type"] = found.pop()
                 item["anonymous"] = False
-                continue
-            # Or an earlier mention with a title: "... Kremlin spokesman Dmitry Peskov ..."
-            mention_type = antecedents.titled_mention(bare, src["start"])
-            if mention_type is not None:
-                item["source_type"] = mention_type
-                item["anonymous"] = False
+
+
+def _name_type(antecedents: "Antecedents", name: str, index: int, src: Dict[str, Any], alone: bool) -> Optional[str]:
+    """The type of a name from the earlier source that carries it (a surname), its own appositive
+    ("Jan Novak, a police officer, said") or an earlier mention with a title ("... Kremlin
+    spokesman Dmitry Peskov ...")."""
+    ante = antecedents.personal_carrying(name, index) if name.isalpha() else None
+    if ante is not None:
+        return ante["source_type"]
+    own = antecedents.mention_type(src["start"], src["end"], title=False) if alone else None
+    return own or antecedents.titled_mention(name, src["start"])
 
 
 class Antecedents:
@@ -110,7 +118,7 @@ class Antecedents:
             item = self.items[self._settled]
             source = item["source"]
             if source and source["text"].lower() not in ANAPHORS and item["source_type"] in PERSONAL:
-                for part in set(source["text"].split()):
+                for part in set(_WORDS.findall(source["text"])):
                     self._personal_by_word.setdefault(part, []).append(self._settled)
             self._settled += 1
         found = self._personal_by_word.get(word)
@@ -118,8 +126,9 @@ class Antecedents:
 
     def titled_mention(self, bare: str, before: int) -> Optional[str]:
         """The personal type of the last mention " <bare>" that ends by character ``before``
-        (not at the text's start) whose seven words up to it name a person or an official
-        ("... Kremlin spokesman Dmitry Peskov"), or None."""
+        (not at the text's start) whose seven words up to it (after a comma) name a person or an
+        official ("... Kremlin spokesman Dmitry Peskov", "the army's spokesman, Col. Jan Novak"),
+        or whose appositive does ("Petra Lind, a police officer,"), or None."""
         if bare not in self._mentions:
             text, pattern = self.text, " " + bare
             ends: List[int] = []
@@ -127,16 +136,39 @@ class Antecedents:
             at = text.find(pattern)
             while at != -1:
                 if at > 0:
-                    window = text[max(0, at - 60):at + len(pattern)]
-                    info = self.typer.classify(" ".join(window.split()[-7:]))
-                    if info.source_type in PERSONAL:
+                    mention_type = self.mention_type(at, at + len(pattern))
+                    if mention_type is not None:
                         ends.append(at + len(pattern))
-                        types.append(info.source_type)
+                        types.append(mention_type)
                 at = text.find(pattern, at + 1)
             self._mentions[bare] = (ends, types)
         ends, types = self._mentions[bare]
         k = bisect_right(ends, before)
         return types[k - 1] if k else None
+
+
+    def mention_type(self, start: int, end: int, title: bool = True) -> Optional[str]:
+        """The personal type a mention ending at ``end`` gets from its title before it (in its
+        clause: after a comma, line break or full stop) or its appositive after it (a role phrase
+        up to the next comma or full stop), or None."""
+        window = _CLAUSE_BREAK.split(self.text[max(0, start - 60):end])[-1]
+        info = self.typer.classify(" ".join(window.split()[-7:])) if title else None
+        if info and (info.source_type == "official" or (info.source_type == "person" and not _IS_NAME.fullmatch(window.strip()))):
+            return info.source_type
+        after = _APPOSITIVE.match(self.text, end)
+        if after:
+            info = self.typer.classify(after.group(1))
+            if info.source_type in PERSONAL and after.group(1)[:1].islower():
+                return info.source_type
+        return None
+
+
+_WORDS = re.compile(r"\w+")
+_CONJOINED = re.compile(r",? and |, ")
+_CLAUSE_BREAK = re.compile(r",|\n|(?<=[a-z]{4}[.!?])\s")  # "Col.", "Capt.", "Brig." do not end a clause
+_NAME = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")  # a name of one to four capitalized words
+_IS_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s*)+")  # capitalized words only: no title in the window
+_APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,.;:\n]{3,60}|[a-z][^,.;:\n]{3,60})[,.]")
 
 
 class NameWords:

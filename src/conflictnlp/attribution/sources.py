@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from ..schema import SOURCE_TYPES
-from .words import OWNED_SERVICES, OWNER_PARTICIPLES
+from .words import OWNED_SERVICES, OWNER_PARTICIPLES, STATE_MEDIA_MODIFIERS
 
 # Words after which a noun phrase's head is over: "a spokesperson | for the air force",
 # "officials | at the Pentagon", "people | familiar with the matter".
@@ -78,7 +78,8 @@ class SourceTyper:
                 )
             key = normalize(entry["text"])
             if key:
-                self.terms[key] = _Term(entry["type"], bool(entry.get("anonymous", False)), False)
+                self.terms[key] = _Term(entry["type"], bool(entry.get("anonymous", False)),
+                                        bool(entry.get("state_media", False)))
         for entry in outlet_entries:
             for name in [entry["name"], *entry.get("aliases", [])]:
                 key = normalize(name)
@@ -136,9 +137,14 @@ class SourceTyper:
         head_end = _head_end(words, found)
         # "Hamas-run", "SDF-affiliated": the word before such a participle does not head the phrase.
         in_head = [m for m in found if m[1] <= head_end and not (m[1] < len(words) and words[m[1]] in OWNER_PARTICIPLES)]
-        state_media = any(m[2].state_media for m in found)
+        state_media = any(m[2].state_media for m in found) or _state_described(words, found)
         if in_head:
-            return _typed_by_head(original, words, found, in_head, head_end, state_media)
+            info = _typed_by_head(original, words, found, in_head, head_end, state_media)
+            if info.source_type == "organization" and words[in_head[-1][0]] in _GENERIC_GROUPS and any(
+                    m[2].source_type == "military" and m[1] < len(words) and words[m[1]] in OWNER_PARTICIPLES for m in found):
+                # "the al-Qaida-linked group", "an RSF-allied faction": an armed group
+                return SourceInfo("military", info.anonymous, info.state_media)
+            return info
         if found:
             # Head word unknown; the phrase still says where it comes from.
             return SourceInfo(found[-1][2].source_type, False, state_media)
@@ -189,6 +195,16 @@ def _typed_by_head(original: Sequence[str], words: Sequence[str], found: Sequenc
     return SourceInfo(term.source_type, anonymous, state_media or term.state_media)
 
 
+def _state_described(words: Sequence[str], found: Sequence[Match]) -> bool:
+    """A media term right after a state modifier: "the state-run news agency", "the official
+    news agency", "government-controlled television" (modifiers in words.jsonl)."""
+    for start, _end, term in found:
+        if term.source_type == "media" and start > 0:
+            if any(tuple(words[max(0, start - size):start]) in STATE_MEDIA_MODIFIERS for size in (1, 2)):
+                return True
+    return False
+
+
 def _typed_without_lexicon(original: Sequence[str], entity_label: Optional[str]) -> SourceInfo:
     """A phrase with no lexicon term: its entity label, or a person by its capitalized words."""
     if entity_label:
@@ -201,6 +217,7 @@ def _typed_without_lexicon(original: Sequence[str], entity_label: Optional[str])
     return SourceInfo("unknown", False, False)
 
 
+_GENERIC_GROUPS = frozenset("group groups faction factions movement".split())
 _INDEFINITE = frozenset("a an one another some two three several many".split())
 _BODIES = ("government", "military", "organization")
 # Capitalized words that are not names inside a source: nationality adjectives and the like.
