@@ -104,7 +104,7 @@ CUE_TYPE_CERTAINTY = {
 PROBABLE_EPISTEMIC = frozenset(
     {
         "likely", "unlikely", "probably", "probable", "apparently", "believed", "presumably",
-        "appear", "appears", "appeared", "seem", "seems", "seemed",
+        "appear", "appears", "appeared", "seem", "seems", "seemed", "suspected", "suspect",
     }
 )
 CERTAINTY_RANK = {level: rank for rank, level in enumerate(CERTAINTY_LEVELS)}
