@@ -21,14 +21,6 @@ from conflictnlp import attribution, sentences  # noqa: F401  (registers the fac
 ANY = object()
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("conflict_sentences")
-    nlp.add_pipe("conflict_attribution")
-    return nlp
-
-
 def A(text, cue, source, content, **fields):
     """One attribution case: ``text`` has an attribution with cue ``cue`` (its first occurrence)."""
     return pytest.param(text, cue, source, content, fields, id=f"{cue}|{text[:50]}")

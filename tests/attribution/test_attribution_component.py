@@ -15,14 +15,6 @@ from conflictnlp import attribution, schema, sentences  # noqa: F401  (registers
 from conflictnlp.lexicons import ResourceError
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("conflict_sentences")
-    nlp.add_pipe("conflict_attribution")
-    return nlp
-
-
 def _constant_score(examples, **kwargs):
     return {"attribution_constant": 1.0}
 

@@ -14,14 +14,6 @@ import spacy
 from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("conflict_sentences")
-    nlp.add_pipe("conflict_attribution")
-    return nlp
-
-
 def find(doc, cue):
     at = doc.text.index(cue)
     return next((a for a in doc._.attributions if a["cue"]["start"] <= at < a["cue"]["end"]), None)

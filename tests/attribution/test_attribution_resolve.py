@@ -19,14 +19,6 @@ _REFERENCE = {}
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("conflict_sentences")
-    nlp.add_pipe("conflict_attribution")
-    return nlp
-
-
-@pytest.fixture(scope="module")
 def typer():
     return SourceTyper(bundled_jsonl("attribution", "source_types.jsonl"), bundled_jsonl("attribution", "outlets.jsonl"))
 

@@ -9,14 +9,6 @@ from conflictnlp import attribution, sentences  # noqa: F401  (registers the fac
 from conflictnlp.attribution import score_attribution
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("conflict_sentences")
-    nlp.add_pipe("conflict_attribution")
-    return nlp
-
-
 # ------------------------------------------------------------------------------------------ scorer
 def test_scorer_prf(nlp):
     from spacy.training import Example
