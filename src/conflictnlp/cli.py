@@ -68,13 +68,17 @@ def _read_bytes(path: str, stdin: Optional[TextIO]) -> bytes:
 
 
 def iter_documents(
-    paths: Sequence[str], input_format: str = "auto", stdin: Optional[TextIO] = None
+    paths: Sequence[str], input_format: str = "auto", stdin: Optional[TextIO] = None, check_exports: bool = False
 ) -> Iterator[Union[Document, InputError]]:
     """Yield a :class:`Document` per input document, or an :class:`InputError` per bad input.
 
     Plain-text files are one document each; ``.jsonl`` files (or ``input_format="jsonl"``)
-    hold one JSON object per line with a ``"text"`` field. ``-`` reads stdin.
+    hold one JSON object per line with a ``"text"`` field. ``-`` reads stdin. With
+    ``check_exports``, a saved export (a line of ``extract`` output) that lacks the shape its
+    readers need is an input error (:func:`conflictnlp.export.export_problem`).
     """
+    from .export import export_problem
+
     for path in paths:
         name = "<stdin>" if path == "-" else path
         try:
@@ -105,6 +109,10 @@ def iter_documents(
                 continue
             meta = {k: v for k, v in record.get("meta", {}).items()} if isinstance(record.get("meta"), dict) else {}
             is_export = str(record.get("schema", "")).startswith("conflictnlp/") and isinstance(record.get("counts"), list)
+            problem = export_problem(record) if is_export and check_exports else None
+            if problem is not None:
+                yield InputError(f"{name}, line {lineno}: not a usable conflictnlp export ({problem})")
+                continue
             if is_export:
                 if "path" not in meta:  # keep the name of the document it was made from
                     meta.update({"path": path, "line": lineno})
@@ -187,7 +195,7 @@ def process(
 
     progress = Progress(len(paths))
     try:
-        for item in iter_documents(paths, input_format, stdin):
+        for item in iter_documents(paths, input_format, stdin, check_exports=reuse_exports):
             if isinstance(item, InputError):
                 yield item
                 continue
@@ -289,7 +297,11 @@ def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
             status = EXIT_INPUT_ERROR
             continue
         exports.append(item)
-    result = compare(exports, tolerance=args.tolerance, min_documents=args.min_documents)
+    try:
+        result = compare(exports, tolerance=args.tolerance, min_documents=args.min_documents)
+    except Exception as err:  # a check the exports passed and compare still trips on: one line, not a traceback
+        error(f"compare: {_one_line(err)}")
+        return EXIT_INPUT_ERROR
     if args.format == "table":
         stdout.write(result.table() + "\n")
     elif args.format == "csv":

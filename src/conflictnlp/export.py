@@ -201,3 +201,81 @@ def export_table(export: Dict[str, Any]) -> str:
             )
         )
     return "\n\n".join(parts)
+
+
+# ----------------------------------------------------------------------------- saved exports
+
+_COUNT_TYPES = {
+    "value": (int, type(None)), "low": (int, type(None)), "high": (int, type(None)),
+    "estimate": (int, float, type(None)), "qualifier": (str,), "kind": (str,), "unit": (str, type(None)),
+    "actor": (str, type(None)), "echelon": (str, type(None)),
+}
+_ATTRIBUTION_SPANS = ("source", "content", "medium", "time")
+
+
+def _span_problem(span: Any, length: int) -> Optional[str]:
+    """Why ``span`` is no span of a text of ``length`` characters (None when it is one)."""
+    if not isinstance(span, dict):
+        return "must be a span object"
+    start, end = span.get("start"), span.get("end")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        return 'needs integer "start" and "end"'
+    if not 0 <= start <= end <= length:
+        return f"offsets {start}:{end} outside the text"
+    return None
+
+
+def _count_problem(count: Dict[str, Any], length: int) -> Optional[str]:
+    problem = _span_problem(count, length)
+    for field, types in _COUNT_TYPES.items():
+        value = count.get(field)
+        if problem is None and (not isinstance(value, types) or isinstance(value, bool)):
+            problem = f'field "{field}" has the wrong type'
+    return problem
+
+
+def _attribution_problem(item: Dict[str, Any], length: int) -> Optional[str]:
+    problem = _span_problem(item.get("cue"), length)
+    for part in _ATTRIBUTION_SPANS:
+        if problem is None and item.get(part) is not None:
+            problem = _span_problem(item[part], length)
+    via = item.get("via", [])
+    if problem is None and not isinstance(via, list):
+        problem = 'field "via" must be a list'
+    return problem or next((p for p in (_span_problem(v, length) for v in via) if p), None)
+
+
+def _claim_problem(claim: Dict[str, Any], sizes: Dict[str, int]) -> Optional[str]:
+    for field, layer, required in (("count", "counts", True), ("attribution", "attributions", False), ("sentence", "sentences", False)):
+        value = claim.get(field)
+        if value is None and not required:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < sizes[layer]:
+            return f'field "{field}" is no index into {layer}'
+    return None
+
+
+def export_problem(record: Dict[str, Any]) -> Optional[str]:
+    """The first way a saved export (a line of ``conflictnlp extract`` output) lacks the shape that
+    ``compare``, the tables and the claim linker read, or None. Saved files can be edited, cut or
+    forged: ``compare`` checks each before it trusts it."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        return 'field "text" must be a string'
+    layers = {key: record.get(key, []) for key in ("counts", "attributions", "sentences", "claims")}
+    for key, items in layers.items():
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            return f'field "{key}" must be a list of objects'
+    sizes = {key: len(items) for key, items in layers.items()}
+    checks = (
+        ("counts", lambda item: _count_problem(item, len(text))),
+        ("attributions", lambda item: _attribution_problem(item, len(text))),
+        ("sentences", lambda item: _span_problem(item, len(text))),
+        ("claims", lambda item: _claim_problem(item, sizes)),
+    )
+    for key, check in checks:
+        for i, item in enumerate(layers[key]):
+            problem = check(item)
+            if problem:
+                return f"{key}[{i}]: {problem}"
+    return None

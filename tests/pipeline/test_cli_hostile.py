@@ -82,3 +82,44 @@ def test_a_document_that_breaks_the_pipeline_loses_no_other_document(monkeypatch
     assert len(out.splitlines()) == 2
     assert err.strip().splitlines() == ["conflictnlp: error: -, line 2: RuntimeError: a component failed"]
     assert "Traceback" not in err and "second line" not in err
+
+
+def _export_line(text):
+    out = io.StringIO()
+    main(["extract", "-", "--input-format", "jsonl"], stdout=out, stdin=io.TextIOWrapper(io.BytesIO(json.dumps({"text": text}).encode())))
+    return json.loads(out.getvalue())
+
+
+def _forged(export, change):
+    forged = json.loads(json.dumps(export))
+    change(forged)
+    return forged
+
+
+FORGERIES = [
+    # what is changed | what the one-line error says
+    (lambda e: e["counts"][0].pop("start"), 'counts[0]: needs integer "start" and "end"'),
+    (lambda e: e["counts"][0].update(end=10**6), "counts[0]: offsets"),
+    (lambda e: e["counts"][0].update(value="many"), 'counts[0]: field "value" has the wrong type'),
+    (lambda e: e["claims"][0].update(count=99), 'claims[0]: field "count" is no index into counts'),
+    (lambda e: e["claims"][0].update(attribution=-1), 'claims[0]: field "attribution" is no index into attributions'),
+    (lambda e: e["attributions"][0].update(cue=None), "attributions[0]: must be a span object"),
+    (lambda e: e["attributions"][0].update(via="x"), 'attributions[0]: field "via" must be a list'),
+    (lambda e: e.update(sentences=[1, 2]), 'field "sentences" must be a list of objects'),
+    (lambda e: e["sentences"][0].update(start=-5), "sentences[0]: offsets -5:"),
+]
+
+
+@pytest.mark.parametrize("change,message", FORGERIES)
+def test_compare_names_a_forged_export_and_compares_the_rest(change, message):
+    """A saved export that was cut or edited is one error; the other documents are still compared."""
+    good = _export_line(GOOD)
+    other = _export_line("Rebels said 45 soldiers were killed near the dam.")
+    assert good["counts"] and good["claims"] and good["attributions"]
+    lines = "\n".join(json.dumps(e) for e in [good, _forged(good, change), other])
+    code, out, err = run(["compare", "-", "--input-format", "jsonl", "--format", "jsonl"], lines)
+    assert code == 1
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"conflictnlp: error: <stdin>, line 2: not a usable conflictnlp export ({message}")
+    assert "Traceback" not in err
+    assert out.strip()  # the two good documents were compared
