@@ -291,7 +291,7 @@ class ClaimLinker:
 @Language.factory(
     "conflict_claims",
     assigns=["doc._.claims"],
-    requires=["doc._.attributions"],
+    requires=["doc.spans", "span._.count", "doc._.attributions", "token.is_sent_start"],
     default_config={"sentence_fallback": "any"},
 )
 def make_conflict_claims(nlp: Language, name: str, sentence_fallback: str) -> ClaimLinker:

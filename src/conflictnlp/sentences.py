@@ -19,12 +19,14 @@ default (``conflictnlp.load(base=...)`` does this).
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, List, Optional, Set
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set
 
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import registry
 
 from .doctools import WordFlags
 from .rules import RuleSet, RuleSource, RuleTable
@@ -52,8 +54,10 @@ class NewsSentenceSegmenter:
         openers: RuleSource = None,
         overwrite: bool = False,
         line_breaks_only: bool = False,
+        scorer: Optional[Callable[..., Dict[str, Any]]] = None,
     ) -> None:
         self.name = name
+        self.scorer = scorer
         self.overwrite = overwrite
         self.line_breaks_only = line_breaks_only
         self.rules = RuleSet("sentences", "conflict_sentences", RULE_TABLES)
@@ -83,6 +87,12 @@ class NewsSentenceSegmenter:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
+        """Sentence boundaries against the reference (``sents_p``/``sents_r``/``sents_f``), with the
+        configured scorer (spaCy's ``spacy.senter_scorer.v1`` by default)."""
+        scorer = self.scorer or registry.scorers.get("spacy.senter_scorer.v1")()
+        return scorer(examples, **kwargs)
 
     # No weights: the rule tables are all a saved pipeline needs (not the user's files).
     def to_disk(self, path, *, exclude=tuple()) -> None:
@@ -208,7 +218,11 @@ def _boundary_tokens(doc: Doc, abbreviations: Set[str], openers: Set[str]) -> It
 @Language.factory(
     "conflict_sentences",
     assigns=["token.is_sent_start"],
-    default_config={"abbreviations": None, "openers": None, "overwrite": False, "line_breaks_only": False},
+    default_config={
+        "abbreviations": None, "openers": None, "overwrite": False, "line_breaks_only": False,
+        "scorer": {"@scorers": "spacy.senter_scorer.v1"},
+    },
+    default_score_weights={"sents_f": 1.0, "sents_p": 0.0, "sents_r": 0.0},
 )
 def make_conflict_sentences(
     nlp: Language,
@@ -217,7 +231,9 @@ def make_conflict_sentences(
     openers: Optional[str],
     overwrite: bool,
     line_breaks_only: bool,
+    scorer: Optional[Callable[..., Dict[str, Any]]],
 ) -> NewsSentenceSegmenter:
     return NewsSentenceSegmenter(
-        name, abbreviations=abbreviations, openers=openers, overwrite=overwrite, line_breaks_only=line_breaks_only
+        name, abbreviations=abbreviations, openers=openers, overwrite=overwrite, line_breaks_only=line_breaks_only,
+        scorer=scorer,
     )

@@ -127,3 +127,34 @@ def test_line_breaks_only_marks_lines_and_leaves_the_rest_open():
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["Army", "The"]
     assert doc[[t.i for t in doc if t.text == "It"][0]].is_sent_start is None
+
+
+def test_sentences_have_a_scorer_that_nlp_evaluate_reports():
+    from spacy.training import Example
+
+    import conflictnlp
+
+    nlp = conflictnlp.load()
+    text = "Army Retakes Town\nThe army said it retook the town. It gave no toll."
+    reference = spacy.blank("en")(text)
+    for token in reference:
+        token.is_sent_start = token.text in ("Army", "The", "It")
+    scores = nlp.evaluate([Example(nlp.make_doc(text), reference)])
+    assert (scores["sents_p"], scores["sents_r"], scores["sents_f"]) == (1.0, 1.0, 1.0)
+    for token in reference:
+        token.is_sent_start = token.i == 0 or token.text == "It"  # a headline the reference does not split
+    scores = nlp.get_pipe("conflict_sentences").score([Example(nlp(text), reference)])
+    assert (scores["sents_p"], scores["sents_r"]) == (pytest.approx(1 / 3), 0.5)  # sentences are spans: 1 of 3, 1 of 2
+
+
+def test_analyze_pipes_names_what_hedging_and_claims_need():
+    """`requires`: a pipeline in the wrong order is reported by nlp.analyze_pipes()."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_claims")
+    nlp.add_pipe("conflict_hedging")
+    problems = nlp.analyze_pipes()["problems"]
+    assert problems["conflict_hedging"] == ["token.is_sent_start"]
+    assert {"doc.spans", "span._.count", "doc._.attributions"} <= set(problems["conflict_claims"])
+    import conflictnlp
+
+    assert not any(conflictnlp.load().analyze_pipes()["problems"].values())
