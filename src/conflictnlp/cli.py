@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import json
 import sys
 from dataclasses import dataclass, field
@@ -52,8 +53,13 @@ def _decode(data: bytes, name: str) -> str:
 def _read_bytes(path: str, stdin: Optional[TextIO]) -> bytes:
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin
+        if stream is None or getattr(stream, "closed", False):
+            raise InputError("<stdin>: no standard input (it is closed)")
         buffer = getattr(stream, "buffer", None)
-        return buffer.read() if buffer is not None else stream.read().encode("utf8")
+        try:
+            return buffer.read() if buffer is not None else stream.read().encode("utf8")
+        except (OSError, ValueError) as err:
+            raise InputError(f"<stdin>: cannot read ({_one_line(err)})") from None
     p = Path(path)
     if p.is_dir():
         raise InputError(f"{path}: is a directory, not a file")
@@ -387,8 +393,14 @@ def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
 def run_evaluate(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
     from .corpus import CorpusError, read_records
     from .corpus.evaluate import evaluate_records, format_scores
+    from .corpus.validate import validate_files
 
-    try:  # read everything first: a bad file is reported before any model loads
+    report = validate_files(args.paths)  # check everything first: a bad file is reported before any model loads
+    for problem in report.problems:
+        error(problem)
+    if report.problems:
+        return EXIT_INPUT_ERROR
+    try:
         records = [record for path in args.paths for record in read_records(path)]
     except CorpusError as err:
         error(str(err))
@@ -439,6 +451,13 @@ def main(argv: Optional[List[str]] = None, stdout: Optional[TextIO] = None, stdi
     except KeyboardInterrupt:
         error("interrupted")
         return 130
+    except OSError as err:  # an output that cannot be written: a full disk, an unwritable --out
+        where = err.filename or ("standard output" if err.errno in (errno.ENOSPC, errno.EIO) else args.command)
+        error(f"{where}: cannot write ({err.strerror or _one_line(err)})")
+        return EXIT_INPUT_ERROR
+    except Exception as err:  # the promise is one line, never a traceback
+        error(f"{args.command}: {_one_line(err)}")
+        return EXIT_INPUT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

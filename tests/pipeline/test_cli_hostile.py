@@ -123,3 +123,51 @@ def test_compare_names_a_forged_export_and_compares_the_rest(change, message):
     assert line.startswith(f"conflictnlp: error: <stdin>, line 2: not a usable conflictnlp export ({message}")
     assert "Traceback" not in err
     assert out.strip()  # the two good documents were compared
+
+
+def test_evaluate_validates_the_corpus_first(tmp_path):
+    """Malformed gold is reported as the validator's one-line problems, before any model loads."""
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text(json.dumps({"id": "a", "text": "Some 300 troops left.", "counts": [{"start": 0}]}) + "\n", encoding="utf8")
+    code, out, err = run(["evaluate", str(bad)])
+    assert code == 1 and out == ""
+    lines = err.strip().splitlines()
+    assert lines and all(line.startswith(f"conflictnlp: error: {bad}, line 1: counts[0]") for line in lines)
+    assert "Traceback" not in err
+
+
+def test_an_unwritable_output_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf8")
+    code, out, err = run(["corpus", "export", "corpus/dev.jsonl", "--to", "prodigy", "--out", str(blocker / "tasks.jsonl")])
+    assert code == 1
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"conflictnlp: error: {blocker}") and ": cannot write (" in line  # a file where a folder must be
+
+
+def test_a_full_disk_is_one_line(monkeypatch):
+    class Full(io.StringIO):
+        def write(self, text):
+            import errno
+
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    err = io.StringIO()
+    import contextlib
+
+    with contextlib.redirect_stderr(err):
+        code = main(["extract", "-"], stdout=Full(), stdin=io.TextIOWrapper(io.BytesIO(GOOD.encode())))
+    assert code == 1
+    assert err.getvalue().strip() == "conflictnlp: error: standard output: cannot write (No space left on device)"
+
+
+def test_closed_stdin_is_one_line():
+    stdin = io.TextIOWrapper(io.BytesIO(b""))
+    stdin.close()
+    out, err_stream = io.StringIO(), io.StringIO()
+    import contextlib
+
+    with contextlib.redirect_stderr(err_stream):
+        code = main(["extract", "-"], stdout=out, stdin=stdin)
+    assert code == 1
+    assert err_stream.getvalue().strip() == "conflictnlp: error: <stdin>: no standard input (it is closed)"
