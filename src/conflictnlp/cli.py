@@ -243,32 +243,55 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     writer = csv.DictWriter(stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore") if args.format == "csv" else None
     if writer is not None:
         writer.writeheader()
+    page = _HtmlPage(stdout) if args.format == "html" else None
     first = True
-    pages: List[Dict[str, Any]] = []
-    for item in process(nlp, args.paths, args.input_format, stdin):
-        if isinstance(item, InputError):
-            error(str(item))
-            status = EXIT_INPUT_ERROR
-            continue
-        if args.format == "html":
-            pages.append(item)
-            continue
-        if args.format == "jsonl":
-            stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-        elif writer is not None:
-            for row in count_rows(item):
-                writer.writerow(row)
-        else:
-            if not first:
-                stdout.write("\n")
-            stdout.write(export_table(item) + "\n")
-        first = False
-        stdout.flush()
-    if pages:
-        from .views.render import render
-
-        stdout.write(render(pages, page=True, jupyter=False) + "\n")
+    try:
+        for item in process(nlp, args.paths, args.input_format, stdin):
+            if isinstance(item, InputError):
+                error(str(item))
+                status = EXIT_INPUT_ERROR
+                continue
+            if page is not None:
+                page.add(item)
+            elif args.format == "jsonl":
+                stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+            elif writer is not None:
+                for row in count_rows(item):
+                    writer.writerow(row)
+            else:
+                stdout.write(("" if first else "\n") + export_table(item) + "\n")
+            first = False
+            stdout.flush()
+    finally:
+        if page is not None:
+            page.close()  # also on Ctrl-C: the documents done so far stay a complete page
     return status
+
+
+class _HtmlPage:
+    """One HTML page written as it grows: the page's start before the first document, each
+    document's figure as it is done, the page's end on close (nothing at all without a document)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        from .views.render import page_frame
+
+        self.stream = stream
+        self.head, self.tail = page_frame()
+        self.opened = False
+
+    def add(self, export: Dict[str, Any]) -> None:
+        from .views.render import render_figure
+
+        figure = render_figure(export)
+        if not self.opened:
+            self.stream.write(self.head)
+            self.opened = True
+        self.stream.write(figure)
+
+    def close(self) -> None:
+        if self.opened:
+            self.stream.write(self.tail)
+            self.stream.flush()
 
 
 # ----------------------------------------------------------------------------- compare

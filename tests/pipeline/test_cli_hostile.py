@@ -171,3 +171,48 @@ def test_closed_stdin_is_one_line():
         code = main(["extract", "-"], stdout=out, stdin=stdin)
     assert code == 1
     assert err_stream.getvalue().strip() == "conflictnlp: error: <stdin>: no standard input (it is closed)"
+
+
+def _pipeline_that(monkeypatch, on_text):
+    import conflictnlp.pipeline
+
+    real_load = conflictnlp.pipeline.load
+
+    def load(base=None, **kwargs):
+        nlp = real_load(base, **kwargs)
+
+        class Watched:
+            max_length = nlp.max_length
+
+            def __call__(self, text):
+                on_text(text)
+                return nlp(text)
+
+        return Watched()
+
+    monkeypatch.setattr(conflictnlp.pipeline, "load", load)
+
+
+def test_html_pages_stream_and_survive_ctrl_c(monkeypatch):
+    """Each document's figure is written when it is done, and Ctrl-C leaves a complete page of the
+    documents done so far (before, the page was built in memory and lost)."""
+    out = io.StringIO()
+    seen_before = []
+
+    def on_text(text):
+        seen_before.append(out.getvalue().count("<figure"))
+        if "interrupt" in text:
+            raise KeyboardInterrupt
+
+    _pipeline_that(monkeypatch, on_text)
+    lines = "\n".join(json.dumps({"text": t}) for t in [GOOD, LATER, "Then an interrupt came.", GOOD])
+    err = io.StringIO()
+    import contextlib
+
+    with contextlib.redirect_stderr(err):
+        code = main(["extract", "-", "--input-format", "jsonl", "--format", "html"], stdout=out,
+                    stdin=io.TextIOWrapper(io.BytesIO(lines.encode())))
+    assert code == 130 and "interrupted" in err.getvalue()
+    assert seen_before == [0, 1, 2]  # the first figure was out before the second document was read
+    page = out.getvalue()
+    assert page.count("<html") == 1 and page.rstrip().endswith("</html>") and page.count("<figure") == 2

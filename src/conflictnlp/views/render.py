@@ -17,6 +17,7 @@ import html
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from spacy import displacy
+from spacy.displacy.templates import TPL_FIGURE, TPL_PAGE
 from spacy.tokens import Doc
 
 from .colors import label_color
@@ -132,3 +133,15 @@ def render(
     colors.update(opts.get("colors", {}))
     opts["colors"] = colors
     return displacy.render(parsed, style="span", manual=True, page=page, minify=minify, jupyter=jupyter, options=opts)
+
+
+def page_frame(lang: str = "en", direction: str = "ltr") -> Tuple[str, str]:
+    """The start and the end of a displaCy page, to write documents between them one at a time
+    (``conflictnlp extract --format html`` streams: each figure is written as its document is done)."""
+    head, tail = TPL_PAGE.split("{content}")
+    return head.replace("{lang}", lang).replace("{dir}", direction), tail
+
+
+def render_figure(doc: Union[Doc, Mapping[str, Any]], **kwargs: Any) -> str:
+    """One document's view as a ``<figure>`` of a page (see :func:`page_frame`)."""
+    return TPL_FIGURE.format(content=render(doc, jupyter=False, **kwargs))
