@@ -138,3 +138,32 @@ def test_bad_exports_name_file_and_line(tmp_path, tool, line, fragment):
 def test_unknown_tool():
     with pytest.raises(ImportFormatError, match="unknown tool"):
         import_files("brat", [])
+
+
+def test_import_builds_one_sentence_pipeline_for_all_documents(tmp_path, monkeypatch):
+    """A pipeline per imported document cost more than the import (2,000 tasks: three minutes)."""
+    import spacy
+
+    from conflictnlp.corpus import importers
+
+    importers._sentence_pipeline.cache_clear()
+    built = []
+    blank = spacy.blank
+    monkeypatch.setattr(spacy, "blank", lambda *a, **k: built.append(1) or blank(*a, **k))
+    tasks = [{"text": f"Rebels said {n} soldiers were killed. It may rise.", "answer": "accept",
+              "spans": [{"start": 12, "end": 12 + len(f"{n} soldiers"), "label": "killed"}]} for n in range(30, 90)]
+    records = import_files("prodigy", [_write_jsonl(tmp_path / "many.jsonl", tasks)])
+    assert len(records) == 60 and len(built) <= 1
+    assert [r["counts"][0]["text"] for r in records[:2]] == ["30 soldiers", "31 soldiers"]
+
+
+def test_a_draft_finds_its_spans_by_offsets_and_label():
+    from conflictnlp.corpus.importers import _Draft
+
+    text = "Officials said 12 soldiers were killed. " * 500
+    draft = _Draft(text, "t")
+    indices = [draft.add_span(k * 40 + 15, k * 40 + 26, "killed", "t") for k in range(500)]
+    assert indices == list(range(500))
+    assert draft.add_span(15, 26, "killed", "t") == 0  # the same span again: the same index
+    assert draft.add_span(15, 26, "CONTENT", "t") == 500  # same offsets, another label: a new span
+    assert draft.find(15, 26) == 0 and draft.find(15, 26, "CONTENT") == 500 and draft.find(0, 3) is None

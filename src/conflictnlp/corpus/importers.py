@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -150,6 +151,9 @@ def to_doccano(record: Dict[str, Any]) -> Dict[str, Any]:
 
 # ----------------------------------------------------------------------------- labelled spans -> our records
 
+_SPAN_LABELS = frozenset({k.upper() for k in KINDS} | {t.upper() for t in CUE_TYPES} | {"CUE", *PART_LABELS})
+
+
 class _Draft:
     """One document being assembled from tool tasks."""
 
@@ -157,6 +161,9 @@ class _Draft:
         self.text = text
         self.where = where
         self.spans: List[Dict[str, Any]] = []
+        # (start, end) -> the indices of the spans there: a task of thousands of spans is read in
+        # linear time (a scan of every span for each new one was quadratic)
+        self._at: Dict[Tuple[int, int], List[int]] = {}
         self.relations: List[Tuple[int, int, str]] = []
         self.certainty: Dict[Tuple[int, int], str] = {}
         self.side: Dict[str, Any] = {}
@@ -167,18 +174,19 @@ class _Draft:
         if not 0 <= start < end <= len(self.text):
             raise ImportFormatError(f"{where}: span {start}:{end} out of range (text has {len(self.text)} characters)")
         label = label.strip().upper()
-        known = {k.upper() for k in KINDS} | {t.upper() for t in CUE_TYPES} | {"CUE", *PART_LABELS}
-        if label not in known:
+        if label not in _SPAN_LABELS:
             raise ImportFormatError(f"{where}: unknown span label {label!r} (expected a count kind, an attribution part or a cue type)")
-        for i, span in enumerate(self.spans):
-            if (span["start"], span["end"], span["label"]) == (start, end, label):
-                return i
+        found = self.find(start, end, label)
+        if found is not None:
+            return found
         self.spans.append({"start": start, "end": end, "label": label})
+        self._at.setdefault((start, end), []).append(len(self.spans) - 1)
         return len(self.spans) - 1
 
     def find(self, start: int, end: int, label: Optional[str] = None) -> Optional[int]:
-        for i, span in enumerate(self.spans):
-            if span["start"] == start and span["end"] == end and (label is None or span["label"] == label):
+        """The first span at ``start:end`` (with ``label``, when given), or None."""
+        for i in self._at.get((start, end), ()):
+            if label is None or self.spans[i]["label"] == label:
                 return i
         return None
 
@@ -187,13 +195,21 @@ def _span(text: str, start: int, end: int) -> Dict[str, Any]:
     return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _sentence_bounds(text: str) -> List[Tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _sentence_pipeline() -> Any:
+    """One blank pipeline with news sentences for every imported document (one per document cost
+    more than the import itself: 2,000 tasks took three minutes)."""
     import spacy
 
     from .. import sentences  # noqa: F401  (registers conflict_sentences)
 
     nlp = spacy.blank("en")
     nlp.add_pipe("conflict_sentences")
+    return nlp
+
+
+def _sentence_bounds(text: str) -> List[Tuple[int, int]]:
+    nlp = _sentence_pipeline()
     bounds = []
     for sent in nlp(text).sents:
         stripped = sent.text.rstrip()
