@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Union
 
 from .about import __version__
+from .runner import Failure, one_line as _one_line, run_exports
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
@@ -182,42 +183,43 @@ def _where(meta: Dict[str, Any]) -> str:
     return f"{meta.get('path')}, line {meta['line']}" if "line" in meta else str(meta.get("path"))
 
 
-def _one_line(err: BaseException) -> str:
-    """An exception as one line: its message, with its type where the message alone is unclear."""
-    message = (str(err).splitlines() or [""])[0][:300]
-    return message if isinstance(err, ValueError) and message else f"{type(err).__name__}: {message}".rstrip(": ")
-
-
 def process(
-    nlp, paths: Sequence[str], input_format: str, stdin: Optional[TextIO] = None, reuse_exports: bool = False
+    nlp,
+    paths: Sequence[str],
+    input_format: str,
+    stdin: Optional[TextIO] = None,
+    reuse_exports: bool = False,
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    base: Optional[str] = None,
 ) -> Iterator[Union[Dict[str, Any], InputError]]:
-    """Export dicts (or input errors) for each document of ``paths``, in input order.
+    """Export dicts (or input errors) for each document of ``paths``, in input order
+    (:func:`conflictnlp.runner.run_exports`: batches, and worker processes with ``n_process`` > 1).
 
     With ``reuse_exports``, lines of a saved export (``extract`` output) are taken as they
     are instead of being processed again.
     """
-    from .export import to_dict
-    from .longdoc import process_long
+    from . import pipeline
+
+    def items() -> Iterator[Any]:
+        for item in iter_documents(paths, input_format, stdin, check_exports=reuse_exports):
+            if isinstance(item, InputError):
+                yield Failure({}, str(item))
+            elif reuse_exports and item.export is not None:
+                yield dict(item.export, meta=item.meta)
+            else:
+                yield item.text, item.meta
 
     progress = Progress(len(paths))
     try:
-        for item in iter_documents(paths, input_format, stdin, check_exports=reuse_exports):
-            if isinstance(item, InputError):
-                yield item
+        for result in run_exports(nlp, items(), batch_size=batch_size, n_process=n_process, base=base,
+                                  load=pipeline.load):
+            if isinstance(result, Failure):
+                yield InputError(result.reason if not result.meta else f"{_where(result.meta)}: {result.reason}")
                 continue
-            if reuse_exports and item.export is not None:
-                progress.step(str(item.meta.get("path")))
-                yield dict(item.export, meta=item.meta)
-                continue
-            try:
-                # Texts above nlp.max_length are cut at paragraph boundaries and merged.
-                long = len(item.text) > getattr(nlp, "max_length", len(item.text))
-                doc = process_long(nlp, item.text) if long else nlp(item.text)
-            except Exception as err:  # one document's failure must not lose the others' output
-                yield InputError(f"{_where(item.meta)}: {_one_line(err)}")
-                continue
-            progress.step(str(item.meta.get("path")))
-            yield to_dict(doc, item.meta)
+            progress.step(str(result.get("meta", {}).get("path")))
+            yield result
     finally:
         progress.close()
 
@@ -229,10 +231,16 @@ def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", default="jsonl", help="output format: jsonl (default), table, csv or html (one page)")
     parser.add_argument("--input-format", default="auto", help="auto (by extension), text or jsonl")
     parser.add_argument("--base", default=None, metavar="PIPELINE", help="an installed spaCy pipeline to build on")
+    parser.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per nlp.pipe batch (default 64)")
+    parser.add_argument("--n-process", type=int, default=1, metavar="N",
+                        help="worker processes, each with its own pipeline (default 1)")
 
 
 def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
     if not formats_ok(args, OUTPUT_FORMATS):
+        return EXIT_USAGE
+    if args.batch_size < 1 or args.n_process < 1:
+        error(f"--batch-size {args.batch_size} / --n-process {args.n_process}: both must be at least 1")
         return EXIT_USAGE
     nlp = load_pipeline(args.base)
     if nlp is None:
@@ -246,7 +254,8 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     page = _HtmlPage(stdout) if args.format == "html" else None
     first = True
     try:
-        for item in process(nlp, args.paths, args.input_format, stdin):
+        for item in process(nlp, args.paths, args.input_format, stdin, batch_size=args.batch_size,
+                            n_process=args.n_process, base=args.base):
             if isinstance(item, InputError):
                 error(str(item))
                 status = EXIT_INPUT_ERROR

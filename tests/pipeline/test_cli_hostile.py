@@ -210,9 +210,48 @@ def test_html_pages_stream_and_survive_ctrl_c(monkeypatch):
     import contextlib
 
     with contextlib.redirect_stderr(err):
-        code = main(["extract", "-", "--input-format", "jsonl", "--format", "html"], stdout=out,
+        code = main(["extract", "-", "--input-format", "jsonl", "--format", "html", "--batch-size", "1"], stdout=out,
                     stdin=io.TextIOWrapper(io.BytesIO(lines.encode())))
     assert code == 130 and "interrupted" in err.getvalue()
     assert seen_before == [0, 1, 2]  # the first figure was out before the second document was read
     page = out.getvalue()
     assert page.count("<html") == 1 and page.rstrip().endswith("</html>") and page.count("<figure") == 2
+
+
+def test_worker_processes_give_the_serial_output_in_order():
+    """--n-process 2: the same exports, in input order, with a bad input kept in its place."""
+    texts = [GOOD, LATER, "Officials said 7 civilians died.", "The army lost 3 drones."] * 3
+    lines = "\n".join(json.dumps({"text": t}) for t in texts[:6]) + "\n{broken\n" + "\n".join(json.dumps({"text": t}) for t in texts[6:])
+    serial = run(["extract", "-", "--input-format", "jsonl"], lines)
+    parallel = run(["extract", "-", "--input-format", "jsonl", "--n-process", "2", "--batch-size", "2"], lines)
+    assert serial[0] == parallel[0] == 1
+    assert serial[1] == parallel[1] and len(serial[1].splitlines()) == 12
+    assert serial[2] == parallel[2] and "line 7: invalid JSON" in serial[2]
+
+
+def test_a_failing_document_in_a_batch_is_retried_alone(monkeypatch):
+    """nlp.pipe over a batch fails as a whole: each document is run alone, so only the bad one is lost."""
+    from conflictnlp.runner import Failure, run_exports
+
+    import conflictnlp
+
+    real = conflictnlp.load()
+
+    class Fragile:
+        max_length = real.max_length
+
+        def __call__(self, text):
+            if "sabotage" in text:
+                raise RuntimeError("broken")
+            return real(text)
+
+        def pipe(self, texts, batch_size=1):
+            for text in texts:
+                yield self(text)
+
+    items = [(t, {"path": str(i)}) for i, t in enumerate([GOOD, "A sabotage text.", LATER])]
+    results = list(run_exports(Fragile(), items, batch_size=3))
+    assert [type(r).__name__ for r in results] == ["dict", "Failure", "dict"]
+    assert results[1] == Failure({"path": "1"}, "RuntimeError: broken")
+    with pytest.raises(ValueError, match="at least 1"):
+        list(run_exports(Fragile(), items, batch_size=0))
