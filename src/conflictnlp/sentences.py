@@ -29,7 +29,7 @@ from spacy.training import Example
 from spacy.util import registry
 
 from .doctools import WordFlags
-from .rules import RuleSet, RuleSource, RuleTable
+from .rules import EditableRules, RuleSet, RuleSource, RuleTable
 
 _TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "...."}
 # Quotes and brackets that close a sentence when glued to its terminal punctuation.
@@ -43,7 +43,7 @@ RULE_TABLES = (
 )
 
 
-class NewsSentenceSegmenter:
+class NewsSentenceSegmenter(EditableRules):
     """Sets ``token.is_sent_start`` for every token. See the module docstring."""
 
     def __init__(
@@ -62,9 +62,9 @@ class NewsSentenceSegmenter:
         self.line_breaks_only = line_breaks_only
         self.rules = RuleSet("sentences", "conflict_sentences", RULE_TABLES)
         self.rules.load({"abbreviations": abbreviations, "openers": openers})
-        self._compile()
+        self._compile_rules()
 
-    def _compile(self) -> None:
+    def _compile_rules(self) -> None:
         """The lookups of the rule tables (again after a restore)."""
         self.abbreviations: Set[str] = {e["text"].lower() for e in self.rules["abbreviations"]}
         self.openers: Set[str] = {e["text"] for e in self.rules["openers"]}
@@ -100,7 +100,7 @@ class NewsSentenceSegmenter:
 
     def from_disk(self, path, *, exclude=tuple()) -> "NewsSentenceSegmenter":
         self.rules.from_disk(path)
-        self._compile()
+        self._compile_rules()
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
@@ -109,7 +109,7 @@ class NewsSentenceSegmenter:
     def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "NewsSentenceSegmenter":
         if bytes_data:  # earlier versions saved nothing (b"")
             self.rules.from_bytes(bytes_data)
-            self._compile()
+            self._compile_rules()
         return self
 
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers Doc._.attributions)
-from ..rules import PathLike
+from ..rules import EditableRules, PathLike
 from ..schema import ATTRIBUTION_KEY, record_spans_key
 from .lexicons import Lexicons, rule_set
 from .output import records_to_dicts, set_attributions
@@ -23,7 +23,7 @@ NAME = "conflict_attribution"
 Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
 
 
-class AttributionDetector:
+class AttributionDetector(EditableRules):
     """The ``conflict_attribution`` component. See ``docs/attribution.md``."""
 
     def __init__(
@@ -52,7 +52,11 @@ class AttributionDetector:
         )
         # A user file missing here (spacy.load builds from the config before from_disk restores
         # the saved tables) raises on the first Doc unless a saved copy replaced it.
-        self.lexicons = Lexicons(nlp, self.rules.entries)
+        self._compile_rules()
+
+    def _compile_rules(self) -> None:
+        """The lookups of the rule tables (again after a restore or an edit)."""
+        self.lexicons = Lexicons(self.nlp, self.rules.entries)
 
     @property
     def entries(self) -> Dict[str, List[dict]]:
@@ -88,7 +92,7 @@ class AttributionDetector:
 
     def from_disk(self, path, *, exclude=tuple()) -> "AttributionDetector":
         self.rules.from_disk(path)
-        self.lexicons = Lexicons(self.nlp, self.rules.entries)
+        self._compile_rules()
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
@@ -96,5 +100,5 @@ class AttributionDetector:
 
     def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "AttributionDetector":
         self.rules.from_bytes(bytes_data)
-        self.lexicons = Lexicons(self.nlp, self.rules.entries)
+        self._compile_rules()
         return self

@@ -12,7 +12,7 @@ from spacy.training import Example
 
 from .. import schema
 from ..extensions import SpanValues  # importing it registers Span._.count
-from ..rules import PathLike, RuleSource
+from ..rules import EditableRules, PathLike, RuleSource
 from .bounds import check_policy
 from .reader import ReadOptions, read_counts
 from .scorer import score_counts
@@ -21,7 +21,7 @@ from .tables import CountTables, make_rules
 SPANS_KEY = schema.COUNTS_KEY
 
 
-class CountFinder:
+class CountFinder(EditableRules):
     """Finds count phrases and normalizes them. See :mod:`conflictnlp.counts`."""
 
     def __init__(
@@ -45,6 +45,10 @@ class CountFinder:
         # A user file that is missing here may be restored by from_disk (a pipeline saved on
         # another machine): the rule set keeps the error and raises it on the first Doc.
         self.rules = make_rules().load(dict(tables or {}))
+        self._compile_rules()
+
+    def _compile_rules(self) -> None:
+        """The lookups of the rule tables (again after a restore or an edit)."""
         self.tables = CountTables(self.rules.entries, self.vocab, self.make_doc)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -71,7 +75,7 @@ class CountFinder:
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Sequence[str] = tuple()) -> "CountFinder":
         self.rules.from_bytes(bytes_data)
-        self.tables = CountTables(self.rules.entries, self.vocab, self.make_doc)  # recompiled after a restore
+        self._compile_rules()
         return self
 
     def to_disk(self, path: PathLike, *, exclude: Sequence[str] = tuple()) -> None:
@@ -79,5 +83,5 @@ class CountFinder:
 
     def from_disk(self, path: PathLike, *, exclude: Sequence[str] = tuple()) -> "CountFinder":
         self.rules.from_disk(path)
-        self.tables = CountTables(self.rules.entries, self.vocab, self.make_doc)
+        self._compile_rules()
         return self

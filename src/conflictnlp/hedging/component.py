@@ -23,7 +23,7 @@ from thinc.types import Floats2d
 
 from ..extensions import SpanValues  # importing it registers the Span extensions
 from ..doctools import sentence_bounds
-from ..rules import RuleSet, RuleSource
+from ..rules import EditableRules, RuleSet, RuleSource
 from ..schema import CERTAINTY_LEVELS, HEDGING_KEY, MODEL_CUE, record_spans_key
 from .calibration import CUE_ONLY_SCORES
 from .cues import (
@@ -57,7 +57,7 @@ class _Prediction(NamedTuple):
     probs: Optional[List[List[float]]]  # per sentence, CERTAINTY_LEVELS order; None without model
 
 
-class ConflictHedging(TrainablePipe):
+class ConflictHedging(TrainablePipe, EditableRules):
     """Sets ``sent._.certainty``, ``sent._.hedged``, ``sent._.hedge_score``,
     ``sent._.hedge_cues``, ``doc.spans[spans_key]`` and ``doc.cats``; with ``span_keys``,
     also ``span._.conflict_certainty`` and ``span._.conflict_hedge_cues`` on every span of

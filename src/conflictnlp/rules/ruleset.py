@@ -25,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Union
 
-from .files import FieldSpec, PathLike, ResourceError, entry_line, load_entries, read_jsonl, write_jsonl
+from .files import FieldSpec, PathLike, ResourceError, entry_line, load_entries, read_jsonl, validate_entry, write_jsonl
 
 # A table's config value: None (the bundled file), a path to a JSONL file, or the entries.
 RuleSource = Union[None, PathLike, Sequence[Mapping[str, Any]]]
@@ -83,6 +83,27 @@ class RuleSet:
         self._set(entries)
         self.missing = missing
         return self
+
+    def add(self, name: str, entries: Sequence[Mapping[str, Any]]) -> None:
+        """Append ``entries`` to table ``name`` (each checked like a file's entries)."""
+        table = self._table(name)
+        added = [dict(validate_entry(dict(e), table.fields, f"{self.owner} {name} entry {i}")) for i, e in enumerate(entries, 1)]
+        self._set({name: self.entries[name] + added})
+
+    def remove(self, name: str, **match: Any) -> int:
+        """Remove the entries of table ``name`` whose fields equal ``match``; how many went."""
+        self._table(name)
+        if not match:
+            raise ResourceError(f"{self.owner}: say which {name} entries to remove (field=value)")
+        keep = [e for e in self.entries[name] if not all(e.get(k) == v for k, v in match.items())]
+        removed = len(self.entries[name]) - len(keep)
+        self._set({name: keep})
+        return removed
+
+    def _table(self, name: str) -> RuleTable:
+        if name not in self.tables:
+            raise ResourceError(f"{self.owner}: unknown rule table {name!r} (known: {', '.join(self.tables)})")
+        return self.tables[name]
 
     def raise_pending(self) -> None:
         """Raise the error of a user file that was missing and has not been restored since."""
@@ -145,3 +166,26 @@ class RuleSet:
         self._set(restored)
         for name in restored:
             self.missing.pop(name, None)
+
+
+class EditableRules:
+    """``add_entries`` and ``remove_entries`` for a component that keeps its rule tables in
+    ``self.rules`` (a :class:`RuleSet`) and rebuilds its lookups in ``self._compile_rules()``. A rule
+    added or removed this way is checked like a file's, used at once, and saved with the pipeline."""
+
+    rules: RuleSet
+
+    def _compile_rules(self) -> None:  # pragma: no cover - every component defines it
+        raise NotImplementedError
+
+    def add_entries(self, table: str, entries: Sequence[Mapping[str, Any]]) -> None:
+        """Add rules to one table, e.g. ``add_entries("cues", [{"phrase": "purportedly", ...}])``."""
+        self.rules.add(table, entries)
+        self._compile_rules()
+
+    def remove_entries(self, table: str, **match: Any) -> int:
+        """Remove the rules of one table whose fields equal ``match``, e.g.
+        ``remove_entries("approximators", text="some")``; returns how many were removed."""
+        removed = self.rules.remove(table, **match)
+        self._compile_rules()
+        return removed
