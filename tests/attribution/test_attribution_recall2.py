@@ -1,0 +1,64 @@
+"""conflict_attribution recall on real reporting, second pass (issue 14): categories of cues the
+blank default missed. One case per line, written for these tests: the text, the cue (its first
+occurrence), and the expected source and content (``None`` means null; a missing value is not
+checked). ``NOT_CUES`` are words that must stay no cue.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("conflict_sentences")
+    nlp.add_pipe("conflict_attribution")
+    return nlp
+
+
+def find(doc, cue):
+    at = doc.text.index(cue)
+    return next((a for a in doc._.attributions if a["cue"]["start"] <= at < a["cue"]["end"]), None)
+
+
+def text_of(part):
+    return part["text"] if part else None
+
+
+def C(text, cue, source, content=...):
+    return pytest.param(text, cue, source, content, id=f"{cue}|{text[:50]}")
+
+
+CUES = [
+    # Abbreviated titles whose full stop the tokenizer splits off stay inside the source.
+    C("The depot burned all night, Army Col. Ruth Vance, the garrison's spokeswoman, said.", "said",
+      "Army Col. Ruth Vance, the garrison's spokeswoman", "The depot burned all night"),
+    C("Two patrols were ambushed near the dam, said Maj. Gen. Idris Bello, head of the Eastern Command.",
+      "said", "Maj. Gen. Idris Bello, head of the Eastern Command", "Two patrols were ambushed near the dam"),
+    C("The convoy turned back, Coast Guard Lt. Cmdr. Ana Pires said on Friday.", "said",
+      "Coast Guard Lt. Cmdr. Ana Pires", "The convoy turned back"),
+    C("Sgt. Omar Reyes said the checkpoint was overrun.", "said", "Sgt. Omar Reyes",
+      "the checkpoint was overrun"),
+]
+
+NOT_CUES = [
+    ("The report was filed by Capt. Lena Morris at noon.", "filed"),
+]
+
+
+@pytest.mark.parametrize("text,cue,source,content", CUES)
+def test_cue_found(nlp, text, cue, source, content):
+    a = find(nlp(text), cue)
+    assert a is not None, f"no attribution on {cue!r}"
+    assert text_of(a["source"]) == source
+    if content is not ...:
+        assert text_of(a["content"]) == content
+
+
+@pytest.mark.parametrize("text,word", NOT_CUES)
+def test_not_a_cue(nlp, text, word):
+    assert find(nlp(text), word) is None
