@@ -43,6 +43,16 @@ CUES = [
       "Coast Guard Lt. Cmdr. Ana Pires", "The convoy turned back"),
     C("Sgt. Omar Reyes said the checkpoint was overrun.", "said", "Sgt. Omar Reyes",
       "the checkpoint was overrun"),
+    # An acronym in parentheses after an organisation's name belongs to the source.
+    C("A spokesman for the rebel Northern Liberation Front (NLF) said it was a government raid.", "said",
+      "A spokesman for the rebel Northern Liberation Front (NLF)", "it was a government raid"),
+    C("The harbour was mined, said an officer of the Coastal Defence Force (CDF).", "said",
+      "an officer of the Coastal Defence Force (CDF)", "The harbour was mined"),
+    # The name of a channel between commas after the cue: the content starts after it.
+    C("Odhiambo said on state radio, Sauti FM, that the raid had failed.", "said", "Odhiambo",
+      "the raid had failed"),
+    C("The governor told local television, Channel Nine, that schools would stay shut.", "told",
+      "The governor", "schools would stay shut"),
 ]
 
 NOT_CUES = [

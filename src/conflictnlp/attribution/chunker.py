@@ -12,7 +12,9 @@ from .words import DAYS, MONTHS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 
 # A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)".
-PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}")
+# An acronym in parentheses after a name belongs to it too: "the Northern Liberation Front (NLF)",
+# "(SPLM IO)" (tokens joined without spaces).
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}|[A-Z][A-Z0-9&.\-]{1,11}")
 
 
 def party_tag_before(view: View, end: int, lo: int) -> Optional[int]:

@@ -546,6 +546,7 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
     lower, words = view.lower, view.words
     addressee: Optional[Range] = None
     via: List[Range] = []
+    start = i
     if entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
         np = np_after(view, i, hi)
         if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
@@ -566,11 +567,26 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
         if words[i] == "," and i + 1 < hi and (lower[i + 1] in ("that",) or (i + 1) in view.stop_at):
             i += 1
             continue
+        named = channel_name(view, i, hi) if (addressee or i > start) else None
+        if named:
+            i = named  # "said on state radio, KBC, that ...": the channel's name between commas
+            continue
         if lower[i] in ("also", "again", "publicly", "separately", "repeatedly"):
             i += 1
             continue
         break
     return i, addressee, via
+
+
+def channel_name(view: View, comma: int, hi: int) -> Optional[int]:
+    """After a channel, the name of it between commas (", KBC,", ", Radio Okapi,"): the token after
+    the second comma, else None."""
+    if view.words[comma] != ",":
+        return None
+    np = np_after(view, comma + 1, hi)
+    if np is None or np[1] >= hi or view.words[np[1]] != "," or np[1] - np[0] > 4:
+        return None
+    return np[1] + 1 if all(is_cap(view.words[k]) for k in range(np[0], np[1])) else None
 
 
 def past_frame(view: View, i: int, hi: int) -> int:
