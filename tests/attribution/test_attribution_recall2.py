@@ -53,6 +53,13 @@ CUES = [
       "the raid had failed"),
     C("The governor told local television, Channel Nine, that schools would stay shut.", "told",
       "The governor", "schools would stay shut"),
+    # A time phrase between the cue and a reported clause without "that" ends where it ends.
+    C("The ferries stopped. Halvorsen said Tuesday the blockade would last a week.", "said", "Halvorsen",
+      "the blockade would last a week"),
+    C("The envoy said on Thursday the talks in the capital had collapsed.", "said", "The envoy",
+      "the talks in the capital had collapsed"),
+    C("Police told reporters last night the gunmen had fled on foot.", "told", "Police",
+      "the gunmen had fled on foot"),
 ]
 
 NOT_CUES = [

@@ -593,6 +593,9 @@ def past_frame(view: View, i: int, hi: int) -> int:
     """The end of the time or channel phrase at ``i``, with its "on X"/"with X" ("in an interview
     with CNN on Sunday")."""
     lower, words = view.lower, view.words
+    time_end = next((e for s, e, kind in view.frame_spans if s == i and kind == "time"), None)
+    if time_end is not None:
+        return min(time_end, hi)  # "said Monday | the raid had failed": a time phrase ends where it ends
     j = i + 1
     while j < hi and j not in view.stop_at and not is_punct(words[j]) and lower[j] != "that" and j - i < 8:
         if lower[j] in ("on", "with") and j + 1 < hi and is_cap(words[j + 1]):
