@@ -60,10 +60,25 @@ CUES = [
       "the talks in the capital had collapsed"),
     C("Police told reporters last night the gunmen had fled on foot.", "told", "Police",
       "the gunmen had fled on foot"),
+    # Verbs of the manner of saying, questions and charges: weak, found with "that", a colon or a quote.
+    C("The governor asks, “Who will rebuild the bridge?”", "asks", "The governor", "Who will rebuild the bridge?"),
+    C("Strikers at the depot chanted “Bread and peace!”", "chanted", "Strikers at the depot", "Bread and peace!"),
+    C("Mendoza joked that the council had finally found the budget.", "joked", "Mendoza",
+      "the council had finally found the budget"),
+    C("The opposition charges that the tender went to a cousin of the minister.", "charges", "The opposition",
+      "the tender went to a cousin of the minister"),
+    C("A woman shouted: “They took my son!”", "shouted", "A woman", "They took my son!"),
+    C("The farmer pleaded that the soldiers spare his cattle.", "pleaded", "The farmer",
+      "the soldiers spare his cattle"),
 ]
 
 NOT_CUES = [
     ("The report was filed by Capt. Lena Morris at noon.", "filed"),
+    ("The driver was charged with smuggling on Monday.", "charged"),
+    ("The crowd chanted for an hour in the square.", "chanted"),
+    ("Both men pleaded guilty to arson.", "pleaded"),
+    ("She asked the court to delay the hearing.", "asked"),
+    ("The mayor's jokes fell flat.", "jokes"),
 ]
 
 

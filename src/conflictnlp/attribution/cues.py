@@ -482,6 +482,9 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if after_start < hi and words[after_start] == ":":
         hi = past_colon(view, after_start, hi)  # "He said:" closing a parser's sentence
     content = None
+    if (after_start + 1 < hi and words[after_start] == "," and words[after_start + 1] in QUOTES
+            and not (src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES))):
+        after_start += 1  # "The governor asks, “Who will pay?”" (not the second half of a split quote)
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
         signal = True
