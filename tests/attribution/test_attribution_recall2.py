@@ -70,6 +70,9 @@ CUES = [
     C("A woman shouted: “They took my son!”", "shouted", "A woman", "They took my son!"),
     C("The farmer pleaded that the soldiers spare his cattle.", "pleaded", "The farmer",
       "the soldiers spare his cattle"),
+    # A gerund of a promise or threat after a comma, with its infinitive, takes the clause's subject.
+    C("The militia shelled the ferry port on Sunday, vowing to hit the airport next.", "vowing", "The militia",
+      "to hit the airport next"),
 ]
 
 NOT_CUES = [
@@ -79,6 +82,7 @@ NOT_CUES = [
     ("Both men pleaded guilty to arson.", "pleaded"),
     ("She asked the court to delay the hearing.", "asked"),
     ("The mayor's jokes fell flat.", "jokes"),
+    ("The storm hit the coast, threatening to flood the delta.", "threatening"),
 ]
 
 

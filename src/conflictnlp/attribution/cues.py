@@ -262,10 +262,13 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     if cue.prev in DOCUMENT_NOUNS:
         return issued_saying(view, rec, cue)
     comma = cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
-    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong"):
+    infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
+    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong" or infinitive):
         rec.inherit = True
         rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
-        rec.content = content_after(view, cue.e, cue.hi)
+        rec.content = content_after(view, cue.e, cue.hi, keep_first=infinitive)
+        if infinitive and rec.source is None:
+            return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
     return None
 
