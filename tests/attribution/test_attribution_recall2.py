@@ -73,6 +73,11 @@ CUES = [
     # A gerund of a promise or threat after a comma, with its infinitive, takes the clause's subject.
     C("The militia shelled the ferry port on Sunday, vowing to hit the airport next.", "vowing", "The militia",
       "to hit the airport next"),
+    # A plural claim noun heads a source before a verb of saying: "reports said", "media reports say".
+    C("The airport reopened. Separately, reports said a second tanker was seized off the cape.", "said",
+      "reports", "a second tanker was seized off the cape"),
+    C("Regional media reports say the prefect has left the city.", "say", "Regional media reports",
+      "the prefect has left the city"),
 ]
 
 NOT_CUES = [

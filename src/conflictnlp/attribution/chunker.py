@@ -8,7 +8,7 @@ from typing import Optional
 
 from .grammar import DETERMINERS, INNER_PREPS, NP_MAX, NP_STOP, PRONOUNS, QUOTES, TRIM
 from .view import Range, View, is_cap, is_punct
-from .words import DAYS, MONTHS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from .words import CLAIM_NOUNS, DAYS, MONTHS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 
 # A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)".
@@ -74,7 +74,9 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
         elif (not is_cap(w) and l.endswith(("ed", "ing")) and l not in TITLE_WORDS and "-" not in l and len(l) > 3
               and not adjectival(view, i, lo)):
             break
-        elif l in view.cue_forms and not is_cap(w) and l not in TITLE_WORDS and not (i + 1 < end and lower[i + 1] not in view.cue_forms and l in view.nominal):
+        elif l in view.cue_forms and not is_cap(w) and l not in TITLE_WORDS and not (i + 1 < end and lower[i + 1] not in view.cue_forms and l in view.nominal) and not (
+                i + 1 == end and l in view.nominal and l in CLAIM_NOUNS and l.endswith("s")
+                and end < view.n and lower[end] in view.cue_forms):  # "media reports said"
             break  # "The IDF denies | reports that ...": a source holds no reporting verb
         i -= 1
     start = i + 1
