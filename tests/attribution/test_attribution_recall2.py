@@ -78,6 +78,9 @@ CUES = [
       "reports", "a second tanker was seized off the cape"),
     C("Regional media reports say the prefect has left the city.", "say", "Regional media reports",
       "the prefect has left the city"),
+    # An owner's name before a platform ("on Kenyan state radio") keeps the channel whole.
+    C("Wanjiru said on Kenyan state radio, Sauti FM, that the dam had held.", "said", "Wanjiru",
+      "the dam had held"),
 ]
 
 NOT_CUES = [
