@@ -81,6 +81,13 @@ CUES = [
     # An owner's name before a platform ("on Kenyan state radio") keeps the channel whole.
     C("Wanjiru said on Kenyan state radio, Sauti FM, that the dam had held.", "said", "Wanjiru",
       "the dam had held"),
+    # The speaker's own refusal after "and"/"but" ends the reported clause; another subject's does not.
+    C("The mayor said several police cars were burned but did not give details on the wounded.", "said",
+      "The mayor", "several police cars were burned"),
+    C("The spokesman said the army had retaken the bridge, and declined to elaborate.", "said",
+      "The spokesman", "the army had retaken the bridge"),
+    C("The governor said the rebels shelled the town and did not stop until dawn.", "said", "The governor",
+      "the rebels shelled the town and did not stop until dawn"),
 ]
 
 NOT_CUES = [
