@@ -88,6 +88,12 @@ CUES = [
       "The spokesman", "the army had retaken the bridge"),
     C("The governor said the rebels shelled the town and did not stop until dawn.", "said", "The governor",
       "the rebels shelled the town and did not stop until dawn"),
+    # A short reported clause opening with "at least"/"at most" is a quantity, not a channel or place.
+    C("The navy said at least nine sailors drowned.", "said", "The navy", "at least nine sailors drowned"),
+    C("Medics said that at most 30 people fled.", "said", "Medics", "at most 30 people fled"),
+    # Examples between commas ("such as", "including") stay inside the source.
+    C("Regional broadcasters, such as Lake FM and Channel Six, reported that at least 14 guards died.",
+      "reported", "Regional broadcasters, such as Lake FM and Channel Six", "at least 14 guards died"),
 ]
 
 NOT_CUES = [
@@ -98,6 +104,7 @@ NOT_CUES = [
     ("She asked the court to delay the hearing.", "asked"),
     ("The mayor's jokes fell flat.", "jokes"),
     ("The storm hit the coast, threatening to flood the delta.", "threatening"),
+    ("The envoy said at the airport.", "said"),
 ]
 
 

@@ -129,6 +129,8 @@ def is_frame_only(view: View, i: int, hi: int) -> bool:
         end -= 1
     if end - i > 5 or end <= i:
         return False
+    if view.lower[i] == "at" and i + 1 < end and view.lower[i + 1] in ("least", "most"):
+        return False  # "said at least 12 guards died": a quantity, not a place or time
     if view.lower[i] in FRAME_ONLY_START:
         return not any(view.words[k] in QUOTES for k in range(i, end)) and not any(
             view.lower[k] in ("that", "is", "are", "was", "were", "had", "has", "will") for k in range(i, end))

@@ -410,6 +410,11 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
         elif src and lower[seg_start] in ("cited", "quoted") and seg_start + 1 < comma and lower[seg_start + 1] == "by":
             rec.medium = np_after(view, seg_start + 2, comma)
         return src
+    if lower[seg_start] == "including" or (lower[seg_start] == "such" and lower[seg_start + 1] == "as"):
+        # "Local media, such as Radio X and TV Y, reported": the examples stay in the source
+        head = np_before(view, seg_start - 1, lo) if words[seg_start - 1] == "," else None
+        opens = head and (head[0] == lo or words[head[0] - 1] in QUOTES | {",", ":"})
+        return (head[0], comma) if opens else None
     appos = np_before(view, comma, lo)
     if not (appos and appos[0] - 1 >= lo and words[appos[0] - 1] == ","):
         appos = described_insert(view, seg_start, comma)
