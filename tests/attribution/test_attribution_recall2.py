@@ -94,6 +94,11 @@ CUES = [
     # Examples between commas ("such as", "including") stay inside the source.
     C("Regional broadcasters, such as Lake FM and Channel Six, reported that at least 14 guards died.",
       "reported", "Regional broadcasters, such as Lake FM and Channel Six", "at least 14 guards died"),
+    # A phrasal verb of saying in the progressive ("is calling for", "are pointing out").
+    C("The council is calling for an audit of the relief funds.", "calling for", "The council",
+      "an audit of the relief funds"),
+    C("Engineers are pointing out that the levee is already cracked.", "pointing out", "Engineers",
+      "the levee is already cracked"),
 ]
 
 NOT_CUES = [

@@ -257,8 +257,8 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
 
 def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
-    if not cue.form.endswith("ing") or progressive(view, cue):
-        return PASS
+    if not cue.form.split(" ", 1)[0].endswith("ing") or progressive(view, cue):
+        return PASS  # "calling for": a phrasal verb's first word
     if cue.prev in DOCUMENT_NOUNS:
         return issued_saying(view, rec, cue)
     comma = cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
@@ -308,7 +308,7 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
     """Where the words between a source and its verb start: "X also said", "X has repeatedly denied",
     "X is now saying"."""
     before = cue.i
-    skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.endswith("ing") and progressive(view, cue) else set())
+    skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.split(" ", 1)[0].endswith("ing") and progressive(view, cue) else set())
     # "X last month announced", "X on Friday told"; but "who reached the camp on Friday" ends a relative clause
     relative = any(w in ("who", "that", "which") for w in view.lower[cue.lo:cue.i])
     times = {e: s for s, e, kind in view.frame_spans if kind == "time" and not (relative and view.lower[s] in ("on", "in", "at"))}
