@@ -8,11 +8,13 @@ from typing import Optional
 
 from .grammar import DETERMINERS, INNER_PREPS, NP_MAX, NP_STOP, PRONOUNS, QUOTES, TRIM
 from .view import Range, View, is_cap, is_punct
-from .words import DAYS, MONTHS, TITLE_WORDS
+from .words import CLAIM_NOUNS, DAYS, MONTHS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 
 # A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)".
-PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}")
+# An acronym in parentheses after a name belongs to it too: "the Northern Liberation Front (NLF)",
+# "(SPLM IO)" (tokens joined without spaces).
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}|[A-Z][A-Z0-9&.\-]{1,11}")
 
 
 def party_tag_before(view: View, end: int, lo: int) -> Optional[int]:
@@ -31,6 +33,12 @@ def party_tag_after(view: View, start: int, hi: int) -> Optional[int]:
     return k + 1 if k is not None and PARTY_TAG.fullmatch("".join(view.words[start + 1:k])) else None
 
 
+def title_stop(view: View, i: int, lo: int, hi: int) -> bool:
+    """Token ``i`` is the full stop of an abbreviated title before a capitalized word: "Col", "."."""
+    return (view.words[i] == "." and lo < i and i + 1 < hi and view.lower[i - 1] in TITLE_ABBREVIATIONS
+            and is_cap(view.words[i + 1]))
+
+
 def np_before(view: View, end: int, lo: int) -> Optional[Range]:
     """The noun phrase ending at token ``end`` (exclusive), or None; a party tag after a name
     belongs to it ("Sen. Ann Ruiz (D-N.M.)")."""
@@ -44,6 +52,9 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
         w, l = words[i], lower[i]
         if w == "\xa0" and i > lo:
             i -= 1  # a non-breaking space inside a name: "Sen.\xa0Ann Ruiz"
+            continue
+        if title_stop(view, i, lo, end):
+            i -= 1  # the stop the tokenizer split off a title: "Col. Ian Reed"
             continue
         if is_punct(w) and w not in ("-", "&", "'", "’", "/") or view.words[i].isspace():
             break
@@ -63,7 +74,9 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
         elif (not is_cap(w) and l.endswith(("ed", "ing")) and l not in TITLE_WORDS and "-" not in l and len(l) > 3
               and not adjectival(view, i, lo)):
             break
-        elif l in view.cue_forms and not is_cap(w) and l not in TITLE_WORDS and not (i + 1 < end and lower[i + 1] not in view.cue_forms and l in view.nominal):
+        elif l in view.cue_forms and not is_cap(w) and l not in TITLE_WORDS and not (i + 1 < end and lower[i + 1] not in view.cue_forms and l in view.nominal) and not (
+                i + 1 == end and l in view.nominal and l in CLAIM_NOUNS and l.endswith("s")
+                and end < view.n and lower[end] in view.cue_forms):  # "media reports said"
             break  # "The IDF denies | reports that ...": a source holds no reporting verb
         i -= 1
     start = i + 1
@@ -90,6 +103,9 @@ def np_after(view: View, start: int, hi: int) -> Optional[Range]:
             break
         if w == "\xa0" and i > start and i + 1 < hi:
             i += 1  # a non-breaking space inside a name
+            continue
+        if title_stop(view, i, start, hi):
+            i += 1  # the stop the tokenizer split off a title: "said Maj. Ana Cruz"
             continue
         if is_punct(w) and w not in ("-", "&", "'", "’", "/") or view.words[i].isspace():
             break

@@ -10,7 +10,7 @@ from typing import List, Optional
 from .chunker import skip_lead
 from .grammar import CLAUSE_LINKS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
 from .view import Range, Record, View, is_cap, is_punct
-from .words import CLAIM_NOUNS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS
+from .words import CLAIM_NOUNS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
 
 
 def rest_is_punct(view: View, i: int, hi: int) -> bool:
@@ -129,10 +129,25 @@ def is_frame_only(view: View, i: int, hi: int) -> bool:
         end -= 1
     if end - i > 5 or end <= i:
         return False
+    if view.lower[i] == "at" and i + 1 < end and view.lower[i + 1] in ("least", "most"):
+        return False  # "said at least 12 guards died": a quantity, not a place or time
     if view.lower[i] in FRAME_ONLY_START:
         return not any(view.words[k] in QUOTES for k in range(i, end)) and not any(
             view.lower[k] in ("that", "is", "are", "was", "were", "had", "has", "will") for k in range(i, end))
     return any(s == i and e >= end for s, e, _ in view.frame_spans)
+
+
+# A negation of the speaker's next act: "did not give", "declined to elaborate", "gave no details".
+WITHHOLDING_LEADS = (("did", "not"), ("did", "n't"), ("declined", "to"), ("refused", "to"), ("would", "not"),
+                     ("would", "n't"))
+
+
+def withholds(view: View, k: int, hi: int) -> bool:
+    """At ``k`` a speaker's refusal to give details: "did not give details", "declined to elaborate"."""
+    lower = view.lower
+    if k + 2 < hi and (lower[k], lower[k + 1]) in WITHHOLDING_LEADS:
+        return lower[k + 2] in WITHHOLDING_VERBS or lower[k + 2] in view.cue_forms
+    return k + 1 < hi and lower[k] in ("gave", "offered", "provided") and lower[k + 1] == "no"
 
 
 def clause_end(view: View, i: int, hi: int) -> int:
@@ -151,6 +166,8 @@ def clause_end(view: View, i: int, hi: int) -> int:
             return k
         if lower[k] in ("and", "but") and k > i + 1 and k + 1 < hi and lower[k + 1] in view.cue_forms and view.lower[k - 1] != ",":
             return k
+        if lower[k] in ("and", "but") and k > i + 1 and withholds(view, k + 1, hi):
+            return k - (words[k - 1] == ",")  # "... were destroyed but did not give details"
         if w != "," or k + 1 >= hi or k == i:
             continue
         nxt = lower[k + 1]

@@ -257,15 +257,18 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
 
 def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
-    if not cue.form.endswith("ing") or progressive(view, cue):
-        return PASS
+    if not cue.form.split(" ", 1)[0].endswith("ing") or progressive(view, cue):
+        return PASS  # "calling for": a phrasal verb's first word
     if cue.prev in DOCUMENT_NOUNS:
         return issued_saying(view, rec, cue)
     comma = cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
-    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong"):
+    infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
+    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong" or infinitive):
         rec.inherit = True
         rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
-        rec.content = content_after(view, cue.e, cue.hi)
+        rec.content = content_after(view, cue.e, cue.hi, keep_first=infinitive)
+        if infinitive and rec.source is None:
+            return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
     return None
 
@@ -305,7 +308,7 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
     """Where the words between a source and its verb start: "X also said", "X has repeatedly denied",
     "X is now saying"."""
     before = cue.i
-    skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.endswith("ing") and progressive(view, cue) else set())
+    skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.split(" ", 1)[0].endswith("ing") and progressive(view, cue) else set())
     # "X last month announced", "X on Friday told"; but "who reached the camp on Friday" ends a relative clause
     relative = any(w in ("who", "that", "which") for w in view.lower[cue.lo:cue.i])
     times = {e: s for s, e, kind in view.frame_spans if kind == "time" and not (relative and view.lower[s] in ("on", "in", "at"))}
@@ -407,6 +410,11 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
         elif src and lower[seg_start] in ("cited", "quoted") and seg_start + 1 < comma and lower[seg_start + 1] == "by":
             rec.medium = np_after(view, seg_start + 2, comma)
         return src
+    if lower[seg_start] == "including" or (lower[seg_start] == "such" and lower[seg_start + 1] == "as"):
+        # "Local media, such as Radio X and TV Y, reported": the examples stay in the source
+        head = np_before(view, seg_start - 1, lo) if words[seg_start - 1] == "," else None
+        opens = head and (head[0] == lo or words[head[0] - 1] in QUOTES | {",", ":"})
+        return (head[0], comma) if opens else None
     appos = np_before(view, comma, lo)
     if not (appos and appos[0] - 1 >= lo and words[appos[0] - 1] == ","):
         appos = described_insert(view, seg_start, comma)
@@ -482,6 +490,9 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if after_start < hi and words[after_start] == ":":
         hi = past_colon(view, after_start, hi)  # "He said:" closing a parser's sentence
     content = None
+    if (after_start + 1 < hi and words[after_start] == "," and words[after_start + 1] in QUOTES
+            and not (src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES))):
+        after_start += 1  # "The governor asks, “Who will pay?”" (not the second half of a split quote)
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
         signal = True
@@ -546,6 +557,7 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
     lower, words = view.lower, view.words
     addressee: Optional[Range] = None
     via: List[Range] = []
+    start = i
     if entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
         np = np_after(view, i, hi)
         if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
@@ -566,6 +578,10 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
         if words[i] == "," and i + 1 < hi and (lower[i + 1] in ("that",) or (i + 1) in view.stop_at):
             i += 1
             continue
+        named = channel_name(view, i, hi) if (addressee or i > start) else None
+        if named:
+            i = named  # "said on state radio, KBC, that ...": the channel's name between commas
+            continue
         if lower[i] in ("also", "again", "publicly", "separately", "repeatedly"):
             i += 1
             continue
@@ -573,10 +589,24 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
     return i, addressee, via
 
 
+def channel_name(view: View, comma: int, hi: int) -> Optional[int]:
+    """After a channel, the name of it between commas (", KBC,", ", Radio Okapi,"): the token after
+    the second comma, else None."""
+    if view.words[comma] != ",":
+        return None
+    np = np_after(view, comma + 1, hi)
+    if np is None or np[1] >= hi or view.words[np[1]] != "," or np[1] - np[0] > 4:
+        return None
+    return np[1] + 1 if all(is_cap(view.words[k]) for k in range(np[0], np[1])) else None
+
+
 def past_frame(view: View, i: int, hi: int) -> int:
     """The end of the time or channel phrase at ``i``, with its "on X"/"with X" ("in an interview
     with CNN on Sunday")."""
     lower, words = view.lower, view.words
+    time_end = next((e for s, e, kind in view.frame_spans if s == i and kind == "time"), None)
+    if time_end is not None:
+        return min(time_end, hi)  # "said Monday | the raid had failed": a time phrase ends where it ends
     j = i + 1
     while j < hi and j not in view.stop_at and not is_punct(words[j]) and lower[j] != "that" and j - i < 8:
         if lower[j] in ("on", "with") and j + 1 < hi and is_cap(words[j + 1]):

@@ -7,7 +7,7 @@ from typing import List, Sequence, Tuple
 
 from .chunker import np_after
 from .grammar import PLATFORM_FILLERS, PLATFORM_PREPS, SPOKEN_PREPS
-from .view import Range, Record, View, is_punct
+from .view import Range, Record, View, is_cap, is_punct
 
 
 def channels(view: View, cues, lo: int) -> Tuple[List[Range], List[Range]]:
@@ -28,8 +28,8 @@ def channels(view: View, cues, lo: int) -> Tuple[List[Range], List[Range]]:
                 if lower[k] in PLATFORM_PREPS:
                     platforms.append((k, e))
                     break
-                if lower[k] not in PLATFORM_FILLERS:
-                    break
+                if lower[k] not in PLATFORM_FILLERS and not (is_cap(words[k]) and k > lo and lower[k - 1] in PLATFORM_PREPS | PLATFORM_FILLERS):
+                    break  # an owner's name may stand before the platform: "on Kenyan state radio"
     return longest(mediums), longest(platforms)
 
 

@@ -48,3 +48,5 @@ OWNER_PARTICIPLES = word_set("owner_participles")
 STATE_MEDIA_MODIFIERS = frozenset(tuple(phrase.split()) for phrase in WORD_LISTS["state_media_modifiers"])
 DOCUMENT_NOUNS = word_set("document_nouns")
 ISSUE_VERBS = word_set("issue_verbs")
+TITLE_ABBREVIATIONS = word_set("title_abbreviations")
+WITHHOLDING_VERBS = word_set("withholding_verbs")  # "Col" + "." split by the tokenizer
