@@ -94,24 +94,6 @@ class NewsSentenceSegmenter(EditableRules):
         scorer = self.scorer or registry.scorers.get("spacy.senter_scorer.v1")()
         return scorer(examples, **kwargs)
 
-    # No weights: the rule tables are all a saved pipeline needs (not the user's files).
-    def to_disk(self, path, *, exclude=tuple()) -> None:
-        self.rules.to_disk(path)
-
-    def from_disk(self, path, *, exclude=tuple()) -> "NewsSentenceSegmenter":
-        self.rules.from_disk(path)
-        self._compile_rules()
-        return self
-
-    def to_bytes(self, *, exclude=tuple()) -> bytes:
-        return self.rules.to_bytes()
-
-    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "NewsSentenceSegmenter":
-        if bytes_data:  # earlier versions saved nothing (b"")
-            self.rules.from_bytes(bytes_data)
-            self._compile_rules()
-        return self
-
 
 def _is_abbreviation(doc: Doc, i: int, abbreviations: Set[str]) -> bool:
     """Is the full stop ending at token ``i`` part of an abbreviation?"""

@@ -86,19 +86,3 @@ class AttributionDetector(EditableRules):
         scorer = self.scorer if self.scorer is not None else score_attribution
         return scorer(examples, **kwargs)
 
-    # ------------------------------------------------------------------ serialization
-    def to_disk(self, path, *, exclude=tuple()) -> None:
-        self.rules.to_disk(path)
-
-    def from_disk(self, path, *, exclude=tuple()) -> "AttributionDetector":
-        self.rules.from_disk(path)
-        self._compile_rules()
-        return self
-
-    def to_bytes(self, *, exclude=tuple()) -> bytes:
-        return self.rules.to_bytes()
-
-    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "AttributionDetector":
-        self.rules.from_bytes(bytes_data)
-        self._compile_rules()
-        return self

@@ -4,7 +4,7 @@ that can start a quantity and writes the counts; its rule tables live in a
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -12,7 +12,7 @@ from spacy.training import Example
 
 from .. import schema
 from ..extensions import SpanValues  # importing it registers Span._.count
-from ..rules import EditableRules, PathLike, RuleSource
+from ..rules import EditableRules, RuleSource
 from .bounds import check_policy
 from .reader import ReadOptions, read_counts
 from .scorer import score_counts
@@ -69,19 +69,3 @@ class CountFinder(EditableRules):
         scorer = self.scorer or score_counts
         return scorer(examples, **kwargs)
 
-    # The tables are stored with the pipeline, so a saved pipeline does not need the user's files.
-    def to_bytes(self, *, exclude: Sequence[str] = tuple()) -> bytes:
-        return self.rules.to_bytes()
-
-    def from_bytes(self, bytes_data: bytes, *, exclude: Sequence[str] = tuple()) -> "CountFinder":
-        self.rules.from_bytes(bytes_data)
-        self._compile_rules()
-        return self
-
-    def to_disk(self, path: PathLike, *, exclude: Sequence[str] = tuple()) -> None:
-        self.rules.to_disk(path)
-
-    def from_disk(self, path: PathLike, *, exclude: Sequence[str] = tuple()) -> "CountFinder":
-        self.rules.from_disk(path)
-        self._compile_rules()
-        return self

@@ -169,9 +169,11 @@ class RuleSet:
 
 
 class EditableRules:
-    """``add_entries`` and ``remove_entries`` for a component that keeps its rule tables in
-    ``self.rules`` (a :class:`RuleSet`) and rebuilds its lookups in ``self._compile_rules()``. A rule
-    added or removed this way is checked like a file's, used at once, and saved with the pipeline."""
+    """The spaCy layer of a component whose state is its rule tables, kept in ``self.rules`` (a
+    :class:`RuleSet`), with lookups rebuilt by ``self._compile_rules()``: ``add_entries`` and
+    ``remove_entries`` (checked like a file's entries, used at once) and ``to_disk``/``from_disk``/
+    ``to_bytes``/``from_bytes`` (the tables are saved with the pipeline, so a saved pipeline never
+    needs the user's files). A component with more state (weights, settings) defines its own."""
 
     rules: RuleSet
 
@@ -189,3 +191,20 @@ class EditableRules:
         removed = self.rules.remove(table, **match)
         self._compile_rules()
         return removed
+
+    def to_disk(self, path: PathLike, *, exclude: Sequence[str] = tuple()) -> None:
+        self.rules.to_disk(path)
+
+    def from_disk(self, path: PathLike, *, exclude: Sequence[str] = tuple()) -> Any:
+        self.rules.from_disk(path)
+        self._compile_rules()
+        return self
+
+    def to_bytes(self, *, exclude: Sequence[str] = tuple()) -> bytes:
+        return self.rules.to_bytes()
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Sequence[str] = tuple()) -> Any:
+        if bytes_data:  # a component of an earlier version may have saved nothing (b"")
+            self.rules.from_bytes(bytes_data)
+            self._compile_rules()
+        return self
