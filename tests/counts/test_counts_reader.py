@@ -18,22 +18,12 @@ from spacy.tokens import Doc, DocBin
 import conflictnlp
 from conflictnlp import schema
 from conflictnlp.counts.context import COLUMNS, DocContext
+from counts_helpers import counts_of, find
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return conflictnlp.load()
-
-
-def counts_of(nlp, text):
-    return conflictnlp.to_dict(nlp(text))["counts"]
-
-
-def find(counts, span_text):
-    for c in counts:
-        if c["text"] == span_text:
-            return c
-    return None
 
 
 E = "exact"

@@ -11,22 +11,12 @@ from __future__ import annotations
 import pytest
 
 import conflictnlp
+from counts_helpers import counts_of, find
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return conflictnlp.load()
-
-
-def counts_of(nlp, text):
-    return conflictnlp.to_dict(nlp(text))["counts"]
-
-
-def find(counts, span_text):
-    for c in counts:
-        if c["text"] == span_text:
-            return c
-    return None
 
 
 # fmt: off

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 import conflictnlp
 from conflictnlp.counts.context import COLUMNS, NUMBER_WINDOW, DocContext
 from conflictnlp.counts.numbers import parse_number_tokens, parse_range_tokens
+from counts_helpers import counts_of, find
 
 NBSP, NNBSP, THIN, SHY = "\u00a0", "\u202f", "\u2009", "\u00ad"
 ZWSP, ZWNJ, ZWJ, WJ, BOM = "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"
@@ -24,14 +25,6 @@ ZWSP, ZWNJ, ZWJ, WJ, BOM = "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"
 @pytest.fixture(scope="module")
 def nlp():
     return conflictnlp.load()
-
-
-def counts_of(nlp, text):
-    return conflictnlp.to_dict(nlp(text))["counts"]
-
-
-def find(counts, span_text):
-    return next((c for c in counts if c["text"] == span_text), None)
 
 
 E, R = "exact", "range"

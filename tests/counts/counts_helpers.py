@@ -1,0 +1,17 @@
+"""Helpers shared by the counts tests (not a test module)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+import conflictnlp
+
+
+def counts_of(nlp: Any, text: str) -> List[Dict[str, Any]]:
+    """The exported counts of ``text``."""
+    return conflictnlp.to_dict(nlp(text))["counts"]
+
+
+def find(counts: List[Dict[str, Any]], span_text: str) -> Optional[Dict[str, Any]]:
+    """The count whose text is ``span_text``, or None."""
+    return next((c for c in counts if c["text"] == span_text), None)
