@@ -15,3 +15,12 @@ def counts_of(nlp: Any, text: str) -> List[Dict[str, Any]]:
 def find(counts: List[Dict[str, Any]], span_text: str) -> Optional[Dict[str, Any]]:
     """The count whose text is ``span_text``, or None."""
     return next((c for c in counts if c["text"] == span_text), None)
+
+
+def assert_no_count(counts: List[Dict[str, Any]], piece: Optional[str]) -> None:
+    """No count at all (``piece`` None), or none whose text contains ``piece``."""
+    if piece is None:
+        assert counts == [], f"expected no counts, got {counts}"
+        return
+    for c in counts:
+        assert piece not in c["text"], f"{piece!r} read as a count: {c}"
