@@ -282,3 +282,70 @@ def test_pipeline_saved_before_first_use_keeps_the_shipped_calibration(tmp_path,
     assert reloaded.get_pipe("conflict_hedging").cfg["calibration"] == pytest.approx(shipped["calibration"])
     text = "Russia has amassed some 50,000 troops, a US official said. An assault is expected."
     assert [s._.certainty for s in reloaded(text).sents] == [s._.certainty for s in fresh()(text).sents]
+
+
+# ----------------------------------------------------------------------------- shipped configs are filled
+
+def _key_paths(config, prefix=()):
+    for key, value in config.items():
+        yield prefix + (key,)
+        if isinstance(value, dict):
+            yield from _key_paths(value, prefix + (key,))
+
+
+def _filled(name, tmp_path):
+    from spacy.cli.init_config import fill_config
+
+    import conflictnlp.corpus  # noqa: F401
+    import conflictnlp.hedging  # noqa: F401
+    import conflictnlp.sentences  # noqa: F401
+
+    filled = fill_config(tmp_path / f"filled-{name}", TRAINING / name, silent=True)
+    return filled[0] if isinstance(filled, tuple) else filled
+
+
+@needs_hedging
+def test_hedging_cfg_is_filled(tmp_path):
+    shipped = load_config(TRAINING / "hedging.cfg", interpolate=False)
+    assert set(_key_paths(_filled("hedging.cfg", tmp_path).interpolate())) <= set(_key_paths(shipped.interpolate()))
+
+
+TOK2VEC = ("components", "conflict_hedging", "model", "tok2vec")
+# The parameters of spacy-transformers.Tok2VecTransformer.v3 (a filled config writes each out).
+TRF_TOK2VEC_KEYS = {"@architectures", "name", "get_spans", "tokenizer_config", "transformer_config", "pooling",
+                    "grad_factor", "mixed_precision", "grad_scaler_config"}
+
+
+@needs_hedging
+def test_transformer_cfg_is_filled_by_hand(tmp_path):
+    """spacy-transformers is optional, so hedging_trf.cfg is filled by hand: it must have every
+    setting a filled hedging.cfg has (only the tok2vec sublayer differs), and every parameter of
+    the transformer tok2vec."""
+    trf = load_config(TRAINING / "hedging_trf.cfg", interpolate=False)
+    cpu = _filled("hedging.cfg", tmp_path)
+    missing = {p for p in _key_paths(cpu) if p[:4] != TOK2VEC} - set(_key_paths(trf))
+    assert not missing, f"hedging_trf.cfg lacks {sorted(missing)}"
+    assert set(trf["components"]["conflict_hedging"]["model"]["tok2vec"]) == TRF_TOK2VEC_KEYS
+
+
+@pytest.mark.parametrize("name", ["hedging.cfg", "hedging_trf.cfg"])
+def test_spacy_debug_config_passes(name):
+    if name == "hedging_trf.cfg":
+        pytest.importorskip("spacy_transformers")
+    if not _installed_reader():
+        pytest.skip("conflictnlp is not installed (entry points absent)")
+    result = subprocess.run([sys.executable, "-m", "spacy", "debug", "config", f"training/{name}"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "Config is valid" in result.stdout
+
+
+@needs_hedging
+@pytest.mark.skipif(not _installed_reader(), reason="conflictnlp is not installed (entry points absent)")
+def test_spacy_debug_data_has_no_error_on_the_shipped_corpus():
+    """The train corpus is read one paragraph per Example (`unit = "paragraph"`): 73 documents
+    were below spaCy's minimum of 100 examples, an error of `spacy debug data`."""
+    result = subprocess.run([sys.executable, "-m", "spacy", "debug", "data", "training/hedging.cfg"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "error" not in result.stdout.split("Summary")[-1]

@@ -355,3 +355,41 @@ def test_gold_spans_go_under_the_recorded_keys():
     assert [s.text for s in doc.spans["gold_hedging"]] == ["may"]
     assert len(doc.spans["gold_attribution"]) == len(GOOD["attributions"]) > 0
     assert not {"conflict_counts", "conflict_attribution", "conflict_hedging"} & set(doc.spans)
+
+
+# ----------------------------------------------------------------------------- one Example per paragraph or sentence
+
+SPLIT_DOC = {"id": "split-1", "paragraphs": [
+    [{"s": "Two brigades crossed the river, a regional governor said.",
+      "attributions": [{"cue": "said", "source": "a regional governor", "content": "Two brigades crossed the river"}]},
+     {"s": "The crossing may widen the front.", "certainty": "possible", "cues": [{"text": "may", "type": "epistemic"}]}],
+    [{"s": "About 40 tanks were seen near the dam.",
+      "counts": [{"text": "About 40 tanks", "kind": "equipment"}]}],
+]}
+
+
+@pytest.mark.parametrize("unit, n_parts", [("document", 1), ("paragraph", 2), ("sentence", 3)])
+def test_split_record_keeps_every_annotation_at_its_text(unit, n_parts):
+    from conflictnlp.corpus.format import split_record
+
+    record = build_record(SPLIT_DOC)
+    parts = split_record(record, unit)
+    assert len(parts) == n_parts
+    for key in ("counts", "attributions", "sentences"):
+        assert sum(len(p[key]) for p in parts) == len(record[key])
+    for part in parts:
+        for sentence in part["sentences"]:
+            assert part["text"][sentence["start"]:sentence["end"]].strip()
+            for cue in sentence["cues"]:
+                assert part["text"][cue["start"]:cue["end"]] == cue["text"]
+        for item in part["counts"] + [a[role] for a in part["attributions"] for role in ("cue", "source", "content")]:
+            assert part["text"][item["start"]:item["end"]] == item["text"]
+
+
+def test_reader_unit_paragraph_yields_one_example_per_paragraph(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(build_record(SPLIT_DOC)) + "\n", encoding="utf8")
+    examples = list(create_conflict_corpus(str(path), unit="paragraph")(spacy.blank("en")))
+    assert [len(list(eg.reference.sents)) for eg in examples] == [2, 1]
+    with pytest.raises(ValueError, match="unknown unit 'chapter'"):
+        create_conflict_corpus(str(path), unit="chapter")

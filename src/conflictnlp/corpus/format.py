@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Union
 
@@ -117,25 +118,96 @@ def reference_doc(nlp: Language, record: Dict[str, Any]) -> Doc:
     return annotate_reference(nlp.make_doc(record["text"]), record)
 
 
-def read_examples(nlp: Language, path: PathLike, limit: int = 0) -> Iterator[Example]:
-    for n, record in enumerate(read_records(path)):
-        if limit and n >= limit:
-            break
-        yield Example(nlp.make_doc(record["text"]), reference_doc(nlp, record))
+UNITS = ("document", "paragraph", "sentence")
+
+
+def _spans(value: Any) -> Iterator[Dict[str, Any]]:
+    """Every span object (a dict with int ``start`` and ``end``) in ``value``, nested ones too."""
+    if isinstance(value, dict):
+        if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+            yield value
+        for item in value.values():
+            yield from _spans(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _spans(item)
+
+
+def _unit_bounds(record: Dict[str, Any], unit: str) -> List[tuple]:
+    text = record["text"]
+    if unit == "sentence" and record.get("sentences"):
+        return [(s["start"], s["end"]) for s in record["sentences"]]
+    if unit == "document" or unit == "sentence":
+        return [(0, len(text))]
+    bounds, start = [], 0
+    for match in re.finditer(r"\n\s*\n", text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return [(a, b) for a, b in bounds if text[a:b].strip()]
+
+
+def _part(record: Dict[str, Any], start: int, end: int, n: int) -> Dict[str, Any]:
+    """The piece ``text[start:end]`` of ``record`` with the annotations inside it, offsets shifted."""
+    from ..longdoc import shift_offsets
+
+    def inside(item: Any) -> bool:
+        return all(start <= s["start"] and s["end"] <= end for s in _spans(item))
+
+    part = {k: v for k, v in record.items() if k not in ("text", "counts", "attributions", "sentences")}
+    part["id"] = f"{record.get('id', '')}#{n}"
+    part["text"] = record["text"][start:end]
+    part["counts"] = shift_offsets([c for c in record.get("counts") or [] if inside(c)], -start)
+    part["attributions"] = shift_offsets([a for a in record.get("attributions") or [] if inside(a)], -start)
+    part["sentences"] = [
+        {**shift_offsets(s, -start), "start": s["start"] - start, "end": s["end"] - start}
+        for s in record.get("sentences") or [] if inside(s)
+    ]
+    return part
+
+
+def split_record(record: Dict[str, Any], unit: str = "document") -> List[Dict[str, Any]]:
+    """``record`` as one record per ``unit``: ``"document"`` (itself), ``"paragraph"`` (text
+    between blank lines) or ``"sentence"`` (its gold sentences). A piece keeps the annotations
+    that lie wholly inside it (an attribution whose content crosses a paragraph is left out)."""
+    if unit not in UNITS:
+        raise CorpusError(f"unknown unit {unit!r} (expected one of {', '.join(UNITS)})")
+    bounds = _unit_bounds(record, unit)
+    if bounds == [(0, len(record["text"]))]:
+        return [record]
+    return [_part(record, start, end, n) for n, (start, end) in enumerate(bounds)]
+
+
+def read_examples(nlp: Language, path: PathLike, limit: int = 0, unit: str = "document") -> Iterator[Example]:
+    """One Example per ``unit`` (see :func:`split_record`) of the records in ``path``; ``limit``
+    counts Examples."""
+    n = 0
+    for record in read_records(path):
+        for part in split_record(record, unit):
+            if limit and n >= limit:
+                return
+            n += 1
+            yield Example(nlp.make_doc(part["text"]), reference_doc(nlp, part))
 
 
 class ConflictCorpus:
-    """Callable reader: ``reader(nlp)`` yields one Example per corpus document."""
+    """Callable reader: ``reader(nlp)`` yields one Example per corpus document (or per
+    paragraph or sentence of one, with ``unit``)."""
 
-    def __init__(self, path: PathLike, *, limit: int = 0, shuffle: bool = False, seed: int = 0) -> None:
+    def __init__(
+        self, path: PathLike, *, limit: int = 0, shuffle: bool = False, seed: int = 0, unit: str = "document"
+    ) -> None:
         self.path = Path(path)
         self.limit = limit
         self.shuffle = shuffle
         self.seed = seed
+        if unit not in UNITS:
+            raise CorpusError(f"unknown unit {unit!r} (expected one of {', '.join(UNITS)})")
+        self.unit = unit
         corpus_files(self.path)  # fail early, naming the path
 
     def __call__(self, nlp: Language) -> Iterator[Example]:
-        examples: Iterable[Example] = read_examples(nlp, self.path, self.limit)
+        examples: Iterable[Example] = read_examples(nlp, self.path, self.limit, self.unit)
         if self.shuffle:
             examples = list(examples)
             random.Random(self.seed).shuffle(examples)
@@ -144,7 +216,8 @@ class ConflictCorpus:
 
 @registry.readers("conflictnlp.Corpus.v1")
 def create_conflict_corpus(
-    path: str, limit: int = 0, shuffle: bool = False, seed: int = 0
+    path: str, limit: int = 0, shuffle: bool = False, seed: int = 0, unit: str = "document"
 ) -> Callable[[Language], Iterable[Example]]:
-    """The reader for ``[corpora]`` blocks: ``@readers = "conflictnlp.Corpus.v1"``."""
-    return ConflictCorpus(path, limit=limit, shuffle=shuffle, seed=seed)
+    """The reader for ``[corpora]`` blocks: ``@readers = "conflictnlp.Corpus.v1"``; ``unit``
+    (``"document"``, ``"paragraph"`` or ``"sentence"``) is what one Example holds."""
+    return ConflictCorpus(path, limit=limit, shuffle=shuffle, seed=seed, unit=unit)
