@@ -91,3 +91,49 @@ def test_saved_default_pipeline_reloads(nlp, tmp_path):
     reloaded = spacy.load(tmp_path / "p")
     assert reloaded.pipe_names == nlp.pipe_names
     assert conflictnlp.to_dict(reloaded(text)) == conflictnlp.to_dict(nlp(text))
+
+
+def _package_requirements(pipeline_dir, out_dir):
+    """`spacy package` (no build, no network) of ``pipeline_dir``: the requirements of the
+    generated package (its meta.json, which the generated setup.py installs)."""
+    import json
+
+    out_dir.mkdir()
+    result = subprocess.run([sys.executable, "-m", "spacy", "package", str(pipeline_dir), str(out_dir),
+                             "--name", "conflict_test", "--version", "1.0.0", "--build", "none"],
+                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    meta = json.loads((out_dir / "en_conflict_test-1.0.0" / "meta.json").read_text(encoding="utf8"))
+    return meta["requirements"]
+
+
+@pytest.mark.parametrize("make", [
+    lambda: conflictnlp.load(),
+    lambda: conflictnlp.load(components=["conflict_counts"]),
+    lambda: None,
+])
+def test_spacy_package_requires_conflictnlp(make, tmp_path):
+    """A packaged pipeline with our components installs conflictnlp (regression: the requirements
+    listed spaCy only, so the package installed and then failed to load)."""
+    nlp = make()
+    if nlp is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("conflict_sentences")
+    nlp.to_disk(tmp_path / "pipeline")
+    requirements = _package_requirements(tmp_path / "pipeline", tmp_path / "packages")
+    assert conflictnlp.about.requirement() in requirements
+    assert [r for r in requirements if r.startswith("conflictnlp")] == [conflictnlp.about.requirement()]
+    # and it stays one requirement through a reload and a second save
+    spacy.load(tmp_path / "pipeline").to_disk(tmp_path / "again")
+    assert spacy.load(tmp_path / "again").meta["requirements"].count(conflictnlp.about.requirement()) == 1
+
+
+@pytest.mark.parametrize("given, expected", [
+    (None, ["conflictnlp>=0.1.0,<0.2.0"]),
+    (["spacy>=3.8.0,<3.9.0"], ["spacy>=3.8.0,<3.9.0", "conflictnlp>=0.1.0,<0.2.0"]),
+    (["conflictnlp==0.1.0"], ["conflictnlp==0.1.0"]),
+    (["ConflictNLP>=0.1"], ["ConflictNLP>=0.1"]),
+])
+def test_with_requirement(given, expected, monkeypatch):
+    monkeypatch.setattr(conflictnlp.about, "__version__", "0.1.0")
+    assert conflictnlp.about.with_requirement(given) == expected

@@ -25,6 +25,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .about import require_conflictnlp
 from . import extensions  # noqa: F401  (registers Doc._.claims)
 from .doctools import CharOffsets, sentence_bounds
 # The one cue-type -> certainty table (re-exported: tests and users import these names from here).
@@ -295,4 +296,5 @@ class ClaimLinker:
     default_config={"sentence_fallback": "any"},
 )
 def make_conflict_claims(nlp: Language, name: str, sentence_fallback: str) -> ClaimLinker:
+    require_conflictnlp(nlp)
     return ClaimLinker(name, sentence_fallback=sentence_fallback)

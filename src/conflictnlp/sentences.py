@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import registry
 
+from .about import require_conflictnlp
 from .doctools import WordFlags
 from .rules import EditableRules, RuleSet, RuleSource, RuleTable
 
@@ -215,6 +216,7 @@ def make_conflict_sentences(
     line_breaks_only: bool,
     scorer: Optional[Callable[..., Dict[str, Any]]],
 ) -> NewsSentenceSegmenter:
+    require_conflictnlp(nlp)
     return NewsSentenceSegmenter(
         name, abbreviations=abbreviations, openers=openers, overwrite=overwrite, line_breaks_only=line_breaks_only,
         scorer=scorer,

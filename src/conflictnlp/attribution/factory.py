@@ -6,6 +6,7 @@ from typing import Callable, Optional
 
 from spacy.language import Language
 
+from ..about import require_conflictnlp
 from ..schema import ATTRIBUTION_KEY
 from .component import NAME, AttributionDetector, Lexicon
 
@@ -38,6 +39,7 @@ def make_conflict_attribution(
     spans_key: str,
     scorer: Optional[Callable],
 ) -> AttributionDetector:
+    require_conflictnlp(nlp)
     return AttributionDetector(
         nlp, name, cues=cues, phrases=phrases, mediums=mediums, source_types=source_types, outlets=outlets,
         use_parser=use_parser, resolve_pronouns=resolve_pronouns, spans_key=spans_key, scorer=scorer,

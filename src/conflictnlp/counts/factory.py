@@ -6,6 +6,7 @@ from typing import Callable, Optional
 
 from spacy.language import Language
 
+from ..about import require_conflictnlp
 from .bounds import DEFAULT_POLICY
 from .component import SPANS_KEY, CountFinder
 
@@ -63,4 +64,5 @@ def make_conflict_counts(
         "vague_estimate": vague_estimate, "units_estimate": units_estimate, "range_estimate": range_estimate,
         "below_factor": below_factor, "min_factor": min_factor, "max_factor": max_factor,
     }
+    require_conflictnlp(nlp)
     return CountFinder(nlp, name, tables=tables, policy=policy, use_parser=use_parser, use_ner=use_ner, scorer=scorer, spans_key=spans_key)

@@ -7,6 +7,7 @@ from typing import Callable, List, Optional
 from spacy.language import Language
 from thinc.api import Model
 
+from ..about import require_conflictnlp
 from ..schema import HEDGING_KEY
 from .component import ConflictHedging
 from .model import DEFAULT_MODEL
@@ -57,6 +58,7 @@ def make_conflict_hedging(
     span_keys: List[str],
     scorer: Optional[Callable],
 ) -> ConflictHedging:
+    require_conflictnlp(nlp)
     return ConflictHedging(
         nlp.vocab, model if use_model else None, name, make_doc=nlp.make_doc, cues=cues,
         pseudo_cues=pseudo_cues, weights=weights, threshold=threshold, uncued_threshold=uncued_threshold,
