@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence as SequenceABC
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .about import require_conflictnlp
+from .claims_scorer import score_claims
 from . import extensions  # noqa: F401  (registers Doc._.claims)
 from .doctools import CharOffsets, sentence_bounds
 # The one cue-type -> certainty table (re-exported: tests and users import these names from here).
@@ -265,24 +266,36 @@ class DocSentences(SequenceABC):
         return self._built[index]
 
 
+def doc_claims(doc: Doc, sentence_fallback: str = "any") -> List[Dict[str, Any]]:
+    """The claims of a Doc's counts, attributions and sentences (what ``conflict_claims`` writes)."""
+    # Linking reads only where each count is (its span's characters).
+    key = spans_key(doc, "counts")  # where conflict_counts keeps its spans (in count order)
+    spans = doc.spans[key] if key in doc.spans else ()
+    counts = [{"start": span.start_char, "end": span.end_char} for span in spans]
+    return link_claims(counts, doc._.attributions or [], DocSentences(doc), sentence_fallback)
+
+
 class ClaimLinker:
     """Writes ``doc._.claims``: one plain dict per count. See the module docstring."""
 
-    def __init__(self, name: str = "conflict_claims", *, sentence_fallback: str = "any") -> None:
+    def __init__(
+        self, name: str = "conflict_claims", *, sentence_fallback: str = "any", scorer: Optional[Callable] = None
+    ) -> None:
         if sentence_fallback not in SENTENCE_FALLBACKS:
             raise ValueError(
                 f"{name}: sentence_fallback {sentence_fallback!r} is not one of {', '.join(SENTENCE_FALLBACKS)}"
             )
         self.name = name
         self.sentence_fallback = sentence_fallback
+        self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
-        # Linking reads only where each count is (its span's characters).
-        key = spans_key(doc, "counts")  # where conflict_counts keeps its spans (in count order)
-        spans = doc.spans[key] if key in doc.spans else ()
-        counts = [{"start": span.start_char, "end": span.end_char} for span in spans]
-        doc._.claims = link_claims(counts, doc._.attributions or [], DocSentences(doc), self.sentence_fallback)
+        doc._.claims = doc_claims(doc, self.sentence_fallback)
         return doc
+
+    def score(self, examples: Iterable[Any], **kwargs: Any) -> Dict[str, Any]:
+        """P/R/F of (count, source) pairs against the reference's claims (see :mod:`conflictnlp.claims_scorer`)."""
+        return (self.scorer or score_claims)(examples, **kwargs)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
@@ -293,8 +306,12 @@ class ClaimLinker:
     "conflict_claims",
     assigns=["doc._.claims"],
     requires=["doc.spans", "span._.count", "doc._.attributions", "token.is_sent_start"],
-    default_config={"sentence_fallback": "any"},
+    default_config={"sentence_fallback": "any", "scorer": {"@scorers": "conflictnlp.claims_scorer.v1"}},
+    default_score_weights={"claims_f": 1.0, "claims_p": 0.0, "claims_r": 0.0, "claims_sourced_f": 0.0,
+                           "claims_sourced_p": None, "claims_sourced_r": None, "claims_certainty_acc": 0.0},
 )
-def make_conflict_claims(nlp: Language, name: str, sentence_fallback: str) -> ClaimLinker:
+def make_conflict_claims(
+    nlp: Language, name: str, sentence_fallback: str, scorer: Optional[Callable] = None
+) -> ClaimLinker:
     require_conflictnlp(nlp)
-    return ClaimLinker(name, sentence_fallback=sentence_fallback)
+    return ClaimLinker(name, sentence_fallback=sentence_fallback, scorer=scorer)

@@ -362,9 +362,10 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     imp = sub.add_parser("import", help="annotation-tool exports -> corpus JSONL")
     exp = sub.add_parser("export", help="corpus JSONL -> annotation-tool tasks")
     for action, flag in ((imp, "--from"), (exp, "--to")):
-        action.add_argument(flag, dest="tool", required=True, metavar="TOOL", help="prodigy or doccano")
+        action.add_argument(flag, dest="tool", required=True, metavar="TOOL",
+                            help="prodigy or doccano" + (", or spacy (a .spacy DocBin of the gold Docs)" if action is exp else ""))
         action.add_argument("paths", nargs="+", metavar="IN")
-        action.add_argument("--out", required=True, metavar="OUT", help="the JSONL file to write")
+        action.add_argument("--out", required=True, metavar="OUT", help="the file to write (JSONL; .spacy for --to spacy)")
 
 
 def _write_jsonl(path: str, items: List[Dict[str, Any]]) -> None:
@@ -372,6 +373,38 @@ def _write_jsonl(path: str, items: List[Dict[str, Any]]) -> None:
     with open(path, "w", encoding="utf8") as out:
         for item in items:
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+def _valid_records(paths: List[str]) -> Optional[List[Dict[str, Any]]]:
+    """The records of the corpus files ``paths``, or None after one line per problem on stderr."""
+    from .corpus import CorpusError, read_records
+    from .corpus.validate import validate_files
+
+    report = validate_files(paths)
+    for problem in report.problems:
+        error(problem)
+    if report.problems:
+        return None
+    try:
+        return [record for path in paths for record in read_records(path)]
+    except CorpusError as err:
+        error(str(err))
+        return None
+
+
+def _export_docbin(args: argparse.Namespace, stdout: TextIO) -> int:
+    """``corpus export --to spacy``: the gold Docs of the corpus files in one ``.spacy`` DocBin."""
+    import spacy
+
+    from .corpus.format import to_docbin
+
+    records = _valid_records(args.paths)
+    if records is None:
+        return EXIT_INPUT_ERROR
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    to_docbin(spacy.blank("en"), records).to_disk(args.out)  # main() reports an unwritable --out in one line
+    stdout.write(f"{len(records)} documents written to {args.out}\n")
+    return EXIT_OK
 
 
 def run_corpus(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
@@ -390,6 +423,8 @@ def run_corpus(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO]
         from .corpus.authoring import main as build_main
 
         return build_main(list(args.paths) + (["--out", args.out] if args.out else []))
+    if args.corpus_command == "export" and args.tool == "spacy":
+        return _export_docbin(args, stdout)
     if args.corpus_command in ("import", "export"):
         from .corpus import CorpusError, read_records
         from .corpus.importers import FORMATS, ImportFormatError, export_records, import_files
@@ -423,19 +458,10 @@ def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_evaluate(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
-    from .corpus import CorpusError, read_records
     from .corpus.evaluate import evaluate_records, format_scores
-    from .corpus.validate import validate_files
 
-    report = validate_files(args.paths)  # check everything first: a bad file is reported before any model loads
-    for problem in report.problems:
-        error(problem)
-    if report.problems:
-        return EXIT_INPUT_ERROR
-    try:
-        records = [record for path in args.paths for record in read_records(path)]
-    except CorpusError as err:
-        error(str(err))
+    records = _valid_records(args.paths)  # check everything first: a bad file is reported before any model loads
+    if records is None:
         return EXIT_INPUT_ERROR
     nlp = load_pipeline(args.base)
     if nlp is None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
 from spacy.util import registry
 
@@ -110,12 +110,33 @@ def annotate_reference(doc: Doc, record: Dict[str, Any]) -> Doc:
     doc.spans[spans_key(doc, "hedging")] = sorted(hedge_spans, key=lambda s: (s.start, s.end))
     total = max(1, len(sentences))
     doc.cats = {label: levels.get(label, 0) / total for label in DOC_CATS}
+    doc._.claims = _gold_claims(doc, record)
     return doc
+
+
+def _gold_claims(doc: Doc, record: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """The record's ``claims`` when it has them, else its gold counts, attributions and
+    sentences linked by conflict_claims' rules (the reference its scorer compares with)."""
+    if isinstance(record.get("claims"), list):
+        return [dict(c) for c in record["claims"]]
+    from ..claims import doc_claims
+
+    return doc_claims(doc)
 
 
 def reference_doc(nlp: Language, record: Dict[str, Any]) -> Doc:
     """A gold Doc for ``record``, tokenized with ``nlp``'s tokenizer."""
     return annotate_reference(nlp.make_doc(record["text"]), record)
+
+
+def to_docbin(nlp: Language, records: Iterable[Dict[str, Any]]) -> DocBin:
+    """The gold Docs of ``records`` (tokenized with ``nlp``) in a DocBin: sentence boundaries,
+    span groups, extension values and cats, for ``spacy evaluate`` and ``spacy train`` with
+    spaCy's own ``spacy.Corpus.v1`` reader (``conflictnlp corpus export --to spacy``)."""
+    docbin = DocBin(attrs=["ORTH", "SENT_START"], store_user_data=True)
+    for record in records:
+        docbin.add(reference_doc(nlp, record))
+    return docbin
 
 
 UNITS = ("document", "paragraph", "sentence")
