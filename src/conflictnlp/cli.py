@@ -438,7 +438,8 @@ def run_corpus(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO]
             else:
                 items = export_records(args.tool, [r for path in args.paths for r in read_records(path)])
         except (ImportFormatError, CorpusError) as err:
-            error(str(err))
+            for line in str(err).splitlines():  # an import lists every problem, one line each
+                error(line)
             return EXIT_INPUT_ERROR
         _write_jsonl(args.out, items)
         stdout.write(f"{len(items)} {'documents' if args.corpus_command == 'import' else 'tasks'} written to {args.out}\n")

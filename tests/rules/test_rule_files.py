@@ -70,3 +70,39 @@ def test_every_bundled_resource_parses():
     assert files, "no bundled resources found"
     for path in files:
         assert read_jsonl(path), f"{path} is empty"
+
+
+# A user rule file whose second line is nested far too deep (a RecursionError in json.loads,
+# or a value too deep for the checks that walk it): one ResourceError naming file and line.
+DEEP_LINES = ["[" * 5000 + "]" * 5000, '{"text": ' * 3000 + '"a"' + "}" * 3000, "[" * 150 + "]" * 150]
+USER_RULE_FILES = [
+    # factory | config key
+    ("conflict_sentences", "abbreviations"),
+    ("conflict_counts", "nouns"),
+    ("conflict_counts", "actors"),
+    ("conflict_attribution", "cues"),
+    ("conflict_attribution", "outlets"),
+    ("conflict_hedging", "cues"),
+]
+
+
+@pytest.mark.parametrize("line", DEEP_LINES, ids=["array", "object", "just over the limit"])
+def test_deeply_nested_line_is_named(line):
+    with pytest.raises(ResourceError, match=r"mine.jsonl, line 2: invalid JSON \(nested deeper than"):
+        parse_jsonl(['{"text": "a"}', line], "mine.jsonl", FIELDS)
+
+
+@pytest.mark.parametrize("factory, key", USER_RULE_FILES)
+def test_deeply_nested_user_rule_file_is_one_error(factory, key, tmp_path):
+    import spacy
+
+    import conflictnlp  # noqa: F401  (registers the factories)
+
+    path = tmp_path / "mine.jsonl"
+    path.write_text("# my rules\n" + DEEP_LINES[0] + "\n", encoding="utf8")
+    nlp = spacy.blank("en")
+    with pytest.raises(ResourceError) as err:
+        nlp.add_pipe(factory, config={key: str(path)})
+        nlp("Two brigades crossed the river, officials said.")
+    assert str(err.value).startswith(f"{path}, line 2: invalid JSON (nested deeper than")
+    assert len(str(err.value).splitlines()) == 1

@@ -36,6 +36,7 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
+from .. import jsontext
 from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES
 
 
@@ -215,7 +216,7 @@ def build_files(paths: List[Path]) -> Tuple[Dict[str, List[Dict[str, Any]]], Lis
                 continue
             where = f"{path}, line {lineno}"
             try:
-                doc = json.loads(line)
+                doc = jsontext.loads(line)
                 record = build_record(doc, where)
             except json.JSONDecodeError as err:
                 errors.append(f"{where}: invalid JSON ({err.msg} at column {err.colno})")

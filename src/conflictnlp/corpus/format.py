@@ -25,6 +25,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
 from spacy.util import registry
 
+from .. import jsontext
 from .. import extensions  # noqa: F401
 from ..schema import COUNT_FIELDS, DOC_CATS, spans_key
 
@@ -56,7 +57,7 @@ def read_records(path: PathLike) -> Iterator[Dict[str, Any]]:
                 if not line.strip():
                     continue
                 try:
-                    record = json.loads(line)
+                    record = jsontext.loads(line)
                 except json.JSONDecodeError as err:
                     raise CorpusError(f"{file}, line {lineno}: invalid JSON ({err.msg})") from None
                 if not isinstance(record, dict) or not isinstance(record.get("text"), str):

@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
+from .. import jsontext
 from ..schema import CERTAINTY_LEVELS, COUNT_FIELDS, CUE_TYPES, KINDS
 from .validate import implied_level
 
@@ -169,7 +170,7 @@ class _Draft:
         self.side: Dict[str, Any] = {}
 
     def add_span(self, start: Any, end: Any, label: Any, where: str) -> Optional[int]:
-        if not isinstance(start, int) or not isinstance(end, int) or not isinstance(label, str):
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)) or not isinstance(label, str):
             raise ImportFormatError(f"{where}: a span needs integer start/end and a string label")
         if not 0 <= start < end <= len(self.text):
             raise ImportFormatError(f"{where}: span {start}:{end} out of range (text has {len(self.text)} characters)")
@@ -346,18 +347,23 @@ def _certainty_label(value: Any, where: str) -> str:
 # ----------------------------------------------------------------------------- readers
 
 def _read_lines(path: Path) -> Iterable[Tuple[str, Any]]:
+    """``(where, task)`` for each task of an export file; ``task`` is an :class:`ImportFormatError`
+    for a line (or a file) that cannot be read, so that the other lines are still read."""
     try:
         content = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ImportFormatError(f"{path}: no such file") from None
+        yield str(path), ImportFormatError(f"{path}: no such file")
+        return
     except (OSError, UnicodeDecodeError) as err:
-        raise ImportFormatError(f"{path}: cannot read ({err})") from None
+        yield str(path), ImportFormatError(f"{path}: cannot read ({err})")
+        return
     stripped = content.lstrip()
     if stripped.startswith("["):  # a JSON array export
         try:
-            items = json.loads(content)
+            items = jsontext.loads(content)
         except json.JSONDecodeError as err:
-            raise ImportFormatError(f"{path}: invalid JSON ({err.msg} at line {err.lineno})") from None
+            yield str(path), ImportFormatError(f"{path}: invalid JSON ({err.msg} at line {err.lineno})")
+            return
         for n, item in enumerate(items, start=1):
             yield f"{path}, item {n}", item
         return
@@ -366,9 +372,26 @@ def _read_lines(path: Path) -> Iterable[Tuple[str, Any]]:
             continue
         where = f"{path}, line {lineno}"
         try:
-            yield where, json.loads(line)
+            task = jsontext.loads(line)
         except json.JSONDecodeError as err:
-            raise ImportFormatError(f"{where}: invalid JSON ({err.msg} at column {err.colno})") from None
+            task = ImportFormatError(f"{where}: invalid JSON ({err.msg} at column {err.colno})")
+        yield where, task
+
+
+def _tasks(paths: Sequence[PathLike], errors: List[str]) -> Iterable[Tuple[str, Any]]:
+    """The readable tasks of ``paths``; a line that cannot be read goes to ``errors``."""
+    for path in paths:
+        for where, task in _read_lines(Path(path)):
+            if isinstance(task, ImportFormatError):
+                errors.append(str(task))
+            else:
+                yield where, task
+
+
+def _raise_all(errors: List[str]) -> None:
+    """One :class:`ImportFormatError` with one line per problem, when there are any."""
+    if errors:
+        raise ImportFormatError("\n".join(errors))
 
 
 class _Collector:
@@ -395,6 +418,37 @@ class _Collector:
         return [build_from_draft(d, self.meta_ids[k]) for k, d in self.drafts.items()]
 
 
+def _objects(task: Dict[str, Any], key: str, where: str) -> List[Dict[str, Any]]:
+    """``task[key]`` (absent or null: none), checked to be a list of objects."""
+    items = task.get(key)
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ImportFormatError(f'{where}: "{key}" must be a list of objects')
+    return items
+
+
+_SIDECAR_SHAPES = {"counts": dict, "attributions": dict, "sentences": list, "id": str}
+
+
+def _sidecar(task: Dict[str, Any], where: str) -> Dict[str, Any]:
+    """The task's ``"conflictnlp"`` side data, its fields checked (an object of ours, or none)."""
+    side = task.get(SIDECAR)
+    if not isinstance(side, dict):
+        return {}
+    for key, shape in _SIDECAR_SHAPES.items():
+        if side.get(key) is not None and not isinstance(side[key], shape):
+            raise ImportFormatError(f'{where}: "{SIDECAR}.{key}" must be a{"n" if shape is dict else ""} '
+                                    f'{ {dict: "object", list: "list", str: "string"}[shape]}')
+    for key in ("counts", "attributions"):
+        if not all(isinstance(v, dict) for v in (side.get(key) or {}).values()):
+            raise ImportFormatError(f'{where}: "{SIDECAR}.{key}" must map "start:end" to objects')
+    for n, sent in enumerate(side.get("sentences") or []):
+        if not (isinstance(sent, list) and len(sent) >= 2 and all(isinstance(v, int) and not isinstance(v, bool) for v in sent[:2])):
+            raise ImportFormatError(f'{where}: "{SIDECAR}.sentences[{n}]" must be [start, end, certainty]')
+    return side
+
+
 def _task_text(task: Any, where: str) -> str:
     if not isinstance(task, dict) or not isinstance(task.get("text"), str) or not task["text"]:
         raise ImportFormatError(f'{where}: expected an object with a non-empty "text" string')
@@ -405,8 +459,9 @@ def read_prodigy(paths: Sequence[PathLike]) -> List[Dict[str, Any]]:
     """Corpus records from Prodigy spans and textcat JSONL exports (see the module docstring)."""
     collector = _Collector()
     pending: List[Tuple[str, Dict[str, Any]]] = []
-    for path in paths:
-        for where, task in _read_lines(Path(path)):
+    errors: List[str] = []
+    for where, task in _tasks(paths, errors):
+        try:
             text = _task_text(task, where)
             if task.get("answer", "accept") != "accept":
                 continue
@@ -416,8 +471,14 @@ def read_prodigy(paths: Sequence[PathLike]) -> List[Dict[str, Any]]:
                 pending.append((where, task))
             else:
                 raise ImportFormatError(f'{where}: neither a spans task ("spans") nor a textcat task ("accept" or "label")')
+        except ImportFormatError as err:
+            errors.append(str(err))
     for where, task in pending:  # textcat after spans, so sentences land in their documents
-        _prodigy_textcat(collector, task, where)
+        try:
+            _prodigy_textcat(collector, task, where)
+        except ImportFormatError as err:
+            errors.append(str(err))
+    _raise_all(errors)
     return collector.records()
 
 
@@ -426,7 +487,7 @@ def _meta(task: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _prodigy_spans(collector: _Collector, task: Dict[str, Any], text: str, where: str) -> None:
-    side = task.get(SIDECAR) if isinstance(task.get(SIDECAR), dict) else {}
+    side = _sidecar(task, where)
     draft = collector.get(text, side.get("id") or _meta(task).get("id"), where)
     draft.side = side or draft.side
     if not isinstance(task["spans"], list):
@@ -435,7 +496,7 @@ def _prodigy_spans(collector: _Collector, task: Dict[str, Any], text: str, where
         if not isinstance(span, dict):
             raise ImportFormatError(f"{where}: spans[{n}] must be an object")
         draft.add_span(span.get("start"), span.get("end"), span.get("label"), f"{where}: spans[{n}]")
-    for n, rel in enumerate(task.get("relations") or []):
+    for n, rel in enumerate(_objects(task, "relations", where)):
         head, child = rel.get("head_span"), rel.get("child_span")
         if not isinstance(head, dict) or not isinstance(child, dict):
             raise ImportFormatError(f"{where}: relations[{n}] needs head_span and child_span")
@@ -468,31 +529,43 @@ def _prodigy_textcat(collector: _Collector, task: Dict[str, Any], where: str) ->
 def read_doccano(paths: Sequence[PathLike]) -> List[Dict[str, Any]]:
     """Corpus records from doccano JSONL exports (see the module docstring)."""
     collector = _Collector()
-    for path in paths:
-        for where, line in _read_lines(Path(path)):
-            text = _task_text(line, where)
-            side = line.get(SIDECAR) if isinstance(line.get(SIDECAR), dict) else {}
-            draft = collector.get(text, side.get("id"), where)
-            draft.side = side or draft.side
-            by_id: Dict[Any, int] = {}
-            for n, entity in enumerate(line.get("entities") or []):
-                i = draft.add_span(entity.get("start_offset"), entity.get("end_offset"), entity.get("label"), f"{where}: entities[{n}]")
-                by_id[entity.get("id", n)] = i
-            labels = line.get("label", line.get("labels"))
-            if isinstance(labels, list) and labels and all(isinstance(l, list) for l in labels):
-                for n, triple in enumerate(labels):
-                    if len(triple) != 3:
-                        raise ImportFormatError(f"{where}: label[{n}] must be [start, end, label]")
-                    draft.add_span(triple[0], triple[1], triple[2], f"{where}: label[{n}]")
-            elif isinstance(labels, list) and labels:
-                if len(labels) != 1:
-                    raise ImportFormatError(f"{where}: a sentence needs exactly one certainty label, got {labels!r}")
-                draft.certainty[(0, len(text.rstrip()))] = _certainty_label(labels[0], where)
-            for n, rel in enumerate(line.get("relations") or []):
-                if rel.get("from_id") not in by_id or rel.get("to_id") not in by_id:
-                    raise ImportFormatError(f"{where}: relations[{n}] refers to an unknown entity id")
-                draft.relations.append((by_id[rel["from_id"]], by_id[rel["to_id"]], str(rel.get("type", ""))))
+    errors: List[str] = []
+    for where, line in _tasks(paths, errors):
+        try:
+            _doccano_line(collector, line, where)
+        except ImportFormatError as err:
+            errors.append(str(err))
+    _raise_all(errors)
     return collector.records()
+
+
+def _doccano_line(collector: _Collector, line: Any, where: str) -> None:
+    text = _task_text(line, where)
+    side = _sidecar(line, where)
+    draft = collector.get(text, side.get("id"), where)
+    draft.side = side or draft.side
+    by_id: Dict[Any, int] = {}
+    for n, entity in enumerate(_objects(line, "entities", where)):
+        i = draft.add_span(entity.get("start_offset"), entity.get("end_offset"), entity.get("label"), f"{where}: entities[{n}]")
+        if not isinstance(entity.get("id", n), (int, str)):
+            raise ImportFormatError(f"{where}: entities[{n}].id must be a number or a string")
+        by_id[entity.get("id", n)] = i
+    labels = line.get("label", line.get("labels"))
+    if isinstance(labels, list) and labels and all(isinstance(l, list) for l in labels):
+        for n, triple in enumerate(labels):
+            if len(triple) != 3:
+                raise ImportFormatError(f"{where}: label[{n}] must be [start, end, label]")
+            draft.add_span(triple[0], triple[1], triple[2], f"{where}: label[{n}]")
+    elif isinstance(labels, list) and labels:
+        if len(labels) != 1:
+            raise ImportFormatError(f"{where}: a sentence needs exactly one certainty label, got {labels!r}")
+        draft.certainty[(0, len(text.rstrip()))] = _certainty_label(labels[0], where)
+    for n, rel in enumerate(_objects(line, "relations", where)):
+        if not isinstance(rel.get("from_id"), (int, str)) or not isinstance(rel.get("to_id"), (int, str)):
+            raise ImportFormatError(f"{where}: relations[{n}] needs from_id and to_id")
+        if rel.get("from_id") not in by_id or rel.get("to_id") not in by_id:
+            raise ImportFormatError(f"{where}: relations[{n}] refers to an unknown entity id")
+        draft.relations.append((by_id[rel["from_id"]], by_id[rel["to_id"]], str(rel.get("type", ""))))
 
 
 READERS = {"prodigy": read_prodigy, "doccano": read_doccano}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
+from .. import jsontext
 from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES, cue_certainty, strongest
 
 PathLike = Union[str, Path]
@@ -296,7 +297,7 @@ def validate_files(paths: Sequence[PathLike]) -> Report:
                 continue
             where = f"{path}, line {lineno}"
             try:
-                record = json.loads(line)
+                record = jsontext.loads(line)
             except json.JSONDecodeError as err:
                 report.problems.append(f"{where}: malformed line: invalid JSON ({err.msg} at column {err.colno})")
                 continue

@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from .. import jsontext
+
 PathLike = Union[str, Path]
 
 # A field spec maps a field name to the accepted Python types. A field whose name ends
@@ -103,7 +105,7 @@ def parse_jsonl(lines: Iterable[str], source: str, fields: Optional[FieldSpec] =
             continue
         where = f"{source}, line {lineno}"
         try:
-            entry = json.loads(stripped)
+            entry = jsontext.loads(stripped)
         except json.JSONDecodeError as err:
             raise ResourceError(f"{where}: invalid JSON ({err.msg} at column {err.colno})") from None
         entries.append(validate_entry(entry, fields, where))
@@ -173,7 +175,7 @@ def entry_line(path: PathLike, entry: Mapping[str, Any]) -> Optional[int]:
     for lineno, line in enumerate(lines, start=1):
         if line.strip() and not line.lstrip().startswith("#"):
             try:
-                if json.loads(line) == entry:
+                if jsontext.loads(line) == entry:
                     return lineno
             except json.JSONDecodeError:
                 continue

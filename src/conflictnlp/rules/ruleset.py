@@ -25,6 +25,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Union
 
+from .. import jsontext
 from .files import FieldSpec, PathLike, ResourceError, entry_line, load_entries, read_jsonl, validate_entry, write_jsonl
 
 # A table's config value: None (the bundled file), a path to a JSONL file, or the entries.
@@ -150,7 +151,7 @@ class RuleSet:
         return json.dumps(self.entries, ensure_ascii=False).encode("utf8")
 
     def from_bytes(self, data: bytes) -> "RuleSet":
-        saved = json.loads(data.decode("utf8"))
+        saved = jsontext.loads(data.decode("utf8"))
         if not isinstance(saved, dict):
             raise ResourceError(f"{self.owner}: saved rules must be a JSON object of tables")
         restored = {}
