@@ -133,6 +133,8 @@ def test_spacy_package_requires_conflictnlp(make, tmp_path):
     (["spacy>=3.8.0,<3.9.0"], ["spacy>=3.8.0,<3.9.0", "conflictnlp>=0.1.0,<0.2.0"]),
     (["conflictnlp==0.1.0"], ["conflictnlp==0.1.0"]),
     (["ConflictNLP>=0.1"], ["ConflictNLP>=0.1"]),
+    (["conflictnlp[transformers]>=0.1"], ["conflictnlp[transformers]>=0.1"]),
+    (["conflictnlp ~= 0.1"], ["conflictnlp ~= 0.1"]),
 ])
 def test_with_requirement(given, expected, monkeypatch):
     monkeypatch.setattr(conflictnlp.about, "__version__", "0.1.0")

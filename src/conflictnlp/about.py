@@ -1,5 +1,7 @@
 """Package metadata. Imported by the entry points, so it must stay dependency-free."""
 
+import re
+
 __version__ = "0.1.0"
 __schema__ = "conflictnlp/1"
 
@@ -13,7 +15,7 @@ def requirement() -> str:
 def with_requirement(requirements) -> list:
     """``requirements`` (a pipeline meta's list, or None) with conflictnlp's, unless one is there."""
     requirements = list(requirements or [])
-    names = [str(r).split(">")[0].split("=")[0].split("<")[0].strip().lower() for r in requirements]
+    names = [re.split(r"[\s<>=!~\[;(]", str(r).strip(), maxsplit=1)[0].lower() for r in requirements]
     return requirements if "conflictnlp" in names else requirements + [requirement()]
 
 
