@@ -19,6 +19,8 @@ from conflictnlp.corpus.format import reference_doc
 KILLED = "Rebel commanders said 300 fighters were killed near the dam."
 BOATS = "The navy lost 12 patrol boats in the storm."
 SAID = {"cue": "said", "source": "Rebel commanders", "content": "300 fighters were killed near the dam"}
+PROBABLY = "Rebel commanders said 300 fighters were probably killed near the dam."
+SAID_PROBABLY = dict(SAID, content="300 fighters were probably killed near the dam")
 
 
 def _doc(nlp, sentences):
@@ -48,8 +50,9 @@ CASES = [
     ("extra figure", [_s(BOATS)], [_s(BOATS, [("12 patrol boats", "equipment")])], 0.0, 0.0, None),
     ("one of two right", [_s(KILLED, [("300 fighters", "killed")], [SAID]), _s(BOATS, [("12 patrol boats", "equipment")])],
      [_s(KILLED, [("300 fighters", "killed")], [SAID]), _s(BOATS)], 2 / 3, 1.0, 1.0),
-    ("certainty differs", [_s(KILLED, [("300 fighters", "killed")], [SAID])],
-     [_s(KILLED, [("300 fighters", "killed")], [SAID], certainty="possible", cues=[{"text": "said", "type": "epistemic"}])],
+    ("certainty differs", [_s(PROBABLY, [("300 fighters", "killed")], [SAID_PROBABLY])],
+     [_s(PROBABLY, [("300 fighters", "killed")], [SAID_PROBABLY], certainty="probable",
+         cues=[{"text": "probably", "type": "epistemic"}])],
      1.0, 1.0, 0.0),
 ]
 
