@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from . import colors
 from .render import LAYERS, count_label, source_label
@@ -290,7 +290,7 @@ def css(palette: Optional[Mapping[str, str]] = None) -> str:
         ".cn-view .cn-legend .cn-mark,.cn-view .cn-legend .cn-hedged{padding:0 .3em}"
         ".cn-view .cn-kinds{display:flex;flex-wrap:wrap;gap:0 .4em}"
         ".cn-view .cn-panel{overflow-x:auto}"
-        ".cn-view table.cn-claims{border-collapse:collapse;font:13px/1.4 system-ui,sans-serif;margin:.5em 0 0}"
+        ".cn-view table.cn-claims{border-collapse:collapse;table-layout:auto;width:auto;font:13px/1.4 system-ui,sans-serif;margin:.5em 0 0}"
         ".cn-view .cn-claims caption{text-align:left;font-weight:600;padding:.3em 0}"
         ".cn-view .cn-claims th,.cn-view .cn-claims td{border-bottom:1px solid #e3e3e3;padding:.25em .6em;"
         "text-align:left;vertical-align:top;background:#fff;color:#1f1f1f}"
@@ -347,7 +347,12 @@ class ArticleView:
     def __init__(self, docs: Any, layers: Sequence[str] = LAYERS, palette: Optional[Mapping[str, str]] = None) -> None:
         from .render import as_items
 
-        self.html = article_html(as_items(docs), layers, palette=palette)
+        items = as_items(docs)
+        self.documents = len(items)
+        self.html = article_html(items, layers, palette=palette)
+
+    def __repr__(self) -> str:
+        return f"<ArticleView of {self.documents} document{'s' if self.documents != 1 else ''}>"
 
     def _repr_html_(self) -> str:
         return self.html
