@@ -177,6 +177,23 @@ def test_a_mark_split_by_another_is_opened_again_without_its_label():
     assert html.count(">TROOPS 400<") == 1
 
 
+# (text, the span as start:end offsets, which starts or lies between paragraphs)
+BETWEEN_PARAGRAPHS = [
+    ("Border clash\n\nKyiv said 5 troops died.", (12, 18), 1),   # starts on the blank line: label on "Kyiv"
+    ("Border clash\r\n\r\nKyiv said it.", (12, 20), 1),         # on a Windows line break
+    ("Border clash\n\n\nKyiv said it.", (12, 14), 0),            # only line breaks: nothing to draw
+]
+
+
+@pytest.mark.parametrize("text,offsets,labels", BETWEEN_PARAGRAPHS)
+def test_a_mark_that_starts_between_paragraphs_keeps_its_label(text, offsets, labels):
+    export = to_dict(build(text, [], [], []))
+    start, end = offsets
+    export["attributions"] = [{"cue": None, "source": {"start": start, "end": end, "text": text[start:end]}}]
+    markup = view(export)
+    assert markup.count(">SOURCE unknown<") == labels and read(markup).paragraphs == lines(text)
+
+
 def test_links_of_the_panel_and_the_labels_reach_their_targets():
     reader = read(view([to_dict(REPORT), crossing()], page=True))
     ids = set(reader.ids)

@@ -43,7 +43,8 @@ LAYOUT = """() => {
     if (!node.textContent.trim()) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
-    for (const r of range.getClientRects()) texts.push({text: node.textContent, box: box(r)});
+    const para = [...document.querySelectorAll('.cn-body p')].indexOf(node.parentElement.closest('p'));
+    for (const r of range.getClientRects()) texts.push({text: node.textContent, box: box(r), para});
   }
   const bodies = [...document.querySelectorAll('.cn-body')].map(e => box(e.getBoundingClientRect()));
   return {labels, texts, bodies};
@@ -117,6 +118,20 @@ def overlap(a, b, tolerance=0.5):
     return width > tolerance and height > tolerance
 
 
+def line_gaps(texts):
+    """The space between one line of text and the next, within each paragraph."""
+    gaps = []
+    for para in {t["para"] for t in texts}:
+        bands = []  # (top, bottom) of each line, lines found as text boxes that overlap vertically
+        for b in sorted((t["box"] for t in texts if t["para"] == para), key=lambda b: b["top"]):
+            if bands and b["top"] < bands[-1][1]:
+                bands[-1] = (bands[-1][0], max(bands[-1][1], b["bottom"]))
+            else:
+                bands.append((b["top"], b["bottom"]))
+        gaps += [below[0] - above[1] for above, below in zip(bands, bands[1:])]
+    return gaps
+
+
 def layout(browser, html, width):
     page = browser.new_page(viewport={"width": width, "height": 800})
     try:
@@ -130,8 +145,8 @@ def lines(text):
     return [line.rstrip("\r") for line in text.split("\n") if line.strip()]
 
 
-def check_page(browser, exports, width):
-    boxes, visible = layout(browser, page_html(exports), width)
+def check_page(browser, exports, width, html=None):
+    boxes, visible = layout(browser, html or page_html(exports), width)
     labels, texts = boxes["labels"], boxes["texts"]
     assert labels, "no labels drawn"
     for i, a in enumerate(labels):
@@ -140,6 +155,7 @@ def check_page(browser, exports, width):
         for t in texts:
             assert not overlap(a["box"], t["box"]), f"label {a['text']!r} covers the text {t['text']!r} at {width}px"
         assert any(a["box"]["right"] <= body["right"] + 1 for body in boxes["bodies"]), f"label {a['text']!r} sticks out"
+    assert min(line_gaps(texts)) >= 12, f"lines of text closer than 12px at {width}px: no room for labels"
     for export, shown in zip(exports, visible):
         assert shown == lines(export["text"]), f"{export['meta'].get('path')}: the text shown is not the input at {width}px"
     assert len(visible) == len(exports)
@@ -153,6 +169,26 @@ def test_live_pages_lay_out_cleanly(browser, live_exports, width):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_stored_pages_and_crossing_spans_lay_out_cleanly(browser, width):
     check_page(browser, load_exports() + [crossing_export()], width)
+
+
+# Rules of the kind a notebook front end applies to the HTML outputs it shows (element selectors
+# under its output area): the view's own rules must win.
+NOTEBOOK_HOST = (
+    ".output p{margin:0 0 1em;line-height:1.3;text-align:left}.output span{line-height:1}"
+    ".output table{table-layout:fixed;margin:0 auto;font-size:12px;border:none}"
+    ".output td,.output th{text-align:right;padding:.5em;border:none}"
+    ".output tbody tr:nth-child(odd){background:#f5f5f5}.output a{color:red}.output *{box-sizing:border-box}"
+)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_notebook_output_lays_out_cleanly(browser, width):
+    import conflictnlp
+
+    exports = load_exports()
+    fragment = conflictnlp.render(exports, jupyter=False)
+    html = f'<html><head><style>{NOTEBOOK_HOST}</style></head><body><div class="output">{fragment}</div></body></html>'
+    check_page(browser, exports, width, html)
 
 
 def test_claim_links_reach_their_figures(browser):

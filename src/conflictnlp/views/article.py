@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+from bisect import bisect_right
 from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from . import colors
@@ -191,10 +192,25 @@ def _is_headline(text: str, spans: List[Tuple[int, int]]) -> bool:
     return set_off and len(line) <= 160 and not line.endswith((".", ":", ";", ","))
 
 
+def _snap(marks: Sequence[Mark], spans: List[Tuple[int, int]]) -> List[Mark]:
+    """Marks that start between paragraphs (on a line break) start at the next paragraph, so that
+    their label is drawn; marks wholly between paragraphs are left out."""
+    starts = [start for start, _ in spans]
+    out = []
+    for mark in marks:
+        i = bisect_right(starts, mark.start) - 1
+        if i >= 0 and mark.start < spans[i][1]:
+            out.append(mark)
+        elif i + 1 < len(spans) and spans[i + 1][0] < mark.end:
+            out.append(mark._replace(start=spans[i + 1][0]))
+    return out
+
+
 def body_html(text: str, marks: Sequence[Mark]) -> str:
     """The text as ``<p>`` paragraphs (the headline as ``<p class="cn-headline">``)."""
     spans = paragraphs(text)
     headline = _is_headline(text, spans)
+    marks = _snap(marks, spans)
     out = []
     for i, (start, end) in enumerate(spans):
         cls = "cn-p cn-headline" if headline and i == 0 else "cn-p"
@@ -269,9 +285,10 @@ def css(palette: Optional[Mapping[str, str]] = None) -> str:
         ".cn-view .cn-title{font:600 13px/1.4 system-ui,sans-serif;color:#555;margin:0 0 .6em;"
         "border-bottom:1px solid #e3e3e3;padding-bottom:.2em}"
         ".cn-view .cn-body{font:16px/2.2 Georgia,'Times New Roman',serif}"
-        ".cn-view .cn-p{margin:0 0 .7em;white-space:pre-wrap;overflow-wrap:break-word}"
+        ".cn-view .cn-p{margin:0 0 .7em;line-height:2.2;text-align:left;white-space:pre-wrap;overflow-wrap:break-word}"
         ".cn-view .cn-headline{font-size:1.3em;font-weight:700;line-height:1.9;margin-bottom:.9em}"
         ".cn-view .cn-empty,.cn-view .cn-noclaims{color:#777;font:italic 14px system-ui,sans-serif}"
+        ".cn-view .cn-body span:not(.cn-label),.cn-view .cn-legend span{line-height:inherit}"
         ".cn-view .cn-mark{border-radius:3px}"
         f".cn-view .cn-count{{background:{tone['COUNT']}}}{kinds}"
         f".cn-view .cn-source{{background:{tone['SOURCE']}}}.cn-view .cn-cue{{background:{tone['CUE']}}}"
