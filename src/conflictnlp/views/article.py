@@ -206,15 +206,28 @@ def _snap(marks: Sequence[Mark], spans: List[Tuple[int, int]]) -> List[Mark]:
     return out
 
 
+def _by_paragraph(marks: Sequence[Mark], spans: List[Tuple[int, int]]) -> List[List[Mark]]:
+    """The marks that touch each paragraph, in one sweep (long documents have many of both)."""
+    order = sorted(marks, key=lambda m: m.start)
+    active: List[Mark] = []
+    nxt, out = 0, []
+    for start, end in spans:
+        while nxt < len(order) and order[nxt].start < end:
+            active.append(order[nxt])
+            nxt += 1
+        active = [m for m in active if m.end > start]
+        out.append(active)
+    return out
+
+
 def body_html(text: str, marks: Sequence[Mark]) -> str:
     """The text as ``<p>`` paragraphs (the headline as ``<p class="cn-headline">``)."""
     spans = paragraphs(text)
     headline = _is_headline(text, spans)
-    marks = _snap(marks, spans)
     out = []
-    for i, (start, end) in enumerate(spans):
+    for i, ((start, end), touching) in enumerate(zip(spans, _by_paragraph(_snap(marks, spans), spans))):
         cls = "cn-p cn-headline" if headline and i == 0 else "cn-p"
-        out.append(f'<p class="{cls}">{line_html(text, start, end, marks)}</p>')
+        out.append(f'<p class="{cls}">{line_html(text, start, end, touching)}</p>')
     return "\n".join(out) or '<p class="cn-empty">(empty document)</p>'
 
 
