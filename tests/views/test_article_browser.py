@@ -80,7 +80,7 @@ def browser():
         pytest.skip("no Chromium found (apt-get install chromium, or set CONFLICTNLP_CHROMIUM): browser layout not checked")
     with sync_api.sync_playwright() as playwright:
         try:
-            launched = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            launched = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-dev-shm-usage"])
         except Exception as error:  # a browser that does not start is reported, not hidden
             pytest.fail(f"Chromium at {chromium} did not start: {str(error).splitlines()[0]}")
         yield launched
@@ -213,7 +213,7 @@ def make_screenshots(out: Path = IMAGES) -> None:
     exports = load_exports()
     html = page_html(exports)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox", "--disable-dev-shm-usage"])
         for name, width, selector in (("article-view.png", 960, ".cn-view"), ("article-view-phone.png", 420, ".cn-doc >> nth=2")):
             page = browser.new_page(viewport={"width": width, "height": 800}, device_scale_factor=1)
             page.set_content(html)
