@@ -62,7 +62,7 @@ VISIBLE_TEXT = """() => {
 def find_chromium():
     given = os.environ.get("CONFLICTNLP_CHROMIUM")
     if given:
-        return given if Path(given).exists() else None
+        return given if Path(given).is_file() else None
     for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
         path = shutil.which(name)
         if path:
