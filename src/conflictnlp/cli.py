@@ -230,6 +230,8 @@ def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="text files, .jsonl files, or - for stdin")
     parser.add_argument("--format", default="jsonl", help="output format: jsonl (default), table, csv or html (one page)")
     parser.add_argument("--input-format", default="auto", help="auto (by extension), text or jsonl")
+    parser.add_argument("--html-style", default="article", metavar="STYLE",
+                        help="with --format html: article (default: the text as written, marks, claims) or displacy")
     parser.add_argument("--base", default=None, metavar="PIPELINE", help="an installed spaCy pipeline to build on")
     parser.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per nlp.pipe batch (default 64)")
     parser.add_argument("--n-process", type=int, default=1, metavar="N",
@@ -238,6 +240,11 @@ def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
     if not formats_ok(args, OUTPUT_FORMATS):
+        return EXIT_USAGE
+    from .views.render import STYLES
+
+    if args.html_style not in STYLES:
+        error(f"--html-style {args.html_style}: unknown style (choose from {', '.join(STYLES)})")
         return EXIT_USAGE
     if args.batch_size < 1 or args.n_process < 1:
         error(f"--batch-size {args.batch_size} / --n-process {args.n_process}: both must be at least 1")
@@ -251,7 +258,7 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     writer = csv.DictWriter(stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore") if args.format == "csv" else None
     if writer is not None:
         writer.writeheader()
-    page = _HtmlPage(stdout) if args.format == "html" else None
+    page = _HtmlPage(stdout, args.html_style) if args.format == "html" else None
     first = True
     try:
         for item in process(nlp, args.paths, args.input_format, stdin, batch_size=args.batch_size,
@@ -281,17 +288,20 @@ class _HtmlPage:
     """One HTML page written as it grows: the page's start before the first document, each
     document's figure as it is done, the page's end on close (nothing at all without a document)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, style: str = "article") -> None:
         from .views.render import page_frame
 
         self.stream = stream
-        self.head, self.tail = page_frame()
+        self.style = style
+        self.head, self.tail = page_frame(style=style)
         self.opened = False
+        self.index = 0
 
     def add(self, export: Dict[str, Any]) -> None:
         from .views.render import render_figure
 
-        figure = render_figure(export)
+        figure = render_figure(export, self.index, style=self.style)
+        self.index += 1
         if not self.opened:
             self.stream.write(self.head)
             self.opened = True

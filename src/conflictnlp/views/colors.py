@@ -41,6 +41,18 @@ COLORS = {**COUNT_COLORS, **ATTRIBUTION_COLORS, **HEDGE_COLORS}
 DEFAULT_COLOR = "#dddddd"
 
 
+# The article view (views/article.py) only: what has no displaCy label.
+# Reported content is underlined; hedged sentences get a tint by the certainty they signal.
+CONTENT_UNDERLINE = "#3f7fd6"
+CERTAINTY_COLORS = {
+    "probable": "#f1eefb",
+    "possible": "#e7e2f8",
+    "unverified": "#ddd5f4",
+}
+LABEL_TEXT = "#2b2b2b"
+LINK = "#1d5fb8"
+
+
 def label_color(label: str) -> str:
     """The colour of a rendered label, from its first word ("TROOPS ~50,000" -> TROOPS)."""
     head = label.split(" ", 1)[0].upper()

@@ -1,6 +1,8 @@
-"""``conflictnlp.render``: counts, attribution parts and hedge cues in one displaCy view.
+"""``conflictnlp.render``: counts, attribution parts and hedge cues in one view.
 
-Uses displaCy's ``span`` style, which draws overlapping spans (a count inside a reported
+By default the article view of :mod:`.article` (the text as written, marks with labels, a
+legend and a panel of claims). ``style="displacy"`` gives the view of this module, which
+uses displaCy's ``span`` style, which draws overlapping spans (a count inside a reported
 content inside a sentence with a hedge cue) as stacked underlines. Labels:
 
 - counts: their kind and normalized figure, plus the actor: ``TROOPS ~50,000 · Russia``;
@@ -81,18 +83,24 @@ def _title(export: Mapping[str, Any]) -> Optional[str]:
     return str(title) if title is not None else None
 
 
+def as_export(item: Union[Doc, Mapping[str, Any]], title: Optional[str] = None) -> Tuple[Mapping[str, Any], Optional[str]]:
+    """The export dict and the title (given, else from the Doc's user_data or the export's meta)."""
+    if isinstance(item, Doc):
+        return to_dict(item), title or item.user_data.get("title")
+    if _is_export(item):
+        return item, title or _title(item)
+    raise TypeError(f"conflictnlp.render expects a spaCy Doc or an export dict, got {type(item).__name__}")
+
+
+def as_items(docs: Any) -> List[Union[Doc, Mapping[str, Any]]]:
+    """One Doc or export, or an iterable of them, as a list."""
+    return [docs] if isinstance(docs, Doc) or _is_export(docs) else list(docs)
+
+
 def parse(item: Union[Doc, Mapping[str, Any]], layers: Sequence[str] = LAYERS, title: Optional[str] = None) -> Dict[str, Any]:
     """displaCy's manual ``span`` input for one Doc or export dict."""
-    if isinstance(item, Doc):
-        doc = item
-        export = to_dict(doc)
-        title = title or doc.user_data.get("title")
-    elif _is_export(item):
-        export = item
-        doc = _tokenize(export.get("text") or "")
-        title = title or _title(export)
-    else:
-        raise TypeError(f"conflictnlp.render expects a spaCy Doc or an export dict, got {type(item).__name__}")
+    export, title = as_export(item, title)
+    doc = item if isinstance(item, Doc) else _tokenize(export.get("text") or "")
     spans = []
     for start, end, label in labelled_spans(export, layers):
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -107,6 +115,9 @@ def parse(item: Union[Doc, Mapping[str, Any]], layers: Sequence[str] = LAYERS, t
     }
 
 
+STYLES = ("article", "displacy")
+
+
 def render(
     docs: Union[Doc, Mapping[str, Any], Iterable[Union[Doc, Mapping[str, Any]]]],
     *,
@@ -115,18 +126,27 @@ def render(
     minify: bool = False,
     layers: Sequence[str] = LAYERS,
     options: Optional[Dict[str, Any]] = None,
+    style: str = "article",
 ) -> Optional[str]:
     """Show counts, attribution parts and hedge cues of one or more Docs (or exports).
 
     ``jupyter=None`` detects a notebook: there it displays the view and returns None;
     elsewhere it returns the HTML. ``page=True`` wraps all documents in one HTML page.
-    ``layers`` picks among ``"counts"``, ``"attribution"``, ``"hedging"``; ``options``
-    go to displaCy (its ``colors`` are added to ours).
+    ``layers`` picks among ``"counts"``, ``"attribution"``, ``"hedging"``. ``style`` is
+    ``"article"`` (default: :mod:`.article`) or ``"displacy"`` (displaCy's span style).
+    ``options``: with displaCy, displaCy's options (its ``colors`` are added to ours); with
+    the article view, ``colors`` replace ours by label kind (``{"TROOPS": "#aaccee"}``).
+    ``minify`` is displaCy's.
     """
-    unknown = [layer for layer in layers if layer not in LAYERS]
-    if unknown:
-        raise ValueError(f"conflictnlp.render: unknown layer {unknown[0]!r} (choose from {', '.join(LAYERS)})")
-    items = [docs] if isinstance(docs, Doc) or _is_export(docs) else list(docs)
+    _check(layers, style)
+    items = as_items(docs)
+    if style == "article":
+        from .article import ArticleView, article_html
+
+        palette = (options or {}).get("colors")
+        if _in_jupyter(jupyter) and not page:
+            return _display(ArticleView(items, layers, palette))
+        return article_html(items, layers, page=page, palette=palette)
     parsed = [parse(item, layers) for item in items]
     colors = {s["label"]: label_color(html.unescape(s["label"])) for p in parsed for s in p["spans"]}
     opts = dict(options or {})
@@ -135,13 +155,47 @@ def render(
     return displacy.render(parsed, style="span", manual=True, page=page, minify=minify, jupyter=jupyter, options=opts)
 
 
-def page_frame(lang: str = "en", direction: str = "ltr") -> Tuple[str, str]:
-    """The start and the end of a displaCy page, to write documents between them one at a time
+def _check(layers: Sequence[str], style: str) -> None:
+    unknown = [layer for layer in layers if layer not in LAYERS]
+    if unknown:
+        raise ValueError(f"conflictnlp.render: unknown layer {unknown[0]!r} (choose from {', '.join(LAYERS)})")
+    if style not in STYLES:
+        raise ValueError(f"conflictnlp.render: unknown style {style!r} (choose from {', '.join(STYLES)})")
+
+
+def _in_jupyter(jupyter: Optional[bool]) -> bool:
+    if jupyter is None:
+        from spacy.util import is_in_jupyter
+
+        return is_in_jupyter()
+    return bool(jupyter)
+
+
+def _display(view: Any) -> None:
+    from IPython.display import display
+
+    display(view)
+    return None
+
+
+def page_frame(lang: str = "en", direction: str = "ltr", style: str = "article") -> Tuple[str, str]:
+    """The start and the end of a page, to write documents between them one at a time
     (``conflictnlp extract --format html`` streams: each figure is written as its document is done)."""
+    _check(LAYERS, style)
+    if style == "article":
+        from .article import page_frame as article_frame
+
+        return article_frame(lang, direction)
     head, tail = TPL_PAGE.split("{content}")
     return head.replace("{lang}", lang).replace("{dir}", direction), tail
 
 
-def render_figure(doc: Union[Doc, Mapping[str, Any]], **kwargs: Any) -> str:
-    """One document's view as a ``<figure>`` of a page (see :func:`page_frame`)."""
-    return TPL_FIGURE.format(content=render(doc, jupyter=False, **kwargs))
+def render_figure(doc: Union[Doc, Mapping[str, Any]], index: int = 0, style: str = "article", **kwargs: Any) -> str:
+    """One document's view as a ``<figure>`` of a page (see :func:`page_frame`); ``index`` (its
+    place on the page) keeps the anchors of the article view apart."""
+    _check(kwargs.get("layers", LAYERS), style)
+    if style == "article":
+        from .article import figure_html
+
+        return figure_html(doc, index, kwargs.get("layers", LAYERS))
+    return TPL_FIGURE.format(content=render(doc, jupyter=False, style=style, **kwargs))
