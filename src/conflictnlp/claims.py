@@ -274,6 +274,7 @@ class ClaimLinker:
             )
         self.name = name
         self.sentence_fallback = sentence_fallback
+        extensions.install_aliases("conflict_claims")  # the deprecated short name "claims"
 
     def __call__(self, doc: Doc) -> Doc:
         # Linking reads only where each count is (its span's characters).

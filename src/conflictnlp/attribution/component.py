@@ -43,6 +43,7 @@ class AttributionDetector(EditableRules):
     ) -> None:
         self.nlp = nlp
         self.name = name
+        extensions.install_aliases("conflict_attributions")  # the deprecated short name "attributions"
         self.use_parser = use_parser
         self.resolve_pronouns = resolve_pronouns
         self.spans_key = spans_key  # the span group of the cues

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from .. import schema
-from ..extensions import SpanValues  # importing it registers Span._.count
+from ..extensions import SpanValues, install_aliases  # importing it registers Span._.conflict_count
 from ..rules import EditableRules, RuleSource
 from .bounds import check_policy
 from .reader import ReadOptions, read_counts
@@ -37,6 +37,7 @@ class CountFinder(EditableRules):
         spans_key: str = SPANS_KEY,
     ) -> None:
         self.name = name
+        install_aliases("conflict_count")  # the deprecated short name "count"
         self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
         self.options = ReadOptions(check_policy(policy or {}), use_parser, use_ner)

@@ -21,7 +21,7 @@ from spacy.training import Example, validate_examples
 from thinc.api import Model, set_dropout_rate
 from thinc.types import Floats2d
 
-from ..extensions import SpanValues  # importing it registers the Span extensions
+from ..extensions import SpanValues, install_aliases  # importing it registers the Span extensions
 from ..doctools import sentence_bounds
 from ..rules import EditableRules, RuleSet, RuleSource
 from ..schema import CERTAINTY_LEVELS, HEDGING_KEY, MODEL_CUE, record_spans_key
@@ -86,6 +86,7 @@ class ConflictHedging(TrainablePipe, EditableRules):
         _check_options(threshold, uncued_threshold, cue_dropout)
         if isinstance(span_keys, str):
             raise ValueError(f"conflict_hedging: span_keys must be a list of keys, got the string {span_keys!r}")
+        install_aliases(*SENTENCE_VALUES)  # their deprecated short names ("certainty", ...)
         self.cue_dropout = cue_dropout
         # Own seeded RNG (reset by initialize): training stays reproducible byte for byte.
         self._cue_rng = random.Random(0)
