@@ -63,9 +63,9 @@ def test_span_groups_are_graded(graded_doc, key, text, level, cues):
 def test_cues_are_the_sentence_records(graded_doc):
     span = graded_doc.spans["places"][0]
     sent = span.sent
-    assert span._.conflict_certainty == sent._.certainty
-    assert span._.conflict_hedge_cues == sent._.hedge_cues
-    assert span._.conflict_hedge_cues is not sent._.hedge_cues  # a copy, not shared
+    assert span._.conflict_certainty == sent._.conflict_certainty
+    assert span._.conflict_hedge_cues == sent._.conflict_hedge_cues
+    assert span._.conflict_hedge_cues is not sent._.conflict_hedge_cues  # a copy, not shared
 
 
 def test_default_writes_nothing():

@@ -9,7 +9,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401  (registers Doc._.attributions)
+from .. import extensions  # noqa: F401  (registers Doc._.conflict_attributions)
 from ..rules import EditableRules, PathLike
 from ..schema import ATTRIBUTION_KEY, record_spans_key
 from .lexicons import Lexicons, rule_set

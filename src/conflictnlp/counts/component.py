@@ -57,7 +57,7 @@ class CountFinder(EditableRules):
         found = [(Span(doc, c.start, c.end, label=c.data["kind"]), c.data) for c in read_counts(self.tables, self.options, doc)]
         doc.spans[self.spans_key] = [span for span, _ in found]
         schema.record_spans_key(doc, "counts", self.spans_key)
-        values = SpanValues(("count",))
+        values = SpanValues(("conflict_count",))
         for span, data in found:
             values.set(span, (data,))
         return doc

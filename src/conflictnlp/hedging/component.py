@@ -43,7 +43,7 @@ from .model import SentenceBatch, drop_cue_features, gold_sentences, level_loss
 # checkout find them at the same place).
 BUNDLED_WEIGHTS = Path(__file__).resolve().parent / "weights"
 # The values written on each sentence (span._ extensions), in SpanValues order.
-SENTENCE_VALUES = ("certainty", "hedged", "hedge_score", "hedge_cues")
+SENTENCE_VALUES = ("conflict_certainty", "conflict_hedged", "conflict_hedge_score", "conflict_hedge_cues")
 # The values written on each span of the groups named in ``span_keys``, in SpanValues order.
 SPAN_GROUP_VALUES = ("conflict_certainty", "conflict_hedge_cues")
 # Where the cue layer's feature row says that a pseudo-cue matched in the sentence.
@@ -58,8 +58,8 @@ class _Prediction(NamedTuple):
 
 
 class ConflictHedging(TrainablePipe, EditableRules):
-    """Sets ``sent._.certainty``, ``sent._.hedged``, ``sent._.hedge_score``,
-    ``sent._.hedge_cues``, ``doc.spans[spans_key]`` and ``doc.cats``; with ``span_keys``,
+    """Sets ``sent._.conflict_certainty``, ``sent._.conflict_hedged``, ``sent._.conflict_hedge_score``,
+    ``sent._.conflict_hedge_cues``, ``doc.spans[spans_key]`` and ``doc.cats``; with ``span_keys``,
     also ``span._.conflict_certainty`` and ``span._.conflict_hedge_cues`` on every span of
     those groups (the values of the sentence the span starts in).
 
