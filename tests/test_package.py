@@ -61,7 +61,7 @@ def test_entry_point_modules_import_only_spacy_and_stdlib():
 
 
 def test_version():
-    assert isinstance(conflictnlp.__version__, str) and conflictnlp.__version__.conflict_count(".") >= 2
+    assert isinstance(conflictnlp.__version__, str) and conflictnlp.__version__.count(".") >= 2
 
 
 def test_load_default_pipeline(nlp):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import warnings
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -47,8 +48,6 @@ ALIASES = {
     "hedge_score": (Span, "conflict_hedge_score"),
     "hedge_cues": (Span, "conflict_hedge_cues"),
 }
-# The attribute on our alias getters that tells them from another library's extension.
-_ALIAS_MARK = "conflictnlp_alias_of"
 
 
 def install_extensions() -> None:
@@ -74,8 +73,7 @@ def install_aliases(*new_names: str) -> None:
             if not _is_alias(cls, old):
                 _warn_taken(cls.__name__, old, new)
             continue
-        getter, setter = _alias_accessors(cls.__name__, old, new)
-        cls.set_extension(old, getter=getter, setter=setter)
+        cls.set_extension(old, getter=AliasGetter(cls.__name__, old, new), setter=AliasSetter(cls.__name__, old, new))
 
 
 def remove_aliases() -> None:
@@ -87,28 +85,37 @@ def remove_aliases() -> None:
 
 def _is_alias(cls, name: str) -> bool:
     """Is extension ``name`` of ``cls`` one of our aliases (not another library's)?"""
-    getter = cls.get_extension(name)[2]
-    return getattr(getter, _ALIAS_MARK, None) is not None
+    return isinstance(cls.get_extension(name)[2], AliasGetter)
 
 
-def _alias_accessors(owner: str, old: str, new: str) -> tuple:
-    """Getter and setter of the alias ``old``: both work on ``new`` and warn once."""
+class AliasGetter(NamedTuple):
+    """Reads the deprecated ``owner._.old`` from ``owner._.new`` and warns once. A module-level
+    class, not a closure, so that spaCy can send the registry to worker processes (pickle)."""
 
-    def getter(obj):
-        _warn_deprecated(owner, old, new)
-        return getattr(obj._, new)
+    owner: str
+    old: str
+    new: str
 
-    def setter(obj, value) -> None:
-        _warn_deprecated(owner, old, new)
-        setattr(obj._, new, value)
+    def __call__(self, obj):
+        _warn_deprecated(self.owner, self.old, self.new)
+        return getattr(obj._, self.new)
 
-    setattr(getter, _ALIAS_MARK, new)
-    return getter, setter
+
+class AliasSetter(NamedTuple):
+    """Writes the deprecated ``owner._.old`` to ``owner._.new`` and warns once."""
+
+    owner: str
+    old: str
+    new: str
+
+    def __call__(self, obj, value) -> None:
+        _warn_deprecated(self.owner, self.old, self.new)
+        setattr(obj._, self.new, value)
 
 
 @lru_cache(maxsize=None)
 def _warn_deprecated(owner: str, old: str, new: str) -> None:
-    # stacklevel: this function, the alias accessor, spaCy's Underscore, the caller
+    # stacklevel: this function, the alias's __call__, spaCy's Underscore, the caller
     warnings.warn(
         f"{owner}._.{old} is deprecated and will be removed in the next release; use {owner}._.{new}",
         DeprecationWarning, stacklevel=4,
