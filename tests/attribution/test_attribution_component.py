@@ -90,9 +90,14 @@ def test_user_lexicon_file_and_to_disk(tmp_path):
 def test_to_bytes_round_trip(nlp):
     pipe = nlp.get_pipe("conflict_attribution")
     data = pipe.to_bytes()
-    other = spacy.blank("en").add_pipe("conflict_attribution", config={"cues": [{"lemma": "x", "forms": ["xed"], "strength": "strong"}]})
+    other = spacy.blank("en").add_pipe("conflict_attribution")
+    other.add_entries("cues", [{"lemma": "x", "forms": ["xed"], "strength": "strong"}])
     other.from_bytes(data)
     assert other.entries == pipe.entries
+    # a component whose config names its own table keeps it (the config wins over saved data)
+    mine = [{"lemma": "x", "forms": ["xed"], "strength": "strong"}]
+    configured = spacy.blank("en").add_pipe("conflict_attribution", config={"cues": mine}).from_bytes(data)
+    assert configured.entries["cues"] == mine and configured.entries["phrases"] == pipe.entries["phrases"]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers Doc._.conflict_attributions)
-from ..rules import EditableRules, PathLike
+from ..rules import EditableRules, PathLike, TableSetting, initialize_method
 from ..schema import ATTRIBUTION_KEY, record_spans_key
 from .lexicons import Lexicons, rule_set
 from .output import records_to_dicts, set_attributions
@@ -81,6 +81,15 @@ class AttributionDetector(EditableRules):
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
+
+    @initialize_method
+    def initialize(
+        self, get_examples: Any = None, *, nlp: Any = None, cues: TableSetting = None, phrases: TableSetting = None,
+        mediums: TableSetting = None, source_types: TableSetting = None, outlets: TableSetting = None,
+    ) -> None:
+        """Load the tables named in ``[initialize.components.conflict_attribution]`` (a path or
+        the entries; null keeps a table), saved with the pipeline."""
+        self.initialize_tables(cues=cues, phrases=phrases, mediums=mediums, source_types=source_types, outlets=outlets)
 
     def score(self, examples, **kwargs) -> Dict[str, Any]:
         """The configured scorer's scores (``conflictnlp.attribution_scorer.v1`` by default)."""

@@ -12,7 +12,7 @@ from spacy.training import Example
 
 from .. import schema
 from ..extensions import SpanValues, install_aliases  # importing it registers Span._.conflict_count
-from ..rules import EditableRules, RuleSource
+from ..rules import EditableRules, RuleSource, TableSetting, initialize_method
 from .bounds import check_policy
 from .reader import ReadOptions, read_counts
 from .scorer import score_counts
@@ -65,6 +65,17 @@ class CountFinder(EditableRules):
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
+
+    @initialize_method
+    def initialize(
+        self, get_examples: Any = None, *, nlp: Any = None, approximators: TableSetting = None,
+        vague: TableSetting = None, units: TableSetting = None, nouns: TableSetting = None,
+        modifiers: TableSetting = None, cues: TableSetting = None, actors: TableSetting = None,
+    ) -> None:
+        """Load the tables named in ``[initialize.components.conflict_counts]`` (a path or the
+        entries; null keeps a table), saved with the pipeline."""
+        self.initialize_tables(approximators=approximators, vague=vague, units=units, nouns=nouns,
+                               modifiers=modifiers, cues=cues, actors=actors)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         scorer = self.scorer or score_counts
