@@ -10,7 +10,7 @@ import warnings
 import pytest
 import spacy
 from spacy.util import load_model_from_config
-from thinc.api import Config
+from thinc.api import Config, ConfigValidationError
 
 import conflictnlp
 from conflictnlp.rules import ResourceError
@@ -158,5 +158,5 @@ def test_a_bad_initialize_table_fails_at_once_naming_it_and_changes_nothing(tmp_
 def test_an_unknown_initialize_table_is_refused_by_name():
     config = Config().from_str(INIT_CONFIG.format(approximators='"x.jsonl"', cues="null").replace("approximators =", "verbs ="))
     nlp = load_model_from_config(config, auto_fill=True)
-    with pytest.raises(Exception, match="verbs"):
+    with pytest.raises(ConfigValidationError, match="verbs"):
         nlp.initialize()
