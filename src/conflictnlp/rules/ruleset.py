@@ -256,8 +256,7 @@ def _plain_source(value: RuleSource) -> Any:
 
 
 def _describe(value: RuleSource) -> str:
-    if value is None:
-        return "the bundled file"
+    """A table's (non-null) config value in a message: its path, or how many entries."""
     return str(value) if isinstance(value, (str, Path)) else f"{len(value)} entries"
 
 
