@@ -79,10 +79,10 @@ def build(
         needle, fields = (item, {}) if isinstance(item, str) else item
         start, end = find(text, needle)
         span = doc.char_span(start, end, alignment_mode="expand")
-        span._.count = count_data(**fields)
+        span._.conflict_count = count_data(**fields)
         spans.append(span)
     doc.spans["conflict_counts"] = spans
-    doc._.attributions = [
+    doc._.conflict_attributions = [
         {
             "id": i,
             "cue": span_obj(text, a["cue"]),
@@ -109,10 +109,10 @@ def build(
             certainty = max((c["_c"] for c in cues), key=RANK.__getitem__, default="certain")
             for c in cues:
                 del c["_c"]
-            sent._.certainty = certainty
-            sent._.hedged = certainty != "certain"
-            sent._.hedge_score = 0.9 if cues else 0.1
-            sent._.hedge_cues = cues
+            sent._.conflict_certainty = certainty
+            sent._.conflict_hedged = certainty != "certain"
+            sent._.conflict_hedge_score = 0.9 if cues else 0.1
+            sent._.conflict_hedge_cues = cues
         doc.spans["conflict_hedging"] = cue_spans
     return doc
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from conflictnlp import extensions
 from conflictnlp.extensions import SpanValues
 
-NAMES = ("certainty", "hedged", "hedge_score", "hedge_cues")
+NAMES = ("conflict_certainty", "conflict_hedged", "conflict_hedge_score", "conflict_hedge_cues")
 
 
 def _doc():
@@ -30,7 +30,7 @@ def test_span_values_read_back_as_span_extensions_and_survive_serialisation():
             span = copy[sent.start : sent.end]
             assert [span._.get(name) for name in NAMES] == [f"level{k}", bool(k), k / 10, [{"start": k}]]
         # Another span over other characters sees the defaults.
-        assert copy[0:2]._.certainty is None
+        assert copy[0:2]._.conflict_certainty is None
 
 
 def test_span_values_write_the_same_user_data_as_span_underscore():
@@ -46,8 +46,8 @@ def test_span_values_write_the_same_user_data_as_span_underscore():
 
 def test_span_values_go_through_a_setter_a_user_registered():
     seen = []
-    default = Span.get_extension("hedge_score")
-    Span.set_extension("hedge_score", setter=lambda span, value: seen.append((span.start, value)),
+    default = Span.get_extension("conflict_hedge_score")
+    Span.set_extension("conflict_hedge_score", setter=lambda span, value: seen.append((span.start, value)),
                        getter=lambda span: None, force=True)
     try:
         writer = SpanValues(NAMES)
@@ -55,9 +55,9 @@ def test_span_values_go_through_a_setter_a_user_registered():
         doc = _doc()
         writer.set(doc[3:9], ("probable", True, 0.8, []))
         assert seen == [(3, 0.8)]
-        assert doc[3:9]._.certainty == "probable"
+        assert doc[3:9]._.conflict_certainty == "probable"
     finally:
-        Span.set_extension("hedge_score", default=default[0], force=True)
+        Span.set_extension("conflict_hedge_score", default=default[0], force=True)
     assert SpanValues(NAMES)._direct
 
 
@@ -67,7 +67,7 @@ def test_span_values_fall_back_when_spacy_keys_values_differently(monkeypatch):
     assert not writer._direct
     doc = _doc()
     writer.set(doc[0:3], ("certain", False, 0.1, []))
-    assert doc[0:3]._.hedge_score == 0.1
+    assert doc[0:3]._.conflict_hedge_score == 0.1
 
 
 def test_span_values_refuse_an_unregistered_name():

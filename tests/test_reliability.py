@@ -169,8 +169,8 @@ def test_docs_share_no_mutable_values(nlp):
                 elif isinstance(value, list):
                     value.append("tampered")
     for sent in sentence_spans(first):
-        if isinstance(sent._.hedge_cues, list):
-            sent._.hedge_cues.append("tampered")
+        if isinstance(sent._.conflict_hedge_cues, list):
+            sent._.conflict_hedge_cues.append("tampered")
     for name in extensions.DOC_EXTENSIONS:
         if isinstance(first._.get(name), list):
             first._.get(name).append("tampered")

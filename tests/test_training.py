@@ -92,7 +92,7 @@ def _check_trained(nlp, corpus):
     from conflictnlp.evaluate import evaluate_records
 
     doc = nlp("The town may fall within days. The river is wide.")
-    assert [s._.certainty in ("certain", "probable", "possible", "unverified") for s in doc.sents] == [True, True]
+    assert [s._.conflict_certainty in ("certain", "probable", "possible", "unverified") for s in doc.sents] == [True, True]
     scores = evaluate_records(nlp, read_records(corpus))
     assert scores["hedging"] is not None and scores["hedging"]["certainty"]["total"] == len(SENTENCES)
 
@@ -281,7 +281,7 @@ def test_pipeline_saved_before_first_use_keeps_the_shipped_calibration(tmp_path,
         reloaded.from_bytes(fresh().to_bytes())
     assert reloaded.get_pipe("conflict_hedging").cfg["calibration"] == pytest.approx(shipped["calibration"])
     text = "Russia has amassed some 50,000 troops, a US official said. An assault is expected."
-    assert [s._.certainty for s in reloaded(text).sents] == [s._.certainty for s in fresh()(text).sents]
+    assert [s._.conflict_certainty for s in reloaded(text).sents] == [s._.conflict_certainty for s in fresh()(text).sents]
 
 
 # ----------------------------------------------------------------------------- shipped configs are filled

@@ -4,7 +4,7 @@ A *claim* joins the three layers written by the other components:
 
 - ``count``: the index of the count in conflict_counts' span group (``doc.spans["conflict_counts"]``
   by default; = ``counts`` in the export);
-- ``attribution``: the index in ``doc._.attributions`` of the act of reporting that carries
+- ``attribution``: the index in ``doc._.conflict_attributions`` of the act of reporting that carries
   the count, or ``None`` when the text states it without a source;
 - ``sentence``: the index of the count's sentence in ``doc.sents``;
 - ``certainty``: the sentence's certainty, or the certainty of the reported content when
@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from .about import require_conflictnlp
 from .claims_scorer import score_claims
-from . import extensions  # noqa: F401  (registers Doc._.claims)
+from . import extensions  # noqa: F401  (registers Doc._.conflict_claims)
 from .doctools import CharOffsets, sentence_bounds
 # The one cue-type -> certainty table (re-exported: tests and users import these names from here).
 from .schema import CERTAINTY_RANK, CUE_TYPE_CERTAINTY, PROBABLE_EPISTEMIC, cue_certainty, strongest  # noqa: F401
@@ -260,8 +260,8 @@ class DocSentences(SequenceABC):
             self._built[index] = {
                 "start": self.starts[index],
                 "end": self._chars.text_end(start, end),  # trailing line breaks belong to no sentence
-                "certainty": ext.certainty,
-                "cues": ext.hedge_cues or [],
+                "certainty": ext.conflict_certainty,
+                "cues": ext.conflict_hedge_cues or [],
             }
         return self._built[index]
 
@@ -272,11 +272,11 @@ def doc_claims(doc: Doc, sentence_fallback: str = "any") -> List[Dict[str, Any]]
     key = spans_key(doc, "counts")  # where conflict_counts keeps its spans (in count order)
     spans = doc.spans[key] if key in doc.spans else ()
     counts = [{"start": span.start_char, "end": span.end_char} for span in spans]
-    return link_claims(counts, doc._.attributions or [], DocSentences(doc), sentence_fallback)
+    return link_claims(counts, doc._.conflict_attributions or [], DocSentences(doc), sentence_fallback)
 
 
 class ClaimLinker:
-    """Writes ``doc._.claims``: one plain dict per count. See the module docstring."""
+    """Writes ``doc._.conflict_claims``: one plain dict per count. See the module docstring."""
 
     def __init__(
         self, name: str = "conflict_claims", *, sentence_fallback: str = "any", scorer: Optional[Callable] = None
@@ -288,9 +288,10 @@ class ClaimLinker:
         self.name = name
         self.sentence_fallback = sentence_fallback
         self.scorer = scorer
+        extensions.install_aliases("conflict_claims")  # the deprecated short name "claims"
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = doc_claims(doc, self.sentence_fallback)
+        doc._.conflict_claims = doc_claims(doc, self.sentence_fallback)
         return doc
 
     def score(self, examples: Iterable[Any], **kwargs: Any) -> Dict[str, Any]:
@@ -304,8 +305,8 @@ class ClaimLinker:
 
 @Language.factory(
     "conflict_claims",
-    assigns=["doc._.claims"],
-    requires=["doc.spans", "span._.count", "doc._.attributions", "token.is_sent_start"],
+    assigns=["doc._.conflict_claims"],
+    requires=["doc.spans", "span._.conflict_count", "doc._.conflict_attributions", "token.is_sent_start"],
     default_config={"sentence_fallback": "any", "scorer": {"@scorers": "conflictnlp.claims_scorer.v1"}},
     default_score_weights={"claims_f": 1.0, "claims_p": 0.0, "claims_r": 0.0, "claims_sourced_f": 0.0,
                            "claims_sourced_p": None, "claims_sourced_r": None, "claims_certainty_acc": 0.0},

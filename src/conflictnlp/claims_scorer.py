@@ -2,7 +2,7 @@
 
 A claim is scored as the pair (count span, source span) by exact character offsets; a count
 with no attribution pairs with no source (the outlet's own figure). Gold claims are the
-reference Doc's ``doc._.claims`` (the corpus reader links the gold counts, attributions and
+reference Doc's ``doc._.conflict_claims`` (the corpus reader links the gold counts, attributions and
 sentences with the linker's rules, so an end-to-end error in any layer shows here), or, when
 a reference Doc has none, the gold layers of that Doc linked now.
 """
@@ -15,15 +15,15 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import registry
 
-from . import extensions  # noqa: F401  (registers Doc._.claims)
+from . import extensions  # noqa: F401  (registers Doc._.conflict_claims)
 from .schema import spans_key
 
 Pair = Tuple[int, int, Optional[Tuple[int, int]]]
 
 
 def _claims(doc: Doc) -> list:
-    if doc._.claims is not None:
-        return doc._.claims
+    if doc._.conflict_claims is not None:
+        return doc._.conflict_claims
     from .claims import doc_claims
 
     return doc_claims(doc)
@@ -33,7 +33,7 @@ def claim_pairs(doc: Doc) -> Dict[Pair, Optional[str]]:
     """``(count start, count end, (source start, source end) or None)`` -> the claim's certainty."""
     key = spans_key(doc, "counts")
     spans = list(doc.spans[key]) if key in doc.spans else []
-    attributions = doc._.attributions or []
+    attributions = doc._.conflict_attributions or []
     pairs: Dict[Pair, Optional[str]] = {}
     for claim in _claims(doc):
         number, attr = claim.get("count"), claim.get("attribution")

@@ -31,7 +31,7 @@ def count_dicts(doc: Doc) -> List[Dict[str, Any]]:
         return []
     counts = []
     for span in doc.spans[key]:
-        data = span._.count or {}
+        data = span._.conflict_count or {}
         item = {"start": span.start_char, "end": span.end_char, "text": span.text}
         for field in COUNT_FIELDS:
             item[field] = data.get(field, False if field == "inferred" else None)
@@ -43,7 +43,7 @@ def sentence_dict(doc: Doc, start: int, end: int) -> Dict[str, Any]:
     """The contract's Sentence object of tokens ``start:end`` (a sentence of ``doc``)."""
     sent = doc[start:end]
     ext = sent._
-    certainty = ext.certainty
+    certainty = ext.conflict_certainty
     first = sent.start_char
     text = sent.text.rstrip()  # trailing line breaks belong to no sentence
     return {
@@ -51,9 +51,9 @@ def sentence_dict(doc: Doc, start: int, end: int) -> Dict[str, Any]:
         "end": first + len(text),
         "text": text,
         "certainty": certainty,
-        "hedged": bool(ext.hedged) if certainty is not None else None,
-        "score": ext.hedge_score,
-        "cues": [_copy(c) for c in (ext.hedge_cues or [])],
+        "hedged": bool(ext.conflict_hedged) if certainty is not None else None,
+        "score": ext.conflict_hedge_score,
+        "cues": [_copy(c) for c in (ext.conflict_hedge_cues or [])],
     }
 
 
@@ -74,9 +74,9 @@ def to_dict(doc: Doc, meta: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         "text": doc.text,
         "meta": dict(meta) if meta else {},
         "counts": count_dicts(doc),
-        "attributions": [_copy(a) for a in (doc._.attributions or [])],
+        "attributions": [_copy(a) for a in (doc._.conflict_attributions or [])],
         "sentences": sentence_dicts(doc),
-        "claims": [_copy(c) for c in (doc._.claims or [])],
+        "claims": [_copy(c) for c in (doc._.conflict_claims or [])],
     }
 
 

@@ -9,11 +9,11 @@ are merged back into one Doc whose text is exactly the input text:
 
 - tokens, sentence boundaries and ``doc.spans`` groups are merged by
   ``Doc.from_docs(ensure_whitespace=False)``;
-- span and token extension values (``sent._.certainty``, ``span._.count``, ...) are moved
+- span and token extension values (``sent._.conflict_certainty``, ``span._.conflict_count``, ...) are moved
   to their new character offsets, and so are the character offsets *inside* them
-  (``sent._.hedge_cues``);
-- ``doc._.attributions`` are concatenated with shifted offsets and renumbered ``id``;
-- ``doc._.claims`` are concatenated with their ``count``, ``attribution`` and ``sentence``
+  (``sent._.conflict_hedge_cues``);
+- ``doc._.conflict_attributions`` are concatenated with shifted offsets and renumbered ``id``;
+- ``doc._.conflict_claims`` are concatenated with their ``count``, ``attribution`` and ``sentence``
   indices re-indexed into the merged Doc;
 - ``doc.cats`` (written by ``conflict_hedging``) are recomputed from all sentences.
 
@@ -36,7 +36,7 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401  (registers Doc._.attributions / Doc._.claims)
+from . import extensions  # noqa: F401  (registers Doc._.conflict_attributions / Doc._.conflict_claims)
 from .doctools import sentence_spans
 from .schema import CERTAINTY_LEVELS, DEFAULT_SPANS_KEYS, DOC_CATS, record_spans_key, spans_key
 
@@ -161,10 +161,10 @@ def merge_docs(docs: Sequence[Doc]) -> Doc:
         record_spans_key(merged, layer, spans_key(docs[0], layer))
     attributions = _merged_attributions(docs, offsets)
     if attributions is not None:
-        merged._.attributions = attributions
+        merged._.conflict_attributions = attributions
     claims = _merged_claims(docs)
     if claims is not None:
-        merged._.claims = claims
+        merged._.conflict_claims = claims
     cats = _merged_cats(docs, len(merged.text))
     if cats is not None:
         merged.cats = cats
@@ -181,33 +181,33 @@ def _move_span_values(doc: Doc, merged: Doc, offset: int) -> None:
 
 
 def _merged_attributions(docs: Sequence[Doc], offsets: Sequence[int]) -> Optional[List[Dict[str, Any]]]:
-    """The chunks' ``doc._.attributions`` with shifted offsets and renumbered ids (None if none has them)."""
+    """The chunks' ``doc._.conflict_attributions`` with shifted offsets and renumbered ids (None if none has them)."""
     attributions: Optional[List[Dict[str, Any]]] = None
     n_attributions = 0
     for doc, offset in zip(docs, offsets):
-        if doc._.attributions is not None:
+        if doc._.conflict_attributions is not None:
             attributions = attributions if attributions is not None else []
-            for index, item in enumerate(doc._.attributions):
+            for index, item in enumerate(doc._.conflict_attributions):
                 item = shift_offsets(item, offset)
                 if isinstance(item, dict):
                     item["id"] = n_attributions + (item["id"] if isinstance(item.get("id"), int) else index)
                 attributions.append(item)
-        n_attributions += len(doc._.attributions or [])
+        n_attributions += len(doc._.conflict_attributions or [])
     return attributions
 
 
 def _merged_claims(docs: Sequence[Doc]) -> Optional[List[Dict[str, Any]]]:
-    """The chunks' ``doc._.claims`` re-indexed into the merged Doc (None if none has them)."""
+    """The chunks' ``doc._.conflict_claims`` re-indexed into the merged Doc (None if none has them)."""
     claims: Optional[List[Dict[str, Any]]] = None
     n_counts = n_attributions = n_sentences = 0
     for doc in docs:
-        if doc._.claims is not None:
+        if doc._.conflict_claims is not None:
             claims = claims if claims is not None else []
-            for item in doc._.claims:
+            for item in doc._.conflict_claims:
                 claims.append(_reindex_claim(item, n_counts, n_attributions, n_sentences))
         key = spans_key(doc, "counts")
         n_counts += len(doc.spans[key]) if key in doc.spans else 0
-        n_attributions += len(doc._.attributions or [])
+        n_attributions += len(doc._.conflict_attributions or [])
         n_sentences += len(sentence_spans(doc))
     return claims
 
@@ -220,7 +220,7 @@ def _merged_cats(docs: Sequence[Doc], length: int) -> Optional[Dict[str, float]]
     levels: List[Optional[str]] = []
     other_cats: Dict[str, float] = {}
     for doc in docs:
-        levels.extend(sent._.certainty for sent in sentence_spans(doc))
+        levels.extend(sent._.conflict_certainty for sent in sentence_spans(doc))
         for label, score in doc.cats.items():
             if label not in DOC_CATS:
                 other_cats[label] = other_cats.get(label, 0.0) + score * len(doc.text)

@@ -30,7 +30,7 @@ from spacy.util import registry
 
 from .about import require_conflictnlp
 from .doctools import WordFlags
-from .rules import EditableRules, RuleSet, RuleSource, RuleTable
+from .rules import EditableRules, RuleSet, RuleSource, RuleTable, TableSetting, initialize_method
 
 _TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "...."}
 # Quotes and brackets that close a sentence when glued to its terminal punctuation.
@@ -88,6 +88,15 @@ class NewsSentenceSegmenter(EditableRules):
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
+
+    @initialize_method
+    def initialize(
+        self, get_examples: Any = None, *, nlp: Any = None, abbreviations: TableSetting = None,
+        openers: TableSetting = None,
+    ) -> None:
+        """Load the tables named in ``[initialize.components.conflict_sentences]`` (a path or the
+        entries; null keeps a table), saved with the pipeline."""
+        self.initialize_tables(abbreviations=abbreviations, openers=openers)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         """Sentence boundaries against the reference (``sents_p``/``sents_r``/``sents_f``), with the

@@ -301,8 +301,8 @@ NEGATIVES = [
 @pytest.mark.parametrize("text,cue,source,content,fields", CASES)
 def test_attribution_table(nlp, text, cue, source, content, fields):
     doc = nlp(text)
-    found = [a for a in doc._.attributions if a["cue"]["text"] == cue]
-    assert found, f"no attribution with cue {cue!r}; got {[a['cue']['text'] for a in doc._.attributions]}"
+    found = [a for a in doc._.conflict_attributions if a["cue"]["text"] == cue]
+    assert found, f"no attribution with cue {cue!r}; got {[a['cue']['text'] for a in doc._.conflict_attributions]}"
     a = found[0]
     assert (a["source"] or {}).get("text") == source
     assert (a["content"] or {}).get("text") == content
@@ -318,7 +318,7 @@ def test_attribution_table(nlp, text, cue, source, content, fields):
 @pytest.mark.parametrize("text,cue", NEGATIVES + NEGATIVES_ROUND3)
 def test_not_reporting(nlp, text, cue):
     doc = nlp(text)
-    assert cue not in [a["cue"]["text"] for a in doc._.attributions]
+    assert cue not in [a["cue"]["text"] for a in doc._.conflict_attributions]
 
 
 def test_table_size_and_spread():
@@ -329,7 +329,7 @@ def test_table_size_and_spread():
 def test_sorted_ids_and_span_group(nlp):
     doc = nlp("The army said it had killed 30 militants, adding that four soldiers were wounded. "
               "According to the UN, 2,000 people fled.")
-    items = doc._.attributions
+    items = doc._.conflict_attributions
     assert [a["id"] for a in items] == list(range(len(items)))
     assert [a["cue"]["start"] for a in items] == sorted(a["cue"]["start"] for a in items)
     assert [s.text for s in doc.spans["conflict_attribution"]] == [a["cue"]["text"] for a in items]
@@ -341,7 +341,7 @@ def test_sorted_ids_and_span_group(nlp):
 
 def test_quote_across_sentences_is_one_content(nlp):
     doc = nlp("“We will not retreat. The city will hold. Tell the world,” the mayor of Kharkiv said on Monday.")
-    (a,) = doc._.attributions
+    (a,) = doc._.conflict_attributions
     assert a["content"]["text"] == "We will not retreat. The city will hold. Tell the world"
     assert a["time"]["text"] == "on Monday"
     assert len(list(doc.sents)) == 3
@@ -349,7 +349,7 @@ def test_quote_across_sentences_is_one_content(nlp):
 
 def test_anonymity_from_next_clause(nlp):
     doc = nlp("Two officials, who spoke on condition of anonymity, said the convoy was hit near Sumy.")
-    assert doc._.attributions[0]["anonymous"] is True
+    assert doc._.conflict_attributions[0]["anonymous"] is True
 
 
 # ------------------------------------------------------------------------------------------ parser path
@@ -366,7 +366,7 @@ def test_parser_told_dative_and_ccomp(nlp):
         ["det", "nsubj", "ROOT", "dative", "mark", "nummod", "nsubjpass", "auxpass", "ccomp", "punct"],
         ["DET", "NOUN", "VERB", "NOUN", "SCONJ", "NUM", "NOUN", "AUX", "VERB", "PUNCT"],
     )
-    (a,) = doc._.attributions
+    (a,) = doc._.conflict_attributions
     assert (a["source"]["text"], a["medium"]["text"], a["content"]["text"]) == ("The ministry", "reporters", "40 drones were downed")
 
 
@@ -377,10 +377,10 @@ def test_parser_subject_with_relative_clause(nlp):
     deps = ["det", "nsubj", "nsubj", "relcl", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"]
     pos = ["DET", "NOUN", "PRON", "VERB", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
     doc = _parsed(nlp, words, heads, deps, pos)
-    (a,) = doc._.attributions
+    (a,) = doc._.conflict_attributions
     assert a["source"]["text"] == "The mayor"
     assert a["content"]["text"] == "the city had fallen"
-    assert nlp("The mayor who fled said the city had fallen.")._.attributions == []
+    assert nlp("The mayor who fled said the city had fallen.")._.conflict_attributions == []
 
 
 def test_parser_parenthetical_said(nlp):
@@ -391,7 +391,7 @@ def test_parser_parenthetical_said(nlp):
         ["nsubj", "ccomp", "acomp", "punct", "nsubj", "ROOT", "punct"],
         ["NOUN", "AUX", "ADJ", "PUNCT", "PRON", "VERB", "PUNCT"],
     )
-    (a,) = doc._.attributions
+    (a,) = doc._.conflict_attributions
     assert (a["source"]["text"], a["content"]["text"]) == ("he", "Troops are ready")
 
 
@@ -403,7 +403,7 @@ def test_parser_passive_agent(nlp):
         ["det", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct"],
         ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
     )
-    (a,) = doc._.attributions
+    (a,) = doc._.conflict_attributions
     assert a["source"]["text"] == "the army" and a["source_type"] == "military"
 
 
@@ -412,13 +412,13 @@ def test_parser_pos_verb_accepts_and_noun_rejects(nlp):
         nlp, "Russia claims victory .".split(), [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
         ["PROPN", "VERB", "NOUN", "PUNCT"],
     )
-    assert [a["source"]["text"] for a in verb._.attributions] == ["Russia"]
-    assert nlp("Russia claims victory.")._.attributions == []  # blank: no reported clause, ambiguous form
+    assert [a["source"]["text"] for a in verb._.conflict_attributions] == ["Russia"]
+    assert nlp("Russia claims victory.")._.conflict_attributions == []  # blank: no reported clause, ambiguous form
     noun = _parsed(
         nlp, "Insurance claims that rose .".split(), [1, 3, 3, 3, 3], ["compound", "nsubj", "nsubj", "ROOT", "punct"],
         ["NOUN", "NOUN", "PRON", "VERB", "PUNCT"],
     )
-    assert noun._.attributions == []
+    assert noun._.conflict_attributions == []
 
 
 def test_parser_passive_told(nlp):
@@ -429,7 +429,7 @@ def test_parser_passive_told(nlp):
         ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "punct"],
         ["PRON", "AUX", "VERB", "PART", "VERB", "PUNCT"],
     )
-    (a,) = doc._.attributions
+    (a,) = doc._.conflict_attributions
     assert a["source"] is None and a["medium"]["text"] == "He" and a["content"]["text"] == "to leave"
 
 
@@ -450,7 +450,7 @@ FRAGMENTS = [
 def test_no_crash_and_spans_are_sane(text):
     nlp = _property_nlp()
     doc = nlp(text)
-    for a in doc._.attributions:
+    for a in doc._.conflict_attributions:
         for field in ("cue", "source", "content", "medium", "time"):
             span = a[field]
             if span is None:

@@ -62,11 +62,11 @@ def test_saved_pipeline_runs_after_the_user_rule_file_is_gone(tmp_path):
     nlp.add_pipe("conflict_sentences")
     nlp.add_pipe("conflict_attribution", config={"cues": str(cues)})
     text = "A Russian war correspondent blogged that the bridge was hit. The army said nothing."
-    assert [a["cue"]["text"] for a in nlp(text)._.attributions] == ["blogged"]
+    assert [a["cue"]["text"] for a in nlp(text)._.conflict_attributions] == ["blogged"]
     nlp.to_disk(tmp_path / "pipeline")
     cues.unlink()
     loaded = spacy.load(tmp_path / "pipeline")
-    assert [a["cue"]["text"] for a in loaded(text)._.attributions] == ["blogged"]
+    assert [a["cue"]["text"] for a in loaded(text)._.conflict_attributions] == ["blogged"]
 
 
 # ------------------------------------------------------------------------------------------ config, data, disk
@@ -77,22 +77,27 @@ def test_user_lexicon_file_and_to_disk(tmp_path):
     nlp.add_pipe("conflict_sentences")
     nlp.add_pipe("conflict_attribution", config={"cues": str(cues)})
     text = "A Russian war correspondent blogged that the bridge was hit. The army said nothing."
-    assert [a["cue"]["text"] for a in nlp(text)._.attributions] == ["blogged"]
+    assert [a["cue"]["text"] for a in nlp(text)._.conflict_attributions] == ["blogged"]
     nlp.to_disk(tmp_path / "pipeline")
     cues.unlink()  # the saved pipeline must carry its own lexicon
     (tmp_path / "pipeline" / "conflict_attribution" / "cues.jsonl").exists()
     nlp2 = spacy.blank("en")
     nlp2.add_pipe("conflict_sentences")
     nlp2.add_pipe("conflict_attribution").from_disk(tmp_path / "pipeline" / "conflict_attribution")
-    assert [a["cue"]["text"] for a in nlp2(text)._.attributions] == ["blogged"]
+    assert [a["cue"]["text"] for a in nlp2(text)._.conflict_attributions] == ["blogged"]
 
 
 def test_to_bytes_round_trip(nlp):
     pipe = nlp.get_pipe("conflict_attribution")
     data = pipe.to_bytes()
-    other = spacy.blank("en").add_pipe("conflict_attribution", config={"cues": [{"lemma": "x", "forms": ["xed"], "strength": "strong"}]})
+    other = spacy.blank("en").add_pipe("conflict_attribution")
+    other.add_entries("cues", [{"lemma": "x", "forms": ["xed"], "strength": "strong"}])
     other.from_bytes(data)
     assert other.entries == pipe.entries
+    # a component whose config names its own table keeps it (the config wins over saved data)
+    mine = [{"lemma": "x", "forms": ["xed"], "strength": "strong"}]
+    configured = spacy.blank("en").add_pipe("conflict_attribution", config={"cues": mine}).from_bytes(data)
+    assert configured.entries["cues"] == mine and configured.entries["phrases"] == pipe.entries["phrases"]
 
 
 @pytest.mark.parametrize(
@@ -126,25 +131,25 @@ def as_json(items):
 
 def test_plain_data_survives_serialization(nlp):
     doc = nlp("“We will hold,” the mayor said. TASS, citing the ministry, reported that the town fell.")
-    expected = doc._.attributions
+    expected = doc._.conflict_attributions
     # msgpack (to_bytes, DocBin) gives lists back as tuples; compare as JSON.
-    assert pickle.loads(pickle.dumps(doc))._.attributions == expected
-    assert as_json(Doc(nlp.vocab).from_bytes(doc.to_bytes())._.attributions) == as_json(expected)
+    assert pickle.loads(pickle.dumps(doc))._.conflict_attributions == expected
+    assert as_json(Doc(nlp.vocab).from_bytes(doc.to_bytes())._.conflict_attributions) == as_json(expected)
     bin_ = DocBin(store_user_data=True)
     bin_.add(doc)
     (restored,) = DocBin(store_user_data=True).from_bytes(bin_.to_bytes()).get_docs(nlp.vocab)
-    assert as_json(restored._.attributions) == as_json(expected)
+    assert as_json(restored._.conflict_attributions) == as_json(expected)
     assert [s.text for s in restored.spans["conflict_attribution"]] == ["said", "reported"]
 
 
 def test_multiprocess_pipe(nlp):
     texts = ["The army said 30 militants were killed.", "According to the UN, 2,000 people fled."]
-    results = [d._.attributions for d in nlp.pipe(texts, n_process=2)]
-    assert results == [nlp(t)._.attributions for t in texts]
+    results = [d._.conflict_attributions for d in nlp.pipe(texts, n_process=2)]
+    assert results == [nlp(t)._.conflict_attributions for t in texts]
 
 
 def test_empty_and_no_sentences():
     nlp = spacy.blank("en")
     nlp.add_pipe("conflict_attribution")  # works without sentence boundaries too
-    assert nlp("")._.attributions == []
-    assert [a["cue"]["text"] for a in nlp("The army said 30 militants were killed.")._.attributions] == ["said"]
+    assert nlp("")._.conflict_attributions == []
+    assert [a["cue"]["text"] for a in nlp("The army said 30 militants were killed.")._.conflict_attributions] == ["said"]

@@ -49,7 +49,7 @@ def test_parser_reads_like_the_rules(parsed, blank, text, cue, source, parts):
     for nlp in (parsed, blank):
         doc = nlp(text)
         at = text.index(cue)
-        a = next((a for a in doc._.attributions if a["cue"]["start"] <= at < a["cue"]["end"]), None)
+        a = next((a for a in doc._.conflict_attributions if a["cue"]["start"] <= at < a["cue"]["end"]), None)
         assert a is not None, nlp.pipe_names
         assert (a["source"] or {}).get("text") == source
         assert [p["text"] for p in a["content_parts"]] == parts
@@ -66,4 +66,4 @@ NO_REPORT = [
 def test_weak_verb_needs_a_clause(parsed, text, cue):
     doc = parsed(text)
     at = text.index(cue)
-    assert not any(a["cue"]["start"] <= at < a["cue"]["end"] for a in doc._.attributions)
+    assert not any(a["cue"]["start"] <= at < a["cue"]["end"] for a in doc._.conflict_attributions)

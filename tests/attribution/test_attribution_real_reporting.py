@@ -16,7 +16,7 @@ from conflictnlp import attribution, sentences  # noqa: F401  (registers the fac
 
 def find(doc, cue):
     at = doc.text.index(cue)
-    return next((a for a in doc._.attributions if a["cue"]["start"] <= at < a["cue"]["end"]), None)
+    return next((a for a in doc._.conflict_attributions if a["cue"]["start"] <= at < a["cue"]["end"]), None)
 
 
 def P(text, cue, parts):
@@ -63,7 +63,7 @@ def test_split_quote_parts(nlp, text, cue, parts):
 
 def test_no_content_no_parts(nlp):
     doc = nlp("The militia denied it.")
-    for a in doc._.attributions:
+    for a in doc._.conflict_attributions:
         assert (a["content"] is None) == (a["content_parts"] == [])
 
 

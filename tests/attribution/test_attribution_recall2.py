@@ -22,7 +22,7 @@ def nlp():
 
 def find(doc, cue):
     at = doc.text.index(cue)
-    return next((a for a in doc._.attributions if a["cue"]["start"] <= at < a["cue"]["end"]), None)
+    return next((a for a in doc._.conflict_attributions if a["cue"]["start"] <= at < a["cue"]["end"]), None)
 
 
 def text_of(part):

@@ -172,5 +172,5 @@ def test_last_name_run_is_the_last_run_a_forward_scan_finds(words, starts, data)
      [("Kremlin spokesman Dmitry Peskov", None), ("They", "Kremlin spokesman Dmitry Peskov"), ("He", None)]),
 ])
 def test_pronoun_sources_resolve_to_the_nearest_named_source_in_the_window(nlp, text, expected):
-    found = [(a["source"]["text"] if a["source"] else None, a["resolved"]) for a in nlp(text)._.attributions]
+    found = [(a["source"]["text"] if a["source"] else None, a["resolved"]) for a in nlp(text)._.conflict_attributions]
     assert found == expected

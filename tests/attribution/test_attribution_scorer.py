@@ -16,9 +16,9 @@ def test_scorer_prf(nlp):
     text = "The army said 30 militants were killed. According to the UN, 2,000 people fled."
     predicted = nlp(text)
     reference = nlp.make_doc(text)
-    gold = [dict(a) for a in predicted._.attributions]
+    gold = [dict(a) for a in predicted._.conflict_attributions]
     gold[1] = dict(gold[1], source={"start": 0, "end": 3, "text": "The"})  # one wrong source
-    reference._.attributions = gold
+    reference._.conflict_attributions = gold
     scores = score_attribution([Example(predicted, reference)])
     assert scores["attribution_cue_f"] == 1.0
     assert scores["attribution_source_p"] == 0.5 and scores["attribution_source_r"] == 0.5

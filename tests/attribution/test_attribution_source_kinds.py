@@ -89,4 +89,4 @@ def test_cue_type(nlp, text, cue, cue_type):
 def test_every_attribution_has_a_cue_type(nlp):
     from conflictnlp import schema
     doc = nlp("“We held,” the captain said. Reporters were told the port was open, residents say.")
-    assert doc._.attributions and all(a["cue_type"] in schema.ATTRIBUTION_CUE_TYPES for a in doc._.attributions)
+    assert doc._.conflict_attributions and all(a["cue_type"] in schema.ATTRIBUTION_CUE_TYPES for a in doc._.conflict_attributions)

@@ -169,10 +169,10 @@ def test_reader_yields_gold_examples(tmp_path):
     ref = examples[0].reference
     assert [s.text for s in ref.spans["conflict_counts"]] == ["more than 300 fighters"]
     assert [s.text for s in ref.spans["conflict_hedging"]] == ["may"]
-    assert [s._.certainty for s in ref.sents] == ["certain", "possible"]
+    assert [s._.conflict_certainty for s in ref.sents] == ["certain", "possible"]
     assert ref.cats["hedged"] == 0.5
     assert list(read_records(path))[0]["id"] == "test-001"
-    assert reference_doc(nlp, GOOD)._.attributions[0]["source"]["text"] == "a regional governor"
+    assert reference_doc(nlp, GOOD)._.conflict_attributions[0]["source"]["text"] == "a regional governor"
 
 
 # ----------------------------------------------------------------------------- command line

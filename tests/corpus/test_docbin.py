@@ -54,8 +54,8 @@ def test_docbin_export_keeps_every_gold_layer(corpus, tmp_path):
     docs = list(DocBin().from_disk(tmp_path / "gold.spacy").get_docs(nlp.vocab))
     assert len(docs) == len(DOCUMENTS)
     assert [len(list(d.sents)) for d in docs] == [len(s) for s in DOCUMENTS]
-    assert [len(d._.attributions) for d in docs] == [1, 1]
-    assert [len(d._.claims) for d in docs] == [1, 2]
+    assert [len(d._.conflict_attributions) for d in docs] == [1, 1]
+    assert [len(d._.conflict_claims) for d in docs] == [1, 2]
     scores = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in docs])
     assert all(scores[key] > 0 for key in LAYER_SCORES), {k: scores[k] for k in LAYER_SCORES}
 

@@ -77,8 +77,8 @@ def test_scorer_reports_spans_and_agreement(nlp):
     gold_a = reference.char_span(19, 37, label="troops")  # some 50,000 troops
     gold_b = reference.char_span(47, 55, label="casualties")  # 12 tanks, with a wrong-on-purpose kind
     reference.spans["conflict_counts"] = [gold_a, gold_b]
-    gold_a._.count = {"value": 50000, "qualifier": "approx", "kind": "troops", "actor": "Russia"}
-    gold_b._.count = {"value": 12, "qualifier": "exact", "kind": "casualties"}
+    gold_a._.conflict_count = {"value": 50000, "qualifier": "approx", "kind": "troops", "actor": "Russia"}
+    gold_b._.conflict_count = {"value": 12, "qualifier": "exact", "kind": "casualties"}
     scores = nlp.evaluate([Example(predicted, reference)])
     assert scores["counts_f"] == 1.0
     assert scores["counts_value_acc"] == 1.0

@@ -373,8 +373,8 @@ def test_spans_sorted_and_labelled(nlp):
     doc = nlp(PARAGRAPH)
     spans = list(doc.spans["conflict_counts"])
     assert [s.start for s in spans] == sorted(s.start for s in spans)
-    assert [s.label_ for s in spans] == [s._.count["kind"] for s in spans]
-    assert all(set(s._.count) == set(FIELDS[1:]) for s in spans)
+    assert [s.label_ for s in spans] == [s._.conflict_count["kind"] for s in spans]
+    assert all(set(s._.conflict_count) == set(FIELDS[1:]) for s in spans)
 
 
 def test_plain_data_survives_serialization(nlp):
@@ -426,11 +426,11 @@ def test_parser_subject_gives_actor():
     deps = ["nsubj", "punct", "nsubj", "parataxis", "punct", "aux", "advmod", "ROOT", "nummod", "dobj", "punct"]
     pos = ["PROPN", "PUNCT", "NOUN", "VERB", "PUNCT", "AUX", "ADV", "VERB", "NUM", "NOUN", "PUNCT"]
     doc = finder(_doc(nlp, words, heads, deps, pos))
-    assert [s._.count["actor"] for s in doc.spans["conflict_counts"]] == ["Russia"]
+    assert [s._.conflict_count["actor"] for s in doc.spans["conflict_counts"]] == ["Russia"]
     # Without the parse the subject fallback does not dare; the side link answers instead: "troops"
     # belong to the one state the text names (tests/counts/test_counts_actors.py).
     plain = finder(_doc(nlp, words))
-    assert [s._.count["actor"] for s in plain.spans["conflict_counts"]] == ["Russia"]
+    assert [s._.conflict_count["actor"] for s in plain.spans["conflict_counts"]] == ["Russia"]
 
 
 def test_parser_object_of_harm_verb_is_not_the_subjects():
@@ -440,7 +440,7 @@ def test_parser_object_of_harm_verb_is_not_the_subjects():
     doc = finder(_doc(nlp, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "nummod", "dobj", "punct"],
                       ["PROPN", "VERB", "NUM", "NOUN", "PUNCT"]))
     (span,) = doc.spans["conflict_counts"]
-    assert (span._.count["kind"], span._.count["actor"]) == ("killed", None)
+    assert (span._.conflict_count["kind"], span._.conflict_count["actor"]) == ("killed", None)
 
 
 def test_parser_gpe_subject_outside_the_table():
@@ -449,7 +449,7 @@ def test_parser_gpe_subject_outside_the_table():
     words = ["Freedonia", "deployed", "3,000", "troops", "."]
     doc = finder(_doc(nlp, words, [1, 1, 3, 1, 1], ["nsubj", "ROOT", "nummod", "dobj", "punct"],
                       ["PROPN", "VERB", "NUM", "NOUN", "PUNCT"], ["B-GPE", "O", "B-CARDINAL", "O", "O"]))
-    assert [s._.count["actor"] for s in doc.spans["conflict_counts"]] == ["Freedonia"]
+    assert [s._.conflict_count["actor"] for s in doc.spans["conflict_counts"]] == ["Freedonia"]
 
 
 def test_ner_entities_reject_dates_and_money():
@@ -486,7 +486,7 @@ _WORDS = [
 
 def _check_invariants(doc):
     for span in doc.spans["conflict_counts"]:
-        c = span._.count
+        c = span._.conflict_count
         assert c["qualifier"] in schema.QUALIFIERS and c["kind"] in schema.KINDS
         low, high, est, value = c["low"], c["high"], c["estimate"], c["value"]
         if low is not None and high is not None:

@@ -111,14 +111,14 @@ NOT_HEDGES = [
 
 
 def _cue_string(sent) -> str:
-    return "; ".join(f"{c['text']}/{c['type']}" for c in sent._.hedge_cues)
+    return "; ".join(f"{c['text']}/{c['type']}" for c in sent._.conflict_hedge_cues)
 
 
 @pytest.mark.parametrize("text,certainty,cues", HEDGES + NOT_HEDGES)
 def test_cue_layer_categories(rules_nlp, text, certainty, cues):
     sents = list(rules_nlp(text).sents)
     assert len(sents) == 1, [s.text for s in sents]
-    assert (sents[0]._.certainty, _cue_string(sents[0])) == (certainty, cues)
+    assert (sents[0]._.conflict_certainty, _cue_string(sents[0])) == (certainty, cues)
 
 
 @pytest.mark.parametrize("text,certainty,cues", NOT_HEDGES)
@@ -126,7 +126,7 @@ def test_shipped_model_keeps_reported_speech_certain(shipped_nlp, text, certaint
     """With the trained layer too: a sentence that only reports speech, plans or ability is
     certain (a pseudo-cue keeps the model alone off it)."""
     sent = shipped_nlp(text)[:]
-    assert (sent._.certainty, _cue_string(sent)) == (certainty, cues)
+    assert (sent._.conflict_certainty, _cue_string(sent)) == (certainty, cues)
 
 
 def test_every_hedged_sentence_says_why(shipped_nlp):
@@ -134,7 +134,7 @@ def test_every_hedged_sentence_says_why(shipped_nlp):
     texts = [text for text, _, _ in HEDGES + NOT_HEDGES]
     for doc in shipped_nlp.pipe(texts):
         for sent in doc.sents:
-            assert bool(sent._.hedge_cues) == sent._.hedged, sent.text
+            assert bool(sent._.conflict_hedge_cues) == sent._.conflict_hedged, sent.text
 
 
 def test_a_lexicon_entry_cannot_claim_the_model_type():
@@ -169,7 +169,7 @@ def test_pseudo_cue_blocks_field(entry, problem):
 def test_reported_speech_marks_the_sentence_but_blocks_no_cue(rules_nlp):
     """The speech verbs are pseudo-cues with "blocks": "none": "sources said" stays a cue."""
     sent = rules_nlp("Sources said the depot was hit twice.")[:]
-    assert [(c["text"], c["type"]) for c in sent._.hedge_cues] == [("Sources said", "evidential")]
+    assert [(c["text"], c["type"]) for c in sent._.conflict_hedge_cues] == [("Sources said", "evidential")]
 
 
 def test_a_word_blocking_pseudo_cue_leaves_the_other_words_free():
@@ -181,7 +181,7 @@ def test_a_word_blocking_pseudo_cue_leaves_the_other_words_free():
     nlp.add_pipe("conflict_sentences")
     nlp.add_pipe("conflict_hedging", config={"use_model": False})
     sent = nlp("The envoy said the rebels reportedly would sign on Monday.")[:]
-    assert [(c["text"], c["type"]) for c in sent._.hedge_cues] == [("reportedly", "evidential")]
+    assert [(c["text"], c["type"]) for c in sent._.conflict_hedge_cues] == [("reportedly", "evidential")]
 
 
 def test_no_hedged_sentence_without_a_cue_record_on_the_corpus(shipped_nlp):
@@ -197,8 +197,8 @@ def test_no_hedged_sentence_without_a_cue_record_on_the_corpus(shipped_nlp):
     hedged = 0
     for doc in shipped_nlp.pipe(texts):
         for sent in doc.sents:
-            cues = sent._.hedge_cues
-            assert bool(cues) == sent._.hedged, sent.text
+            cues = sent._.conflict_hedge_cues
+            assert bool(cues) == sent._.conflict_hedged, sent.text
             assert all(("score" in c) == (c["type"] == "model") for c in cues), cues
-            hedged += sent._.hedged
+            hedged += sent._.conflict_hedged
     assert hedged >= 100

@@ -27,7 +27,7 @@ TEXT = (
 
 def test_doc_level_outputs(rules_nlp):
     doc = rules_nlp(TEXT)
-    levels = [s._.certainty for s in doc.sents]
+    levels = [s._.conflict_certainty for s in doc.sents]
     assert levels == ["possible", "certain", "unverified"]
     assert tuple(doc.cats) == DOC_CATS
     assert doc.cats["hedged"] == pytest.approx(2 / 3)
@@ -38,7 +38,7 @@ def test_doc_level_outputs(rules_nlp):
         ("could not be independently verified", "unverifiable"),
     ]
     for sent in doc.sents:
-        for cue in sent._.hedge_cues:
+        for cue in sent._.conflict_hedge_cues:
             assert doc.text[cue["start"]:cue["end"]] == cue["text"]
             assert sent.start_char <= cue["start"] < cue["end"] <= sent.end_char
 
@@ -47,7 +47,7 @@ def test_doc_without_sentence_boundaries_is_one_sentence():
     nlp = spacy.blank("en")
     nlp.add_pipe("conflict_hedging", config={"use_model": False})
     doc = nlp("Troops may be there. Others reportedly left.")
-    assert doc[:]._.certainty == "unverified"
+    assert doc[:]._.conflict_certainty == "unverified"
     assert doc.cats["hedged"] == 1.0
 
 
@@ -64,7 +64,7 @@ def test_uses_sentence_boundaries_from_a_parser_doc():
     words = ["Troops", "may", "leave", ".", "They", "left", "."]
     doc = Doc(nlp.vocab, words=words, sent_starts=[True, False, False, False, True, False, False])
     doc = component(doc)
-    assert [s._.certainty for s in doc.sents] == ["possible", "certain"]
+    assert [s._.conflict_certainty for s in doc.sents] == ["possible", "certain"]
 
 
 def test_outputs_are_plain_data_and_survive_serialization(rules_nlp):
@@ -74,8 +74,8 @@ def test_outputs_are_plain_data_and_survive_serialization(rules_nlp):
         Doc(rules_nlp.vocab).from_bytes(doc.to_bytes()),
         list(_docbin_roundtrip(doc, rules_nlp.vocab))[0],
     ):
-        assert [s._.certainty for s in restored.sents] == ["possible", "certain", "unverified"]
-        assert [[dict(c) for c in s._.hedge_cues] for s in restored.sents] == [s._.hedge_cues for s in doc.sents]
+        assert [s._.conflict_certainty for s in restored.sents] == ["possible", "certain", "unverified"]
+        assert [[dict(c) for c in s._.conflict_hedge_cues] for s in restored.sents] == [s._.conflict_hedge_cues for s in doc.sents]
 
 
 def _docbin_roundtrip(doc, vocab):
@@ -87,9 +87,9 @@ def test_shipped_weights_load_without_initialize(shipped_nlp):
     component = shipped_nlp.get_pipe("conflict_hedging")
     assert component.model is not None
     doc = shipped_nlp(TEXT)
-    scores = [s._.hedge_score for s in doc.sents]
+    scores = [s._.conflict_hedge_score for s in doc.sents]
     assert all(0.0 <= s <= 1.0 for s in scores)
-    assert [s._.hedged for s in doc.sents] == [True, False, True]
+    assert [s._.conflict_hedged for s in doc.sents] == [True, False, True]
     assert scores[1] < 0.5 < min(scores[0], scores[2])
 
 
@@ -122,7 +122,7 @@ def test_saved_user_lexicon_travels_with_the_pipeline(tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     path.unlink()
     reloaded = spacy.load(tmp_path / "pipeline")
-    assert reloaded("Rumour has it they left.")[:]._.certainty == "unverified"
+    assert reloaded("Rumour has it they left.")[:]._.conflict_certainty == "unverified"
 
 
 WORDS = st.sampled_from(
@@ -137,12 +137,12 @@ def test_never_crashes_and_keeps_invariants(rules_nlp, shipped_nlp, text):
     for nlp in (rules_nlp, shipped_nlp):
         doc = nlp(text)
         for sent in doc.sents if len(doc) else []:
-            assert sent._.certainty in CERTAINTY_LEVELS
-            assert sent._.hedged == (sent._.certainty != "certain")
-            assert 0.0 <= sent._.hedge_score <= 1.0
-            assert (sent._.certainty == "certain") == (not sent._.hedge_cues) or sent._.certainty != "certain"
-            if sent._.certainty == "certain":
-                assert sent._.hedge_cues == []
+            assert sent._.conflict_certainty in CERTAINTY_LEVELS
+            assert sent._.conflict_hedged == (sent._.conflict_certainty != "certain")
+            assert 0.0 <= sent._.conflict_hedge_score <= 1.0
+            assert (sent._.conflict_certainty == "certain") == (not sent._.conflict_hedge_cues) or sent._.conflict_certainty != "certain"
+            if sent._.conflict_certainty == "certain":
+                assert sent._.conflict_hedge_cues == []
         if len(doc):
             assert sum(doc.cats[level] for level in CERTAINTY_LEVELS) == pytest.approx(1.0)
 
@@ -157,7 +157,7 @@ def test_docs_example_runs():
     code = text.split("```python", 1)[1].split("```", 1)[0]
     namespace: dict = {}
     exec(compile(code, str(doc_path), "exec"), namespace)
-    assert [s._.certainty for s in namespace["doc"].sents] == ["possible", "certain", "unverified"]
+    assert [s._.conflict_certainty for s in namespace["doc"].sents] == ["possible", "certain", "unverified"]
 
 
 # Plain reported speech with a figure: the model alone scores it around 0.6, below
@@ -174,7 +174,7 @@ def test_reported_speech_without_cue_stays_certain(text):
     import conflictnlp
 
     sent = conflictnlp.load()(text)[:]
-    assert sent._.certainty == "certain" and sent._.hedge_cues == []
+    assert sent._.conflict_certainty == "certain" and sent._.conflict_hedge_cues == []
 
 
 def test_uncued_threshold_is_validated():
@@ -211,7 +211,7 @@ def _user_rule_files(tmp_path):
 
 def _levels(nlp):
     texts = ["Rumour has it they left.", "Rumour has it that the army left.", "The brigade may withdraw."]
-    return [nlp(text)[:]._.certainty for text in texts]
+    return [nlp(text)[:]._.conflict_certainty for text in texts]
 
 
 def test_both_user_rule_files_travel_with_the_pipeline(tmp_path):
@@ -278,7 +278,7 @@ def test_shipped_weights_load_from_an_installed_layout(tmp_path):
         "nlp = spacy.blank('en'); nlp.add_pipe('conflict_sentences'); nlp.add_pipe('conflict_hedging')\n"
         "doc = nlp('The brigade may withdraw. It left.')\n"
         "assert nlp.get_pipe('conflict_hedging').model is not None\n"
-        "print([s._.certainty for s in doc.sents])\n"
+        "print([s._.conflict_certainty for s in doc.sents])\n"
     )
     env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)

@@ -198,7 +198,7 @@ CASES = [
 
 
 def _cue_string(sent) -> str:
-    return "; ".join(f"{c['text']}/{c['type']}" for c in sent._.hedge_cues)
+    return "; ".join(f"{c['text']}/{c['type']}" for c in sent._.conflict_hedge_cues)
 
 
 def test_table_is_large_and_covers_every_label():
@@ -214,14 +214,14 @@ def test_cue_layer(rules_nlp, text, certainty, cues):
     sents = list(doc.sents)
     assert len(sents) == 1, [s.text for s in sents]
     sent = sents[0]
-    assert (sent._.certainty, _cue_string(sent)) == (certainty, cues)
-    assert sent._.hedged == (certainty != "certain")
+    assert (sent._.conflict_certainty, _cue_string(sent)) == (certainty, cues)
+    assert sent._.conflict_hedged == (certainty != "certain")
 
 
 def test_shipped_model_agrees_with_most_of_the_table(shipped_nlp):
     docs = list(shipped_nlp.pipe(text for text, _, _ in CASES))
-    hedged_right = sum(doc[:]._.hedged == (level != "certain") for doc, (_, level, _) in zip(docs, CASES))
-    level_right = sum(doc[:]._.certainty == level for doc, (_, level, _) in zip(docs, CASES))
+    hedged_right = sum(doc[:]._.conflict_hedged == (level != "certain") for doc, (_, level, _) in zip(docs, CASES))
+    level_right = sum(doc[:]._.conflict_certainty == level for doc, (_, level, _) in zip(docs, CASES))
     assert hedged_right / len(CASES) >= 0.9
     assert level_right / len(CASES) >= 0.85
 
@@ -313,8 +313,8 @@ def test_user_lexicon_replaces_the_bundled_one(tmp_path):
     nlp = spacy.blank("en")
     nlp.add_pipe("conflict_hedging", config={"use_model": False, "cues": str(path)})
     doc = nlp("Rumour has it that the brigade may withdraw.")
-    assert doc[:]._.certainty == "unverified"
-    assert [c["text"] for c in doc[:]._.hedge_cues] == ["Rumour has it"]  # "may" is no longer a cue
+    assert doc[:]._.conflict_certainty == "unverified"
+    assert [c["text"] for c in doc[:]._.conflict_hedge_cues] == ["Rumour has it"]  # "may" is no longer a cue
 
 
 def test_bundled_lexicons_cover_every_type_and_level():

@@ -48,16 +48,16 @@ def test_shipped_model_catches_hedges_the_lexicon_misses(tmp_path, text, word, c
     rules = spacy.blank("en")
     rules.add_pipe("conflict_sentences")
     rules.add_pipe("conflict_hedging", config={"use_model": False, "cues": cues})
-    assert rules(text)[:]._.certainty == "certain"  # the ablated lexicon sees no hedge
+    assert rules(text)[:]._.conflict_certainty == "certain"  # the ablated lexicon sees no hedge
     nlp = spacy.blank("en")
     nlp.add_pipe("conflict_sentences")
     nlp.add_pipe("conflict_hedging", config={"cues": cues})
     sent = nlp(text)[:]
     model_cues = [] if certainty == "certain" else [
-        {"start": 0, "end": len(text), "text": text, "type": "model", "score": round(sent._.hedge_score, 4)}
+        {"start": 0, "end": len(text), "text": text, "type": "model", "score": round(sent._.conflict_hedge_score, 4)}
     ]
-    assert (sent._.certainty, sent._.hedge_cues) == (certainty, model_cues)
-    assert (sent._.hedge_score >= 0.5) == (certainty != "certain")
+    assert (sent._.conflict_certainty, sent._.conflict_hedge_cues) == (certainty, model_cues)
+    assert (sent._.conflict_hedge_score >= 0.5) == (certainty != "certain")
 
 
 def test_drop_cue_features_zeroes_cue_features_but_keeps_the_pseudo_cue_reproducibly():
@@ -83,7 +83,7 @@ def test_overfit_tiny_set_then_reload(tmp_path):
     assert losses["conflict_hedging"] < first / 5
     text = examples[0].reference.text
     doc = nlp(text)
-    assert [s._.certainty for s in doc.sents] == [c for _, c, _ in TRAIN]
+    assert [s._.conflict_certainty for s in doc.sents] == [c for _, c, _ in TRAIN]
     scores = nlp.evaluate(examples)
     assert scores["hedging_acc"] == 1.0 and scores["hedging_hedged_f"] == 1.0 and scores["hedging_cue_f"] == 1.0
 
@@ -92,14 +92,14 @@ def test_overfit_tiny_set_then_reload(tmp_path):
     assert (tmp_path / "pipeline" / "conflict_hedging" / "cues.jsonl").exists()
     reloaded = spacy.load(tmp_path / "pipeline")
     doc2 = reloaded(text)
-    assert [s._.certainty for s in doc2.sents] == [c for _, c, _ in TRAIN]
-    assert [s._.hedge_score for s in doc2.sents] == [s._.hedge_score for s in doc.sents]
+    assert [s._.conflict_certainty for s in doc2.sents] == [c for _, c, _ in TRAIN]
+    assert [s._.conflict_hedge_score for s in doc2.sents] == [s._.conflict_hedge_score for s in doc.sents]
 
     other = spacy.blank("en")
     other.add_pipe("conflict_sentences")
     other.add_pipe("conflict_hedging", config={"weights": None})
     other.from_bytes(nlp.to_bytes())
-    assert [s._.hedge_score for s in other(text).sents] == [s._.hedge_score for s in doc.sents]
+    assert [s._.conflict_hedge_score for s in other(text).sents] == [s._.conflict_hedge_score for s in doc.sents]
 
 
 def test_initialize_with_examples_trains_from_scratch():
@@ -110,7 +110,7 @@ def test_initialize_with_examples_trains_from_scratch():
     nlp.initialize(lambda: examples)
     assert component._pending_weights is None
     # a fresh softmax starts uniform: every sentence scores 1 - P(certain) = 0.75
-    assert {s._.hedge_score for s in nlp(examples[0].reference.text).sents} == {0.75}
+    assert {s._.conflict_hedge_score for s in nlp(examples[0].reference.text).sents} == {0.75}
 
 
 # -- prediction computes each distinct token's vector once -------------------------------

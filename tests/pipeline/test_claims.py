@@ -172,9 +172,9 @@ def _run(text, counts, attributions, hedges, **config):
 @pytest.mark.parametrize("name,text,counts,attributions,hedges,expected", CASES, ids=[c[0] for c in CASES])
 def test_claim_links(name, text, counts, attributions, hedges, expected):
     doc = _run(text, counts, attributions, hedges)
-    got = [(c["attribution"], c["sentence"], c["certainty"]) for c in doc._.claims]
+    got = [(c["attribution"], c["sentence"], c["certainty"]) for c in doc._.conflict_claims]
     assert got == expected
-    assert [c["count"] for c in doc._.claims] == list(range(len(counts)))
+    assert [c["count"] for c in doc._.conflict_claims] == list(range(len(counts)))
 
 
 # (sentence_fallback, expected attribution for "Russia lost 1,000 soldiers, while Kyiv said it repelled ...")
@@ -194,7 +194,7 @@ def test_sentence_fallback_option(fallback, expected):
         [],
         sentence_fallback=fallback,
     )
-    assert doc._.claims[0]["attribution"] == expected
+    assert doc._.conflict_claims[0]["attribution"] == expected
 
 
 def test_off_still_links_by_content():
@@ -205,7 +205,7 @@ def test_off_still_links_by_content():
         [],
         sentence_fallback="off",
     )
-    assert doc._.claims[0]["attribution"] == 0
+    assert doc._.conflict_claims[0]["attribution"] == 0
 
 
 def test_bad_fallback_is_a_clear_error():
@@ -218,14 +218,14 @@ def test_bad_fallback_is_a_clear_error():
 def test_no_hedging_layer_gives_null_certainty():
     doc = build("Russia has 50,000 troops.", ["50,000 troops"], [], [], hedging=False)
     claims_module.ClaimLinker()(doc)
-    assert doc._.claims == [{"count": 0, "attribution": None, "sentence": 0, "certainty": None, "hypothetical": False}]
+    assert doc._.conflict_claims == [{"count": 0, "attribution": None, "sentence": 0, "certainty": None, "hypothetical": False}]
 
 
 def test_empty_and_countless_docs():
     linker = claims_module.ClaimLinker()
     nlp = spacy.blank("en")
-    assert linker(nlp(""))._.claims == []
-    assert linker(nlp("Nothing to count here."))._.claims == []
+    assert linker(nlp(""))._.conflict_claims == []
+    assert linker(nlp("Nothing to count here."))._.conflict_claims == []
 
 
 # (cue, certainty it signals alone)
@@ -276,12 +276,12 @@ def test_claims_survive_serialization():
         [("claimed", "evidential", "unverified")],
     )
     claims_module.ClaimLinker()(doc)
-    expected = doc._.claims
-    assert pickle.loads(pickle.dumps(doc))._.claims == expected
+    expected = doc._.conflict_claims
+    assert pickle.loads(pickle.dumps(doc))._.conflict_claims == expected
     bin_ = DocBin(store_user_data=True, docs=[doc])
     restored = list(DocBin().from_bytes(bin_.to_bytes()).get_docs(doc.vocab))[0]
     # DocBin's msgpack gives lists back as tuples; the dicts are the same
-    assert [dict(c) for c in restored._.claims] == expected
+    assert [dict(c) for c in restored._.conflict_claims] == expected
 
 
 WORDS = st.sampled_from(["Russia", "said", "troops", "may", "50,000", "officials", ".", ",", "Kyiv", "reportedly"])
@@ -301,15 +301,15 @@ def test_property_every_count_gets_one_claim_with_valid_indices(words, data):
     doc = build(text, counts, attributions, [("may", "epistemic", "possible")] if "may" in words else [])
     claims_module.ClaimLinker()(doc)
     sentences = list(doc.sents)
-    assert len(doc._.claims) == n_counts
-    for claim in doc._.claims:
+    assert len(doc._.conflict_claims) == n_counts
+    for claim in doc._.conflict_claims:
         assert 0 <= claim["sentence"] < len(sentences)
         assert claim["attribution"] in (None, *range(len(attributions)))
         sent = sentences[claim["sentence"]]
         # a claim is never more hedged than its sentence
         from conflictnlp.claims import CERTAINTY_RANK
 
-        assert CERTAINTY_RANK[claim["certainty"]] <= CERTAINTY_RANK[sent._.certainty]
+        assert CERTAINTY_RANK[claim["certainty"]] <= CERTAINTY_RANK[sent._.conflict_certainty]
 
 
 def test_docs_example_with_the_real_pipeline():
@@ -323,8 +323,8 @@ def test_docs_example_with_the_real_pipeline():
 
     nlp = conflictnlp.load()
     doc = nlp("Russia has amassed some 50,000 troops near Kursk, a US official told CNN.")
-    assert doc._.claims == [{"count": 0, "attribution": 0, "sentence": 0, "certainty": "certain", "hypothetical": False}]
-    assert doc._.attributions[0]["source"]["text"] == "a US official"
+    assert doc._.conflict_claims == [{"count": 0, "attribution": 0, "sentence": 0, "certainty": "certain", "hypothetical": False}]
+    assert doc._.conflict_attributions[0]["source"]["text"] == "a US official"
 
 
 def _span_strategy(limit=120):

@@ -119,7 +119,7 @@ def test_readers_find_counts_under_the_recorded_spans_key(nlp):
     assert len(expected["counts"]) == 3 and expected["claims"]
     doc = _counts_under(nlp(KEYED_TEXT), "my_counts")
     assert conflictnlp.to_dict(doc) == expected
-    assert ClaimLinker()(doc)._.claims == expected["claims"]
+    assert ClaimLinker()(doc)._.conflict_claims == expected["claims"]
     # long documents: each chunk's counts under the key; claims re-indexed past them, the key kept
     chunks = split_text(KEYED_TEXT, 70)
     assert len(chunks) > 1

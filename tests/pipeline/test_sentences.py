@@ -154,7 +154,7 @@ def test_analyze_pipes_names_what_hedging_and_claims_need():
     nlp.add_pipe("conflict_hedging")
     problems = nlp.analyze_pipes()["problems"]
     assert problems["conflict_hedging"] == ["token.is_sent_start"]
-    assert {"doc.spans", "span._.count", "doc._.attributions"} <= set(problems["conflict_claims"])
+    assert {"doc.spans", "span._.conflict_count", "doc._.conflict_attributions"} <= set(problems["conflict_claims"])
     import conflictnlp
 
     assert not any(conflictnlp.load().analyze_pipes()["problems"].values())

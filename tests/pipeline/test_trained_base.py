@@ -29,7 +29,7 @@ def test_trained_base_keeps_its_pipes_and_adds_ours(nlp):
 
 def test_trained_base_keeps_a_headline_apart_from_the_first_paragraph(nlp):
     text = "Rebels Seize Border Town in Overnight Raid\nThe army may send 2,000 more troops, officials said."
-    sents = [(s.text.strip(), s._.certainty) for s in nlp(text).sents]
+    sents = [(s.text.strip(), s._.conflict_certainty) for s in nlp(text).sents]
     assert sents == [("Rebels Seize Border Town in Overnight Raid", "certain"),
                      ("The army may send 2,000 more troops, officials said.", "possible")]
 

@@ -67,28 +67,44 @@ def test_field_errors_are_not_deferred(tmp_path):
 
 def test_missing_file_is_deferred_until_restored(tmp_path):
     missing = tmp_path / "gone.jsonl"
+    missing.write_text('{"text": "Gen"}\n', encoding="utf8")
+    saved = tmp_path / "saved"
+    make(abbreviations=str(missing)).to_disk(saved)  # saved on a machine that had the file
+    missing.unlink()
     rules = make(abbreviations=str(missing))
     assert rules["abbreviations"] == make()["abbreviations"]  # the bundled table stands in
     with pytest.raises(ResourceError, match="gone.jsonl: file not found"):
         rules.raise_pending()
-    saved = tmp_path / "saved"
-    make(abbreviations=[{"text": "Gen"}]).to_disk(saved)
     rules.from_disk(saved)
     rules.raise_pending()  # restored: nothing pending
     assert rules["abbreviations"] == [{"text": "Gen"}]
 
 
+def test_a_table_saved_under_another_config_value_gives_way_to_the_config(tmp_path):
+    saved = tmp_path / "saved"
+    make(abbreviations=[{"text": "Gen"}]).to_disk(saved)
+    rules = make(abbreviations=[{"text": "Col"}]).from_disk(saved)
+    assert rules["abbreviations"] == [{"text": "Col"}]
+    assert rules["openers"] == make()["openers"]
+    assert make().from_disk(saved)["abbreviations"] == [{"text": "Gen"}]  # a null config takes the saved table
+    assert make(abbreviations=[{"text": "Col"}]).from_bytes(make(abbreviations=[{"text": "Gen"}]).to_bytes())["abbreviations"] == [{"text": "Col"}]
+    assert make(abbreviations=[{"text": "Gen"}]).from_bytes(make(abbreviations=[{"text": "Gen"}]).to_bytes())["abbreviations"] == [{"text": "Gen"}]
+
+
 def test_disk_round_trip_writes_headers(tmp_path):
-    rules = make(abbreviations=[{"text": "Gen"}], openers=[{"text": "But", "note": "a conjunction"}])
+    rules = make()
+    rules.add("abbreviations", [{"text": "Gen"}])
+    rules.remove("openers", text="The")
     rules.to_disk(tmp_path)
     assert (tmp_path / "abbreviations.jsonl").read_text(encoding="utf8").startswith("# conflict_sentences abbreviations table")
-    restored = make().from_disk(tmp_path)
-    assert restored.entries == rules.entries
+    restored = make().from_disk(tmp_path)  # the same config: the saved tables, edits and all
+    assert restored.entries == rules.entries != make().entries
 
 
 def test_bytes_round_trip_and_check_on_restore():
-    rules = make(abbreviations=[{"text": "Gen"}])
-    assert make().from_bytes(rules.to_bytes()).entries == rules.entries
+    rules = make()
+    rules.add("abbreviations", [{"text": "Gen"}])
+    assert make().from_bytes(rules.to_bytes()).entries == rules.entries != make().entries
     with pytest.raises(ResourceError, match="text must not contain digits"):
         make().from_bytes(json.dumps({"abbreviations": [{"text": "B2"}]}).encode("utf8"))
     with pytest.raises(ResourceError, match="unknown rule table 'x'"):

@@ -3,7 +3,7 @@
 Finds every act of reporting in a Doc: the cue ("said", "according to", "citing",
 "reportedly", a headline colon), its source, the content, and the channel, time and
 intermediate sources. Writes the cue spans to a span group and one plain dict per attribution
-to ``doc._.attributions`` (see the contract's Attribution table and ``docs/attribution.md``).
+to ``doc._.conflict_attributions`` (see the contract's Attribution table and ``docs/attribution.md``).
 
 The package, in reading order:
 

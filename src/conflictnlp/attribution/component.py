@@ -9,8 +9,8 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401  (registers Doc._.attributions)
-from ..rules import EditableRules, PathLike
+from .. import extensions  # noqa: F401  (registers Doc._.conflict_attributions)
+from ..rules import EditableRules, PathLike, TableSetting, initialize_method
 from ..schema import ATTRIBUTION_KEY, record_spans_key
 from .lexicons import Lexicons, rule_set
 from .output import records_to_dicts, set_attributions
@@ -43,6 +43,7 @@ class AttributionDetector(EditableRules):
     ) -> None:
         self.nlp = nlp
         self.name = name
+        extensions.install_aliases("conflict_attributions")  # the deprecated short name "attributions"
         self.use_parser = use_parser
         self.resolve_pronouns = resolve_pronouns
         self.spans_key = spans_key  # the span group of the cues
@@ -80,6 +81,15 @@ class AttributionDetector(EditableRules):
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
+
+    @initialize_method
+    def initialize(
+        self, get_examples: Any = None, *, nlp: Any = None, cues: TableSetting = None, phrases: TableSetting = None,
+        mediums: TableSetting = None, source_types: TableSetting = None, outlets: TableSetting = None,
+    ) -> None:
+        """Load the tables named in ``[initialize.components.conflict_attribution]`` (a path or
+        the entries; null keeps a table), saved with the pipeline."""
+        self.initialize_tables(cues=cues, phrases=phrases, mediums=mediums, source_types=source_types, outlets=outlets)
 
     def score(self, examples, **kwargs) -> Dict[str, Any]:
         """The configured scorer's scores (``conflictnlp.attribution_scorer.v1`` by default)."""

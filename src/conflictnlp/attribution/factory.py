@@ -13,7 +13,7 @@ from .component import NAME, AttributionDetector, Lexicon
 
 @Language.factory(
     NAME,
-    assigns=["doc.spans", "doc._.attributions"],
+    assigns=["doc.spans", "doc._.conflict_attributions"],
     requires=["token.is_sent_start"],
     default_config={
         "cues": None, "phrases": None, "mediums": None, "source_types": None, "outlets": None,

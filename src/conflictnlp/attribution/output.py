@@ -1,5 +1,5 @@
 """The contract's Attribution dicts from the records of a Doc, typed and resolved, and their
-storage on the Doc (``doc._.attributions`` and the cue span group)."""
+storage on the Doc (``doc._.conflict_attributions`` and the cue span group)."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def cue_type_of(text: str, offsets: CharOffsets, rec: Record, cue_types: Optiona
 def set_attributions(
     doc: Doc, items: List[Dict[str, Any]], key: str = ATTRIBUTION_KEY, cues: Optional[Sequence[Range]] = None
 ) -> None:
-    """Store ``items`` on ``doc._.attributions`` and their cues in ``doc.spans[key]``
+    """Store ``items`` on ``doc._.conflict_attributions`` and their cues in ``doc.spans[key]``
     (``cues``: the cues' token ranges, when known, in the order of ``items``)."""
     spans = []
     if cues is not None:
@@ -98,4 +98,4 @@ def set_attributions(
             if span is not None:
                 spans.append(span)
     doc.spans[key] = spans
-    doc._.attributions = items
+    doc._.conflict_attributions = items

@@ -18,12 +18,12 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> Tuple[float, float, float]:
 def score_attribution(examples: Iterable, **kwargs) -> Dict[str, Any]:
     """Precision, recall and F for cues, sources and contents (exact character offsets).
 
-    Gold attributions are read from ``example.reference._.attributions``.
+    Gold attributions are read from ``example.reference._.conflict_attributions``.
     """
     counts = {k: [0, 0, 0] for k in ("cue", "source", "content")}
     for example in examples:
-        pred = example.predicted._.attributions or []
-        gold = example.reference._.attributions or []
+        pred = example.predicted._.conflict_attributions or []
+        gold = example.reference._.conflict_attributions or []
         for field in counts:
             p = {(a[field]["start"], a[field]["end"]) for a in pred if a.get(field)}
             g = {(a[field]["start"], a[field]["end"]) for a in gold if a.get(field)}

@@ -82,11 +82,11 @@ def annotate_reference(doc: Doc, record: Dict[str, Any]) -> Doc:
         span = _char_span(doc, count["start"], count["end"], count.get("kind") or "")
         if span is None:
             continue
-        span._.count = {field: count.get(field) for field in COUNT_FIELDS}
+        span._.conflict_count = {field: count.get(field) for field in COUNT_FIELDS}
         counts.append(span)
     doc.spans[spans_key(doc, "counts")] = sorted(counts, key=lambda s: (s.start, s.end))
     attributions = [dict(a) for a in record.get("attributions") or []]
-    doc._.attributions = attributions
+    doc._.conflict_attributions = attributions
     cue_spans = [_char_span(doc, a["cue"]["start"], a["cue"]["end"], a.get("source_type") or "") for a in attributions]
     doc.spans[spans_key(doc, "attribution")] = [s for s in cue_spans if s is not None]
     hedge_spans = []
@@ -104,14 +104,14 @@ def annotate_reference(doc: Doc, record: Dict[str, Any]) -> Doc:
                 hedge_spans.append(cue_span)
         if span is None:
             continue
-        span._.certainty = certainty
-        span._.hedged = certainty != "certain"
-        span._.hedge_score = 1.0 if certainty != "certain" else 0.0
-        span._.hedge_cues = cues
+        span._.conflict_certainty = certainty
+        span._.conflict_hedged = certainty != "certain"
+        span._.conflict_hedge_score = 1.0 if certainty != "certain" else 0.0
+        span._.conflict_hedge_cues = cues
     doc.spans[spans_key(doc, "hedging")] = sorted(hedge_spans, key=lambda s: (s.start, s.end))
     total = max(1, len(sentences))
     doc.cats = {label: levels.get(label, 0) / total for label in DOC_CATS}
-    doc._.claims = _gold_claims(doc, record)
+    doc._.conflict_claims = _gold_claims(doc, record)
     return doc
 
 

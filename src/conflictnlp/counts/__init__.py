@@ -1,7 +1,7 @@
 """``conflict_counts``: find and normalize troop, casualty and equipment counts.
 
 Writes ``doc.spans[spans_key]`` (default ``"conflict_counts"``; sorted by position, label = kind)
-and, on each span, ``span._.count``: a plain dict with the contract's Count fields except the
+and, on each span, ``span._.conflict_count``: a plain dict with the contract's Count fields except the
 offsets (``value, low, high, estimate, qualifier, kind, unit, actor, echelon, inferred``).
 
 The package, in the order a count is read:

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from .. import schema
-from ..extensions import SpanValues  # importing it registers Span._.count
-from ..rules import EditableRules, RuleSource
+from ..extensions import SpanValues, install_aliases  # importing it registers Span._.conflict_count
+from ..rules import EditableRules, RuleSource, TableSetting, initialize_method
 from .bounds import check_policy
 from .reader import ReadOptions, read_counts
 from .scorer import score_counts
@@ -37,6 +37,7 @@ class CountFinder(EditableRules):
         spans_key: str = SPANS_KEY,
     ) -> None:
         self.name = name
+        install_aliases("conflict_count")  # the deprecated short name "count"
         self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
         self.options = ReadOptions(check_policy(policy or {}), use_parser, use_ner)
@@ -56,7 +57,7 @@ class CountFinder(EditableRules):
         found = [(Span(doc, c.start, c.end, label=c.data["kind"]), c.data) for c in read_counts(self.tables, self.options, doc)]
         doc.spans[self.spans_key] = [span for span, _ in found]
         schema.record_spans_key(doc, "counts", self.spans_key)
-        values = SpanValues(("count",))
+        values = SpanValues(("conflict_count",))
         for span, data in found:
             values.set(span, (data,))
         return doc
@@ -64,6 +65,17 @@ class CountFinder(EditableRules):
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
+
+    @initialize_method
+    def initialize(
+        self, get_examples: Any = None, *, nlp: Any = None, approximators: TableSetting = None,
+        vague: TableSetting = None, units: TableSetting = None, nouns: TableSetting = None,
+        modifiers: TableSetting = None, cues: TableSetting = None, actors: TableSetting = None,
+    ) -> None:
+        """Load the tables named in ``[initialize.components.conflict_counts]`` (a path or the
+        entries; null keeps a table), saved with the pipeline."""
+        self.initialize_tables(approximators=approximators, vague=vague, units=units, nouns=nouns,
+                               modifiers=modifiers, cues=cues, actors=actors)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         scorer = self.scorer or score_counts

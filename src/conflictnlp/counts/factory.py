@@ -13,7 +13,7 @@ from .component import SPANS_KEY, CountFinder
 
 @Language.factory(
     "conflict_counts",
-    assigns=["doc.spans", "span._.count"],
+    assigns=["doc.spans", "span._.conflict_count"],
     requires=[],
     default_config={
         "approximators": None,

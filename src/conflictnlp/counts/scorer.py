@@ -31,12 +31,12 @@ def score_counts(examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
     agree = {f: 0 for f in fields}
     seen = {f: 0 for f in fields}
     for eg in examples:
-        gold = {(s.start_char, s.end_char): s._.count for s in _count_spans(eg.reference, "")}
+        gold = {(s.start_char, s.end_char): s._.conflict_count for s in _count_spans(eg.reference, "")}
         for span in _count_spans(eg.predicted, ""):
             ref = gold.get((span.start_char, span.end_char))
             if not ref:
                 continue
-            pred = span._.count or {}
+            pred = span._.conflict_count or {}
             for f in fields:
                 if f in ref:
                     seen[f] += 1

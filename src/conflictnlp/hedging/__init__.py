@@ -10,7 +10,7 @@ Two layers, combined per sentence:
    the cue layer's features (registered architecture ``conflictnlp.HedgeClassifier.v1``,
    which takes any ``tok2vec`` sublayer). Its probability that the sentence is hedged is
    calibrated on dev data (:mod:`.calibration`, Platt scaling) and becomes
-   ``sent._.hedge_score``.
+   ``sent._.conflict_hedge_score``.
 
 How they combine (:mod:`.decision`): a sentence is hedged when the calibrated score reaches
 ``threshold`` (cue layer alone: when it has a cue). A hedged sentence takes the grade of its

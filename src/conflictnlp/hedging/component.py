@@ -21,9 +21,9 @@ from spacy.training import Example, validate_examples
 from thinc.api import Model, set_dropout_rate
 from thinc.types import Floats2d
 
-from ..extensions import SpanValues  # importing it registers the Span extensions
+from ..extensions import SpanValues, install_aliases  # importing it registers the Span extensions
 from ..doctools import sentence_bounds
-from ..rules import EditableRules, RuleSet, RuleSource
+from ..rules import EditableRules, RuleSet, RuleSource, TableSetting, initialize_method
 from ..schema import CERTAINTY_LEVELS, HEDGING_KEY, MODEL_CUE, record_spans_key
 from .calibration import CUE_ONLY_SCORES
 from .cues import (
@@ -43,9 +43,12 @@ from .model import SentenceBatch, drop_cue_features, gold_sentences, level_loss
 # checkout find them at the same place).
 BUNDLED_WEIGHTS = Path(__file__).resolve().parent / "weights"
 # The values written on each sentence (span._ extensions), in SpanValues order.
-SENTENCE_VALUES = ("certainty", "hedged", "hedge_score", "hedge_cues")
+SENTENCE_VALUES = ("conflict_certainty", "conflict_hedged", "conflict_hedge_score", "conflict_hedge_cues")
 # The values written on each span of the groups named in ``span_keys``, in SpanValues order.
 SPAN_GROUP_VALUES = ("conflict_certainty", "conflict_hedge_cues")
+# The settings of ``cfg`` that come from the component's config: the config wins over the copy
+# in cfg.json (saved with the pipeline), so that spacy.load(path, config={...}) can change them.
+CONFIG_SETTINGS = ("threshold", "uncued_threshold", "spans_key", "span_keys")
 # Where the cue layer's feature row says that a pseudo-cue matched in the sentence.
 PSEUDO_FEATURE = FEATURE_NAMES.index("pseudo_cue")
 
@@ -58,8 +61,8 @@ class _Prediction(NamedTuple):
 
 
 class ConflictHedging(TrainablePipe, EditableRules):
-    """Sets ``sent._.certainty``, ``sent._.hedged``, ``sent._.hedge_score``,
-    ``sent._.hedge_cues``, ``doc.spans[spans_key]`` and ``doc.cats``; with ``span_keys``,
+    """Sets ``sent._.conflict_certainty``, ``sent._.conflict_hedged``, ``sent._.conflict_hedge_score``,
+    ``sent._.conflict_hedge_cues``, ``doc.spans[spans_key]`` and ``doc.cats``; with ``span_keys``,
     also ``span._.conflict_certainty`` and ``span._.conflict_hedge_cues`` on every span of
     those groups (the values of the sentence the span starts in).
 
@@ -86,6 +89,7 @@ class ConflictHedging(TrainablePipe, EditableRules):
         _check_options(threshold, uncued_threshold, cue_dropout)
         if isinstance(span_keys, str):
             raise ValueError(f"conflict_hedging: span_keys must be a list of keys, got the string {span_keys!r}")
+        install_aliases(*SENTENCE_VALUES)  # their deprecated short names ("certainty", ...)
         self.cue_dropout = cue_dropout
         # Own seeded RNG (reset by initialize): training stays reproducible byte for byte.
         self._cue_rng = random.Random(0)
@@ -235,9 +239,16 @@ class ConflictHedging(TrainablePipe, EditableRules):
     def get_loss(self, truths: List[List[float]], scores: Floats2d) -> Tuple[float, Floats2d]:
         return level_loss(self.model, truths, scores)
 
-    def initialize(self, get_examples: Optional[Callable[[], Iterable[Example]]] = None, *, nlp=None) -> None:
+    @initialize_method
+    def initialize(
+        self, get_examples: Optional[Callable[[], Iterable[Example]]] = None, *, nlp=None,
+        cues: TableSetting = None, pseudo_cues: TableSetting = None,
+    ) -> None:
         """With examples: a fresh model, trained from scratch by the following updates.
-        Without (or ``use_model = false``): keep the shipped or loaded weights."""
+        Without (or ``use_model = false``): keep the shipped or loaded weights. ``cues`` and
+        ``pseudo_cues`` (from ``[initialize.components.conflict_hedging]``: a path or the entries;
+        null keeps a table) replace those rule tables, saved with the pipeline."""
+        self.initialize_tables(cues=cues, pseudo_cues=pseudo_cues)
         if self.model is None:
             return
         examples = list(get_examples()) if get_examples is not None else []
@@ -270,7 +281,7 @@ class ConflictHedging(TrainablePipe, EditableRules):
 
     def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "ConflictHedging":
         data = srsly.msgpack_loads(bytes_data)
-        self.cfg.update(data.get("cfg", {}))
+        self.cfg.update(_learned(data.get("cfg", {})))
         if "rules" not in data:  # saved by an earlier version: the two tables as lists
             data["rules"] = json.dumps({name: data[name] for name in ("cues", "pseudo_cues")}).encode("utf8")
         self.rules.from_bytes(data["rules"])
@@ -294,13 +305,19 @@ class ConflictHedging(TrainablePipe, EditableRules):
     def from_disk(self, path, *, exclude=tuple()) -> "ConflictHedging":
         path = Path(path)
         if (path / "cfg.json").exists():
-            self.cfg.update(srsly.read_json(path / "cfg.json"))
+            self.cfg.update(_learned(srsly.read_json(path / "cfg.json")))
         self.rules.from_disk(path)
         self._compile_rules()
         if self.model is not None and "model" not in exclude and (path / "model").exists():
             self.model.from_bytes((path / "model").read_bytes())
             self._pending_weights = None
         return self
+
+
+def _learned(saved_cfg: Dict[str, Any]) -> Dict[str, Any]:
+    """The values of a saved ``cfg`` that training learned (calibration, ...), without the
+    settings of the config (:data:`CONFIG_SETTINGS`), which the loaded config decides."""
+    return {key: value for key, value in saved_cfg.items() if key not in CONFIG_SETTINGS}
 
 
 def _check_options(threshold: float, uncued_threshold: float, cue_dropout: float) -> None:

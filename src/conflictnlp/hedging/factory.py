@@ -17,8 +17,8 @@ from .scorer import make_hedging_scorer  # noqa: F401  (registers conflictnlp.he
 @Language.factory(
     "conflict_hedging",
     requires=["token.is_sent_start"],
-    assigns=["doc.spans", "doc.cats", "span._.certainty", "span._.hedged", "span._.hedge_score", "span._.hedge_cues",
-             "span._.conflict_certainty", "span._.conflict_hedge_cues"],
+    assigns=["doc.spans", "doc.cats", "span._.conflict_certainty", "span._.conflict_hedged", "span._.conflict_hedge_score",
+             "span._.conflict_hedge_cues"],
     default_config={
         "model": DEFAULT_MODEL,
         "use_model": True,

@@ -18,7 +18,7 @@ from spacy.util import registry
 from thinc.api import Config, Model, Softmax_v2
 from thinc.types import Floats2d
 
-from .. import extensions  # noqa: F401  (registers Span._.certainty, read from the gold Docs)
+from .. import extensions  # noqa: F401  (registers Span._.conflict_certainty, read from the gold Docs)
 from ..schema import CERTAINTY_LEVELS
 from .cues import FEATURE_NAMES, LEVEL_RANK, N_FEATURES
 
@@ -217,7 +217,7 @@ def gold_sentences(examples: Iterable[Example]) -> Tuple[List[Doc], List[List[Tu
             continue
         doc_bounds = []
         for sent in ref.sents:
-            certainty = sent._.certainty
+            certainty = sent._.conflict_certainty
             if certainty not in LEVEL_RANK:
                 continue
             span = pred.char_span(sent.start_char, sent.end_char, alignment_mode="expand")

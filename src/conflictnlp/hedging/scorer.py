@@ -8,7 +8,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 from spacy.training import Example
 from spacy.util import registry
 
-from .. import extensions  # noqa: F401  (registers Span._.certainty)
+from .. import extensions  # noqa: F401  (registers Span._.conflict_certainty)
 from ..doctools import sentence_spans
 from ..schema import CERTAINTY_LEVELS, HEDGING_KEY
 from .cues import CERTAIN, LEVEL_RANK
@@ -29,13 +29,13 @@ def sentence_pairs(example: Example) -> List[Tuple[str, Optional[str]]]:
     ref, pred = example.reference, example.predicted
     if not len(ref) or not ref.has_annotation("SENT_START"):
         return []
-    predicted = [(s.start_char, s.end_char, s._.certainty) for s in sentence_spans(pred)]
+    predicted = [(s.start_char, s.end_char, s._.conflict_certainty) for s in sentence_spans(pred)]
     pairs = []
     for sent in ref.sents:
-        if sent._.certainty not in LEVEL_RANK:
+        if sent._.conflict_certainty not in LEVEL_RANK:
             continue
         found = next((c for start, end, c in predicted if start <= sent.start_char < end), None)
-        pairs.append((sent._.certainty, found))
+        pairs.append((sent._.conflict_certainty, found))
     return pairs
 
 

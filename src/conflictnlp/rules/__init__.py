@@ -21,10 +21,10 @@ from .files import (
     validate_entry,
     write_jsonl,
 )
-from .ruleset import EditableRules, RuleSet, RuleSource, RuleTable
+from .ruleset import EditableRules, RuleSet, RuleSource, RuleTable, TableSetting, initialize_method
 
 __all__ = [
-    "EditableRules", "FieldSpec", "PathLike", "ResourceError", "RuleSet", "RuleSource", "RuleTable", "bundled_jsonl",
-    "entry_line", "load_entries", "parse_jsonl", "read_jsonl", "resource_dir", "resource_path",
+    "EditableRules", "FieldSpec", "PathLike", "ResourceError", "RuleSet", "RuleSource", "RuleTable", "TableSetting", "bundled_jsonl",
+    "entry_line", "initialize_method", "load_entries", "parse_jsonl", "read_jsonl", "resource_dir", "resource_path",
     "validate_entry", "write_jsonl",
 ]

@@ -11,6 +11,13 @@ keeps them in a :class:`RuleSet`. The set
   offending entry through :meth:`RuleSet.fail`;
 - saves every table with the pipeline (``to_disk``/``to_bytes``) and restores it
   (``from_disk``/``from_bytes``), so a saved pipeline never needs the user's files again;
+- lets the config win at load time: with the tables it saves the config value each table was
+  built from, and a table whose config names another file or other entries when the pipeline is
+  loaded (``spacy.load(path, config={...})``) keeps the config's table instead of the saved one
+  (with a warning when that drops edits saved with the pipeline). A null config value (the
+  default) takes the saved table, so that ``add_pipe(name).from_disk(path)`` restores it;
+- replaces tables at ``initialize`` (``[initialize.components.<name>]``, spaCy's place for
+  resource paths; :meth:`EditableRules.initialize_tables`), saved with the pipeline like edits;
 - defers the error of a user file that is missing at construction: ``spacy.load`` builds a
   component from its config (where the path may name a file of another machine) before
   ``from_disk`` restores the saved tables. The bundled table stands in until then, and
@@ -22,8 +29,10 @@ Standard library only.
 from __future__ import annotations
 
 import json
+import typing
+import warnings
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Union
+from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Set, Union
 
 from .. import jsontext
 from .files import FieldSpec, PathLike, ResourceError, entry_line, load_entries, read_jsonl, validate_entry, write_jsonl
@@ -31,6 +40,13 @@ from .files import FieldSpec, PathLike, ResourceError, entry_line, load_entries,
 # A table's config value: None (the bundled file), a path to a JSONL file, or the entries.
 RuleSource = Union[None, PathLike, Sequence[Mapping[str, Any]]]
 Entries = Dict[str, List[Dict[str, Any]]]
+# A table in a component's ``initialize`` arguments (spaCy validates them against this type):
+# a path, the entries, or None (keep the table).
+TableSetting = Optional[Union[str, List[Dict[str, Any]]]]
+# Beside the tables: the config value each table was built from and the tables edited since
+# (a file in the component's folder; a key of the bytes).
+SOURCES_FILE = "rule_sources.json"
+SOURCES_KEY = "_rule_sources"
 
 
 class RuleTable(NamedTuple):
@@ -57,6 +73,8 @@ class RuleSet:
         self.check = check
         self.entries: Entries = {}
         self.sources: Dict[str, RuleSource] = {}
+        self.config_sources: Dict[str, RuleSource] = {}  # as the component's config gave them
+        self.edited: Set[str] = set()  # tables changed since: add, remove, initialize
         self.missing: Dict[str, ResourceError] = {}
 
     def __getitem__(self, name: str) -> List[Dict[str, Any]]:
@@ -70,6 +88,7 @@ class RuleSet:
         if unknown:
             raise ResourceError(f"{self.owner}: unknown rule table {unknown[0]!r} (known: {', '.join(self.tables)})")
         self.sources = dict(sources)
+        self.config_sources = dict(sources)
         entries: Entries = {}
         missing: Dict[str, ResourceError] = {}
         for name, table in self.tables.items():
@@ -90,6 +109,7 @@ class RuleSet:
         table = self._table(name)
         added = [dict(validate_entry(dict(e), table.fields, f"{self.owner} {name} entry {i}")) for i, e in enumerate(entries, 1)]
         self._set({name: self.entries[name] + added})
+        self.edited.add(name)
 
     def remove(self, name: str, **match: Any) -> int:
         """Remove the entries of table ``name`` whose fields equal ``match``; how many went."""
@@ -99,7 +119,26 @@ class RuleSet:
         keep = [e for e in self.entries[name] if not all(e.get(k) == v for k, v in match.items())]
         removed = len(self.entries[name]) - len(keep)
         self._set({name: keep})
+        self.edited.add(name)
         return removed
+
+    def replace(self, sources: Mapping[str, RuleSource]) -> None:
+        """Load the tables of ``sources`` anew (a path, a list of entries, or None for the bundled
+        file), e.g. from ``[initialize]``; a missing file is an error at once."""
+        for name in sources:
+            self._table(name)
+        loaded = {name: load_entries(value, self.component, self.tables[name].file, self.tables[name].fields)
+                  for name, value in sources.items()}
+        before = dict(self.sources)
+        self.sources.update(sources)
+        try:
+            self._set(loaded)
+        except ResourceError:
+            self.sources = before
+            raise
+        for name in sources:
+            self.missing.pop(name, None)
+            self.edited.add(name)
 
     def _table(self, name: str) -> RuleTable:
         if name not in self.tables:
@@ -135,6 +174,7 @@ class RuleSet:
         path.mkdir(parents=True, exist_ok=True)
         for name, table in self.tables.items():
             write_jsonl(path / table.file, self.entries[name], f"{self.owner} {name} table, saved with the pipeline")
+        (path / SOURCES_FILE).write_text(json.dumps(self._saved_sources(), ensure_ascii=False, indent=1), encoding="utf8")
 
     def from_disk(self, path: PathLike) -> "RuleSet":
         """Restore the tables saved under ``path`` (a table without a file keeps its entries)."""
@@ -144,29 +184,81 @@ class RuleSet:
             for name, table in self.tables.items()
             if (path / table.file).exists()
         }
-        self._restore(restored)
+        state = None
+        if (path / SOURCES_FILE).exists():
+            state = json.loads((path / SOURCES_FILE).read_text(encoding="utf8"))
+        self._restore(self._unless_overridden(restored, state))
         return self
 
     def to_bytes(self) -> bytes:
-        return json.dumps(self.entries, ensure_ascii=False).encode("utf8")
+        return json.dumps({**self.entries, SOURCES_KEY: self._saved_sources()}, ensure_ascii=False).encode("utf8")
 
     def from_bytes(self, data: bytes) -> "RuleSet":
         saved = jsontext.loads(data.decode("utf8"))
         if not isinstance(saved, dict):
             raise ResourceError(f"{self.owner}: saved rules must be a JSON object of tables")
+        state = saved.pop(SOURCES_KEY, None)
         restored = {}
         for name, entries in saved.items():
             if name not in self.tables:
                 raise ResourceError(f"{self.owner}: unknown rule table {name!r} in saved rules")
             restored[name] = load_entries(entries, self.component, self.tables[name].file, self.tables[name].fields)
-        self._restore(restored)
+        self._restore(self._unless_overridden(restored, state))
         return self
+
+    def _saved_sources(self) -> Dict[str, Any]:
+        """What is saved beside the tables: each table's config value and the tables edited since."""
+        return {"config": {name: _plain_source(value) for name, value in self.config_sources.items()},
+                "edited": sorted(self.edited)}
+
+    def _unless_overridden(self, restored: Entries, state: Optional[Mapping[str, Any]]) -> Entries:
+        """The saved tables of ``restored``, except where this component's config names a file or
+        entries other than the ones the table was saved with: there the config's table stays (the
+        config wins), with a warning where that drops edits saved with the pipeline. A null config
+        value, or tables saved by an earlier version (no ``state``), take the saved table."""
+        if not isinstance(state, Mapping):
+            return restored
+        saved_config, saved_edited = state.get("config") or {}, set(state.get("edited") or [])
+        kept: Entries = {}
+        for name, entries in restored.items():
+            source = self.config_sources.get(name)
+            if source is None or _plain_source(source) == saved_config.get(name):
+                kept[name] = entries
+                if name in saved_edited:
+                    self.edited.add(name)
+            elif name in saved_edited:
+                warnings.warn(
+                    f"{self.owner}: the config's {name} table ({_describe(source)}) replaces the one saved with "
+                    f"the pipeline, and the edits saved with it (add_entries, remove_entries, initialize) are not used",
+                    stacklevel=3,
+                )
+        return kept
 
     def _restore(self, restored: Entries) -> None:
         self.sources = {name: value for name, value in self.sources.items() if name not in restored}
         self._set(restored)
         for name in restored:
             self.missing.pop(name, None)
+
+
+def initialize_method(func: Callable) -> Callable:
+    """Decorates a component's ``initialize``: its annotations evaluated (a module with ``from
+    __future__ import annotations`` keeps them as strings), so that spaCy can check the settings of
+    ``[initialize.components.<name>]`` against them."""
+    func.__annotations__ = typing.get_type_hints(func)
+    return func
+
+
+def _plain_source(value: RuleSource) -> Any:
+    """A table's config value as JSON data (a path as its string), to compare and to save."""
+    if value is None or isinstance(value, (str, Path)):
+        return None if value is None else str(value)
+    return json.loads(json.dumps([dict(entry) for entry in value], ensure_ascii=False))
+
+
+def _describe(value: RuleSource) -> str:
+    """A table's (non-null) config value in a message: its path, or how many entries."""
+    return str(value) if isinstance(value, (str, Path)) else f"{len(value)} entries"
 
 
 class EditableRules:
@@ -192,6 +284,16 @@ class EditableRules:
         removed = self.rules.remove(table, **match)
         self._compile_rules()
         return removed
+
+    def initialize_tables(self, **tables: TableSetting) -> None:
+        """Load the rule tables that a component's ``initialize`` was given (from
+        ``[initialize.components.<name>]``, spaCy's place for resource paths, or passed to it):
+        each a path of a JSONL file or a list of entries; null keeps the table as it is. Used at
+        once and saved with the pipeline."""
+        given = {name: value for name, value in tables.items() if value is not None}
+        if given:
+            self.rules.replace(given)
+            self._compile_rules()
 
     def to_disk(self, path: PathLike, *, exclude: Sequence[str] = tuple()) -> None:
         self.rules.to_disk(path)
