@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the extensions)
 from .about import __schema__
-from .attribution.dates import document_date, meta_where, with_dates
+from .attribution.dates import date_text, document_date, meta_where, with_dates
 from .doctools import sentence_bounds
 from .schema import COUNT_FIELDS, spans_key
 
@@ -103,6 +103,7 @@ def _copy(value: Any) -> Any:
 CSV_COLUMNS = (
     "path", "start", "end", "text", "value", "low", "high", "estimate", "qualifier", "kind", "unit",
     "actor", "echelon", "inferred", "source", "source_type", "anonymous", "certainty", "sentence",
+    "date",
 )
 
 
@@ -123,6 +124,7 @@ def count_rows(export: Dict[str, Any]) -> List[Dict[str, Any]]:
         row["source"] = source["text"] if source else None
         row["source_type"] = attribution.get("source_type") if attribution else None
         row["anonymous"] = attribution.get("anonymous") if attribution else None
+        row["date"] = date_text(attribution.get("date")) if attribution else None
         if claim is not None:
             row["certainty"] = claim.get("certainty")
         else:

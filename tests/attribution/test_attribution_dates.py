@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from conflictnlp.attribution.dates import DateWarning, document_date, parse_document_date, resolve_time, with_dates
+from conflictnlp.attribution.dates import DateWarning, date_problem, document_date, parse_document_date, resolve_time, with_dates
 
 WED = "2024-11-13"  # a Wednesday
 SUN = "2024-11-17"  # a Sunday
@@ -118,6 +118,27 @@ def test_parse_document_date(value, expected):
     assert parse_document_date(value) == expected
 
 
+# (an Attribution's date field, whether it has the contract's shape)
+DATE_FIELDS = [
+    (None, True),
+    ("2024-11-10", True),
+    ({"start": "2024-11-04", "end": "2024-11-10"}, True),
+    ({"start": "2024-11-10", "end": "2024-11-10"}, True),
+    ("2024-02-30", False),
+    ("10 November 2024", False),
+    ("2024-11-10T09:00", False),
+    ({"start": "2024-11-10", "end": "2024-11-04"}, False),
+    ({"start": "2024-11-04"}, False),
+    ({"start": "2024-11-04", "end": None}, False),
+    (20241110, False),
+]
+
+
+@pytest.mark.parametrize("value,ok", DATE_FIELDS)
+def test_date_problem(value, ok):
+    assert (date_problem(value) is None) == ok
+
+
 def test_bad_document_date_warns_once_and_dates_are_null():
     with pytest.warns(DateWarning, match=r"^report\.jsonl, line 4: meta date '2024-13-45'") as caught:
         anchor = document_date("2024-13-45", "report.jsonl, line 4")
@@ -171,3 +192,16 @@ def test_cli_extract_gives_dates(tmp_path):
         ["2024-11-11"], [None], [{"start": "2024-12-01", "end": "2024-12-31"}]]
     warned = [line for line in done.stderr.splitlines() if "13.11.2024" in line]
     assert len(warned) == 1 and warned[0].startswith("conflictnlp: warning: ") and "in.jsonl, line 2" in warned[0]
+
+
+def test_flat_rows_carry_the_date(nlp):
+    import conflictnlp
+    from conflictnlp.export import CSV_COLUMNS, count_rows
+    from conflictnlp.views.compare import CLAIM_FIELDS, claim_rows
+
+    nlp_counts = conflictnlp.load()
+    text = "The ministry said last week that 300 soldiers were killed. The governor said on Sunday that 12 tanks were lost."
+    export = conflictnlp.to_dict(nlp_counts(text), {"date": "2024-11-13"})
+    assert "date" in CSV_COLUMNS and "date" in CLAIM_FIELDS
+    assert [row["date"] for row in count_rows(export)] == ["2024-11-04/2024-11-10", "2024-11-10"]
+    assert [row["date"] for row in claim_rows([export])] == ["2024-11-04/2024-11-10", "2024-11-10"]

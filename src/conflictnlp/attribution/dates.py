@@ -113,6 +113,29 @@ def time_date(time: Any, anchor: Optional[date]) -> Resolved:
     return resolve_time(time["text"], anchor)
 
 
+def date_problem(value: Any) -> Optional[str]:
+    """Why ``value`` is no ``date`` field of an Attribution (None, "YYYY-MM-DD", or
+    ``{"start", "end"}`` of such strings, start not after end), or None when it is one."""
+    if value is None or (isinstance(value, str) and _is_iso_day(value)):
+        return None
+    if isinstance(value, dict) and set(value) == {"start", "end"} and all(
+            isinstance(v, str) and _is_iso_day(v) for v in value.values()):
+        return None if value["start"] <= value["end"] else "start is after end"
+    return 'must be null, "YYYY-MM-DD" or {"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}'
+
+
+def date_text(value: Any) -> Optional[str]:
+    """An Attribution's ``date`` as one string for flat rows (CSV, tables): "2024-11-10", a range as
+    the ISO interval "2024-11-04/2024-11-10"; None for none."""
+    if isinstance(value, dict):
+        return f"{value.get('start')}/{value.get('end')}"
+    return value if isinstance(value, str) else None
+
+
+def _is_iso_day(text: str) -> bool:
+    return _ISO_IN_TEXT.fullmatch(text) is not None and parse_document_date(text) is not None
+
+
 # ----------------------------------------------------------------------------- time words
 
 def resolve_time(text: str, anchor: date) -> Resolved:
