@@ -90,6 +90,9 @@ CASES = [
     ("on the frontline", WED, None),
     ("since Monday", WED, None),
     ("", WED, None),
+    ("yesterday", "0001-01-01", None),  # no day before the first
+    ("in December", "9999-12-31", None),
+    ("on 13 October", "0001-03-01", None),
 ]
 
 
@@ -110,6 +113,8 @@ DOCUMENT_DATES = [
     ("yesterday", None),
     (20241113, None),
     ({"day": 13}, None),
+    ("", None),
+    (float("nan"), None),
 ]
 
 
@@ -147,7 +152,8 @@ def test_bad_document_date_warns_once_and_dates_are_null():
     assert [a["date"] for a in with_dates(items, anchor)] == [None, None]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert document_date(None) is None  # no date given: no warning
+        for missing in (None, "", "  ", float("nan")):  # no date given: no warning
+            assert document_date(missing) is None
 
 
 def test_to_dict_resolves_dates_from_meta(nlp):
@@ -205,3 +211,11 @@ def test_flat_rows_carry_the_date(nlp):
     assert "date" in CSV_COLUMNS and "date" in CLAIM_FIELDS
     assert [row["date"] for row in count_rows(export)] == ["2024-11-04/2024-11-10", "2024-11-10"]
     assert [row["date"] for row in claim_rows([export])] == ["2024-11-04/2024-11-10", "2024-11-10"]
+
+
+def test_pandas_dates():
+    pd = pytest.importorskip("pandas")
+    assert parse_document_date(pd.Timestamp("2024-11-13 23:00", tz="UTC")) == date(2024, 11, 13)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert document_date(pd.NaT) is None  # a missing date in a DataFrame: no warning

@@ -67,6 +67,8 @@ class DateWarning(UserWarning):
 def parse_document_date(value: Any) -> Optional[date]:
     """The calendar date of ``value``: a ``date``/``datetime`` or an ISO string ("2024-11-10",
     "2024-11-10T08:30:00Z": the date as written); None for anything else."""
+    if is_missing(value):
+        return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -82,8 +84,9 @@ def parse_document_date(value: Any) -> Optional[date]:
 
 def document_date(value: Any, where: Optional[str] = None) -> Optional[date]:
     """:func:`parse_document_date`; when ``value`` is given but is no date, one :class:`DateWarning`
-    naming the document (``where``) and None."""
-    if value is None:
+    naming the document (``where``) and None. No date (None, "", a missing value of pandas) is None
+    without a warning."""
+    if is_missing(value):
         return None
     parsed = parse_document_date(value)
     if parsed is None:
@@ -91,6 +94,16 @@ def document_date(value: Any, where: Optional[str] = None) -> Optional[date]:
         warnings.warn(f"{name}meta date {str(value)[:40]!r} is not an ISO date (YYYY-MM-DD); "
                       "attribution dates are null", DateWarning, stacklevel=3)
     return parsed
+
+
+def is_missing(value: Any) -> bool:
+    """None, a blank string, NaN or NaT: a document without a date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT differ from themselves
+    except (TypeError, ValueError):  # an array or another value without a plain comparison
+        return False
 
 
 def meta_where(meta: Dict[str, Any]) -> Optional[str]:
@@ -141,6 +154,13 @@ def _is_iso_day(text: str) -> bool:
 def resolve_time(text: str, anchor: date) -> Resolved:
     """The date or range that ``text`` ("last Thursday", "on 13 October") names, written on
     ``anchor``; None when it names none that the rules know."""
+    try:
+        return _resolve(text, anchor)
+    except (OverflowError, ValueError):  # before 1 January 1 or after 9999
+        return None
+
+
+def _resolve(text: str, anchor: date) -> Resolved:
     iso = _ISO_IN_TEXT.search(text)
     if iso is not None:  # "2024-10-13", "on 2024-10-13": that day, whatever the anchor
         day = parse_document_date(iso.group(0))
