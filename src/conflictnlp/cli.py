@@ -12,6 +12,7 @@ import csv
 import errno
 import json
 import sys
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Union
@@ -154,6 +155,11 @@ class Progress:
 
 def error(message: str) -> None:
     print(f"conflictnlp: error: {message}", file=sys.stderr)
+
+
+def warning_line(message: Any, *_: Any, **__: Any) -> None:
+    """A library warning (a bad meta date ...) as one line on stderr."""
+    print(f"conflictnlp: warning: {message}", file=sys.stderr)
 
 
 def formats_ok(args: argparse.Namespace, output_formats: Sequence[str]) -> bool:
@@ -514,7 +520,9 @@ def main(argv: Optional[List[str]] = None, stdout: Optional[TextIO] = None, stdi
         return EXIT_USAGE
     out = stdout if stdout is not None else sys.stdout
     try:
-        return _COMMANDS[args.command](args, out, stdin)
+        with warnings.catch_warnings():
+            warnings.showwarning = warning_line
+            return _COMMANDS[args.command](args, out, stdin)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
     except KeyboardInterrupt:

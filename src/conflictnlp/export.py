@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the extensions)
 from .about import __schema__
+from .attribution.dates import date_text, document_date, meta_where, with_dates
 from .doctools import sentence_bounds
 from .schema import COUNT_FIELDS, spans_key
 
@@ -65,7 +66,8 @@ def sentence_dicts(doc: Doc) -> List[Dict[str, Any]]:
 def to_dict(doc: Doc, meta: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """The contract's JSON export of ``doc`` (schema ``conflictnlp/1``).
 
-    ``meta`` is copied into the ``"meta"`` field as given.
+    ``meta`` is copied into the ``"meta"`` field as given; its ``"date"`` (ISO) dates the
+    attributions (:mod:`conflictnlp.attribution.dates`).
     """
     if not isinstance(doc, Doc):
         raise TypeError(f"conflictnlp.to_dict expects a spaCy Doc, got {type(doc).__name__}")
@@ -74,10 +76,18 @@ def to_dict(doc: Doc, meta: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         "text": doc.text,
         "meta": dict(meta) if meta else {},
         "counts": count_dicts(doc),
-        "attributions": [_copy(a) for a in (doc._.conflict_attributions or [])],
+        "attributions": _dated([_copy(a) for a in (doc._.conflict_attributions or [])], meta),
         "sentences": sentence_dicts(doc),
         "claims": [_copy(c) for c in (doc._.conflict_claims or [])],
     }
+
+
+def _dated(attributions: List[Dict[str, Any]], meta: Optional[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """``attributions`` dated against ``meta["date"]`` when meta has one, else as the component
+    dated them (against ``doc.user_data["date"]``; null without one)."""
+    if not meta or meta.get("date") is None:
+        return [dict(item, date=item.get("date")) for item in attributions]
+    return with_dates(attributions, document_date(meta["date"], meta_where(meta)))
 
 
 def _copy(value: Any) -> Any:
@@ -93,6 +103,7 @@ def _copy(value: Any) -> Any:
 CSV_COLUMNS = (
     "path", "start", "end", "text", "value", "low", "high", "estimate", "qualifier", "kind", "unit",
     "actor", "echelon", "inferred", "source", "source_type", "anonymous", "certainty", "sentence",
+    "date",
 )
 
 
@@ -113,6 +124,7 @@ def count_rows(export: Dict[str, Any]) -> List[Dict[str, Any]]:
         row["source"] = source["text"] if source else None
         row["source_type"] = attribution.get("source_type") if attribution else None
         row["anonymous"] = attribution.get("anonymous") if attribution else None
+        row["date"] = date_text(attribution.get("date")) if attribution else None
         if claim is not None:
             row["certainty"] = claim.get("certainty")
         else:

@@ -162,6 +162,7 @@ class Attribution(TypedDict, total=False):
     medium: Optional[SpanDict]
     time: Optional[SpanDict]
     via: List[SpanDict]
+    date: Union[str, Dict[str, str], None]  # "2024-11-10" or {"start", "end"}: time against meta.date
 
 
 class HedgeCue(TypedDict, total=False):

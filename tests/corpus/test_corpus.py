@@ -91,6 +91,9 @@ DEFECTS = [
     ("anonymous not bool", _edit(["attributions", 0, "anonymous"], "yes"), "attributions[0].anonymous: must be true or false"),
     ("via not list", _edit(["attributions", 0, "via"], "officials"), "attributions[0].via: must be a list"),
     ("via span bad", _edit(["attributions", 0, "via"], [{"start": 1, "end": 0, "text": ""}]), "attributions[0].via[0]: end 0 <= start 1"),
+    ("date not ISO", _edit(["attributions", 0, "date"], "13 Oct 2024"), "attributions[0].date: must be null, \"YYYY-MM-DD\""),
+    ("date range reversed", _edit(["attributions", 0, "date"], {"start": "2024-11-10", "end": "2024-11-04"}),
+     "attributions[0].date: start is after end"),
     ("counts not a list", _edit(["counts"], {"a": 1}), "counts: must be a list"),
 ]
 

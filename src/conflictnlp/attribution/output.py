@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..schema import ATTRIBUTION_KEY
 from ..doctools import CharOffsets, SentenceOf
+from .dates import document_date, time_date
 from .grammar import PRONOUNS
 from .resolve import NameWords, resolve_pronoun, type_from_antecedents
 from .sources import SourceTyper
@@ -36,6 +37,7 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
     offsets = CharOffsets(doc)
     names = NameWords(doc)  # reads the Doc when a pronoun is first resolved from its words
     named: List[int] = []  # indices of the items so far whose source is not a pronoun
+    anchor = document_date(doc.user_data.get("date"))  # the Doc's own date, if its maker set one
     for index, rec in enumerate(records):
         source_text = text[offsets.start(rec.source[0]):offsets.end(rec.source[1])] if rec.source else None
         label = None
@@ -62,6 +64,7 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
             "via": [span_dict(offsets, v, text) for v in rec.via],
             "resolved": None,
         }
+        item["date"] = time_date(item["time"], anchor)
         content = item["content"]
         if content:
             item["content_parts"] = [dict(content)] + [span_dict(offsets, r, text) for r in rec.parts]

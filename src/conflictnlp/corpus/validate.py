@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .. import jsontext
+from ..attribution.dates import date_problem
 from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES, cue_certainty, strongest
 
 PathLike = Union[str, Path]
@@ -260,6 +261,8 @@ def _check_attributions(checker: _Checker, record: Dict[str, Any]) -> None:
         for key in ("anonymous", "state_media"):
             checker.boolean(item, key, path)
         checker.optional_str(item, "resolved", path)
+        if date_problem(item.get("date")):
+            checker.problem(f"{path}.date", f"{date_problem(item.get('date'))}, got {item.get('date')!r}")
 
 
 def _length(value: Any) -> int:

@@ -30,6 +30,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
 
+from ..attribution.dates import date_text
 from ..claims import export_claims
 from ..export import format_table, to_dict
 from ..schema import QUALIFIER
@@ -46,7 +47,7 @@ CLAIM_FIELDS = (
     "document", "claim", "text", "figure", "value", "low", "high", "estimate", "qualifier", "kind", "unit",
     "actor", "echelon", "inferred", "attribution", "cue", "source", "source_type", "anonymous",
     "state_media", "medium", "via", "certainty", "sentence", "sentence_text", "start", "end",
-    "hypothetical",
+    "hypothetical", "date",
 )
 
 DEFAULT_TOLERANCE = 0.1
@@ -213,6 +214,7 @@ def claim_rows(docs: Union[DocLike, Iterable[DocLike], Mapping[str, DocLike]]) -
                     "start": count.get("start"),
                     "end": count.get("end"),
                     "hypothetical": bool(claim.get("hypothetical")),
+                    "date": date_text(attribution.get("date")) if attribution else None,
                 }
             )
     return rows
