@@ -282,3 +282,19 @@ def test_pipeline_saved_before_first_use_keeps_the_shipped_calibration(tmp_path,
     assert reloaded.get_pipe("conflict_hedging").cfg["calibration"] == pytest.approx(shipped["calibration"])
     text = "Russia has amassed some 50,000 troops, a US official said. An assault is expected."
     assert [s._.certainty for s in reloaded(text).sents] == [s._.certainty for s in fresh()(text).sents]
+
+
+@needs_hedging
+def test_train_hedging_reproduces_the_shipped_weights_byte_for_byte(tmp_path):
+    """`python training/train_hedging.py` (docs/training.md, step 6) trains on corpus/ and gives
+    the shipped weights (`model`, `cfg.json`) and training/hedging_metrics.json byte for byte: a
+    changed corpus, config, training script or calibration must come with retrained weights.
+    The full run (1,000 steps, about 20 s on one core), written under tmp_path."""
+    shipped = ROOT / "src" / "conflictnlp" / "hedging" / "weights"
+    out = tmp_path / "weights"
+    code = _train_hedging_script().main([
+        "--output", str(tmp_path / "output"), "--weights", str(out), "--metrics", str(tmp_path / "metrics.json")])
+    assert code == 0
+    for name in ("model", "cfg.json"):
+        assert (out / name).read_bytes() == (shipped / name).read_bytes(), f"weights/{name} differs: retrain"
+    assert (tmp_path / "metrics.json").read_bytes() == (TRAINING / "hedging_metrics.json").read_bytes()
