@@ -349,3 +349,20 @@ def test_spacy_debug_data_has_no_error_on_the_shipped_corpus():
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "error" not in result.stdout.split("Summary")[-1]
+
+
+
+@needs_hedging
+def test_train_hedging_reproduces_the_shipped_weights_byte_for_byte(tmp_path):
+    """`python training/train_hedging.py` (docs/training.md, step 6) trains on corpus/ and gives
+    the shipped weights (`model`, `cfg.json`) and training/hedging_metrics.json byte for byte: a
+    changed corpus, config, training script or calibration must come with retrained weights.
+    The full run (1,000 steps, about 20 s on one core), written under tmp_path."""
+    shipped = ROOT / "src" / "conflictnlp" / "hedging" / "weights"
+    out = tmp_path / "weights"
+    code = _train_hedging_script().main([
+        "--output", str(tmp_path / "output"), "--weights", str(out), "--metrics", str(tmp_path / "metrics.json")])
+    assert code == 0
+    for name in ("model", "cfg.json"):
+        assert (out / name).read_bytes() == (shipped / name).read_bytes(), f"weights/{name} differs: retrain"
+    assert (tmp_path / "metrics.json").read_bytes() == (TRAINING / "hedging_metrics.json").read_bytes()

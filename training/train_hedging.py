@@ -4,9 +4,12 @@
 
 1. trains ``training/hedging.cfg`` on corpus/train.jsonl (dev: corpus/dev.jsonl) with
    ``spacy train`` into training/output/hedging;
-2. loads model-best, fits the calibration of the hedged score on dev (Platt scaling of
-   the model's probability stacked with the cue layer's "has a cue"), and measures
-   P(hedged | cue grade) on dev for the cue layer alone;
+2. loads model-last (the config's fixed number of steps, no early stopping: the dev score
+   that would pick model-best is the cue layer's), fits the calibration of the hedged score
+   on dev (Platt scaling of the model's probability stacked with the cue layer's "has a
+   cue"; the model alone is fitted on dev's uncued sentences and on dev's cued ones with
+   their cue features zeroed, see ``calibrate``), and measures P(hedged | cue grade) on dev
+   for the cue layer alone;
 3. evaluates dev and test (hedged P/R/F1, four-way accuracy, cue F1, calibration error),
    for the cue layer alone and for both layers, and writes training/hedging_metrics.json;
 4. saves the calibrated pipeline to <output>/model-calibrated (load it with
@@ -17,6 +20,10 @@ On your own data (docs/training.md), pass ``--train``/``--dev``/``--test``: the 
 metrics then go to <output>/weights and <output>/metrics.json, never over the shipped ones
 (unless ``--weights``/``--metrics`` say so). Other options are spaCy config overrides, as
 for ``spacy train``: ``--training.max_steps 200``, ``--system.seed 1``.
+
+Deterministic on CPU: the same corpus, config and library versions give byte-identical
+``model``, ``cfg.json`` and metrics (``tests/test_training.py`` retrains the shipped weights
+and compares the bytes).
 
 Needs conflictnlp importable (``pip install -e .`` or ``PYTHONPATH=src``).
 """
@@ -38,18 +45,25 @@ def _examples(nlp, path: Path) -> List[Any]:
     return list(read_examples(nlp, path))
 
 
-def _raw_scores(component, examples):
-    """Uncalibrated P(hedged), the gold hedged flag and the cue grade of each gold sentence."""
+def _raw_scores(component, examples, without_cues: bool = False):
+    """Uncalibrated P(hedged), the gold hedged flag and the cue grade of each gold sentence.
+
+    ``without_cues``: the model's score with every sentence's cue features zeroed (the pseudo-cue
+    feature kept), as if the lexicon knew none of its cues: what the trained layer alone sees."""
+    import random
+
     from conflictnlp.cues import strongest_level
-    from conflictnlp.hedging import SentenceBatch
+    from conflictnlp.hedging import drop_cue_features, model_raw
 
     batch, truths = component._training_batch(examples)
-    probs = component.model.ops.to_numpy(component.model.predict(batch)).tolist() if truths else []
     grades = []
     for doc, bounds in zip(batch.docs, batch.bounds):
         cues, _ = component.sentence_cues(doc, bounds)
         grades.extend(strongest_level(c.level for c in sent_cues) for sent_cues in cues)
-    raw = [1.0 - p[0] for p in probs]
+    if without_cues:
+        batch = drop_cue_features(batch, 1.0, random.Random(0))
+    probs = component.model.ops.to_numpy(component.model.predict(batch)).tolist() if truths else []
+    raw = [model_raw(p, g != "certain" and not without_cues) for p, g in zip(probs, grades)]
     gold = [t[0] == 0.0 for t in truths]
     return raw, gold, grades
 
@@ -64,7 +78,7 @@ def _evaluate(nlp, examples) -> Dict[str, Any]:
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
 
 
-def main(argv=None) -> int:
+def _parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", type=Path, default=ROOT / "training" / "hedging.cfg")
     parser.add_argument("--train", type=Path, default=ROOT / "corpus" / "train.jsonl")
@@ -76,49 +90,66 @@ def main(argv=None) -> int:
                              "else <output>/weights")
     parser.add_argument("--metrics", type=Path, default=None,
                         help="default: training/hedging_metrics.json when training on corpus/, else <output>/metrics.json")
-    parser.add_argument("--skip-train", action="store_true", help="reuse an existing model-best")
+    parser.add_argument("--skip-train", action="store_true", help="reuse an existing model-last (or model-best)")
+    parser.add_argument("--checkpoint", choices=("last", "best"), default="last",
+                        help="the model to calibrate: model-last (default: the fixed number of steps of the config) "
+                             "or spaCy's model-best (picked by the dev score, which the cue layer dominates)")
     args, rest = parser.parse_known_args(argv)
-
-    import spacy
-    from spacy.cli._util import parse_config_overrides
-    from spacy.cli.train import train
-
-    overrides = parse_config_overrides(rest)  # e.g. --training.max_steps 200, as for spacy train
     shipped = all(getattr(args, name) == parser.get_default(name) for name in ("train", "dev", "test"))
     if args.weights is None:
         args.weights = ROOT / "src" / "conflictnlp" / "hedging" / "weights" if shipped else args.output / "weights"
     if args.metrics is None:
         args.metrics = ROOT / "training" / "hedging_metrics.json" if shipped else args.output / "metrics.json"
+    return args, rest
 
-    from conflictnlp import hedging  # noqa: F401  (registers factories without entry points)
-    from conflictnlp import corpus, sentences  # noqa: F401
-    from conflictnlp.hedging import expected_calibration_error, fit_platt, platt
 
-    if not args.skip_train:
-        overrides.update({"paths.train": str(args.train), "paths.dev": str(args.dev)})
-        train(args.config, args.output, overrides=overrides)
-    nlp = spacy.load(args.output / "model-best")
-    component = nlp.get_pipe("conflict_hedging")
+def calibrate(component, dev) -> Dict[str, Any]:
+    """The calibration ``(a, b, c, d)`` of the hedged score and P(hedged | cue grade), fitted on dev.
 
-    dev = _examples(nlp, args.dev)
-    test = _examples(nlp, args.test)
-    raw_dev, gold_dev, grades_dev = _raw_scores(component, dev)
-    has_cue_dev = [g != "certain" for g in grades_dev]
-    calibration = fit_platt(raw_dev, gold_dev, has_cue_dev, per_group_slope=True)
-    component.cfg["calibration"] = calibration
+    The cued group (``c``, ``d``) is dev's sentences with a lexicon cue, scored as they are. The
+    uncued group (``a``, ``b``: the trained layer alone) is dev's sentences without a cue plus
+    every cued dev sentence once more with its cue features zeroed, as the trained layer sees it
+    when the lexicon misses its cue. The lexicon catches nearly every hedge of dev, so its few
+    real misses alone give the model's slope no support; the simulated misses do. Their weights
+    add up to the number of real misses (at least one), so the share of hedges among uncued
+    sentences stays near dev's own and the model alone stays rare: it hedges a sentence only
+    when it is sure of one level (``model_raw``)."""
+    from conflictnlp.hedging import fit_platt
+
+    raw, gold, grades = _raw_scores(component, dev)
+    has_cue = [g != "certain" for g in grades]
+    alone, _, _ = _raw_scores(component, dev, without_cues=True)
+    simulated = [(r, g) for r, g, h in zip(alone, gold, has_cue) if h]
+    real_misses = sum(1 for g, h in zip(gold, has_cue) if g and not h)
+    weight = max(1, real_misses) / max(1, sum(1 for _, g in simulated if g))
+    calibration = fit_platt(
+        raw + [r for r, _ in simulated],
+        gold + [g for _, g in simulated],
+        has_cue + [False] * len(simulated),
+        per_group_slope=True,
+        sample_weights=[1.0] * len(raw) + [weight] * len(simulated),
+    )
     cue_only = {}
     for grade in ("certain", "probable", "possible", "unverified"):
-        members = [g for g, c in zip(gold_dev, grades_dev) if c == grade]
+        members = [g for g, c in zip(gold, grades) if c == grade]
         # add-one smoothing: a grade rare on dev still gets a probability, not 0 or 1
         cue_only[grade] = round((sum(members) + 1) / (len(members) + 2), 4)
-    component.cfg["cue_only_scores"] = cue_only
+    return {"calibration": calibration, "cue_only_scores": cue_only}
 
-    metrics: Dict[str, Any] = {"calibration": calibration, "cue_only_scores": cue_only}
+
+def measure(nlp, component, splits) -> Dict[str, Any]:
+    """Scores of both layers and of the cue layer alone, and calibration errors, per split."""
+    import spacy
+
+    from conflictnlp.hedging import expected_calibration_error, platt
+
+    calibration = component.cfg["calibration"]
+    metrics: Dict[str, Any] = {"calibration": calibration, "cue_only_scores": component.cfg["cue_only_scores"]}
     rules = spacy.blank("en")
     rules.add_pipe("conflict_sentences")
     rules.add_pipe("conflict_hedging", config={"use_model": False})
-    rules.get_pipe("conflict_hedging").cfg["cue_only_scores"] = cue_only
-    for name, examples in (("dev", dev), ("test", test)):
+    rules.get_pipe("conflict_hedging").cfg["cue_only_scores"] = component.cfg["cue_only_scores"]
+    for name, examples in splits:
         raw, gold, grades = _raw_scores(component, examples)
         calibrated = [platt(p, calibration, g != "certain") for p, g in zip(raw, grades)]
         metrics[name] = {
@@ -129,13 +160,39 @@ def main(argv=None) -> int:
             "ece_raw": round(expected_calibration_error(raw, gold), 4),
             "ece_calibrated": round(expected_calibration_error(calibrated, gold), 4),
         }
+    return metrics
+
+
+def write_weights(component, weights: Path, trained_on: str) -> None:
+    """``model`` (the thinc bytes) and ``cfg.json`` (calibration, cue-only scores), the layout
+    of the shipped weights; the same model and corpus give the same bytes."""
+    weights.mkdir(parents=True, exist_ok=True)
+    (weights / "model").write_bytes(component.model.to_bytes())
+    cfg = {key: component.cfg[key] for key in ("calibration", "cue_only_scores")}
+    (weights / "cfg.json").write_text(json.dumps({**cfg, "trained_on": trained_on}, indent=2) + "\n", encoding="utf8")
+
+
+def main(argv=None) -> int:
+    args, rest = _parse_args(argv)
+
+    import spacy
+    from spacy.cli._util import parse_config_overrides
+    from spacy.cli.train import train
+
+    from conflictnlp import hedging  # noqa: F401  (registers factories without entry points)
+    from conflictnlp import corpus, sentences  # noqa: F401
+
+    overrides = parse_config_overrides(rest)  # e.g. --training.max_steps 200, as for spacy train
+    if not args.skip_train:
+        overrides.update({"paths.train": str(args.train), "paths.dev": str(args.dev)})
+        train(args.config, args.output, overrides=overrides)
+    nlp = spacy.load(args.output / f"model-{args.checkpoint}")
+    component = nlp.get_pipe("conflict_hedging")
+    dev = _examples(nlp, args.dev)
+    component.cfg.update(calibrate(component, dev))
+    metrics = measure(nlp, component, (("dev", dev), ("test", _examples(nlp, args.test))))
     nlp.to_disk(args.output / "model-calibrated")
-    args.weights.mkdir(parents=True, exist_ok=True)
-    (args.weights / "model").write_bytes(component.model.to_bytes())
-    (args.weights / "cfg.json").write_text(
-        json.dumps({"calibration": calibration, "cue_only_scores": cue_only, "trained_on": str(args.train.name)}, indent=2) + "\n",
-        encoding="utf8",
-    )
+    write_weights(component, args.weights, args.train.name)
     args.metrics.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf8")
     json.dump(metrics, sys.stdout, indent=2)
     print()

@@ -100,6 +100,13 @@ NOT_HEDGES = [
     ("The junta said it intends to hold elections next year.", "certain", ""),
     ("The statement said the militia would be disbanded within a month.", "certain", ""),
     ("Kyiv said Moscow was preparing a new offensive in the south.", "certain", ""),
+    # reported future with a phrasal 'take' (the hypothetical 'would take years' stays a condition)
+    ("The mediator said the truce would take effect at dawn on Sunday.", "certain", ""),
+    ("The militia announced it would take part in the disarmament talks.", "certain", ""),
+    ("The governor said the handover would take place after the elections.", "certain", ""),
+    ("The colonel said his battalion would take control of the crossing by Friday.", "certain", ""),
+    ("Clearing the mines would take years, the deminers said.", "possible", "would take/condition"),
+    ("The general said it would take 15,000 soldiers to hold the coast.", "possible", "would take/condition"),
     # real hedges next to reported speech stay hedges
     ("The ministry said the curfew would be lifted if the attacks stopped.", "possible", "if/condition"),
     ("The army said it would likely need more troops.", "probable", "likely/epistemic"),

@@ -40,11 +40,15 @@ EXPECTED = Cue(0, 1, "expectation", "probable")
 @pytest.mark.parametrize(
     "cues,probs,level,score",
     [
-        ([], None, "certain", 0.05),  # cue layer alone: the measured share of each grade
-        ([MAY], None, "possible", 0.9512),
-        ([MAY, EXPECTED], None, "possible", 0.9512),  # the strongest cue grades
-        ([], [0.2, 0.1, 0.6, 0.1], "possible", 0.8),  # a hedge the lexicon misses, confidently
-        ([], [0.4, 0.1, 0.4, 0.1], "certain", 0.6),  # the model alone, below uncued_threshold
+        ([], None, "certain", 0.0753),  # cue layer alone: the measured share of each grade
+        ([MAY], None, "possible", 0.9565),
+        ([MAY, EXPECTED], None, "possible", 0.9565),  # the strongest cue grades
+        ([], [0.1, 0.05, 0.8, 0.05], "possible", 0.8),  # a hedge the lexicon misses, confidently
+        ([], [0.4, 0.1, 0.4, 0.1], "certain", 0.4),  # the model alone, below uncued_threshold
+        # without a cue the score is the most probable hedged level's: the model must be sure of
+        # one level, not only unsure that the sentence is certain (1 - P(certain) would be 0.75)
+        ([], [0.25, 0.25, 0.25, 0.25], "certain", 0.25),
+        ([], [0.2, 0.35, 0.1, 0.35], "certain", 0.35),
         ([EXPECTED], [0.1, 0.1, 0.7, 0.1], "probable", 0.9),  # the cue gives the level
         ([EXPECTED], [0.7, 0.1, 0.1, 0.1], "certain", 0.3),  # the model overrules the cue
     ],

@@ -48,7 +48,7 @@ from .cues import (
     strongest_level,
     write_rules,
 )
-from .decision import decide, doc_shares, sentence_certainty
+from .decision import decide, doc_shares, model_raw, sentence_certainty
 from .factory import make_conflict_hedging
 from .model import (
     DEFAULT_MODEL,
@@ -67,6 +67,6 @@ __all__ = [
     "SentenceBatch", "build_hedge_classifier", "cue_features", "cues_by_sentence", "decide", "doc_shares",
     "drop_cue_features", "expected_calibration_error", "fit_logistic", "fit_platt", "load_cue_rules",
     "load_pseudo_rules", "make_conflict_hedging", "make_hedging_scorer", "parse_cue_rules", "parse_pseudo_rules",
-    "platt", "read_weights", "score_hedging", "select_cues", "sentence_certainty", "sentence_pairs",
+    "model_raw", "platt", "read_weights", "score_hedging", "select_cues", "sentence_certainty", "sentence_pairs",
     "sentences_starting", "strongest_level", "write_rules",
 ]

@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Sequence
 # P(hedged | cue grade) when the cue layer runs alone (use_model = false): the share of
 # gold-hedged sentences among the dev sentences of each grade, measured by
 # training/train_hedging.py and kept here so that the score stays a probability.
-CUE_ONLY_SCORES: Dict[str, float] = {"certain": 0.05, "probable": 0.9286, "possible": 0.9512, "unverified": 0.9583}
+CUE_ONLY_SCORES: Dict[str, float] = {"certain": 0.0753, "probable": 0.9655, "possible": 0.9565, "unverified": 0.9655}
 
 
 def _sigmoid(z: float) -> float:
@@ -57,35 +57,43 @@ def _solve(matrix: List[List[float]], vector: List[float]) -> Optional[List[floa
     return [rows[i][n] / rows[i][i] for i in range(n)]
 
 
-def fit_logistic(xs: Sequence[Sequence[float]], gold: Sequence[bool], iterations: int = 100, l2: float = 1e-3) -> List[float]:
+def fit_logistic(
+    xs: Sequence[Sequence[float]],
+    gold: Sequence[bool],
+    iterations: int = 100,
+    l2: float = 1e-3,
+    sample_weights: Optional[Sequence[float]] = None,
+) -> List[float]:
     """Weights of a small logistic regression, by Newton's method with step halving.
 
     Targets are Platt's smoothed ones ((n+ + 1)/(n+ + 2), 1/(n- + 2)), which keep the fit
-    finite on separable data; ``l2`` is a light ridge for the same reason.
+    finite on separable data; ``l2`` is a light ridge for the same reason. ``sample_weights``
+    (default 1 each) weigh each row's term of the log-loss.
     """
     n_pos = sum(1 for g in gold if g)
     n_neg = len(gold) - n_pos
     t_pos, t_neg = (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2)
     ys = [t_pos if g else t_neg for g in gold]
+    sws = list(sample_weights) if sample_weights is not None else [1.0] * len(ys)
     k = len(xs[0]) if xs else 0
     weights = [0.0] * k
 
     def loss(w: Sequence[float]) -> float:
         total = l2 * sum(v * v for v in w) / 2
-        for x, y in zip(xs, ys):
+        for x, y, sw in zip(xs, ys, sws):
             p = min(max(_sigmoid(sum(a * b for a, b in zip(w, x))), 1e-12), 1 - 1e-12)
-            total -= y * math.log(p) + (1 - y) * math.log(1 - p)
+            total -= sw * (y * math.log(p) + (1 - y) * math.log(1 - p))
         return total
 
     current = loss(weights)
     for _ in range(iterations):
         grad = [l2 * v for v in weights]
         hess = [[l2 if i == j else 0.0 for j in range(k)] for i in range(k)]
-        for x, y in zip(xs, ys):
+        for x, y, sw in zip(xs, ys, sws):
             p = _sigmoid(sum(a * b for a, b in zip(weights, x)))
-            w = p * (1 - p)
+            w = sw * p * (1 - p)
             for i in range(k):
-                grad[i] += (p - y) * x[i]
+                grad[i] += sw * (p - y) * x[i]
                 for j in range(k):
                     hess[i][j] += w * x[i] * x[j]
         step = _solve(hess, grad)
@@ -108,18 +116,23 @@ def fit_logistic(xs: Sequence[Sequence[float]], gold: Sequence[bool], iterations
 
 
 def fit_platt(
-    raw: Sequence[float], gold: Sequence[bool], has_cue: Optional[Sequence[bool]] = None, per_group_slope: bool = False
+    raw: Sequence[float],
+    gold: Sequence[bool],
+    has_cue: Optional[Sequence[bool]] = None,
+    per_group_slope: bool = False,
+    sample_weights: Optional[Sequence[float]] = None,
 ) -> List[float]:
     """Fit the calibration of :func:`platt` on dev: ``[a, b]``, ``[a, b, c]`` with ``has_cue``,
-    ``[a, b, c, d]`` with ``has_cue`` and ``per_group_slope``."""
+    ``[a, b, c, d]`` with ``has_cue`` and ``per_group_slope``; ``sample_weights`` weigh the rows."""
     if has_cue is None:
-        a, b = fit_logistic([[_logit(p), 1.0] for p in raw], gold)
+        a, b = fit_logistic([[_logit(p), 1.0] for p in raw], gold, sample_weights=sample_weights)
         return [a, b]
     if not per_group_slope:
-        a, b, c = fit_logistic([[_logit(p), 1.0, 1.0 if h else 0.0] for p, h in zip(raw, has_cue)], gold)
+        rows = [[_logit(p), 1.0, 1.0 if h else 0.0] for p, h in zip(raw, has_cue)]
+        a, b, c = fit_logistic(rows, gold, sample_weights=sample_weights)
         return [a, b, c]
     rows = [[_logit(p), 1.0, 1.0 if h else 0.0, _logit(p) if h else 0.0] for p, h in zip(raw, has_cue)]
-    return fit_logistic(rows, gold)
+    return fit_logistic(rows, gold, sample_weights=sample_weights)
 
 
 def expected_calibration_error(scores: Sequence[float], gold: Sequence[bool], bins: int = 10) -> float:

@@ -33,11 +33,21 @@ def sentence_certainty(
     if level_probs is None:
         score = float(cfg["cue_only_scores"].get(cue_level, 0.5))
     else:
-        score = platt(1.0 - level_probs[0], cfg["calibration"], bool(cues))
+        score = platt(model_raw(level_probs, bool(cues)), cfg["calibration"], bool(cues))
     level = decide(cue_level, score, cfg["threshold"], level_probs, cfg.get("uncued_threshold"))
     if has_pseudo and not cues:  # its hedge-like words are a pseudo-cue: the model alone hedges nothing
         level = CERTAIN
     return level, score
+
+
+def model_raw(level_probs: Sequence[float], has_cue: bool) -> float:
+    """The trained layer's uncalibrated score that a sentence is hedged (``level_probs`` in
+    CERTAINTY_LEVELS order): with a cue, ``1 - P(certain)``; without one, the probability of its
+    most probable hedged level. A hedge the lexicon misses is reported with that level (a cue of
+    type ``model``), so the model alone must be sure of one level, not only unsure that the
+    sentence is certain: a sentence whose words the model rarely saw spreads its probability over
+    the levels and stays certain. The calibration is fitted on the same score."""
+    return 1.0 - level_probs[0] if has_cue else max(level_probs[1:])
 
 
 def decide(
