@@ -343,7 +343,7 @@ def test_spacy_debug_config_passes(name):
 @needs_hedging
 @pytest.mark.skipif(not _installed_reader(), reason="conflictnlp is not installed (entry points absent)")
 def test_spacy_debug_data_has_no_error_on_the_shipped_corpus():
-    """The train corpus is read one paragraph per Example (`unit = "paragraph"`): 73 documents
+    """The train corpus is read one sentence per Example (`unit = "sentence"`): 73 documents
     were below spaCy's minimum of 100 examples, an error of `spacy debug data`."""
     result = subprocess.run([sys.executable, "-m", "spacy", "debug", "data", "training/hedging.cfg"],
                             cwd=ROOT, capture_output=True, text=True)
@@ -357,7 +357,7 @@ def test_train_hedging_reproduces_the_shipped_weights_byte_for_byte(tmp_path):
     """`python training/train_hedging.py` (docs/training.md, step 6) trains on corpus/ and gives
     the shipped weights (`model`, `cfg.json`) and training/hedging_metrics.json byte for byte: a
     changed corpus, config, training script or calibration must come with retrained weights.
-    The full run (1,000 steps, about 20 s on one core), written under tmp_path."""
+    The full run (2,000 steps, about 40 s on one core), written under tmp_path."""
     shipped = ROOT / "src" / "conflictnlp" / "hedging" / "weights"
     out = tmp_path / "weights"
     code = _train_hedging_script().main([
