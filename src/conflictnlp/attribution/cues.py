@@ -263,15 +263,21 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         return issued_saying(view, rec, cue)
     comma = cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
-    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong" or infinitive):
+    particle = governs(view, cue.entry, cue.e, cue.hi)  # "..., speaking of a betrayal"
+    said = cue.entry.get("object") and cue.nxt not in NOT_SAID  # "..., noting the truce had held"
+    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong" or infinitive
+                  or particle or said):
         rec.inherit = True
         rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
-        rec.content = content_after(view, cue.e, cue.hi, keep_first=infinitive)
+        rec.content = content_after(view, cue.e + particle, cue.hi, keep_first=infinitive or particle)
         if infinitive and rec.source is None:
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
     return None
 
+
+# After a gerund of saying, words that start no reported clause ("..., noting on Monday", "..., asking for").
+NOT_SAID = ("by", "on", "for", "from", "in", "at", "to", "with", "into", "up", "out", "off", "", ",", ".")
 
 # A gerund of speech after these hangs on the clause before the comma: "..., while admitting that".
 GERUND_LINKS = ("while", "when", "after", "before", "though", "also")
@@ -494,7 +500,10 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
             and not (src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES))):
         after_start += 1  # "The governor asks, “Who will pay?”" (not the second half of a split quote)
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
-    if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
+    if governs(view, entry, after_start, hi):
+        signal = True  # "spoke of a betrayal": the particle joins the cue (.extent), what it governs is said
+        content = content_after(view, after_start + 1, hi, keep_first=True)
+    elif after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
         signal = True
         content = content_after(view, after_start, hi, keep_first=True)
     elif not rest_is_punct(view, after_start, hi):
@@ -502,6 +511,8 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
             signal = True  # "dismissed reports that ..."
+    if content is not None and (entry.get("object") or (entry.get("question") and lower[content[0]] in WH_WORDS)):
+        signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
     if entry.get("naming"):
         if content is None or not names_something(view, content):
             return None
@@ -524,13 +535,23 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return None
     if (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
-            and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])):
+            and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])
+            and not (entry.get("question") and lower[content[0]] in WH_WORDS)):
         # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
         return None
     rec.content = content
     if content is None and not post and rec.medium is None:
         return None
     return rec
+
+
+# What a verb of asking asks: "questioned whether ...", "asked how ...".
+WH_WORDS = ("whether", "if", "how", "why", "what", "who", "when", "where", "which")
+
+
+def governs(view: View, entry: dict, k: int, hi: int) -> bool:
+    """A preposition the verb governs at ``k`` with something after it ("spoke of | a betrayal")."""
+    return k + 1 < hi and view.lower[k] in entry.get("particles", ()) and not is_punct(view.words[k + 1])
 
 
 def names_something(view: View, content: Range) -> bool:

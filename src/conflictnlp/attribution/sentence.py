@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .content import clip_contents, content_after, continue_quotes, outside_quotes, content_before, gap_is_light, trim
 from .cues import according_cue, citing_cue, colon_cue, impersonal_cue, sourceless_cue, verb_cue
+from .extent import extend_cues
 from .frames import assign_frames, channels, medium_spans
 from .grammar import BE, POSSESSIVE
 from .lexicons import CUE_LABELS, Lexicons
@@ -74,6 +75,7 @@ def sentence_records(lex: Lexicons, doc_view: View, lo: int, hi: int, cues: List
         for rec in records:
             if rec.source:
                 rec.anonymous = True
+    extend_cues(view, records, lex.verb_forms, lo, hi)
     return records
 
 
