@@ -261,7 +261,8 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         return PASS  # "calling for": a phrasal verb's first word
     if cue.prev in DOCUMENT_NOUNS:
         return issued_saying(view, rec, cue)
-    comma = cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
+    comma = (cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
+             or cue.prev in BARE_LINKS)  # "began by saying he would ...", "was criticized for saying that ..."
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
     particle = governs(view, cue.entry, cue.e, cue.hi)  # "..., speaking of a betrayal"
     said = cue.entry.get("object") and cue.nxt not in NOT_SAID  # "..., noting the truce had held"
@@ -279,6 +280,8 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
 # After a gerund of saying, words that start no reported clause ("..., noting on Monday", "..., asking for").
 NOT_SAID = ("by", "on", "for", "from", "in", "at", "to", "with", "into", "up", "out", "off", "", ",", ".")
 
+# A gerund of speech after these prepositions, with or without a comma, hangs on its clause.
+BARE_LINKS = ("by", "for", "from")
 # A gerund of speech after these hangs on the clause before the comma: "..., while admitting that".
 GERUND_LINKS = ("while", "when", "after", "before", "though", "also")
 
@@ -500,7 +503,7 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
             and not (src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES))):
         after_start += 1  # "The governor asks, “Who will pay?”" (not the second half of a split quote)
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
-    if governs(view, entry, after_start, hi):
+    if governs(view, entry, after_start, hi) and (cue.form not in lex.ambiguous or cue.is_verb_tag):
         signal = True  # "spoke of a betrayal": the particle joins the cue (.extent), what it governs is said
         content = content_after(view, after_start + 1, hi, keep_first=True)
     elif after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
@@ -511,7 +514,8 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
             signal = True  # "dismissed reports that ..."
-    if content is not None and (entry.get("object") or (entry.get("question") and lower[content[0]] in WH_WORDS)):
+    if content is not None and (entry.get("object") and (cue.form not in lex.ambiguous or cue.is_verb_tag)
+                                or entry.get("question") and lower[content[0]] in WH_WORDS):
         signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
     if entry.get("naming"):
         if content is None or not names_something(view, content):
