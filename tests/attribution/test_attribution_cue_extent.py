@@ -89,7 +89,18 @@ FRAMES = [
       "a grave shortage of tents"),
 ]
 
+TRANSCRIPT = "Partial transcript:\n\n\"HOLLIS: Was the convoy hit?\n\n\"MARSH: The convoy was hit twice near the bridge.\n\nHOLLIS: By drones?"
+
+FRAMES += [
+    # a speaker's turn in a transcript, also inside a quoted paragraph
+    C(TRANSCRIPT, ":", "HOLLIS", "Was the convoy hit?"),
+    C("HOLLIS: Was the convoy hit?\nMARSH: Twice, near the bridge.", ":", "HOLLIS", "Was the convoy hit?"),
+]
+
 NOT_CUES = [
+    # roles and kickers are no speakers' names; a single capitalized label is no transcript
+    "PRESENTER: Good evening.\n\nQUESTION: Was the convoy hit?",
+    "UPDATE: The convoy was hit.\n\nGOMA: Fighting resumed near the airport.",
     "Police questioned three men after the blast.",
     "The militia posted tweets mocking the army.",
     "The mayor spoke to reporters on Monday.",

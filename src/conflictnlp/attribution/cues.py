@@ -21,7 +21,10 @@ from .content import (
 from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE
 from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
-from .words import CLAIM_NOUNS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS
+from .words import (
+    CLAIM_NOUNS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
+    TRANSCRIPT_ROLES,
+)
 
 PASS: Any = object()  # a case that does not apply: try the next one
 
@@ -745,6 +748,11 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     """A headline colon after a source: "U.S. officials: North Korean troops gather ..."."""
     if i - lo > 10 or i == lo:
         return None
+    if transcript_label(view, i - 1, lo):
+        rec = Record((i, i + 1), "colon")  # a speaker's turn in a transcript: "MARSH: The convoy was hit."
+        rec.source = (i - 1, i)
+        rec.content = content_after(view, i + 1, past_colon(view, i, hi))
+        return rec if rec.content else None
     src = np_before(view, i, lo)
     if src is None or src[0] != lo:
         return None
@@ -763,6 +771,26 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     rec.source = src
     rec.content = content
     return rec
+
+
+def is_label(view: View, k: int) -> bool:
+    """A name in capitals before a colon that opens a paragraph (after its opening quote, if any):
+    "MARSH:", never a role or a kicker ("PRESENTER:", "QUESTION:", "UPDATE:": ``transcript_roles``)."""
+    word = view.words[k]
+    if not (k + 1 < view.n and view.words[k + 1] == ":" and len(word) > 1 and word.isalpha() and word.isupper()):
+        return False
+    if view.lower[k] in TRANSCRIPT_ROLES:
+        return False
+    j = k - 1 if k > 0 and view.words[k - 1] in QUOTES else k
+    return j == 0 or "\n" in view.words[j - 1] or "\n" in view.doc[j - 1].whitespace_
+
+
+def transcript_label(view: View, k: int, lo: int) -> bool:
+    """``k`` is a speaker's name in a transcript: a label (:func:`is_label`) that opens its
+    sentence, in a document with another such label."""
+    if not (k == lo or (k == lo + 1 and view.words[lo] in QUOTES)) or not is_label(view, k):
+        return False
+    return any(is_label(view, j) for j in range(view.n - 1) if j != k and view.words[j + 1] == ":")
 
 
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
