@@ -87,6 +87,12 @@ FRAMES = [
     C("The envoy was criticized for saying that the siege was over.", "saying", "The envoy", "the siege was over"),
     C("The officer visited the camp, speaking of a grave shortage of tents.", "speaking of", "The officer",
       "a grave shortage of tents"),
+    # after a report, any gerund of saying with its clause; the report keeps what came before it
+    C("The bridge is gone, the colonel said, adding he would not retreat.", "adding", "the colonel",
+      "he would not retreat"),
+    C("The bridge is gone, the colonel said, adding he would not retreat.", "said", "the colonel", "The bridge is gone"),
+    C("The bridge is gone, the colonel said, adding that he would not retreat.", "said", "the colonel",
+      "The bridge is gone"),
 ]
 
 TRANSCRIPT = "Partial transcript:\n\n\"HOLLIS: Was the convoy hit?\n\n\"MARSH: The convoy was hit twice near the bridge.\n\nHOLLIS: By drones?"
@@ -128,6 +134,11 @@ def test_cue_extent(nlp, text, cue, source, content, medium):
 @pytest.mark.parametrize("text", NOT_CUES)
 def test_no_cue(nlp, text):
     assert nlp(text)._.attributions == []
+
+
+def test_gerund_without_a_clause_is_no_report(nlp):
+    doc = nlp("The army said the town fell, adding to the confusion.")
+    assert [a["cue"]["text"] for a in doc._.attributions] == ["said"]
 
 
 def test_cue_type_read_through_the_verb_group(nlp):

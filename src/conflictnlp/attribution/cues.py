@@ -23,7 +23,7 @@ from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CLAIM_NOUNS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
-    TRANSCRIPT_ROLES,
+    TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
 PASS: Any = object()  # a case that does not apply: try the next one
@@ -268,7 +268,9 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
              or cue.prev in BARE_LINKS)  # "began by saying he would ...", "was criticized for saying that ..."
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
     particle = governs(view, cue.entry, cue.e, cue.hi)  # "..., speaking of a betrayal"
-    said = cue.entry.get("object") and cue.nxt not in NOT_SAID  # "..., noting the truce had held"
+    # "..., noting the truce had held"; after a report, any gerund of saying: "he said, adding he would stay"
+    said = cue.nxt not in NOT_SAID and (cue.entry.get("object") or (
+        cue.prev == "," and any(view.lower[k] in view.cue_forms for k in range(cue.lo, cue.i - 1))))
     if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong" or infinitive
                   or particle or said):
         rec.inherit = True
@@ -528,8 +530,10 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if content is not None and not signal and quote_ends_before(view, src[0], lo):
         # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
         content = None
-    if content is not None and comma_before and lower[content[0]] in CONTINUATIONS and not signal:
-        # "..., a US official said, though none are set to enter Gaza": what was said is before.
+    if content is not None and comma_before and (lower[content[0]] in CONTINUATIONS or lower[content[0]] in TAIL_GERUNDS
+                                                 and words[content[0] - 1] == ",") and not signal:
+        # "..., a US official said, though none are set to enter Gaza": what was said is before;
+        # "..., the colonel said, adding he would stay": the gerund is a report of its own.
         content = None
     post = content is None and comma_before
     if post:
