@@ -87,6 +87,9 @@ FRAMES = [
     C("The envoy was criticized for saying that the siege was over.", "saying", "The envoy", "the siege was over"),
     C("The officer visited the camp, speaking of a grave shortage of tents.", "speaking of", "The officer",
       "a grave shortage of tents"),
+    # a speaker going on, only before a colon or a quote or after a closing quote
+    C("The colonel continued: “Nobody will leave the bridge.”", "continued:", "The colonel", "Nobody will leave the bridge"),
+    C("“Nobody will leave the bridge,” the colonel continued.", "continued", "the colonel", "Nobody will leave the bridge"),
     # after a report, any gerund of saying with its clause; the report keeps what came before it
     C("The bridge is gone, the colonel said, adding he would not retreat.", "adding", "the colonel",
       "he would not retreat"),
@@ -116,6 +119,8 @@ NOT_CUES = [
     "The storm hit the coast, adding to the damage.",
     "The army asked residents to leave the town.",
     "The general spent the day by visiting the front.",
+    "Despite the truce, the shelling continued.",
+    "The army continued to fight near the dam.",
 ]
 
 

@@ -526,6 +526,8 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         if content is None or not names_something(view, content):
             return None
         signal = True
+    if entry.get("quote_only") and not (signal and lower[after_start] != "that" or quote_ends_before(view, src[0], lo)):
+        return None  # "X continued: “...”", "“...,” X continued."; never "the shelling continued"
     comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
     if content is not None and not signal and quote_ends_before(view, src[0], lo):
         # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
