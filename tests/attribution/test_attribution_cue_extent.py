@@ -87,6 +87,11 @@ FRAMES = [
     C("The envoy was criticized for saying that the siege was over.", "saying", "The envoy", "the siege was over"),
     C("The officer visited the camp, speaking of a grave shortage of tents.", "speaking of", "The officer",
       "a grave shortage of tents"),
+    # a question or exclamation quote the sentence splitter cut off before its speaker and cue
+    C("“Where is the convoy?” Marsh asked.", "asked", "Marsh", "Where is the convoy?"),
+    C("The mayor spoke. “Who fired first?” the colonel said. “Nobody knows.”", "said", "the colonel", "Who fired first?"),
+    C("“Run!” The soldiers fled as the shells fell, the mayor said.", "said", "the mayor",
+      "The soldiers fled as the shells fell"),
     # a speaker going on, only before a colon or a quote or after a closing quote
     C("The colonel continued: “Nobody will leave the bridge.”", "continued:", "The colonel", "Nobody will leave the bridge"),
     C("“Nobody will leave the bridge,” the colonel continued.", "continued", "the colonel", "Nobody will leave the bridge"),
