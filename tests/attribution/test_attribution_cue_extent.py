@@ -92,6 +92,13 @@ FRAMES = [
     C("The mayor spoke. “Who fired first?” the colonel said. “Nobody knows.”", "said", "the colonel", "Who fired first?"),
     C("“Run!” The soldiers fled as the shells fell, the mayor said.", "said", "the mayor",
       "The soldiers fled as the shells fell"),
+    # a channel or time between commas is no source; a pronoun addressee is the medium
+    C("The general, at a later briefing, said, “The bridge is lost.”", "said", "The general", "The bridge is lost"),
+    C("The mayor told me, “We will hold the bridge.”", "told", "The mayor", "We will hold the bridge", "me"),
+    C("The colonel warned them that the dam would break.", "warned", "The colonel", "the dam would break", "them"),
+    # naming with the name further away
+    C("At the summit, the president called his decision to withdraw from the northern province a mistake.", "called",
+      "the president"),
     # a speaker going on, only before a colon or a quote or after a closing quote
     C("The colonel continued: “Nobody will leave the bridge.”", "continued:", "The colonel", "Nobody will leave the bridge"),
     C("“Nobody will leave the bridge,” the colonel continued.", "continued", "the colonel", "Nobody will leave the bridge"),

@@ -18,7 +18,7 @@ from .chunker import (
 from .content import (
     clause_around, content_after, content_before, quote_or_trim, rest_is_frame, rest_is_punct, trim,
 )
-from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE
+from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -417,6 +417,8 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     seg_start = segment_start(view, comma, lo)
     if seg_start is None:
         return None
+    if (lower[seg_start] in SPOKEN_PREPS or seg_start in view.stop_at) and words[seg_start - 1] == ",":
+        return np_before(view, seg_start - 1, lo)  # "The general, at a later briefing, said": the frame is no source
     if lower[seg_start] in ("who", "citing", "cited", "quoting", "according", "speaking", "which", "quoted"):
         src = np_before(view, seg_start - 1, lo) if words[seg_start - 1] == "," else None
         if src and lower[seg_start] in ("citing", "quoting"):
@@ -574,7 +576,7 @@ def names_something(view: View, content: Range) -> bool:
     if view.lower[s] in ("up", "off", "in", "back", "out", "for", "on", "a", "an", "to", "upon"):
         return False
     return any(view.words[k] in QUOTES for k in range(s + 1, e)) or any(
-        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 8)))
+        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 12)))
 
 
 def quote_ends_before(view: View, k: int, lo: int) -> bool:
@@ -592,7 +594,10 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
     addressee: Optional[Range] = None
     via: List[Range] = []
     start = i
-    if entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
+    if entry.get("addressee") and i < hi and lower[i] in OBJECT_PRONOUNS:
+        addressee = (i, i + 1)  # "told me, “...”", "warned them that ..."
+        i += 1
+    elif entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
         np = np_after(view, i, hi)
         if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
             addressee = np
@@ -621,6 +626,9 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
             continue
         break
     return i, addressee, via
+
+
+OBJECT_PRONOUNS = ("me", "us", "him", "her", "them", "you")
 
 
 def channel_name(view: View, comma: int, hi: int) -> Optional[int]:
