@@ -132,6 +132,7 @@ NOT_CUES = [
     "The army asked residents to leave the town.",
     "The general spent the day by visiting the front.",
     "Despite the truce, the shelling continued.",
+    "The assembly voted for admitting three new members to the alliance.",
     "The army continued to fight near the dam.",
 ]
 

@@ -265,7 +265,8 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     if cue.prev in DOCUMENT_NOUNS:
         return issued_saying(view, rec, cue)
     comma = (cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
-             or cue.prev in BARE_LINKS)  # "began by saying he would ...", "was criticized for saying that ..."
+             # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
+             or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES))
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
     particle = governs(view, cue.entry, cue.e, cue.hi)  # "..., speaking of a betrayal"
     # "..., noting the truce had held"; after a report, any gerund of saying: "he said, adding he would stay"
