@@ -50,6 +50,7 @@ EXTENT = [
     C("The commander warned of a new offensive in the south.", "warned of", "The commander",
       "a new offensive in the south"),
     C("The rebels have called for a ceasefire.", "have called for", "The rebels", "a ceasefire"),
+    C("“The bridge will hold,” the rebels have also continued.", "have also continued", "the rebels", "The bridge will hold"),
     C("The minister pointed out that the border had been quiet.", "pointed out", "The minister",
       "the border had been quiet"),
     # the colon right after the cue

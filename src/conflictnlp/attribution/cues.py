@@ -67,6 +67,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     # null, and stands alone only where they find no report.
     accepted, from_tree = from_parse(view, rec, cue)
     if found is None:
+        if cue.entry.get("quote_only") or cue.entry.get("particle_only"):
+            return None  # "must continue to ...", "talked for hours": the parse alone shows no report
         clause = parse_clause(cue.token, cue.entry)
         return from_tree if accepted and (clause or cue.entry["strength"] == "strong") else None
     for field in ("source", "content", "medium"):
@@ -514,6 +516,8 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if governs(view, entry, after_start, hi) and (cue.form not in lex.ambiguous or cue.is_verb_tag):
         signal = True  # "spoke of a betrayal": the particle joins the cue (.extent), what it governs is said
         content = content_after(view, after_start + 1, hi, keep_first=True)
+    elif entry.get("particle_only"):
+        return None  # "spoke to reporters", "talked for hours"
     elif after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
         signal = True
         content = content_after(view, after_start, hi, keep_first=True)
