@@ -59,6 +59,9 @@ NO_REPORT = [
     # a weak verb without a reported clause is no report, whatever its tag
     ("Since the last briefing, they have added, by our count, two more battalions.", "added"),
     ("The attack was worse than the one they have recorded before.", "recorded"),
+    # a verb of saying only before a quote, or only with its particle, stays so with the parse
+    ("The brigades must continue to hold the river line.", "continue"),
+    ("The envoys talked for hours before the vote.", "talked"),
 ]
 
 

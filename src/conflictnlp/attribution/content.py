@@ -336,7 +336,8 @@ def outside_quotes(view: View, records: List[Record]) -> List[Record]:
     for rec in records:
         k = bisect_right(opens, rec.cue[0]) - 1
         if k >= 0 and opens[k] < rec.cue[0] and rec.cue[1] <= pairs[k][1] and pairs[k][1] - opens[k] > 3:
-            continue
+            if not (rec.kind == "colon" and rec.source and rec.source[0] == opens[k] + 1):
+                continue  # (a transcript turn that opens a quoted paragraph, '"MARSH: ...', is kept)
         kept.append(rec)
     return kept
 

@@ -18,10 +18,13 @@ from .chunker import (
 from .content import (
     clause_around, content_after, content_before, quote_or_trim, rest_is_frame, rest_is_punct, trim,
 )
-from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE
+from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
-from .words import CLAIM_NOUNS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS
+from .words import (
+    CLAIM_NOUNS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
+    TAIL_GERUNDS, TRANSCRIPT_ROLES,
+)
 
 PASS: Any = object()  # a case that does not apply: try the next one
 
@@ -64,6 +67,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     # null, and stands alone only where they find no report.
     accepted, from_tree = from_parse(view, rec, cue)
     if found is None:
+        if cue.entry.get("quote_only") or cue.entry.get("particle_only"):
+            return None  # "must continue to ...", "talked for hours": the parse alone shows no report
         clause = parse_clause(cue.token, cue.entry)
         return from_tree if accepted and (clause or cue.entry["strength"] == "strong") else None
     for field in ("source", "content", "medium"):
@@ -261,18 +266,30 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         return PASS  # "calling for": a phrasal verb's first word
     if cue.prev in DOCUMENT_NOUNS:
         return issued_saying(view, rec, cue)
-    comma = cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
+    comma = (cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
+             # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
+             or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES))
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
-    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong" or infinitive):
+    particle = governs(view, cue.entry, cue.e, cue.hi)  # "..., speaking of a betrayal"
+    # "..., noting the truce had held"; after a report, any gerund of saying: "he said, adding he would stay"
+    said = cue.nxt not in NOT_SAID and (cue.entry.get("object") or (
+        cue.prev == "," and any(view.lower[k] in view.cue_forms for k in range(cue.lo, cue.i - 1))))
+    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong" or infinitive
+                  or particle or said):
         rec.inherit = True
         rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
-        rec.content = content_after(view, cue.e, cue.hi, keep_first=infinitive)
+        rec.content = content_after(view, cue.e + particle, cue.hi, keep_first=infinitive or particle)
         if infinitive and rec.source is None:
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
     return None
 
 
+# After a gerund of saying, words that start no reported clause ("..., noting on Monday", "..., asking for").
+NOT_SAID = ("by", "on", "for", "from", "in", "at", "to", "with", "into", "up", "out", "off", "", ",", ".")
+
+# A gerund of speech after these prepositions, with or without a comma, hangs on its clause.
+BARE_LINKS = ("by", "for", "from")
 # A gerund of speech after these hangs on the clause before the comma: "..., while admitting that".
 GERUND_LINKS = ("while", "when", "after", "before", "though", "also")
 
@@ -403,6 +420,8 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     seg_start = segment_start(view, comma, lo)
     if seg_start is None:
         return None
+    if (lower[seg_start] in SPOKEN_PREPS or seg_start in view.stop_at) and words[seg_start - 1] == ",":
+        return np_before(view, seg_start - 1, lo)  # "The general, at a later briefing, said": the frame is no source
     if lower[seg_start] in ("who", "citing", "cited", "quoting", "according", "speaking", "which", "quoted"):
         src = np_before(view, seg_start - 1, lo) if words[seg_start - 1] == "," else None
         if src and lower[seg_start] in ("citing", "quoting"):
@@ -494,7 +513,12 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
             and not (src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES))):
         after_start += 1  # "The governor asks, “Who will pay?”" (not the second half of a split quote)
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
-    if after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
+    if governs(view, entry, after_start, hi) and (cue.form not in lex.ambiguous or cue.is_verb_tag):
+        signal = True  # "spoke of a betrayal": the particle joins the cue (.extent), what it governs is said
+        content = content_after(view, after_start + 1, hi, keep_first=True)
+    elif entry.get("particle_only"):
+        return None  # "spoke to reporters", "talked for hours"
+    elif after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
         signal = True
         content = content_after(view, after_start, hi, keep_first=True)
     elif not rest_is_punct(view, after_start, hi):
@@ -502,16 +526,23 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
             signal = True  # "dismissed reports that ..."
+    if content is not None and (entry.get("object") and (cue.form not in lex.ambiguous or cue.is_verb_tag)
+                                or entry.get("question") and lower[content[0]] in WH_WORDS):
+        signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
     if entry.get("naming"):
         if content is None or not names_something(view, content):
             return None
         signal = True
+    if entry.get("quote_only") and not (signal and lower[after_start] != "that" or quote_ends_before(view, src[0], lo)):
+        return None  # "X continued: “...”", "“...,” X continued."; never "the shelling continued"
     comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
     if content is not None and not signal and quote_ends_before(view, src[0], lo):
         # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
         content = None
-    if content is not None and comma_before and lower[content[0]] in CONTINUATIONS and not signal:
-        # "..., a US official said, though none are set to enter Gaza": what was said is before.
+    if content is not None and comma_before and (lower[content[0]] in CONTINUATIONS or lower[content[0]] in TAIL_GERUNDS
+                                                 and words[content[0] - 1] == ",") and not signal:
+        # "..., a US official said, though none are set to enter Gaza": what was said is before;
+        # "..., the colonel said, adding he would stay": the gerund is a report of its own.
         content = None
     post = content is None and comma_before
     if post:
@@ -524,13 +555,23 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return None
     if (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
-            and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])):
+            and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])
+            and not (entry.get("question") and lower[content[0]] in WH_WORDS)):
         # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
         return None
     rec.content = content
     if content is None and not post and rec.medium is None:
         return None
     return rec
+
+
+# What a verb of asking asks: "questioned whether ...", "asked how ...".
+WH_WORDS = ("whether", "if", "how", "why", "what", "who", "when", "where", "which")
+
+
+def governs(view: View, entry: dict, k: int, hi: int) -> bool:
+    """A preposition the verb governs at ``k`` with something after it ("spoke of | a betrayal")."""
+    return k + 1 < hi and view.lower[k] in entry.get("particles", ()) and not is_punct(view.words[k + 1])
 
 
 def names_something(view: View, content: Range) -> bool:
@@ -540,7 +581,7 @@ def names_something(view: View, content: Range) -> bool:
     if view.lower[s] in ("up", "off", "in", "back", "out", "for", "on", "a", "an", "to", "upon"):
         return False
     return any(view.words[k] in QUOTES for k in range(s + 1, e)) or any(
-        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 8)))
+        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 12)))
 
 
 def quote_ends_before(view: View, k: int, lo: int) -> bool:
@@ -558,7 +599,10 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
     addressee: Optional[Range] = None
     via: List[Range] = []
     start = i
-    if entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
+    if entry.get("addressee") and i < hi and lower[i] in OBJECT_PRONOUNS:
+        addressee = (i, i + 1)  # "told me, “...”", "warned them that ..."
+        i += 1
+    elif entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
         np = np_after(view, i, hi)
         if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
             addressee = np
@@ -587,6 +631,9 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
             continue
         break
     return i, addressee, via
+
+
+OBJECT_PRONOUNS = ("me", "us", "him", "her", "them", "you")
 
 
 def channel_name(view: View, comma: int, hi: int) -> Optional[int]:
@@ -720,6 +767,11 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     """A headline colon after a source: "U.S. officials: North Korean troops gather ..."."""
     if i - lo > 10 or i == lo:
         return None
+    if transcript_label(view, i - 1, lo):
+        rec = Record((i, i + 1), "colon")  # a speaker's turn in a transcript: "MARSH: The convoy was hit."
+        rec.source = (i - 1, i)
+        rec.content = content_after(view, i + 1, past_colon(view, i, hi))
+        return rec if rec.content else None
     src = np_before(view, i, lo)
     if src is None or src[0] != lo:
         return None
@@ -738,6 +790,26 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     rec.source = src
     rec.content = content
     return rec
+
+
+def is_label(view: View, k: int) -> bool:
+    """A name in capitals before a colon that opens a paragraph (after its opening quote, if any):
+    "MARSH:", never a role or a kicker ("PRESENTER:", "QUESTION:", "UPDATE:": ``transcript_roles``)."""
+    word = view.words[k]
+    if not (k + 1 < view.n and view.words[k + 1] == ":" and len(word) > 1 and word.isalpha() and word.isupper()):
+        return False
+    if view.lower[k] in TRANSCRIPT_ROLES:
+        return False
+    j = k - 1 if k > 0 and view.words[k - 1] in QUOTES else k
+    return j == 0 or "\n" in view.words[j - 1] or "\n" in view.doc[j - 1].whitespace_
+
+
+def transcript_label(view: View, k: int, lo: int) -> bool:
+    """``k`` is a speaker's name in a transcript: a label (:func:`is_label`) that opens its
+    sentence, in a document with another such label."""
+    if not (k == lo or (k == lo + 1 and view.words[lo] in QUOTES)) or not is_label(view, k):
+        return False
+    return any(is_label(view, j) for j in range(view.n - 1) if j != k and view.words[j + 1] == ":")
 
 
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))

@@ -22,7 +22,7 @@ SKIP_BEFORE_CUE = {
     "also", "has", "have", "had", "later", "previously", "earlier", "again", "repeatedly",
     "publicly", "separately", "further", "then", "subsequently", "reportedly", "once", "twice",
     "recently", "first", "initially", "already", "officially", "privately", "both", "falsely",
-    "will", "would", "could", "may", "might", "did", "does", "do", "not", "never", "had", "since", "far", "so",
+    "will", "would", "could", "may", "might", "did", "does", "do", "not", "n't", "n’t", "never", "had", "since", "far", "so",
     "always", "consistently", "categorically", "now", "strongly", "firmly", "flatly", "vehemently", "still",
     "formally", "openly", "quickly", "swiftly", "immediately", "emphatically", "long",
     "often", "sometimes", "frequently", "usually", "all", "each", "even", "just", "only", "once", "too",

@@ -84,7 +84,10 @@ def cue_type_of(text: str, offsets: CharOffsets, rec: Record, cue_types: Optiona
     if not cue_types:
         return "speech"
     cue = " ".join(text[offsets.start(rec.cue[0]):offsets.end(rec.cue[1])].lower().split())
-    return cue_types.get(cue) or cue_types.get(cue.split(" ")[-1], "speech")
+    if cue in cue_types:
+        return cue_types[cue]
+    # the cue's verb in its verb group ("has long believed", "spoke of", "said:"): its last listed word
+    return next((cue_types[w] for w in reversed(cue.rstrip(":").split(" ")) if w in cue_types), "speech")
 
 
 def set_attributions(

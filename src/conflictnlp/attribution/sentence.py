@@ -12,11 +12,12 @@ from spacy.tokens import Doc
 
 from .content import clip_contents, content_after, continue_quotes, outside_quotes, content_before, gap_is_light, trim
 from .cues import according_cue, citing_cue, colon_cue, impersonal_cue, sourceless_cue, verb_cue
+from .extent import extend_cues
 from .frames import assign_frames, channels, medium_spans
 from .grammar import BE, POSSESSIVE
 from .lexicons import CUE_LABELS, Lexicons
 from .patterns import longest_first
-from .view import Range, Record, View
+from .view import Range, Record, View, is_punct
 
 Match = Tuple[str, int, int]  # (label, start, end) of a cue-matcher match
 
@@ -36,11 +37,23 @@ def find_records(lex: Lexicons, doc: Doc, matches, use_parser: bool) -> Tuple[Li
             continue
         if frame_starts is None:
             frame_starts = lex.frame_patterns.starts(view.lower)
-        lo, hi = view.sent_starts[si], view.sent_ends[si]
+        lo, hi = quote_led_start(view, si, min(s for label, s, _ in cues if label in CUE_LABELS)), view.sent_ends[si]
         out.extend(sentence_records(lex, view, lo, hi, cues, parsed, tagged, frame_starts))
     out = outside_quotes(view, sorted(out, key=lambda r: r.cue))
     continue_quotes(view, out)
     return out, view.text
+
+
+def quote_led_start(view: View, si: int, first_cue: int) -> int:
+    """Where sentence ``si`` starts for its cues: at the quotation before it when a splitter cut
+    after its question or exclamation mark and the sentence opens with its speaker and cue
+    (“Where is the convoy?” | Marsh asked.)."""
+    lo = view.sent_starts[si]
+    if si == 0 or lo < 2 or lo - 1 not in view.close_at or view.words[lo - 2] not in ("?", "!"):
+        return lo
+    if first_cue - lo > 6 or any(is_punct(w) and w != "." for w in view.words[lo:first_cue]):
+        return lo  # “Run!” | The soldiers fled ..., the mayor said.
+    return view.close_at[lo - 1]
 
 
 def sentence_records(lex: Lexicons, doc_view: View, lo: int, hi: int, cues: List[Match], parsed: bool,
@@ -74,6 +87,7 @@ def sentence_records(lex: Lexicons, doc_view: View, lo: int, hi: int, cues: List
         for rec in records:
             if rec.source:
                 rec.anonymous = True
+    extend_cues(view, records, lex.verb_forms, lo, hi)
     return records
 
 

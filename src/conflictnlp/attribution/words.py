@@ -50,3 +50,5 @@ DOCUMENT_NOUNS = word_set("document_nouns")
 ISSUE_VERBS = word_set("issue_verbs")
 TITLE_ABBREVIATIONS = word_set("title_abbreviations")
 WITHHOLDING_VERBS = word_set("withholding_verbs")  # "Col" + "." split by the tokenizer
+VERB_GROUP = word_set("verb_group")  # auxiliaries, modals, negation, adverbs of a cue's verb group
+TRANSCRIPT_ROLES = word_set("transcript_roles")  # "PRESENTER:", "UPDATE:": no speaker's name
