@@ -66,7 +66,7 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
         if content:
             item["content_parts"] = [dict(content)] + [span_dict(offsets, r, text) for r in rec.parts]
         if resolve and source_text and source_text.lower() in PRONOUNS:
-            item["resolved"] = resolve_pronoun(doc, records, out, named, rec, ents, sentence_of, names)
+            item["resolved"] = resolve_pronoun(doc, records, out, named, rec, ents, sentence_of, names, typer)
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
         if source_text is not None and source_text.lower() not in PRONOUNS:

@@ -31,7 +31,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 from spacy.tokens import Doc
 
 from ..claims import export_claims
-from ..export import format_table, to_dict
+from ..export import format_table, source_text, to_dict
 from ..schema import QUALIFIER
 
 DocLike = Union[Doc, Mapping[str, Any]]
@@ -201,7 +201,7 @@ def claim_rows(docs: Union[DocLike, Iterable[DocLike], Mapping[str, DocLike]]) -
                     "inferred": bool(count.get("inferred")),
                     "attribution": claim.get("attribution"),
                     "cue": _span_text(attribution.get("cue")) if attribution else None,
-                    "source": _span_text(attribution.get("source")) if attribution else None,
+                    "source": source_text(attribution),  # "he (Oleksandr Syrskyi)": with the resolved name
                     "source_type": attribution.get("source_type") if attribution else None,
                     "anonymous": attribution.get("anonymous") if attribution else None,
                     "state_media": attribution.get("state_media") if attribution else None,
