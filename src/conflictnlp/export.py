@@ -183,7 +183,7 @@ def export_table(export: Dict[str, Any]) -> str:
                     for r in rows
                 ],
                 ("count", "value", "bounds", "estimate", "qualifier", "kind", "actor", "source", "certainty"),
-                (34, 12, 22, 12, 9, 10, 14, 28, 10),
+                (34, 12, 22, 12, 9, 10, 14, 36, 10),
             )
         )
     else:

@@ -301,7 +301,7 @@ def _group_block(group: Mapping[str, Any], rows: List[Dict[str, Any]]) -> str:
             for r in rows
         ],
         ("", "document", "figure", "as written", "source", "type", "anon", "certainty"),
-        (1, 18, 16, 24, 26, 12, 4, 10),
+        (1, 18, 16, 24, 34, 12, 4, 10),
     )
     return head + "\n" + body
 
