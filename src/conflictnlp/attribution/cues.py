@@ -17,7 +17,8 @@ from .chunker import (
     segment_start, skip_lead,
 )
 from .content import (
-    clause_around, content_after, content_before, quote_or_trim, rest_is_frame, rest_is_punct, trim,
+    clause_around, content_after, content_before, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
+    trim,
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE
 from .lexicons import Lexicons
@@ -508,6 +509,10 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
             and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])):
         # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
         return None
+    before = parenthetical_before(view, src[0], content, lo) if content is not None and not (post or signal) else None
+    if before is not None:
+        rec.parts.insert(0, content)  # "The shelling, the mayor said, went on all night": both sides
+        content = before
     rec.content = content
     if content is None and not post and rec.medium is None:
         return None
