@@ -62,6 +62,20 @@ INVERTED = [
       "Oleh Voronin, 38, a platoon commander"),
 ]
 
+ACCORDING_AND_TOPIC = [
+    # the maker or release of a document after "according to" belongs to it
+    S("According to a new report by the Institute for War Studies, the offensive stalled.", "According to",
+      "a new report by the Institute for War Studies"),
+    S("The offensive stalled, according to estimates by the general staff.", "according to",
+      "estimates by the general staff"),
+    S("According to a poll released last week, most residents want to stay.", "According to",
+      "a poll released last week"),
+    # "said of X" names what it is about; the speaker is before the cue
+    S("''Their plan is clear,'' Ivan Sirko, a senior fellow at the Kyiv Institute, said of the offensive.", "said",
+      "Ivan Sirko, a senior fellow at the Kyiv Institute"),
+    S("“It was a massacre,” the mayor said of the strike.", "said", "the mayor"),
+]
+
 NOUN_PHRASES = [
     # two modifiers of one noun
     S("Federal and regional officials said the convoy was delayed.", "said", "Federal and regional officials"),
@@ -76,7 +90,7 @@ NOUN_PHRASES = [
 ]
 
 
-@pytest.mark.parametrize("text,cue,source", APPOSITIVES + RELATIVES + INVERTED + NOUN_PHRASES)
+@pytest.mark.parametrize("text,cue,source", APPOSITIVES + RELATIVES + INVERTED + ACCORDING_AND_TOPIC + NOUN_PHRASES)
 def test_source_as_written(nlp, text, cue, source):
     found = [a for a in nlp(text)._.attributions if a["cue"]["text"] == cue]
     assert found, f"no attribution with cue {cue!r}"

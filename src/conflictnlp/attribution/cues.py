@@ -342,8 +342,8 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     if words[before - 1] == "," and (appositive_subject(view, before - 1, lo) or relative_insert(view, before - 1, lo)):
         return PASS
     src = np_after(view, cue.e, hi)
-    if src is None:
-        return PASS
+    if src is None or (cue.e < hi and view.lower[cue.e] in ("of", "about")):
+        return PASS  # "..., X said of the offensive": what it is about, not who says it
     src = appositives_after(view, src, hi)  # "said the regional director, Maria Lindqvist, after ..."
     if not rest_is_frame(view, src[1], hi):
         return PASS
@@ -658,10 +658,14 @@ def extend_source(lex: Lexicons, view: View, src: Range, hi: int) -> Range:
         if (more and (more[1] >= hi or is_punct(words[more[1]]))
                 and lex.typer.classify(view.doc[more[0]:more[1]].text).source_type != "unknown"):
             return s, more[1]
-    if e + 2 < hi and lower[e] in SOURCE_PARTICIPLES and lower[e + 1] == "by":
-        owner = np_after(view, e + 2, hi)  # "information gathered by our intelligence services"
-        if owner:
+    if e + 2 < hi and (lower[e] in SOURCE_PARTICIPLES and lower[e + 1] == "by" or lower[e] == "by"):
+        owner = np_after(view, e + 2 if lower[e] != "by" else e + 1, hi)  # "information gathered by
+        if owner:  # our intelligence services", "a new report by the Institute for War Studies"
             return s, owner[1]
+    if e + 1 < hi and lower[e] in SOURCE_PARTICIPLES:
+        when = next((fe for fs, fe, kind in view.frame_spans if fs == e + 1 and kind == "time"), None)
+        if when is not None and (when >= hi or is_punct(words[when])):
+            return s, when  # "a poll released last week"
     if e + 1 < hi and lower[e] in ("who", "that") and (lower[e + 1] in BE | {"has", "have", "had"} or lower[e + 1].endswith("ed")):
         k = e
         while k < hi and not is_punct(words[k]) and k - e < 12:
