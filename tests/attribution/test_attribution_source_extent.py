@@ -83,6 +83,11 @@ NOUN_PHRASES = [
     # a surname that is also a modal or month
     S("British Prime Minister Theresa May said this week the sanctions would stay.", "said",
       "British Prime Minister Theresa May"),
+    # an acronym in brackets inside the phrase
+    S("The Sudan Liberation Army (SLA) faction of Abdel Rahim Nur said that troops attacked the camp.", "said",
+      "The Sudan Liberation Army (SLA) faction of Abdel Rahim Nur"),
+    S("The Free Kurdistan Movement/Army (FKM/A) faction of Dilan Aras said that the town was shelled.", "said",
+      "The Free Kurdistan Movement/Army (FKM/A) faction of Dilan Aras"),
     # titles and "one of" were already whole; they stay so
     S("The director of the Kharkiv emergency service said three people were killed.", "said",
       "The director of the Kharkiv emergency service"),

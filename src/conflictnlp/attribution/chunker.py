@@ -14,7 +14,7 @@ from .words import ANONYMITY_WORDS, CLAIM_NOUNS, DAYS, MONTHS, ROLE_VERBS, TITLE
 # A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)".
 # An acronym in parentheses after a name belongs to it too: "the Northern Liberation Front (NLF)",
 # "(SPLM IO)" (tokens joined without spaces).
-PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}|[A-Z][A-Z0-9&.\-]{1,11}")
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}|[A-Z][A-Z0-9&./\-]{1,11}")
 
 
 def party_tag_before(view: View, end: int, lo: int) -> Optional[int]:
@@ -33,6 +33,15 @@ def party_tag_after(view: View, start: int, hi: int) -> Optional[int]:
     return k + 1 if k is not None and PARTY_TAG.fullmatch("".join(view.words[start + 1:k])) else None
 
 
+def acronym_inside(view: View, close: int, lo: int, end: int) -> Optional[int]:
+    """The "(" of an acronym in brackets that closes at ``close`` inside a noun phrase ending at
+    ``end`` ("the Sudan Liberation Army (SLA) | faction of X"), after a capitalized word; else None."""
+    if close >= end - 1:
+        return None
+    tag = party_tag_before(view, close + 1, lo)
+    return tag if tag is not None and tag - 1 >= lo and is_cap(view.words[tag - 1]) else None
+
+
 def title_stop(view: View, i: int, lo: int, hi: int) -> bool:
     """Token ``i`` is the full stop of an abbreviated title before a capitalized word: "Col", "."."""
     return (view.words[i] == "." and lo < i and i + 1 < hi and view.lower[i - 1] in TITLE_ABBREVIATIONS
@@ -48,13 +57,18 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
         named = np_before(view, tag, lo)
         return (named[0], end) if named else None
     i = end - 1
-    while i >= lo and end - i <= NP_MAX:
+    inner = 0  # tokens of an acronym in brackets inside the phrase: not counted towards NP_MAX
+    while i >= lo and end - i - inner <= NP_MAX:
         w, l = words[i], lower[i]
         if w == "\xa0" and i > lo:
             i -= 1  # a non-breaking space inside a name: "Sen.\xa0Ann Ruiz"
             continue
         if title_stop(view, i, lo, end):
             i -= 1  # the stop the tokenizer split off a title: "Col. Ian Reed"
+            continue
+        tag = acronym_inside(view, i, lo, end) if w == ")" else None
+        if tag is not None:
+            inner, i = inner + i - tag + 1, tag - 1  # "the Sudan Liberation Army (SLA) faction of X"
             continue
         if is_punct(w) and w not in ("-", "&", "'", "’", "/") or view.words[i].isspace():
             break
