@@ -34,6 +34,9 @@ ONE_SIDE = [
       ["Russia launched 40 drones overnight"]),
     P("Kyiv was hit, officials said, but damage was light.", "officials", ["Kyiv was hit"]),
     P("The convoy was hit near Sumy, two officials said.", "two officials", ["The convoy was hit near Sumy"]),
+    # a participle after the frame describes the speaker: the writer's
+    P("The bridge was destroyed overnight, the governor said, pointing to the river.", "the governor",
+      ["The bridge was destroyed overnight"]),
     P("The mayor said the shelter was full.", "The mayor", ["the shelter was full"]),
 ]
 

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from typing import List, Optional
 
 from .chunker import skip_lead
-from .grammar import CLAUSE_LINKS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
+from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
 from .view import Range, Record, View, is_cap, is_punct
 from .words import CLAIM_NOUNS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
 
@@ -256,6 +256,8 @@ def parenthetical_before(view: View, src_start: int, after: Range, lo: int) -> O
         return None
     if words[src_start - 2] in QUOTES or any(words[k] in QUOTES for k in range(after[0] - 1, after[1])):
         return None
+    if view.lower[after[0]].endswith("ing") or view.lower[after[0]] in CONTINUATIONS:
+        return None  # "..., the governor said, pointing to the river": the writer's
     before = content_before(view, src_start, lo)
     if before is None or any(k in view.close_at or k in view.open_at for k in range(before[0], before[1])):
         return None

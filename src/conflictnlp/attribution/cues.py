@@ -492,8 +492,10 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if content is not None and not signal and quote_ends_before(view, src[0], lo):
         # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
         content = None
-    if content is not None and comma_before and lower[content[0]] in CONTINUATIONS and not signal:
-        # "..., a US official said, though none are set to enter Gaza": what was said is before.
+    if content is not None and comma_before and not signal and (lower[content[0]] in CONTINUATIONS or (
+            lower[content[0]].endswith("ing") and lower[content[0]] not in view.cue_forms and words[content[0] - 1] == ",")):
+        # "..., a US official said, though none are set to enter Gaza" / "..., the governor said,
+        # pointing to the river": what was said is before.
         content = None
     post = content is None and comma_before
     if post:
