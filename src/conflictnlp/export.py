@@ -7,7 +7,7 @@ the components (missing layers come out empty).
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from spacy.tokens import Doc
 
@@ -107,6 +107,19 @@ CSV_COLUMNS = (
 )
 
 
+def source_text(attribution: Optional[Mapping[str, Any]]) -> Optional[str]:
+    """The source of an attribution as the views show it: as written, on one line, with the name
+    a pronoun resolves to beside it ("he (Oleksandr Syrskyi)"); None without a source."""
+    source = (attribution or {}).get("source")
+    if not source:
+        return None
+    text = " ".join(source["text"].split())
+    resolved = attribution.get("resolved")
+    if resolved and " ".join(str(resolved).split()).lower() != text.lower():
+        return f"{text} ({' '.join(str(resolved).split())})"
+    return text
+
+
 def count_rows(export: Dict[str, Any]) -> List[Dict[str, Any]]:
     """One flat row per count of an export, joined with its claim (source, certainty)."""
     claims = {c["count"]: c for c in export.get("claims", [])}
@@ -120,8 +133,7 @@ def count_rows(export: Dict[str, Any]) -> List[Dict[str, Any]]:
         attribution = None
         if claim is not None and claim.get("attribution") is not None:
             attribution = attributions[claim["attribution"]]
-        source = attribution.get("source") if attribution else None
-        row["source"] = source["text"] if source else None
+        row["source"] = source_text(attribution)
         row["source_type"] = attribution.get("source_type") if attribution else None
         row["anonymous"] = attribution.get("anonymous") if attribution else None
         row["date"] = date_text(attribution.get("date")) if attribution else None
@@ -183,7 +195,7 @@ def export_table(export: Dict[str, Any]) -> str:
                     for r in rows
                 ],
                 ("count", "value", "bounds", "estimate", "qualifier", "kind", "actor", "source", "certainty"),
-                (34, 12, 22, 12, 9, 10, 14, 28, 10),
+                (34, 12, 22, 12, 9, 10, 14, 36, 10),
             )
         )
     else:
@@ -194,7 +206,7 @@ def export_table(export: Dict[str, Any]) -> str:
             format_table(
                 [
                     (
-                        a["cue"]["text"], (a.get("source") or {}).get("text"), a.get("source_type"),
+                        a["cue"]["text"], source_text(a), a.get("source_type"),
                         a.get("anonymous"), a.get("state_media"), (a.get("content") or {}).get("text"),
                     )
                     for a in attributions

@@ -76,7 +76,7 @@ SOURCES_WRITTEN_OUT = [
     S("Sen. Ruth Abernathy (D-Ore.) said the amendment would not pass.", "said", "Sen. Ruth Abernathy (D-Ore.)",
       "the amendment would not pass"),
     S("Rep. Carl Mendez (R-Texas), who chairs the panel, said the hearing was postponed.", "said",
-      "Rep. Carl Mendez (R-Texas)", "the hearing was postponed"),
+      "Rep. Carl Mendez (R-Texas), who chairs the panel", "the hearing was postponed"),
     S("“The hearing is postponed,” said Rep. Carl Mendez (R-Texas).", "said", "Rep. Carl Mendez (R-Texas)",
       "The hearing is postponed"),
     S("Senate leader Tom Ridley, R-Kan., said the budget would be ready in March.", "said",
@@ -216,7 +216,8 @@ RIGHT_SIDE = [
     # an appositive with a relative clause: a role stays, a description goes
     T("The Federal Relief Agency, the body that runs the shelters, said it was adding beds.", "said",
       "The Federal Relief Agency, the body that runs the shelters", "it was adding beds", None),
-    T("Tom Brandt, a former aide who travelled with her to Lagos, said the trip mattered more.", "said", "Tom Brandt",
+    T("Tom Brandt, a former aide who travelled with her to Lagos, said the trip mattered more.", "said",
+      "Tom Brandt, a former aide who travelled with her to Lagos",
       "the trip mattered more", None),
     # a noun in -ly after a determiner stays the source
     T("The assembly said the vote was valid.", "said", "The assembly", "the vote was valid", None),

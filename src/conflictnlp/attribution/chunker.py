@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .grammar import DETERMINERS, INNER_PREPS, NP_MAX, NP_STOP, PRONOUNS, QUOTES, TRIM
+from .grammar import BE, DETERMINERS, INNER_PREPS, NP_MAX, NP_STOP, PRONOUNS, QUOTES, TRIM
 from .view import Range, View, is_cap, is_punct
-from .words import CLAIM_NOUNS, DAYS, MONTHS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from .words import ANONYMITY_WORDS, CLAIM_NOUNS, DAYS, MONTHS, ROLE_VERBS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 
 # A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)".
 # An acronym in parentheses after a name belongs to it too: "the Northern Liberation Front (NLF)",
 # "(SPLM IO)" (tokens joined without spaces).
-PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}|[A-Z][A-Z0-9&.\-]{1,11}")
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}|[A-Z][A-Z0-9&./\-]{1,11}")
 
 
 def party_tag_before(view: View, end: int, lo: int) -> Optional[int]:
@@ -33,6 +33,15 @@ def party_tag_after(view: View, start: int, hi: int) -> Optional[int]:
     return k + 1 if k is not None and PARTY_TAG.fullmatch("".join(view.words[start + 1:k])) else None
 
 
+def acronym_inside(view: View, close: int, lo: int, end: int) -> Optional[int]:
+    """The "(" of an acronym in brackets that closes at ``close`` inside a noun phrase ending at
+    ``end`` ("the Sudan Liberation Army (SLA) | faction of X"), after a capitalized word; else None."""
+    if close >= end - 1:
+        return None
+    tag = party_tag_before(view, close + 1, lo)
+    return tag if tag is not None and tag - 1 >= lo and is_cap(view.words[tag - 1]) else None
+
+
 def title_stop(view: View, i: int, lo: int, hi: int) -> bool:
     """Token ``i`` is the full stop of an abbreviated title before a capitalized word: "Col", "."."""
     return (view.words[i] == "." and lo < i and i + 1 < hi and view.lower[i - 1] in TITLE_ABBREVIATIONS
@@ -48,13 +57,18 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
         named = np_before(view, tag, lo)
         return (named[0], end) if named else None
     i = end - 1
-    while i >= lo and end - i <= NP_MAX:
+    inner = 0  # tokens of an acronym in brackets inside the phrase: not counted towards NP_MAX
+    while i >= lo and end - i - inner <= NP_MAX:
         w, l = words[i], lower[i]
         if w == "\xa0" and i > lo:
             i -= 1  # a non-breaking space inside a name: "Sen.\xa0Ann Ruiz"
             continue
         if title_stop(view, i, lo, end):
             i -= 1  # the stop the tokenizer split off a title: "Col. Ian Reed"
+            continue
+        tag = acronym_inside(view, i, lo, end) if w == ")" else None
+        if tag is not None:
+            inner, i = inner + i - tag + 1, tag - 1  # "the Sudan Liberation Army (SLA) faction of X"
             continue
         if is_punct(w) and w not in ("-", "&", "'", "’", "/") or view.words[i].isspace():
             break
@@ -64,6 +78,10 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
         if l in NP_STOP and not (w.isupper() and len(w) > 1):
             if l == "and" and i - 1 >= lo and is_cap(words[i - 1]) and i + 1 < end and is_cap(words[i + 1]):
                 pass
+            elif l == "and" and premodifier_pair(view, i, lo, end):
+                pass  # "Federal and state officials", "state and local leaders"
+            elif l == "may" and w == "May" and i - 1 >= lo and is_cap(words[i - 1]):
+                pass  # a surname, not the modal: "Prime Minister Theresa May"
             elif l in ("in", "at") and i + 1 < end and (is_cap(words[i + 1]) or lower[i + 1] == "the"):
                 pass
             elif l == "on" and i - 1 >= lo and i + 1 < end and is_cap(words[i - 1]) and is_cap(words[i + 1]) and (
@@ -89,6 +107,15 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
     if lower[end - 1] in DETERMINERS or lower[end - 1] in INNER_PREPS:
         return None
     return start, end
+
+
+def premodifier_pair(view: View, i: int, lo: int, end: int) -> bool:
+    """The "and" at ``i`` joins two modifiers of one noun ("Federal and state officials", "local and
+    foreign reporters"): one word before it that opens the phrase, two or more after it."""
+    words = view.words
+    if i - 1 < lo or end - (i + 1) < 2 or is_punct(words[i - 1]) or view.lower[i - 1] in NP_STOP:
+        return False
+    return i - 2 < lo or view.lower[i - 2] in DETERMINERS or is_punct(words[i - 2])
 
 
 def np_after(view: View, start: int, hi: int) -> Optional[Range]:
@@ -181,10 +208,89 @@ def relative_insert(view: View, comma: int, lo: int) -> bool:
     return bool(head) and head[0] == skip_lead(view, lo, head[1])
 
 
-def descriptive(view: View, rng: Range) -> bool:
-    """An appositive that describes rather than names or titles: "61", "a veteran of ...", "one of ..."."""
-    first = view.lower[rng[0]]
-    return first[:1].isdigit() or first in ("a", "an") or (first == "one" and rng[0] + 1 < rng[1] and view.lower[rng[0] + 1] == "of")
+INSERT_MAX = 25  # the longest insert between commas that still belongs to a source
+
+
+def insert_kind(view: View, s: int, e: int) -> Optional[str]:
+    """What the tokens ``s:e`` between commas after a source's name are, when they belong to the
+    source as written (annotation guidelines: the source with its appositive): "noun" ("Jan
+    Novak, | the army's spokesman |,"), "description" ("| a lawyer for the families |", "| one of
+    the organizers |"), "age" ("| 61 |"), "party" ("| R-Ky. |"), "relative" ("| who chairs the
+    panel |"); else None (a clause, a quotation, an anonymity insert, "who visited the base")."""
+    words, lower = view.words, view.lower
+    if s >= e or e - s > INSERT_MAX or any(words[k] in QUOTES or lower[k] in ANONYMITY_WORDS for k in range(s, e)):
+        return None
+    if e - s == 1 and words[s].isdigit() and len(words[s]) <= 3:
+        return "age"
+    if words[s][:1] in "DRI" and PARTY_TAG.fullmatch("".join(words[s:e])) and "-" in words[s]:
+        return "party"
+    if lower[s] in ("who", "which", "whose"):
+        return "relative" if standing_relative(view, s, e) else None
+    if any(lower[k] in view.cue_forms and not is_cap(words[k]) for k in range(s, e)):
+        return None
+    if np_before(view, e, s) == (s, e):
+        return "noun"
+    described = lower[s] in ("a", "an", "the", "now", "formerly") or lower[s] in TITLE_WORDS or (
+        lower[s] == "one" and s + 1 < e and lower[s + 1] == "of")
+    if described and not any(lower[k] in ("is", "are", "was", "were", "will", "would") for k in range(s, min(e, s + 3))):
+        return "description"
+    return None
+
+
+def standing_relative(view: View, s: int, e: int) -> bool:
+    """A relative clause that says who the source is ("who chairs the panel", "who has four
+    children", "which backs the rebels", "who served as envoy"), not what it did at one time
+    ("who visited the base on Tuesday", "who spoke to reporters") nor what it said ("who has said")."""
+    lower = view.lower
+    if lower[s] == "whose":
+        return True
+    k = s + 1
+    while k < e and lower[k] in ("also", "now", "previously", "formerly", "currently", "still", "once", "long"):
+        k += 1
+    if k >= e:
+        return False
+    verb = lower[k]
+    role = (verb in BE or verb in ("has", "have", "had") or verb in ROLE_VERBS
+            or (verb.endswith("s") and not verb.endswith("ss") and verb.isalpha() and len(verb) > 3))
+    timed = any(s <= f < e for f, _, kind in view.frame_spans if kind == "time")
+    return role and not timed and not any(lower[j] in view.cue_forms for j in range(k, e))
+
+
+def appositive_source(view: View, comma: int, lo: int) -> Optional[Range]:
+    """The source whose appositives end at ``comma`` (the comma before the cue), inserts and all:
+    "Olena Marchenko, a spokeswoman for the governor, | said", "Sen. Ann Ruiz (D-N.M.), who chairs
+    the panel, | said", "One resident, Samir Odeh, 52, | said". The name that opens the clause (or
+    follows a quotation or colon) wins; else the nearest name after a comma; else None."""
+    words = view.words
+    fallback: Optional[Range] = None
+    k = comma
+    for _ in range(4):
+        seg = segment_start(view, k, lo)
+        if seg is None or insert_kind(view, seg, k) is None:
+            break
+        head = np_before(view, seg - 1, lo)
+        if head is None:
+            break
+        if head[0] == skip_lead(view, lo, head[1]) or words[head[0] - 1] in QUOTES or words[head[0] - 1] == ":":
+            return head[0], comma
+        if words[head[0] - 1] != ",":
+            break
+        fallback = fallback or (head[0], comma)
+        k = seg - 1
+    return fallback
+
+
+def appositives_after(view: View, src: Range, hi: int) -> Range:
+    """A source after its cue with the inserts between commas that follow it ("said Tom Rask,
+    R-Ky., on Tuesday", "said Pavel Orlov, a lawyer for the families, after the hearing")."""
+    words = view.words
+    end = src[1]
+    while end + 1 < hi and words[end] == ",":
+        nxt = next((k for k in range(end + 1, hi) if words[k] in (",", ".", ";", ":") or words[k] in QUOTES), hi)
+        if insert_kind(view, end + 1, nxt) is None:
+            break
+        end = nxt
+    return src[0], end
 
 
 def segment_start(view: View, comma: int, lo: int) -> Optional[int]:

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from typing import List, Optional
 
 from .chunker import skip_lead
-from .grammar import CLAUSE_LINKS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
+from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
 from .view import Range, Record, View, is_cap, is_punct
 from .words import CLAIM_NOUNS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
 
@@ -246,6 +246,24 @@ def content_before(view: View, end: int, lo: int) -> Optional[Range]:
     return trim(view, skip_lead(view, lo, j + 1), j + 1)
 
 
+def parenthetical_before(view: View, src_start: int, after: Range, lo: int) -> Optional[Range]:
+    """The first half of what was said around a source and cue set off by commas in mid-sentence
+    ("The shelling, | the mayor said, | went on all night", "Back in Kherson, he said, the
+    guns were quiet"), when ``after`` (the second half) follows a comma; else None. A quotation
+    before the frame is :func:`continue_quotes`' case."""
+    words = view.words
+    if src_start - 1 <= lo or words[src_start - 1] != "," or after[0] - 1 < 0 or words[after[0] - 1] != ",":
+        return None
+    if words[src_start - 2] in QUOTES or any(words[k] in QUOTES for k in range(after[0] - 1, after[1])):
+        return None
+    if view.lower[after[0]].endswith("ing") or view.lower[after[0]] in CONTINUATIONS:
+        return None  # "..., the governor said, pointing to the river": the writer's
+    before = content_before(view, src_start, lo)
+    if before is None or any(k in view.close_at or k in view.open_at for k in range(before[0], before[1])):
+        return None
+    return before
+
+
 def clip_contents(view: View, records: List[Record], lo: int) -> None:
     """A content stops where another attribution's frame starts after a comma, and starts after
     a frame at its very beginning ("According to sources, ..., the Times writes")."""
@@ -303,7 +321,8 @@ def next_quote_part(view: View, rec: Record, cues: List[int]) -> Optional[Range]
         k += 1
     if k >= view.n or any(start <= c < k for c in cues):
         return None
-    if k < end and not all(is_punct(view.words[j]) or (rec.time and rec.time[0] <= j < rec.time[1])
+    if k < end and not all(is_punct(view.words[j]) or (j == k - 1 and view.lower[j] in ("but", "and"))  # ", but “B.”"
+                           or (rec.time and rec.time[0] <= j < rec.time[1])
                            or (rec.medium and rec.medium[0] <= j < rec.medium[1]) for j in range(start, k)):
         return None  # inside the sentence only punctuation, the time or the channel may stand between
     return trim(view, k + 1, view.open_at[k])

@@ -13,10 +13,12 @@ from __future__ import annotations
 from typing import Any, List, NamedTuple, Optional, Tuple
 
 from .chunker import (
-    appositive_subject, clause_subject, descriptive, np_after, np_before, relative_insert, segment_start, skip_lead,
+    appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, relative_insert,
+    segment_start, skip_lead,
 )
 from .content import (
-    clause_around, content_after, content_before, quote_or_trim, rest_is_frame, rest_is_punct, trim,
+    clause_around, content_after, content_before, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
+    trim,
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
@@ -330,6 +332,8 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
     relative = any(w in ("who", "that", "which") for w in view.lower[cue.lo:cue.i])
     times = {e: s for s, e, kind in view.frame_spans if kind == "time" and not (relative and view.lower[s] in ("on", "in", "at"))}
     while before - 1 >= cue.lo:
+        if view.words[before - 1] == "May" and before - 2 >= cue.lo and is_cap(view.words[before - 2]):
+            break  # a surname, not the modal: "Prime Minister Theresa May said"
         if view.lower[before - 1] in skip or manner_adverb(view, before - 1, cue.lo):
             before -= 1
         elif before in times and times[before] > cue.lo:
@@ -355,13 +359,11 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     if words[before - 1] == "," and (appositive_subject(view, before - 1, lo) or relative_insert(view, before - 1, lo)):
         return PASS
     src = np_after(view, cue.e, hi)
-    if not (src and rest_is_frame(view, src[1], hi)):
+    if src is None or (cue.e < hi and view.lower[cue.e] in ("of", "about")):
+        return PASS  # "..., X said of the offensive": what it is about, not who says it
+    src = appositives_after(view, src, hi)  # "said the regional director, Maria Lindqvist, after ..."
+    if not rest_is_frame(view, src[1], hi):
         return PASS
-    if src[1] + 1 < hi and words[src[1]] == ",":
-        appos = np_after(view, src[1] + 1, hi)
-        if appos and (rest_is_punct(view, appos[1], hi) or (
-                appos[1] < hi and words[appos[1]] == "," and all(is_cap(w) for w in words[appos[0]:appos[1]]))):
-            src = (src[0], appos[1])  # "said the regional director, Maria Lindqvist, after ..."
     rec.source = src
     rec.content = content_before(view, before, lo)
     return rec if rec.content else None
@@ -423,7 +425,11 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     if (lower[seg_start] in SPOKEN_PREPS or seg_start in view.stop_at) and words[seg_start - 1] == ",":
         return np_before(view, seg_start - 1, lo)  # "The general, at a later briefing, said": the frame is no source
     if lower[seg_start] in ("who", "citing", "cited", "quoting", "according", "speaking", "which", "quoted"):
-        src = np_before(view, seg_start - 1, lo) if words[seg_start - 1] == "," else None
+        inserted = appositive_source(view, comma, lo) if lower[seg_start] in ("who", "which") else None
+        if inserted is not None:
+            return inserted  # "X, who chairs the panel, said": a relative that says who X is
+        src = (appositive_source(view, seg_start - 1, lo) or np_before(view, seg_start - 1, lo)
+               if words[seg_start - 1] == "," else None)
         if src and lower[seg_start] in ("citing", "quoting"):
             rec.via.append(np_after(view, seg_start + 1, comma) or (seg_start + 1, comma))
         elif src and lower[seg_start] in ("cited", "quoted") and seg_start + 1 < comma and lower[seg_start + 1] == "by":
@@ -434,39 +440,15 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
         head = np_before(view, seg_start - 1, lo) if words[seg_start - 1] == "," else None
         opens = head and (head[0] == lo or words[head[0] - 1] in QUOTES | {",", ":"})
         return (head[0], comma) if opens else None
-    appos = np_before(view, comma, lo)
-    if not (appos and appos[0] - 1 >= lo and words[appos[0] - 1] == ","):
-        appos = described_insert(view, seg_start, comma)
-    if appos is None:
-        return None
-    head = np_before(view, appos[0] - 1, lo)
-    if not (head and head[0] == lo or (head and words[head[0] - 1] in QUOTES | {",", ":"})):
-        return None
-    if not descriptive(view, appos):
-        return head[0], appos[1]
-    # "Abu Khaled, 61, said", "Jorge Nampula, a veteran of the war, said": the writer's
-    # description stays out; "One resident, Samir Abu Odeh, 52," keeps the role.
-    outer = np_before(view, head[0] - 1, lo) if words[head[0] - 1] == "," else None
-    if outer and outer[0] == skip_lead(view, lo, outer[1]) and all(is_cap(w) for w in words[head[0]:head[1]]):
-        return outer[0], head[1]
-    return head
+    # "Jorge Nampula, a veteran of the war, said", "Abu Khaled, 61, said": the source as written,
+    # with its appositives (annotation guidelines)
+    return appositive_source(view, comma, lo)
 
 
 def relative_source(view: View, k: int, lo: int) -> bool:
     """ "an architect who said", "the group, which has said": the relative pronoun is the source
     as written (annotation guidelines)."""
     return view.lower[k] in ("who", "which") and k - 1 >= lo
-
-
-def described_insert(view: View, seg_start: int, comma: int) -> Optional[Range]:
-    """An appositive with a relative clause between commas: ", the agency that runs the camps,",
-    ", a former aide who travelled with her,"; its range, else None."""
-    lower = view.lower
-    if seg_start < 1 or view.words[seg_start - 1] != "," or lower[seg_start] not in ("a", "an", "the"):
-        return None
-    if comma - seg_start > 20 or not any(lower[k] in ("who", "that", "which") for k in range(seg_start + 2, comma)):
-        return None
-    return seg_start, comma
 
 
 def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
@@ -539,10 +521,12 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if content is not None and not signal and quote_ends_before(view, src[0], lo):
         # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
         content = None
-    if content is not None and comma_before and (lower[content[0]] in CONTINUATIONS or lower[content[0]] in TAIL_GERUNDS
-                                                 and words[content[0] - 1] == ",") and not signal:
-        # "..., a US official said, though none are set to enter Gaza": what was said is before;
-        # "..., the colonel said, adding he would stay": the gerund is a report of its own.
+    if content is not None and comma_before and not signal and (lower[content[0]] in CONTINUATIONS or (
+            words[content[0] - 1] == "," and (lower[content[0]] in TAIL_GERUNDS or (
+                lower[content[0]].endswith("ing") and lower[content[0]] not in view.cue_forms)))):
+        # "..., a US official said, though none are set to enter Gaza" / "..., the governor said,
+        # pointing to the river": what was said is before; "..., the colonel said, adding he would
+        # stay": the gerund is a report of its own.
         content = None
     post = content is None and comma_before
     if post:
@@ -559,6 +543,10 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
             and not (entry.get("question") and lower[content[0]] in WH_WORDS)):
         # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
         return None
+    before = parenthetical_before(view, src[0], content, lo) if content is not None and not (post or signal) else None
+    if before is not None:
+        rec.parts.insert(0, content)  # "The shelling, the mayor said, went on all night": both sides
+        content = before
     rec.content = content
     if content is None and not post and rec.medium is None:
         return None
@@ -719,10 +707,14 @@ def extend_source(lex: Lexicons, view: View, src: Range, hi: int) -> Range:
         if (more and (more[1] >= hi or is_punct(words[more[1]]))
                 and lex.typer.classify(view.doc[more[0]:more[1]].text).source_type != "unknown"):
             return s, more[1]
-    if e + 2 < hi and lower[e] in SOURCE_PARTICIPLES and lower[e + 1] == "by":
-        owner = np_after(view, e + 2, hi)  # "information gathered by our intelligence services"
-        if owner:
+    if e + 2 < hi and (lower[e] in SOURCE_PARTICIPLES and lower[e + 1] == "by" or lower[e] == "by"):
+        owner = np_after(view, e + 2 if lower[e] != "by" else e + 1, hi)  # "information gathered by
+        if owner:  # our intelligence services", "a new report by the Institute for War Studies"
             return s, owner[1]
+    if e + 1 < hi and lower[e] in SOURCE_PARTICIPLES:
+        when = next((fe for fs, fe, kind in view.frame_spans if fs == e + 1 and kind == "time"), None)
+        if when is not None and (when >= hi or is_punct(words[when])):
+            return s, when  # "a poll released last week"
     if e + 1 < hi and lower[e] in ("who", "that") and (lower[e + 1] in BE | {"has", "have", "had"} or lower[e + 1].endswith("ed")):
         k = e
         while k < hi and not is_punct(words[k]) and k - e < 12:

@@ -42,8 +42,10 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
         source_text = text[offsets.start(rec.source[0]):offsets.end(rec.source[1])] if rec.source else None
         label = None
         if rec.source and ents:
-            # the entity that ends the source, where its head is ("Army Col. Joe Buccino": PERSON)
-            label = next((e.label_ for e in ents if e.start >= rec.source[0] and e.end == rec.source[1]), None)
+            # the entity that ends the source's name, where its head is ("Army Col. Joe Buccino": PERSON),
+            # before any insert ("Ann Lind, | UNICEF representative in South Sudan": not the GPE)
+            head_end = next((k for k in range(rec.source[0] + 1, rec.source[1]) if doc[k].text == ","), rec.source[1])
+            label = next((e.label_ for e in ents if e.start >= rec.source[0] and e.end == head_end), None)
         if source_text is not None:
             info = typer.classify(source_text, label)
             source_type, anonymous, state_media = info.source_type, info.anonymous or rec.anonymous, info.state_media
@@ -69,7 +71,7 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
         if content:
             item["content_parts"] = [dict(content)] + [span_dict(offsets, r, text) for r in rec.parts]
         if resolve and source_text and source_text.lower() in PRONOUNS:
-            item["resolved"] = resolve_pronoun(doc, records, out, named, rec, ents, sentence_of, names)
+            item["resolved"] = resolve_pronoun(doc, records, out, named, rec, ents, sentence_of, names, typer)
             if item["resolved"] and source_text.lower() in ("he", "she"):
                 item["anonymous"] = False
         if source_text is not None and source_text.lower() not in PRONOUNS:

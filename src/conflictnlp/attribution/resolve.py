@@ -13,10 +13,10 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
 from ..doctools import SentenceOf, decode
-from .grammar import DETERMINERS, PRONOUNS
+from .grammar import DETERMINERS, INNER_PREPS, NP_STOP, PRONOUNS
 from .sources import SourceTyper
-from .view import Record
-from .words import ANAPHORS, PERSONAL_ANAPHORS
+from .view import Record, is_punct
+from .words import ANAPHORS, DAYS, MONTHS, PERSONAL_ANAPHORS
 
 PERSONAL = ("person", "official")
 
@@ -90,7 +90,8 @@ class Antecedents:
         for k, item in enumerate(items):
             source = item["source"]
             if source and source["text"].lower() not in ANAPHORS:
-                self._by_text.setdefault(source["text"], []).append(k)
+                for key in {source["text"], short_name(source["text"])}:  # what a pronoun resolves to
+                    self._by_text.setdefault(key, []).append(k)
                 self._plain.append(k)
         # Items typed person or official, by the words of their source, up to `_settled`.
         self._personal_by_word: Dict[str, List[int]] = {}
@@ -203,14 +204,16 @@ class NameWords:
         if lo >= hi:
             return
         rows = self._rows
-        words = decode(self._doc.vocab.strings, rows[lo:hi, 0].tolist())
-        opener = DETERMINERS | PRONOUNS
-        for k, word, start in zip(range(lo, hi), words, rows[lo:hi, 1].tolist()):
+        first = max(0, lo - 1)  # the word before ``lo``: does a word open a phrase after punctuation
+        words = decode(self._doc.vocab.strings, rows[first:hi, 0].tolist())
+        previous = words[0] if first < lo else ""
+        for k, word, start in zip(range(lo, hi), words[lo - first:], rows[lo:hi, 1].tolist()):
             lower = word.lower()
             capitalized = word[:1].isupper() and word.isalpha()
             self.lower[k] = lower
             self.capitalized[k] = capitalized
-            self.in_name[k] = capitalized and not (start == 1 and lower in opener)
+            self.in_name[k] = capitalized and name_word(lower, start == 1 or k == 0 or is_punct(previous))
+            previous = word
 
     # Windows longer than this are answered from an index of the Doc's runs (one pass), so
     # that a pronoun in a sentence thousands of words long does not scan it.
@@ -238,6 +241,20 @@ class NameWords:
             self.read(0, len(self._doc))
             self._run_index = name_runs(self.in_name)
         return self._run_index
+
+
+# Capitalized words that open a sentence or a phrase after punctuation without being names:
+# "In Kharkiv, he said", "After the talks, she said", "“But ...".
+NAME_OPENERS = frozenset(DETERMINERS | PRONOUNS | NP_STOP | INNER_PREPS) | {
+    "following", "despite", "from", "with", "for", "of", "meanwhile", "separately", "earlier", "later",
+}
+NOT_NAMES = frozenset(DAYS) | (frozenset(MONTHS) - {"may"})  # "On Monday, she said": no name
+
+
+def name_word(lower: str, opens: bool) -> bool:
+    """A capitalized word can be part of a name: not a weekday or month, and not a function word
+    that opens a sentence or a phrase after punctuation (``opens``)."""
+    return lower not in NOT_NAMES and not (opens and lower in NAME_OPENERS)
 
 
 def last_run_scan(in_name: List[bool], lo: int, hi: int) -> Optional[Tuple[int, int]]:
@@ -270,38 +287,64 @@ def name_runs(in_name: List[bool]) -> Tuple[List[int], List[Optional[Tuple[int, 
     return run_start, last_long
 
 
+PERSON_ENTS = ("PERSON",)
+PLACE_OR_BODY_ENTS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "LAW"})
+
+
 def resolve_pronoun(doc: Doc, records: List[Record], items: List[dict], named: List[int], rec: Record, ents,
-             sentence_of: Optional[SentenceOf], names: "NameWords") -> Optional[str]:
+                    sentence_of: Optional[SentenceOf], names: "NameWords", typer: SourceTyper) -> Optional[str]:
     """The name a pronoun source points to, from this sentence or the one before: the source
     of the nearest earlier item in ``named`` (the items so far whose source is not a pronoun)
-    that fits, or a name in the text."""
+    that fits, or a name in the text; None rather than a wrong one ("he" is never a country, a
+    body or a sentence's first word: "In Kharkiv, he said")."""
     pronoun = doc[rec.source[0]].lower_
     sent_start = sentence_of(rec.cue[0])[0] if sentence_of is not None else 0
     window_start = sent_start
     if sent_start > 0 and sentence_of is not None:
         window_start = sentence_of(sent_start - 1)[0]
-    people = ("person", "official")
+    personal = pronoun in ("he", "she")
     for k in reversed(named):
         prev, item = records[k], items[k]
         if prev.source[0] < window_start:
             continue
-        if pronoun in ("he", "she") and item["source_type"] not in people + ("unknown",):
+        if personal and not (item["source_type"] in PERSONAL or (
+                item["source_type"] == "unknown" and fits_person(doc, prev.source, ents, typer))):
             continue
-        return item["source"]["text"]
-    if pronoun in ("he", "she"):
-        for ent in reversed(ents):
-            if ent.label_ == "PERSON" and window_start <= ent.start < rec.source[0]:
-                return ent.text
-        # Two or more capitalized words in a row, not at a sentence start alone.
-        names = names.read(window_start, rec.source[0])
-        best = names.last_run(window_start, rec.source[0])
-        if best:
-            return doc[best[0]:best[1]].text
-        # The capitalized subject that opens the sentence or the one before ("Zelensky met ...").
-        for start in (sent_start, window_start):
-            end = start
-            while end < rec.source[0] and names.capitalized[end]:
-                end += 1
-            if end > start and names.lower[start] not in DETERMINERS | PRONOUNS and end < rec.source[0]:
-                return doc[start:end].text
+        return short_name(item["source"]["text"])
+    if not personal:
+        return None
+    for ent in reversed(ents):
+        if ent.label_ in PERSON_ENTS and window_start <= ent.start < rec.source[0]:
+            return ent.text
+    # Two or more name words in a row ("Gen. Oleksandr Syrskyi visited ...").
+    names = names.read(window_start, rec.source[0])
+    best = names.last_run(window_start, rec.source[0])
+    if best and fits_person(doc, best, ents, typer):
+        return doc[best[0]:best[1]].text
+    # The name that opens the sentence or the one before ("Zelensky met ...").
+    for start in (sent_start, window_start):
+        end = start
+        while end < rec.source[0] and names.in_name[end]:
+            end += 1
+        if start < end < rec.source[0] and fits_person(doc, (start, end), ents, typer):
+            return doc[start:end].text
     return None
+
+
+def fits_person(doc: Doc, rng: Tuple[int, int], ents, typer: SourceTyper) -> bool:
+    """The tokens ``rng`` can be the person "he" or "she" points to: the typer does not make them
+    a state, body, armed force or outlet ("Ukraine", "the United States", "NATO"), and no entity
+    of the parse that is a place, group or date overlaps them."""
+    if typer.classify(doc[rng[0]:rng[1]].text).source_type not in PERSONAL + ("unknown",):
+        return False
+    return not any(e.label_ in PLACE_OR_BODY_ENTS and e.start < rng[1] and rng[0] < e.end for e in ents)
+
+
+_INSERT = re.compile(r",\s+(?:a|an|the|one of|who|whose|which|now|\d+\b)")
+
+
+def short_name(source: str) -> str:
+    """A source as the name a pronoun resolves to: without the inserts after its name ("Jan
+    Novak, a lawyer for the families" -> "Jan Novak"; "The army's spokesman, Jan Novak" stays)."""
+    cut = _INSERT.search(source)
+    return source[:cut.start()] if cut and any(w[:1].isupper() for w in source[:cut.start()].split()) else source

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..doctools import doc_text, sentence_bounds, token_words
 from .grammar import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
+from .words import TITLE_ABBREVIATIONS
 
 Range = Tuple[int, int]  # token range, end exclusive
 Frame = Tuple[int, int, str]  # a time or channel phrase: (start, end, "time" | "medium")
@@ -105,6 +106,26 @@ def split_at_breaks(bounds: Sequence[Range], words: Sequence[str]) -> List[Range
     return out
 
 
+def join_after_titles(bounds: Sequence[Range], words: Sequence[str]) -> List[Range]:
+    """The sentences, joined where a parser split after a title before a name ("Air Force Brig. |
+    Gen. Pat Ryder said"): a sentence that ends with a title abbreviation runs on."""
+    out: List[Range] = []
+    for start, end in bounds:
+        if out and start < end and words[start][:1].isupper() and ends_with_title(words, out[-1]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def ends_with_title(words: Sequence[str], sentence: Range) -> bool:
+    start, end = sentence
+    last = words[end - 1] if end > start else ""
+    if last == "." and end - 2 >= start:
+        return words[end - 2].lower() in TITLE_ABBREVIATIONS
+    return last.endswith(".") and last[:-1].lower() in TITLE_ABBREVIATIONS
+
+
 class View:
     """The words of a Doc, read once (iterating a Doc builds Token objects), its sentences and
     quotations, the reporting-verb forms, and (in a sentence's view, :meth:`in_sentence`) the
@@ -119,7 +140,7 @@ class View:
         self.words, self.lower, spaces = token_words(doc)
         self.text = doc_text(self.words, spaces)
         self.n = len(self.words)
-        bounds = split_at_breaks(sentence_bounds(doc), self.words)
+        bounds = split_at_breaks(join_after_titles(sentence_bounds(doc), self.words), self.words)
         self.sent_starts = [start for start, _ in bounds]
         self.sent_ends = [end for _, end in bounds]
         quote_pairs = pair_quotes(self.text, self.words)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from ..attribution.dates import date_text
 from ..claims import export_claims
-from ..export import format_table, to_dict
+from ..export import format_table, source_text, to_dict
 from ..schema import QUALIFIER
 
 DocLike = Union[Doc, Mapping[str, Any]]
@@ -202,7 +202,7 @@ def claim_rows(docs: Union[DocLike, Iterable[DocLike], Mapping[str, DocLike]]) -
                     "inferred": bool(count.get("inferred")),
                     "attribution": claim.get("attribution"),
                     "cue": _span_text(attribution.get("cue")) if attribution else None,
-                    "source": _span_text(attribution.get("source")) if attribution else None,
+                    "source": source_text(attribution),  # "he (Oleksandr Syrskyi)": with the resolved name
                     "source_type": attribution.get("source_type") if attribution else None,
                     "anonymous": attribution.get("anonymous") if attribution else None,
                     "state_media": attribution.get("state_media") if attribution else None,
@@ -303,7 +303,7 @@ def _group_block(group: Mapping[str, Any], rows: List[Dict[str, Any]]) -> str:
             for r in rows
         ],
         ("", "document", "figure", "as written", "source", "type", "anon", "certainty"),
-        (1, 18, 16, 24, 26, 12, 4, 10),
+        (1, 18, 16, 24, 34, 12, 4, 10),
     )
     return head + "\n" + body
 

@@ -55,6 +55,8 @@ def source_label(attribution: Mapping[str, Any]) -> str:
         parts.append("anonymous")
     if attribution.get("state_media"):
         parts.append("state media")
+    if attribution.get("resolved") and attribution.get("source"):
+        parts.append(f"= {' '.join(str(attribution['resolved']).split())}")  # "he" = the name it points to
     return "SOURCE " + " · ".join(parts)
 
 
