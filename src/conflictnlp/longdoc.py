@@ -17,6 +17,13 @@ are merged back into one Doc whose text is exactly the input text:
   indices re-indexed into the merged Doc;
 - ``doc.cats`` (written by ``conflict_hedging``) are recomputed from all sentences.
 
+The merged Doc holds every chunk and their copy at once (several GB for a 50 MB text).
+:func:`iter_long` gives the chunks' Docs one at a time instead, and :func:`iter_long_exports`
+their exports with what :func:`document_layers` needs to move them into the whole document's
+offsets and indices: ``conflictnlp extract`` writes each chunk's part and forgets it
+(:mod:`conflictnlp.longwrite`); :func:`merge_exports` joins them into the export of the whole
+document, equal to ``to_dict(process_long(...))`` without the merged Doc.
+
 Because every conflictnlp component works within a sentence and sentences never cross a
 blank line, the result equals what one pass would give whenever the cuts fall on
 paragraph boundaries (see docs/performance.md for the two exceptions: a pronoun source
@@ -147,6 +154,7 @@ def iter_long(
 
     for doc in nlp.pipe(inputs(), batch_size=batch_size):
         yield offsets.popleft(), doc
+        del doc  # not held while the next chunk is processed
 
 
 def process_long(
@@ -201,9 +209,11 @@ def iter_long_exports(
     before = {"counts": 0, "attributions": 0, "sentences": 0}
     for offset, doc in iter_long(nlp, text, max_chars=max_chars, batch_size=batch_size):
         export = to_dict(doc, meta)
+        del doc
+        sizes = {layer: len(export[layer]) for layer in before}
         yield LongChunk(offset, export, dict(before))
-        for layer in before:
-            before[layer] += len(export[layer])
+        del export  # not held while the next chunk is processed
+        before = {layer: before[layer] + sizes[layer] for layer in before}
 
 
 def document_layers(chunk: LongChunk) -> Dict[str, List[Any]]:

@@ -41,14 +41,16 @@ def write_long(long: LongExport, output_format: str, write: Callable[[str], Any]
         spools = {name: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf8", newline="")) for name in names}
         done = 0
         try:
-            head: Optional[Dict[str, Any]] = None
+            head: Dict[str, Any] = {}
             for index, chunk in enumerate(long.chunks):
-                head = head or chunk.export
+                # The export's fields in order, without the chunk's text and layers (not kept).
+                head = head or {key: None if key in spools or key == "text" else value for key, value in chunk.export.items()}
                 _spool_chunk(chunk, output_format, spools, index == 0 and first)
                 done = chunk.offset + len(chunk.export["text"])
+                del chunk  # not held while the next chunk is processed
         except Exception as err:  # the document fails as a whole: the others' output is kept
             return f"at character {done:,}: {one_line(err)}" if done else one_line(err)
-        if output_format == "jsonl" and head is not None:
+        if output_format == "jsonl" and head:
             _write_export(long.text, head, spools, write)
         elif output_format != "jsonl":
             _copy(spools["out"], write)
