@@ -88,9 +88,18 @@ def test_iter_long_leaves_max_length_alone(nlp):
         nlp.max_length = saved
 
 
+@pytest.fixture()
+def long_line(tmp_path):
+    path = tmp_path / "long.jsonl"
+    short = json.dumps({"text": PARAGRAPHS[3], "meta": {"id": "short"}})
+    path.write_text(short + "\n" + json.dumps({"text": TEXT, "meta": {"id": "long"}}) + "\n" + short + "\n", encoding="utf8")
+    return path
+
+
 @pytest.mark.parametrize("output_format", ["jsonl", "csv"])
-def test_streamed_output_equals_one_pass(monkeypatch, small_nlp, whole_nlp, long_file, output_format):
-    argv = [str(long_file), "--format", output_format]
+@pytest.mark.parametrize("source", ["long_file", "long_line"])
+def test_streamed_output_equals_one_pass(monkeypatch, request, small_nlp, whole_nlp, source, output_format):
+    argv = [str(request.getfixturevalue(source)), "--format", output_format]
     code, streamed, _ = extract(monkeypatch, small_nlp, argv)
     assert code == 0
     assert streamed == extract(monkeypatch, whole_nlp, argv)[1]
