@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .about import __schema__, __version__
 from .export import to_dict
-from .longdoc import process_long
+from .longdoc import iter_long, process_long
 from .pipeline import add_components, load
 
 # Imported eagerly (they need only spaCy; pandas loads on first use) so that the
@@ -23,4 +23,4 @@ from . import compare, render  # noqa: F401  (alias modules of conflictnlp.views
 from .views.compare import claims_frame, compare  # noqa: F811
 from .views.render import render  # noqa: F811
 
-__all__ = ["__version__", "__schema__", "load", "add_components", "to_dict", "compare", "claims_frame", "render", "process_long"]
+__all__ = ["__version__", "__schema__", "load", "add_components", "to_dict", "compare", "claims_frame", "render", "process_long", "iter_long"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Union
 
 from .about import __version__
-from .runner import Failure, one_line as _one_line, run_exports
+from .runner import Failure, LongExport, one_line as _one_line, run_exports
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
@@ -199,9 +199,12 @@ def process(
     batch_size: int = 64,
     n_process: int = 1,
     base: Optional[str] = None,
-) -> Iterator[Union[Dict[str, Any], InputError]]:
+    stream_long: bool = False,
+) -> Iterator[Union[Dict[str, Any], LongExport, InputError]]:
     """Export dicts (or input errors) for each document of ``paths``, in input order
-    (:func:`conflictnlp.runner.run_exports`: batches, and worker processes with ``n_process`` > 1).
+    (:func:`conflictnlp.runner.run_exports`: batches, and worker processes with ``n_process`` > 1;
+    with ``stream_long``, a :class:`~conflictnlp.runner.LongExport` for a document above
+    ``nlp.max_length``).
 
     With ``reuse_exports``, lines of a saved export (``extract`` output) are taken as they
     are instead of being processed again.
@@ -220,11 +223,11 @@ def process(
     progress = Progress(len(paths))
     try:
         for result in run_exports(nlp, items(), batch_size=batch_size, n_process=n_process, base=base,
-                                  load=pipeline.load):
+                                  load=pipeline.load, stream_long=stream_long):
             if isinstance(result, Failure):
                 yield InputError(result.reason if not result.meta else f"{_where(result.meta)}: {result.reason}")
                 continue
-            progress.step(str(result.get("meta", {}).get("path")))
+            progress.step(str((result.meta if isinstance(result, LongExport) else result.get("meta", {})).get("path")))
             yield result
     finally:
         progress.close()
@@ -259,6 +262,7 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     if nlp is None:
         return EXIT_USAGE
     from .export import CSV_COLUMNS, count_rows, export_table
+    from .longwrite import write_long
 
     status = EXIT_OK
     writer = csv.DictWriter(stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore") if args.format == "csv" else None
@@ -268,12 +272,18 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     first = True
     try:
         for item in process(nlp, args.paths, args.input_format, stdin, batch_size=args.batch_size,
-                            n_process=args.n_process, base=args.base):
+                            n_process=args.n_process, base=args.base, stream_long=True):
+            if isinstance(item, LongExport):  # written chunk by chunk (conflictnlp.longwrite)
+                problem = write_long(item, args.format, page.write if page is not None else stdout.write, first,
+                                     figure=page.figure if page is not None else None)
+                item = InputError(f"{_where(item.meta)}: {problem}") if problem else None
             if isinstance(item, InputError):
                 error(str(item))
                 status = EXIT_INPUT_ERROR
                 continue
-            if page is not None:
+            if item is None:
+                pass
+            elif page is not None:
                 page.add(item)
             elif args.format == "jsonl":
                 stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
@@ -304,14 +314,21 @@ class _HtmlPage:
         self.index = 0
 
     def add(self, export: Dict[str, Any]) -> None:
+        self.write(self.figure(export))
+
+    def figure(self, export: Dict[str, Any]) -> str:
+        """One document's (or one chunk's) figure, numbered on the page (its anchors apart)."""
         from .views.render import render_figure
 
-        figure = render_figure(export, self.index, style=self.style)
         self.index += 1
+        return render_figure(export, self.index - 1, style=self.style)
+
+    def write(self, figures: str) -> None:
+        """Rendered figures, after the page's start."""
         if not self.opened:
             self.stream.write(self.head)
             self.opened = True
-        self.stream.write(figure)
+        self.stream.write(figures)
 
     def close(self) -> None:
         if self.opened:

@@ -17,6 +17,13 @@ are merged back into one Doc whose text is exactly the input text:
   indices re-indexed into the merged Doc;
 - ``doc.cats`` (written by ``conflict_hedging``) are recomputed from all sentences.
 
+The merged Doc holds every chunk and their copy at once (several GB for a 50 MB text).
+:func:`iter_long` gives the chunks' Docs one at a time instead, and :func:`iter_long_exports`
+their exports with what :func:`document_layers` needs to move them into the whole document's
+offsets and indices: ``conflictnlp extract`` writes each chunk's part and forgets it
+(:mod:`conflictnlp.longwrite`); :func:`merge_exports` joins them into the export of the whole
+document, equal to ``to_dict(process_long(...))`` without the merged Doc.
+
 Because every conflictnlp component works within a sentence and sentences never cross a
 blank line, the result equals what one pass would give whenever the cuts fall on
 paragraph boundaries (see docs/performance.md for the two exceptions: a pronoun source
@@ -31,13 +38,15 @@ from __future__ import annotations
 import copy
 import re
 import warnings
-from typing import Any, Dict, Iterator, List, Optional, Sequence
+from collections import deque
+from typing import Any, Deque, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc._.conflict_attributions / Doc._.conflict_claims)
 from .doctools import sentence_spans
+from .export import to_dict
 from .schema import CERTAINTY_LEVELS, DEFAULT_SPANS_KEYS, DOC_CATS, record_spans_key, spans_key
 
 
@@ -59,11 +68,15 @@ def split_text(text: str, max_chars: int) -> List[str]:
     >>> split_text("One.\\n\\nTwo.\\n\\nThree.", 12)
     ['One.\\n\\nTwo.\\n\\n', 'Three.']
     """
-    if not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 1:
-        raise ValueError(f"max_chars must be a positive int, got {max_chars!r}")
+    _check_max_chars(max_chars)
     if not text:
         return []
     return list(_split(text, max_chars, 0))
+
+
+def _check_max_chars(max_chars: Any) -> None:
+    if not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 1:
+        raise ValueError(f"max_chars must be a positive int, got {max_chars!r}")
 
 
 def _pieces(text: str, pattern: "re.Pattern[str]") -> Iterator[str]:
@@ -103,6 +116,47 @@ def _split(text: str, max_chars: int, level: int) -> Iterator[str]:
         yield "".join(parts)
 
 
+def iter_long(
+    nlp: Language,
+    text: str,
+    *,
+    max_chars: Optional[int] = None,
+    batch_size: int = 1,
+) -> Iterator[Tuple[int, Doc]]:
+    """``(offset, doc)`` for each chunk of ``text``: the chunk's Doc and where its text starts.
+
+    The text is cut as :func:`process_long` cuts it (one chunk when it has at most ``max_chars``
+    characters, default ``nlp.max_length``) and the chunks go through ``nlp.pipe`` one batch of
+    ``batch_size`` at a time, as they are asked for: only the chunks of the current batch are
+    in memory, so a text of any length is processed in bounded memory (besides the text itself).
+
+    >>> import conflictnlp
+    >>> nlp = conflictnlp.load()
+    >>> text = "Some 300 troops arrived.\\n\\nAbout 2,000 soldiers left."
+    >>> [(offset, doc.text) for offset, doc in conflictnlp.iter_long(nlp, text, max_chars=30)]
+    [(0, 'Some 300 troops arrived.\\n\\n'), (26, 'About 2,000 soldiers left.')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"process_long expects a str, got {type(text).__name__}")
+    limit = nlp.max_length if max_chars is None else max_chars
+    _check_max_chars(limit)
+    chunks = [text] if len(text) <= limit else _split(text, limit, 0)
+    offsets: Deque[int] = deque()
+
+    def inputs() -> Iterator[Any]:
+        offset = 0
+        for chunk in chunks:
+            offsets.append(offset)
+            offset += len(chunk)
+            # A chunk may be longer than nlp.max_length where max_chars is: tokenized here, as nlp.pipe
+            # takes a Doc as it is (nlp.max_length is not changed, which other callers would see).
+            yield chunk if len(chunk) <= nlp.max_length else nlp.tokenizer(chunk)
+
+    for doc in nlp.pipe(inputs(), batch_size=batch_size):
+        yield offsets.popleft(), doc
+        del doc  # not held while the next chunk is processed
+
+
 def process_long(
     nlp: Language,
     text: str,
@@ -116,26 +170,83 @@ def process_long(
     ``nlp(text)``. A longer one is cut at paragraph boundaries (see the module docstring),
     processed with ``nlp.pipe`` and merged into one Doc with correct offsets.
 
+    The merged Doc holds every chunk at once and then their copy (a 50 MB text takes several GB):
+    to go through a long text in bounded memory, use :func:`iter_long` (Docs) or
+    :func:`iter_long_exports` (export dicts) instead.
+
     >>> import conflictnlp
     >>> nlp = conflictnlp.load()
     >>> doc = conflictnlp.process_long(nlp, "Some 300 troops arrived.\\n\\nAbout 2,000 soldiers left.", max_chars=30)
     >>> [span.text for span in doc.spans["conflict_counts"]]
     ['Some 300 troops', 'About 2,000 soldiers']
     """
-    if not isinstance(text, str):
-        raise TypeError(f"process_long expects a str, got {type(text).__name__}")
-    limit = nlp.max_length if max_chars is None else max_chars
-    if len(text) <= limit:
-        return nlp(text)
-    chunks = split_text(text, limit)
-    # The chunks may be up to max_chars long even where max_chars > nlp.max_length.
-    saved = nlp.max_length
-    nlp.max_length = max(saved, limit)
-    try:
-        docs = list(nlp.pipe(chunks, batch_size=batch_size))
-    finally:
-        nlp.max_length = saved
-    return merge_docs(docs)
+    return merge_docs([doc for _, doc in iter_long(nlp, text, max_chars=max_chars, batch_size=batch_size)])
+
+
+class LongChunk(NamedTuple):
+    """One chunk of a long document (:func:`iter_long_exports`): where its text starts in the
+    document, its own export (``to_dict`` of the chunk: offsets and indices within the chunk), and
+    how many counts, attributions and sentences of the document come before it."""
+
+    offset: int
+    export: Dict[str, Any]
+    before: Dict[str, int]
+
+
+def iter_long_exports(
+    nlp: Language,
+    text: str,
+    meta: Optional[Dict[str, Any]] = None,
+    *,
+    max_chars: Optional[int] = None,
+    batch_size: int = 1,
+) -> Iterator[LongChunk]:
+    """A :class:`LongChunk` for each chunk of ``text`` (:func:`iter_long`), made as it is processed.
+
+    :func:`document_layers` moves a chunk's layers into the whole document's offsets and indices,
+    and :func:`merge_exports` joins them into the export of the whole document.
+    """
+    before = {"counts": 0, "attributions": 0, "sentences": 0}
+    for offset, doc in iter_long(nlp, text, max_chars=max_chars, batch_size=batch_size):
+        export = to_dict(doc, meta)
+        del doc
+        sizes = {layer: len(export[layer]) for layer in before}
+        yield LongChunk(offset, export, dict(before))
+        del export  # not held while the next chunk is processed
+        before = {layer: before[layer] + sizes[layer] for layer in before}
+
+
+def document_layers(chunk: LongChunk) -> Dict[str, List[Any]]:
+    """The chunk's counts, attributions, sentences and claims as they are in the export of the whole
+    document: offsets shifted, attribution ids and claim indices continued from the chunks before."""
+    export, offset, before = chunk.export, chunk.offset, chunk.before
+    return {
+        "counts": shift_offsets(export["counts"], offset),
+        "attributions": [
+            _shift_attribution(item, index, offset, before["attributions"])
+            for index, item in enumerate(export["attributions"])
+        ],
+        "sentences": shift_offsets(export["sentences"], offset),
+        "claims": [
+            _reindex_claim(claim, before["counts"], before["attributions"], before["sentences"])
+            for claim in export["claims"]
+        ],
+    }
+
+
+def merge_exports(text: str, chunks: Iterable[LongChunk]) -> Dict[str, Any]:
+    """The export of the whole document ``text`` from its chunks: ``to_dict(process_long(nlp, text),
+    meta)`` without building the merged Doc (the export itself is held)."""
+    merged: Optional[Dict[str, Any]] = None
+    for chunk in chunks:
+        layers = document_layers(chunk)
+        if merged is None:  # to_dict's fields in its order, the layers empty
+            merged = {key: text if key == "text" else [] if key in layers else value for key, value in chunk.export.items()}
+        for layer, items in layers.items():
+            merged[layer].extend(items)
+    if merged is None:
+        raise ValueError("merge_exports needs at least one chunk")
+    return merged
 
 
 def merge_docs(docs: Sequence[Doc]) -> Doc:
@@ -188,12 +299,17 @@ def _merged_attributions(docs: Sequence[Doc], offsets: Sequence[int]) -> Optiona
         if doc._.conflict_attributions is not None:
             attributions = attributions if attributions is not None else []
             for index, item in enumerate(doc._.conflict_attributions):
-                item = shift_offsets(item, offset)
-                if isinstance(item, dict):
-                    item["id"] = n_attributions + (item["id"] if isinstance(item.get("id"), int) else index)
-                attributions.append(item)
+                attributions.append(_shift_attribution(item, index, offset, n_attributions))
         n_attributions += len(doc._.conflict_attributions or [])
     return attributions
+
+
+def _shift_attribution(item: Any, index: int, offset: int, n_before: int) -> Any:
+    """Attribution number ``index`` of a chunk, ``offset`` characters on, its id after the chunks' ``n_before``."""
+    item = shift_offsets(item, offset)
+    if isinstance(item, dict):
+        item["id"] = n_before + (item["id"] if isinstance(item.get("id"), int) else index)
+    return item
 
 
 def _merged_claims(docs: Sequence[Doc]) -> Optional[List[Dict[str, Any]]]:
