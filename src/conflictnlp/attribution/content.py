@@ -219,7 +219,7 @@ def clause_around(view: View, s: int, e: int, lo: int, hi: int) -> Optional[Rang
 def cut_trailing_frames(view: View, rng: Range) -> Optional[Range]:
     """Drop a time or channel phrase that ends the clause: "denied it in a statement on Sunday"."""
     s, e = rng
-    for fs, fe, kind in reversed(view.frame_spans):
+    for fs, fe, kind in reversed(view.frames_from(s + 1, e)):  # only a phrase inside the clause is cut
         # A channel never belongs to what was said; a time only after a short object
         # ("denied the report on Sunday", but "troops began arriving on Wednesday").
         if kind == "time" and fs - s > 3:

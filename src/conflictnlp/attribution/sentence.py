@@ -10,6 +10,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
 
+from ..doctools import near
 from .content import clip_contents, content_after, continue_quotes, outside_quotes, content_before, gap_is_light, trim
 from .cues import according_cue, citing_cue, colon_cue, impersonal_cue, sourceless_cue, verb_cue
 from .frames import assign_frames, channels, medium_spans
@@ -57,7 +58,10 @@ def sentence_records(lex: Lexicons, doc_view: View, lo: int, hi: int, cues: List
         frozenset(r[0] for r in times + mediums + platforms),
         sorted([(s, e, "time") for s, e in times] + [(s, e, "medium") for s, e in mediums + platforms]),
     )
-    records = [impersonal_cue(view, s, e, hi) for s, e in impersonal]
+    records = []
+    for s, e in impersonal:
+        around, _, near_hi = cue_window(view, lo, hi, s, e)
+        records.append(impersonal_cue(around, s, e, near_hi))
     covered = {k for s, e in impersonal for k in range(s, e)}
     # "was reported by X" is a passive (cue "reported"); "estimates reported by X" is a "cited by" phrase.
     cues = [c for c in cues if not (c[0] == "cited_by" and c[1] > lo and view.lower[c[1] - 1] in BE | {"been", "being"})]
@@ -85,22 +89,32 @@ def records_of_cues(lex: Lexicons, view: View, lo: int, hi: int, cues: List[Matc
     for label, s, e in sorted(cues, key=lambda c: c[1]):
         if label not in CUE_LABELS or (label in ("verb", "colon") and s in covered):
             continue
+        around, near_lo, near_hi = cue_window(view, lo, hi, s, e)
         if label in ("citing", "cited_by"):
-            cite = citing_cue(view, label, s, e, hi)
+            cite = citing_cue(around, label, s, e, near_hi)
             if cite is not None:
                 citing.append(cite)
             continue
         if label == "verb":
-            rec = verb_cue(lex, view, s, e, lo, hi, parsed, tagged)
+            rec = verb_cue(lex, around, s, e, near_lo, near_hi, parsed, tagged)
         elif label == "according":
-            rec = according_cue(lex, view, s, e, lo, hi)
+            rec = according_cue(lex, around, s, e, near_lo, near_hi)
         elif label == "sourceless":
-            rec = sourceless_cue(view, s, e, lo, hi)
+            rec = sourceless_cue(around, s, e, near_lo, near_hi)
         else:  # colon
-            rec = colon_cue(lex, view, s, lo, hi)
+            rec = colon_cue(lex, around, s, near_lo, near_hi)
         if rec is not None:
             records.append(rec)
     return records, citing
+
+
+def cue_window(view: View, lo: int, hi: int, s: int, e: int) -> Tuple[View, int, int]:
+    """What a cue at ``s:e`` of the sentence ``lo:hi`` reads: the view and the bounds of its
+    sentence, or of at most ``RULE_WINDOW`` tokens on either side of the cue (:func:`.doctools.near`)."""
+    near_lo, near_hi = near(lo, hi, s, e)
+    if near_lo == lo and near_hi == hi:
+        return view, lo, hi
+    return view.window(near_lo, near_hi), near_lo, near_hi
 
 
 def settle_contents(view: View, records: List[Record]) -> None:
@@ -140,7 +154,7 @@ def attach_citing(view: View, records: List[Record], citing: Sequence[Record], l
         best = attribution_near(view, records, cite)
         if best is None:
             if cite.kind == "citing":
-                cite.content = citing_content(view, cite, lo, hi)
+                cite.content = citing_content(*cue_window(view, lo, hi, *cite.cue), cite)
             records.append(cite)  # "troops, estimated by the UN at several thousand"
         elif cite.kind == "citing":
             if cite.source not in best.via:
@@ -165,7 +179,7 @@ def attribution_near(view: View, records: Sequence[Record], cite: Record) -> Opt
     return None
 
 
-def citing_content(view: View, cite: Record, lo: int, hi: int) -> Optional[Range]:
+def citing_content(view: View, lo: int, hi: int, cite: Record) -> Optional[Range]:
     """What a lone "citing X" reports: the clause after X, else the one before the cue."""
     after = cite.source[1]
     while after < hi and view.words[after] == ",":
