@@ -6,6 +6,7 @@ the nearest cue."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
@@ -150,32 +151,63 @@ def attach_citing(view: View, records: List[Record], citing: Sequence[Record], l
     of its own, linked to X's); a "citing" or "cited by" next to no attribution is one itself.
     Returns the records, sorted by cue."""
     records = list(records)
+    frames = FrameStarts(records)
     for cite in citing:
-        best = attribution_near(view, records, cite)
-        if best is None:
+        k = attribution_near(view, records, cite, frames)
+        if k is None:
             if cite.kind == "citing":
                 cite.content = citing_content(*cue_window(view, lo, hi, *cite.cue), cite)
+            frames.add(len(records), cite)
             records.append(cite)  # "troops, estimated by the UN at several thousand"
         elif cite.kind == "citing":
-            if cite.source not in best.via:
-                best.via.append(cite.source)
+            if cite.source not in records[k].via:
+                frames.remove(k, records[k])
+                records[k].via.append(cite.source)
+                frames.add(k, records[k])
         else:
-            if best.medium is None:
-                best.medium = cite.source
-            cite.link = best  # "cited by X" is X's own attribution of the same content (guidelines)
+            if records[k].medium is None:
+                records[k].medium = cite.source
+            cite.link = records[k]  # "cited by X" is X's own attribution of the same content (guidelines)
+            frames.add(len(records), cite)
             records.append(cite)
     records.sort(key=lambda r: r.cue)
     return records
 
 
-def attribution_near(view: View, records: Sequence[Record], cite: Record) -> Optional[Record]:
-    """The first record whose frame the "citing"/"cited by" phrase touches or stands in."""
-    for rec in records:
-        if rec.kind in ("sourceless", "impersonal"):
-            continue
-        f0, f1 = rec.frame()
+class FrameStarts:
+    """Where the frames of a sentence's records start (with their place in the record list), so
+    that a "citing" phrase reads only the records whose frame can touch it."""
+
+    __slots__ = ("starts", "longest")
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self.starts: List[Tuple[int, int]] = []  # (frame start, place), sorted
+        self.longest = 0
+        for k, rec in enumerate(records):
+            self.add(k, rec)
+
+    def add(self, k: int, rec: Record) -> None:
+        if rec.kind not in ("sourceless", "impersonal"):
+            f0, f1 = rec.frame()
+            insort(self.starts, (f0, k))
+            self.longest = max(self.longest, f1 - f0)
+
+    def remove(self, k: int, rec: Record) -> None:
+        if rec.kind not in ("sourceless", "impersonal"):
+            del self.starts[bisect_left(self.starts, (rec.frame()[0], k))]
+
+    def between(self, a: int, b: int) -> List[int]:
+        """The places of the records whose frame starts in ``a..b``, in list order."""
+        return sorted(k for _, k in self.starts[bisect_left(self.starts, (a, -1)) : bisect_left(self.starts, (b + 1, -1))])
+
+
+def attribution_near(view: View, records: Sequence[Record], cite: Record, frames: FrameStarts) -> Optional[int]:
+    """The place of the first record whose frame the "citing"/"cited by" phrase touches or stands in."""
+    # A frame that touches the phrase or holds its cue starts at most its length before the cue.
+    for k in frames.between(cite.cue[0] - frames.longest - 2, max(cite.cue[0], cite.source[1] + 2)):
+        f0, f1 = records[k].frame()
         if gap_is_light(view, f1, cite.cue[0]) or gap_is_light(view, cite.source[1], f0) or f0 <= cite.cue[0] < f1:
-            return rec
+            return k
     return None
 
 
