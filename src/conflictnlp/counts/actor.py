@@ -5,6 +5,7 @@ details or continues ("five aircraft, including three Rafales")."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, List, Optional, Tuple
 
 from .context import DocContext
@@ -530,14 +531,18 @@ def group_in_play(tables: CountTables, ctx: DocContext, start: int, sponsors: bo
     of the groups described ("Iran-backed militias"); a group named only in a description
     ("Islamic State-linked fighters") when no group is named plainly. A group named only further
     back is not assumed to be the one meant."""
-    recent = start - RECENT_WORDS
-    earlier = group_mentions(tables, ctx, ctx.actor_positions_before(start), sponsors)
-    if not earlier:
-        earlier = group_mentions(tables, ctx, ctx.actor_positions_before(ctx.n), sponsors)
-    else:
-        earlier = [(s, actor, role) for s, actor, role in earlier if s >= recent]
-    plain = {actor for _, actor, role in earlier if role != "tied"}
-    pool = plain or {actor for _, actor, role in earlier if role == "tied"}
+    # The Doc's mentions are read once; a figure reads those of its last RECENT_WORDS tokens.
+    mentions = ctx.derived(f"group mentions {sponsors}", lambda: group_mentions(tables, ctx, ctx.actor_positions(), sponsors))
+    before = bisect_left(mentions, (start,))
+    if not before:
+        return ctx.derived(f"group in play {sponsors}", lambda: one_group(mentions))
+    return one_group(mentions[bisect_left(mentions, (start - RECENT_WORDS,)) : before])
+
+
+def one_group(mentions: List[Tuple[int, str, str]]) -> Optional[str]:
+    """The one group named plainly among ``mentions``, else the one named in a description."""
+    plain = {actor for _, actor, role in mentions if role != "tied"}
+    pool = plain or {actor for _, actor, role in mentions if role == "tied"}
     return pool.pop() if len(pool) == 1 else None
 
 
