@@ -82,13 +82,7 @@ class AttributionIndex:
             (a["content"]["end"] - a["content"]["start"] for a in attributions if a.get("content") is not None),
             default=0,
         )
-        cues = sorted((a["cue"]["start"], i) for i, a in enumerate(attributions) if a.get("cue"))
-        # The cues, apart for the attributions without and with a content (the sentence
-        # fallback prefers the former), so that it reads outwards from a count, nearest first.
-        self._attributions = attributions
-        self._bare = [(start, i) for start, i in cues if not attributions[i].get("content")]
-        self._contented = [(start, i) for start, i in cues if attributions[i].get("content")]
-        self._longest_cue = max((a["cue"]["end"] - a["cue"]["start"] for a in attributions if a.get("cue")), default=0)
+        self._cues = NearestCue(attributions)
 
     def contents_around(self, start: int) -> List[int]:
         """Indices of the attributions whose content can hold character ``start``, in order."""
@@ -100,6 +94,23 @@ class AttributionIndex:
         """The attribution (without a content, else with one when ``with_content``) whose cue
         in ``sentence`` is nearest to the count ``start:end`` (the first on ties), skipping
         those whose source holds the count: the answer of the scan in :func:`find_attribution`."""
+        return self._cues.nearest(start, end, sentence, with_content)
+
+
+class NearestCue:
+    """The cues of the attributions by start, apart for those without and with a content (the
+    sentence fallback of :func:`find_attribution` prefers the former), read outwards from a
+    count, nearest first."""
+
+    def __init__(self, attributions: Sequence[Mapping[str, Any]]) -> None:
+        cues = sorted((a["cue"]["start"], i) for i, a in enumerate(attributions) if a.get("cue"))
+        self._attributions = attributions
+        self._bare = [(start, i) for start, i in cues if not attributions[i].get("content")]
+        self._contented = [(start, i) for start, i in cues if attributions[i].get("content")]
+        self._longest_cue = max((a["cue"]["end"] - a["cue"]["start"] for a in attributions if a.get("cue")), default=0)
+
+    def nearest(self, start: int, end: int, sentence: Mapping[str, Any], with_content: bool) -> Optional[int]:
+        """See :meth:`AttributionIndex.nearest_cue`."""
         for cues in (self._bare, self._contented) if with_content else (self._bare,):
             best = self._nearest_in(cues, start, end, sentence["start"], sentence["end"])
             if best is not None:
