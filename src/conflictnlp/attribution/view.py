@@ -134,7 +134,7 @@ class View:
         return bisect_right(self.sent_starts, i) - 1
 
     def in_sentence(self, stop_at: FrozenSet[int], frame_spans: Sequence[Frame]) -> "View":
-        """This view with a sentence's time and channel phrases."""
+        """This view with a sentence's time and channel phrases (``frame_spans`` sorted)."""
         view = View.__new__(View)
         for name in View.__slots__:
             setattr(view, name, getattr(self, name))
@@ -144,14 +144,10 @@ class View:
 
     def frames_from(self, s: int, e: int) -> Tuple[Frame, ...]:
         """The time and channel phrases that start in ``s:e``, in order (they are sorted)."""
-        return self.frame_spans[bisect_left(self.frame_spans, s, key=_start):bisect_left(self.frame_spans, e, key=_start)]
+        return self.frame_spans[bisect_left(self.frame_spans, (s,)) : bisect_left(self.frame_spans, (e,))]
 
     def window(self, lo: int, hi: int) -> "View":
         """This sentence's view with only the time and channel phrases inside ``lo:hi``."""
         view = self.in_sentence(self.stop_at, ())
         view.frame_spans = tuple(f for f in self.frames_from(lo, hi) if f[1] <= hi)
         return view
-
-
-def _start(frame: Frame) -> int:
-    return frame[0]
