@@ -99,5 +99,5 @@ def test_new_word_documents_share_no_name_or_figure(scaling):
 
 
 def test_scaling_ratio_per_doubling(scaling):
-    assert scaling.per_doubling({"tokens": 100, "seconds": 1.0}, {"tokens": 400, "seconds": 4.0}) == 2.0
-    assert scaling.per_doubling({"tokens": 100, "seconds": 1.0}, {"tokens": 400, "seconds": 16.0}) == 4.0
+    assert scaling.per_doubling({"tokens": 100, "cpu_seconds": 1.0}, {"tokens": 400, "cpu_seconds": 4.0}) == 2.0
+    assert scaling.per_doubling({"tokens": 100, "cpu_seconds": 1.0}, {"tokens": 400, "cpu_seconds": 16.0}) == 4.0
