@@ -56,3 +56,48 @@ def test_scaling_script_runs_every_shape(tmp_path):
     assert [r["shape"] for r in rows] == list(scaling.SHAPES)
     for row in rows:
         assert row["large"]["tokens"] > row["small"]["tokens"] > 0
+
+
+@pytest.fixture(scope="module")
+def scaling():
+    spec = importlib.util.spec_from_file_location("conflictnlp_scaling_shapes", ROOT / "bench" / "scaling.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def default_nlp():
+    from conflictnlp import load
+
+    return load()
+
+
+# (shape, repetitions, Docs, sentences in the first Doc, attributions in it); correctness only.
+SHAPE_CASES = [
+    ("many cues in one sentence", 12, 1, 1, 12),
+    ("lower case after full stops", 12, 1, 1, 12),
+    ("new words in every document", 12, 12, 1, 1),
+]
+
+
+@pytest.mark.parametrize("shape,repeat,docs,sentences,attributions", SHAPE_CASES)
+def test_scaling_shapes_build_what_they_name(scaling, default_nlp, shape, repeat, docs, sentences, attributions):
+    texts = scaling.SHAPES[shape](repeat)
+    assert texts == scaling.SHAPES[shape](repeat) and len(texts) == docs  # deterministic
+    doc = default_nlp(texts[0])
+    assert len(list(doc.sents)) == sentences
+    assert len(doc._.conflict_attributions) == attributions
+    assert len(doc._.conflict_claims) == attributions  # one figure a unit
+
+
+def test_new_word_documents_share_no_name_or_figure(scaling):
+    texts = scaling.SHAPES["new words in every document"](300)
+    words = [set(text.rstrip(".").split()) - {"Officials", "in", "said", "troops", "arrived", "near"} for text in texts]
+    assert all(len(w) == 3 for w in words)
+    assert len(set().union(*words)) == 3 * len(texts)
+
+
+def test_scaling_ratio_per_doubling(scaling):
+    assert scaling.per_doubling({"tokens": 100, "cpu_seconds": 1.0}, {"tokens": 400, "cpu_seconds": 4.0}) == 2.0
+    assert scaling.per_doubling({"tokens": 100, "cpu_seconds": 1.0}, {"tokens": 400, "cpu_seconds": 16.0}) == 4.0

@@ -70,7 +70,7 @@ def _cue_distance(cue: Optional[Mapping[str, Any]], start: int, end: int) -> int
 
 class AttributionIndex:
     """Which attributions can carry a character range: those whose content starts at most
-    the longest content's length before it, and those whose cue starts inside a range.
+    the longest content's length before it, and those whose cue is nearest to it.
     Lets :func:`link_claims` look at a few attributions per count instead of all of them
     (a long document holds thousands of each)."""
 
@@ -84,9 +84,7 @@ class AttributionIndex:
             (a["content"]["end"] - a["content"]["start"] for a in attributions if a.get("content") is not None),
             default=0,
         )
-        cues = sorted((a["cue"]["start"], i) for i, a in enumerate(attributions) if a.get("cue"))
-        self._cue_starts = [start for start, _ in cues]
-        self._cue_ids = [i for _, i in cues]
+        self._cues = NearestCue(attributions)
 
     def contents_around(self, start: int) -> List[int]:
         """Indices of the attributions whose content can hold character ``start``, in order."""
@@ -94,11 +92,57 @@ class AttributionIndex:
         hi = bisect_right(self._content_starts, start)
         return sorted(self._content_ids[lo:hi])
 
-    def cues_in(self, start: int, end: int) -> List[int]:
-        """Indices of the attributions whose cue starts in ``start..end-1``, in order."""
-        lo = bisect_left(self._cue_starts, start)
-        hi = bisect_left(self._cue_starts, end)
-        return sorted(self._cue_ids[lo:hi])
+    def nearest_cue(self, start: int, end: int, sentence: Mapping[str, Any], with_content: bool) -> Optional[int]:
+        """The attribution (without a content, else with one when ``with_content``) whose cue
+        in ``sentence`` is nearest to the count ``start:end`` (the first on ties), skipping
+        those whose source holds the count: the answer of the scan in :func:`find_attribution`."""
+        return self._cues.nearest(start, end, sentence, with_content)
+
+
+class NearestCue:
+    """The cues of the attributions by start, apart for those without and with a content (the
+    sentence fallback of :func:`find_attribution` prefers the former), read outwards from a
+    count, nearest first."""
+
+    def __init__(self, attributions: Sequence[Mapping[str, Any]]) -> None:
+        cues = sorted((a["cue"]["start"], i) for i, a in enumerate(attributions) if a.get("cue"))
+        self._attributions = attributions
+        self._bare = [(start, i) for start, i in cues if not attributions[i].get("content")]
+        self._contented = [(start, i) for start, i in cues if attributions[i].get("content")]
+        self._longest_cue = max((a["cue"]["end"] - a["cue"]["start"] for a in attributions if a.get("cue")), default=0)
+
+    def nearest(self, start: int, end: int, sentence: Mapping[str, Any], with_content: bool) -> Optional[int]:
+        """See :meth:`AttributionIndex.nearest_cue`."""
+        for cues in (self._bare, self._contented) if with_content else (self._bare,):
+            best = self._nearest_in(cues, start, end, sentence["start"], sentence["end"])
+            if best is not None:
+                return best[1]
+        return None
+
+    def _nearest_in(self, cues: List[tuple], start: int, end: int, lo: int, hi: int) -> Optional[tuple]:
+        """(distance, index) of the nearest cue of ``cues`` that starts in ``lo:hi``: to the right
+        of ``start`` the distance grows with the cue's start, to the left it is at least the gap
+        less the longest cue, so each side stops once no further cue can be as near."""
+        best = None
+        for k in range(bisect_left(cues, (max(start, lo), -1)), len(cues)):
+            cue_start, i = cues[k]
+            if cue_start >= hi or best is not None and max(0, cue_start - end) > best[0]:
+                break
+            best = self._better(best, i, start, end)
+        for k in range(bisect_left(cues, (min(start, hi), -1)) - 1, -1, -1):
+            cue_start, i = cues[k]
+            if cue_start < lo or best is not None and start - cue_start - self._longest_cue > best[0]:
+                break
+            best = self._better(best, i, start, end)
+        return best
+
+    def _better(self, best: Optional[tuple], i: int, start: int, end: int) -> Optional[tuple]:
+        attribution = self._attributions[i]
+        source = attribution.get("source")
+        if source and source["start"] < end and start < source["end"]:
+            return best  # "two officials said": the count is the source
+        found = (_cue_distance(attribution["cue"], start, end), i)
+        return found if best is None or found < best else best
 
 
 def find_attribution(
@@ -134,9 +178,10 @@ def find_attribution(
         return min(carriers)[2]
     if sentence is None or sentence_fallback == "off":
         return None
+    if index is not None:
+        return index.nearest_cue(start, end, sentence, sentence_fallback != "without_content")
     candidates = []
-    within = range(len(attributions)) if index is None else index.cues_in(sentence["start"], sentence["end"])
-    for i in within:
+    for i in range(len(attributions)):
         a = attributions[i]
         cue = a.get("cue")
         if not cue or not (sentence["start"] <= cue["start"] < sentence["end"]):
@@ -150,8 +195,30 @@ def find_attribution(
     return min(candidates)[2] if candidates else None
 
 
+class SentenceCues:
+    """The hedge cues of one sentence, read once for all its counts (a text without sentence
+    ends is one sentence with thousands of each): whether it is hypothetical, and the cues
+    inside a range by bisection over their starts."""
+
+    def __init__(self, sentence: Optional[Mapping[str, Any]]) -> None:
+        self.cues = (sentence or {}).get("cues") or []
+        self.hypothetical = is_hypothetical(sentence)
+        self._order: Optional[List[int]] = None
+        self._starts: List[int] = []
+
+    def within(self, start: int, end: int) -> List[Mapping[str, Any]]:
+        """The cues inside ``start:end``, in the sentence's order."""
+        cues = self.cues
+        if self._order is None:
+            self._order = sorted(range(len(cues)), key=lambda k: cues[k]["start"])
+            self._starts = [cues[k]["start"] for k in self._order]
+        inside = self._order[bisect_left(self._starts, start) : bisect_right(self._starts, end)]
+        return [cues[k] for k in sorted(inside) if cues[k]["end"] <= end]
+
+
 def claim_certainty(
-    sentence: Optional[Mapping[str, Any]], attribution: Optional[Mapping[str, Any]], count: Mapping[str, Any]
+    sentence: Optional[Mapping[str, Any]], attribution: Optional[Mapping[str, Any]], count: Mapping[str, Any],
+    sentence_cues: Optional[SentenceCues] = None,
 ) -> Optional[str]:
     """The certainty of one claim.
 
@@ -160,7 +227,9 @@ def claim_certainty(
     inside the attribution (its content, cue, source, medium and time, e.g. "claimed",
     "reportedly said") count, so "Officials said 11,000 troops are in Kursk, but it is
     unclear whether they will fight" gives the figure ``certain``. The result is never
-    more hedged than the sentence. None when hedging did not run.
+    more hedged than the sentence. None when hedging did not run. ``sentence_cues``: a
+    :class:`SentenceCues` of ``sentence``, to read only the cues inside the attribution (the
+    same answer).
     """
     if sentence is None:
         return None
@@ -171,7 +240,10 @@ def claim_certainty(
         return certainty
     extent = _extent(attribution)
     cues = sentence.get("cues") or []
-    scoped = [c for c in cues if extent[0] <= c["start"] and c["end"] <= extent[1]]
+    if sentence_cues is not None:
+        scoped = sentence_cues.within(*extent)
+    else:
+        scoped = [c for c in cues if extent[0] <= c["start"] and c["end"] <= extent[1]]
     if len(scoped) == len(cues):
         return certainty
     if not scoped:
@@ -207,6 +279,7 @@ def link_claims(
     if starts is None:
         starts = [sent["start"] for sent in sentences]
     index = AttributionIndex(attributions)
+    read: Dict[Optional[int], SentenceCues] = {}  # the hedge cues of each sentence with a count
     for number, count in enumerate(counts):
         sent_i = bisect_right(starts, count["start"]) - 1
         if sent_i < 0 or not count["start"] < sentences[sent_i]["end"]:
@@ -214,13 +287,15 @@ def link_claims(
         sentence = sentences[sent_i] if sent_i is not None else None
         attr_i = find_attribution(count, attributions, sentence, sentence_fallback, index)
         attribution = attributions[attr_i] if attr_i is not None else None
+        if sent_i not in read:
+            read[sent_i] = SentenceCues(sentence)
         claims.append(
             {
                 "count": number,
                 "attribution": attr_i,
                 "sentence": sent_i,
-                "certainty": claim_certainty(sentence, attribution, count),
-                "hypothetical": is_hypothetical(sentence),
+                "certainty": claim_certainty(sentence, attribution, count, read[sent_i]),
+                "hypothetical": read[sent_i].hypothetical,
             }
         )
     return claims

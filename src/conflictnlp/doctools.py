@@ -13,6 +13,20 @@ from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 
+# The most tokens a rule reads on either side of the word it stands on (a reporting verb, a
+# figure), however long its sentence. Real sentences are far shorter, so nothing changes on
+# them; but text without sentence ends (OCR, transcripts, lower case after full stops) is one
+# "sentence" of thousands of cues and figures, and each one reading all of it would make the
+# time grow with the square of the text.
+RULE_WINDOW = 200
+
+
+def near(lo: int, hi: int, s: int, e: int) -> Tuple[int, int]:
+    """The part of the sentence ``lo:hi`` a rule on the tokens ``s:e`` reads: at most
+    :data:`RULE_WINDOW` tokens on either side of them."""
+    return max(lo, s - RULE_WINDOW), min(hi, e + RULE_WINDOW)
+
+
 def sentence_bounds(doc: Doc) -> List[Tuple[int, int]]:
     """Token ranges ``(start, end)`` of the Doc's sentences (those of ``doc.sents``), or
     the whole Doc as one sentence when it has no boundaries; ``[]`` for an empty Doc.

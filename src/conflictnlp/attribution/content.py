@@ -5,6 +5,7 @@ attribution's frame."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import List, Optional
 
 from .chunker import skip_lead
@@ -219,7 +220,7 @@ def clause_around(view: View, s: int, e: int, lo: int, hi: int) -> Optional[Rang
 def cut_trailing_frames(view: View, rng: Range) -> Optional[Range]:
     """Drop a time or channel phrase that ends the clause: "denied it in a statement on Sunday"."""
     s, e = rng
-    for fs, fe, kind in reversed(view.frame_spans):
+    for fs, fe, kind in reversed(view.frames_from(s + 1, e)):  # only a phrase inside the clause is cut
         # A channel never belongs to what was said; a time only after a short object
         # ("denied the report on Sunday", but "troops began arriving on Wednesday").
         if kind == "time" and fs - s > 3:
@@ -309,7 +310,7 @@ def quote_closes_before(view: View, rec: Record) -> Optional[int]:
 def next_quote_part(view: View, rec: Record, cues: List[int]) -> Optional[Range]:
     """The quote that goes on after the sentence of ``rec`` ("“A,” X said on Monday at the rally.
     “B.”"), or right after its frame ("“A,” X said, “B.”"): the rest of the sentence holds no
-    quotation, no other cue and no paragraph break."""
+    quotation, no other cue (``cues``: the starts of all, sorted) and no paragraph break."""
     if quote_closes_before(view, rec) is None:
         return None
     start = rec.frame()[1]
@@ -319,7 +320,7 @@ def next_quote_part(view: View, rec: Record, cues: List[int]) -> Optional[Range]
         if k >= end + 1 or "\n" in view.words[k] or view.words[k] in QUOTES:
             return None
         k += 1
-    if k >= view.n or any(start <= c < k for c in cues):
+    if k >= view.n or bisect_left(cues, start) < bisect_left(cues, k):  # a cue in between
         return None
     if k < end and not all(is_punct(view.words[j]) or (j == k - 1 and view.lower[j] in ("but", "and"))  # ", but “B.”"
                            or (rec.time and rec.time[0] <= j < rec.time[1])
@@ -332,14 +333,17 @@ def continue_quotes(view: View, records: List[Record]) -> None:
     """A quote split by its cue ("“A,” X said. “B.”") gives the record a second content part,
     unless another attribution already reports that quote ("“B,” Y added.")."""
     taken = sorted(r.content for r in records if r.content)
-    cues = [r.cue[0] for r in records]
+    taken_starts = [c[0] for c in taken]
+    reach = list(accumulate((c[1] for c in taken), max))  # the furthest end of the contents so far
+    cues = sorted(r.cue[0] for r in records)
     for rec in records:
         part = next_quote_part(view, rec, cues)
         if part is None:
             continue
-        if any(c[0] < part[1] and part[0] < c[1] for c in taken):
-            continue
-        if any(part[0] <= r.cue[0] < part[1] for r in records):
+        k = bisect_left(taken_starts, part[1])  # the contents that start before the part ends
+        if k and reach[k - 1] > part[0]:
+            continue  # one of them overlaps it
+        if bisect_left(cues, part[0]) < bisect_left(cues, part[1]):
             continue  # a cue inside the quote: it is someone's words, told another way
         rec.parts.append(part)
 

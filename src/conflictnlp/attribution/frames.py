@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import List, Sequence, Tuple
 
+from ..doctools import RULE_WINDOW
 from .chunker import np_after
 from .grammar import PLATFORM_FILLERS, PLATFORM_PREPS, SPOKEN_PREPS
 from .view import Range, Record, View, is_cap, is_punct
@@ -35,11 +37,12 @@ def channels(view: View, cues, lo: int) -> Tuple[List[Range], List[Range]]:
 
 def longest(ranges: List[Range]) -> List[Range]:
     """Drop ranges overlapping a longer one (first wins on ties)."""
-    out: List[Range] = []
+    out: List[Range] = []  # sorted, never overlapping: only the neighbours of a range can overlap it
     for rng in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
-        if all(rng[1] <= o[0] or rng[0] >= o[1] for o in out):
-            out.append(rng)
-    return sorted(out)
+        k = bisect_left(out, rng)
+        if (k == 0 or out[k - 1][1] <= rng[0]) and (k == len(out) or rng[1] <= out[k][0]):
+            out.insert(k, rng)
+    return out
 
 
 def medium_spans(view: View, mediums: List[Range], platforms: List[Range]) -> List[Range]:
@@ -73,23 +76,46 @@ def strip_lead(view: View, rng: Range, lead) -> Range:
     return s, e
 
 
-def frame_distance(words: Sequence[str], cue: Range, s: int, e: int) -> int:
+class Commas:
+    """The commas between two tokens of ``lo:hi``, counted once (a running count)."""
+
+    __slots__ = ("lo", "before")
+
+    def __init__(self, words: Sequence[str], lo: int, hi: int) -> None:
+        self.lo = lo
+        self.before = [0]
+        for j in range(lo, hi):
+            self.before.append(self.before[-1] + (words[j] == ","))
+
+    def between(self, a: int, b: int) -> int:
+        return self.before[b - self.lo] - self.before[a - self.lo] if a < b else 0
+
+
+def frame_distance(commas: Commas, cue: Range, s: int, e: int) -> int:
     """Tokens between a cue and a phrase, plus a penalty for each comma in between."""
     a, b = (cue[1], s) if cue[1] <= s else (e, cue[0])
-    return max(0, b - a) + 10 * sum(1 for j in range(a, b) if words[j] == ",")
+    return max(0, b - a) + 10 * commas.between(a, b)
 
 
 def assign_frames(records: List[Record], spans: List[Range], field: str, words: Sequence[str]) -> None:
-    """Give each time/channel phrase outside every content and source to the nearest cue."""
+    """Give each time/channel phrase outside every content and source to the nearest cue.
+    ``records`` are sorted by cue; a phrase reads those whose cue stands within
+    ``2 * RULE_WINDOW`` tokens of it (in a real sentence all of them: :func:`..doctools.near`)."""
+    if not records or not spans:
+        return
+    starts = [r.cue[0] for r in records]
+    commas = Commas(words, min(starts[0], min(s for s, _ in spans)),
+                    max(max(r.cue[1] for r in records), max(e for _, e in spans)))
     for s, e in spans:
-        if any(r.content and r.content[0] <= s and e <= r.content[1] for r in records):
+        nearby = records[bisect_left(starts, s - 2 * RULE_WINDOW) : bisect_right(starts, e + 2 * RULE_WINDOW)]
+        if any(r.content and r.content[0] <= s and e <= r.content[1] for r in nearby):
             continue
-        if any(r.source and r.source[0] <= s and e <= r.source[1] for r in records):
+        if any(r.source and r.source[0] <= s and e <= r.source[1] for r in nearby):
             continue
-        if any(r.medium and r.medium[0] <= s < r.medium[1] for r in records) and field == "medium":
+        if any(r.medium and r.medium[0] <= s < r.medium[1] for r in nearby) and field == "medium":
             continue
-        candidates = [r for r in records if getattr(r, field) is None and r.kind not in ("sourceless", "raising", "cited_by")]
+        candidates = [r for r in nearby if getattr(r, field) is None and r.kind not in ("sourceless", "raising", "cited_by")]
         if not candidates:
             continue
-        best = min(candidates, key=lambda r: frame_distance(words, r.cue, s, e))
+        best = min(candidates, key=lambda r: frame_distance(commas, r.cue, s, e))
         setattr(best, field, (s, e))

@@ -6,10 +6,12 @@ the nearest cue."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
 
+from ..doctools import near
 from .content import clip_contents, content_after, continue_quotes, outside_quotes, content_before, gap_is_light, trim
 from .cues import according_cue, citing_cue, colon_cue, impersonal_cue, sourceless_cue, verb_cue
 from .extent import extend_cues
@@ -70,7 +72,10 @@ def sentence_records(lex: Lexicons, doc_view: View, lo: int, hi: int, cues: List
         frozenset(r[0] for r in times + mediums + platforms),
         sorted([(s, e, "time") for s, e in times] + [(s, e, "medium") for s, e in mediums + platforms]),
     )
-    records = [impersonal_cue(view, s, e, hi) for s, e in impersonal]
+    records = []
+    for s, e in impersonal:
+        around, _, near_hi = cue_window(view, lo, hi, s, e)
+        records.append(impersonal_cue(around, s, e, near_hi))
     covered = {k for s, e in impersonal for k in range(s, e)}
     # "was reported by X" is a passive (cue "reported"); "estimates reported by X" is a "cited by" phrase.
     cues = [c for c in cues if not (c[0] == "cited_by" and c[1] > lo and view.lower[c[1] - 1] in BE | {"been", "being"})]
@@ -99,22 +104,32 @@ def records_of_cues(lex: Lexicons, view: View, lo: int, hi: int, cues: List[Matc
     for label, s, e in sorted(cues, key=lambda c: c[1]):
         if label not in CUE_LABELS or (label in ("verb", "colon") and s in covered):
             continue
+        around, near_lo, near_hi = cue_window(view, lo, hi, s, e)
         if label in ("citing", "cited_by"):
-            cite = citing_cue(view, label, s, e, hi)
+            cite = citing_cue(around, label, s, e, near_hi)
             if cite is not None:
                 citing.append(cite)
             continue
         if label == "verb":
-            rec = verb_cue(lex, view, s, e, lo, hi, parsed, tagged)
+            rec = verb_cue(lex, around, s, e, near_lo, near_hi, parsed, tagged)
         elif label == "according":
-            rec = according_cue(lex, view, s, e, lo, hi)
+            rec = according_cue(lex, around, s, e, near_lo, near_hi)
         elif label == "sourceless":
-            rec = sourceless_cue(view, s, e, lo, hi)
+            rec = sourceless_cue(around, s, e, near_lo, near_hi)
         else:  # colon
-            rec = colon_cue(lex, view, s, lo, hi)
+            rec = colon_cue(lex, around, s, near_lo, near_hi)
         if rec is not None:
             records.append(rec)
     return records, citing
+
+
+def cue_window(view: View, lo: int, hi: int, s: int, e: int) -> Tuple[View, int, int]:
+    """What a cue at ``s:e`` of the sentence ``lo:hi`` reads: the view and the bounds of its
+    sentence, or of at most ``RULE_WINDOW`` tokens on either side of the cue (:func:`.doctools.near`)."""
+    near_lo, near_hi = near(lo, hi, s, e)
+    if near_lo == lo and near_hi == hi:
+        return view, lo, hi
+    return view.window(near_lo, near_hi), near_lo, near_hi
 
 
 def settle_contents(view: View, records: List[Record]) -> None:
@@ -150,36 +165,67 @@ def attach_citing(view: View, records: List[Record], citing: Sequence[Record], l
     of its own, linked to X's); a "citing" or "cited by" next to no attribution is one itself.
     Returns the records, sorted by cue."""
     records = list(records)
+    frames = FrameStarts(records)
     for cite in citing:
-        best = attribution_near(view, records, cite)
-        if best is None:
+        k = attribution_near(view, records, cite, frames)
+        if k is None:
             if cite.kind == "citing":
-                cite.content = citing_content(view, cite, lo, hi)
+                cite.content = citing_content(*cue_window(view, lo, hi, *cite.cue), cite)
+            frames.add(len(records), cite)
             records.append(cite)  # "troops, estimated by the UN at several thousand"
         elif cite.kind == "citing":
-            if cite.source not in best.via:
-                best.via.append(cite.source)
+            if cite.source not in records[k].via:
+                frames.remove(k, records[k])
+                records[k].via.append(cite.source)
+                frames.add(k, records[k])
         else:
-            if best.medium is None:
-                best.medium = cite.source
-            cite.link = best  # "cited by X" is X's own attribution of the same content (guidelines)
+            if records[k].medium is None:
+                records[k].medium = cite.source
+            cite.link = records[k]  # "cited by X" is X's own attribution of the same content (guidelines)
+            frames.add(len(records), cite)
             records.append(cite)
     records.sort(key=lambda r: r.cue)
     return records
 
 
-def attribution_near(view: View, records: Sequence[Record], cite: Record) -> Optional[Record]:
-    """The first record whose frame the "citing"/"cited by" phrase touches or stands in."""
-    for rec in records:
-        if rec.kind in ("sourceless", "impersonal"):
-            continue
-        f0, f1 = rec.frame()
+class FrameStarts:
+    """Where the frames of a sentence's records start (with their place in the record list), so
+    that a "citing" phrase reads only the records whose frame can touch it."""
+
+    __slots__ = ("starts", "longest")
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self.starts: List[Tuple[int, int]] = []  # (frame start, place), sorted
+        self.longest = 0
+        for k, rec in enumerate(records):
+            self.add(k, rec)
+
+    def add(self, k: int, rec: Record) -> None:
+        if rec.kind not in ("sourceless", "impersonal"):
+            f0, f1 = rec.frame()
+            insort(self.starts, (f0, k))
+            self.longest = max(self.longest, f1 - f0)
+
+    def remove(self, k: int, rec: Record) -> None:
+        if rec.kind not in ("sourceless", "impersonal"):
+            del self.starts[bisect_left(self.starts, (rec.frame()[0], k))]
+
+    def between(self, a: int, b: int) -> List[int]:
+        """The places of the records whose frame starts in ``a..b``, in list order."""
+        return sorted(k for _, k in self.starts[bisect_left(self.starts, (a, -1)) : bisect_left(self.starts, (b + 1, -1))])
+
+
+def attribution_near(view: View, records: Sequence[Record], cite: Record, frames: FrameStarts) -> Optional[int]:
+    """The place of the first record whose frame the "citing"/"cited by" phrase touches or stands in."""
+    # A frame that touches the phrase or holds its cue starts at most its length before the cue.
+    for k in frames.between(cite.cue[0] - frames.longest - 2, max(cite.cue[0], cite.source[1] + 2)):
+        f0, f1 = records[k].frame()
         if gap_is_light(view, f1, cite.cue[0]) or gap_is_light(view, cite.source[1], f0) or f0 <= cite.cue[0] < f1:
-            return rec
+            return k
     return None
 
 
-def citing_content(view: View, cite: Record, lo: int, hi: int) -> Optional[Range]:
+def citing_content(view: View, lo: int, hi: int, cite: Record) -> Optional[Range]:
     """What a lone "citing X" reports: the clause after X, else the one before the cue."""
     after = cite.source[1]
     while after < hi and view.words[after] == ",":

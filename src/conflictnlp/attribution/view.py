@@ -5,7 +5,7 @@ one attribution under construction.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
@@ -155,10 +155,20 @@ class View:
         return bisect_right(self.sent_starts, i) - 1
 
     def in_sentence(self, stop_at: FrozenSet[int], frame_spans: Sequence[Frame]) -> "View":
-        """This view with a sentence's time and channel phrases."""
+        """This view with a sentence's time and channel phrases (``frame_spans`` sorted)."""
         view = View.__new__(View)
         for name in View.__slots__:
             setattr(view, name, getattr(self, name))
         view.stop_at = stop_at
         view.frame_spans = tuple(frame_spans)
+        return view
+
+    def frames_from(self, s: int, e: int) -> Tuple[Frame, ...]:
+        """The time and channel phrases that start in ``s:e``, in order (they are sorted)."""
+        return self.frame_spans[bisect_left(self.frame_spans, (s,)) : bisect_left(self.frame_spans, (e,))]
+
+    def window(self, lo: int, hi: int) -> "View":
+        """This sentence's view with only the time and channel phrases inside ``lo:hi``."""
+        view = self.in_sentence(self.stop_at, ())
+        view.frame_spans = tuple(f for f in self.frames_from(lo, hi) if f[1] <= hi)
         return view

@@ -5,6 +5,7 @@ details or continues ("five aircraft, including three Rafales")."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, List, Optional, Tuple
 
 from .context import DocContext
@@ -495,18 +496,33 @@ def state_in_play(tables: CountTables, ctx: DocContext, start: int, sentence: Tu
 def text_state(tables: CountTables, ctx: DocContext, start: int) -> Optional[str]:
     """The one state named as a side before ``start``, else the one state named before it; with
     none named before (a headline), the same over the whole text."""
-    for positions in (ctx.actor_positions_before(start), ctx.actor_positions_before(ctx.n)):
-        named, sides = set(), set()
-        for s in positions:
-            actor, e = ctx.actor_starts[s]
-            if tables.actor_type.get(actor, "state") == "state" and mention_role(ctx, e) == "plain":
-                named.add(actor)
-                if named_as_side(ctx, e):
-                    sides.add(actor)
-        pool = sides or named
-        if pool:
-            return pool.pop() if len(pool) == 1 else None
+    firsts = ctx.derived("first states", lambda: first_states(tables, ctx))
+    for limit in (start, ctx.n):
+        for actor, first, second in firsts:
+            if first < limit:
+                return actor if second >= limit else None
     return None
+
+
+def first_states(tables: CountTables, ctx: DocContext) -> List[Tuple[Optional[str], int, int]]:
+    """For the states named as a side, then for all states named plainly: the first state named,
+    where, and where another state is first named (``ctx.n``: nowhere). Read once per Doc, so
+    that :func:`text_state` looks at no figure's whole text before it."""
+    out = []
+    for as_side in (True, False):
+        found, first, second = None, ctx.n, ctx.n
+        for s in ctx.actor_positions():
+            actor, e = ctx.actor_starts[s]
+            if tables.actor_type.get(actor, "state") != "state" or mention_role(ctx, e) != "plain":
+                continue
+            if as_side and not named_as_side(ctx, e) or actor == found:
+                continue
+            if found is not None:
+                second = s
+                break
+            found, first = actor, s
+        out.append((found, first, second))
+    return out
 
 
 def group_in_play(tables: CountTables, ctx: DocContext, start: int, sponsors: bool = True) -> Optional[str]:
@@ -515,14 +531,18 @@ def group_in_play(tables: CountTables, ctx: DocContext, start: int, sponsors: bo
     of the groups described ("Iran-backed militias"); a group named only in a description
     ("Islamic State-linked fighters") when no group is named plainly. A group named only further
     back is not assumed to be the one meant."""
-    recent = start - RECENT_WORDS
-    earlier = group_mentions(tables, ctx, ctx.actor_positions_before(start), sponsors)
-    if not earlier:
-        earlier = group_mentions(tables, ctx, ctx.actor_positions_before(ctx.n), sponsors)
-    else:
-        earlier = [(s, actor, role) for s, actor, role in earlier if s >= recent]
-    plain = {actor for _, actor, role in earlier if role != "tied"}
-    pool = plain or {actor for _, actor, role in earlier if role == "tied"}
+    # The Doc's mentions are read once; a figure reads those of its last RECENT_WORDS tokens.
+    mentions = ctx.derived(f"group mentions {sponsors}", lambda: group_mentions(tables, ctx, ctx.actor_positions(), sponsors))
+    before = bisect_left(mentions, (start,))
+    if not before:
+        return ctx.derived(f"group in play {sponsors}", lambda: one_group(mentions))
+    return one_group(mentions[bisect_left(mentions, (start - RECENT_WORDS,)) : before])
+
+
+def one_group(mentions: List[Tuple[int, str, str]]) -> Optional[str]:
+    """The one group named plainly among ``mentions``, else the one named in a description."""
+    plain = {actor for _, actor, role in mentions if role != "tied"}
+    pool = plain or {actor for _, actor, role in mentions if role == "tied"}
     return pool.pop() if len(pool) == 1 else None
 
 

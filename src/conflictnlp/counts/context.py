@@ -5,12 +5,12 @@ figures; nothing in it changes while the Doc is read."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START, SHAPE, SPACY
 from spacy.tokens import Doc
 
-from ..doctools import SentenceOf, decode
+from ..doctools import SentenceOf, decode, near
 from .numbers import INVISIBLE_RE, ParsedNumber, parse_number_tokens
 
 # The token attributes `CountFinder` reads once per Doc (`Doc.to_array`), in this order.
@@ -53,7 +53,40 @@ def visible_words(words: List[str]) -> List[str]:
     return [INVISIBLE_RE.sub("", w) for w in words]
 
 
-class DocContext:
+class ActorLookups:
+    """The actor words of a Doc by position (``actor_starts``, set by :class:`DocContext`), and
+    values derived once per Doc from it and the fixed tables (a cache, not state)."""
+
+    actor_starts: Dict[int, Tuple[str, int]]
+    _derived: Dict[str, Any]
+
+    def derived(self, name: str, make: Callable[[], Any]) -> Any:
+        """``make()``, computed once per Doc: a value derived from the Doc and the fixed tables
+        (a cache, not state)."""
+        if name not in self._derived:
+            self._derived[name] = make()
+        return self._derived[name]
+
+    def actor_positions(self) -> List[int]:
+        """Start positions of the actor words, in order."""
+        return self.derived("actor positions", lambda: sorted(self.actor_starts))
+
+    def actor_positions_before(self, i: int) -> List[int]:
+        """Start positions of the actor words that begin before ``i``, in order."""
+        positions = self.actor_positions()
+        return positions[: bisect_left(positions, i)]
+
+    def actors_between(self, i: int, j: int) -> List[str]:
+        """The actors named by words starting in ``i..j-1``, in order."""
+        return [actor for _, actor in self.actors_at(i, j)]
+
+    def actors_at(self, i: int, j: int) -> List[Tuple[int, str]]:
+        """(start, actor) of the actor words starting in ``i..j-1``, in order."""
+        positions = self.actor_positions()
+        return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i) : bisect_left(positions, j)]]
+
+
+class DocContext(ActorLookups):
     """Per-Doc lookups, computed once when the Doc has candidate figures."""
 
     def __init__(self, doc: Doc, tables: Any, array: Any) -> None:
@@ -69,23 +102,8 @@ class DocContext:
         self.has_pos = doc.has_annotation("POS")
         self.has_ner = doc.has_annotation("ENT_IOB")
         self.has_sents = doc.has_annotation("SENT_START")
-        self._positions: Optional[List[int]] = None
+        self._derived: Dict[str, Any] = {}
         self.actor_starts, self.actor_ends, self.actor_start_of_end = match_actors(tables.actor_matcher, doc)
-
-    def actor_positions_before(self, i: int) -> List[int]:
-        """Start positions of the actor words that begin before ``i``, in order."""
-        if self._positions is None:
-            self._positions = sorted(self.actor_starts)  # a cache of a derived value, not state
-        return self._positions[: bisect_left(self._positions, i)]
-
-    def actors_between(self, i: int, j: int) -> List[str]:
-        """The actors named by words starting in ``i..j-1``, in order."""
-        return [actor for _, actor in self.actors_at(i, j)]
-
-    def actors_at(self, i: int, j: int) -> List[Tuple[int, str]]:
-        """(start, actor) of the actor words starting in ``i..j-1``, in order."""
-        positions = self.actor_positions_before(j)
-        return [(s, self.actor_starts[s][0]) for s in positions[bisect_left(positions, i):]]
 
     def number_at(self, i: int) -> Optional[ParsedNumber]:
         """``parse_number_tokens`` over the 12 words from ``i`` (lowercase: the parse ignores case),
@@ -110,6 +128,7 @@ class DocContext:
         return i == 0 or bool(self._array[i, 5] == 1)
 
     def sentence(self, i: int) -> Tuple[int, int]:
-        if not self.has_sents:
-            return 0, self.n
-        return self._sentence_of(i)
+        """The sentence of token ``i``, or at most ``RULE_WINDOW`` tokens on either side of ``i``
+        when it is longer (:func:`..doctools.near`: text without sentence ends)."""
+        start, end = self._sentence_of(i) if self.has_sents else (0, self.n)
+        return near(start, end, i, i + 1)
