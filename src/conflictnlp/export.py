@@ -7,7 +7,7 @@ the components (missing layers come out empty).
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional
 
 from spacy.tokens import Doc
 
