@@ -13,6 +13,11 @@
    ``conflictnlp.load(...)`` or ``conflictnlp evaluate --base ...``) and writes ``model`` and
    ``cfg.json`` to the weights directory.
 
+It warns (on stderr, and under "warnings" in the metrics) when the dev set is too small to
+choose a model (``conflictnlp.corpus.authoring.dev_size_warning``) and when spaCy kept the model
+of step 0 as model-best (``best_step_warning``: every evaluation is logged to
+<output>/training_log.jsonl); ``--model last`` calibrates model-last instead.
+
 On your own data (docs/training.md), pass ``--train``/``--dev``/``--test``: the weights and
 metrics then go to <output>/weights and <output>/metrics.json, never over the shipped ones
 (unless ``--weights``/``--metrics`` say so). Other options are spaCy config overrides, as
@@ -27,7 +32,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,7 +69,69 @@ def _evaluate(nlp, examples) -> Dict[str, Any]:
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
 
 
-def main(argv=None) -> int:
+LOG_NAME = "training_log.jsonl"
+
+
+def _log_overrides(config_path: Path, output: Path, overrides: Dict[str, Any]) -> Dict[str, Any]:
+    """Config overrides that make spaCy's console logger also write each evaluation (step, score)
+    to <output>/training_log.jsonl, so that the step model-best comes from can be told. Only for
+    spaCy's ConsoleLogger (v1, v2 or v3), and never over a logger the user overrides."""
+    from spacy.util import load_config
+
+    if any(key.startswith("training.logger") for key in overrides):
+        return {}
+    logger = load_config(config_path)["training"].get("logger") or {}
+    name = logger.get("@loggers", "")
+    if not name.startswith("spacy.ConsoleLogger.v"):
+        return {}
+    log = output / LOG_NAME
+    if log.exists():
+        log.unlink()  # spaCy's logger writes nothing over an existing file
+    extra: Dict[str, Any] = {"training.logger.output_file": str(log)}
+    if name == "spacy.ConsoleLogger.v1":  # v1 has no output_file; v2 takes the same progress_bar
+        extra["training.logger.@loggers"] = "spacy.ConsoleLogger.v2"
+    return extra
+
+
+def best_step_warning(log_path: Path) -> Optional[str]:
+    """A warning when spaCy kept the model of its first evaluation (step 0, after one update) as
+    model-best: no later evaluation on dev scored higher. None when a later one did, or without a log.
+
+    spaCy's rule: a checkpoint is model-best when its score equals the highest so far, so of equal
+    scores the last one is kept."""
+    if not log_path.is_file():
+        return None
+    rows = [json.loads(line) for line in log_path.read_text(encoding="utf8").splitlines() if line.strip()]
+    if len(rows) < 2:
+        return None
+    top = max(row["score"] for row in rows)
+    best = [row for row in rows if row["score"] == top][-1]
+    if best is not rows[0]:
+        return None
+    last = rows[-1]
+    return (
+        f"model-best is the model of step {best['step']} (dev score {best['score']:.3f}): no later evaluation "
+        f"scored higher (last: step {last['step']}, {last['score']:.3f}), so training kept an almost untrained "
+        "model. A dev set this small cannot choose; add dev documents, or calibrate model-last with --model last "
+        "(docs/training.md, 'A dev set that can choose')"
+    )
+
+
+def _dev_warning(path: Path) -> Optional[str]:
+    from conflictnlp.corpus import CorpusError, read_records
+    from conflictnlp.corpus.authoring import dev_size_warning
+
+    try:
+        return dev_size_warning(list(read_records(path)))
+    except (CorpusError, OSError):
+        return None  # the reader reports a bad or missing file when training starts
+
+
+def _arguments(argv):
+    """The script's arguments (with the weights and metrics paths filled in) and the spaCy
+    config overrides among them."""
+    from spacy.cli._util import parse_config_overrides
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", type=Path, default=ROOT / "training" / "hedging.cfg")
     parser.add_argument("--train", type=Path, default=ROOT / "corpus" / "train.jsonl")
@@ -76,32 +143,41 @@ def main(argv=None) -> int:
                              "else <output>/weights")
     parser.add_argument("--metrics", type=Path, default=None,
                         help="default: training/hedging_metrics.json when training on corpus/, else <output>/metrics.json")
-    parser.add_argument("--skip-train", action="store_true", help="reuse an existing model-best")
+    parser.add_argument("--skip-train", action="store_true", help="reuse an existing model-best (or model-last)")
+    parser.add_argument("--model", choices=("best", "last"), default="best",
+                        help="calibrate spaCy's model-best (default) or model-last")
     args, rest = parser.parse_known_args(argv)
-
-    import spacy
-    from spacy.cli._util import parse_config_overrides
-    from spacy.cli.train import train
-
     overrides = parse_config_overrides(rest)  # e.g. --training.max_steps 200, as for spacy train
     shipped = all(getattr(args, name) == parser.get_default(name) for name in ("train", "dev", "test"))
     if args.weights is None:
         args.weights = ROOT / "src" / "conflictnlp" / "hedging" / "weights" if shipped else args.output / "weights"
     if args.metrics is None:
         args.metrics = ROOT / "training" / "hedging_metrics.json" if shipped else args.output / "metrics.json"
+    return args, overrides
 
-    from conflictnlp import hedging  # noqa: F401  (registers factories without entry points)
-    from conflictnlp import corpus, sentences  # noqa: F401
-    from conflictnlp.hedging import expected_calibration_error, fit_platt, platt
 
+def _train(args, overrides: Dict[str, Any]) -> List[str]:
+    """Run ``spacy train`` (unless --skip-train); the warnings about the dev set and model-best."""
+    from spacy.cli.train import train
+
+    warnings = [w for w in [_dev_warning(args.dev)] if w]
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if not args.skip_train:
         overrides.update({"paths.train": str(args.train), "paths.dev": str(args.dev)})
+        overrides.update(_log_overrides(args.config, args.output, overrides))
         train(args.config, args.output, overrides=overrides)
-    nlp = spacy.load(args.output / "model-best")
-    component = nlp.get_pipe("conflict_hedging")
+    step_warning = best_step_warning(args.output / LOG_NAME) if args.model == "best" else None
+    if step_warning:
+        print(f"warning: {step_warning}", file=sys.stderr)
+        warnings.append(step_warning)
+    return warnings
 
-    dev = _examples(nlp, args.dev)
-    test = _examples(nlp, args.test)
+
+def _calibrate(component, dev) -> Dict[str, Any]:
+    """Fit the calibration and the cue-only scores on dev and store them in the component's cfg."""
+    from conflictnlp.hedging import fit_platt
+
     raw_dev, gold_dev, grades_dev = _raw_scores(component, dev)
     has_cue_dev = [g != "certain" for g in grades_dev]
     calibration = fit_platt(raw_dev, gold_dev, has_cue_dev, per_group_slope=True)
@@ -112,15 +188,23 @@ def main(argv=None) -> int:
         # add-one smoothing: a grade rare on dev still gets a probability, not 0 or 1
         cue_only[grade] = round((sum(members) + 1) / (len(members) + 2), 4)
     component.cfg["cue_only_scores"] = cue_only
+    return {"calibration": calibration, "cue_only_scores": cue_only}
 
-    metrics: Dict[str, Any] = {"calibration": calibration, "cue_only_scores": cue_only}
+
+def _measure(nlp, component, splits, fitted: Dict[str, Any]) -> Dict[str, Any]:
+    """Dev and test scores, for the cue layer alone and for both layers, and calibration errors."""
+    import spacy
+
+    from conflictnlp.hedging import expected_calibration_error, platt
+
     rules = spacy.blank("en")
     rules.add_pipe("conflict_sentences")
     rules.add_pipe("conflict_hedging", config={"use_model": False})
-    rules.get_pipe("conflict_hedging").cfg["cue_only_scores"] = cue_only
-    for name, examples in (("dev", dev), ("test", test)):
+    rules.get_pipe("conflict_hedging").cfg["cue_only_scores"] = fitted["cue_only_scores"]
+    metrics = {}
+    for name, examples in splits:
         raw, gold, grades = _raw_scores(component, examples)
-        calibrated = [platt(p, calibration, g != "certain") for p, g in zip(raw, grades)]
+        calibrated = [platt(p, fitted["calibration"], g != "certain") for p, g in zip(raw, grades)]
         metrics[name] = {
             "sentences": len(gold),
             "hedged_share": round(sum(gold) / max(1, len(gold)), 4),
@@ -129,12 +213,32 @@ def main(argv=None) -> int:
             "ece_raw": round(expected_calibration_error(raw, gold), 4),
             "ece_calibrated": round(expected_calibration_error(calibrated, gold), 4),
         }
+    return metrics
+
+
+def main(argv=None) -> int:
+    args, overrides = _arguments(argv)
+
+    import spacy
+
+    from conflictnlp import hedging  # noqa: F401  (registers factories without entry points)
+    from conflictnlp import corpus, sentences  # noqa: F401
+
+    warnings = _train(args, overrides)
+    nlp = spacy.load(args.output / f"model-{args.model}")
+    component = nlp.get_pipe("conflict_hedging")
+    dev = _examples(nlp, args.dev)
+    test = _examples(nlp, args.test)
+    fitted = _calibrate(component, dev)
+    metrics: Dict[str, Any] = dict(fitted)
+    if warnings:
+        metrics["warnings"] = warnings
+    metrics.update(_measure(nlp, component, (("dev", dev), ("test", test)), fitted))
     nlp.to_disk(args.output / "model-calibrated")
     args.weights.mkdir(parents=True, exist_ok=True)
     (args.weights / "model").write_bytes(component.model.to_bytes())
     (args.weights / "cfg.json").write_text(
-        json.dumps({"calibration": calibration, "cue_only_scores": cue_only, "trained_on": str(args.train.name)}, indent=2) + "\n",
-        encoding="utf8",
+        json.dumps({**fitted, "trained_on": str(args.train.name)}, indent=2) + "\n", encoding="utf8",
     )
     args.metrics.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf8")
     json.dump(metrics, sys.stdout, indent=2)
