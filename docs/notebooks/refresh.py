@@ -7,7 +7,9 @@ Run it after a change that alters what a notebook shows: ``tests/test_notebook.p
 each notebook and fails when the stored outputs differ from a fresh run's (``normalized``
 outputs: execution counts, timings, memory addresses and cell ids do not count). Needs the
 ``notebook`` extra (nbformat, nbclient, ipykernel). The kernel imports conflictnlp from this
-checkout's ``src/``.
+checkout's ``src/``. Install matplotlib too (the kernel may also find it on ``PYTHONPATH``) so that
+compare_outlets.ipynb is stored with its plot; without it the plot cell prints the intervals as
+text (that cell is tagged ``optional-output`` and left out of the freshness check).
 """
 
 from __future__ import annotations
