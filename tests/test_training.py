@@ -144,7 +144,7 @@ def _train_hedging_script():
 
 
 @needs_hedging
-def test_train_hedging_on_user_data_keeps_the_shipped_weights(tiny_corpus, tmp_path):
+def test_train_hedging_on_user_data_keeps_the_shipped_weights(tiny_corpus, tmp_path, capsys):
     """With --train/--dev/--test the weights and metrics go under --output (regression: they
     went over src/conflictnlp/hedging/weights and training/hedging_metrics.json), and the
     calibrated pipeline is saved as <output>/model-calibrated."""
@@ -157,9 +157,14 @@ def test_train_hedging_on_user_data_keeps_the_shipped_weights(tiny_corpus, tmp_p
         "--training.max_steps", "6", "--training.eval_frequency", "3", "--system.gpu_allocator", "null"])
     assert code == 0
     assert [p.read_bytes() if p.exists() else None for p in shipped] == before
+    # a dev set of 10 one-sentence documents is too small to choose a model: said on stderr and in the metrics
+    assert "warning: dev has 10 documents, 10 sentences (6 hedged): too few to choose a model" in capsys.readouterr().err
+    steps = [json.loads(line)["step"] for line in (out / "training_log.jsonl").read_text(encoding="utf8").splitlines()]
+    assert steps == [0, 3, 6]  # every evaluation logged, for the step-0 model-best check
     assert (out / "weights" / "model").is_file()
     metrics = json.loads((out / "metrics.json").read_text(encoding="utf8"))
     assert metrics["test"]["sentences"] == len(SENTENCES)
+    assert any("too few to choose a model" in w for w in metrics["warnings"])
     nlp = spacy.load(out / "model-calibrated")
     assert nlp.get_pipe("conflict_hedging").cfg["calibration"] == pytest.approx(metrics["calibration"], rel=1e-6)
     _check_trained(nlp, tiny_corpus)

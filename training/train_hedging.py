@@ -16,6 +16,11 @@
    ``conflictnlp.load(...)`` or ``conflictnlp evaluate --base ...``) and writes ``model`` and
    ``cfg.json`` to the weights directory.
 
+It warns (on stderr, and under "warnings" in the metrics) when the dev set is too small to
+choose a model (``conflictnlp.corpus.authoring.dev_size_warning``) and, with ``--checkpoint best``,
+when spaCy kept the model of step 0 as model-best (``best_step_warning``: every evaluation is
+logged to <output>/training_log.jsonl).
+
 On your own data (docs/training.md), pass ``--train``/``--dev``/``--test``: the weights and
 metrics then go to <output>/weights and <output>/metrics.json, never over the shipped ones
 (unless ``--weights``/``--metrics`` say so). Other options are spaCy config overrides, as
@@ -34,7 +39,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,6 +81,64 @@ def _evaluate(nlp, examples) -> Dict[str, Any]:
     predicted = [Example(nlp(eg.reference.text), eg.reference) for eg in examples]
     scores = score_hedging(predicted)
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
+
+
+LOG_NAME = "training_log.jsonl"
+
+
+def _log_overrides(config_path: Path, output: Path, overrides: Dict[str, Any]) -> Dict[str, Any]:
+    """Config overrides that make spaCy's console logger also write each evaluation (step, score)
+    to <output>/training_log.jsonl, so that the step model-best comes from can be told. Only for
+    spaCy's ConsoleLogger (v1, v2 or v3), and never over a logger the user overrides."""
+    from spacy.util import load_config
+
+    if any(key.startswith("training.logger") for key in overrides):
+        return {}
+    logger = load_config(config_path)["training"].get("logger") or {}
+    name = logger.get("@loggers", "")
+    if not name.startswith("spacy.ConsoleLogger.v"):
+        return {}
+    log = output / LOG_NAME
+    if log.exists():
+        log.unlink()  # spaCy's logger writes nothing over an existing file
+    extra: Dict[str, Any] = {"training.logger.output_file": str(log)}
+    if name == "spacy.ConsoleLogger.v1":  # v1 has no output_file; v2 takes the same progress_bar
+        extra["training.logger.@loggers"] = "spacy.ConsoleLogger.v2"
+    return extra
+
+
+def best_step_warning(log_path: Path) -> Optional[str]:
+    """A warning when spaCy kept the model of its first evaluation (step 0, after one update) as
+    model-best: no later evaluation on dev scored higher. None when a later one did, or without a log.
+
+    spaCy's rule: a checkpoint is model-best when its score equals the highest so far, so of equal
+    scores the last one is kept."""
+    if not log_path.is_file():
+        return None
+    rows = [json.loads(line) for line in log_path.read_text(encoding="utf8").splitlines() if line.strip()]
+    if len(rows) < 2:
+        return None
+    top = max(row["score"] for row in rows)
+    best = [row for row in rows if row["score"] == top][-1]
+    if best is not rows[0]:
+        return None
+    last = rows[-1]
+    return (
+        f"model-best is the model of step {best['step']} (dev score {best['score']:.3f}): no later evaluation "
+        f"scored higher (last: step {last['step']}, {last['score']:.3f}), so training kept an almost untrained "
+        "model. A dev set this small cannot choose; add dev documents, or calibrate model-last with --checkpoint last "
+        "(docs/training.md, 'A dev set that can choose')"
+    )
+
+
+def _dev_warning(path: Path) -> Optional[str]:
+    from conflictnlp.corpus import CorpusError, read_records
+    from conflictnlp.corpus.authoring import dev_size_warning
+
+    try:
+        return dev_size_warning(list(read_records(path)))
+    except (CorpusError, OSError):
+        return None  # the reader reports a bad or missing file when training starts
 
 
 def _parse_args(argv):
@@ -137,14 +200,17 @@ def calibrate(component, dev) -> Dict[str, Any]:
     return {"calibration": calibration, "cue_only_scores": cue_only}
 
 
-def measure(nlp, component, splits) -> Dict[str, Any]:
-    """Scores of both layers and of the cue layer alone, and calibration errors, per split."""
+def measure(nlp, component, splits, warnings: List[str] = ()) -> Dict[str, Any]:
+    """Scores of both layers and of the cue layer alone, and calibration errors, per split (and
+    the ``warnings`` of the run, when there are any)."""
     import spacy
 
     from conflictnlp.hedging import expected_calibration_error, platt
 
     calibration = component.cfg["calibration"]
     metrics: Dict[str, Any] = {"calibration": calibration, "cue_only_scores": component.cfg["cue_only_scores"]}
+    if warnings:
+        metrics["warnings"] = list(warnings)
     rules = spacy.blank("en")
     rules.add_pipe("conflict_sentences")
     rules.add_pipe("conflict_hedging", config={"use_model": False})
@@ -183,14 +249,20 @@ def main(argv=None) -> int:
     from conflictnlp import corpus, sentences  # noqa: F401
 
     overrides = parse_config_overrides(rest)  # e.g. --training.max_steps 200, as for spacy train
+    warnings = [w for w in [_dev_warning(args.dev)] if w]
     if not args.skip_train:
         overrides.update({"paths.train": str(args.train), "paths.dev": str(args.dev)})
+        overrides.update(_log_overrides(args.config, args.output, overrides))
         train(args.config, args.output, overrides=overrides)
+    if args.checkpoint == "best":
+        warnings += [w for w in [best_step_warning(args.output / LOG_NAME)] if w]
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     nlp = spacy.load(args.output / f"model-{args.checkpoint}")
     component = nlp.get_pipe("conflict_hedging")
     dev = _examples(nlp, args.dev)
     component.cfg.update(calibrate(component, dev))
-    metrics = measure(nlp, component, (("dev", dev), ("test", _examples(nlp, args.test))))
+    metrics = measure(nlp, component, (("dev", dev), ("test", _examples(nlp, args.test))), warnings)
     nlp.to_disk(args.output / "model-calibrated")
     write_weights(component, args.weights, args.train.name)
     args.metrics.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf8")

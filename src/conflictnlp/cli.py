@@ -391,7 +391,7 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     validate.add_argument("paths", nargs="+", metavar="FILE")
     build = sub.add_parser("build", help="authoring files -> train/dev/test.jsonl")
     build.add_argument("paths", nargs="+", metavar="FILE")
-    build.add_argument("--out", default=None, metavar="DIR", help="write train/dev/test.jsonl here")
+    build.add_argument("--out", default=None, metavar="DIR", help="write train/dev/test.jsonl here (required)")
     imp = sub.add_parser("import", help="annotation-tool exports -> corpus JSONL")
     exp = sub.add_parser("export", help="corpus JSONL -> annotation-tool tasks")
     for action, flag in ((imp, "--from"), (exp, "--to")):

@@ -7,7 +7,7 @@ the components (missing layers come out empty).
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional
 
 from spacy.tokens import Doc
 
@@ -16,6 +16,7 @@ from .about import __schema__
 from .attribution.dates import date_text, document_date, meta_where, with_dates
 from .doctools import sentence_bounds
 from .schema import COUNT_FIELDS, spans_key
+from .views.table import ABSENT, bound_text, cell_text, format_table  # noqa: F401  (format_table: API)
 
 
 
@@ -151,29 +152,19 @@ def count_rows(export: Dict[str, Any]) -> List[Dict[str, Any]]:
 
 
 def shorten(text: Any, width: int) -> str:
-    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
-    if text is None:
-        return "-"
-    if isinstance(text, bool):
-        return "yes" if text else "no"
-    text = " ".join(str(text).split())
+    """``text`` on one line, cut to ``width`` characters with an ellipsis (tables no longer cut:
+    :func:`format_table` wraps)."""
+    text = cell_text(text)
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
-
-
-def format_table(rows: Sequence[Sequence[Any]], header: Sequence[str], widths: Sequence[int]) -> str:
-    """A plain-text table; each column cut to its width so rows stay readable."""
-    cells = [[shorten(v, w) for v, w in zip(row, widths)] for row in rows]
-    head = [shorten(h, w) for h, w in zip(header, widths)]
-    actual = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(head)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(head, actual)).rstrip()]
-    lines.append("  ".join("-" * w for w in actual))
-    for r in cells:
-        lines.append("  ".join(c.ljust(w) for c, w in zip(r, actual)).rstrip())
-    return "\n".join(lines)
 
 
 def _number(value: Any) -> str:
     return "-" if value is None else f"{value:,}"
+
+
+def _bounds(low: Any, high: Any) -> str:
+    """``2,000..9,999``, ``300..open`` (an open bound), or ``-`` when the figure has no bounds."""
+    return ABSENT if low is None and high is None else f"{bound_text(low)}..{bound_text(high)}"
 
 
 def export_table(export: Dict[str, Any]) -> str:
@@ -189,7 +180,7 @@ def export_table(export: Dict[str, Any]) -> str:
                 [
                     (
                         r["text"], _number(r["value"]),
-                        f"{_number(r['low'])}..{_number(r['high'])}", _number(r["estimate"]),
+                        _bounds(r["low"], r["high"]), _number(r["estimate"]),
                         r["qualifier"], r["kind"], r["actor"], r["source"], r["certainty"],
                     )
                     for r in rows

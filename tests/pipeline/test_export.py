@@ -71,7 +71,7 @@ def test_shorten_and_table():
     table = format_table([("x", 1), ("longer", 22)], ("name", "n"), (4, 5))
     lines = table.splitlines()
     assert lines[0].split() == ["name", "n"]
-    assert lines[3].startswith("lon…")
+    assert lines[2:] == ["x     1", "", "long  22", "er"]  # wrapped, never cut (tests/views/test_tables.py)
 
 
 def test_count_rows_join_claims():

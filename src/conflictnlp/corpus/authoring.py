@@ -24,8 +24,9 @@ sentence is looked up in the rest of the document from that sentence on (for quo
 that run over several sentences). Sentences of a paragraph are joined by one space,
 paragraphs by a blank line.
 
-``python -m conflictnlp.corpus.authoring FILE... [--out DIR]`` checks authoring files and
-writes ``train.jsonl``/``dev.jsonl``/``test.jsonl`` split by document (see ``assign_splits``).
+``python -m conflictnlp.corpus.authoring FILE... --out DIR`` (``conflictnlp corpus build``) checks
+authoring files, lists every problem of every document, and when there is none writes
+``train.jsonl``/``dev.jsonl``/``test.jsonl`` split by document (see ``assign_splits``) to DIR.
 """
 
 from __future__ import annotations
@@ -34,14 +35,52 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from .. import jsontext
 from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES
 
 
 class AuthoringError(ValueError):
-    pass
+    """What is wrong with an authoring document: ``problems``, one line each (all of them, so
+    that one run of ``corpus build`` lists everything to fix)."""
+
+    def __init__(self, problems: Union[str, List[str]]) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+# A dev set smaller than any of these is too small to choose a model on (docs/training.md):
+# spaCy keeps as model-best the checkpoint that scores best on dev, and on a handful of sentences
+# of one or two documents that choice is noise.
+MIN_DEV_DOCUMENTS = 5
+MIN_DEV_SENTENCES = 20
+MIN_DEV_HEDGED = 5
+
+
+def dev_size_warning(records: List[Dict[str, Any]]) -> Optional[str]:
+    """A one-line warning when the dev ``records`` are too few to choose a model on (fewer than
+    ``MIN_DEV_DOCUMENTS`` documents, ``MIN_DEV_SENTENCES`` sentences or ``MIN_DEV_HEDGED``
+    sentences that are not certain); None when they are enough."""
+    sentences = [s for r in records for s in r.get("sentences") or [] if isinstance(s, dict)]
+    hedged = sum(1 for s in sentences if s.get("certainty", "certain") != "certain")
+    if len(records) >= MIN_DEV_DOCUMENTS and len(sentences) >= MIN_DEV_SENTENCES and hedged >= MIN_DEV_HEDGED:
+        return None
+    return (
+        f"dev has {len(records)} document{'s' if len(records) != 1 else ''}, {len(sentences)} sentences "
+        f"({hedged} hedged): too few to choose a model (want at least {MIN_DEV_DOCUMENTS} documents, "
+        f"{MIN_DEV_SENTENCES} sentences and {MIN_DEV_HEDGED} hedged sentences); model-best may be no better "
+        "than chance (docs/training.md, 'A dev set that can choose')"
+    )
+
+
+def _collect(problems: List[str], check: Callable[..., Any], *args: Any) -> Any:
+    """``check(*args)``; on an AuthoringError its problems go to ``problems`` and the result is None."""
+    try:
+        return check(*args)
+    except AuthoringError as err:
+        problems.extend(err.problems)
+        return None
 
 
 def _is_word_char(ch: str) -> bool:
@@ -96,20 +135,30 @@ def _int_or_none(value: Any, field: str, where: str) -> Optional[int]:
     return value
 
 
-def _count(text: str, spec: Dict[str, Any], sent: Tuple[int, int], where: str) -> Dict[str, Any]:
-    span = _resolve(text, spec.get("text"), sent, where)
+def _object(spec: Any, what: str, where: str) -> Dict[str, Any]:
+    if not isinstance(spec, dict):
+        raise AuthoringError(f"{where}: {what} must be an object, got {spec!r}")
+    return spec
+
+
+def _count(text: str, spec: Any, sent: Tuple[int, int], where: str) -> Dict[str, Any]:
+    spec = _object(spec, "a count", where)
+    problems: List[str] = []
+    span = _collect(problems, _resolve, text, spec.get("text"), sent, where)
     qualifier = spec.get("qualifier", "exact")
-    _check(qualifier, QUALIFIERS, "qualifier", where)
-    _check(spec.get("kind"), KINDS, "kind", where)
-    value = _int_or_none(spec.get("value"), "value", where)
-    low = _int_or_none(spec.get("low"), "low", where)
-    high = _int_or_none(spec.get("high"), "high", where)
-    estimate = _int_or_none(spec.get("estimate", value), "estimate", where)
+    _collect(problems, _check, qualifier, QUALIFIERS, "qualifier", where)
+    _collect(problems, _check, spec.get("kind"), KINDS, "kind", where)
+    value, low, high = (_collect(problems, _int_or_none, spec.get(k), k, where) for k in ("value", "low", "high"))
+    estimate = _collect(problems, _int_or_none, spec.get("estimate", value), "estimate", where)
     echelon = spec.get("echelon")
     if echelon is not None:
-        _check(echelon, ECHELONS, "echelon", where)
+        _collect(problems, _check, echelon, ECHELONS, "echelon", where)
     if low is not None and high is not None and low > high:
-        raise AuthoringError(f"{where}: low {low} > high {high}")
+        problems.append(f"{where}: low {low} > high {high}")
+    if span is None and not problems:
+        problems.append(f"{where}: a count without its text")
+    if problems:
+        raise AuthoringError(problems)
     count = dict(span)
     count.update(
         value=value, low=low, high=high, estimate=estimate, qualifier=qualifier, kind=spec["kind"],
@@ -119,70 +168,114 @@ def _count(text: str, spec: Dict[str, Any], sent: Tuple[int, int], where: str) -
     return count
 
 
-def _attribution(text: str, spec: Dict[str, Any], sent: Tuple[int, int], where: str) -> Dict[str, Any]:
-    cue = _resolve(text, spec.get("cue"), sent, where + " cue")
-    if cue is None:
-        raise AuthoringError(f"{where}: attribution without a cue")
+def _attribution(text: str, spec: Any, sent: Tuple[int, int], where: str) -> Dict[str, Any]:
+    spec = _object(spec, "an attribution", where)
+    problems: List[str] = []
+    cue = _collect(problems, _resolve, text, spec.get("cue"), sent, where + " cue")
+    if cue is None and spec.get("cue") is None:
+        problems.append(f"{where}: attribution without a cue")
     source_type = spec.get("source_type", "unknown")
-    _check(source_type, SOURCE_TYPES, "source_type", where)
-    item = {"id": 0, "cue": cue}
+    _collect(problems, _check, source_type, SOURCE_TYPES, "source_type", where)
+    item: Dict[str, Any] = {"id": 0, "cue": cue}
     for field in ("source", "content", "medium", "time"):
-        item[field] = _resolve(text, spec.get(field), sent, f"{where} {field}")
-    item.update(
-        source_type=source_type,
-        anonymous=bool(spec.get("anonymous", False)),
-        state_media=bool(spec.get("state_media", False)),
-        via=[_resolve(text, v, sent, f"{where} via") for v in spec.get("via") or []],
-    )
+        item[field] = _collect(problems, _resolve, text, spec.get(field), sent, f"{where} {field}")
+    via = spec.get("via") or []
+    if not isinstance(via, list):
+        problems.append(f"{where}: via must be a list of spans, got {via!r}")
+        via = []
+    item["via"] = [_collect(problems, _resolve, text, v, sent, f"{where} via") for v in via]
+    if problems:
+        raise AuthoringError(problems)
+    item.update(source_type=source_type, anonymous=bool(spec.get("anonymous", False)),
+                state_media=bool(spec.get("state_media", False)))
+    item["via"] = item.pop("via")  # keep the field order of the corpus format
     if spec.get("resolved"):
         item["resolved"] = spec["resolved"]
     return item
 
 
-def build_record(doc: Dict[str, Any], where: str = "document") -> Dict[str, Any]:
-    """The corpus record (with character offsets) for one authoring document."""
-    if not isinstance(doc.get("id"), str) or not doc["id"]:
-        raise AuthoringError(f"{where}: missing 'id'")
-    where = f"{where} ({doc['id']})"
-    paragraphs = doc.get("paragraphs")
-    if not isinstance(paragraphs, list) or not paragraphs:
-        raise AuthoringError(f"{where}: 'paragraphs' must be a non-empty list of lists of sentences")
+def _layout(paragraphs: List[Any], where: str) -> Tuple[str, List[Tuple[int, int, Dict[str, Any]]], List[str]]:
+    """The text of the document (sentences joined by a space, paragraphs by a blank line), the
+    (start, end, sentence) of each sentence, and the problems of the sentences that are not usable."""
     pieces: List[str] = []
     bounds: List[Tuple[int, int, Dict[str, Any]]] = []
+    problems: List[str] = []
     offset = 0
     for p, paragraph in enumerate(paragraphs):
-        if p:
+        if not isinstance(paragraph, list):
+            problems.append(f"{where}: paragraph {p + 1}: must be a list of sentences")
+            continue
+        if pieces:
             pieces.append("\n\n")
             offset += 2
         for s, sentence in enumerate(paragraph):
             if not isinstance(sentence, dict) or not isinstance(sentence.get("s"), str) or not sentence["s"].strip():
-                raise AuthoringError(f"{where}: paragraph {p + 1}, sentence {s + 1}: needs a non-empty \"s\"")
-            if s:
+                problems.append(f"{where}: paragraph {p + 1}, sentence {s + 1}: needs a non-empty \"s\"")
+                continue
+            if s and pieces and pieces[-1] != "\n\n":
                 pieces.append(" ")
                 offset += 1
             pieces.append(sentence["s"])
             bounds.append((offset, offset + len(sentence["s"]), sentence))
             offset += len(sentence["s"])
-    text = "".join(pieces)
+    return "".join(pieces), bounds, problems
+
+
+def _sentence(text: str, bounds: Tuple[int, int], sentence: Dict[str, Any], swhere: str):
+    """One authoring sentence: its corpus sentence, counts and attributions; raises an
+    AuthoringError with every problem found in it."""
+    problems: List[str] = []
+    certainty = sentence.get("certainty", "certain")
+    _collect(problems, _check, certainty, CERTAINTY_LEVELS, "certainty", swhere)
+    cues = [_collect(problems, _cue, text, cue, bounds, swhere) for cue in sentence.get("cues") or []]
+    if certainty in CERTAINTY_LEVELS and certainty != "certain" and not cues:
+        problems.append(f"{swhere}: certainty {certainty!r} needs at least one cue")
+    counts = [_collect(problems, _count, text, c, bounds, swhere) for c in sentence.get("counts") or []]
+    attributions = [_collect(problems, _attribution, text, a, bounds, swhere) for a in sentence.get("attributions") or []]
+    if problems:
+        raise AuthoringError(problems)
+    return {"start": bounds[0], "end": bounds[1], "certainty": certainty, "cues": cues}, counts, attributions
+
+
+def _cue(text: str, cue: Any, bounds: Tuple[int, int], swhere: str) -> Dict[str, Any]:
+    cue = _object(cue, "a cue", swhere)
+    problems: List[str] = []
+    _collect(problems, _check, cue.get("type"), CUE_TYPES, "cue type", swhere)
+    spec = cue.get("text") if "nth" not in cue else {"text": cue.get("text"), "nth": cue["nth"]}
+    span = _collect(problems, _resolve, text, spec, bounds, swhere)
+    if span is None and not problems:
+        problems.append(f"{swhere}: a cue without its text")
+    if problems:
+        raise AuthoringError(problems)
+    span["type"] = cue["type"]
+    return span
+
+
+def build_record(doc: Dict[str, Any], where: str = "document") -> Dict[str, Any]:
+    """The corpus record (with character offsets) for one authoring document. Raises an
+    AuthoringError that lists every problem of the document (``.problems``)."""
+    if not isinstance(doc, dict):
+        raise AuthoringError(f"{where}: a document must be a JSON object, got {type(doc).__name__}")
+    problems: List[str] = []
+    if not isinstance(doc.get("id"), str) or not doc["id"]:
+        problems.append(f"{where}: missing 'id'")
+    else:
+        where = f"{where} ({doc['id']})"
+    paragraphs = doc.get("paragraphs")
+    if not isinstance(paragraphs, list) or not paragraphs:
+        raise AuthoringError(problems + [f"{where}: 'paragraphs' must be a non-empty list of lists of sentences"])
+    text, bounds, layout_problems = _layout(paragraphs, where)
+    problems.extend(layout_problems)
     record: Dict[str, Any] = {k: doc[k] for k in ("id", "conflict", "style", "outlet") if k in doc}
     record.update(text=text, counts=[], attributions=[], sentences=[])
     for n, (start, end, sentence) in enumerate(bounds):
-        swhere = f"{where}, sentence {n + 1} ({sentence['s'][:40]!r})"
-        certainty = sentence.get("certainty", "certain")
-        _check(certainty, CERTAINTY_LEVELS, "certainty", swhere)
-        cues = []
-        for cue in sentence.get("cues") or []:
-            _check(cue.get("type"), CUE_TYPES, "cue type", swhere)
-            span = _resolve(text, cue.get("text") if "nth" not in cue else {"text": cue["text"], "nth": cue["nth"]}, (start, end), swhere)
-            span["type"] = cue["type"]
-            cues.append(span)
-        if certainty != "certain" and not cues:
-            raise AuthoringError(f"{swhere}: certainty {certainty!r} needs at least one cue")
-        record["sentences"].append({"start": start, "end": end, "certainty": certainty, "cues": cues})
-        for c in sentence.get("counts") or []:
-            record["counts"].append(_count(text, c, (start, end), swhere))
-        for a in sentence.get("attributions") or []:
-            record["attributions"].append(_attribution(text, a, (start, end), swhere))
+        built = _collect(problems, _sentence, text, (start, end), sentence, f"{where}, sentence {n + 1} ({sentence['s'][:40]!r})")
+        if built is not None:
+            record["sentences"].append(built[0])
+            record["counts"].extend(built[1])
+            record["attributions"].extend(built[2])
+    if problems:
+        raise AuthoringError(problems)
     record["counts"].sort(key=lambda c: (c["start"], c["end"]))
     record["attributions"].sort(key=lambda a: (a["cue"]["start"], a["cue"]["end"]))
     for i, attribution in enumerate(record["attributions"]):
@@ -221,8 +314,11 @@ def build_files(paths: List[Path]) -> Tuple[Dict[str, List[Dict[str, Any]]], Lis
             except json.JSONDecodeError as err:
                 errors.append(f"{where}: invalid JSON ({err.msg} at column {err.colno})")
                 continue
-            except (AuthoringError, KeyError, TypeError, ValueError) as err:
-                errors.append(str(err) if isinstance(err, AuthoringError) else f"{where}: {err!r}")
+            except AuthoringError as err:
+                errors.extend(err.problems)  # every problem of the document, not just the first
+                continue
+            except (KeyError, TypeError, ValueError) as err:
+                errors.append(f"{where}: {err!r}")
                 continue
             if record["id"] in seen:
                 errors.append(f"{where}: duplicate id {record['id']!r}")
@@ -232,30 +328,48 @@ def build_files(paths: List[Path]) -> Tuple[Dict[str, List[Dict[str, Any]]], Lis
     return assign_splits(records), errors
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m conflictnlp.corpus.authoring", description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path, default=None, help="write train/dev/test.jsonl here")
-    args = parser.parse_args(argv)
-    splits, errors = build_files(args.paths)
-    for message in errors:
-        print(message, file=sys.stderr)
+def _summary(splits: Dict[str, List[Dict[str, Any]]], errors: List[str]) -> List[str]:
+    """The lines ``build`` prints on stderr after the problems: the totals and the warnings."""
     n_docs = sum(len(v) for v in splits.values())
     n_sents = sum(len(r["sentences"]) for v in splits.values() for r in v)
     split_sizes = ", ".join(f"{name} {len(records)}" for name, records in splits.items())
-    print(f"{n_docs} documents, {n_sents} sentences, {len(errors)} errors; documents by split: {split_sizes}",
-          file=sys.stderr)
-    if not errors and n_docs and not splits["dev"]:
+    lines = [f"{n_docs} documents, {n_sents} sentences, {len(errors)} errors; documents by split: {split_sizes}"]
+    if errors or not n_docs:
+        return lines
+    if not splits["dev"]:
         # assign_splits sends the 5th of every 9 documents to dev: fewer than 5 leave dev empty
-        print("warning: no document went to dev (build at least 5 documents, or write dev.jsonl yourself)",
-              file=sys.stderr)
-    if args.out is not None and not errors:
-        args.out.mkdir(parents=True, exist_ok=True)
-        for name, records in splits.items():
-            with (args.out / f"{name}.jsonl").open("w", encoding="utf8") as out:
-                for record in sorted(records, key=lambda r: r["id"]):
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return 1 if errors else 0
+        lines.append("warning: no document went to dev (build at least 5 documents, or write dev.jsonl yourself)")
+    elif dev_size_warning(splits["dev"]):
+        lines.append(f"warning: {dev_size_warning(splits['dev'])}")
+    return lines
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """``corpus build FILE... --out DIR``: every problem of every document on stderr (and nothing
+    written), or train/dev/test.jsonl in DIR. ``--out`` is required."""
+    parser = argparse.ArgumentParser(prog="python -m conflictnlp.corpus.authoring", description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, default=None, help="write train/dev/test.jsonl here (required)")
+    args = parser.parse_args(argv)
+    if args.out is None:
+        print("conflictnlp corpus build: error: --out DIR is required (the folder to write train.jsonl, "
+              "dev.jsonl and test.jsonl to)", file=sys.stderr)
+        return 2
+    missing = [str(p) for p in args.paths if not p.is_file()]
+    if missing:
+        print(f"conflictnlp corpus build: error: {', '.join(missing)}: no such file", file=sys.stderr)
+        return 1
+    splits, errors = build_files(args.paths)
+    for message in errors + _summary(splits, errors):
+        print(message, file=sys.stderr)
+    if errors:
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, records in splits.items():
+        with (args.out / f"{name}.jsonl").open("w", encoding="utf8") as out:
+            for record in sorted(records, key=lambda r: r["id"]):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
 
 
 if __name__ == "__main__":

@@ -281,6 +281,20 @@ def check_record(record: Dict[str, Any], where: str) -> List[str]:
     return checker.problems
 
 
+def is_authoring(lines: Sequence[str]) -> bool:
+    """Do these lines hold authoring documents (:mod:`.authoring`: ``"paragraphs"``, no ``"text"``)?
+    Judged by the first line that is JSON, after blank and ``#`` comment lines."""
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            first = jsontext.loads(line)
+        except json.JSONDecodeError:
+            continue
+        return isinstance(first, dict) and "paragraphs" in first and "text" not in first
+    return False
+
+
 def validate_files(paths: Sequence[PathLike]) -> Report:
     """Check corpus JSONL files; ids must be unique across all of them."""
     report = Report()
@@ -294,6 +308,13 @@ def validate_files(paths: Sequence[PathLike]) -> Report:
             continue
         except (OSError, UnicodeDecodeError) as err:
             report.problems.append(f"{path}: cannot read ({err})")
+            continue
+        if is_authoring(lines):
+            report.problems.append(
+                f"{path}: an authoring file (documents as \"paragraphs\" of sentences, spans quoted as text), "
+                f"not a corpus file: build it first (`conflictnlp corpus build {path} --out DIR`), "
+                "then validate the files in DIR"
+            )
             continue
         for lineno, line in enumerate(lines, start=1):
             if not line.strip():

@@ -32,8 +32,9 @@ from spacy.tokens import Doc
 
 from ..attribution.dates import date_text
 from ..claims import export_claims
-from ..export import format_table, source_text, to_dict
+from ..export import source_text, to_dict
 from ..schema import QUALIFIER
+from .table import bound_text, format_table
 
 DocLike = Union[Doc, Mapping[str, Any]]
 
@@ -287,7 +288,7 @@ class Comparison:
 def _group_block(group: Mapping[str, Any], rows: List[Dict[str, Any]]) -> str:
     """One actor and kind of :meth:`Comparison.table`: a head line and a table of its figures."""
     low, high = group["consensus_low"], group["consensus_high"]
-    consensus = f"{'…' if low is None else _n(low)} to {'…' if high is None else _n(high)}"
+    consensus = f"{bound_text(low)} to {bound_text(high)}"
     head = (
         f"== {group['actor'] or '(actor unknown)'} · {group['kind']}: {group['figures']} figure"
         f"{'s' if group['figures'] != 1 else ''} in {group['documents']} document"
@@ -297,21 +298,15 @@ def _group_block(group: Mapping[str, Any], rows: List[Dict[str, Any]]) -> str:
     body = format_table(
         [
             (
-                "≠" if r["conflicts"] else "", _tail(r["document"], 18), r["figure"], r["text"],
+                "≠" if r["conflicts"] else "", r["document"], r["figure"], r["text"],
                 r["source"] or "(no source)", _giver_type(r), r["anonymous"], r["certainty"],
             )
             for r in rows
         ],
         ("", "document", "figure", "as written", "source", "type", "anon", "certainty"),
-        (1, 18, 16, 24, 34, 12, 4, 10),
+        (1, 24, 18, 34, 34, 12, 4, 10),
     )
     return head + "\n" + body
-
-
-def _tail(name: str, width: int) -> str:
-    """The end of a long document name (a path is told apart by its file name)."""
-    name = " ".join(str(name).split())
-    return name if len(name) <= width else "…" + name[-(width - 1):]
 
 
 def _giver_type(row: Mapping[str, Any]) -> Optional[str]:
