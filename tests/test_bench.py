@@ -11,12 +11,17 @@ import spacy
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("conflictnlp_benchmark", ROOT / "bench" / "benchmark.py")
+def _bench_script(name: str, file: str):
+    """A script of bench/ as a module (bench/ is no package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / file)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _bench_script("conflictnlp_benchmark", "benchmark.py")
 
 
 def test_text_is_deterministic_and_long_enough(bench):
@@ -60,10 +65,7 @@ def test_scaling_script_runs_every_shape(tmp_path):
 
 @pytest.fixture(scope="module")
 def scaling():
-    spec = importlib.util.spec_from_file_location("conflictnlp_scaling_shapes", ROOT / "bench" / "scaling.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _bench_script("conflictnlp_scaling_shapes", "scaling.py")
 
 
 @pytest.fixture(scope="module")
