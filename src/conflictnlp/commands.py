@@ -204,17 +204,16 @@ def usage_message(err: typer.TyperException, argv: Sequence[str]) -> str:
     (``--format xml: unknown output format (choose from jsonl, table, csv, html)``)."""
     ctx = getattr(err, "ctx", None)
     where = ctx.command_path.split(" ", 1)[1] if ctx is not None and " " in ctx.command_path else ""
+    message = " ".join(err.format_message().split())  # typer lists some choices on lines of their own
     param = getattr(err, "param", None)
     template = CHOICE_ERRORS.get(getattr(param, "name", None) or "")
-    choices = _choices(param)
-    if template and choices:
-        value = _given(argv, param.opts)
-        message = template.format(option=param.opts[-1], value=value, choices=", ".join(map(str, choices)))
-        return message if value is not None else f"{where}: {err.format_message()}"
-    if type(err).__name__ == "UsageError" and "Missing command" in err.format_message() and ctx is not None:
-        choices = ", ".join(getattr(ctx.command, "commands", {}))
-        return f"{where or 'conflictnlp'}: choose an action: {choices} (see `{ctx.command_path} --help`)"
-    return f"{where + ': ' if where else ''}{err.format_message()} (see `{ctx.command_path if ctx else 'conflictnlp'} --help`)"
+    value = _given(argv, param.opts) if template else None
+    if template and value is not None and _choices(param):
+        return template.format(option=param.opts[-1], value=value, choices=", ".join(map(str, _choices(param))))
+    if type(err).__name__ == "UsageError" and message.startswith("Missing command") and ctx is not None:
+        commands = ", ".join(getattr(ctx.command, "commands", {}))
+        return f"{where or 'conflictnlp'}: choose an action: {commands} (see `{ctx.command_path} --help`)"
+    return f"{where + ': ' if where else ''}{message} (see `{ctx.command_path if ctx else 'conflictnlp'} --help`)"
 
 
 def _choices(param: Any) -> Optional[Sequence[Any]]:
