@@ -144,8 +144,6 @@ def build(
     return _run(ctx, cli.run_corpus, corpus_command="build")
 
 
-Out = Annotated[str, typer.Option("--out", metavar="OUT", show_default=False,
-                                  help="the file to write (JSONL; .spacy for --to spacy)")]
 
 
 @corpus_app.command("import", help="Annotation-tool exports -> corpus JSONL.")
@@ -154,7 +152,7 @@ def import_(
     tool: Annotated[ImportTool, typer.Option("--from", case_sensitive=False, show_default=False,
                                              help="the tool that wrote the files: prodigy or doccano")],
     paths: InPaths,
-    out: Out,
+    out: Annotated[str, typer.Option("--out", metavar="OUT", show_default=False, help="the corpus JSONL file to write")],
 ) -> int:
     return _run(ctx, cli.run_corpus, corpus_command="import")
 
@@ -166,7 +164,8 @@ def export(
         "--to", case_sensitive=False, show_default=False,
         help="prodigy or doccano tasks, or spacy (a .spacy DocBin of the gold Docs)")],
     paths: InPaths,
-    out: Out,
+    out: Annotated[str, typer.Option("--out", metavar="OUT", show_default=False,
+                                     help="the file to write: JSONL tasks, or OUT.spacy with --to spacy")],
 ) -> int:
     return _run(ctx, cli.run_corpus, corpus_command="export")
 
