@@ -448,14 +448,14 @@ SPACY_TRAIN = [
 
 
 def _parse(argv: List[str]):
-    from conflictnlp.cli import build_parser
+    import typer
 
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        try:
-            return build_parser().parse_args(argv)
-        except SystemExit as exit_:
-            raise AssertionError(f"conflictnlp {' '.join(argv)}: does not parse: {err.getvalue().strip()}") from exit_
+    from conflictnlp.commands import parse
+
+    try:
+        return parse(argv)
+    except typer.TyperException as err:
+        raise AssertionError(f"conflictnlp {' '.join(argv)}: does not parse: {err.format_message()}") from err
 
 
 def test_docs_show_cli_commands():
@@ -469,31 +469,18 @@ def test_documented_command_parses(where, argv):
         words = [word for word in argv if not word.startswith(("[", "-")) and word.isalpha()]
         parsers = _subcommands()
         command = " ".join(words[:2]) if " ".join(words[:2]) in parsers else words[0]
-        options = {flag for action in parsers[command]._actions for flag in action.option_strings}
+        options = {flag for param in parsers[command].params for flag in param.opts}
         named = {flag for word in argv for flag in re.findall(r"--[a-z][a-z-]*", word)}
         assert named <= options, f"{where}: `{command}` has no {sorted(named - options)}"
         return
-    args = _parse(argv)
-    assert args.command, f"{where}: conflictnlp {' '.join(argv)} names no command"
+    assert _parse(argv), f"{where}: conflictnlp {' '.join(argv)} names no command"
 
 
 def _subcommands() -> Dict[str, Any]:
-    """'extract' -> its parser; 'corpus validate' -> its parser ..."""
-    import argparse
+    """'extract' -> its command; 'corpus validate' -> its command ..."""
+    from conflictnlp.commands import subcommands
 
-    from conflictnlp.cli import build_parser
-
-    found = {}
-
-    def walk(parser, prefix):
-        for action in parser._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                for name, child in action.choices.items():
-                    found[f"{prefix} {name}".strip()] = child
-                    walk(child, f"{prefix} {name}")
-
-    walk(build_parser(), "")
-    return found
+    return subcommands()
 
 
 CLI_PAGE = DOCS / "cli.md"
@@ -507,22 +494,20 @@ def _cli_page_code() -> List[str]:
 
 @pytest.mark.parametrize("command", sorted(_subcommands()))
 def test_every_subcommand_is_documented_and_has_help(command):
-    import argparse
-
     from conflictnlp.cli import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(command.split() + ["--help"]) == 0, f"conflictnlp {command} --help fails"
-    assert "usage:" in out.getvalue()
+    assert "usage:" in out.getvalue().lower()
     parser = _subcommands()[command]
-    if any(isinstance(action, argparse._SubParsersAction) for action in parser._actions):
+    if hasattr(parser, "commands"):
         return  # a group (`corpus`): its actions are documented one by one
     spans = [span.replace("conflictnlp ", "", 1) for span in _cli_page_code()]
     documented = [span for span in spans if span == command or span.startswith(command + " ")]
     assert documented, f"docs/cli.md does not show `{command} ...`"
     # Every option the parser has is named in the page, and every option the page names exists.
-    options = {flag for action in parser._actions for flag in action.option_strings if flag.startswith("--")} - {"--help"}
+    options = {flag for param in parser.params for flag in param.opts if flag.startswith("--")} - {"--help"}
     named = {flag for span in documented for flag in re.findall(r"--[a-z][a-z-]*", span)}
     assert named <= options, f"docs/cli.md shows {sorted(named - options)} for `{command}`; it has {sorted(options)}"
     assert options <= named, f"docs/cli.md does not show {sorted(options - named)} for `{command}`"

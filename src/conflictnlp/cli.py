@@ -11,13 +11,13 @@ import argparse
 import csv
 import errno
 import json
+import re
 import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, TextIO, Tuple, Union
 
-from .about import __version__
 from .runner import Failure, LongExport, one_line as _one_line, run_exports
 
 EXIT_OK = 0
@@ -76,81 +76,158 @@ def _read_bytes(path: str, stdin: Optional[TextIO]) -> bytes:
 
 
 def iter_documents(
-    paths: Sequence[str], input_format: str = "auto", stdin: Optional[TextIO] = None, check_exports: bool = False
+    paths: Sequence[str], input_format: str = "auto", stdin: Optional[TextIO] = None, check_exports: bool = False,
+    sizes: Optional[Callable[[int], None]] = None,
 ) -> Iterator[Union[Document, InputError]]:
     """Yield a :class:`Document` per input document, or an :class:`InputError` per bad input.
 
     Plain-text files are one document each; ``.jsonl`` files (or ``input_format="jsonl"``)
-    hold one JSON object per line with a ``"text"`` field. ``-`` reads stdin. With
+    hold one JSON object per line with a ``"text"`` field. ``-`` reads stdin. With ``"auto"``,
+    other inputs are JSONL or text by their content (:func:`detect_format`). With
     ``check_exports``, a saved export (a line of ``extract`` output) that lacks the shape its
-    readers need is an input error (:func:`conflictnlp.export.export_problem`).
+    readers need is an input error (:func:`conflictnlp.export.export_problem`). ``sizes`` is
+    told how many documents (or errors) each input gives, as soon as it is read.
     """
-    from .export import export_problem
-
     for path in paths:
         name = "<stdin>" if path == "-" else path
         try:
-            text = _decode(_read_bytes(path, stdin), name)
+            text, as_jsonl = _read_input(path, name, input_format, stdin)
         except InputError as err:
+            _tell(sizes, 1)
             yield err
             continue
-        as_jsonl = input_format == "jsonl" or (input_format == "auto" and path.lower().endswith(".jsonl"))
-        if not text.strip():
-            yield InputError(f"{name}: empty input")
-            continue
         if not as_jsonl:
+            _tell(sizes, 1)
             yield Document(text, {"path": path})
             continue
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield InputError(f"{name}, line {lineno}: invalid JSON ({err.msg})")
-                continue
-            except RecursionError:
-                yield InputError(f"{name}, line {lineno}: JSON nested too deeply")
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                yield InputError(f'{name}, line {lineno}: expected an object with a "text" string')
-                continue
-            meta = {k: v for k, v in record.get("meta", {}).items()} if isinstance(record.get("meta"), dict) else {}
-            is_export = str(record.get("schema", "")).startswith("conflictnlp/") and isinstance(record.get("counts"), list)
-            problem = export_problem(record) if is_export and check_exports else None
-            if problem is not None:
-                yield InputError(f"{name}, line {lineno}: not a usable conflictnlp export ({problem})")
-                continue
-            if is_export:
-                if "path" not in meta:  # keep the name of the document it was made from
-                    meta.update({"path": path, "line": lineno})
-                yield Document(record["text"], meta, export=record)
-                continue
-            meta.update({"path": path, "line": lineno})
-            yield Document(record["text"], meta)
+        lines = text.splitlines()
+        _tell(sizes, sum(1 for line in lines if line.strip()))
+        yield from _jsonl_documents(lines, name, path, check_exports)
+
+
+def _tell(sizes: Optional[Callable[[int], None]], count: int) -> None:
+    if sizes is not None:
+        sizes(count)
+
+
+def _read_input(path: str, name: str, input_format: str, stdin: Optional[TextIO]) -> Tuple[str, bool]:
+    """The text of one input and whether it is JSONL; an :class:`InputError` naming it otherwise."""
+    text = _decode(_read_bytes(path, stdin), name)
+    if not text.strip():
+        raise InputError(f"{name}: empty input")
+    if input_format != "auto":
+        return text, input_format == "jsonl"
+    return text, path.lower().endswith(".jsonl") or detect_format(text, name) == "jsonl"
+
+
+# A line that holds one JSON object (a candidate), and a non-empty line that cannot start one.
+_OBJECT_LINE = re.compile(r"^[ \t]*\{.*\}[ \t\r]*$", re.M)
+_OTHER_LINE = re.compile(r"^[ \t]*[^\s{]", re.M)
+
+
+def _json_object(line: str) -> Optional[Dict[str, Any]]:
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def detect_format(text: str, name: str) -> str:
+    """``"jsonl"`` or ``"text"`` for an input of ``--input-format auto`` not named ``.jsonl``
+    (stdin, a ``.txt`` file) by its content: JSONL where the first non-empty line is a JSON object
+    (a saved export with ``"counts"``, a record with ``"text"``, ...), plain text otherwise.
+
+    Lines that disagree (a JSON object first and a line that is not one, or plain text first and a
+    line that is a JSON object with ``"text"``) raise an :class:`InputError` that names the lines.
+    """
+    first = re.search(r"\S", text)
+    start = first.start() if first is not None else 0
+    stop = text.find("\n", start)
+    line_of = lambda offset: text.count("\n", 0, offset) + 1  # noqa: E731
+    hint = "name the format with --input-format jsonl or text"
+    if _json_object(text[start:stop if stop >= 0 else len(text)]) is not None:
+        other = _OTHER_LINE.search(text)
+        if other is not None:
+            raise InputError(f"{name}: mixed input: line {line_of(start)} is a JSON object, "
+                             f"line {line_of(other.start())} is not; {hint}")
+        return "jsonl"
+    for match in _OBJECT_LINE.finditer(text):
+        if isinstance((_json_object(match.group()) or {}).get("text"), str):
+            raise InputError(f"{name}: mixed input: line {line_of(start)} is plain text, line "
+                             f"{line_of(match.start())} is a JSON object with \"text\"; {hint}")
+    return "text"
+
+
+def _jsonl_documents(lines: List[str], name: str, path: str, check_exports: bool) -> Iterator[Union[Document, InputError]]:
+    """The documents (or errors) of the lines of one JSONL input: a ``{"text": ...}`` record or a
+    saved export each."""
+    from .export import export_problem
+
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError(f"{name}, line {lineno}: invalid JSON ({err.msg})")
+            continue
+        except RecursionError:
+            yield InputError(f"{name}, line {lineno}: JSON nested too deeply")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield InputError(f'{name}, line {lineno}: expected an object with a "text" string')
+            continue
+        meta = {k: v for k, v in record.get("meta", {}).items()} if isinstance(record.get("meta"), dict) else {}
+        is_export = str(record.get("schema", "")).startswith("conflictnlp/") and isinstance(record.get("counts"), list)
+        problem = export_problem(record) if is_export and check_exports else None
+        if problem is not None:
+            yield InputError(f"{name}, line {lineno}: not a usable conflictnlp export ({problem})")
+            continue
+        if is_export:
+            if "path" not in meta:  # keep the name of the document it was made from
+                meta.update({"path": path, "line": lineno})
+            yield Document(record["text"], meta, export=record)
+            continue
+        meta.update({"path": path, "line": lineno})
+        yield Document(record["text"], meta)
 
 
 class Progress:
-    """A one-line progress counter on stderr, shown only when stderr is a terminal."""
+    """A tqdm bar over documents (done/total, rate, ETA) on stderr.
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr, min_total: int = 2) -> None:
+    ``show``: True always, False never, None when the stream is a terminal and there are at least
+    ``min_total`` documents. The total starts at one per input and :meth:`grow` adds to it as an
+    input turns out to hold more documents (a JSONL file), before they are done.
+    """
+
+    def __init__(self, total: int, stream: Optional[TextIO] = None, min_total: int = 2, show: Optional[bool] = None) -> None:
         self.total = total
-        self.stream = stream
-        self.enabled = total >= min_total and getattr(stream, "isatty", lambda: False)()
+        self.stream = stream if stream is not None else sys.stderr
+        self.wanted = show if show is not None else getattr(self.stream, "isatty", lambda: False)()
+        self.min_total = 0 if show else min_total
         self.done = 0
+        self.bar: Any = None
 
-    def step(self, label: str) -> None:
+    def grow(self, more: int) -> None:
+        self.total += more
+        if self.bar is not None:
+            self.bar.total = self.total
+            self.bar.refresh()
+
+    def step(self, label: str = "") -> None:
         self.done += 1
-        if self.enabled:
-            width = 30
-            filled = int(width * self.done / max(1, self.total))
-            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[-40:]:<40}")
-            self.stream.flush()
+        if self.bar is None and self.wanted and self.total >= self.min_total:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, initial=self.done - 1, file=self.stream, unit="doc", dynamic_ncols=True)
+        if self.bar is not None:
+            self.bar.set_postfix_str(label[-40:], refresh=False)
+            self.bar.update(1)
 
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r" + " " * 90 + "\r")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.close()
 
 
 def error(message: str) -> None:
@@ -200,11 +277,13 @@ def process(
     n_process: int = 1,
     base: Optional[str] = None,
     stream_long: bool = False,
+    show_progress: Optional[bool] = None,
 ) -> Iterator[Union[Dict[str, Any], LongExport, InputError]]:
     """Export dicts (or input errors) for each document of ``paths``, in input order
     (:func:`conflictnlp.runner.run_exports`: batches, and worker processes with ``n_process`` > 1;
     with ``stream_long``, a :class:`~conflictnlp.runner.LongExport` for a document above
-    ``nlp.max_length``).
+    ``nlp.max_length``). A progress bar over the documents (:class:`Progress`) goes to stderr
+    as ``show_progress`` says (None: when stderr is a terminal).
 
     With ``reuse_exports``, lines of a saved export (``extract`` output) are taken as they
     are instead of being processed again.
@@ -212,7 +291,8 @@ def process(
     from . import pipeline
 
     def items() -> Iterator[Any]:
-        for item in iter_documents(paths, input_format, stdin, check_exports=reuse_exports):
+        for item in iter_documents(paths, input_format, stdin, check_exports=reuse_exports,
+                                   sizes=lambda count: progress.grow(count - 1)):
             if isinstance(item, InputError):
                 yield Failure({}, str(item))
             elif reuse_exports and item.export is not None:
@@ -220,11 +300,12 @@ def process(
             else:
                 yield item.text, item.meta
 
-    progress = Progress(len(paths))
+    progress = Progress(len(paths), show=show_progress)
     try:
         for result in run_exports(nlp, items(), batch_size=batch_size, n_process=n_process, base=base,
                                   load=pipeline.load, stream_long=stream_long):
             if isinstance(result, Failure):
+                progress.step(str(result.meta.get("path", "")))
                 yield InputError(result.reason if not result.meta else f"{_where(result.meta)}: {result.reason}")
                 continue
             progress.step(str((result.meta if isinstance(result, LongExport) else result.get("meta", {})).get("path")))
@@ -234,18 +315,6 @@ def process(
 
 
 # ----------------------------------------------------------------------------- extract
-
-def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="text files, .jsonl files, or - for stdin")
-    parser.add_argument("--format", default="jsonl", help="output format: jsonl (default), table, csv or html (one page)")
-    parser.add_argument("--input-format", default="auto", help="auto (by extension), text or jsonl")
-    parser.add_argument("--html-style", default="article", metavar="STYLE",
-                        help="with --format html: article (default: the text as written, marks, claims) or displacy")
-    parser.add_argument("--base", default=None, metavar="PIPELINE", help="an installed spaCy pipeline to build on")
-    parser.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per nlp.pipe batch (default 64)")
-    parser.add_argument("--n-process", type=int, default=1, metavar="N",
-                        help="worker processes, each with its own pipeline (default 1)")
-
 
 def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
     if not formats_ok(args, OUTPUT_FORMATS):
@@ -272,7 +341,8 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     first = True
     try:
         for item in process(nlp, args.paths, args.input_format, stdin, batch_size=args.batch_size,
-                            n_process=args.n_process, base=args.base, stream_long=True):
+                            n_process=args.n_process, base=args.base, stream_long=True,
+                            show_progress=getattr(args, "progress", None)):
             if isinstance(item, LongExport):  # written chunk by chunk (conflictnlp.longwrite)
                 problem = write_long(item, args.format, page.write if page is not None else stdout.write, first,
                                      figure=page.figure if page is not None else None)
@@ -338,17 +408,6 @@ class _HtmlPage:
 
 # ----------------------------------------------------------------------------- compare
 
-def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="text files, .jsonl files (texts or saved extract output), or - for stdin"
-    )
-    parser.add_argument("--format", default="table", help="output format: table (default), csv or jsonl")
-    parser.add_argument("--input-format", default="auto", help="auto (by extension), text or jsonl")
-    parser.add_argument("--base", default=None, metavar="PIPELINE", help="an installed spaCy pipeline to build on")
-    parser.add_argument("--min-documents", type=int, default=1, metavar="N", help="only actor/kind pairs given by N or more documents")
-    parser.add_argument("--tolerance", type=float, default=0.1, help="relative margin of approximate figures (default 0.1)")
-
-
 def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
     if not formats_ok(args, COMPARE_FORMATS):
         return EXIT_USAGE
@@ -362,7 +421,8 @@ def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
 
     status = EXIT_OK
     exports = []
-    for item in process(nlp, args.paths, args.input_format, stdin, reuse_exports=True):
+    for item in process(nlp, args.paths, args.input_format, stdin, reuse_exports=True,
+                        show_progress=getattr(args, "progress", None)):
         if isinstance(item, InputError):
             error(str(item))
             status = EXIT_INPUT_ERROR
@@ -384,22 +444,6 @@ def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
 
 
 # ----------------------------------------------------------------------------- corpus, evaluate
-
-def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="corpus_command", metavar="ACTION")
-    validate = sub.add_parser("validate", help="check corpus JSONL files")
-    validate.add_argument("paths", nargs="+", metavar="FILE")
-    build = sub.add_parser("build", help="authoring files -> train/dev/test.jsonl")
-    build.add_argument("paths", nargs="+", metavar="FILE")
-    build.add_argument("--out", default=None, metavar="DIR", help="write train/dev/test.jsonl here (required)")
-    imp = sub.add_parser("import", help="annotation-tool exports -> corpus JSONL")
-    exp = sub.add_parser("export", help="corpus JSONL -> annotation-tool tasks")
-    for action, flag in ((imp, "--from"), (exp, "--to")):
-        action.add_argument(flag, dest="tool", required=True, metavar="TOOL",
-                            help="prodigy or doccano" + (", or spacy (a .spacy DocBin of the gold Docs)" if action is exp else ""))
-        action.add_argument("paths", nargs="+", metavar="IN")
-        action.add_argument("--out", required=True, metavar="OUT", help="the file to write (JSONL; .spacy for --to spacy)")
-
 
 def _write_jsonl(path: str, items: List[Dict[str, Any]]) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -485,12 +529,6 @@ def run_corpus(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO]
     return EXIT_USAGE
 
 
-def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="FILE", help="corpus JSONL files")
-    parser.add_argument("--base", default=None, metavar="PIPELINE", help="an installed spaCy pipeline to build on")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-
-
 def run_evaluate(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
     from .corpus.evaluate import evaluate_records, format_scores
 
@@ -508,38 +546,23 @@ def run_evaluate(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextI
 # ----------------------------------------------------------------------------- main
 
 Command = Callable[[argparse.Namespace, TextIO, Optional[TextIO]], int]
-_COMMANDS: Dict[str, Command] = {"extract": run_extract, "compare": run_compare, "corpus": run_corpus, "evaluate": run_evaluate}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="conflictnlp", description="Troop counts, attribution, hedging and claims in war reporting."
-    )
-    parser.add_argument("--version", action="version", version=f"conflictnlp {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add_extract_arguments(sub.add_parser("extract", help="annotate documents and print the export"))
-    add_compare_arguments(sub.add_parser("compare", help="the figures documents give for the same actor and kind, side by side"))
-    add_corpus_arguments(sub.add_parser("corpus", help="validate, build, import or export annotated corpus files"))
-    add_evaluate_arguments(sub.add_parser("evaluate", help="score the pipeline on annotated corpus files"))
-    return parser
+@dataclass
+class Streams:
+    """The streams ``main`` was given, which the commands write to and read ``-`` from."""
+
+    stdout: TextIO
+    stdin: Optional[TextIO] = None
 
 
-
-
-def main(argv: Optional[List[str]] = None, stdout: Optional[TextIO] = None, stdin: Optional[TextIO] = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:  # argparse already printed its message
-        return int(exit_.code or 0)
-    if not args.command:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
-    out = stdout if stdout is not None else sys.stdout
+def run_command(run: Command, args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
+    """Run one command (``run_extract`` ...) with the one-line error contract: a library warning,
+    an unwritable output or any other failure is one line on stderr, never a traceback."""
     try:
         with warnings.catch_warnings():
             warnings.showwarning = warning_line
-            return _COMMANDS[args.command](args, out, stdin)
+            return run(args, stdout, stdin)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
     except KeyboardInterrupt:
@@ -552,6 +575,30 @@ def main(argv: Optional[List[str]] = None, stdout: Optional[TextIO] = None, stdi
     except Exception as err:  # the promise is one line, never a traceback
         error(f"{args.command}: {_one_line(err)}")
         return EXIT_INPUT_ERROR
+
+
+def main(argv: Optional[List[str]] = None, stdout: Optional[TextIO] = None, stdin: Optional[TextIO] = None) -> int:
+    """The command line (:mod:`conflictnlp.commands`): the exit code. A usage error (an unknown
+    option, a value outside its choices, a missing argument) is one line on stderr and exit code 2."""
+    import typer
+
+    from .commands import click_command, usage_message
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = click_command()
+    if not args:
+        print(command.get_help(typer.Context(command, info_name="conflictnlp")), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        code = command.main(args=args, prog_name="conflictnlp", standalone_mode=False,
+                            obj=Streams(stdout if stdout is not None else sys.stdout, stdin))
+    except typer.TyperException as err:
+        error(usage_message(err, args))
+        return EXIT_USAGE
+    except typer.Abort:  # Ctrl-C or the end of input while the command line was read
+        error("interrupted")
+        return 130
+    return int(code or 0)
 
 
 if __name__ == "__main__":  # pragma: no cover
