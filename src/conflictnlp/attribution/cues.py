@@ -486,14 +486,50 @@ def summary_source(lex: Lexicons, view: View, src: Range) -> Optional[Range]:
 def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbCue, src: Range) -> Optional[Record]:
     """What a source-before-cue report says: after the cue ("that", a colon, a quote, "to ..."),
     or before it (", X said."); None where the verb does not report."""
-    lower, words, lo, hi, entry = view.lower, view.words, cue.lo, cue.hi, cue.entry
-    after_start = after_cue(view, rec, entry, cue.e, hi)
+    lower, words, lo = view.lower, view.words, cue.lo
+    after_start, hi = start_after_source(view, rec, cue, src)
+    found = reported_after(lex, view, cue, after_start, hi)
+    if found is None:
+        return None
+    signal, content = found
+    if cue.entry.get("quote_only") and not (
+            signal and lower[after_start] != "that" or quote_ends_before(view, src[0], lo)):
+        return None  # "X continued: “...”", "“...,” X continued."; never "the shelling continued"
+    comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
+    if content is not None and not signal and said_before(view, src, content, comma_before, lo):
+        content = None
+    post = content is None and comma_before
+    if post:
+        content = content_before(view, src[0], lo)
+    if not reports(lex, view, cue, src, content, signal, post):
+        return None
+    before = parenthetical_before(view, src[0], content, lo) if content is not None and not (post or signal) else None
+    if before is not None:
+        rec.parts.insert(0, content)  # "The shelling, the mayor said, went on all night": both sides
+        content = before
+    rec.content = content
+    if content is None and not post and rec.medium is None:
+        return None
+    return rec
+
+
+def start_after_source(view: View, rec: Record, cue: VerbCue, src: Range) -> Tuple[int, int]:
+    """Where what is said after the cue may start, and the end of the sentence it may run to."""
+    words, lo, hi = view.words, cue.lo, cue.hi
+    after_start = after_cue(view, rec, cue.entry, cue.e, hi)
     if after_start < hi and words[after_start] == ":":
         hi = past_colon(view, after_start, hi)  # "He said:" closing a parser's sentence
-    content = None
     if (after_start + 1 < hi and words[after_start] == "," and words[after_start + 1] in QUOTES
             and not (src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES))):
         after_start += 1  # "The governor asks, “Who will pay?”" (not the second half of a split quote)
+    return after_start, hi
+
+
+def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi: int) -> Optional[Tuple[bool, Optional[Range]]]:
+    """What follows the cue, and whether something marks it as said (``signal``: "that", a colon,
+    a quote, a governed particle, "to ..."); None where the verb does not report."""
+    lower, words, entry = view.lower, view.words, cue.entry
+    content = None
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if governs(view, entry, after_start, hi) and (cue.form not in lex.ambiguous or cue.is_verb_tag):
         signal = True  # "spoke of a betrayal": the particle joins the cue (.extent), what it governs is said
@@ -515,42 +551,37 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         if content is None or not names_something(view, content):
             return None
         signal = True
-    if entry.get("quote_only") and not (signal and lower[after_start] != "that" or quote_ends_before(view, src[0], lo)):
-        return None  # "X continued: “...”", "“...,” X continued."; never "the shelling continued"
-    comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
-    if content is not None and not signal and quote_ends_before(view, src[0], lo):
-        # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
-        content = None
-    if content is not None and comma_before and not signal and (lower[content[0]] in CONTINUATIONS or (
-            words[content[0] - 1] == "," and (lower[content[0]] in TAIL_GERUNDS or (
-                lower[content[0]].endswith("ing") and lower[content[0]] not in view.cue_forms)))):
-        # "..., a US official said, though none are set to enter Gaza" / "..., the governor said,
-        # pointing to the river": what was said is before; "..., the colonel said, adding he would
-        # stay": the gerund is a report of its own.
-        content = None
-    post = content is None and comma_before
-    if post:
-        content = content_before(view, src[0], lo)
-    # A verb tag settles a noun-or-verb form; a weak verb also needs a reported clause, which the
-    # parse may show ("estimated 300 had fled": ccomp), never the tag alone ("they have added").
+    return signal, content
+
+
+def said_before(view: View, src: Range, content: Range, comma_before: bool, lo: int) -> bool:
+    """What follows an unmarked cue is no report because what was said comes before it."""
+    lower, words = view.lower, view.words
+    if quote_ends_before(view, src[0], lo):
+        return True  # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
+    # "..., a US official said, though none are set to enter Gaza" / "..., the governor said,
+    # pointing to the river": what was said is before; "..., the colonel said, adding he would
+    # stay": the gerund is a report of its own.
+    return comma_before and (lower[content[0]] in CONTINUATIONS or (
+        words[content[0] - 1] == "," and (lower[content[0]] in TAIL_GERUNDS or (
+            lower[content[0]].endswith("ing") and lower[content[0]] not in view.cue_forms))))
+
+
+def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Optional[Range], signal: bool,
+            post: bool) -> bool:
+    """Does the verb report here? A verb tag settles a noun-or-verb form; a weak verb also needs a
+    reported clause, which the parse may show ("estimated 300 had fled": ccomp), never the tag
+    alone ("they have added")."""
+    lower, words, entry = view.lower, view.words, cue.entry
     clause = cue.token is not None and parse_clause(cue.token, entry)
     if not (signal or post) and ((entry["strength"] == "weak" and not clause) or (cue.form in lex.ambiguous and not cue.is_verb_tag)):
-        return None
+        return False
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
-        return None
-    if (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
-            and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])
-            and not (entry.get("question") and lower[content[0]] in WH_WORDS)):
-        # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
-        return None
-    before = parenthetical_before(view, src[0], content, lo) if content is not None and not (post or signal) else None
-    if before is not None:
-        rec.parts.insert(0, content)  # "The shelling, the mayor said, went on all night": both sides
-        content = before
-    rec.content = content
-    if content is None and not post and rec.medium is None:
-        return None
-    return rec
+        return False
+    # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
+    return not (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
+                and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
+                and not (entry.get("question") and lower[content[0]] in WH_WORDS))
 
 
 # What a verb of asking asks: "questioned whether ...", "asked how ...".
