@@ -234,6 +234,12 @@ def insert_kind(view: View, s: int, e: int) -> Optional[str]:
         lower[s] == "one" and s + 1 < e and lower[s + 1] == "of")
     if described and not any(lower[k] in ("is", "are", "was", "were", "will", "would") for k in range(s, min(e, s + 3))):
         return "description"
+    if lower[s] == "of" and s + 1 < e and all(is_cap(w) for w in words[s + 1:e]):
+        return "origin"  # "Ana Pires, | of Mariupol |, said"
+    # "director of the Sahel Monitor and a former army officer": two descriptions
+    both = next((k for k in range(s + 2, e - 1) if lower[k] == "and" and lower[k + 1] in ("a", "an", "the")), None)
+    if both is not None and insert_kind(view, s, both) and insert_kind(view, both + 1, e):
+        return "description"
     return None
 
 
@@ -274,7 +280,9 @@ def appositive_source(view: View, comma: int, lo: int) -> Optional[Range]:
         if head[0] == skip_lead(view, lo, head[1]) or words[head[0] - 1] in QUOTES or words[head[0] - 1] == ":":
             return head[0], comma
         if words[head[0] - 1] != ",":
-            break
+            before = segment_start(view, seg - 1, lo)  # "Ana Pires, | of Mariupol |, Ukraine, said"
+            if before is None or insert_kind(view, before, seg - 1) != "origin":
+                break
         fallback = fallback or (head[0], comma)
         k = seg - 1
     return fallback

@@ -24,7 +24,7 @@ from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTE
 from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
-    CLAIM_NOUNS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
+    CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
     TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -266,8 +266,9 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
     if not cue.form.split(" ", 1)[0].endswith("ing") or progressive(view, cue):
         return PASS  # "calling for": a phrasal verb's first word
-    if cue.prev in DOCUMENT_NOUNS:
-        return issued_saying(view, rec, cue)
+    doc = document_before(view, cue)
+    if doc is not None:
+        return issued_saying(view, rec, cue, doc)
     comma = (cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
              # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
              or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES))
@@ -304,10 +305,19 @@ def progressive(view: View, cue: VerbCue) -> bool:
     return j >= cue.lo and view.lower[j] in BE - {"be", "been", "being", "'s", "’s"}
 
 
-def issued_saying(view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
-    """ "X issued a statement saying ...": X is the source, the statement the medium."""
+def document_before(view: View, cue: VerbCue) -> Optional[int]:
+    """The document noun right before a gerund, past a time phrase ("a statement | on Friday |
+    saying"), or None."""
+    k = cue.i - 1
+    when = next((s for s, e, kind in view.frame_spans if e == cue.i and kind == "time"), None)
+    if when is not None and when > cue.lo:
+        k = when - 1
+    return k if k >= cue.lo and view.lower[k] in DOCUMENT_NOUNS else None
+
+
+def issued_saying(view: View, rec: Record, cue: VerbCue, doc: int) -> Optional[Record]:
+    """ "X issued a statement saying ...": X is the source, the statement (at ``doc``) the medium."""
     lower, lo = view.lower, cue.lo
-    doc = cue.i - 1
     det = doc - 1 if doc - 1 >= lo and (lower[doc - 1] in DETERMINERS or lower[doc - 1] in ("new", "short", "brief", "joint")) else doc
     while det - 1 >= lo and lower[det - 1] in DETERMINERS:
         det -= 1
@@ -318,7 +328,7 @@ def issued_saying(view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
     while before - 1 >= lo and lower[before - 1] in SKIP_BEFORE_CUE:
         before -= 1
     rec.source = (before - 1, before) if before - 1 >= lo and lower[before - 1] in PRONOUNS else np_before(view, before, lo)
-    rec.medium = (det, cue.i)
+    rec.medium = (det, doc + 1)
     rec.content = content_after(view, cue.e, cue.hi)
     return rec if rec.source and rec.content else None
 
@@ -398,6 +408,8 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     if src is None and before - 1 >= lo and view.words[before - 1] == ",":
         src = source_with_insert(view, rec, before - 1, lo)
     if src is None:
+        src = contact_source(view, before, lo)
+    if src is None:
         return None
     src = widen_source(lex, view, src, lo)
     summary = summary_source(lex, view, src)
@@ -413,6 +425,18 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
         rec.content = trim(view, rec.content[0], next(
             (k for k in range(rec.content[0], rec.content[1]) if view.words[k] == ","), rec.content[1]))
     return rec
+
+
+def contact_source(view: View, before: int, lo: int) -> Optional[Range]:
+    """A source with a relative clause without "who" that opens the clause: "the officers I
+    interviewed | said", "residents we spoke to | said"."""
+    lower, j = view.lower, before - 1
+    if j >= lo and lower[j] in ("to", "with"):
+        j -= 1
+    if not (j - 1 > lo and lower[j] in CONTACT_VERBS and lower[j - 1] in ("i", "we", "they", "he", "she")):
+        return None
+    head = np_before(view, j - 1, lo)
+    return (head[0], before) if head and head[0] == skip_lead(view, lo, head[1]) else None
 
 
 def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional[Range]:
@@ -803,7 +827,7 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
         return None
     quoted = view.words[i + 1] in QUOTES if i + 1 < hi else False
     info = lex.typer.classify(view.doc[src[0]:src[1]].text)
-    if info.source_type == "unknown" and not info.anonymous and not quoted:
+    if info.source_type == "unknown" and not info.anonymous and not quoted and not headline_speaker(view, src, lo):
         return None
     if src[1] - src[0] == 1 and info.source_type == "government" and not quoted and view.lower[src[0]] not in STATE_BODIES:
         return None  # a headline's topic, not a speaker: "Somalia: 20 killed in blast"
@@ -813,6 +837,21 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     rec.source = src
     rec.content = content
     return rec
+
+
+def headline_speaker(view: View, src: Range, lo: int) -> bool:
+    """A short name opening a headline or paragraph before a colon ("Halvorsen: Blockade Will
+    Last a Week") that speaks elsewhere in the document ("Halvorsen said", "said Halvorsen"); a
+    place or topic ("Kherson: ...") never does."""
+    s, e = src
+    if e - s > 3 or not (lo == 0 or "\n" in view.doc[lo - 1].whitespace_ or "\n" in view.words[lo - 1]):
+        return False
+    if not all(is_cap(view.words[k]) and view.words[k].isalpha() for k in range(s, e)) or view.lower[s] in TRANSCRIPT_ROLES:
+        return False
+    name, forms = view.words[e - 1], view.cue_forms
+    return any(view.words[k] == name and ((k + 1 < view.n and view.lower[k + 1] in forms)
+                                          or (k > 0 and view.lower[k - 1] in forms))
+               for k in range(view.n) if k != e - 1)
 
 
 def is_label(view: View, k: int) -> bool:
