@@ -46,6 +46,13 @@ CUES = [
     C("All the officers I interviewed said the bridge had been mined.", "said", "All the officers I interviewed",
       "the bridge had been mined"),
     C("Residents we spoke to said the water had run out.", "said", "Residents we spoke to", "the water had run out"),
+    # A governed particle after an -ly adverb; "spoken about", "commented on".
+    C("The president spoke emotionally of his visits to the front.", "spoke", "The president",
+      "his visits to the front"),
+    C("The minister has spoken about the need for more air defence.", "spoken", "The minister",
+      "the need for more air defence"),
+    C("The envoy has also commented on the death of the journalist.", "commented", "The envoy",
+      "the death of the journalist"),
     # "issued a statement <time> saying": the issuer speaks past the time phrase.
     C("The army issued a statement on Monday saying that civilians must leave.", "saying", "The army",
       "civilians must leave"),
@@ -59,6 +66,8 @@ NOT_CUES = [
     ("Analysis: Why the Offensive Stalled\n\nThe general said the rains came early.", ":"),
     # a clause without "who" that is no contact: no source
     ("The day we arrived said a lot about the siege.", "said"),
+    # an adverb before a word that is no governed particle
+    ("The colonel spoke briefly to reporters at the gate.", "spoke"),
 ]
 
 

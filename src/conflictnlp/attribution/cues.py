@@ -669,8 +669,9 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
         if named:
             i = named  # "said on state radio, KBC, that ...": the channel's name between commas
             continue
-        if lower[i] in ("also", "again", "publicly", "separately", "repeatedly"):
-            i += 1
+        if lower[i] in ("also", "again", "publicly", "separately", "repeatedly") or (
+                manner_adverb(view, i, start - 1) and governs(view, entry, i + 1, hi)):
+            i += 1  # "spoke emotionally | of the siege"
             continue
         break
     return i, addressee, via
