@@ -42,6 +42,12 @@ CUES = [
       "the last bridge was down"),
     C("The market was hit twice, said Leila Haddad, of Aleppo.", "said", "Leila Haddad, of Aleppo",
       "The market was hit twice"),
+    # A one-letter party tag; "those close to X", "fighters loyal to X".
+    C('Gov. Ana Ruiz (R) said it would be "improper" to release the footage.', "said", "Gov. Ana Ruiz (R)",
+      'it would be "improper" to release the footage'),
+    C("Those close to the general say that he will resign.", "say", "Those close to the general", "he will resign"),
+    C("Fighters loyal to the warlord said the airport had fallen.", "said", "Fighters loyal to the warlord",
+      "the airport had fallen"),
     # A source with a relative clause without "who" of the reporter's contact.
     C("All the officers I interviewed said the bridge had been mined.", "said", "All the officers I interviewed",
       "the bridge had been mined"),

@@ -11,10 +11,10 @@ from .view import Range, View, is_cap, is_punct
 from .words import ANONYMITY_WORDS, CLAIM_NOUNS, DAYS, MONTHS, ROLE_VERBS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 
-# A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)".
+# A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)", "(R)".
 # An acronym in parentheses after a name belongs to it too: "the Northern Liberation Front (NLF)",
 # "(SPLM IO)" (tokens joined without spaces).
-PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}|[A-Z][A-Z0-9&./\-]{1,11}")
+PARTY_TAG = re.compile(r"[DRI](?:-[A-Z][A-Za-z.]{0,13})?|[A-Z][A-Z0-9&./\-]{1,11}")
 
 
 def party_tag_before(view: View, end: int, lo: int) -> Optional[int]:
@@ -84,6 +84,8 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
                 pass  # a surname, not the modal: "Prime Minister Theresa May"
             elif l in ("in", "at") and i + 1 < end and (is_cap(words[i + 1]) or lower[i + 1] == "the"):
                 pass
+            elif l == "to" and i - 1 > lo and lower[i - 1] in ("close", "loyal"):
+                pass  # "Those close to the general", "fighters loyal to the warlord"
             elif l == "on" and i - 1 >= lo and i + 1 < end and is_cap(words[i - 1]) and is_cap(words[i + 1]) and (
                     lower[i + 1] not in DAYS and lower[i + 1] not in MONTHS):
                 pass  # "the UN Panel of Experts on Yemen"
