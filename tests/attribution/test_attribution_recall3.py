@@ -112,3 +112,17 @@ def test_one_report_per_cue_with_parser(parsed, text, cue):
     at = text.index(cue)
     hits = [a for a in doc._.conflict_attributions if a["cue"]["start"] <= at < a["cue"]["end"]]
     assert [a["cue"]["text"] for a in hits] == [cue]
+
+
+# With a trained parser, a subject alone is no report where the rules find none: what was said
+# must be there too.
+NO_REPORT_WITH_PARSER = [
+    ("The spokesman wouldn't say.", "say"),
+    ("The commander blamed him.", "blamed"),
+    ("The agency reports:", "reports"),
+]
+
+
+@pytest.mark.parametrize("text,cue", NO_REPORT_WITH_PARSER)
+def test_no_report_without_content_with_parser(parsed, text, cue):
+    assert find(parsed(text), cue) is None

@@ -71,8 +71,10 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     if found is None:
         if cue.entry.get("quote_only") or cue.entry.get("particle_only"):
             return None  # "must continue to ...", "talked for hours": the parse alone shows no report
+        # nor does a subject without what was said ("X wouldn't say.", "X reports:")
         clause = parse_clause(cue.token, cue.entry)
-        return from_tree if accepted and (clause or cue.entry["strength"] == "strong") else None
+        return from_tree if accepted and from_tree.content is not None and (
+            clause or cue.entry["strength"] == "strong") else None
     for field in ("source", "content", "medium"):
         if getattr(found, field) is None and getattr(from_tree, field) is not None and not (
                 field == "source" and found.inherit):
