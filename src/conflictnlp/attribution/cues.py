@@ -883,9 +883,11 @@ _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 def parse_clause(token, entry: dict) -> bool:
     """Does the parse give the cue verb a reported clause? A belief or evidence verb reports a
     finite clause only ("believe the army will ...", not "expect the truce to hold", "the
-    footage shows soldiers crossing")."""
+    footage shows soldiers crossing"); a verb of saying reports an infinitive only where its entry
+    says so ("vowed to retaliate"; "asked to see the footage" is a request)."""
     if entry.get("cue_type", "speech") == "speech":
-        return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+        deps = ("ccomp", "xcomp") if entry.get("infinitive") else ("ccomp",)
+        return any(c.dep_ in deps for c in token.children)
     return any(c.dep_ == "ccomp" and _finite(c) for c in token.children)
 
 
