@@ -128,3 +128,16 @@ NO_REPORT_WITH_PARSER = [
 @pytest.mark.parametrize("text,cue", NO_REPORT_WITH_PARSER)
 def test_no_report_without_content_with_parser(parsed, text, cue):
     assert find(parsed(text), cue) is None
+
+
+# A report that opens another's content and runs on in it stays inside what is said.
+NESTED = [
+    ("The envoy said that the militia “deliberately and openly” suggests that the town is theirs.", "said",
+     "the militia “deliberately and openly” suggests that the town is theirs"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", NESTED)
+def test_nested_report_stays_in_content(nlp, parsed, text, cue, content):
+    for pipe in (nlp, parsed):
+        assert text_of(find(pipe(text), cue)["content"]) == content
