@@ -76,20 +76,7 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
             i -= 1
             continue
         if l in NP_STOP and not (w.isupper() and len(w) > 1):
-            if l == "and" and i - 1 >= lo and is_cap(words[i - 1]) and i + 1 < end and is_cap(words[i + 1]):
-                pass
-            elif l == "and" and premodifier_pair(view, i, lo, end):
-                pass  # "Federal and state officials", "state and local leaders"
-            elif l == "may" and w == "May" and i - 1 >= lo and is_cap(words[i - 1]):
-                pass  # a surname, not the modal: "Prime Minister Theresa May"
-            elif l in ("in", "at") and i + 1 < end and (is_cap(words[i + 1]) or lower[i + 1] == "the"):
-                pass
-            elif l == "to" and i - 1 > lo and lower[i - 1] in ("close", "loyal"):
-                pass  # "Those close to the general", "fighters loyal to the warlord"
-            elif l == "on" and i - 1 >= lo and i + 1 < end and is_cap(words[i - 1]) and is_cap(words[i + 1]) and (
-                    lower[i + 1] not in DAYS and lower[i + 1] not in MONTHS):
-                pass  # "the UN Panel of Experts on Yemen"
-            else:
+            if not stop_word_inside(view, i, lo, end):
                 break
         elif (not is_cap(w) and l.endswith(("ed", "ing")) and l not in TITLE_WORDS and "-" not in l and len(l) > 3
               and not adjectival(view, i, lo)):
@@ -109,6 +96,24 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
     if lower[end - 1] in DETERMINERS or lower[end - 1] in INNER_PREPS:
         return None
     return start, end
+
+
+def stop_word_inside(view: View, i: int, lo: int, end: int) -> bool:
+    """A word that usually ends a noun phrase (``NP_STOP``) at ``i`` inside one after all."""
+    words, lower, w, l = view.words, view.lower, view.words[i], view.lower[i]
+    if l == "and":
+        # "Iran and Syria", "Federal and state officials", "state and local leaders"
+        return (i - 1 >= lo and is_cap(words[i - 1]) and i + 1 < end and is_cap(words[i + 1])) or premodifier_pair(
+            view, i, lo, end)
+    if l == "may":
+        return w == "May" and i - 1 >= lo and is_cap(words[i - 1])  # "Prime Minister Theresa May"
+    if l in ("in", "at"):
+        return i + 1 < end and (is_cap(words[i + 1]) or lower[i + 1] == "the")
+    if l == "to":
+        return i - 1 > lo and lower[i - 1] in ("close", "loyal")  # "Those close to the general"
+    # "the UN Panel of Experts on Yemen"
+    return l == "on" and i - 1 >= lo and i + 1 < end and is_cap(words[i - 1]) and is_cap(words[i + 1]) and (
+        lower[i + 1] not in DAYS and lower[i + 1] not in MONTHS)
 
 
 def premodifier_pair(view: View, i: int, lo: int, end: int) -> bool:
