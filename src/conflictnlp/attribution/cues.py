@@ -854,7 +854,12 @@ def headline_speaker(view: View, src: Range, lo: int) -> bool:
     name, forms = view.words[e - 1], view.cue_forms
     return any(view.words[k] == name and ((k + 1 < view.n and view.lower[k + 1] in forms)
                                           or (k > 0 and view.lower[k - 1] in forms))
-               for k in range(view.n) if k != e - 1)
+               for k in range(e + 1, min(view.n, e + HEADLINE_REACH)))
+
+
+# How far after a headline's colon its speaker is looked for (tokens): the story under it, never
+# the whole of a long document for every colon.
+HEADLINE_REACH = 2000
 
 
 def is_label(view: View, k: int) -> bool:
