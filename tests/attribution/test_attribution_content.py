@@ -28,7 +28,8 @@ def _clip_contents_pairwise(ctx, records, lo):
             if other.kind in ("sourceless", "raising") or not (s <= f0 and f1 <= e):
                 continue
             if f0 == s or all(is_punct(ctx.words[j]) for j in range(s, f0)):
-                s = f1
+                if not content_module.nested_report(ctx, other, f1, e):  # "said | the militia suggests that"
+                    s = f1
             elif f0 - 1 >= s and ctx.words[f0 - 1] == ",":
                 e = f0
             elif f0 - 2 >= s and ctx.words[f0 - 2] == "," and ctx.lower[f0 - 1] in grammar.CLAUSE_LINKS:

@@ -11,10 +11,10 @@ from .view import Range, View, is_cap, is_punct
 from .words import ANONYMITY_WORDS, CLAIM_NOUNS, DAYS, MONTHS, ROLE_VERBS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 
-# A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)".
+# A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)", "(R)".
 # An acronym in parentheses after a name belongs to it too: "the Northern Liberation Front (NLF)",
 # "(SPLM IO)" (tokens joined without spaces).
-PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,13}|[A-Z][A-Z0-9&./\-]{1,11}")
+PARTY_TAG = re.compile(r"[DRI](?:-[A-Z][A-Za-z.]{0,13})?|[A-Z][A-Z0-9&./\-]{1,11}")
 
 
 def party_tag_before(view: View, end: int, lo: int) -> Optional[int]:
@@ -76,18 +76,7 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
             i -= 1
             continue
         if l in NP_STOP and not (w.isupper() and len(w) > 1):
-            if l == "and" and i - 1 >= lo and is_cap(words[i - 1]) and i + 1 < end and is_cap(words[i + 1]):
-                pass
-            elif l == "and" and premodifier_pair(view, i, lo, end):
-                pass  # "Federal and state officials", "state and local leaders"
-            elif l == "may" and w == "May" and i - 1 >= lo and is_cap(words[i - 1]):
-                pass  # a surname, not the modal: "Prime Minister Theresa May"
-            elif l in ("in", "at") and i + 1 < end and (is_cap(words[i + 1]) or lower[i + 1] == "the"):
-                pass
-            elif l == "on" and i - 1 >= lo and i + 1 < end and is_cap(words[i - 1]) and is_cap(words[i + 1]) and (
-                    lower[i + 1] not in DAYS and lower[i + 1] not in MONTHS):
-                pass  # "the UN Panel of Experts on Yemen"
-            else:
+            if not stop_word_inside(view, i, lo, end):
                 break
         elif (not is_cap(w) and l.endswith(("ed", "ing")) and l not in TITLE_WORDS and "-" not in l and len(l) > 3
               and not adjectival(view, i, lo)):
@@ -107,6 +96,24 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
     if lower[end - 1] in DETERMINERS or lower[end - 1] in INNER_PREPS:
         return None
     return start, end
+
+
+def stop_word_inside(view: View, i: int, lo: int, end: int) -> bool:
+    """A word that usually ends a noun phrase (``NP_STOP``) at ``i`` inside one after all."""
+    words, lower, w, l = view.words, view.lower, view.words[i], view.lower[i]
+    if l == "and":
+        # "Iran and Syria", "Federal and state officials", "state and local leaders"
+        return (i - 1 >= lo and is_cap(words[i - 1]) and i + 1 < end and is_cap(words[i + 1])) or premodifier_pair(
+            view, i, lo, end)
+    if l == "may":
+        return w == "May" and i - 1 >= lo and is_cap(words[i - 1])  # "Prime Minister Theresa May"
+    if l in ("in", "at"):
+        return i + 1 < end and (is_cap(words[i + 1]) or lower[i + 1] == "the")
+    if l == "to":
+        return i - 1 > lo and lower[i - 1] in ("close", "loyal")  # "Those close to the general"
+    # "the UN Panel of Experts on Yemen"
+    return l == "on" and i - 1 >= lo and i + 1 < end and is_cap(words[i - 1]) and is_cap(words[i + 1]) and (
+        lower[i + 1] not in DAYS and lower[i + 1] not in MONTHS)
 
 
 def premodifier_pair(view: View, i: int, lo: int, end: int) -> bool:
@@ -234,6 +241,12 @@ def insert_kind(view: View, s: int, e: int) -> Optional[str]:
         lower[s] == "one" and s + 1 < e and lower[s + 1] == "of")
     if described and not any(lower[k] in ("is", "are", "was", "were", "will", "would") for k in range(s, min(e, s + 3))):
         return "description"
+    if lower[s] == "of" and s + 1 < e and all(is_cap(w) for w in words[s + 1:e]):
+        return "origin"  # "Ana Pires, | of Mariupol |, said"
+    # "director of the Sahel Monitor and a former army officer": two descriptions
+    both = next((k for k in range(s + 2, e - 1) if lower[k] == "and" and lower[k + 1] in ("a", "an", "the")), None)
+    if both is not None and insert_kind(view, s, both) and insert_kind(view, both + 1, e):
+        return "description"
     return None
 
 
@@ -274,7 +287,9 @@ def appositive_source(view: View, comma: int, lo: int) -> Optional[Range]:
         if head[0] == skip_lead(view, lo, head[1]) or words[head[0] - 1] in QUOTES or words[head[0] - 1] == ":":
             return head[0], comma
         if words[head[0] - 1] != ",":
-            break
+            before = segment_start(view, seg - 1, lo)  # "Ana Pires, | of Mariupol |, Ukraine, said"
+            if before is None or insert_kind(view, before, seg - 1) != "origin":
+                break
         fallback = fallback or (head[0], comma)
         k = seg - 1
     return fallback

@@ -265,6 +265,12 @@ def parenthetical_before(view: View, src_start: int, after: Range, lo: int) -> O
     return before
 
 
+def nested_report(view: View, rec: Record, f1: int, e: int) -> bool:
+    """A verb report that opens another's content and runs on in it without a comma is part of
+    what is said: "the envoy said | the militia suggests that the town is theirs"."""
+    return rec.kind == "verb" and f1 < e and view.words[f1] not in (",", ":", ";") and not is_punct(view.words[f1 - 1])
+
+
 def clip_contents(view: View, records: List[Record], lo: int) -> None:
     """A content stops where another attribution's frame starts after a comma, and starts after
     a frame at its very beginning ("According to sources, ..., the Times writes")."""
@@ -287,7 +293,8 @@ def clip_contents(view: View, records: List[Record], lo: int) -> None:
             if records[k] is rec or not (s <= f0 and f1 <= e):
                 continue
             if f0 == s or all(is_punct(view.words[j]) for j in range(s, f0)):
-                s = f1
+                if not nested_report(view, records[k], f1, e):
+                    s = f1
             elif f0 - 1 >= s and view.words[f0 - 1] == ",":
                 e = f0
             elif f0 - 2 >= s and view.words[f0 - 2] == "," and view.lower[f0 - 1] in CLAUSE_LINKS:

@@ -24,7 +24,7 @@ from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTE
 from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
-    CLAIM_NOUNS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
+    CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
     TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -71,8 +71,10 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     if found is None:
         if cue.entry.get("quote_only") or cue.entry.get("particle_only"):
             return None  # "must continue to ...", "talked for hours": the parse alone shows no report
+        # nor does a subject without what was said ("X wouldn't say.", "X reports:")
         clause = parse_clause(cue.token, cue.entry)
-        return from_tree if accepted and (clause or cue.entry["strength"] == "strong") else None
+        return from_tree if accepted and from_tree.content is not None and (
+            clause or cue.entry["strength"] == "strong") else None
     for field in ("source", "content", "medium"):
         if getattr(found, field) is None and getattr(from_tree, field) is not None and not (
                 field == "source" and found.inherit):
@@ -266,8 +268,9 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
     if not cue.form.split(" ", 1)[0].endswith("ing") or progressive(view, cue):
         return PASS  # "calling for": a phrasal verb's first word
-    if cue.prev in DOCUMENT_NOUNS:
-        return issued_saying(view, rec, cue)
+    doc = document_before(view, cue)
+    if doc is not None:
+        return issued_saying(view, rec, cue, doc)
     comma = (cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
              # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
              or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES))
@@ -304,10 +307,19 @@ def progressive(view: View, cue: VerbCue) -> bool:
     return j >= cue.lo and view.lower[j] in BE - {"be", "been", "being", "'s", "’s"}
 
 
-def issued_saying(view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
-    """ "X issued a statement saying ...": X is the source, the statement the medium."""
+def document_before(view: View, cue: VerbCue) -> Optional[int]:
+    """The document noun right before a gerund, past a time phrase ("a statement | on Friday |
+    saying"), or None."""
+    k = cue.i - 1
+    when = next((s for s, e, kind in view.frame_spans if e == cue.i and kind == "time"), None)
+    if when is not None and when > cue.lo:
+        k = when - 1
+    return k if k >= cue.lo and view.lower[k] in DOCUMENT_NOUNS else None
+
+
+def issued_saying(view: View, rec: Record, cue: VerbCue, doc: int) -> Optional[Record]:
+    """ "X issued a statement saying ...": X is the source, the statement (at ``doc``) the medium."""
     lower, lo = view.lower, cue.lo
-    doc = cue.i - 1
     det = doc - 1 if doc - 1 >= lo and (lower[doc - 1] in DETERMINERS or lower[doc - 1] in ("new", "short", "brief", "joint")) else doc
     while det - 1 >= lo and lower[det - 1] in DETERMINERS:
         det -= 1
@@ -318,7 +330,7 @@ def issued_saying(view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
     while before - 1 >= lo and lower[before - 1] in SKIP_BEFORE_CUE:
         before -= 1
     rec.source = (before - 1, before) if before - 1 >= lo and lower[before - 1] in PRONOUNS else np_before(view, before, lo)
-    rec.medium = (det, cue.i)
+    rec.medium = (det, doc + 1)
     rec.content = content_after(view, cue.e, cue.hi)
     return rec if rec.source and rec.content else None
 
@@ -398,6 +410,8 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     if src is None and before - 1 >= lo and view.words[before - 1] == ",":
         src = source_with_insert(view, rec, before - 1, lo)
     if src is None:
+        src = contact_source(view, before, lo)
+    if src is None:
         return None
     src = widen_source(lex, view, src, lo)
     summary = summary_source(lex, view, src)
@@ -413,6 +427,18 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
         rec.content = trim(view, rec.content[0], next(
             (k for k in range(rec.content[0], rec.content[1]) if view.words[k] == ","), rec.content[1]))
     return rec
+
+
+def contact_source(view: View, before: int, lo: int) -> Optional[Range]:
+    """A source with a relative clause without "who" that opens the clause: "the officers I
+    interviewed | said", "residents we spoke to | said"."""
+    lower, j = view.lower, before - 1
+    if j >= lo and lower[j] in ("to", "with"):
+        j -= 1
+    if not (j - 1 > lo and lower[j] in CONTACT_VERBS and lower[j - 1] in ("i", "we", "they", "he", "she")):
+        return None
+    head = np_before(view, j - 1, lo)
+    return (head[0], before) if head and head[0] == skip_lead(view, lo, head[1]) else None
 
 
 def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional[Range]:
@@ -486,14 +512,50 @@ def summary_source(lex: Lexicons, view: View, src: Range) -> Optional[Range]:
 def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbCue, src: Range) -> Optional[Record]:
     """What a source-before-cue report says: after the cue ("that", a colon, a quote, "to ..."),
     or before it (", X said."); None where the verb does not report."""
-    lower, words, lo, hi, entry = view.lower, view.words, cue.lo, cue.hi, cue.entry
-    after_start = after_cue(view, rec, entry, cue.e, hi)
+    lower, words, lo = view.lower, view.words, cue.lo
+    after_start, hi = start_after_source(view, rec, cue, src)
+    found = reported_after(lex, view, cue, after_start, hi)
+    if found is None:
+        return None
+    signal, content = found
+    if cue.entry.get("quote_only") and not (
+            signal and lower[after_start] != "that" or quote_ends_before(view, src[0], lo)):
+        return None  # "X continued: “...”", "“...,” X continued."; never "the shelling continued"
+    comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
+    if content is not None and not signal and said_before(view, src, content, comma_before, lo):
+        content = None
+    post = content is None and comma_before
+    if post:
+        content = content_before(view, src[0], lo)
+    if not reports(lex, view, cue, src, content, signal, post):
+        return None
+    before = parenthetical_before(view, src[0], content, lo) if content is not None and not (post or signal) else None
+    if before is not None:
+        rec.parts.insert(0, content)  # "The shelling, the mayor said, went on all night": both sides
+        content = before
+    rec.content = content
+    if content is None and not post and rec.medium is None:
+        return None
+    return rec
+
+
+def start_after_source(view: View, rec: Record, cue: VerbCue, src: Range) -> Tuple[int, int]:
+    """Where what is said after the cue may start, and the end of the sentence it may run to."""
+    words, lo, hi = view.words, cue.lo, cue.hi
+    after_start = after_cue(view, rec, cue.entry, cue.e, hi)
     if after_start < hi and words[after_start] == ":":
         hi = past_colon(view, after_start, hi)  # "He said:" closing a parser's sentence
-    content = None
     if (after_start + 1 < hi and words[after_start] == "," and words[after_start + 1] in QUOTES
             and not (src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES))):
         after_start += 1  # "The governor asks, “Who will pay?”" (not the second half of a split quote)
+    return after_start, hi
+
+
+def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi: int) -> Optional[Tuple[bool, Optional[Range]]]:
+    """What follows the cue, and whether something marks it as said (``signal``: "that", a colon,
+    a quote, a governed particle, "to ..."); None where the verb does not report."""
+    lower, words, entry = view.lower, view.words, cue.entry
+    content = None
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if governs(view, entry, after_start, hi) and (cue.form not in lex.ambiguous or cue.is_verb_tag):
         signal = True  # "spoke of a betrayal": the particle joins the cue (.extent), what it governs is said
@@ -515,42 +577,37 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
         if content is None or not names_something(view, content):
             return None
         signal = True
-    if entry.get("quote_only") and not (signal and lower[after_start] != "that" or quote_ends_before(view, src[0], lo)):
-        return None  # "X continued: “...”", "“...,” X continued."; never "the shelling continued"
-    comma_before = src[0] - 1 >= lo and (words[src[0] - 1] == "," or words[src[0] - 1] in QUOTES)
-    if content is not None and not signal and quote_ends_before(view, src[0], lo):
-        # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
-        content = None
-    if content is not None and comma_before and not signal and (lower[content[0]] in CONTINUATIONS or (
-            words[content[0] - 1] == "," and (lower[content[0]] in TAIL_GERUNDS or (
-                lower[content[0]].endswith("ing") and lower[content[0]] not in view.cue_forms)))):
-        # "..., a US official said, though none are set to enter Gaza" / "..., the governor said,
-        # pointing to the river": what was said is before; "..., the colonel said, adding he would
-        # stay": the gerund is a report of its own.
-        content = None
-    post = content is None and comma_before
-    if post:
-        content = content_before(view, src[0], lo)
-    # A verb tag settles a noun-or-verb form; a weak verb also needs a reported clause, which the
-    # parse may show ("estimated 300 had fled": ccomp), never the tag alone ("they have added").
+    return signal, content
+
+
+def said_before(view: View, src: Range, content: Range, comma_before: bool, lo: int) -> bool:
+    """What follows an unmarked cue is no report because what was said comes before it."""
+    lower, words = view.lower, view.words
+    if quote_ends_before(view, src[0], lo):
+        return True  # "“...,” she said, clapping." / "“...,” he said Monday.": what was said is the quote
+    # "..., a US official said, though none are set to enter Gaza" / "..., the governor said,
+    # pointing to the river": what was said is before; "..., the colonel said, adding he would
+    # stay": the gerund is a report of its own.
+    return comma_before and (lower[content[0]] in CONTINUATIONS or (
+        words[content[0] - 1] == "," and (lower[content[0]] in TAIL_GERUNDS or (
+            lower[content[0]].endswith("ing") and lower[content[0]] not in view.cue_forms))))
+
+
+def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Optional[Range], signal: bool,
+            post: bool) -> bool:
+    """Does the verb report here? A verb tag settles a noun-or-verb form; a weak verb also needs a
+    reported clause, which the parse may show ("estimated 300 had fled": ccomp), never the tag
+    alone ("they have added")."""
+    lower, words, entry = view.lower, view.words, cue.entry
     clause = cue.token is not None and parse_clause(cue.token, entry)
     if not (signal or post) and ((entry["strength"] == "weak" and not clause) or (cue.form in lex.ambiguous and not cue.is_verb_tag)):
-        return None
+        return False
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
-        return None
-    if (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
-            and not (lower[content[0]] == "if" and "that" in lower[max(lo, content[0] - 2):content[0]])
-            and not (entry.get("question") and lower[content[0]] in WH_WORDS)):
-        # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
-        return None
-    before = parenthetical_before(view, src[0], content, lo) if content is not None and not (post or signal) else None
-    if before is not None:
-        rec.parts.insert(0, content)  # "The shelling, the mayor said, went on all night": both sides
-        content = before
-    rec.content = content
-    if content is None and not post and rec.medium is None:
-        return None
-    return rec
+        return False
+    # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
+    return not (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
+                and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
+                and not (entry.get("question") and lower[content[0]] in WH_WORDS))
 
 
 # What a verb of asking asks: "questioned whether ...", "asked how ...".
@@ -614,8 +671,9 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
         if named:
             i = named  # "said on state radio, KBC, that ...": the channel's name between commas
             continue
-        if lower[i] in ("also", "again", "publicly", "separately", "repeatedly"):
-            i += 1
+        if lower[i] in ("also", "again", "publicly", "separately", "repeatedly") or (
+                manner_adverb(view, i, start - 1) and governs(view, entry, i + 1, hi)):
+            i += 1  # "spoke emotionally | of the siege"
             continue
         break
     return i, addressee, via
@@ -772,7 +830,7 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
         return None
     quoted = view.words[i + 1] in QUOTES if i + 1 < hi else False
     info = lex.typer.classify(view.doc[src[0]:src[1]].text)
-    if info.source_type == "unknown" and not info.anonymous and not quoted:
+    if info.source_type == "unknown" and not info.anonymous and not quoted and not headline_speaker(view, src, lo):
         return None
     if src[1] - src[0] == 1 and info.source_type == "government" and not quoted and view.lower[src[0]] not in STATE_BODIES:
         return None  # a headline's topic, not a speaker: "Somalia: 20 killed in blast"
@@ -782,6 +840,26 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     rec.source = src
     rec.content = content
     return rec
+
+
+def headline_speaker(view: View, src: Range, lo: int) -> bool:
+    """A short name opening a headline or paragraph before a colon ("Halvorsen: Blockade Will
+    Last a Week") that speaks elsewhere in the document ("Halvorsen said", "said Halvorsen"); a
+    place or topic ("Kherson: ...") never does."""
+    s, e = src
+    if e - s > 3 or not (lo == 0 or "\n" in view.doc[lo - 1].whitespace_ or "\n" in view.words[lo - 1]):
+        return False
+    if not all(is_cap(view.words[k]) and view.words[k].isalpha() for k in range(s, e)) or view.lower[s] in TRANSCRIPT_ROLES:
+        return False
+    name, forms = view.words[e - 1], view.cue_forms
+    return any(view.words[k] == name and ((k + 1 < view.n and view.lower[k + 1] in forms)
+                                          or (k > 0 and view.lower[k - 1] in forms))
+               for k in range(e + 1, min(view.n, e + HEADLINE_REACH)))
+
+
+# How far after a headline's colon its speaker is looked for (tokens): the story under it, never
+# the whole of a long document for every colon.
+HEADLINE_REACH = 2000
 
 
 def is_label(view: View, k: int) -> bool:
@@ -810,9 +888,11 @@ _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 def parse_clause(token, entry: dict) -> bool:
     """Does the parse give the cue verb a reported clause? A belief or evidence verb reports a
     finite clause only ("believe the army will ...", not "expect the truce to hold", "the
-    footage shows soldiers crossing")."""
+    footage shows soldiers crossing"); a verb of saying reports an infinitive only where its entry
+    says so ("vowed to retaliate"; "asked to see the footage" is a request)."""
     if entry.get("cue_type", "speech") == "speech":
-        return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+        deps = ("ccomp", "xcomp") if entry.get("infinitive") else ("ccomp",)
+        return any(c.dep_ in deps for c in token.children)
     return any(c.dep_ == "ccomp" and _finite(c) for c in token.children)
 
 

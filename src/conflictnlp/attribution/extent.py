@@ -8,7 +8,8 @@ it stays contiguous and touches no other part:
   "is saying", "did not deny", "have also questioned", "once again warned", "angrily denied";
   ``words.jsonl`` ``verb_group``, and -ly adverbs);
 - after it, a particle or preposition the verb governs (the cue entry's ``particles``: "spoke
-  of", "asked about", "complained about", "responded to"), which then leaves the content;
+  of", "asked about", "complained about", "responded to"), which then leaves the content, with
+  an -ly adverb between them ("spoke emotionally of");
 - a colon right after it ("said:", "continued:").
 
 The source, the addressee or channel ("told reporters": the medium stays ``reporters``), a time
@@ -65,6 +66,9 @@ def extend_cue(view: View, rec: Record, entry: Optional[dict], lo: int, hi: int,
     s, e = rec.cue
     s = extend_before(view, (s, e), lo, blocked)
     particles = entry.get("particles", ()) if entry else ()
+    if (e + 2 < hi and e not in blocked and manner_adverb(view, e, s) and view.lower[e + 1] in particles
+            and rec.content is not None and rec.content[0] > e + 1):
+        e += 1  # "spoke emotionally | of the siege": the adverb before the particle
     if e + 1 < hi and view.lower[e] in particles and not view.words[e + 1] in (".", ",", ";"):
         if rec.content is not None and rec.content[0] == e:
             # "spoke of | a betrayal": the preposition is the cue's, what it governs the content

@@ -120,7 +120,18 @@ def records_of_cues(lex: Lexicons, view: View, lo: int, hi: int, cues: List[Matc
             rec = colon_cue(lex, around, s, near_lo, near_hi)
         if rec is not None:
             records.append(rec)
-    return records, citing
+    return inside_longer_dropped(records), citing
+
+
+def inside_longer_dropped(records: List[Record]) -> List[Record]:
+    """A verb cue inside a longer one that reports ("called" in "called on the rebels to ...")
+    is the same report: the longer one stands (a parse may accept both)."""
+    ends: Dict[int, int] = {}
+    for rec in records:
+        if rec.kind == "verb":
+            ends[rec.cue[0]] = max(ends.get(rec.cue[0], 0), rec.cue[1])
+    return [rec for rec in records if rec.kind != "verb" or not any(
+        ends.get(k, 0) >= rec.cue[1] and (k, ends[k]) != rec.cue for k in range(rec.cue[0] - 4, rec.cue[0] + 1))]
 
 
 def cue_window(view: View, lo: int, hi: int, s: int, e: int) -> Tuple[View, int, int]:
