@@ -85,9 +85,14 @@ def iter_documents(
     ``check_exports``, a saved export (a line of ``extract`` output) that lacks the shape its
     readers need is an input error (:func:`conflictnlp.export.export_problem`).
     """
+    from .archive import failure_message, is_archive, iter_inputs
     from .export import export_problem
 
     for path in paths:
+        if is_archive(path):  # .jsonl.gz, .parquet: read as a stream (conflictnlp.archive)
+            for item in iter_inputs([path]):
+                yield InputError(failure_message(item)) if isinstance(item, Failure) else Document(*item)
+            continue
         name = "<stdin>" if path == "-" else path
         try:
             text = _decode(_read_bytes(path, stdin), name)
@@ -236,8 +241,8 @@ def process(
 # ----------------------------------------------------------------------------- extract
 
 def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="text files, .jsonl files, or - for stdin")
-    parser.add_argument("--format", default="jsonl", help="output format: jsonl (default), table, csv or html (one page)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="text files, .jsonl, .jsonl.gz or .parquet archives, or - for stdin")
+    parser.add_argument("--format", default="jsonl", help="output format: jsonl (default), table, csv, html (one page) or parquet (--out DIR)")
     parser.add_argument("--input-format", default="auto", help="auto (by extension), text or jsonl")
     parser.add_argument("--html-style", default="article", metavar="STYLE",
                         help="with --format html: article (default: the text as written, marks, claims) or displacy")
@@ -245,9 +250,16 @@ def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per nlp.pipe batch (default 64)")
     parser.add_argument("--n-process", type=int, default=1, metavar="N",
                         help="worker processes, each with its own pipeline (default 1)")
+    from .archive import add_archive_arguments
+
+    add_archive_arguments(parser)  # --out, --part-size, --text-column: archives and --format parquet
 
 
 def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
+    if args.format == "parquet":  # archives in, Parquet tables out (conflictnlp.archive)
+        from .archive import run_parquet
+
+        return run_parquet(args, stdout, stdin)
     if not formats_ok(args, OUTPUT_FORMATS):
         return EXIT_USAGE
     from .views.render import STYLES
