@@ -362,6 +362,7 @@ def extract_parquet(nlp: Any, paths: Sequence[str], out: Union[str, Path], *, pa
     batches: Dict[str, List[Any]] = {table: [] for table in TABLES}
     start = index = 0
     items = marked(iter_inputs(paths, text_column, stdin), out, part_size)
+    batch_size = min(batch_size, part_size)  # a batch never holds up the writing of a part
     for result in run_exports(nlp, items, batch_size=batch_size, n_process=n_process, base=base, load=pipeline.load):
         index += 1
         if isinstance(result, dict) and result.get(_SKIP):
