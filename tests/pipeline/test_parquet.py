@@ -235,3 +235,24 @@ def test_archives_feed_the_other_formats(pa, tmp_path):
     records = jsonl_export(archive)
     assert [r["meta"]["id"] for r in records] == ["art-0", "art-1"]
     assert records[0]["meta"]["line"] == 1 and records[0]["meta"]["outlet"] == "Kessel Herald"
+
+
+def test_an_export_that_does_not_fit_the_columns_is_an_error_row(pa, tmp_path, monkeypatch, nlp):
+    import conflictnlp.archive as archive
+
+    real = archive.export_rows
+
+    def export_rows(export, key=None):
+        rows = real(export, key)
+        if export["meta"]["id"] == "art-1":
+            rows["counts"][0]["value"] = "many"  # not an int64
+        return rows
+
+    monkeypatch.setattr(archive, "export_rows", export_rows)
+    errors = []
+    gz = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:3])
+    summary = archive.extract_parquet(nlp, [gz], tmp_path / "out", part_size=2, on_error=errors.append)
+    assert dict(summary) == {"documents": 3, "errors": 1, "skipped": 0, "parts": 2}
+    assert len(errors) == 1 and errors[0].startswith(f"{gz}, line 2: cannot write its rows (")
+    assert [d["error"] is None for d in read(tmp_path / "out", "documents")] == [True, False, True]
+    assert {c["doc_id"] for c in read(tmp_path / "out", "counts")} == {"art-0", "art-2"}
