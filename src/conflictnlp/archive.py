@@ -447,10 +447,12 @@ def run_parquet(args: Any, stdout: TextIO, stdin: Optional[TextIO] = None) -> in
     return EXIT_INPUT_ERROR if summary["errors"] else EXIT_OK
 
 
-def progress_bar(paths: Sequence[str], text_column: str = "text", stream: TextIO = sys.stderr) -> Any:
-    """A tqdm bar over documents on ``stream`` (rate and ETA), shown only when it is a terminal."""
+def progress_bar(paths: Sequence[str], text_column: str = "text", stream: Optional[TextIO] = None) -> Any:
+    """A tqdm bar over documents on ``stream`` (default stderr: rate, and ETA from a first count of the
+    documents, read as a stream), shown only when it is a terminal."""
     from tqdm import tqdm
 
+    stream = sys.stderr if stream is None else stream
     shown = getattr(stream, "isatty", lambda: False)()
     total = count_documents(paths, text_column) if shown else None
     return tqdm(total=total, unit="doc", desc="extract", file=stream, disable=not shown, dynamic_ncols=True)

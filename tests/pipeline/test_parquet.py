@@ -256,3 +256,19 @@ def test_an_export_that_does_not_fit_the_columns_is_an_error_row(pa, tmp_path, m
     assert len(errors) == 1 and errors[0].startswith(f"{gz}, line 2: cannot write its rows (")
     assert [d["error"] is None for d in read(tmp_path / "out", "documents")] == [True, False, True]
     assert {c["doc_id"] for c in read(tmp_path / "out", "counts")} == {"art-0", "art-2"}
+
+
+def test_the_progress_bar_counts_documents_with_rate_and_eta(pa, tmp_path):
+    from conflictnlp.archive import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    gz = write_gz(tmp_path / "war.jsonl.gz", flat_records(), extra_lines=[""])
+    stream = Terminal()
+    bar = progress_bar([gz, gz], stream=stream)
+    bar.update(7)
+    bar.close()
+    assert bar.total == 14 and "7/14" in stream.getvalue() and "doc/s" in stream.getvalue()
+    assert progress_bar([gz], stream=io.StringIO()).disable  # not a terminal: no bar
