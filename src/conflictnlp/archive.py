@@ -357,51 +357,77 @@ def extract_parquet(nlp: Any, paths: Sequence[str], out: Union[str, Path], *, pa
         raise ArchiveError(f"--part-size {part_size}: must be at least 1")
     out = Path(out)
     check_manifest(out, paths, part_size, text_column)
-    schemas = arrow_schemas(pa)
-    summary = Summary(documents=0, errors=0, skipped=0, parts=0)
-    batches: Dict[str, List[Any]] = {table: [] for table in TABLES}
+    writer = _PartWriter(out, pa, pq, on_error)
     start = index = 0
     items = marked(iter_inputs(paths, text_column, stdin), out, part_size)
     batch_size = min(batch_size, part_size)  # a batch never holds up the writing of a part
     for result in run_exports(nlp, items, batch_size=batch_size, n_process=n_process, base=base, load=pipeline.load):
         index += 1
-        if isinstance(result, dict) and result.get(_SKIP):
-            summary["skipped"] += 1
-        else:
-            for table, batch in _result_batches(pa, schemas, result, summary, on_error).items():
-                batches[table].append(batch)
+        writer.add(result)
         if progress is not None:
             progress.update(1)
         if index - start == part_size:
-            _flush(out, start, index, batches, pa, pq, schemas, summary)
+            writer.flush(start, index)
             start = index
-    _flush(out, start, index, batches, pa, pq, schemas, summary)
-    return summary
+    writer.flush(start, index)
+    return writer.summary
 
 
-def _result_batches(pa: Any, schemas: Dict[str, Any], result: Any, summary: Summary, on_error: Any) -> Dict[str, Any]:
-    """The record batches of one document's result; a failure, or an export whose values do not fit
-    the tables' types, gives an error row."""
-    summary["documents"] += 1
-    if not isinstance(result, Failure):
+class _PartWriter:
+    """The rows of the part being read, written as its part files when it is complete."""
+
+    def __init__(self, out: Path, pa: Any, pq: Any, on_error: Any) -> None:
+        self.out, self.pa, self.pq, self.on_error = out, pa, pq, on_error
+        self.schemas = arrow_schemas(pa)
+        self.summary = Summary(documents=0, errors=0, skipped=0, parts=0)
+        self.pending: List[Tuple[Any, Dict[str, List[Dict[str, Any]]]]] = []  # (result, its rows)
+
+    def add(self, result: Any) -> None:
+        if isinstance(result, dict) and result.get(_SKIP):
+            self.summary["skipped"] += 1
+        elif isinstance(result, Failure):
+            self.pending.append((result, error_rows(result.meta, result.reason)))
+        else:
+            self.pending.append((result, export_rows(result)))
+
+    def flush(self, start: int, end: int) -> None:
+        """Write the part ``start:end`` (nothing for a part done before: it has no rows)."""
+        if not self.pending:
+            return
+        try:  # one batch per table for the whole part
+            batches = {table: [batch] for table, batch in to_batches(self.pa, self.schemas, self._rows(self.pending)).items()}
+        except Exception:  # a value that does not fit its column: find the document, make it an error row
+            batches = {table: [] for table in TABLES}
+            checked = []
+            for result, rows in self.pending:
+                result, document = self._document_batches(result, rows)
+                checked.append((result, rows))
+                for table, batch in document.items():
+                    batches[table].append(batch)
+            self.pending = checked
+        for result, _ in self.pending:
+            if isinstance(result, Failure):
+                self.summary["errors"] += 1
+                if self.on_error is not None:
+                    self.on_error(failure_message(result))
+        self.summary["documents"] += len(self.pending)
+        write_part(self.out, part_name(start, end), batches, self.pa, self.pq, self.schemas)
+        self.summary["parts"] += 1
+        self.pending = []
+
+    def _document_batches(self, result: Any, rows: Dict[str, List[Dict[str, Any]]]) -> Tuple[Any, Dict[str, Any]]:
+        """One document's batches; an export whose values do not fit the columns becomes a failure."""
         try:
-            return to_batches(pa, schemas, export_rows(result))
-        except Exception as err:  # a value of the wrong type: this document's error, not the run's
-            result = Failure(result.get("meta") or {}, f"cannot write its rows ({one_line(err)})")
-    summary["errors"] += 1
-    if on_error is not None:
-        on_error(failure_message(result))
-    return to_batches(pa, schemas, error_rows(result.meta, result.reason))
+            return result, to_batches(self.pa, self.schemas, rows)
+        except Exception as err:
+            if isinstance(result, Failure):
+                raise
+            failure = Failure(result.get("meta") or {}, f"cannot write its rows ({one_line(err)})")
+            return failure, to_batches(self.pa, self.schemas, error_rows(failure.meta, failure.reason))
 
-
-def _flush(out: Path, start: int, end: int, batches: Dict[str, List[Any]], pa: Any, pq: Any,
-           schemas: Dict[str, Any], summary: Summary) -> None:
-    """Write the part ``start:end`` unless it was done before (it then has no batches)."""
-    if end > start and batches["documents"]:
-        write_part(out, part_name(start, end), batches, pa, pq, schemas)
-        summary["parts"] += 1
-    for table in TABLES:
-        batches[table].clear()
+    @staticmethod
+    def _rows(pending: List[Tuple[Any, Dict[str, List[Dict[str, Any]]]]]) -> Dict[str, List[Dict[str, Any]]]:
+        return {table: [row for _, rows in pending for row in rows[table]] for table in TABLES}
 
 
 # ----------------------------------------------------------------------------- command line
