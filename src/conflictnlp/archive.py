@@ -161,6 +161,9 @@ def iter_parquet(path: str, text_column: str = "text", batch_size: int = 256) ->
         return
     try:
         archive = pq.ParquetFile(path)
+    except FileNotFoundError:
+        yield Failure({"path": path}, "no such file")
+        return
     except (OSError, pa.ArrowException) as err:
         yield Failure({"path": path}, f"not a readable Parquet file ({one_line(err)})")
         return
@@ -190,7 +193,12 @@ def iter_inputs(paths: Sequence[str], text_column: str = "text", stdin: Optional
             yield from iter_jsonl(path)
         else:
             for item in iter_documents([path], "auto", stdin):
-                yield Failure({"path": path}, str(item)) if isinstance(item, InputError) else (item.text, item.meta)
+                yield Failure({"path": path}, _reason(str(item), path)) if isinstance(item, InputError) else (item.text, item.meta)
+
+
+def _reason(message: str, path: str) -> str:
+    """An input error's message without the path it starts with (the error row names the path)."""
+    return message[len(path) + 2:] if message.startswith(path + ": ") else message
 
 
 def count_documents(paths: Sequence[str], text_column: str = "text") -> Optional[int]:

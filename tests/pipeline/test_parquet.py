@@ -272,3 +272,45 @@ def test_the_progress_bar_counts_documents_with_rate_and_eta(pa, tmp_path):
     bar.close()
     assert bar.total == 14 and "7/14" in stream.getvalue() and "doc/s" in stream.getvalue()
     assert progress_bar([gz], stream=io.StringIO()).disable  # not a terminal: no bar
+
+
+def _cut_gz(path):
+    full = gzip.compress(b"".join(json.dumps(r).encode() + b"\n" for r in flat_records()))
+    path.write_bytes(full[: len(full) // 2])
+
+
+def _no_text_column(path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": [1], "body": ["Troops arrived."]}), str(path))
+
+
+def _number_text(path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": [1], "text": [None]}, schema=pa.schema([("id", pa.int64()), ("text", pa.string())])), str(path))
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("missing.parquet", None, "missing.parquet: no such file"),
+    ("fake.parquet", lambda p: p.write_bytes(b"PAR1 not really"), "fake.parquet: not a readable Parquet file ("),
+    ("columns.parquet", _no_text_column, 'columns.parquet: no "text" column (columns: id, body); see --text-column'),
+    ("nulltext.parquet", _number_text, 'nulltext.parquet, row 1: "text" is not a string'),
+    ("cut.jsonl.gz", _cut_gz, "cut.jsonl.gz, line "),
+    ("plain.jsonl.gz", lambda p: p.write_text("not gzip"), "plain.jsonl.gz, line 1: cannot read ("),
+    ("empty.txt", lambda p: p.write_text(" \n"), "empty.txt: empty input"),
+])
+def test_a_bad_input_is_one_line_and_an_error_row(pa, tmp_path, name, make, message):
+    bad = tmp_path / name
+    if make is not None:
+        make(bad)
+    good = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:1])
+    code, out, err = run(["extract", str(bad), good, "--format", "parquet", "--out", str(tmp_path / "out")])
+    assert code == 1 and "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"conflictnlp: error: {tmp_path / message}"), err
+    documents = read(tmp_path / "out", "documents")
+    assert documents[-1]["doc_id"] == "art-0" and documents[-1]["error"] is None
+    assert documents[-2]["error"] and all(d["path"] == str(bad) for d in documents[:-1])  # (a cut gzip keeps the lines before the cut)
