@@ -40,6 +40,7 @@ MANIFEST = "_conflictnlp.json"
 DONE = "_done"
 TABLES = ("documents", "counts", "attributions", "sentences", "claims")
 _SKIP = "__conflictnlp_done__"  # a document of a done part, passed through run_exports unprocessed
+WINDOW_PARTS = 10  # with worker processes: parts read ahead at most (one pool per window)
 
 Item = Union[Tuple[str, Dict[str, Any]], Failure]
 
@@ -346,6 +347,29 @@ def marked(items: Iterator[Item], out: Path, part_size: int) -> Iterator[Any]:
         start += len(part)
 
 
+def results(nlp: Any, items: Iterator[Any], part_size: int, batch_size: int, n_process: int,
+            base: Optional[str], load: Any) -> Iterator[Any]:
+    """:func:`conflictnlp.runner.run_exports` over ``items``. Worker processes
+    (``multiprocessing.Pool.imap``) read their whole input ahead, so with ``n_process`` above 1 the
+    items go in windows of :data:`WINDOW_PARTS` parts, each with its own pool, which bounds what is
+    read ahead; a window of done parts only is passed through without one."""
+    if n_process == 1:
+        yield from run_exports(nlp, items, batch_size=batch_size, load=load)
+        return
+    while True:
+        window = [item for _, item in zip(range(part_size * WINDOW_PARTS), items)]
+        if not window:
+            return
+        if all(_skipped(item) for item in window):
+            yield from window
+        else:
+            yield from run_exports(nlp, window, batch_size=batch_size, n_process=n_process, base=base, load=load)
+
+
+def _skipped(item: Any) -> bool:
+    return isinstance(item, dict) and bool(item.get(_SKIP))
+
+
 class Summary(dict):
     """What a run did: ``documents``, ``errors``, ``skipped`` (in done parts), ``parts`` written."""
 
@@ -369,7 +393,7 @@ def extract_parquet(nlp: Any, paths: Sequence[str], out: Union[str, Path], *, pa
     start = index = 0
     items = marked(iter_inputs(paths, text_column, stdin), out, part_size)
     batch_size = min(batch_size, part_size)  # a batch never holds up the writing of a part
-    for result in run_exports(nlp, items, batch_size=batch_size, n_process=n_process, base=base, load=pipeline.load):
+    for result in results(nlp, items, part_size, batch_size, n_process, base, pipeline.load):
         index += 1
         writer.add(result)
         if progress is not None:
@@ -391,7 +415,7 @@ class _PartWriter:
         self.pending: List[Tuple[Any, Dict[str, List[Dict[str, Any]]]]] = []  # (result, its rows)
 
     def add(self, result: Any) -> None:
-        if isinstance(result, dict) and result.get(_SKIP):
+        if _skipped(result):
             self.summary["skipped"] += 1
         elif isinstance(result, Failure):
             self.pending.append((result, error_rows(result.meta, result.reason)))

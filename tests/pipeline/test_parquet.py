@@ -314,3 +314,33 @@ def test_a_bad_input_is_one_line_and_an_error_row(pa, tmp_path, name, make, mess
     documents = read(tmp_path / "out", "documents")
     assert documents[-1]["doc_id"] == "art-0" and documents[-1]["error"] is None
     assert documents[-2]["error"] and all(d["path"] == str(bad) for d in documents[:-1])  # (a cut gzip keeps the lines before the cut)
+
+
+def test_worker_processes_read_ahead_a_window_of_parts_at_most(pa, tmp_path, monkeypatch, nlp):
+    import conflictnlp.archive as archive
+    from conflictnlp.runner import run_exports
+
+    calls = []
+
+    def counted(nlp, items, **kwargs):
+        items = list(items)
+        calls.append(len(items))
+        return run_exports(nlp, items, batch_size=kwargs["batch_size"])  # in this process
+
+    monkeypatch.setattr(archive, "run_exports", counted)
+    monkeypatch.setattr(archive, "WINDOW_PARTS", 2)
+    gz = write_gz(tmp_path / "war.jsonl.gz", flat_records())
+    summary = archive.extract_parquet(nlp, [gz], tmp_path / "out", part_size=2, n_process=2)
+    assert calls == [4, 3] and summary["parts"] == 4
+    calls.clear()
+    assert archive.extract_parquet(nlp, [gz], tmp_path / "out", part_size=2, n_process=2)["skipped"] == 7
+    assert calls == []  # done windows start no pool
+
+
+def test_worker_processes_write_what_one_process_writes(pa, tmp_path):
+    gz = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:4])
+    for out, workers in (("one", "1"), ("two", "2")):
+        argv = ["extract", gz, "--format", "parquet", "--out", str(tmp_path / out), "--part-size", "2", "--n-process", workers]
+        assert run(argv)[0] == 0
+    for table in TABLES:
+        assert read(tmp_path / "one", table) == read(tmp_path / "two", table)
