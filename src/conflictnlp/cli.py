@@ -24,7 +24,7 @@ EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
 
-OUTPUT_FORMATS = ("jsonl", "table", "csv", "html")
+OUTPUT_FORMATS = ("jsonl", "table", "csv", "html", "parquet")
 COMPARE_FORMATS = ("table", "csv", "jsonl")
 INPUT_FORMATS = ("auto", "text", "jsonl")
 
