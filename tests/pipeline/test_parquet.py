@@ -344,3 +344,15 @@ def test_worker_processes_write_what_one_process_writes(pa, tmp_path):
         assert run(argv)[0] == 0
     for table in TABLES:
         assert read(tmp_path / "one", table) == read(tmp_path / "two", table)
+
+
+def test_a_document_above_max_length_is_joined_from_its_chunks(pa, tmp_path, monkeypatch, nlp):
+    from conflictnlp.archive import extract_parquet
+
+    long_text = "\n\n".join(TEXTS)
+    monkeypatch.setattr(nlp, "max_length", 200)
+    gz = write_gz(tmp_path / "war.jsonl.gz", [{"id": "long", "text": long_text}])
+    assert extract_parquet(nlp, [gz], tmp_path / "out")["errors"] == 0
+    counts = read(tmp_path / "out", "counts")
+    assert len(counts) >= 6 and all(long_text[c["start"]:c["end"]] == c["text"] for c in counts)
+    assert read(tmp_path / "out", "documents")[0]["n_counts"] == len(counts)
