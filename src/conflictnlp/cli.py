@@ -24,7 +24,7 @@ EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
 
-OUTPUT_FORMATS = ("jsonl", "table", "csv", "html")
+OUTPUT_FORMATS = ("jsonl", "table", "csv", "html", "parquet")
 COMPARE_FORMATS = ("table", "csv", "jsonl")
 INPUT_FORMATS = ("auto", "text", "jsonl")
 
@@ -88,7 +88,14 @@ def iter_documents(
     readers need is an input error (:func:`conflictnlp.export.export_problem`). ``sizes`` is
     told how many documents (or errors) each input gives, as soon as it is read.
     """
+    from .archive import failure_message, is_archive, iter_inputs
+
     for path in paths:
+        if is_archive(path):  # .jsonl.gz, .parquet: read as a stream (conflictnlp.archive)
+            for index, item in enumerate(iter_inputs([path])):
+                _tell(sizes, 2 if index else 1)  # the total grows by each document after the first
+                yield InputError(failure_message(item)) if isinstance(item, Failure) else Document(*item)
+            continue
         name = "<stdin>" if path == "-" else path
         try:
             text, as_jsonl = _read_input(path, name, input_format, stdin)
@@ -317,6 +324,10 @@ def process(
 # ----------------------------------------------------------------------------- extract
 
 def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
+    if args.format == "parquet":  # archives in, Parquet tables out (conflictnlp.archive)
+        from .archive import run_parquet
+
+        return run_parquet(args, stdout, stdin)
     if not formats_ok(args, OUTPUT_FORMATS):
         return EXIT_USAGE
     from .views.render import STYLES

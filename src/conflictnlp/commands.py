@@ -16,6 +16,7 @@ import typer
 
 from . import cli
 from .about import __version__
+from .archive import DEFAULT_PART_SIZE
 from .corpus.importers import FORMATS as TOOLS
 from .views.render import STYLES
 
@@ -45,7 +46,7 @@ app.add_typer(corpus_app, name="corpus")
 
 # The arguments and options several commands share.
 Paths = Annotated[List[str], typer.Argument(metavar="PATH", show_default=False,
-                                            help="text files, .jsonl files, or - for stdin")]
+                                            help="text files, .jsonl, .jsonl.gz or .parquet archives, or - for stdin")]
 Files = Annotated[List[str], typer.Argument(metavar="FILE", show_default=False, help="corpus JSONL files")]
 InPaths = Annotated[List[str], typer.Argument(metavar="IN", show_default=False, help="the files to read")]
 Base = Annotated[Optional[str], typer.Option("--base", metavar="PIPELINE", show_default=False,
@@ -86,7 +87,8 @@ def extract(
     paths: Paths,
     format: Annotated[OutputFormat, typer.Option(
         "--format", case_sensitive=False,
-        help="jsonl (one export per document), table, csv (one row per count) or html (one page)")] = "jsonl",
+        help="jsonl (one export per document), table, csv (one row per count), html (one page) "
+             "or parquet (tables in --out DIR)")] = "jsonl",
     html_style: Annotated[HtmlStyle, typer.Option(
         "--html-style", case_sensitive=False,
         help="with --format html: article (the text as written, marks, claims) or displacy")] = "article",
@@ -96,6 +98,12 @@ def extract(
     n_process: Annotated[int, typer.Option("--n-process", metavar="N",
                                            help="worker processes, each with its own pipeline")] = 1,
     progress: ShowProgress = None,
+    out: Annotated[Optional[str], typer.Option("--out", metavar="DIR",
+                                               help="with --format parquet: the folder of the tables (required)")] = None,
+    part_size: Annotated[int, typer.Option("--part-size", metavar="N",
+                                           help="with --format parquet: documents per part file")] = DEFAULT_PART_SIZE,
+    text_column: Annotated[str, typer.Option("--text-column", metavar="NAME",
+                                             help="the text column of .parquet inputs")] = "text",
 ) -> int:
     return _run(ctx, cli.run_extract)
 
