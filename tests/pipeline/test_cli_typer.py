@@ -53,7 +53,7 @@ def test_choices_are_case_insensitive(argv, lower, paths):
 
 
 BAD = [  # a usage error: one line that names it, exit code 2
-    (["extract", "{txt}", "--format", "xml"], "--format xml: unknown output format (choose from jsonl, table, csv, html)"),
+    (["extract", "{txt}", "--format", "xml"], "--format xml: unknown output format (choose from jsonl, table, csv, html, parquet)"),
     (["compare", "{txt}", "--format", "html"], "--format html: unknown output format (choose from table, csv, jsonl)"),
     (["extract", "{txt}", "--input-format", "yaml"], "--input-format yaml: unknown input format (choose from auto, text, jsonl)"),
     (["extract", "{txt}", "--html-style=boxes"], "--html-style boxes: unknown style (choose from article, displacy)"),
