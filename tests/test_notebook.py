@@ -144,3 +144,17 @@ def test_comparison_flags_the_disagreeing_troop_figures(executed):
     assert "Russia · troops" in out and "SOURCES DISAGREE" in out
     for name in ("ministry", "wire", "state media"):
         assert name in out
+
+
+def test_freshness_ignores_warnings_on_stderr_only():
+    """What else is installed may warn on stderr (spacy-transformers makes tqdm warn that ipywidgets
+    is missing): not a stale output. A change on stdout is."""
+    def cell(*outputs):
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+            "x", outputs=[nbformat.from_dict(o) for o in outputs])])
+
+    result = {"output_type": "execute_result", "execution_count": 1, "metadata": {}, "data": {"text/plain": "3"}}
+    warning = {"output_type": "stream", "name": "stderr", "text": "TqdmWarning: IProgress not found\n"}
+    printed = {"output_type": "stream", "name": "stdout", "text": "3 counts\n"}
+    assert refresh.normalized(cell(warning, result)) == refresh.normalized(cell(result))
+    assert refresh.normalized(cell(printed, result)) != refresh.normalized(cell(result))

@@ -65,15 +65,21 @@ def _output(output: Dict[str, Any]) -> Dict[str, Any]:
     }
 
 
+def _is_stderr(output: Dict[str, Any]) -> bool:
+    return output.get("output_type") == "stream" and output.get("name") == "stderr"
+
+
 def normalized(nb) -> List[List[Dict[str, Any]]]:
     """The outputs of each code cell, without what changes from run to run: execution counts,
-    metadata, timings and memory addresses (an image counts by its type, not its bytes). Cells
-    tagged ``optional-output`` (their output depends on an optional package) are left out."""
+    metadata, timings and memory addresses (an image counts by its type, not its bytes), and
+    stderr (warnings of whatever else is installed: with spacy-transformers, tqdm warns that
+    ipywidgets is missing). Cells tagged ``optional-output`` (their output depends on an optional
+    package) are left out."""
     cells = []
     for cell in nb.cells:
         if cell.cell_type != "code" or OPTIONAL_TAG in cell.get("metadata", {}).get("tags", []):
             continue
-        cells.append([_output(o) for o in cell.get("outputs", [])])
+        cells.append([_output(o) for o in cell.get("outputs", []) if not _is_stderr(o)])
     return cells
 
 
