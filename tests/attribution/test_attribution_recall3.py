@@ -8,20 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from attribution_helpers import C, assert_cue_found, find, text_of
 from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
-
-
-def find(doc, cue):
-    at = doc.text.index(cue)
-    return next((a for a in doc._.conflict_attributions if a["cue"]["start"] <= at < a["cue"]["end"]), None)
-
-
-def text_of(part):
-    return part["text"] if part else None
-
-
-def C(text, cue, source, content=...):
-    return pytest.param(text, cue, source, content, id=f"{cue}|{text[:50]}")
 
 
 CUES = [
@@ -79,11 +67,7 @@ NOT_CUES = [
 
 @pytest.mark.parametrize("text,cue,source,content", CUES)
 def test_cue_found(nlp, text, cue, source, content):
-    a = find(nlp(text), cue)
-    assert a is not None, f"no attribution on {cue!r}"
-    assert text_of(a["source"]) == source
-    if content is not ...:
-        assert text_of(a["content"]) == content
+    assert_cue_found(nlp(text), cue, source, content)
 
 
 @pytest.mark.parametrize("text,word", NOT_CUES)
