@@ -8,6 +8,7 @@ import pytest
 
 from conflictnlp.cli import main
 from conflictnlp.counts.numbers import MAX_FIGURE, parse_number_tokens, parse_numeral
+from pipeline_helpers import pipeline_that
 
 GOOD = "Rebels said 40 soldiers were killed near the dam."
 LATER = "The army said it lost 12 tanks."
@@ -173,25 +174,6 @@ def test_closed_stdin_is_one_line():
     assert err_stream.getvalue().strip() == "conflictnlp: error: <stdin>: no standard input (it is closed)"
 
 
-def _pipeline_that(monkeypatch, on_text):
-    import conflictnlp.pipeline
-
-    real_load = conflictnlp.pipeline.load
-
-    def load(base=None, **kwargs):
-        nlp = real_load(base, **kwargs)
-
-        class Watched:
-            max_length = nlp.max_length
-
-            def __call__(self, text):
-                on_text(text)
-                return nlp(text)
-
-        return Watched()
-
-    monkeypatch.setattr(conflictnlp.pipeline, "load", load)
-
 
 def test_html_pages_stream_and_survive_ctrl_c(monkeypatch):
     """Each document's figure is written when it is done, and Ctrl-C leaves a complete page of the
@@ -204,7 +186,7 @@ def test_html_pages_stream_and_survive_ctrl_c(monkeypatch):
         if "interrupt" in text:
             raise KeyboardInterrupt
 
-    _pipeline_that(monkeypatch, on_text)
+    pipeline_that(monkeypatch, on_text)
     lines = "\n".join(json.dumps({"text": t}) for t in [GOOD, LATER, "Then an interrupt came.", GOOD])
     err = io.StringIO()
     import contextlib

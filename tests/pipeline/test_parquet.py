@@ -9,6 +9,7 @@ import pytest
 
 from conflictnlp.archive import SCHEMAS, TABLES, export_rows
 from conflictnlp.cli import main
+from pipeline_helpers import pipeline_that
 
 # Our own sentences (war reporting, invented figures and places).
 TEXTS = [
@@ -120,32 +121,13 @@ def test_parquet_input_gives_the_same_rows_as_jsonl_gz(pa, tmp_path):
     assert [e["counts"] for e in jsonl_export(archive)] == [e["counts"] for e in jsonl_export(gz)]
 
 
-def _pipeline_that(monkeypatch, on_text):
-    import conflictnlp.pipeline
-
-    real_load = conflictnlp.pipeline.load
-
-    def load(base=None, **kwargs):
-        nlp = real_load(base, **kwargs)
-
-        class Watched:  # no .pipe: each document goes through __call__
-            max_length = nlp.max_length
-
-            def __call__(self, text):
-                on_text(text)
-                return nlp(text)
-
-        return Watched()
-
-    monkeypatch.setattr(conflictnlp.pipeline, "load", load)
-
 
 def test_a_failing_document_is_an_error_row_and_the_others_are_written(pa, tmp_path, monkeypatch):
     def on_text(text):
         if "Ostrava" in text:
             raise RuntimeError("a component failed")
 
-    _pipeline_that(monkeypatch, on_text)
+    pipeline_that(monkeypatch, on_text)
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records(), extra_lines=["{not json"])
     code, out, err = run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out"), "--part-size", "3"])
     assert code == 1
@@ -179,14 +161,14 @@ def test_a_rerun_skips_the_done_parts(pa, tmp_path, monkeypatch):
             raise KeyboardInterrupt  # Ctrl-C half-way through the third part
         seen.append(text)
 
-    _pipeline_that(monkeypatch, interrupted)
+    pipeline_that(monkeypatch, interrupted)
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records())
     argv = ["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out"), "--part-size", "2"]
     assert run(argv)[0] == 130
     assert sorted(p.name for p in (tmp_path / "out" / "_done").iterdir()) == ["000000000-000000002", "000000002-000000004"]
     seen.clear()
     monkeypatch.undo()
-    _pipeline_that(monkeypatch, seen.append)
+    pipeline_that(monkeypatch, seen.append)
     code, out, err = run(argv)
     assert code == 0, err
     assert seen == TEXTS[4:]  # only the documents of the parts not done
