@@ -81,9 +81,7 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
         elif (not is_cap(w) and l.endswith(("ed", "ing")) and l not in TITLE_WORDS and "-" not in l and len(l) > 3
               and not adjectival(view, i, lo)):
             break
-        elif l in view.cue_forms and not is_cap(w) and l not in TITLE_WORDS and not (i + 1 < end and lower[i + 1] not in view.cue_forms and l in view.nominal) and not (
-                i + 1 == end and l in view.nominal and l in CLAIM_NOUNS and l.endswith("s")
-                and end < view.n and lower[end] in view.cue_forms):  # "media reports said"
+        elif l in view.cue_forms and not is_cap(w) and l not in TITLE_WORDS and not cue_form_as_noun(view, i, lo, end):
             break  # "The IDF denies | reports that ...": a source holds no reporting verb
         i -= 1
     start = i + 1
@@ -98,6 +96,23 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
     return start, end
 
 
+def cue_form_as_noun(view: View, i: int, lo: int, end: int) -> bool:
+    """The cue form at ``i`` is a noun inside the phrase: before another noun ("the claims
+    commission"), after a determiner ("the talks", "its report"), or a claim noun right before
+    the cue ("media reports said", "the report says")."""
+    lower = view.lower
+    if lower[i] not in view.nominal:
+        return False
+    if i + 1 < end and lower[i + 1] not in view.cue_forms:
+        return True
+    if i - 1 >= lo and (lower[i - 1] in DETERMINERS or lower[i - 1] in ("'s", "’s")):
+        return True
+    return i + 1 == end and lower[i] in CLAIM_NOUNS and end < view.n and lower[end] in view.cue_forms
+
+
+CLOSE_TO = frozenset({"close", "loyal", "familiar", "allied", "linked", "tied"})
+
+
 def stop_word_inside(view: View, i: int, lo: int, end: int) -> bool:
     """A word that usually ends a noun phrase (``NP_STOP``) at ``i`` inside one after all."""
     words, lower, w, l = view.words, view.lower, view.words[i], view.lower[i]
@@ -109,8 +124,10 @@ def stop_word_inside(view: View, i: int, lo: int, end: int) -> bool:
         return w == "May" and i - 1 >= lo and is_cap(words[i - 1])  # "Prime Minister Theresa May"
     if l in ("in", "at"):
         return i + 1 < end and (is_cap(words[i + 1]) or lower[i + 1] == "the")
-    if l == "to":
-        return i - 1 > lo and lower[i - 1] in ("close", "loyal")  # "Those close to the general"
+    if l in ("to", "with"):  # "Those close to the general", "people familiar with the talks"
+        return i - 1 > lo and lower[i - 1] in CLOSE_TO
+    if l in ("him", "her", "them", "it"):  # "Those close to him", "officials familiar with it"
+        return i - 2 > lo and lower[i - 1] in ("to", "with") and lower[i - 2] in CLOSE_TO
     # "the UN Panel of Experts on Yemen"
     return l == "on" and i - 1 >= lo and i + 1 < end and is_cap(words[i - 1]) and is_cap(words[i + 1]) and (
         lower[i + 1] not in DAYS and lower[i + 1] not in MONTHS)

