@@ -38,6 +38,22 @@ CUES = [
     C("The spokesman isn't saying whether the strike hit the depot.", "saying", "The spokesman",
       "whether the strike hit the depot"),
     C("The army did not say if the bridge was destroyed.", "say", "The army", "if the bridge was destroyed"),
+    # A catenative verb and its "to" belong to the verb group; the source stands before them.
+    C("The general went on to say that the offensive had stalled.", "went on to say", "The general",
+      "the offensive had stalled"),
+    C("Small groups of protesters continued to call for the release of the detainees.", "continued to call for",
+      "Small groups of protesters", "the release of the detainees"),
+    C("The minister continues to insist that the army will not withdraw.", "continues to insist", "The minister",
+      "the army will not withdraw"),
+    C("The envoy has repeatedly refused to say whether talks will resume.", "has repeatedly refused to say",
+      "The envoy", "whether talks will resume"),
+    C("Officials declined to say when the convoy would leave.", "declined to say", "Officials",
+      "when the convoy would leave"),
+    # A gerund of saying right before a quote or "that", without a comma, says what its clause's subject says.
+    C('Protesters marched through the square chanting "Down with the junta."', "chanting", "Protesters",
+      "Down with the junta"),
+    C("Soldiers were filmed shouting \u201cGlory to the heroes\u201d as they entered the village.", "shouting",
+      "Soldiers", "Glory to the heroes"),
 ]
 
 NOT_CUES = [
@@ -45,6 +61,11 @@ NOT_CUES = [
     ("The brigade will decide whether to say anything after the vote.", "say"),
     # "accused" as an adjective of a noun before a verb is no passive report
     ("The accused soldiers were released on Tuesday.", "accused"),
+    # an attempt or an intention is no report
+    ("The gunmen killed a dozen villagers and tried to blame the army.", "blame"),
+    ("How many shells fell I couldn't begin to tell you, but the shelling went on all night.", "tell"),
+    # a gerund of saying after a noun, with no subject of its clause, is no one's report
+    ('Residents put up a banner saying "No to war."', "saying"),
 ]
 
 

@@ -24,7 +24,7 @@ from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTE
 from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
-    CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
+    CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
     TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -279,8 +279,14 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     # "..., noting the truce had held"; after a report, any gerund of saying: "he said, adding he would stay"
     said = cue.nxt not in NOT_SAID and (cue.entry.get("object") or (
         cue.prev == "," and any(view.lower[k] in view.cue_forms for k in range(cue.lo, cue.i - 1))))
-    if comma and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or cue.entry["strength"] == "strong" or infinitive
-                  or particle or said):
+    marked = cue.nxt in ("that", ":") or cue.nxt in QUOTES
+    if not comma and marked and cue.i - 1 >= cue.lo and not is_punct(view.words[cue.i - 1]):
+        # "Protesters marched through the square chanting “...”": the clause's subject says it
+        rec.source = clause_subject(view, cue.lo, cue.i)
+        close = view.open_at.get(cue.e)
+        rec.content = trim(view, cue.e + 1, close) if close is not None else content_after(view, cue.e, cue.hi)
+        return rec if rec.source and rec.content else None
+    if comma and (marked or cue.entry["strength"] == "strong" or infinitive or particle or said):
         rec.inherit = True
         rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
         rec.content = content_after(view, cue.e + particle, cue.hi, keep_first=infinitive or particle)
@@ -348,11 +354,28 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
             break  # a surname, not the modal: "Prime Minister Theresa May said"
         if view.lower[before - 1] in skip or manner_adverb(view, before - 1, cue.lo):
             before -= 1
+        elif catenative_before(view, before, cue.lo) < before:
+            before = catenative_before(view, before, cue.lo)  # "X continued to | call for", "X went on to | say"
         elif before in times and times[before] > cue.lo:
             before = times[before]  # "X last month announced", "X on Sunday denied"
         else:
             break
     return before
+
+
+GO_FORMS = ("go", "goes", "going", "gone", "went")
+
+
+def catenative_before(view: View, start: int, lo: int) -> int:
+    """Where a catenative verb and its "to" before ``start`` begin ("continued to", "refused to",
+    "went on to": ``words.jsonl`` ``catenatives``), or ``start`` when none stands there."""
+    lower = view.lower
+    j = start - 2
+    if j < lo or lower[start - 1] != "to":
+        return start
+    if lower[j] == "on" and j - 1 >= lo and lower[j - 1] in GO_FORMS:
+        return j - 1
+    return j if lower[j] in CATENATIVES and lower[j] not in GO_FORMS else start
 
 
 def manner_adverb(view: View, k: int, lo: int) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Set
 
 from .content import trim
-from .cues import manner_adverb
+from .cues import catenative_before, manner_adverb
 from .view import Range, Record, View
 from .words import NOMINAL_CUES, VERB_GROUP
 
@@ -54,10 +54,15 @@ def group_word(view: View, k: int, lo: int) -> bool:
 
 def extend_before(view: View, cue: Range, lo: int, blocked: Set[int]) -> int:
     """Where the verb group of the cue at ``cue`` starts."""
-    start = cue[0]
-    k = start - 1
-    while k >= lo and k not in blocked and group_word(view, k, lo):
-        k -= 1
+    k = cue[0] - 1
+    while k >= lo and k not in blocked:
+        if group_word(view, k, lo):
+            k -= 1
+            continue
+        c = catenative_before(view, k + 1, lo)  # "continued to | call for", "went on to | say"
+        if c > k or any(j in blocked for j in range(c, k + 1)):
+            break
+        k = c - 1
     return k + 1
 
 
