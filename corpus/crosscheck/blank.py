@@ -6,6 +6,12 @@ and of each conflict its first document by id. That gives 12 documents, 4 per an
 
     PYTHONPATH=src python corpus/crosscheck/blank.py > corpus/crosscheck/blank.jsonl
 
+Round 2 (the corpus grown by writers e-h): the first two documents by id of each conflict of
+each writer, drawn in two halves for two second-pass annotators:
+
+    python corpus/crosscheck/blank.py --round2 writer-e writer-f > corpus/crosscheck/blank_round2_ef.jsonl
+    python corpus/crosscheck/blank.py --round2 writer-g writer-h > corpus/crosscheck/blank_round2_gh.jsonl
+
 Standard library only. The output keeps id, conflict, style, outlet and the paragraph
 structure; every sentence is reduced to {"s": ...}.
 """
@@ -19,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 AUTHORING = ROOT / "corpus" / "authoring"
 PER_WRITER = 4
+ROUND1_WRITERS = ("writer-a", "writer-b", "writer-c")
 
 
 def read_docs():
@@ -32,6 +39,8 @@ def read_docs():
 def sample_ids():
     first = {}  # (writer, conflict) -> lowest id
     for writer, doc in read_docs():
+        if writer not in ROUND1_WRITERS:
+            continue  # writer-d came later; writers e-h are round 2
         key = (writer, doc["conflict"])
         if key not in first or doc["id"] < first[key]:
             first[key] = doc["id"]
@@ -47,8 +56,26 @@ def blank(doc):
     return out
 
 
-def main():
-    ids = set(sample_ids())
+# Round 2 (issue 17, the corpus grown to 4,000+ sentences): for each of the writers e, f, g and h,
+# the first two documents by id of each conflict they wrote.
+ROUND2_WRITERS = ("writer-e", "writer-f", "writer-g", "writer-h")
+ROUND2_PER_CONFLICT = 2
+
+
+def sample_ids_round2(writers=ROUND2_WRITERS):
+    by_key = {}  # (writer, conflict) -> ids
+    for writer, doc in read_docs():
+        if writer in writers:
+            by_key.setdefault((writer, doc["conflict"]), []).append(doc["id"])
+    return sorted(i for ids in by_key.values() for i in sorted(ids)[:ROUND2_PER_CONFLICT])
+
+
+def main(argv=None):
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "--round2":
+        ids = set(sample_ids_round2(tuple(args[1:]) or ROUND2_WRITERS))
+    else:
+        ids = set(sample_ids())
     for _, doc in sorted(read_docs(), key=lambda wd: wd[1]["id"]):
         if doc["id"] in ids:
             sys.stdout.write(json.dumps(blank(doc), ensure_ascii=False) + "\n")
