@@ -91,3 +91,23 @@ def test_cue_found_with_parser(parsed, text, cue, source, content):
 def test_not_a_cue(nlp, parsed, text, word):
     for pipe in (nlp, parsed):
         assert find(pipe(text), word) is None
+
+
+# With a trained parser the same reports as the rules: a belief needs its "that" on both paths, and a
+# noun tag before "that" (a tagger's slip on "claims", "charges", "maintains") does not hide the verb.
+PARITY = [
+    ("Analysts believe the brigade has been withdrawn.", "believe", None),
+    ("The colonel thinks the bridge should be rebuilt.", "thinks", None),
+    ("Analysts believe that the brigade has been withdrawn.", "believe", "Analysts"),
+    ("Petrov claims that the brigade was never there.", "claims", "Petrov"),
+    ("The governor charges that the militia burned the market.", "charges", "The governor"),
+    ("Kovac charges that countries that backed the deal gave millions to the fund.", "charges", "Kovac"),
+]
+
+
+@pytest.mark.parametrize("text,cue,source", PARITY)
+def test_parser_finds_what_the_rules_find(nlp, parsed, text, cue, source):
+    for pipe in (nlp, parsed):
+        a = find(pipe(text), cue)
+        assert (a["source"]["text"] if a else None) == source
+
