@@ -53,7 +53,7 @@ def _as_annotated(task: dict, doc_id: str, n: int) -> dict:
             "total_predictions": 0, "project": 3, "file_upload": "walkthrough_tasks.json"}
 
 
-def main() -> int:
+def main(out: Path = OUT) -> int:
     tasks = []
     for n, doc in enumerate(DOCUMENTS, start=1):
         for paragraph in doc["paragraphs"]:
@@ -61,8 +61,8 @@ def main() -> int:
                 sentence["certainty"] = implied_level(sentence["cues"])
         record = build_record(doc, doc["id"])
         tasks.append(_as_annotated(to_labelstudio(record, n), doc["id"], n))
-    OUT.write_text("[\n" + ",\n".join(json.dumps(t, ensure_ascii=False) for t in tasks) + "\n]\n", encoding="utf8")
-    print(f"{len(tasks)} tasks, {sum(len(p) for d in DOCUMENTS for p in d['paragraphs'])} sentences written to {OUT}")
+    out.write_text("[\n" + ",\n".join(json.dumps(t, ensure_ascii=False) for t in tasks) + "\n]\n", encoding="utf8")
+    print(f"{len(tasks)} tasks, {sum(len(p) for d in DOCUMENTS for p in d['paragraphs'])} sentences written to {out}")
     return 0
 
 

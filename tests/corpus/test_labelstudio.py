@@ -264,3 +264,16 @@ def test_every_bad_task_of_every_file_is_reported(tmp_path, capsys):
 def test_unknown_tool_names_labelstudio_among_the_choices():
     with pytest.raises(ImportFormatError, match="prodigy, doccano, labelstudio"):
         import_files("brat", [])
+
+
+def test_shipped_files_are_fresh(tmp_path):
+    """docs/labelstudio.xml is the config the command prints; the walkthrough's export is what
+    examples/walkthrough/make_export.py writes from documents.py."""
+    import importlib.util
+
+    assert (ROOT / "docs" / "labelstudio.xml").read_text(encoding="utf8") == labeling_config()
+    spec = importlib.util.spec_from_file_location("make_export", ROOT / "examples" / "walkthrough" / "make_export.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(tmp_path / "export.json") == 0
+    assert (tmp_path / "export.json").read_bytes() == module.OUT.read_bytes()
