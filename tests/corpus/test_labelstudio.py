@@ -277,3 +277,18 @@ def test_shipped_files_are_fresh(tmp_path):
     spec.loader.exec_module(module)
     assert module.main(tmp_path / "export.json") == 0
     assert (tmp_path / "export.json").read_bytes() == module.OUT.read_bytes()
+
+
+def test_build_splits_imported_files_and_checks_each_record(tmp_path, capsys):
+    """`corpus build` takes `corpus import` output as well as authoring files: good records are split
+    by the same rule, a bad one is one line naming file, line and field, and nothing is written."""
+    records = [dict(RECORD, id=f"ls-{n:03d}") for n in range(9)]
+    imported = tmp_path / "all.jsonl"
+    imported.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf8")
+    code, _, err = _cli(["corpus", "build", imported, "--out", tmp_path / "split"], capsys)
+    assert code == 0 and "documents by split: train 7, dev 1, test 1" in err
+    bad = dict(records[0], id="ls-bad", counts=[dict(RECORD["counts"][0], qualifier="roughly")])
+    imported.write_text(imported.read_text(encoding="utf8") + json.dumps(bad) + "\n", encoding="utf8")
+    code, _, err = _cli(["corpus", "build", imported, "--out", tmp_path / "again"], capsys)
+    assert code == 1 and not (tmp_path / "again").exists()
+    assert err.splitlines()[0].startswith(f"{imported}, line 10: counts[0].qualifier: unknown label 'roughly'"), err
