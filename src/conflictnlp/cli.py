@@ -511,6 +511,11 @@ def run_corpus(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO]
         from .corpus.authoring import main as build_main
 
         return build_main(list(args.paths) + (["--out", args.out] if args.out else []))
+    if args.corpus_command == "labelstudio-config":
+        from .corpus.labelstudio import labeling_config
+
+        stdout.write(labeling_config())
+        return EXIT_OK
     if args.corpus_command == "export" and args.tool == "spacy":
         return _export_docbin(args, stdout)
     if args.corpus_command in ("import", "export"):
@@ -529,14 +534,18 @@ def run_corpus(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO]
             for line in str(err).splitlines():  # an import lists every problem, one line each
                 error(line)
             return EXIT_INPUT_ERROR
-        _write_jsonl(args.out, items)
+        if args.tool == "labelstudio" and args.corpus_command == "export":  # Label Studio imports a JSON array
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.out).write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf8")
+        else:
+            _write_jsonl(args.out, items)
         stdout.write(f"{len(items)} {'documents' if args.corpus_command == 'import' else 'tasks'} written to {args.out}\n")
         if args.corpus_command == "import":
             report = validate_files([args.out])
             if not report.ok:
                 stdout.write(f"{len(report.problems)} fields to complete: run `conflictnlp corpus validate {args.out}`\n")
         return EXIT_OK
-    error("corpus: choose an action: validate, build, import or export")
+    error("corpus: choose an action: validate, build, import, export or labelstudio-config")
     return EXIT_USAGE
 
 

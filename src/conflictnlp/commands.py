@@ -142,10 +142,10 @@ def validate(ctx: typer.Context, paths: Files) -> int:
     return _run(ctx, cli.run_corpus, corpus_command="validate")
 
 
-@corpus_app.command(help="Authoring files -> train/dev/test.jsonl.")
+@corpus_app.command(help="Authoring files (or imported corpus files) -> train/dev/test.jsonl.")
 def build(
     ctx: typer.Context,
-    paths: Annotated[List[str], typer.Argument(metavar="FILE", show_default=False, help="authoring files")],
+    paths: Annotated[List[str], typer.Argument(metavar="FILE", show_default=False, help="authoring files, or corpus JSONL to split (e.g. corpus import output)")],
     out: Annotated[Optional[str], typer.Option("--out", metavar="DIR", show_default=False,
                                                help="write train/dev/test.jsonl here (required)")] = None,
 ) -> int:
@@ -158,7 +158,7 @@ def build(
 def import_(
     ctx: typer.Context,
     tool: Annotated[ImportTool, typer.Option("--from", case_sensitive=False, show_default=False,
-                                             help="the tool that wrote the files: prodigy or doccano")],
+                                             help="the tool that wrote the files: prodigy, doccano or labelstudio")],
     paths: InPaths,
     out: Annotated[str, typer.Option("--out", metavar="OUT", show_default=False, help="the corpus JSONL file to write")],
 ) -> int:
@@ -170,12 +170,17 @@ def export(
     ctx: typer.Context,
     tool: Annotated[ExportTool, typer.Option(
         "--to", case_sensitive=False, show_default=False,
-        help="prodigy or doccano tasks, or spacy (a .spacy DocBin of the gold Docs)")],
+        help="prodigy or doccano tasks (JSONL), labelstudio tasks (a JSON array), or spacy (a .spacy DocBin of the gold Docs)")],
     paths: InPaths,
     out: Annotated[str, typer.Option("--out", metavar="OUT", show_default=False,
                                      help="the file to write: JSONL tasks, or OUT.spacy with --to spacy")],
 ) -> int:
     return _run(ctx, cli.run_corpus, corpus_command="export")
+
+
+@corpus_app.command("labelstudio-config", help="Print the Label Studio labeling config (XML) with our labels.")
+def labelstudio_config(ctx: typer.Context) -> int:
+    return _run(ctx, cli.run_corpus, corpus_command="labelstudio-config")
 
 
 def click_command() -> Any:

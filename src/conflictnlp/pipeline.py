@@ -68,3 +68,28 @@ def load(base: Optional[str] = None, *, components: Optional[Iterable[str]] = No
                 f"or a pipeline directory ({str(err).splitlines()[0][:200]})"
             ) from None
     return add_components(nlp, components)
+
+
+def use_trained(nlp: Language, trained, components: Optional[Iterable[str]] = None) -> Language:
+    """Swap components of ``nlp`` for the ones trained in ``trained`` (a pipeline directory, e.g.
+    ``spacy train``'s ``model-last``, or a loaded pipeline), each at the place of the one it replaces.
+
+    ``components`` names them; by default every trainable component of ``trained`` that ``nlp`` has
+    (``conflict_hedging`` after training ``training/hedging.cfg``). Returns ``nlp``::
+
+        nlp = conflictnlp.load("en_core_web_sm")
+        use_trained(nlp, "training/output/mine/model-calibrated")
+    """
+    from spacy.pipeline import TrainablePipe
+
+    source = trained if isinstance(trained, Language) else spacy.load(trained)
+    if components is None:
+        components = [n for n, pipe in source.pipeline if isinstance(pipe, TrainablePipe) and n in nlp.pipe_names]
+    for name in components:
+        if name not in nlp.pipe_names or name not in source.pipe_names:
+            raise PipelineError(f"use_trained: {name!r} must be in both pipelines (nlp has {nlp.pipe_names}, "
+                                f"the trained one {source.pipe_names})")
+        nlp.add_pipe(name, name=f"{name}.trained", source=source, before=name)
+        nlp.remove_pipe(name)
+        nlp.rename_pipe(f"{name}.trained", name)
+    return nlp

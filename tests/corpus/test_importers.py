@@ -62,7 +62,8 @@ def test_round_trip_is_exact_with_sidecar(tmp_path, tool):
     assert import_files(tool, [path]) == RECORDS
 
 
-@pytest.mark.parametrize("tool", FORMATS)
+# Label Studio has no side data: its per-region answers carry every field (tests/corpus/test_labelstudio.py).
+@pytest.mark.parametrize("tool", [tool for tool in FORMATS if tool != "labelstudio"])
 def test_round_trip_without_sidecar_keeps_spans_and_labels(tmp_path, tool):
     tasks = export_records(tool, RECORDS)
     for task in tasks:

@@ -57,14 +57,14 @@ BAD = [  # a usage error: one line that names it, exit code 2
     (["compare", "{txt}", "--format", "html"], "--format html: unknown output format (choose from table, csv, jsonl)"),
     (["extract", "{txt}", "--input-format", "yaml"], "--input-format yaml: unknown input format (choose from auto, text, jsonl)"),
     (["extract", "{txt}", "--html-style=boxes"], "--html-style boxes: unknown style (choose from article, displacy)"),
-    (["corpus", "export", "--to", "brat", "{txt}", "--out", "{out}"], "brat: unknown annotation tool (choose from prodigy, doccano, spacy)"),
-    (["corpus", "import", "--from", "spacy", "{txt}", "--out", "{out}"], "spacy: unknown annotation tool (choose from prodigy, doccano)"),
+    (["corpus", "export", "--to", "brat", "{txt}", "--out", "{out}"], "brat: unknown annotation tool (choose from prodigy, doccano, labelstudio, spacy)"),
+    (["corpus", "import", "--from", "spacy", "{txt}", "--out", "{out}"], "spacy: unknown annotation tool (choose from prodigy, doccano, labelstudio)"),
     (["extract", "{txt}", "--colour"], "extract: No such option: --colour"),
     (["extract"], "extract: Missing argument 'PATH'"),
     (["extract", "{txt}", "--batch-size", "many"], "extract: Invalid value for '--batch-size'"),
     (["compare", "{txt}", "--tolerance"], "Option '--tolerance' requires an argument"),
-    (["corpus", "import", "{txt}", "--out", "{out}"], "corpus import: Missing option '--from'. Choose from: prodigy, doccano"),
-    (["corpus"], "corpus: choose an action: validate, build, import, export"),
+    (["corpus", "import", "{txt}", "--out", "{out}"], "corpus import: Missing option '--from'. Choose from: prodigy, doccano, labelstudio"),
+    (["corpus"], "corpus: choose an action: validate, build, import, export, labelstudio-config"),
     (["summarise", "{txt}"], "No such command 'summarise'"),
 ]
 

@@ -5,6 +5,7 @@
 - :mod:`.authoring`: the authoring format (spans quoted as text, offsets computed);
 - :mod:`.validate`: corpus checks, every defect with file, line and field;
 - :mod:`.importers`: Prodigy / doccano exports in and out;
+- :mod:`.labelstudio`: Label Studio exports in and out, and its labeling config;
 - :mod:`.evaluate`: scoring the pipeline on annotated files, per component.
 
 ``conflictnlp.corpus`` re-exports what the module of that name exported before it became

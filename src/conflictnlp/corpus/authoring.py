@@ -27,6 +27,8 @@ paragraphs by a blank line.
 ``python -m conflictnlp.corpus.authoring FILE... --out DIR`` (``conflictnlp corpus build``) checks
 authoring files, lists every problem of every document, and when there is none writes
 ``train.jsonl``/``dev.jsonl``/``test.jsonl`` split by document (see ``assign_splits``) to DIR.
+A line that is already a corpus record (``"text"``, no ``"paragraphs"``: what ``corpus import``
+writes) is validated and split with the others.
 """
 
 from __future__ import annotations
@@ -299,6 +301,21 @@ def assign_splits(records: List[Dict[str, Any]], every: int = 9) -> Dict[str, Li
     return splits
 
 
+def _is_corpus_record(doc: Any) -> bool:
+    return isinstance(doc, dict) and "text" in doc and "paragraphs" not in doc
+
+
+def _corpus_record(doc: Dict[str, Any], where: str) -> Dict[str, Any]:
+    """A line that is already a corpus record (``corpus import`` output): checked, then split with
+    the authored documents."""
+    from .validate import check_record
+
+    problems = check_record(doc, where)
+    if problems:
+        raise AuthoringError(problems)
+    return doc
+
+
 def build_files(paths: List[Path]) -> Tuple[Dict[str, List[Dict[str, Any]]], List[str]]:
     records: List[Dict[str, Any]] = []
     errors: List[str] = []
@@ -310,7 +327,7 @@ def build_files(paths: List[Path]) -> Tuple[Dict[str, List[Dict[str, Any]]], Lis
             where = f"{path}, line {lineno}"
             try:
                 doc = jsontext.loads(line)
-                record = build_record(doc, where)
+                record = _corpus_record(doc, where) if _is_corpus_record(doc) else build_record(doc, where)
             except json.JSONDecodeError as err:
                 errors.append(f"{where}: invalid JSON ({err.msg} at column {err.colno})")
                 continue

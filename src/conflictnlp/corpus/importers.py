@@ -13,6 +13,9 @@ Supported tools (``FORMATS``):
     "relations": [{"from_id", "to_id", "type"}]}`` (the relation-extraction export), the
     older ``"label": [[start, end, "LABEL"], ...]``, or a text-classification line
     ``"label": ["probable"]`` (a one-sentence document).
+``labelstudio``
+    Label Studio's JSON export (or JSON-MIN): regions, relations and per-region fields; see
+    :mod:`conflictnlp.corpus.labelstudio`, which reads them into the same drafts.
 
 Span labels (case-insensitive): a count *kind* (``KILLED``, ``TROOPS`` ...), an
 attribution part (``CUE``, ``SOURCE``, ``CONTENT``, ``MEDIUM``, ``TIME``, ``VIA``) or a
@@ -43,7 +46,7 @@ from .validate import implied_level
 
 PathLike = Union[str, Path]
 
-FORMATS = ("prodigy", "doccano")
+FORMATS = ("prodigy", "doccano", "labelstudio")
 PART_LABELS = ("SOURCE", "CONTENT", "MEDIUM", "TIME", "VIA")
 ATTRIBUTION_FIELDS = ("source_type", "anonymous", "state_media", "resolved")
 SIDECAR = "conflictnlp"
@@ -573,6 +576,10 @@ READERS = {"prodigy": read_prodigy, "doccano": read_doccano}
 
 def import_files(tool: str, paths: Sequence[PathLike]) -> List[Dict[str, Any]]:
     """Corpus records from ``tool``'s export files."""
+    if tool == "labelstudio":
+        from .labelstudio import read_labelstudio
+
+        return read_labelstudio(paths)
     if tool not in READERS:
         raise ImportFormatError(f"--from {tool}: unknown tool (choose from {', '.join(FORMATS)})")
     return READERS[tool](paths)
@@ -585,4 +592,8 @@ def export_records(tool: str, records: Iterable[Dict[str, Any]]) -> List[Dict[st
         return [task for record in records for task in to_prodigy(record, nlp)]
     if tool == "doccano":
         return [to_doccano(record) for record in records]
+    if tool == "labelstudio":
+        from .labelstudio import to_labelstudio
+
+        return [to_labelstudio(record, n) for n, record in enumerate(records, start=1)]
     raise ImportFormatError(f"--to {tool}: unknown tool (choose from {', '.join(FORMATS)})")
