@@ -15,8 +15,9 @@ already loaded (the startup, a cluster and one pipeline per worker, is timed apa
 run's tables are checked equal to the serial run's. The CPU seconds of this process and of the
 workers are counted apart: on a shared machine the wall-clock rates follow the load, the words per
 CPU-second of the pipeline (a worker's, or this process's in the serial run) much less. ``client ceiling`` is how fast this process
-alone turns ready exports into rows and part files (the pipeline's results replayed): the rate no
-number of workers can pass, since the client writes every part. Words are whitespace-separated words.
+alone does its share of a dask run (read the archive, unpickle the rows the workers send, write
+the part files), the pipeline's work taken away: the rate no number of workers can pass, since
+one client writes every part. Words are whitespace-separated words.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import functools
 import gzip
 import json
 import os
+import pickle
 import platform
 import sys
 import tempfile
@@ -77,7 +79,7 @@ def timed_dask(workers: int, archive: Path, out: Path, part_size: int, batch_siz
     with cluster_client(workers=workers) as client:
         client.run(worker_pipeline, load, base)  # each worker loads its pipeline before the clock starts
         ready, cpu, before = time.perf_counter(), time.process_time(), client.run(time.process_time)
-        run = functools.partial(dask_results, client, load=load, base=base)
+        run = functools.partial(dask_results, client, load=load, base=base, rows=True)
         extract_parquet(None, [str(archive)], out, part_size=part_size, batch_size=batch_size, run=run)
         seconds, client_cpu, after = time.perf_counter() - ready, time.process_time() - cpu, client.run(time.process_time)
     return {"startup": ready - start, "seconds": seconds, "client_cpu": client_cpu,
@@ -85,14 +87,16 @@ def timed_dask(workers: int, archive: Path, out: Path, part_size: int, batch_siz
 
 
 def client_ceiling(nlp, archive: Path, out: Path, part_size: int, batch_size: int) -> float:
-    """Seconds this process takes to read the archive and write the tables of exports already made."""
-    from conflictnlp.archive import iter_inputs, write_parts
+    """Seconds this process takes for its share of a dask run with the pipeline's work taken away:
+    read the archive, unpickle the rows the workers send (made here beforehand), write the tables."""
+    from conflictnlp.archive import as_rows, iter_inputs, write_parts
     from conflictnlp.runner import run_exports
 
-    exports = list(run_exports(nlp, iter_inputs([str(archive)]), batch_size=batch_size))
+    sent = pickle.dumps([as_rows(r) for r in run_exports(nlp, iter_inputs([str(archive)]), batch_size=batch_size)])
 
     def replay(items, _batch_size):
-        return (exports[i] for i, _ in enumerate(items))
+        received = pickle.loads(sent)
+        return (received[i] for i, _ in enumerate(items))
 
     start = time.perf_counter()
     write_parts(iter_inputs([str(archive)]), out, part_size, batch_size, replay)

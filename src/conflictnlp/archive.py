@@ -31,7 +31,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Sequence, TextIO, Tuple, Union
+from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, TextIO, Tuple, Union
 
 from .runner import Failure, one_line, run_exports
 
@@ -286,6 +286,21 @@ def export_rows(export: Dict[str, Any], key: Optional[str] = None) -> Dict[str, 
     return {"documents": [document], **rows}
 
 
+class Rows(NamedTuple):
+    """A document's export already made into its table rows (by a dask worker, so that the process
+    that writes the tables does not): the export's meta and :func:`export_rows`."""
+
+    meta: Dict[str, Any]
+    rows: Dict[str, List[Dict[str, Any]]]
+
+
+def as_rows(result: Any) -> Any:
+    """An export as its :class:`Rows`; anything else (a failure, a done document's marker) as it is."""
+    if isinstance(result, dict) and not _skipped(result):
+        return Rows(result.get("meta") or {}, export_rows(result))
+    return result
+
+
 def error_rows(meta: Dict[str, Any], reason: str) -> Dict[str, List[Dict[str, Any]]]:
     """The rows of a document that failed: one ``documents`` row with its ``error``."""
     document = {"doc_id": doc_id(meta), **{k: _text(meta.get(k)) for k in ("date", "outlet", "url", "path")},
@@ -436,6 +451,8 @@ class _PartWriter:
             self.summary["skipped"] += 1
         elif isinstance(result, Failure):
             self.pending.append((result, error_rows(result.meta, result.reason)))
+        elif isinstance(result, Rows):
+            self.pending.append((result, result.rows))
         else:
             self.pending.append((result, export_rows(result)))
 
@@ -471,7 +488,8 @@ class _PartWriter:
         except Exception as err:
             if isinstance(result, Failure):
                 raise
-            failure = Failure(result.get("meta") or {}, f"cannot write its rows ({one_line(err)})")
+            meta = result.meta if isinstance(result, Rows) else result.get("meta") or {}
+            failure = Failure(meta, f"cannot write its rows ({one_line(err)})")
             return failure, to_batches(self.pa, self.schemas, error_rows(failure.meta, failure.reason))
 
     @staticmethod

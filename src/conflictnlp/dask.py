@@ -6,8 +6,9 @@ the workers of a ``dask.distributed`` cluster: a ``LocalCluster`` of ``--workers
 one thread each (default: one per CPU core), or the cluster whose scheduler is at ``--scheduler``.
 At most two tasks per worker are in flight, so the client never holds more than those batches
 and the part being written. Each worker loads the pipeline once (:func:`worker_pipeline`, cached
-in the worker process by its options) and sends back the export dicts of its batch; the client
-takes them in input order and writes them exactly as the serial run does
+in the worker process by its options) and sends back the table rows of each document of its
+batch (the export dicts with ``--format jsonl``); the client takes them in input order and writes
+them exactly as the serial run does
 (:func:`conflictnlp.archive.write_parts`): the same tables, rows, order and part files, the
 same resumable skip of done parts (their documents are never sent), a failed document as an
 error row. A batch is the batch the serial run gives ``nlp.pipe``, so even a trained pipeline
@@ -30,8 +31,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Tuple, Union
 
-from .archive import (DEFAULT_PART_SIZE, TABLES, ArchiveError, Item, Summary, check_manifest, plain, record_document,
-                      require_pyarrow, write_parts)
+from .archive import (DEFAULT_PART_SIZE, TABLES, ArchiveError, Item, Summary, as_rows, check_manifest, plain,
+                      record_document, require_pyarrow, write_parts)
 from .runner import Failure, _Held, _is_long, _is_result, export_one, one_line, run_exports
 
 DASK_EXTRA = "pip install conflictnlp[dask]"
@@ -62,23 +63,28 @@ def worker_pipeline(load: Callable[[Optional[str]], Any], base: Optional[str]) -
     return load(base)
 
 
-def run_batch(items: List[Any], load: Callable[[Optional[str]], Any], base: Optional[str], batch_size: int) -> List[Any]:
-    """One task: the results of ``items`` (:func:`conflictnlp.runner.run_exports`) with the worker's pipeline."""
-    return list(run_exports(worker_pipeline(load, base), items, batch_size=batch_size))
+def run_batch(items: List[Any], load: Callable[[Optional[str]], Any], base: Optional[str], batch_size: int,
+              rows: bool = False) -> List[Any]:
+    """One task: the results of ``items`` (:func:`conflictnlp.runner.run_exports`) with the worker's
+    pipeline; with ``rows``, each export as its table rows (:class:`~conflictnlp.archive.Rows`)."""
+    results = run_exports(worker_pipeline(load, base), items, batch_size=batch_size)
+    return [as_rows(result) for result in results] if rows else list(results)
 
 
 # ----------------------------------------------------------------------------- on the client
 
 
 def dask_results(client: Any, items: Iterator[Any], batch_size: int, *, load: Optional[Callable[[Optional[str]], Any]] = None,
-                 base: Optional[str] = None, nlp: Any = None, stream_long: bool = False,
+                 base: Optional[str] = None, nlp: Any = None, stream_long: bool = False, rows: bool = False,
                  in_flight: Optional[int] = None) -> Iterator[Any]:
     """What ``run_exports(nlp, items, batch_size=batch_size)`` gives, computed on ``client``'s workers:
     each batch is one task, at most ``in_flight`` tasks (default two per worker) are submitted ahead
     of the one being read, the results come in input order. A batch of results only (documents of
     done parts, inputs that failed) is passed through without a task. With ``stream_long``, a text
     above ``nlp.max_length`` stays in this process and comes as a
-    :class:`~conflictnlp.runner.LongExport` (as in ``run_exports``)."""
+    :class:`~conflictnlp.runner.LongExport` (as in ``run_exports``). With ``rows``, the workers send
+    each export as its table rows (:class:`~conflictnlp.archive.Rows`: the Parquet writer's work
+    that is done per document, off the client)."""
     if load is None:
         from .pipeline import load
     if in_flight is None:
@@ -91,7 +97,7 @@ def dask_results(client: Any, items: Iterator[Any], batch_size: int, *, load: Op
             held = {i: item for i, item in enumerate(batch) if stream_long and _is_long(nlp, item)}
             sent = [_Held() if i in held else item for i, item in enumerate(batch)]
             task = None if all(_is_result(item) for item in sent) else client.submit(
-                run_batch, sent, load, base, batch_size, pure=False)
+                run_batch, sent, load, base, batch_size, rows, pure=False)
             pending.append((task, sent, held))
         while pending and (len(pending) > in_flight or not batch):
             task, sent, held = pending.popleft()
@@ -166,7 +172,8 @@ def engine_runner(args: Any, nlp: Any = None, stream_long: bool = False) -> Iter
     from .pipeline import load
 
     with cluster_client(args.workers, args.scheduler) as client:
-        yield functools.partial(dask_results, client, load=load, base=args.base, nlp=nlp, stream_long=stream_long)
+        yield functools.partial(dask_results, client, load=load, base=args.base, nlp=nlp, stream_long=stream_long,
+                                rows=args.format == "parquet")
 
 
 # ----------------------------------------------------------------------------- the Python API
@@ -191,7 +198,7 @@ def extract(collection: Any, out: Union[str, Path, None] = None, *, text_column:
     :class:`~conflictnlp.archive.Summary` is returned; a rerun on the same collection into the same
     ``out`` skips the parts done. Without ``out``, a dict of ``pyarrow.Table`` by table name is returned.
 
-    Example::
+    For example (this starts a local cluster when there is no current client):
 
         import dask.bag as db
         from conflictnlp.dask import extract
@@ -218,7 +225,7 @@ def extract(collection: Any, out: Union[str, Path, None] = None, *, text_column:
     check_manifest(out, [f"dask:{dask.base.tokenize(collection)}"], part_size, text_column)
     with _api_client(client) as used:
         items = collection_items(used, collection, text_column, pa)
-        run = functools.partial(dask_results, used, load=load, base=base)
+        run = functools.partial(dask_results, used, load=load, base=base, rows=True)
         return write_parts(items, out, part_size, min(batch_size, part_size), run, progress, on_error)
 
 
