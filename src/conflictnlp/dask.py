@@ -198,7 +198,8 @@ def extract(collection: Any, out: Union[str, Path, None] = None, *, text_column:
     :class:`~conflictnlp.archive.Summary` is returned; a rerun on the same collection into the same
     ``out`` skips the parts done. Without ``out``, a dict of ``pyarrow.Table`` by table name is returned.
 
-    For example (this starts a local cluster when there is no current client):
+    For example (a script that starts a local cluster, with no current client, must do it under
+    ``if __name__ == "__main__":``: the worker processes import the script again):
 
         import dask.bag as db
         from conflictnlp.dask import extract
