@@ -78,7 +78,7 @@ def dask_results(client: Any, items: Iterator[Any], batch_size: int, *, load: Op
                  base: Optional[str] = None, nlp: Any = None, stream_long: bool = False, rows: bool = False,
                  in_flight: Optional[int] = None) -> Iterator[Any]:
     """What ``run_exports(nlp, items, batch_size=batch_size)`` gives, computed on ``client``'s workers:
-    each batch is one task, at most ``in_flight`` tasks (default two per worker) are submitted ahead
+    each batch is one task, at most ``in_flight`` tasks (default two per worker thread) are submitted ahead
     of the one being read, the results come in input order. A batch of results only (documents of
     done parts, inputs that failed) is passed through without a task. With ``stream_long``, a text
     above ``nlp.max_length`` stays in this process and comes as a
@@ -88,7 +88,7 @@ def dask_results(client: Any, items: Iterator[Any], batch_size: int, *, load: Op
     if load is None:
         from .pipeline import load
     if in_flight is None:
-        in_flight = TASKS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
+        in_flight = TASKS_PER_WORKER * max(1, sum(client.nthreads().values()))  # a worker thread runs one task
     iterator = iter(items)
     pending: Deque[Tuple[Any, List[Any], Dict[int, Any]]] = deque()
     while True:
