@@ -103,3 +103,16 @@ def test_new_word_documents_share_no_name_or_figure(scaling):
 def test_scaling_ratio_per_doubling(scaling):
     assert scaling.per_doubling({"tokens": 100, "cpu_seconds": 1.0}, {"tokens": 400, "cpu_seconds": 4.0}) == 2.0
     assert scaling.per_doubling({"tokens": 100, "cpu_seconds": 1.0}, {"tokens": 400, "cpu_seconds": 16.0}) == 4.0
+
+
+def test_scale_script_measures_the_serial_run_and_the_client_ceiling(tmp_path):
+    """bench/scale.py without dask workers (their runs start a cluster: measured by the script, not here)."""
+    pytest.importorskip("pyarrow")
+    scale = _bench_script("conflictnlp_scale", "scale.py")
+    out = tmp_path / "scale.json"
+    assert scale.main(["--words", "600", "--workers", "", "--part-size", "2", "--json", str(out)]) == 0
+    import json
+
+    summary = json.loads(out.read_text())
+    assert [(row["engine"], row["identical"]) for row in summary["rows"]] == [("serial", True)]
+    assert summary["words"] >= 600 and summary["client_ceiling"]["docs_per_second"] > 0

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import gzip
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Sequence, TextIO, Tuple, Union
+from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, TextIO, Tuple, Union
 
 from .runner import Failure, one_line, run_exports
 
@@ -224,7 +225,8 @@ def failure_message(failure: Failure) -> str:
     meta = failure.meta
     for place in ("line", "row"):
         if meta.get(place) is not None:
-            return f"{meta.get('path')}, {place} {meta[place]}: {failure.reason}"
+            where = f"{meta['path']}, " if meta.get("path") is not None else ""
+            return f"{where}{place} {meta[place]}: {failure.reason}"
     return f"{meta['path']}: {failure.reason}" if meta.get("path") is not None else failure.reason
 
 
@@ -232,10 +234,13 @@ def failure_message(failure: Failure) -> str:
 
 
 def doc_id(meta: Dict[str, Any]) -> str:
-    """The document's key in every table: its meta ``id``, else ``PATH:LINE`` / ``PATH:ROW`` / ``PATH``."""
+    """The document's key in every table: its meta ``id``, else ``PATH:LINE`` / ``PATH:ROW`` / ``PATH``
+    (``ROW`` alone for a record of a dask collection, which has no path)."""
     if meta.get("id") is not None:
         return str(meta["id"])
     place = meta.get("line", meta.get("row"))
+    if meta.get("path") is None and place is not None:  # a record of a dask collection: its row
+        return str(place)
     return f"{meta.get('path')}:{place}" if place is not None else str(meta.get("path"))
 
 
@@ -279,6 +284,21 @@ def export_rows(export: Dict[str, Any], key: Optional[str] = None) -> Dict[str, 
     document.update({f"n_{table}": len(items) for table, items in layers.items()})
     rows = {table: [flat_row(table, item, key, i) for i, item in enumerate(items)] for table, items in layers.items()}
     return {"documents": [document], **rows}
+
+
+class Rows(NamedTuple):
+    """A document's export already made into its table rows (by a dask worker, so that the process
+    that writes the tables does not): the export's meta and :func:`export_rows`."""
+
+    meta: Dict[str, Any]
+    rows: Dict[str, List[Dict[str, Any]]]
+
+
+def as_rows(result: Any) -> Any:
+    """An export as its :class:`Rows`; anything else (a failure, a done document's marker) as it is."""
+    if isinstance(result, dict) and not _skipped(result):
+        return Rows(result.get("meta") or {}, export_rows(result))
+    return result
 
 
 def error_rows(meta: Dict[str, Any], reason: str) -> Dict[str, List[Dict[str, Any]]]:
@@ -347,7 +367,7 @@ def marked(items: Iterator[Item], out: Path, part_size: int) -> Iterator[Any]:
         start += len(part)
 
 
-def results(nlp: Any, items: Iterator[Any], part_size: int, batch_size: int, n_process: int,
+def results(nlp: Any, items: Iterator[Any], batch_size: int, *, part_size: int, n_process: int,
             base: Optional[str], load: Any) -> Iterator[Any]:
     """:func:`conflictnlp.runner.run_exports` over ``items``. Worker processes
     (``multiprocessing.Pool.imap``) read their whole input ahead, so with ``n_process`` above 1 the
@@ -376,24 +396,36 @@ class Summary(dict):
 
 def extract_parquet(nlp: Any, paths: Sequence[str], out: Union[str, Path], *, part_size: int = DEFAULT_PART_SIZE,
                     text_column: str = "text", batch_size: int = 64, n_process: int = 1, base: Optional[str] = None,
-                    stdin: Optional[TextIO] = None, progress: Any = None, on_error: Any = None) -> Summary:
+                    stdin: Optional[TextIO] = None, progress: Any = None, on_error: Any = None, run: Any = None) -> Summary:
     """Process the documents of ``paths`` into the Parquet tables under ``out`` (module docstring).
 
     ``progress``: an object with ``update(n)`` (a tqdm bar); ``on_error(message)`` is called with a
-    one-line message for each document that failed (it is also an error row).
+    one-line message for each document that failed (it is also an error row). ``run(items,
+    batch_size)``, when given, runs the pipeline instead of this process (or its ``n_process``
+    workers): the results of the items in their order (:func:`conflictnlp.dask.dask_results`).
     """
     from . import pipeline
 
-    pa, pq = require_pyarrow("--format parquet")
+    require_pyarrow("--format parquet")
     if part_size < 1:
         raise ArchiveError(f"--part-size {part_size}: must be at least 1")
     out = Path(out)
     check_manifest(out, paths, part_size, text_column)
+    if run is None:
+        run = functools.partial(results, nlp, part_size=part_size, n_process=n_process, base=base, load=pipeline.load)
+    batch_size = min(batch_size, part_size)  # a batch never holds up the writing of a part
+    return write_parts(iter_inputs(paths, text_column, stdin), out, part_size, batch_size, run, progress, on_error)
+
+
+def write_parts(items: Iterator[Item], out: Path, part_size: int, batch_size: int, run: Any,
+                progress: Any = None, on_error: Any = None) -> Summary:
+    """The documents of ``items`` (``(text, meta)`` or a :class:`~conflictnlp.runner.Failure`), run by
+    ``run(items, batch_size)``, written as the part files of ``part_size`` documents under ``out``;
+    the documents of a part done before are passed through ``run`` unprocessed and not written."""
+    pa, pq = require_pyarrow("--format parquet")
     writer = _PartWriter(out, pa, pq, on_error)
     start = index = 0
-    items = marked(iter_inputs(paths, text_column, stdin), out, part_size)
-    batch_size = min(batch_size, part_size)  # a batch never holds up the writing of a part
-    for result in results(nlp, items, part_size, batch_size, n_process, base, pipeline.load):
+    for result in run(marked(items, out, part_size), batch_size):
         index += 1
         writer.add(result)
         if progress is not None:
@@ -419,6 +451,8 @@ class _PartWriter:
             self.summary["skipped"] += 1
         elif isinstance(result, Failure):
             self.pending.append((result, error_rows(result.meta, result.reason)))
+        elif isinstance(result, Rows):
+            self.pending.append((result, result.rows))
         else:
             self.pending.append((result, export_rows(result)))
 
@@ -454,7 +488,8 @@ class _PartWriter:
         except Exception as err:
             if isinstance(result, Failure):
                 raise
-            failure = Failure(result.get("meta") or {}, f"cannot write its rows ({one_line(err)})")
+            meta = result.meta if isinstance(result, Rows) else result.get("meta") or {}
+            failure = Failure(meta, f"cannot write its rows ({one_line(err)})")
             return failure, to_batches(self.pa, self.schemas, error_rows(failure.meta, failure.reason))
 
     @staticmethod
@@ -466,8 +501,10 @@ class _PartWriter:
 
 
 def run_parquet(args: Any, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
-    """``conflictnlp extract ... --format parquet --out DIR``: exit 0, 1 (documents failed: error rows) or 2."""
+    """``conflictnlp extract ... --format parquet --out DIR [--engine dask]``: exit 0, 1 (documents failed:
+    error rows) or 2."""
     from .cli import EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE, error, load_pipeline
+    from .dask import engine_problem, engine_runner
 
     if not args.out:
         error("--format parquet: give the output folder with --out DIR")
@@ -477,6 +514,8 @@ def run_parquet(args: Any, stdout: TextIO, stdin: Optional[TextIO] = None) -> in
         if args.part_size < 1 or args.batch_size < 1 or args.n_process < 1:
             raise ArchiveError(f"--part-size {args.part_size} / --batch-size {args.batch_size} / "
                                f"--n-process {args.n_process}: each must be at least 1")
+        if engine_problem(args):
+            raise ArchiveError(engine_problem(args))
         check_manifest(Path(args.out), args.paths, args.part_size, args.text_column)
     except ArchiveError as err:
         error(str(err))
@@ -486,9 +525,13 @@ def run_parquet(args: Any, stdout: TextIO, stdin: Optional[TextIO] = None) -> in
         return EXIT_USAGE
     bar = progress_bar(args.paths, args.text_column)
     try:
-        summary = extract_parquet(nlp, args.paths, args.out, part_size=args.part_size, text_column=args.text_column,
-                                  batch_size=args.batch_size, n_process=args.n_process, base=args.base, stdin=stdin,
-                                  progress=bar, on_error=error)
+        with engine_runner(args) as run:  # serial: None, the run of extract_parquet
+            summary = extract_parquet(nlp, args.paths, args.out, part_size=args.part_size, text_column=args.text_column,
+                                      batch_size=args.batch_size, n_process=args.n_process, base=args.base,
+                                      stdin=stdin, progress=bar, on_error=error, run=run)
+    except ArchiveError as err:  # --scheduler: no scheduler there
+        error(str(err))
+        return EXIT_USAGE
     finally:
         bar.close()
     stdout.write(f"{summary['documents']} documents ({summary['errors']} errors, {summary['skipped']} skipped "

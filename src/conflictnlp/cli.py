@@ -285,17 +285,20 @@ def process(
     base: Optional[str] = None,
     stream_long: bool = False,
     show_progress: Optional[bool] = None,
+    engine: Optional[argparse.Namespace] = None,
 ) -> Iterator[Union[Dict[str, Any], LongExport, InputError]]:
     """Export dicts (or input errors) for each document of ``paths``, in input order
     (:func:`conflictnlp.runner.run_exports`: batches, and worker processes with ``n_process`` > 1;
     with ``stream_long``, a :class:`~conflictnlp.runner.LongExport` for a document above
     ``nlp.max_length``). A progress bar over the documents (:class:`Progress`) goes to stderr
-    as ``show_progress`` says (None: when stderr is a terminal).
+    as ``show_progress`` says (None: when stderr is a terminal). ``engine``: the options
+    ``--engine``, ``--workers``, ``--scheduler`` (:func:`conflictnlp.dask.engine_runner`).
 
     With ``reuse_exports``, lines of a saved export (``extract`` output) are taken as they
     are instead of being processed again.
     """
     from . import pipeline
+    from .dask import engine_runner
 
     def items() -> Iterator[Any]:
         for item in iter_documents(paths, input_format, stdin, check_exports=reuse_exports,
@@ -309,14 +312,17 @@ def process(
 
     progress = Progress(len(paths), show=show_progress)
     try:
-        for result in run_exports(nlp, items(), batch_size=batch_size, n_process=n_process, base=base,
-                                  load=pipeline.load, stream_long=stream_long):
-            if isinstance(result, Failure):
-                progress.step(str(result.meta.get("path", "")))
-                yield InputError(result.reason if not result.meta else f"{_where(result.meta)}: {result.reason}")
-                continue
-            progress.step(str((result.meta if isinstance(result, LongExport) else result.get("meta", {})).get("path")))
-            yield result
+        with engine_runner(engine, nlp, stream_long) as run:  # serial: run is None
+            results = run(items(), batch_size) if run else run_exports(
+                nlp, items(), batch_size=batch_size, n_process=n_process, base=base, load=pipeline.load,
+                stream_long=stream_long)
+            for result in results:
+                if isinstance(result, Failure):
+                    progress.step(str(result.meta.get("path", "")))
+                    yield InputError(result.reason if not result.meta else f"{_where(result.meta)}: {result.reason}")
+                    continue
+                progress.step(str((result.meta if isinstance(result, LongExport) else result.get("meta", {})).get("path")))
+                yield result
     finally:
         progress.close()
 
@@ -335,8 +341,12 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     if args.html_style not in STYLES:
         error(f"--html-style {args.html_style}: unknown style (choose from {', '.join(STYLES)})")
         return EXIT_USAGE
-    if args.batch_size < 1 or args.n_process < 1:
-        error(f"--batch-size {args.batch_size} / --n-process {args.n_process}: both must be at least 1")
+    from .dask import engine_problem
+
+    problem = engine_problem(args) if args.batch_size >= 1 and args.n_process >= 1 else \
+        f"--batch-size {args.batch_size} / --n-process {args.n_process}: both must be at least 1"
+    if problem:
+        error(problem)
         return EXIT_USAGE
     nlp = load_pipeline(args.base)
     if nlp is None:
@@ -353,7 +363,7 @@ def run_extract(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     try:
         for item in process(nlp, args.paths, args.input_format, stdin, batch_size=args.batch_size,
                             n_process=args.n_process, base=args.base, stream_long=True,
-                            show_progress=getattr(args, "progress", None)):
+                            show_progress=getattr(args, "progress", None), engine=args):
             if isinstance(item, LongExport):  # written chunk by chunk (conflictnlp.longwrite)
                 problem = write_long(item, args.format, page.write if page is not None else stdout.write, first,
                                      figure=page.figure if page is not None else None)

@@ -18,6 +18,7 @@ from . import cli
 from .about import __version__
 from .archive import DEFAULT_PART_SIZE
 from .corpus.importers import FORMATS as TOOLS
+from .dask import ENGINES
 from .views.render import STYLES
 
 OutputFormat = Literal[cli.OUTPUT_FORMATS]
@@ -26,12 +27,14 @@ InputFormat = Literal[cli.INPUT_FORMATS]
 HtmlStyle = Literal[STYLES]
 ImportTool = Literal[TOOLS]
 ExportTool = Literal[TOOLS + ("spacy",)]
+Engine = Literal[ENGINES]
 
 # A value outside its choices: the one-line message, by parameter name (see usage_message).
 CHOICE_ERRORS = {
     "format": "{option} {value}: unknown output format (choose from {choices})",
     "input_format": "{option} {value}: unknown input format (choose from {choices})",
     "html_style": "{option} {value}: unknown style (choose from {choices})",
+    "engine": "{option} {value}: unknown engine (choose from {choices})",
     "tool": "{value}: unknown annotation tool (choose from {choices})",
 }
 
@@ -104,6 +107,15 @@ def extract(
                                            help="with --format parquet: documents per part file")] = DEFAULT_PART_SIZE,
     text_column: Annotated[str, typer.Option("--text-column", metavar="NAME",
                                              help="the text column of .parquet inputs")] = "text",
+    engine: Annotated[Engine, typer.Option(
+        "--engine", case_sensitive=False,
+        help="serial (this process, or --n-process workers) or dask (a dask.distributed cluster)")] = "serial",
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", metavar="N", show_default=False,
+        help="with --engine dask: a local cluster of N worker processes (default: one per CPU core)")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", metavar="ADDRESS", show_default=False,
+        help="with --engine dask: the scheduler of a running cluster (tcp://HOST:8786)")] = None,
 ) -> int:
     return _run(ctx, cli.run_extract)
 

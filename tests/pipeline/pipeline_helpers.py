@@ -23,3 +23,30 @@ def pipeline_that(monkeypatch, on_text):
         return Watched()
 
     monkeypatch.setattr(conflictnlp.pipeline, "load", load)
+
+
+def failing_load(base=None):
+    """A pipeline loader for worker processes (importable there by name): the default pipeline,
+    failing the documents that mention Ostrava. Each call is counted in ``LOADS`` (per process)."""
+    import conflictnlp.pipeline
+
+    LOADS.append(base)
+    nlp = conflictnlp.pipeline.load(base)
+
+    class Failing:
+        max_length = nlp.max_length
+
+        def __call__(self, text):
+            if "Ostrava" in text:
+                raise RuntimeError("a component failed")
+            return nlp(text)
+
+    return Failing()
+
+
+def loads():
+    """How many times :func:`failing_load` ran in this process."""
+    return len(LOADS)
+
+
+LOADS: list = []
