@@ -7,7 +7,7 @@ import argparse
 import csv
 import datetime
 import json
-from typing import Any, Dict, List, Optional, Sequence, TextIO
+from typing import Any, Dict, Optional, Sequence, TextIO
 
 from ..views.table import format_table
 from .store import LedgerError, LedgerUsageError
@@ -72,7 +72,7 @@ def _figures_table(found: Sequence[Dict[str, Any]], what: str) -> str:
         [(r["date"], r["outlet"], r["figure"], r["source"] or "(no source)", r["source_type"], r["via"],
           r["certainty"], r["doc_id"]) for r in found],
         ("date", "outlet", "figure", "source", "type", "via", "certainty", "document"),
-        (10, 18, 14, 30, 12, 24, 10, 24),
+        (10, 20, 14, 30, 12, 24, 10, 26),
     )
     return head + "\n" + body
 
@@ -109,7 +109,7 @@ def _origin_block(origin: Dict[str, Any], members: Sequence[Dict[str, Any]]) -> 
     body = format_table(
         [(r["date"], r["outlet"], r["figure"], r["chain"], r["certainty"], r["doc_id"]) for r in members],
         ("date", "outlet", "figure", "chain (who passes it on ← whom they cite)", "certainty", "document"),
-        (10, 18, 12, 60, 10, 24),
+        (10, 20, 12, 60, 10, 26),
     )
     return head + "\n" + body
 

@@ -10,7 +10,8 @@ the trace goes on from that outlet's first report of the figure (on or before th
 day when it has one), until it reaches a source that is not an outlet ("U.S. officials"), an
 outlet without an earlier report, or a report without a source (the outlet's own reporting). That
 end is the report's *origin*; the origin's *first report* is the earliest report whose chain ends
-at it. Names are matched as written without regard to case, a leading "the" or a possessive.
+at it. Names are matched as written without regard to case, a leading "the", a possessive or an
+apposition after a comma.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ def parse_value(value: Any) -> int:
 
 
 def name_key(name: Optional[str]) -> str:
-    """A source or outlet name for matching: lower case, one space, no leading "the", no "'s"."""
-    text = " ".join((name or "").lower().replace("’", "'").split()).strip(" .,;:")
+    """A source or outlet name for matching: lower case, one space, no leading "the", no "'s", no
+    apposition after a comma ("Colonel Ardan Velt, a military spokesman" -> "colonel ardan velt")."""
+    text = " ".join((name or "").lower().replace("’", "'").split()).split(",")[0].strip(" .;:")
     text = re.sub(r"^the ", "", text)
     return re.sub(r"'s?$", "", text)
 
