@@ -290,3 +290,19 @@ def test_a_missing_extra_is_named(built, tmp_path, monkeypatch, module, argv, me
     monkeypatch.setitem(sys.modules, module, None)  # import raises ImportError
     code, out, err = run([a.replace("{t}", str(tmp_path)).replace("{l}", built[2]) for a in argv])
     assert (code, out, err) == (2, "", f"conflictnlp: error: {message}\n")
+
+
+def test_a_cited_outlet_is_followed_to_its_report_of_that_time(tmp_path):
+    """An outlet that reported the same figure twice, from two sources: a report citing it follows its
+    latest report on or before that day, not its first."""
+    archive = write_archive(tmp_path / "twice.jsonl", [
+        ("p1", "2024-06-01", "Northern Ledger", "Border guards said 2,600 North Korean troops were in the hills."),
+        ("p4", "2024-06-05", "Harbor Times", "According to the Northern Ledger, 2,600 North Korean troops are in the hills."),
+        ("p2", "2024-06-10", "Northern Ledger", "U.S. officials said 2,600 North Korean troops had reached the coast."),
+        ("p3", "2024-06-12", "Harbor Times", "According to the Northern Ledger, 2,600 North Korean troops reached the coast."),
+    ])
+    assert run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "t")])[0] == 0
+    ledger.build(tmp_path / "l.duckdb", [tmp_path / "t"])
+    frame = ledger.trace(str(tmp_path / "l.duckdb"), 2600, actor="North Korea")
+    assert {r["doc_id"]: r["origin"] for r in frame.to_dict("records")} == {
+        "p1": "Border guards", "p4": "Border guards", "p2": "U.S. officials", "p3": "U.S. officials"}

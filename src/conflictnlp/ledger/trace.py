@@ -6,8 +6,8 @@ lies within ``tolerance`` (relative) of it. Its *chain* is who passes it on, out
 outlet that published the document, the medium when that is an outlet ("officials cited by the
 Northern Ledger"), the attribution's source, then the sources it cites (``via``: "..., the Harbor
 Times reported, citing the Northern Ledger"). Where the chain ends at another outlet of the ledger,
-the trace goes on from that outlet's first report of the figure (on or before this report's
-day when it has one), until it reaches a source that is not an outlet ("U.S. officials"), an
+the trace goes on from the report of that outlet it cites (the outlet's latest report of the figure
+on or before this report's day, else its first one after), until it reaches a source that is not an outlet ("U.S. officials"), an
 outlet without an earlier report, or a report without a source (the outlet's own reporting). That
 end is the report's *origin*; the origin's *first report* is the earliest report whose chain ends
 at it. Names are matched as written without regard to case, a leading "the", a possessive or an
@@ -99,21 +99,23 @@ class _Tracer:
         names = [name for name, _ in chain]
         end_name, end_outlet = chain[-1] if chain else ("(unknown)", None)
         result = (names, (end_name, end_outlet), index)
-        earlier = self._first_report(end_outlet, index, seen) if end_outlet is not None and len(chain) > 1 else None
+        earlier = self._cited_report(end_outlet, index, seen) if end_outlet is not None and len(chain) > 1 else None
         if earlier is not None:
             deeper, origin, ends_in = self.origin(earlier, seen + (index,))
             result = (names + deeper[1:], origin, ends_in)
         self.done[index] = result
         return result
 
-    def _first_report(self, outlet: str, index: int, seen: Tuple[int, ...]) -> Optional[int]:
-        """The outlet's first report of the figure on or before report ``index``'s day, else its first."""
+    def _cited_report(self, outlet: str, index: int, seen: Tuple[int, ...]) -> Optional[int]:
+        """The report of ``outlet`` that report ``index`` cites: the outlet's latest report of the figure
+        on or before that day (news cites what was just reported), else its first one after."""
         candidates = [i for i in self.by_outlet.get(outlet, []) if i != index and i not in seen]
         day = self.reports[index].get("day")
         before = [i for i in candidates if day is None or self.reports[i].get("day") is None
                   or self.reports[i]["day"] <= day]
-        chosen = before or candidates
-        return chosen[0] if chosen else None
+        if before:
+            return before[-1]
+        return candidates[0] if candidates else None
 
 
 def trace_rows(ledger: Ledger, value: Any, actor: Optional[str] = None, kind: Optional[str] = None,
