@@ -306,3 +306,15 @@ def test_a_cited_outlet_is_followed_to_its_report_of_that_time(tmp_path):
     frame = ledger.trace(str(tmp_path / "l.duckdb"), 2600, actor="North Korea")
     assert {r["doc_id"]: r["origin"] for r in frame.to_dict("records")} == {
         "p1": "Border guards", "p4": "Border guards", "p2": "U.S. officials", "p3": "U.S. officials"}
+
+
+def test_tables_as_single_files_load_as_folders_do(built, tmp_path):
+    import pyarrow.parquet as pq
+
+    _, tables, _ = built
+    single = tmp_path / "single"
+    single.mkdir()
+    for table in ("documents", "counts", "attributions", "sentences", "claims"):
+        pq.write_table(pq.read_table(str(tables / f"{table}.parquet")), str(single / f"{table}.parquet"))
+    assert ledger.build(tmp_path / "a.duckdb", [single]) == ledger.build(tmp_path / "b.duckdb", [tables])
+    assert ledger.compare_ledger(str(tmp_path / "a.duckdb")).rows == ledger.compare_ledger(built[2]).rows

@@ -65,7 +65,7 @@ LEFT JOIN sentences s ON s.doc_id = c.doc_id AND s.sentence = c.sentence
 
 OUTLETS_VIEW = """
 CREATE VIEW outlets AS
-SELECT outlet, count(*) AS documents, min(day) AS first_day, max(day) AS last_day, sum(n_claims) AS claims
+SELECT outlet, count(*) AS documents, min(day) AS first_day, max(day) AS last_day, CAST(sum(n_claims) AS BIGINT) AS claims
 FROM documents WHERE outlet IS NOT NULL GROUP BY outlet
 """
 
