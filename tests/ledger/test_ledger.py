@@ -251,10 +251,15 @@ def _empty_duckdb(tmp_path):
     (lambda t: str(t / "missing"), ["ledger", "build", "out.duckdb", "{}"], 1, "{}: no such folder"),
     (lambda t: str(t), ["ledger", "build", "out.duckdb", "{}"], 1, "{}: no Parquet tables (no documents.parquet); "),
     (lambda t: str(t), ["ledger", "build", "{}", "{}"], 1, "{}: no Parquet tables"),
+    (_not_duckdb, ["ledger", "build", "{}", "{t}"], 1, "{}: exists and is not a ledger; give another path or remove it"),
 ])
 def test_bad_inputs_are_one_line(tmp_path, make, argv, code, message):
     given = make(tmp_path)
-    result, out, err = run([a.replace("{}", given) for a in argv])
+    tables = str(tmp_path / "t")
+    if "{t}" in argv:  # a folder of tables: only the ledger path is wrong
+        assert run(["extract", write_archive(tmp_path / "one.jsonl", ARCHIVE[:1]), "--format", "parquet",
+                    "--out", tables])[0] == 0
+    result, out, err = run([a.replace("{}", given).replace("{t}", tables) for a in argv])
     assert (result, out) == (code, "")
     assert err.startswith("conflictnlp: error: " + message.replace("{}", given)) and err.count("\n") == 1, err
 

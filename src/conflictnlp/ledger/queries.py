@@ -157,7 +157,7 @@ def compare_ledger(ledger: Ledger, *, tolerance: float = DEFAULT_TOLERANCE, min_
 
 def _comparison(found: Sequence[Dict[str, Any]]) -> Comparison:
     """The rows of the compare query as a :class:`Comparison`, groups in ``compare``'s order."""
-    grouped: Dict[Tuple[Any, Any], List[Dict[str, Any]]] = {}
+    grouped: Dict[Tuple[Any, Any], List[Tuple[Dict[str, Any], Dict[str, Any]]]] = {}  # (figure, its row)
     for row in found:
         figure = {field: row.get(field) for field in FIGURE_FIELDS}
         figure["inferred"] = bool(row["inferred"])

@@ -129,6 +129,11 @@ def build(ledger: Union[str, Path], dirs: Sequence[Union[str, Path]]) -> Dict[st
     ledger = Path(ledger)
     if ledger.is_dir():
         raise LedgerError(f"{ledger}: is a folder; give the ledger file to write (LEDGER.duckdb)")
+    if ledger.exists():  # replaced only when it is a ledger: never another file by a slip of the hand
+        try:
+            connect(ledger)[0].close()
+        except LedgerError:
+            raise LedgerError(f"{ledger}: exists and is not a ledger; give another path or remove it") from None
     building = ledger.with_name(ledger.name + ".building")
     for stale in (building, Path(str(building) + ".wal")):
         if stale.exists():
