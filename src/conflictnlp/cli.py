@@ -26,6 +26,7 @@ EXIT_USAGE = 2
 
 OUTPUT_FORMATS = ("jsonl", "table", "csv", "html", "parquet")
 COMPARE_FORMATS = ("table", "csv", "jsonl")
+LEDGER_FORMATS = ("table", "csv", "json")  # ledger figures / trace (conflictnlp.ledger)
 INPUT_FORMATS = ("auto", "text", "jsonl")
 
 

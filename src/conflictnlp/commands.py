@@ -18,8 +18,6 @@ from . import cli
 from .about import __version__
 from .archive import DEFAULT_PART_SIZE
 from .corpus.importers import FORMATS as TOOLS
-from .ledger import command as cli_ledger
-from .ledger.command import LEDGER_FORMATS
 from .views.render import STYLES
 
 OutputFormat = Literal[cli.OUTPUT_FORMATS]
@@ -183,7 +181,7 @@ def export(
     return _run(ctx, cli.run_corpus, corpus_command="export")
 
 
-LedgerFormat = Literal[LEDGER_FORMATS]
+LedgerFormat = Literal[cli.LEDGER_FORMATS]
 LedgerPath = Annotated[str, typer.Argument(metavar="LEDGER", show_default=False, help="the ledger file (LEDGER.duckdb)")]
 LedgerActor = Annotated[Optional[str], typer.Option("--actor", metavar="ACTOR", show_default=False,
                                                     help="only figures of this actor (e.g. \"North Korea\"; any case)")]
@@ -193,6 +191,13 @@ LedgerOutput = Annotated[LedgerFormat, typer.Option("--format", case_sensitive=F
                                                     help="table, csv or json (one object per line)")]
 
 
+def _run_ledger(args: argparse.Namespace, stdout: Any, stdin: Any = None) -> int:
+    """``conflictnlp.ledger.command.run_ledger``, imported when a ledger command runs (not at every start)."""
+    from .ledger.command import run_ledger
+
+    return run_ledger(args, stdout, stdin)
+
+
 @ledger_app.command("build", help="Load the Parquet tables of extract folders into a DuckDB ledger (replacing it).")
 def ledger_build(
     ctx: typer.Context,
@@ -200,7 +205,7 @@ def ledger_build(
     dirs: Annotated[List[str], typer.Argument(metavar="DIR", show_default=False,
                                               help="folders written by extract --format parquet --out DIR")],
 ) -> int:
-    return _run(ctx, cli_ledger.run_ledger, ledger_command="build")
+    return _run(ctx, _run_ledger, ledger_command="build")
 
 
 @ledger_app.command("figures", help="Every figure over time: who gave it, how certainly, in which outlet, on which day.")
@@ -221,7 +226,7 @@ def ledger_figures(
     until: Annotated[Optional[str], typer.Option("--until", metavar="DAY", show_default=False,
                                                  help="only documents dated on or before DAY (YYYY-MM-DD)")] = None,
 ) -> int:
-    return _run(ctx, cli_ledger.run_ledger, ledger_command="figures")
+    return _run(ctx, _run_ledger, ledger_command="figures")
 
 
 @ledger_app.command("trace", help="The reports of one figure across outlets, followed back to the earliest originating source.")
@@ -235,7 +240,7 @@ def ledger_trace(
     tolerance: Annotated[float, typer.Option("--tolerance", metavar="T",
                                              help="also reports within this relative margin of VALUE")] = 0.0,
 ) -> int:
-    return _run(ctx, cli_ledger.run_ledger, ledger_command="trace")
+    return _run(ctx, _run_ledger, ledger_command="trace")
 
 
 def click_command() -> Any:

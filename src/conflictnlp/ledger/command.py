@@ -10,9 +10,8 @@ import json
 from typing import Any, Dict, Optional, Sequence, TextIO
 
 from ..views.table import format_table
+from ..cli import LEDGER_FORMATS
 from .store import LedgerError, LedgerUsageError
-
-LEDGER_FORMATS = ("table", "csv", "json")
 
 
 def run_ledger(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO] = None) -> int:
