@@ -26,6 +26,7 @@ EXIT_USAGE = 2
 
 OUTPUT_FORMATS = ("jsonl", "table", "csv", "html", "parquet")
 COMPARE_FORMATS = ("table", "csv", "jsonl")
+LEDGER_FORMATS = ("table", "csv", "json")  # ledger figures / trace (conflictnlp.ledger)
 INPUT_FORMATS = ("auto", "text", "jsonl")
 
 
@@ -435,6 +436,12 @@ def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     if not 0 <= args.tolerance < 1:
         error(f"--tolerance {args.tolerance}: must be at least 0 and below 1")
         return EXIT_USAGE
+    from .ledger.store import is_ledger_path
+
+    if any(is_ledger_path(path) for path in args.paths):  # a claims ledger: compared in DuckDB (conflictnlp.ledger)
+        from .ledger.command import compare_on_ledger
+
+        return compare_on_ledger(args, stdout)
     nlp = load_pipeline(args.base)
     if nlp is None:
         return EXIT_USAGE

@@ -46,6 +46,9 @@ app = typer.Typer(
 corpus_app = typer.Typer(help="Validate, build, import or export annotated corpus files.",
                          rich_markup_mode=None, context_settings=_SETTINGS)
 app.add_typer(corpus_app, name="corpus")
+ledger_app = typer.Typer(help="A claims ledger: Parquet tables in DuckDB; figures over time and where they come from.",
+                         rich_markup_mode=None, context_settings=_SETTINGS)
+app.add_typer(ledger_app, name="ledger")
 
 # The arguments and options several commands share.
 Paths = Annotated[List[str], typer.Argument(metavar="PATH", show_default=False,
@@ -125,7 +128,7 @@ def compare(
     ctx: typer.Context,
     paths: Annotated[List[str], typer.Argument(
         metavar="PATH", show_default=False,
-        help="text files, .jsonl files (texts or saved extract output), or - for stdin")],
+        help="text files, .jsonl files (texts or saved extract output), - for stdin, or one ledger (LEDGER.duckdb)")],
     format: Annotated[CompareFormat, typer.Option("--format", case_sensitive=False,
                                                   help="table, csv or jsonl")] = "table",
     input_format: Input = "auto",
@@ -193,6 +196,68 @@ def export(
 @corpus_app.command("labelstudio-config", help="Print the Label Studio labeling config (XML) with our labels.")
 def labelstudio_config(ctx: typer.Context) -> int:
     return _run(ctx, cli.run_corpus, corpus_command="labelstudio-config")
+
+
+LedgerFormat = Literal[cli.LEDGER_FORMATS]
+LedgerPath = Annotated[str, typer.Argument(metavar="LEDGER", show_default=False, help="the ledger file (LEDGER.duckdb)")]
+LedgerActor = Annotated[Optional[str], typer.Option("--actor", metavar="ACTOR", show_default=False,
+                                                    help="only figures of this actor (e.g. \"North Korea\"; any case)")]
+LedgerKind = Annotated[Optional[str], typer.Option("--kind", metavar="KIND", show_default=False,
+                                                   help="only figures of this kind (troops, killed, ...)")]
+LedgerOutput = Annotated[LedgerFormat, typer.Option("--format", case_sensitive=False,
+                                                    help="table, csv or json (one object per line)")]
+
+
+def _run_ledger(args: argparse.Namespace, stdout: Any, stdin: Any = None) -> int:
+    """``conflictnlp.ledger.command.run_ledger``, imported when a ledger command runs (not at every start)."""
+    from .ledger.command import run_ledger
+
+    return run_ledger(args, stdout, stdin)
+
+
+@ledger_app.command("build", help="Load the Parquet tables of extract folders into a DuckDB ledger (replacing it).")
+def ledger_build(
+    ctx: typer.Context,
+    ledger: Annotated[str, typer.Argument(metavar="LEDGER", show_default=False, help="the ledger file to write")],
+    dirs: Annotated[List[str], typer.Argument(metavar="DIR", show_default=False,
+                                              help="folders written by extract --format parquet --out DIR")],
+) -> int:
+    return _run(ctx, _run_ledger, ledger_command="build")
+
+
+@ledger_app.command("figures", help="Every figure over time: who gave it, how certainly, in which outlet, on which day.")
+def ledger_figures(
+    ctx: typer.Context,
+    ledger: LedgerPath,
+    actor: LedgerActor = None,
+    kind: LedgerKind = None,
+    format: LedgerOutput = "table",
+    plot: Annotated[Optional[str], typer.Option("--plot", metavar="PNG", show_default=False,
+                                                help="also draw the figures over time by source type (matplotlib)")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", metavar="OUTLET", show_default=False,
+                                                  help="only figures of this outlet's documents")] = None,
+    source_type: Annotated[Optional[str], typer.Option("--source-type", metavar="TYPE", show_default=False,
+                                                       help="only figures given by sources of this type")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DAY", show_default=False,
+                                                 help="only documents dated on or after DAY (YYYY-MM-DD)")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DAY", show_default=False,
+                                                 help="only documents dated on or before DAY (YYYY-MM-DD)")] = None,
+) -> int:
+    return _run(ctx, _run_ledger, ledger_command="figures")
+
+
+@ledger_app.command("trace", help="The reports of one figure across outlets, followed back to the earliest originating source.")
+def ledger_trace(
+    ctx: typer.Context,
+    ledger: LedgerPath,
+    value: Annotated[str, typer.Argument(metavar="VALUE", show_default=False, help="the figure: 11000 or 11,000")],
+    actor: LedgerActor = None,
+    kind: LedgerKind = None,
+    format: LedgerOutput = "table",
+    tolerance: Annotated[float, typer.Option("--tolerance", metavar="T",
+                                             help="also reports within this relative margin of VALUE")] = 0.0,
+) -> int:
+    return _run(ctx, _run_ledger, ledger_command="trace")
 
 
 def click_command() -> Any:
