@@ -108,8 +108,10 @@ def test_build_record_of_a_good_document_is_unchanged():
         [_sentence("Shelling stopped.")]]}
     record = build_record(doc)
     assert record["text"] == "The brigade may withdraw 300 soldiers, a spokesman said.\n\nShelling stopped."
-    assert list(record["attributions"][0]) == ["id", "cue", "source", "content", "medium", "time", "source_type",
-                                               "anonymous", "state_media", "via"]
+    assert list(record["attributions"][0]) == ["id", "cue", "source", "content", "medium", "time", "content_parts",
+                                               "cue_type", "source_type", "anonymous", "state_media", "via"]
+    assert record["attributions"][0]["cue_type"] == "speech"  # the defaults of the contract's fields
+    assert record["attributions"][0]["content_parts"] == [record["attributions"][0]["content"]]
     assert record["counts"][0]["text"] == "300 soldiers" and record["sentences"][1]["start"] == 58
 
 

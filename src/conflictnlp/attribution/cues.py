@@ -25,7 +25,7 @@ from .lexicons import Lexicons
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
-    TAIL_GERUNDS, TRANSCRIPT_ROLES,
+    REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
 PASS: Any = object()  # a case that does not apply: try the next one
@@ -586,6 +586,8 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     content = None
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if governs(view, entry, after_start, hi) and (cue.form not in lex.ambiguous or cue.is_verb_tag):
+        if asks_only(view, after_start + 1, hi):
+            return None  # "did not respond to a request for comment": nothing was said
         signal = True  # "spoke of a betrayal": the particle joins the cue (.extent), what it governs is said
         content = content_after(view, after_start + 1, hi, keep_first=True)
     elif entry.get("particle_only"):
@@ -658,6 +660,18 @@ WH_WORDS = ("whether", "if", "how", "why", "what", "who", "when", "where", "whic
 def governs(view: View, entry: dict, k: int, hi: int) -> bool:
     """A preposition the verb governs at ``k`` with something after it ("spoke of | a betrayal")."""
     return k + 1 < hi and view.lower[k] in entry.get("particles", ()) and not is_punct(view.words[k + 1])
+
+
+def asks_only(view: View, k: int, hi: int) -> bool:
+    """What a governed particle introduces at ``k`` is only what the source was sent: "a request
+    for comment", "repeated calls", "the agency's emailed queries" stop at a request noun
+    (``request_nouns`` of words.jsonl) within four words, before any punctuation but a possessive."""
+    for j in range(k, min(k + 4, hi)):
+        if view.lower[j] in REQUEST_NOUNS:
+            return True
+        if is_punct(view.words[j]) and view.lower[j] not in ("'", "’", "'s", "’s"):
+            return False
+    return False
 
 
 def names_something(view: View, content: Range) -> bool:

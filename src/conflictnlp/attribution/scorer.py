@@ -1,5 +1,5 @@
 """The registered scorer of ``conflict_attribution``: P/R/F for cues, sources and contents by
-exact character offsets."""
+exact character offsets, and the accuracy of ``cue_type`` on cues that match."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def score_attribution(examples: Iterable, **kwargs) -> Dict[str, Any]:
     Gold attributions are read from ``example.reference._.conflict_attributions``.
     """
     counts = {k: [0, 0, 0] for k in ("cue", "source", "content")}
+    cue_types = [0, 0]  # correct, compared: on attributions whose cue spans match exactly
     for example in examples:
         pred = example.predicted._.conflict_attributions or []
         gold = example.reference._.conflict_attributions or []
@@ -30,12 +31,19 @@ def score_attribution(examples: Iterable, **kwargs) -> Dict[str, Any]:
             counts[field][0] += len(p & g)
             counts[field][1] += len(p)
             counts[field][2] += len(g)
+        gold_types = {(a["cue"]["start"], a["cue"]["end"]): a.get("cue_type", "speech") for a in gold if a.get("cue")}
+        for a in pred:
+            key = (a["cue"]["start"], a["cue"]["end"]) if a.get("cue") else None
+            if key in gold_types:
+                cue_types[0] += a.get("cue_type", "speech") == gold_types[key]
+                cue_types[1] += 1
     scores: Dict[str, Any] = {}
     for field, (tp, n_pred, n_gold) in counts.items():
         p, r, f = _prf(tp, n_pred, n_gold)
         scores[f"attribution_{field}_p"] = p
         scores[f"attribution_{field}_r"] = r
         scores[f"attribution_{field}_f"] = f
+    scores["attribution_cue_type_acc"] = cue_types[0] / cue_types[1] if cue_types[1] else 0.0
     return scores
 
 

@@ -55,4 +55,5 @@ TITLE_ABBREVIATIONS = word_set("title_abbreviations")
 WITHHOLDING_VERBS = word_set("withholding_verbs")  # "Col" + "." split by the tokenizer
 VERB_GROUP = word_set("verb_group")  # auxiliaries, modals, negation, adverbs of a cue's verb group
 TRANSCRIPT_ROLES = word_set("transcript_roles")  # "PRESENTER:", "UPDATE:": no speaker's name
+REQUEST_NOUNS = word_set("request_nouns")  # "did not respond to | a request for comment": no report
 CONTACT_VERBS = word_set("contact_verbs")  # "the officers I interviewed | said"

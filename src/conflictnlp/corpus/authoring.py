@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from .. import jsontext
-from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES
+from ..schema import ATTRIBUTION_CUE_TYPES, CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES
 
 
 class AuthoringError(ValueError):
@@ -181,6 +181,11 @@ def _attribution(text: str, spec: Any, sent: Tuple[int, int], where: str) -> Dic
     item: Dict[str, Any] = {"id": 0, "cue": cue}
     for field in ("source", "content", "medium", "time"):
         item[field] = _collect(problems, _resolve, text, spec.get(field), sent, f"{where} {field}")
+    cue_type = spec.get("cue_type", ATTRIBUTION_CUE_TYPES[0])
+    _collect(problems, _check, cue_type, ATTRIBUTION_CUE_TYPES, "cue_type", where)
+    parts = _collect(problems, _content_parts, text, spec, item["content"], sent, where)
+    if item["content"] is None and parts:
+        item["content"] = dict(parts[0])
     via = spec.get("via") or []
     if not isinstance(via, list):
         problems.append(f"{where}: via must be a list of spans, got {via!r}")
@@ -188,12 +193,38 @@ def _attribution(text: str, spec: Any, sent: Tuple[int, int], where: str) -> Dic
     item["via"] = [_collect(problems, _resolve, text, v, sent, f"{where} via") for v in via]
     if problems:
         raise AuthoringError(problems)
-    item.update(source_type=source_type, anonymous=bool(spec.get("anonymous", False)),
-                state_media=bool(spec.get("state_media", False)))
+    item.update(content_parts=parts or [], cue_type=cue_type, source_type=source_type,
+                anonymous=bool(spec.get("anonymous", False)), state_media=bool(spec.get("state_media", False)))
     item["via"] = item.pop("via")  # keep the field order of the corpus format
     if spec.get("resolved"):
         item["resolved"] = spec["resolved"]
     return item
+
+
+def _content_parts(text: str, spec: Dict[str, Any], content: Optional[Dict[str, Any]], sent: Tuple[int, int],
+                   where: str) -> List[Dict[str, Any]]:
+    """The attribution's ``content_parts``: each part found after the one before it (in its
+    sentence, else later in the document); the first must be the content. Without
+    ``content_parts`` it is ``[content]`` (``[]`` when there is no content)."""
+    specs = spec.get("content_parts")
+    if specs is None:
+        return [dict(content)] if content else []
+    if not isinstance(specs, list) or not specs:
+        raise AuthoringError(f"{where}: content_parts must be a non-empty list of spans, got {specs!r}")
+    problems: List[str] = []
+    parts: List[Dict[str, Any]] = []
+    for n, part in enumerate(specs):
+        after = (max(sent[0], parts[-1]["end"]), sent[1]) if parts else sent
+        found = _collect(problems, _resolve, text, part, after, f"{where} content_parts[{n}]")
+        if part is None:
+            problems.append(f"{where}: content_parts[{n}] is null (each part is a span)")
+        elif found is not None:
+            parts.append(found)
+    if parts and content is not None and (parts[0]["start"], parts[0]["end"]) != (content["start"], content["end"]):
+        problems.append(f"{where}: content_parts[0] {parts[0]['text']!r} is not the content {content['text']!r}")
+    if problems:
+        raise AuthoringError(problems)
+    return parts
 
 
 def _layout(paragraphs: List[Any], where: str) -> Tuple[str, List[Tuple[int, int, Dict[str, Any]]], List[str]]:

@@ -10,8 +10,10 @@ Figures (micro-averaged over all documents):
 * counts: mention precision/recall/F1 with exact spans and with overlapping spans
   (one-to-one, largest overlap first); on the overlap-matched mentions, accuracy of
   ``value``, ``qualifier``, ``kind`` and ``actor``.
-* attributions: P/R/F1 of cues, sources and contents, exact and overlap; on matched
-  cues, accuracy of ``source_type`` and ``anonymous``.
+* attributions: P/R/F1 of cues, sources and contents, exact and overlap, and of every
+  part of split contents (``content_parts``); on matched cues, accuracy of ``source_type``,
+  ``anonymous`` and ``cue_type`` (``speech``/``belief``/``evidence``; a record without
+  the field is ``speech``).
 * hedging: per gold sentence (aligned with the predicted sentence that overlaps it
   most), P/R/F1 of ``hedged``, four-way ``certainty`` accuracy, and F1 of cues with
   exact span and type.
@@ -147,14 +149,21 @@ class AttributionScores:
     def __init__(self) -> None:
         self.exact = {part: PRF() for part in self.PARTS}
         self.overlap = {part: PRF() for part in self.PARTS}
-        self.fields = {name: Accuracy() for name in ("source_type", "anonymous")}
+        self.fields = {name: Accuracy() for name in ("source_type", "anonymous", "cue_type")}
+        self.parts_exact, self.parts_overlap = PRF(), PRF()
 
     def add(self, gold: Dict[str, Any], pred: Dict[str, Any]) -> None:
-        g, p = gold.get("attributions") or [], pred.get("attributions") or []
+        from .format import with_contract_defaults  # records written before cue_type/content_parts
+
+        g = [with_contract_defaults(a) for a in gold.get("attributions") or []]
+        p = [with_contract_defaults(a) for a in pred.get("attributions") or []]
         for part in self.PARTS:
             gold_spans = sorted({_offsets(a.get(part)) for a in g if a.get(part)})
             pred_spans = sorted({_offsets(a.get(part)) for a in p if a.get(part)})
             _add_spans(self.exact[part], self.overlap[part], gold_spans, pred_spans)
+        gold_parts = sorted({_offsets(s) for a in g for s in a["content_parts"]})
+        pred_parts = sorted({_offsets(s) for a in p for s in a["content_parts"]})
+        _add_spans(self.parts_exact, self.parts_overlap, gold_parts, pred_parts)
         for i, j in match_overlap([_offsets(a["cue"]) for a in g], [_offsets(a["cue"]) for a in p]):
             for name, acc in self.fields.items():
                 acc.add(g[i].get(name) == p[j].get(name))
@@ -164,6 +173,8 @@ class AttributionScores:
         for part in self.PARTS:
             result[f"{part}_exact"] = self.exact[part].as_dict()
             result[f"{part}_overlap"] = self.overlap[part].as_dict()
+        result["content_parts_exact"] = self.parts_exact.as_dict()
+        result["content_parts_overlap"] = self.parts_overlap.as_dict()
         result.update({name: acc.as_dict() for name, acc in self.fields.items()})
         return result
 

@@ -27,7 +27,7 @@ from spacy.util import registry
 
 from .. import jsontext
 from .. import extensions  # noqa: F401
-from ..schema import COUNT_FIELDS, DOC_CATS, spans_key
+from ..schema import ATTRIBUTION_CUE_TYPES, COUNT_FIELDS, DOC_CATS, spans_key
 
 PathLike = Union[str, Path]
 
@@ -65,6 +65,19 @@ def read_records(path: PathLike) -> Iterator[Dict[str, Any]]:
                 yield record
 
 
+DEFAULT_CUE_TYPE = ATTRIBUTION_CUE_TYPES[0]  # "speech": a record written before cue_type existed
+
+
+def with_contract_defaults(attribution: Dict[str, Any]) -> Dict[str, Any]:
+    """A copy of a corpus attribution with the fields older records lack: ``cue_type``
+    (``"speech"``) and ``content_parts`` (``[content]``, or ``[]`` when content is null)."""
+    item = dict(attribution)
+    item.setdefault("cue_type", DEFAULT_CUE_TYPE)
+    if not item.get("content_parts"):
+        item["content_parts"] = [dict(item["content"])] if item.get("content") else []
+    return item
+
+
 def _char_span(doc: Doc, start: int, end: int, label: str = "") -> Optional[Span]:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
@@ -85,7 +98,7 @@ def annotate_reference(doc: Doc, record: Dict[str, Any]) -> Doc:
         span._.conflict_count = {field: count.get(field) for field in COUNT_FIELDS}
         counts.append(span)
     doc.spans[spans_key(doc, "counts")] = sorted(counts, key=lambda s: (s.start, s.end))
-    attributions = [dict(a) for a in record.get("attributions") or []]
+    attributions = [with_contract_defaults(a) for a in record.get("attributions") or []]
     doc._.conflict_attributions = attributions
     cue_spans = [_char_span(doc, a["cue"]["start"], a["cue"]["end"], a.get("source_type") or "") for a in attributions]
     doc.spans[spans_key(doc, "attribution")] = [s for s in cue_spans if s is not None]

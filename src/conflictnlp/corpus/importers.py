@@ -21,7 +21,9 @@ Span labels (case-insensitive): a count *kind* (``KILLED``, ``TROOPS`` ...), an
 attribution part (``CUE``, ``SOURCE``, ``CONTENT``, ``MEDIUM``, ``TIME``, ``VIA``) or a
 hedge *cue type* (``EPISTEMIC``, ``EVIDENTIAL`` ...). An attribution is a ``CUE`` span
 with relations labelled ``SOURCE``/``CONTENT``/... from the cue to its parts; parts
-without a relation join the nearest cue. A sentence's certainty is its textcat label,
+without a relation join the nearest cue. Several ``CONTENT`` parts of one cue are a split
+quote: the first is ``content``, all of them ``content_parts``; ``cue_type`` travels in
+the side data (``speech`` when absent). A sentence's certainty is its textcat label,
 or else the strongest level its cues imply (:func:`conflictnlp.corpus.validate.implied_level`).
 
 What the tools cannot carry (count normalization, source typing, sentence boundaries,
@@ -48,7 +50,7 @@ PathLike = Union[str, Path]
 
 FORMATS = ("prodigy", "doccano", "labelstudio")
 PART_LABELS = ("SOURCE", "CONTENT", "MEDIUM", "TIME", "VIA")
-ATTRIBUTION_FIELDS = ("source_type", "anonymous", "state_media", "resolved")
+ATTRIBUTION_FIELDS = ("cue_type", "source_type", "anonymous", "state_media", "resolved")
 SIDECAR = "conflictnlp"
 
 
@@ -82,6 +84,8 @@ def record_spans(record: Dict[str, Any]) -> Tuple[List[Dict[str, Any]], List[Tup
         for part in ("source", "content", "medium", "time"):
             if attribution.get(part):
                 relations.append((cue, add(attribution[part], part.upper()), part.upper()))
+        for part in (attribution.get("content_parts") or [])[1:]:  # a split quote: one CONTENT per part
+            relations.append((cue, add(part, "CONTENT"), "CONTENT"))
         for via in attribution.get("via") or []:
             relations.append((cue, add(via, "VIA"), "VIA"))
     for sent in record.get("sentences") or []:
@@ -289,10 +293,14 @@ def _draft_attributions(draft: _Draft, linked: Dict[int, List[Tuple[int, str]]])
         c = draft.spans[cue]
         item: Dict[str, Any] = {"id": 0, "cue": _span(text, c["start"], c["end"])}
         parts = {label: draft.spans[i] for i, label in parts_linked if label != "VIA"}
+        contents = sorted((draft.spans[i] for i, label in parts_linked if label == "CONTENT"), key=lambda s: s["start"])
+        parts["CONTENT"] = contents[0] if contents else None  # several CONTENT spans: a split quote
         for part in ("source", "content", "medium", "time"):
             s = parts.get(part.upper())
             item[part] = _span(text, s["start"], s["end"]) if s else None
+        item["content_parts"] = [_span(text, s["start"], s["end"]) for s in contents]
         fields = extra.get(f"{c['start']}:{c['end']}", {})
+        item["cue_type"] = fields.get("cue_type", "speech")
         item["source_type"] = fields.get("source_type", "unknown")
         item["anonymous"] = bool(fields.get("anonymous", False))
         item["state_media"] = bool(fields.get("state_media", False))

@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .. import jsontext
 from ..attribution.dates import date_problem
-from ..schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES, cue_certainty, strongest
+from ..schema import ATTRIBUTION_CUE_TYPES, CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, QUALIFIER, QUALIFIERS, SOURCE_TYPES, cue_certainty, strongest
 
 PathLike = Union[str, Path]
 
@@ -258,11 +258,42 @@ def _check_attributions(checker: _Checker, record: Dict[str, Any]) -> None:
             for j, span in enumerate(via):
                 checker.span(span, f"{path}.via[{j}]")
         checker.label(item, "source_type", SOURCE_TYPES, path)
+        if "cue_type" in item:
+            checker.label(item, "cue_type", ATTRIBUTION_CUE_TYPES, path)
+        _check_content_parts(checker, item, path)
         for key in ("anonymous", "state_media"):
             checker.boolean(item, key, path)
         checker.optional_str(item, "resolved", path)
         if date_problem(item.get("date")):
             checker.problem(f"{path}.date", f"{date_problem(item.get('date'))}, got {item.get('date')!r}")
+
+
+def _check_content_parts(checker: _Checker, item: Dict[str, Any], path: str) -> None:
+    """``content_parts`` (optional): spans in order, not overlapping, the first equal to the
+    content; empty when the content is null."""
+    if "content_parts" not in item:
+        return
+    parts = item["content_parts"]
+    if not isinstance(parts, list):
+        checker.problem(f"{path}.content_parts", f"must be a list of spans, got {parts!r}")
+        return
+    content = item.get("content")
+    if content is None and parts:
+        checker.problem(f"{path}.content_parts", "must be empty when content is null")
+    previous_end = None
+    for j, part in enumerate(parts):
+        found = checker.span(part, f"{path}.content_parts[{j}]")
+        if found is None:
+            continue
+        if j == 0 and isinstance(content, dict) and found != (content.get("start"), content.get("end")):
+            checker.problem(f"{path}.content_parts[0]", f"{found[0]}:{found[1]} is not the content "
+                            f"{content.get('start')}:{content.get('end')} (the first part is the content)")
+        if previous_end is not None and found[0] < previous_end:
+            checker.problem(f"{path}.content_parts[{j}]", f"starts at {found[0]}, before the previous part "
+                            f"ends ({previous_end}): parts overlap or are out of order")
+        previous_end = found[1] if previous_end is None else max(previous_end, found[1])
+    if isinstance(content, dict) and not parts:
+        checker.problem(f"{path}.content_parts", "is empty but content is not null (the first part is the content)")
 
 
 def _length(value: Any) -> int:
