@@ -30,6 +30,13 @@ TYPER_CASES = [  # source as written, source_type, state_media
     ("Several news outlets", "media", False),
     ("Malian organizations", "organization", False),
     ("a regional coordinator", "official", False),
+    # an outlet the outlets table does not list, by the last word of its name
+    ("the Kherson Herald", "media", False),
+    ("Harbor Times", "media", False),
+    ("the Coastal Courier", "media", False),
+    ("the Frontier Wire", "media", False),
+    ("Times", "unknown", False),  # one word is no outlet's name
+    ("the times", "unknown", False),
 ]
 
 

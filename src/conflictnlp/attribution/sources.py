@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from ..schema import SOURCE_TYPES
-from .words import OWNED_SERVICES, OWNER_PARTICIPLES, STATE_MEDIA_MODIFIERS
+from .words import OUTLET_HEADS, OWNED_SERVICES, OWNER_PARTICIPLES, STATE_MEDIA_MODIFIERS
 
 # Words after which a noun phrase's head is over: "a spokesperson | for the air force",
 # "officials | at the Pentagon", "people | familiar with the matter".
@@ -206,7 +206,11 @@ def _state_described(words: Sequence[str], found: Sequence[Match]) -> bool:
 
 
 def _typed_without_lexicon(original: Sequence[str], entity_label: Optional[str]) -> SourceInfo:
-    """A phrase with no lexicon term: its entity label, or a person by its capitalized words."""
+    """A phrase with no lexicon term: an outlet by the last word of its name ("the Harbor Times"),
+    its entity label, or a person by its capitalized words."""
+    named = [w for w in original if w.lower() not in _NOT_NAMES]
+    if len(named) >= 2 and named[-1].lower() in OUTLET_HEADS and all(w[0].isupper() for w in named):
+        return SourceInfo("media", False, False)
     if entity_label:
         by_label = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "unknown"}
         return SourceInfo(by_label.get(entity_label, "unknown"), False, False)

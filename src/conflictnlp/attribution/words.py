@@ -37,6 +37,7 @@ TITLE_WORDS = word_set("title_words")  # -ed/-ing words that stay inside a sourc
 STATE_BODIES = word_set("state_bodies")
 NOMINAL_CUES = word_set("nominal_cues")
 CLAIM_NOUNS = word_set("claim_nouns")
+OUTLET_HEADS = word_set("outlet_heads")  # "the Harbor Times": an outlet by its name
 CATENATIVES = word_set("catenatives")  # "continued to | call for", "went on to | say"
 SUMMARY_NOUNS = word_set("summary_nouns")
 TAIL_NOUNS = word_set("tail_nouns")
