@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,11 +16,14 @@ import pytest
 from conflictnlp.cli import main
 from conflictnlp.corpus import read_records
 from conflictnlp.corpus.authoring import build_record
+from conflictnlp.corpus.format import with_contract_defaults
 from conflictnlp.corpus.importers import FORMATS, ImportFormatError, export_records, import_files
 from conflictnlp.corpus.labelstudio import LABEL_GROUPS, labeling_config, to_labelstudio
 from conflictnlp.schema import CERTAINTY_LEVELS, CUE_TYPES, ECHELONS, KINDS, MODEL_CUE, QUALIFIERS, SOURCE_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
+# The corpus whose files must round-trip: corpus/ unless CONFLICTNLP_CORPUS_DIR names a freshly built one.
+CORPUS = Path(os.environ.get("CONFLICTNLP_CORPUS_DIR") or ROOT / "corpus")
 
 # One invented document with every field a tool cannot carry on a span label.
 AUTHORED = {"id": "ls-001", "conflict": "Invented", "style": "wire", "outlet": "an invented wire", "paragraphs": [[
@@ -41,6 +45,12 @@ AUTHORED = {"id": "ls-001", "conflict": "Invented", "style": "wire", "outlet": "
     {"s": "Officials who asked not to be named said the harbour was mined.",
      "attributions": [{"cue": "said", "source": "Officials who asked not to be named", "content": "the harbour was mined",
                        "source_type": "official", "anonymous": True}]},
+    {"s": '"The bridge is down," a militia commander said, "and the ferry will follow."',
+     "attributions": [{"cue": "said", "source": "a militia commander", "content": "The bridge is down",
+                       "content_parts": ["The bridge is down", "and the ferry will follow."], "source_type": "military"}]},
+    {"s": "Analysts believe the offensive will stall, and a satellite survey shows three depots burned.",
+     "attributions": [{"cue": "believe", "source": "Analysts", "content": "the offensive will stall", "cue_type": "belief"},
+                      {"cue": "shows", "source": "a satellite survey", "content": "three depots burned", "cue_type": "evidence"}]},
 ]]}
 RECORD = build_record(AUTHORED)
 TEXT = "Rebels said 70 fighters were captured near the dam. The dam may fall."
@@ -52,8 +62,10 @@ def _write(path: Path, tasks) -> Path:
 
 
 def _by_position(record):
-    """A record with each sentence's cues in text order (imports list them so; authored files need not)."""
+    """A record with each sentence's cues in text order (imports list them so; authored files need not),
+    and, if it was written before them, the attributions' ``cue_type`` and ``content_parts`` defaults."""
     record = copy.deepcopy(record)
+    record["attributions"] = [with_contract_defaults(a) for a in record.get("attributions") or []]
     for sentence in record["sentences"]:
         sentence["cues"].sort(key=lambda c: (c["start"], c["end"]))
     return record
@@ -65,10 +77,47 @@ def test_round_trip_carries_every_field(tmp_path):
     assert "conflictnlp" not in task and task["data"]["doc_id"] == "ls-001"  # no side data: it is all in the results
 
 
+def test_split_quotes_and_cue_types_travel_as_content_regions_and_a_cue_choice(tmp_path):
+    (task,) = export_records("labelstudio", [RECORD])
+    result = task["annotations"][0]["result"]
+    assert sorted(r["value"]["choices"][0] for r in result if r.get("from_name") == "cue_type") == [
+        "belief", "evidence", "speech", "speech", "speech", "speech"]
+    commander = next(a for a in RECORD["attributions"] if a["source"]["text"] == "a militia commander")
+    cue_id = next(r["id"] for r in result if r["type"] == "labels" and r["value"]["start"] == commander["cue"]["start"])
+    parts = sorted(r["value"]["text"] for r in result if r["type"] == "labels" and any(
+        rel.get("from_id") == cue_id and rel.get("to_id") == r["id"] for rel in result) and r["value"]["labels"] == ["CONTENT"])
+    assert parts == ["The bridge is down", "and the ferry will follow."]
+    (back,) = import_files("labelstudio", [_write(tmp_path / "ls.json", [task])])
+    assert [(a["cue_type"], [p["text"] for p in a["content_parts"]]) for a in back["attributions"]][-3:] == [
+        ("speech", ["The bridge is down", "and the ferry will follow."]), ("belief", ["the offensive will stall"]),
+        ("evidence", ["three depots burned"])]
+
+
+SPLIT = '"The ford is ours," a captain said, "and we hold the mill."'
+
+
+def test_a_split_quote_drawn_in_label_studio_or_in_json_min(tmp_path):
+    def region(rid, part, label):
+        start = SPLIT.index(part)
+        return {"id": rid, "from_name": "attribution", "type": "labels",
+                "value": {"start": start, "end": start + len(part), "text": part, "labels": [label]}}
+    regions = [region("b", "and we hold the mill.", "CONTENT"), region("c", "said", "CUE"),
+               region("a", "The ford is ours", "CONTENT"), region("s", "a captain", "SOURCE")]
+    relations = [{"type": "relation", "from_id": "c", "to_id": rid, "labels": []} for rid in "bas"]
+    answer = {"id": "c", "from_name": "cue_type", "type": "choices", "value": {"choices": ["speech"]}}
+    drawn = {"data": {"text": SPLIT}, "annotations": [{"result": regions + relations + [answer]}]}
+    min_task = {"text": SPLIT, "attribution": [r["value"] for r in regions]}  # no relations: the nearest cue
+    for task in (drawn, min_task):
+        (record,) = import_files("labelstudio", [_write(tmp_path / "ls.json", [task])])
+        (attribution,) = record["attributions"]
+        assert attribution["content"]["text"] == "The ford is ours" and attribution["cue_type"] == "speech"
+        assert [p["text"] for p in attribution["content_parts"]] == ["The ford is ours", "and we hold the mill."]
+
+
 @pytest.mark.parametrize("tool", FORMATS)
 @pytest.mark.parametrize("split", ["train", "dev", "test"])
 def test_our_corpus_files_round_trip(tmp_path, tool, split):
-    records = list(read_records(ROOT / "corpus" / f"{split}.jsonl"))
+    records = list(read_records(CORPUS / f"{split}.jsonl"))
     tasks = export_records(tool, records)
     path = tmp_path / "export"
     path.write_text(json.dumps(tasks) if tool == "labelstudio" else "".join(json.dumps(t) + "\n" for t in tasks), encoding="utf8")
@@ -233,6 +282,12 @@ BAD = [
     ("text answer not a list", _task([REGION, _answer("r1", "unit", 12, 23, text="fighter")])),
     ("flag not yes or no", _task([CUE, _answer("c1", "anonymous", 7, 11, choices=["maybe"])])),
     ("task certainty unknown", _task([{"id": "q", "from_name": "certainty", "type": "choices", "value": {"choices": ["sure"]}}])),
+    ("unknown cue_type", _task([CUE, _answer("c1", "cue_type", 7, 11, choices=["rumour"])])),
+    ("cue_type on a count", _task([REGION, _answer("r1", "cue_type", 12, 23, choices=["belief"])])),
+    ("split-quote part related to two cues", _task([
+        CUE, _region("c2", 60, 63, "CUE"), _region("p1", 12, 37, "CONTENT"), _region("p2", 52, 68, "CONTENT"),
+        {"type": "relation", "from_id": "c1", "to_id": "p1"}, {"type": "relation", "from_id": "c1", "to_id": "p2"},
+        {"type": "relation", "from_id": "p2", "to_id": "c2"}])),
     ("json-min labels unknown", {"text": TEXT, "count": [{"start": 12, "end": 23, "labels": ["TANKS"]}]}),
     ("json-min certainty unknown", {"text": TEXT, "certainty": "sure"}),
     ("json-min text empty", {"text": "", "certainty": "certain"}),

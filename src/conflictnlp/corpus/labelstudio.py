@@ -14,14 +14,16 @@ with none left is skipped. The results of an annotation:
 ``relation``
     ``from_id``/``to_id`` (region ids) between a ``CUE`` and one of its parts, in either direction;
     its label (``labels``) names the part, or the part's own label does. Parts without a relation
-    join the nearest cue (as for the other tools).
+    join the nearest cue (as for the other tools). Several ``CONTENT`` regions of one cue are the
+    parts of a split quote (``content_parts``, by position; the first is ``content``); such a part
+    related to a second cue as well is an error.
 ``choices`` / ``textarea`` attached to a region (the region's ``id``; ``perRegion`` controls)
     the fields a span label cannot carry, named by ``from_name``: a count's ``value``, ``low``,
     ``high``, ``estimate``, ``unit``, ``actor`` (text), ``qualifier``, ``echelon`` and ``inferred``
-    (choices); a cue's ``source_type``, ``anonymous``, ``state_media`` (choices) and ``resolved``
-    (text); a ``SENTENCE``'s ``certainty``. Unset, ``estimate`` is the value, ``inferred`` what the
-    qualifier implies, the flags false, ``source_type`` unknown, and a sentence's certainty the
-    strongest its cues imply.
+    (choices); a cue's ``cue_type``, ``source_type``, ``anonymous``, ``state_media`` (choices) and
+    ``resolved`` (text); a ``SENTENCE``'s ``certainty``. Unset, ``estimate`` is the value,
+    ``inferred`` what the qualifier implies, the flags false, ``cue_type`` speech, ``source_type``
+    unknown, and a sentence's certainty the strongest its cues imply.
 ``choices`` named ``certainty`` on no region
     the certainty of the whole text, as one sentence (a task per sentence).
 
@@ -29,7 +31,7 @@ Sentences not marked ``SENTENCE`` are found by ``conflict_sentences``. Offsets a
 a span whose ``value.text`` does not match is read again as UTF-16 offsets (what some Label
 Studio versions store after an emoji). The JSON-MIN export (``"text"`` and one key per control at
 the top of each task) carries the regions and a task's ``certainty`` only: no relations and no
-per-region fields.
+per-region fields (Label Studio writes a per-region choice there without its region).
 
 :func:`labeling_config` is the project's labeling interface with these names; ``ours -> Label
 Studio -> ours`` gives back the same records (every sentence is exported as a ``SENTENCE`` region).
@@ -40,7 +42,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 from xml.sax.saxutils import quoteattr
 
-from ..schema import CERTAINTY_LEVELS, COUNT_FIELDS, CUE_TYPES, ECHELONS, KINDS, MODEL_CUE, QUALIFIER, QUALIFIERS, SOURCE_TYPES
+from ..schema import ATTRIBUTION_CUE_TYPES, CERTAINTY_LEVELS, COUNT_FIELDS, CUE_TYPES, ECHELONS, KINDS, MODEL_CUE, QUALIFIER, QUALIFIERS, SOURCE_TYPES
 from .importers import (
     ATTRIBUTION_FIELDS, PART_LABELS, ImportFormatError, PathLike, _Collector, _Draft, _objects, _raise_all, _task_text,
     _tasks, record_spans,
@@ -57,7 +59,8 @@ LABEL_GROUPS = {
 }
 NUMBER_FIELDS = ("value", "low", "high", "estimate")
 TEXT_FIELDS = ("unit", "actor", "resolved")
-CHOICE_FIELDS = {"qualifier": QUALIFIERS, "echelon": ECHELONS, "source_type": SOURCE_TYPES, "certainty": CERTAINTY_LEVELS}
+CHOICE_FIELDS = {"qualifier": QUALIFIERS, "echelon": ECHELONS, "cue_type": ATTRIBUTION_CUE_TYPES, "source_type": SOURCE_TYPES,
+                 "certainty": CERTAINTY_LEVELS}
 FLAG_FIELDS = ("inferred", "anonymous", "state_media")
 YES, NO = "yes", "no"
 # Which region a per-region field belongs to: a count's, a cue's, a sentence's.
@@ -99,7 +102,8 @@ def _count_fields(count: Dict[str, Any]) -> List[Tuple[str, Any]]:
 
 
 def _cue_fields(attribution: Dict[str, Any]) -> List[Tuple[str, Any]]:
-    fields: List[Tuple[str, Any]] = [("source_type", attribution.get("source_type", "unknown"))]
+    fields: List[Tuple[str, Any]] = [("cue_type", attribution.get("cue_type", ATTRIBUTION_CUE_TYPES[0])),
+                                     ("source_type", attribution.get("source_type", "unknown"))]
     fields += [(f, True) for f in ("anonymous", "state_media") if attribution.get(f)]
     if attribution.get("resolved"):
         fields.append(("resolved", attribution["resolved"]))
@@ -251,7 +255,24 @@ def _read_results(draft: _Draft, results: List[Dict[str, Any]], where: str) -> D
             _relation(draft, regions, result, rwhere)
         else:
             _answer(draft, regions, side, result, rwhere)
+    _check_split_quotes(draft, where)
     return side
+
+
+def _check_split_quotes(draft: _Draft, where: str) -> None:
+    """A part of a split quote (a cue related to several ``CONTENT`` regions) belongs to that cue
+    alone: related to a second cue as well, which quote it is part of is ambiguous."""
+    cues: Dict[int, Set[int]] = {}
+    for head, child, label in draft.relations:
+        if label == "CONTENT":
+            cue, part = (head, child) if draft.spans[head]["label"] == "CUE" else (child, head)
+            cues.setdefault(part, set()).add(cue)
+    for part, related in sorted(cues.items()):
+        split = [c for c in related if sum(c in r for r in cues.values()) > 1]
+        if len(related) > 1 and split:
+            span, cue = draft.spans[part], draft.spans[split[0]]
+            raise ImportFormatError(f"{where}: CONTENT {span['start']}:{span['end']} is a part of the split quote of "
+                                    f"the CUE {cue['start']}:{cue['end']} and related to another cue too")
 
 
 def _key(rid: Any, where: str) -> Any:
