@@ -17,15 +17,16 @@ from .chunker import (
     segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
-    clause_around, content_after, content_before, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
+    clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
     trim,
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
+from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
-    TAIL_GERUNDS, TRANSCRIPT_ROLES,
+    HEADLINE_FINDINGS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
 PASS: Any = object()  # a case that does not apply: try the next one
@@ -859,9 +860,9 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     if i - lo > 10 or i == lo:
         return None
     if transcript_label(view, i - 1, lo):
-        rec = Record((i, i + 1), "colon")  # a speaker's turn in a transcript: "MARSH: The convoy was hit."
+        rec = Record((i, i + 1), "turn")  # a speaker's turn in a transcript: "MARSH: The convoy was hit."
         rec.source = (i - 1, i)
-        rec.content = content_after(view, i + 1, past_colon(view, i, hi))
+        rec.content = trim(view, i + 1, line_end(view, i + 1))  # the whole turn, to the end of its line
         return rec if rec.content else None
     src = np_before(view, i, lo)
     if src is None or src[0] != lo:
@@ -869,9 +870,12 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     content = content_after(view, i + 1, past_colon(view, i, hi))
     if content is None:
         return None
-    quoted = view.words[i + 1] in QUOTES if i + 1 < hi else False
+    quoted = i + 1 < hi and (view.words[i + 1] in QUOTES or view.words[i + 1] in ("‘", "'"))  # single quotes too
+    finding = headline_finding(view, src, lo)
+    if not finding and topic_before_colon(lex, view, src, quoted):
+        return None
     info = lex.typer.classify(view.doc[src[0]:src[1]].text)
-    if info.source_type == "unknown" and not info.anonymous and not quoted and not headline_speaker(view, src, lo):
+    if info.source_type == "unknown" and not (info.anonymous or quoted or finding or headline_speaker(view, src, lo)):
         return None
     if src[1] - src[0] == 1 and info.source_type == "government" and not quoted and view.lower[src[0]] not in STATE_BODIES:
         return None  # a headline's topic, not a speaker: "Somalia: 20 killed in blast"
@@ -881,6 +885,29 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     rec.source = src
     rec.content = content
     return rec
+
+
+def headline_finding(view: View, src: Range, lo: int) -> bool:
+    """ "Poll: ...", "Survey: ...": a finding that opens a headline or paragraph speaks through it
+    (``headline_findings``)."""
+    return (src[1] - src[0] == 1 and view.lower[src[0]] in HEADLINE_FINDINGS and is_cap(view.words[src[0]])
+            and (lo == 0 or "\n" in view.doc[lo - 1].whitespace_ or "\n" in view.words[lo - 1]))
+
+
+def topic_before_colon(lex: Lexicons, view: View, src: Range, quoted: bool) -> bool:
+    """A section heading or kicker, no speaker: "Source: ...", "Little Relief for Refugees: ...",
+    "Frustration with police: ..." (the head of the phrase, before "of", "for", "with" ..., names
+    no role or body: capitalized words of a title-case heading are no name unless that name speaks
+    in the story)."""
+    s, e = src
+    if e - s == 1 and view.lower[s] in TRANSCRIPT_ROLES:
+        return True
+    if quoted:
+        return False
+    head = next((k for k in range(s + 1, e) if view.lower[k] in POST_MODIFIERS), e)
+    if lex.typer.matches(normalize(view.doc[s:head].text)):
+        return False
+    return head < e or not headline_speaker(view, src, s)
 
 
 def headline_speaker(view: View, src: Range, lo: int) -> bool:
@@ -893,9 +920,17 @@ def headline_speaker(view: View, src: Range, lo: int) -> bool:
     if not all(is_cap(view.words[k]) and view.words[k].isalpha() for k in range(s, e)) or view.lower[s] in TRANSCRIPT_ROLES:
         return False
     name, forms = view.words[e - 1], view.cue_forms
-    return any(view.words[k] == name and ((k + 1 < view.n and view.lower[k + 1] in forms)
+    return any(view.words[k] == name and ((k + 1 < view.n and view.lower[after_tag(view, k + 1)] in forms)
                                           or (k > 0 and view.lower[k - 1] in forms))
                for k in range(e + 1, min(view.n, e + HEADLINE_REACH)))
+
+
+def after_tag(view: View, k: int) -> int:
+    """The token after a bracketed tag that starts at ``k`` ("Pence (R-Ind.) said"), else ``k``."""
+    if view.words[k] != "(":
+        return k
+    close = next((j for j in range(k + 1, min(view.n, k + 8)) if view.words[j] == ")"), None)
+    return close + 1 if close is not None and close + 1 < view.n else k
 
 
 # How far after a headline's colon its speaker is looked for (tokens): the story under it, never
