@@ -36,6 +36,11 @@ COLON_CUES = [
     C(TURNS, ":", "OKAFOR", "Was the depot hit? We heard three blasts. Nobody has confirmed it"),
     C(LINES, ":", "OKAFOR", "Did the brigade pull back? The villagers say it did"),
     # A verb whose colon ends its line reports the paragraph under it.
+    # What a colon or a quotation opens is what was said, also when it opens with "for", "by", "whether".
+    C('A medic commented: "For you, the siege is the main reason to leave."', "commented:", "A medic",
+      "For you, the siege is the main reason to leave"),
+    C("The general said: \u201cBy Friday the bridge will be ours.\u201d", "said:", "The general",
+      "By Friday the bridge will be ours"),
     C("The colonel added:\n\nThe line will hold. We have shells for a month. Nobody is retreating.\n\nThe "
       "enemy shelled the town.", "added:", "The colonel",
       "The line will hold. We have shells for a month. Nobody is retreating"),
@@ -47,6 +52,9 @@ NOT_COLON = [
     ("Anger with the police: Residents say nobody came after the shelling.", ":"),
     ("Slow Progress Frustrates Donors: The fund has paid out a third of its pledges.", ":"),
     ("Source: Ministry of Defence.", ":"),
+    # a noun after "the following" is no verb of saying; without a colon "for", "on", "by" still end it
+    ("On Monday the minister made the following comment:\n\n\u201cWe will not leave.\u201d", "comment"),
+    ("The envoy insisted on a new round of talks.", "insisted"),
 ]
 
 

@@ -170,7 +170,7 @@ def nominal_topic(lex: Lexicons, view: View, rec: Record, cue: VerbCue, owner: O
 
 def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     """ "set apart", "the report", "the army's claims", or a noun by its tag."""
-    if cue.nxt == "apart" or cue.prev in DETERMINERS or cue.prev in POSSESSIVE and cue.form not in ("said", "says"):
+    if cue.nxt == "apart" or cue.prev in DETERMINERS or cue.prev == "following" or cue.prev in POSSESSIVE and cue.form not in ("said", "says"):
         return True
     if not tagged or cue.token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False
@@ -680,9 +680,19 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return False
     # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
+    # (a quotation or what a colon opens is what was said: 'said: “For you, ...”')
     return not (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
+                and not introduced(view, content[0])
                 and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
                 and not ((entry.get("question") or declined(view, cue)) and lower[content[0]] in WH_WORDS))
+
+
+def introduced(view: View, k: int) -> bool:
+    """Does a quotation mark or a colon open what starts at ``k``?"""
+    j = k - 1
+    while j >= 0 and view.words[j].isspace():
+        j -= 1
+    return j >= 0 and (view.words[j] in QUOTES or view.words[j] in (":", "‘"))
 
 
 def declined(view: View, cue: VerbCue) -> bool:
