@@ -135,3 +135,16 @@ def test_a_noun_cue_does_not_clip_the_clause_it_stands_in(nlp, parsed):
     text = "The militia's allegations of torture were dismissed by the court."
     for pipe in (nlp, parsed):
         assert find(pipe(text), "dismissed")["content"]["text"] == "The militia's allegations of torture"
+
+
+QUOTED_TURN = ("Part of the transcript follows.\n\n\"OKAFOR: Was the depot hit?\n\n\"BRANDT: Twice. The army says "
+               "nobody was hurt.\n\n\"But the fuel store burned all night.\n\n\"And the gate is gone.\n\n"
+               "\"(CROSSTALK.)\n\n\"OKAFOR: Thank you.")
+
+
+def test_a_quoted_turn_goes_on_through_its_quoted_paragraphs(nlp, parsed):
+    for pipe in (nlp, parsed):
+        a = next(x for x in pipe(QUOTED_TURN)._.conflict_attributions if x["source"]["text"] == "BRANDT")
+        assert [p["text"] for p in a["content_parts"]] == [
+            "Twice. The army says nobody was hurt", "But the fuel store burned all night", "And the gate is gone"]
+        assert [x["source"]["text"] for x in pipe(QUOTED_TURN)._.conflict_attributions] == ["OKAFOR", "BRANDT", "OKAFOR"]

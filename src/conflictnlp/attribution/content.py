@@ -377,7 +377,7 @@ def outside_quotes(view: View, records: List[Record]) -> List[Record]:
 def outside_turns(records: List[Record]) -> List[Record]:
     """The records whose cue stands outside every transcript turn ("MARSH: ... they told us ..."):
     a report inside a turn is the speaker's words, as one inside a quotation."""
-    turns = [rec.content for rec in records if rec.kind == "turn" and rec.content]
+    turns = [part for rec in records if rec.kind == "turn" and rec.content for part in [rec.content] + rec.parts]
     if not turns:
         return records
     return [rec for rec in records if rec.kind == "turn" or not any(s <= rec.cue[0] < e for s, e in turns)]

@@ -918,7 +918,10 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     if transcript_label(view, i - 1, lo):
         rec = Record((i, i + 1), "turn")  # a speaker's turn in a transcript: "MARSH: The convoy was hit."
         rec.source = (i - 1, i)
-        rec.content = trim(view, i + 1, line_end(view, i + 1))  # the whole turn, to the end of its line
+        end = line_end(view, i + 1)
+        rec.content = trim(view, i + 1, end)  # the whole turn, to the end of its line
+        if i - 2 >= 0 and view.words[i - 2] in QUOTES:
+            rec.parts = quoted_paragraphs(view, end)
         return rec if rec.content else None
     src = np_before(view, i, lo)
     if src is None or src[0] != lo:
@@ -941,6 +944,23 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     rec.source = src
     rec.content = content
     return rec
+
+
+def quoted_paragraphs(view: View, k: int) -> List[Range]:
+    """The paragraphs from ``k`` on that go on a quoted turn ('"MARSH: ... | "But ... | "And ...'):
+    each opens with a quotation mark and no other speaker's label or stage direction ("(LAUGHTER)")."""
+    parts: List[Range] = []
+    while True:
+        while k < view.n and view.words[k].isspace():
+            k += 1
+        if k + 1 >= view.n or view.words[k] not in QUOTES or view.words[k + 1] == "(" or is_label(view, k + 1):
+            return parts
+        end = line_end(view, k + 1)
+        part = trim(view, k + 1, end)
+        if part is None:
+            return parts
+        parts.append(part)
+        k = end
 
 
 def headline_finding(view: View, src: Range, lo: int) -> bool:
