@@ -277,9 +277,10 @@ def clip_contents(view: View, records: List[Record], lo: int) -> None:
     if len(records) < 2:
         return  # a content is clipped only by another record's frame
     # The frames that can clip, sorted by start, so that each content looks only at the frames
-    # inside it (a sentence may hold hundreds of attributions); they are taken in record order.
+    # inside it (a sentence may hold hundreds of attributions); they are taken in record order. A
+    # nominal cue ("allegations of torture were dismissed") is a noun inside the clause, no frame.
     # A content only shrinks, so a frame outside it at the start stays outside.
-    frames = sorted((rec.frame(), k) for k, rec in enumerate(records) if rec.kind not in ("sourceless", "raising"))
+    frames = sorted((rec.frame(), k) for k, rec in enumerate(records) if rec.kind not in ("sourceless", "raising", "nominal"))
     frame_starts = [frame[0] for frame, _ in frames]
     for rec in records:
         if rec.content is None:
@@ -366,8 +367,42 @@ def outside_quotes(view: View, records: List[Record]) -> List[Record]:
     for rec in records:
         k = bisect_right(opens, rec.cue[0]) - 1
         if k >= 0 and opens[k] < rec.cue[0] and rec.cue[1] <= pairs[k][1] and pairs[k][1] - opens[k] > 3:
-            if not (rec.kind == "colon" and rec.source and rec.source[0] == opens[k] + 1):
+            if not (rec.kind == "turn" and rec.source and rec.source[0] == opens[k] + 1):
                 continue  # (a transcript turn that opens a quoted paragraph, '"MARSH: ...', is kept)
         kept.append(rec)
     return kept
 
+
+
+def outside_turns(records: List[Record]) -> List[Record]:
+    """The records whose cue stands outside every transcript turn ("MARSH: ... they told us ..."):
+    a report inside a turn is the speaker's words, as one inside a quotation."""
+    turns = [part for rec in records if rec.kind == "turn" and rec.content for part in [rec.content] + rec.parts]
+    if not turns:
+        return records
+    return [rec for rec in records if rec.kind == "turn" or not any(s <= rec.cue[0] < e for s, e in turns)]
+
+
+def line_end(view: View, k: int) -> int:
+    """The end of the line that token ``k`` is on: before the next line break (or the Doc's end)."""
+    while k < view.n and not ("\n" in view.words[k] and view.words[k].isspace()):
+        if "\n" in view.doc[k].whitespace_:
+            return k + 1
+        k += 1
+    return k
+
+
+def paragraph_after_colon(view: View, records: List[Record]) -> None:
+    """A cue whose colon ends its line reports the whole paragraph after it ("The governor added:
+    | It will hold. We have shells. ..."), not only its first sentence."""
+    for rec in records:
+        if not rec.content:
+            continue
+        k = rec.content[0] - 1
+        while k >= 0 and (view.words[k] in QUOTES or view.words[k].isspace()):
+            k -= 1
+        if k < rec.cue[0] or view.words[k] != ":" or line_end(view, k) != k + 1:
+            continue
+        end = line_end(view, rec.content[0])
+        if end > rec.content[1]:
+            rec.content = trim(view, rec.content[0], end) or rec.content

@@ -17,16 +17,20 @@ from .chunker import (
     segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
-    clause_around, content_after, content_before, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
+    clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
     trim,
 )
-from .grammar import BE, CONTINUATIONS, DETERMINERS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
+from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
+from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
-    REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
+    HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
+
+# The prepositions a nominal cue governs: "reports of shelling", "claims about the test".
+NOMINAL_PARTICLES = frozenset(("of", "about"))
 
 PASS: Any = object()  # a case that does not apply: try the next one
 
@@ -57,7 +61,7 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
                   token, tagged and token.pos_ in ("VERB", "AUX"))
     rec = Record((i, e), "verb", entry["lemma"])
     if form in NOMINAL_CUES:
-        found = nominal_cue(view, rec, cue)
+        found = nominal_cue(lex, view, rec, cue)
         if found is not PASS:
             return found
     if not_a_verb(cue, tagged) or in_a_name(view, cue) or speaker_aside(view, cue):
@@ -96,13 +100,15 @@ def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional
     return source_before_cue(lex, view, rec, cue, before)
 
 
-def nominal_cue(view: View, rec: Record, cue: VerbCue) -> Any:
+def nominal_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
     """ "Pakistan's claim that ...", "claims by Yerevan that ...", "allegations by NGOs that ..."."""
     lower, lo, hi = view.lower, cue.lo, cue.hi
     owner = None
+    after = cue.e
     if cue.prev in POSSESSIVE and cue.i - 1 > lo:
-        owner = np_before(view, cue.i - 1, lo)
-        after = cue.e
+        owner = possessive_owner(lex, view, cue.i - 1, lo)
+    elif cue.prev in OWNER_PRONOUNS and cue.i > lo:
+        owner = (cue.i - 1, cue.i)  # "his claim that ...": the pronoun as written
     elif cue.nxt == "by":
         owner = np_after(view, cue.e + 1, hi)
         after = owner[1] if owner else cue.e
@@ -116,14 +122,55 @@ def nominal_cue(view: View, rec: Record, cue: VerbCue) -> Any:
             if main:
                 rec.content = trim(view, c0, main[-1])
         return rec if rec.content else None
+    if cue.nxt in NOMINAL_PARTICLES and (owner is not None or cue.form.endswith("s")):
+        return nominal_topic(lex, view, rec, cue, owner)
     if cue.entry["lemma"] == "allegation":
         return None
     return PASS
 
 
+def possessive_owner(lex: Lexicons, view: View, end: int, lo: int) -> Optional[Range]:
+    """The owner before a possessive ending at ``end``: the name alone after a lowercase word that is
+    neither a determiner nor a role ("Analysts doubt | Tehran's claims"; "UN chief Ana Lind's" stays)."""
+    src = np_before(view, end, lo)
+    if src is None or not is_cap(view.words[src[1] - 1]):
+        return src
+    k = src[1] - 1
+    while k > src[0] and is_cap(view.words[k]):
+        k -= 1
+    w = view.lower[k]
+    if is_cap(view.words[k]) or not w.isalpha() or w in DETERMINERS or w in ("of", "and", "for") or lex.typer.matches((w,)):
+        return src
+    return k + 1, src[1]
+
+
+def nominal_topic(lex: Lexicons, view: View, rec: Record, cue: VerbCue, owner: Optional[Range]) -> Optional[Record]:
+    """ "reports of shelling", "Pyongyang's claims about the test": the noun and its preposition
+    are the cue (as a verb's particle), the noun phrase it governs the content; the owner, if any,
+    the source. No topic: a name, number, quotation or body after the preposition ("the claims of
+    Serbia", "claims of $2 million", "the reports of the commission"), and no noun after a name or
+    a role ("The governor reports of progress")."""
+    words, lower, k = view.words, view.lower, cue.e + 1
+    if owner is None and cue.prev and (is_cap(words[cue.i - 1]) or lex.typer.matches((cue.prev,))):
+        return None
+    if cue.token is not None and cue.token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    end = k
+    while end < cue.hi and not (is_punct(words[end]) or lower[end] in NP_STOP or lower[end] in view.cue_forms
+                                or (end > k and end in view.stop_at)):
+        end += 1
+    if end == k or is_cap(words[k]) or words[k][:1].isdigit() or lex.typer.matches(normalize(view.doc[k:end].text)):
+        return None
+    rec.kind = "nominal"
+    rec.cue = (cue.i, cue.e + 1)
+    rec.source = owner
+    rec.content = trim(view, k, end)
+    return rec
+
+
 def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     """ "set apart", "the report", "the army's claims", or a noun by its tag."""
-    if cue.nxt == "apart" or cue.prev in DETERMINERS or cue.prev in POSSESSIVE and cue.form not in ("said", "says"):
+    if cue.nxt == "apart" or cue.prev in DETERMINERS or cue.prev == "following" or cue.prev in POSSESSIVE and cue.form not in ("said", "says"):
         return True
     if not tagged or cue.token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False
@@ -635,9 +682,19 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return False
     # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
+    # (a quotation or what a colon opens is what was said: 'said: “For you, ...”')
     return not (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
+                and not introduced(view, content[0])
                 and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
                 and not ((entry.get("question") or declined(view, cue)) and lower[content[0]] in WH_WORDS))
+
+
+def introduced(view: View, k: int) -> bool:
+    """Does a quotation mark or a colon open what starts at ``k``?"""
+    j = k - 1
+    while j >= 0 and view.words[j].isspace():
+        j -= 1
+    return j >= 0 and (view.words[j] in QUOTES or view.words[j] in (":", "‘"))
 
 
 def declined(view: View, cue: VerbCue) -> bool:
@@ -873,9 +930,12 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     if i - lo > 10 or i == lo:
         return None
     if transcript_label(view, i - 1, lo):
-        rec = Record((i, i + 1), "colon")  # a speaker's turn in a transcript: "MARSH: The convoy was hit."
+        rec = Record((i, i + 1), "turn")  # a speaker's turn in a transcript: "MARSH: The convoy was hit."
         rec.source = (i - 1, i)
-        rec.content = content_after(view, i + 1, past_colon(view, i, hi))
+        end = line_end(view, i + 1)
+        rec.content = trim(view, i + 1, end)  # the whole turn, to the end of its line
+        if i - 2 >= 0 and view.words[i - 2] in QUOTES:
+            rec.parts = quoted_paragraphs(view, end)
         return rec if rec.content else None
     src = np_before(view, i, lo)
     if src is None or src[0] != lo:
@@ -883,9 +943,12 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     content = content_after(view, i + 1, past_colon(view, i, hi))
     if content is None:
         return None
-    quoted = view.words[i + 1] in QUOTES if i + 1 < hi else False
+    quoted = i + 1 < hi and (view.words[i + 1] in QUOTES or view.words[i + 1] in ("‘", "'"))  # single quotes too
+    finding = headline_finding(view, src, lo)
+    if not finding and topic_before_colon(lex, view, src, quoted):
+        return None
     info = lex.typer.classify(view.doc[src[0]:src[1]].text)
-    if info.source_type == "unknown" and not info.anonymous and not quoted and not headline_speaker(view, src, lo):
+    if info.source_type == "unknown" and not (info.anonymous or quoted or finding or headline_speaker(view, src, lo)):
         return None
     if src[1] - src[0] == 1 and info.source_type == "government" and not quoted and view.lower[src[0]] not in STATE_BODIES:
         return None  # a headline's topic, not a speaker: "Somalia: 20 killed in blast"
@@ -895,6 +958,46 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     rec.source = src
     rec.content = content
     return rec
+
+
+def quoted_paragraphs(view: View, k: int) -> List[Range]:
+    """The paragraphs from ``k`` on that go on a quoted turn ('"MARSH: ... | "But ... | "And ...'):
+    each opens with a quotation mark and no other speaker's label or stage direction ("(LAUGHTER)")."""
+    parts: List[Range] = []
+    while True:
+        while k < view.n and view.words[k].isspace():
+            k += 1
+        if k + 1 >= view.n or view.words[k] not in QUOTES or view.words[k + 1] == "(" or is_label(view, k + 1):
+            return parts
+        end = line_end(view, k + 1)
+        part = trim(view, k + 1, end)
+        if part is None:
+            return parts
+        parts.append(part)
+        k = end
+
+
+def headline_finding(view: View, src: Range, lo: int) -> bool:
+    """ "Poll: ...", "Survey: ...": a finding that opens a headline or paragraph speaks through it
+    (``headline_findings``)."""
+    return (src[1] - src[0] == 1 and view.lower[src[0]] in HEADLINE_FINDINGS and is_cap(view.words[src[0]])
+            and (lo == 0 or "\n" in view.doc[lo - 1].whitespace_ or "\n" in view.words[lo - 1]))
+
+
+def topic_before_colon(lex: Lexicons, view: View, src: Range, quoted: bool) -> bool:
+    """A section heading or kicker, no speaker: "Source: ...", "Little Relief for Refugees: ...",
+    "Frustration with police: ..." (the head of the phrase, before "of", "for", "with" ..., names
+    no role or body: capitalized words of a title-case heading are no name unless that name speaks
+    in the story)."""
+    s, e = src
+    if e - s == 1 and view.lower[s] in TRANSCRIPT_ROLES:
+        return True
+    if quoted:
+        return False
+    head = next((k for k in range(s + 1, e) if view.lower[k] in POST_MODIFIERS), e)
+    if lex.typer.matches(normalize(view.doc[s:head].text)):
+        return False
+    return head < e or not headline_speaker(view, src, s)
 
 
 def headline_speaker(view: View, src: Range, lo: int) -> bool:
@@ -907,9 +1010,17 @@ def headline_speaker(view: View, src: Range, lo: int) -> bool:
     if not all(is_cap(view.words[k]) and view.words[k].isalpha() for k in range(s, e)) or view.lower[s] in TRANSCRIPT_ROLES:
         return False
     name, forms = view.words[e - 1], view.cue_forms
-    return any(view.words[k] == name and ((k + 1 < view.n and view.lower[k + 1] in forms)
+    return any(view.words[k] == name and ((k + 1 < view.n and view.lower[after_tag(view, k + 1)] in forms)
                                           or (k > 0 and view.lower[k - 1] in forms))
                for k in range(e + 1, min(view.n, e + HEADLINE_REACH)))
+
+
+def after_tag(view: View, k: int) -> int:
+    """The token after a bracketed tag that starts at ``k`` ("Pence (R-Ind.) said"), else ``k``."""
+    if view.words[k] != "(":
+        return k
+    close = next((j for j in range(k + 1, min(view.n, k + 8)) if view.words[j] == ")"), None)
+    return close + 1 if close is not None and close + 1 < view.n else k
 
 
 # How far after a headline's colon its speaker is looked for (tokens): the story under it, never

@@ -17,6 +17,8 @@ TRIM_END = TRIM - {"?", "!", "?!", "!?"}
 
 BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 POSSESSIVE = ("'s", "’s")
+# Possessive pronouns that own a nominal cue: "his claim that ...".
+OWNER_PRONOUNS = ("his", "her", "their", "its")
 # Between a source and its verb: "X also said", "X has repeatedly denied".
 SKIP_BEFORE_CUE = {
     "also", "has", "have", "had", "later", "previously", "earlier", "again", "repeatedly",

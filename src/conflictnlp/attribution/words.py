@@ -55,6 +55,7 @@ ISSUE_VERBS = word_set("issue_verbs")
 TITLE_ABBREVIATIONS = word_set("title_abbreviations")
 WITHHOLDING_VERBS = word_set("withholding_verbs")  # "Col" + "." split by the tokenizer
 VERB_GROUP = word_set("verb_group")  # auxiliaries, modals, negation, adverbs of a cue's verb group
+HEADLINE_FINDINGS = word_set("headline_findings")  # "Poll: ..." speaks through a headline colon
 TRANSCRIPT_ROLES = word_set("transcript_roles")  # "PRESENTER:", "UPDATE:": no speaker's name
 REQUEST_NOUNS = word_set("request_nouns")  # "did not respond to | a request for comment": no report
 CONTACT_VERBS = word_set("contact_verbs")  # "the officers I interviewed | said"
