@@ -12,7 +12,7 @@ Two sources of edits, both reviewable:
 * transcript turns, by rule: in every document that is not a headline list, a sentence that opens
   with a speaker's label in capitals and a colon ("NAME: ...") is an attribution with the cue ``:``,
   the label as source and the whole turn as content (the sentence after the label and the next
-  sentences of the paragraph up to the next label); a role label of the programme (HOST, ANCHOR,
+  sentences of the paragraph up to the next label, without the final full stop); a role label of the programme (HOST, ANCHOR,
   Q, ...: ``ROLE_LABELS``) gives none. A turn that has no attribution yet takes its fields from
   another turn of the same label in the document, else from ``turn_fields`` lines of the list.
 
@@ -139,8 +139,14 @@ def turns(doc: Dict[str, Any]) -> List[Tuple[int, int, str, str]]:
                 if LABEL.match(later["s"]):
                     break
                 parts.append(later["s"])
-            found.append((p, s, match.group(1), " ".join(parts)))
+            found.append((p, s, match.group(1), _content(" ".join(parts))))
     return found
+
+
+def _content(turn: str) -> str:
+    """A turn's content stops before its final full stop, as quote contents do (ruling, round 2);
+    an ellipsis, "?" and "!" stay."""
+    return turn[:-1] if turn.endswith(".") and not turn.endswith("..") else turn
 
 
 def _colon(sentence: str) -> Any:

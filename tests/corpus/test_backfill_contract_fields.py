@@ -39,10 +39,10 @@ def test_turns_get_their_whole_turn_and_roles_none(backfill):
     backfill.apply_turns(doc, fields, log)
     got = [(i, a["source"], a["content"], a["cue"]) for i, s in enumerate(doc["paragraphs"][0])
            for a in s.get("attributions") or []]
-    assert got == [(1, "CAPT. ILONA BREK", "Eleven. Two of them sank.", ":"),
-                   (3, "MIRO TAL", "We saw the flares.", {"text": ":", "nth": 2})]
+    assert got == [(1, "CAPT. ILONA BREK", "Eleven. Two of them sank", ":"),
+                   (3, "MIRO TAL", "We saw the flares", {"text": ":", "nth": 2})]
     record = build_record(doc)  # the turn content spans two sentences and builds
-    assert [a["content"]["text"] for a in record["attributions"]] == ["Eleven. Two of them sank.", "We saw the flares."]
+    assert [a["content"]["text"] for a in record["attributions"]] == ["Eleven. Two of them sank", "We saw the flares"]
     again = copy.deepcopy(doc)
     backfill.apply_turns(again, fields, [])
     assert again == doc  # idempotent
@@ -77,3 +77,18 @@ def test_hand_checked_edits_apply_once(backfill, edit, expected):
 def test_an_edit_on_a_changed_sentence_stops(backfill):
     with pytest.raises(SystemExit, match="not 'Three boats'"):
         backfill.apply_edit(_doc(), {"op": "remove", "at": [0, 1], "s": "Three boats", "cue": ":", "doc": "bf-1"})
+
+
+# (whole turn, its content): the final full stop goes, as in quote contents; "?", "!" and "..." stay
+TURN_ENDS = [
+    ("We held the bridge.", "We held the bridge"),
+    ("Eleven. Two sank.", "Eleven. Two sank"),
+    ("Were they armed?", "Were they armed?"),
+    ("Get down!", "Get down!"),
+    ("We waited and waited...", "We waited and waited..."),
+]
+
+
+@pytest.mark.parametrize("turn,content", TURN_ENDS)
+def test_turn_content_stops_before_the_final_full_stop(backfill, turn, content):
+    assert backfill._content(turn) == content
