@@ -79,11 +79,12 @@ def build_span_tagger(tok2vec: Model[List[Doc], List[Floats2d]], nO: Optional[in
 
 def gold_tags(doc: Doc, spans: Iterable[Tuple[int, int, str]], labels: Sequence[str]) -> List[int]:
     """One tag index (:func:`tag_names` order) per token of ``doc`` for the character spans
-    ``(start, end, label)``; a span overlapping an earlier one, of an unknown label or outside
-    the text is skipped."""
+    ``(start, end, label)``, placed by label (``labels`` order) then position; a span that
+    overlaps one placed before it (a content holding another attribution's cue), of an
+    unknown label or outside the text is skipped."""
     tags = [0] * len(doc)
     index = {label: 1 + 2 * k for k, label in enumerate(labels)}
-    for start, end, label in sorted(spans):
+    for start, end, label in sorted(spans, key=lambda s: (index.get(s[2], 0), s[0], s[1])):
         span = doc.char_span(start, end, alignment_mode="expand") if label in index else None
         if span is None or not len(span) or any(tags[span.start : span.end]):
             continue

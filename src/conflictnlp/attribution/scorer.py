@@ -3,9 +3,12 @@ exact character offsets."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Tuple
 
 from spacy.util import registry
+
+from ..schema import ATTRIBUTION_SPAN_FIELDS, spans_key
+from ..tagging import tagged_scores
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> Tuple[float, float, float]:
@@ -36,7 +39,20 @@ def score_attribution(examples: Iterable, **kwargs) -> Dict[str, Any]:
         scores[f"attribution_{field}_p"] = p
         scores[f"attribution_{field}_r"] = r
         scores[f"attribution_{field}_f"] = f
+    # the trained layer's own spans (before the rules read them), when the component has one
+    scores.update(tagged_scores(examples, lambda doc: spans_key(doc, "attribution"), "attribution", gold_parts, labeled=True))
     return scores
+
+
+def gold_parts(example) -> List[Tuple[int, int, str]]:
+    """The cues, sources and contents of the reference's attributions as character spans
+    labelled ``CUE``, ``SOURCE``, ``CONTENT``."""
+    out = []
+    for record in example.reference._.conflict_attributions or []:
+        for field in ATTRIBUTION_SPAN_FIELDS[:3]:
+            if record.get(field):
+                out.append((record[field]["start"], record[field]["end"], field.upper()))
+    return out
 
 
 @registry.scorers("conflictnlp.attribution_scorer.v1")
