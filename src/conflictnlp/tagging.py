@@ -70,7 +70,7 @@ def tag_names(labels: Sequence[str]) -> List[str]:
 def build_span_tagger(tok2vec: Model[List[Doc], List[Floats2d]], nO: Optional[int] = None) -> Model[List[Doc], List[Floats2d]]:
     """Per-token tag probabilities: ``tok2vec`` then a softmax over ``nO`` tags (set from the
     component's label set at initialization when null)."""
-    output = Softmax_v2(nO=nO, normalize_outputs=False)
+    output = Softmax_v2(nO=nO)
     model = chain(tok2vec, with_array(output))
     model.set_ref("tok2vec", tok2vec)
     model.set_ref("output", output)
