@@ -18,7 +18,7 @@ from spacy.training import Example
 import conflictnlp
 from conflictnlp.authoring import build_record
 from conflictnlp.corpus.format import annotate_reference
-from conflictnlp.tagging import DEFAULT_MODEL, Tagged, decode, gold_tags, tag_names
+from conflictnlp.tagging import DEFAULT_MODEL, decode, gold_tags, tag_names
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "training"

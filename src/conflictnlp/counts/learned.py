@@ -3,7 +3,8 @@ no count of the rules overlaps is read by the reader's own steps (:mod:`.reader`
 is the first token of the span where :func:`.reader.read_quantity` reads one; the whole reader
 (noun, kind, bounds, actor) then runs from it, and its count is the reader's. Where the
 reader gives up (a counted noun its tables lack, "14 zorblats"), the candidate is a count of the layer's kind with the figure's value, bounds and qualifier
-(:func:`.bounds.count_bounds`); a candidate without a figure is dropped."""
+(:func:`.bounds.count_bounds`), if it holds a word after the figure ("14 zorblats", not "9,000"
+or "155mm") or the figure is vague ("hundreds of thousands"); other candidates are dropped."""
 
 from __future__ import annotations
 
@@ -36,17 +37,21 @@ def tagged_counts(tables: CountTables, options: ReadOptions, doc: Doc, found: Se
 
 
 def read_candidate(tables: CountTables, options: ReadOptions, ctx: DocContext, cand: Tagged) -> Optional[Found]:
-    """The count the rules read from candidate ``cand``, or its fallback; None without a figure."""
+    """The count the rules read from candidate ``cand``, or its fallback; None without a figure,
+    and (fallback only) without a word after a figure that is not vague ("9,000", "155mm")."""
+    floor = ctx.sentence(cand.start)[0]  # "fewer than" before the candidate's figure is its own
     for i in range(cand.start, cand.end):
-        quantity = read_quantity(tables, options, ctx, i, cand.start)
+        quantity = read_quantity(tables, options, ctx, i, floor)
         if quantity is None:
             continue
-        count = read_count(tables, options, ctx, i, cand.start, None)
+        count = read_count(tables, options, ctx, i, floor, None)
         if count is not None:
             return count
+        if quantity.vague is None and not any(ctx.words[k].isalpha() for k in range(quantity.end, cand.end)):
+            return None
         figures, qualifier, echelon = count_bounds(
             quantity.qualifier, quantity.number, quantity.second, quantity.vague, None, options.policy
         )
         data = count_fields(figures, qualifier, echelon, cand.label, None, None)
-        return Found(cand.start, cand.end, data, 0)
+        return Found(min(quantity.start, cand.start), max(quantity.end, cand.end), data, 0)
     return None
