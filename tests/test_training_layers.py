@@ -170,6 +170,31 @@ def test_threshold_of_the_loaded_config_decides(fitted, tmp_path):
     assert _counts(strict(UNSEEN_COUNT)) == []
 
 
+# The rules read each candidate of the layer (here given by hand): (text, candidate tokens, kind,
+# the count's text or None, its value, qualifier and unit).
+@pytest.mark.parametrize("text, start, end, kind, expected", [
+    ("The militia seized 14 zorblats.", 3, 5, "captured", ("14 zorblats", 14, "exact", None)),
+    # the reader's own reading wins: noun, unit and the approximator before the candidate
+    ("Officials said that nearly 300 soldiers were killed.", 4, 6, "troops", ("nearly 300 soldiers", 300, "below", "soldier")),
+    ("Hundreds of thousands remain in camps.", 0, 3, "displaced", ("Hundreds of thousands", None, "vague", None)),
+    # no noun after the figure, a calibre, a function word: no count
+    ("Officials say fewer than 9,000 were built.", 4, 5, "displaced", None),
+    ("They fired 155mm rounds.", 2, 3, "equipment", None),
+    ("Of the dead, 183 were fighters.", 4, 6, "killed", None),
+    ("The bridge collapsed.", 0, 2, "killed", None),  # no figure at all
+])
+def test_rules_read_the_layer_candidates(text, start, end, kind, expected):
+    from conflictnlp.counts.learned import tagged_counts
+    from conflictnlp.tagging import Tagged
+
+    nlp = _blank("conflict_counts")
+    pipe, doc = nlp.get_pipe("conflict_counts"), nlp.make_doc(text)
+    nlp.get_pipe("conflict_sentences")(doc)
+    found = tagged_counts(pipe.tables, pipe.options, doc, [], [Tagged(start, end, kind, 0.9)])
+    got = [(doc[c.start : c.end].text, c.data["value"], c.data["qualifier"], c.data["unit"]) for c in found]
+    assert got == ([] if expected is None else [expected])
+
+
 # -------------------------------------------------------------------- config errors: one line
 @pytest.mark.parametrize("component, config, message", [
     ("conflict_counts", {"threshold": 1.5}, "conflict_counts: threshold must be between 0 and 1, got 1.5"),

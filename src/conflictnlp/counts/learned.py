@@ -3,8 +3,8 @@ no count of the rules overlaps is read by the reader's own steps (:mod:`.reader`
 is the first token of the span where :func:`.reader.read_quantity` reads one; the whole reader
 (noun, kind, bounds, actor) then runs from it, and its count is the reader's. Where the
 reader gives up (a counted noun its tables lack, "14 zorblats"), the candidate is a count of the layer's kind with the figure's value, bounds and qualifier
-(:func:`.bounds.count_bounds`), if it holds a word after the figure ("14 zorblats", not "9,000"
-or "155mm") or the figure is vague ("hundreds of thousands"); other candidates are dropped."""
+(:func:`.bounds.count_bounds`), if a word that can be a noun follows the figure inside it ("14
+zorblats", not "9,000", "155mm" or "183 were") or the figure is vague ("hundreds of thousands"); other candidates are dropped."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..tagging import Tagged
 from .bounds import count_bounds
 from .context import COLUMNS, DocContext
+from .quantity import plausible_end
 from .reader import Found, ReadOptions, count_fields, read_count, read_quantity
 from .tables import CountTables
 
@@ -47,7 +48,7 @@ def read_candidate(tables: CountTables, options: ReadOptions, ctx: DocContext, c
         count = read_count(tables, options, ctx, i, floor, None)
         if count is not None:
             return count
-        if quantity.vague is None and not any(ctx.words[k].isalpha() for k in range(quantity.end, cand.end)):
+        if quantity.vague is None and not names_a_noun(ctx, quantity.end, cand.end):
             return None
         figures, qualifier, echelon = count_bounds(
             quantity.qualifier, quantity.number, quantity.second, quantity.vague, None, options.policy
@@ -55,3 +56,10 @@ def read_candidate(tables: CountTables, options: ReadOptions, ctx: DocContext, c
         data = count_fields(figures, qualifier, echelon, cand.label, None, None)
         return Found(min(quantity.start, cand.start), max(quantity.end, cand.end), data, 0)
     return None
+
+
+def names_a_noun(ctx: DocContext, end: int, cand_end: int) -> bool:
+    """Does the candidate go on after its figure (ending at ``end``) with a word that can be the
+    counted noun: not a measure, date or share ("155mm", "30 km"), not a function word ("183
+    were")?"""
+    return end < cand_end and plausible_end(ctx, end) and ctx.words[end].isalpha() and not ctx.doc[end].is_stop
