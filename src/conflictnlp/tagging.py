@@ -23,7 +23,7 @@ from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 from spacy.training import Example, validate_examples
 from spacy.util import registry
-from thinc.api import Config, Model, Softmax_v2, chain, set_dropout_rate, with_array
+from thinc.api import Config, Maxout, Model, Softmax_v2, chain, set_dropout_rate, with_array
 from thinc.types import Floats2d
 
 from .rules import EditableRules
@@ -37,6 +37,7 @@ DEFAULT_TOK2VEC_CONFIG = """
 [model]
 @architectures = "conflictnlp.SpanTagger.v1"
 nO = null
+hidden_width = 0
 
 [model.tok2vec]
 @architectures = "spacy.HashEmbedCNN.v2"
@@ -67,11 +68,16 @@ def tag_names(labels: Sequence[str]) -> List[str]:
 
 
 @registry.architectures("conflictnlp.SpanTagger.v1")
-def build_span_tagger(tok2vec: Model[List[Doc], List[Floats2d]], nO: Optional[int] = None) -> Model[List[Doc], List[Floats2d]]:
-    """Per-token tag probabilities: ``tok2vec`` then a softmax over ``nO`` tags (set from the
-    component's label set at initialization when null)."""
+def build_span_tagger(
+    tok2vec: Model[List[Doc], List[Floats2d]], nO: Optional[int] = None, hidden_width: int = 0
+) -> Model[List[Doc], List[Floats2d]]:
+    """Per-token tag probabilities: ``tok2vec``, then (``hidden_width`` > 0) a Maxout layer of
+    that width, which a frozen ``tok2vec`` (a listener of a trained pipeline's) needs to learn
+    from, then a softmax over ``nO`` tags (set from the component's label set at initialization
+    when null)."""
     output = Softmax_v2(nO=nO)
-    model = chain(tok2vec, with_array(output))
+    head = chain(Maxout(nO=hidden_width, nP=3, normalize=True), output) if hidden_width > 0 else output
+    model = chain(tok2vec, with_array(head))
     model.set_ref("tok2vec", tok2vec)
     model.set_ref("output", output)
     return model
