@@ -195,6 +195,14 @@ def test_rules_read_the_layer_candidates(text, start, end, kind, expected):
     assert got == ([] if expected is None else [expected])
 
 
+@pytest.mark.parametrize("component", ["conflict_counts", "conflict_attribution"])
+def test_initialize_without_examples_sizes_the_layer(component):
+    nlp = _blank(component, model=DEFAULT_MODEL)
+    nlp.initialize()
+    assert nlp.get_pipe(component).model_ready()
+    assert conflictnlp.to_dict(nlp(SEEN_CUE))["text"] == SEEN_CUE
+
+
 # -------------------------------------------------------------------- config errors: one line
 @pytest.mark.parametrize("component, config, message", [
     ("conflict_counts", {"threshold": 1.5}, "conflict_counts: threshold must be between 0 and 1, got 1.5"),

@@ -244,7 +244,8 @@ class SpanTaggingPipe(TrainablePipe, EditableRules):
         elif output.get_dim("nO") != len(tag_names(self.tag_labels)):
             raise ValueError(f"{self.name}: model nO must be {len(tag_names(self.tag_labels))} "
                              f"(the BIO tags of {', '.join(self.tag_labels)}) or null")
-        self.model.initialize(X=[eg.predicted for eg in examples] or None)
+        # without examples, one Doc of one word tells the layers their sizes
+        self.model.initialize(X=[eg.predicted for eg in examples] or [Doc(self.vocab, words=["."])])
 
     # -- saving: the rule tables, the settings and the weights -------------------------------
     def to_disk(self, path, *, exclude=tuple()) -> None:
