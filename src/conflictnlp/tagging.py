@@ -10,7 +10,9 @@ a label set (``O``, then ``B-`` and ``I-`` of each label). Around it:
 - :func:`decode`: the tag probabilities of a Doc as candidate spans with a probability;
 - :class:`SpanTaggingPipe`: the ``TrainablePipe`` plumbing of a rule component that carries
   the layer (update, initialize, the threshold, saving the weights with the rule tables). The
-  component decides what the spans mean: with no model it is its rules alone.
+  component decides what the spans mean: with no model it is its rules alone;
+- :func:`pipeline_lookups` (``conflictnlp.pipeline_lookups.v1``): an installed pipeline's lemma
+  tables, for the sourced lemmatizer of the ``training/*_sm.cfg`` configs.
 """
 
 from __future__ import annotations
@@ -60,6 +62,17 @@ class Tagged(NamedTuple):
     end: int
     label: str
     prob: float
+
+
+@registry.misc("conflictnlp.pipeline_lookups.v1")
+def pipeline_lookups(name: str, component: str = "lemmatizer") -> Any:
+    """The lookup tables of ``component`` in the installed pipeline ``name``: what the ``_sm``
+    training configs give their sourced lemmatizer in ``[initialize.components.lemmatizer]``, so
+    that ``spacy debug data`` (which initializes frozen components too) does not look for them
+    in spacy-lookups-data."""
+    import spacy
+
+    return spacy.load(name, exclude=[p for p in ("ner", "parser", "tagger") if p != component]).get_pipe(component).lookups
 
 
 def tag_names(labels: Sequence[str]) -> List[str]:
