@@ -22,9 +22,9 @@ from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Optional, Se
 
 import srsly
 from spacy.pipeline import TrainablePipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.training import Example, validate_examples
-from spacy.util import registry
+from spacy.util import minibatch, registry
 from thinc.api import Config, Maxout, Model, Softmax_v2, chain, set_dropout_rate, with_array
 from thinc.types import Floats2d
 
@@ -177,12 +177,12 @@ def tagged_scores(examples: Iterable[Example], key: Callable[[Doc], str], prefix
 
 class SpanTaggingPipe(TrainablePipe, EditableRules):
     """A rule component with the span-tagging layer. The subclass sets ``tag_labels`` (a
-    label set of :mod:`conflictnlp.schema`) and :meth:`gold_spans`, and runs its rules in
-    ``__call__``, asking :meth:`tagged` for the layer's candidates (none without a trained
-    model). ``self.cfg["threshold"]`` is the probability a candidate needs."""
+    label set of :mod:`conflictnlp.schema`), :meth:`gold_spans` and :meth:`annotate`, which runs
+    its rules on a Doc with the layer's candidates (none without a trained model). ``self.cfg["threshold"]`` is the probability a candidate needs."""
 
     tag_labels: Tuple[str, ...] = ()
     model: Optional[Model]
+    spans_key: str
 
     def setup_layer(self, vocab: Any, model: Optional[Model], threshold: float) -> None:
         """Called by the subclass's ``__init__``."""
@@ -221,6 +221,33 @@ class SpanTaggingPipe(TrainablePipe, EditableRules):
 
     def predict(self, docs: Iterable[Doc]) -> List[List[Tagged]]:
         return self.tagged(list(docs))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations([doc], self.tagged([doc]))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
+        if not self.model_ready():  # the rules alone, Doc by Doc
+            for doc in docs:
+                yield self(doc)
+            return
+        for batch in minibatch(docs, batch_size):
+            self.set_annotations(batch, self.tagged(batch))
+            yield from batch
+
+    def set_annotations(self, docs: Iterable[Doc], tagged: Sequence[List[Tagged]]) -> None:
+        """The subclass's :meth:`annotate` of each Doc with its candidates ``tagged``; with a
+        trained model, the candidates also go to the span group ``spans_key`` + TAGGED."""
+        self.rules.raise_pending()
+        layer = self.model_ready()
+        for doc, spans in zip(docs, tagged):
+            self.annotate(doc, spans)
+            if layer:
+                doc.spans[self.spans_key + TAGGED] = [Span(doc, t.start, t.end, label=t.label) for t in spans]
+
+    def annotate(self, doc: Doc, tagged: List[Tagged]) -> None:  # pragma: no cover - subclass
+        """The rules' annotations of ``doc``, given the layer's candidates ``tagged`` ([] without a model)."""
+        raise NotImplementedError
 
     def _truths(self, examples: Sequence[Example]) -> List[List[int]]:
         return [gold_tags(eg.predicted, self.gold_spans(eg), self.tag_labels) for eg in examples]

@@ -6,18 +6,17 @@ is its rules alone."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.training import Example
-from spacy.util import minibatch
 from thinc.api import Model
 
 from .. import extensions  # noqa: F401  (registers Doc._.conflict_attributions)
 from ..rules import PathLike, TableSetting, initialize_method
 from ..schema import ATTRIBUTION_KEY, record_spans_key
-from ..tagging import TAGGED, SpanTaggingPipe, Tagged
+from ..tagging import SpanTaggingPipe, Tagged
 from .learned import ROLES, fill_parts, with_tagged_cues
 from .lexicons import Lexicons, rule_set
 from .output import records_to_dicts, set_attributions
@@ -78,30 +77,8 @@ class AttributionDetector(SpanTaggingPipe):
         return self.rules.entries
 
     # ------------------------------------------------------------------ running
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations([doc], self.tagged([doc]))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
-        if not self.model_ready():
-            for doc in docs:
-                yield self(doc)
-            return
-        for batch in minibatch(docs, batch_size):
-            self.set_annotations(batch, self.tagged(batch))
-            yield from batch
-
-    def set_annotations(self, docs: Iterable[Doc], tagged: Sequence[List[Tagged]]) -> None:
-        """The rules' records of each Doc, with the trained spans ``tagged`` of it (none
-        without a model) given to them."""
-        self.rules.raise_pending()
-        layer = self.model_ready()
-        for doc, spans in zip(docs, tagged):
-            self._annotate(doc, spans)
-            if layer:
-                doc.spans[self.spans_key + TAGGED] = [Span(doc, t.start, t.end, label=t.label) for t in spans]
-
-    def _annotate(self, doc: Doc, tagged: List[Tagged]) -> None:
+    def annotate(self, doc: Doc, tagged: List[Tagged]) -> None:
+        """The rules' records of ``doc``, with the trained spans ``tagged`` given to them."""
         records: List[Record] = []
         text = None
         lex = self.lexicons

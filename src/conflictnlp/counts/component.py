@@ -6,18 +6,17 @@ read by the rules too (:mod:`.learned`); without one the component is its rules 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import minibatch
 from thinc.api import Model
 
 from .. import schema
 from ..extensions import SpanValues, install_aliases  # importing it registers Span._.conflict_count
 from ..rules import RuleSource, TableSetting, initialize_method
-from ..tagging import TAGGED, SpanTaggingPipe, Tagged
+from ..tagging import SpanTaggingPipe, Tagged
 from .bounds import check_policy
 from .learned import tagged_counts
 from .reader import ReadOptions, read_counts
@@ -63,29 +62,12 @@ class CountFinder(SpanTaggingPipe):
         """The lookups of the rule tables (again after a restore or an edit)."""
         self.tables = CountTables(self.rules.entries, self.vocab, self.make_doc)
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations([doc], self.tagged([doc]))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
-        if not self.model_ready():
-            for doc in docs:
-                yield self(doc)
-            return
-        for batch in minibatch(docs, batch_size):
-            self.set_annotations(batch, self.tagged(batch))
-            yield from batch
-
-    def set_annotations(self, docs: Iterable[Doc], tagged: Sequence[List[Tagged]]) -> None:
-        """The rules' counts of each Doc, and those its candidates ``tagged`` add."""
-        self.rules.raise_pending()
-        layer = self.model_ready()
-        for doc, candidates in zip(docs, tagged):
-            found = read_counts(self.tables, self.options, doc)
-            if layer:
-                found = tagged_counts(self.tables, self.options, doc, found, candidates)
-                doc.spans[self.spans_key + TAGGED] = [Span(doc, t.start, t.end, label=t.label) for t in candidates]
-            self._write(doc, [(Span(doc, c.start, c.end, label=c.data["kind"]), c.data) for c in found])
+    def annotate(self, doc: Doc, tagged: List[Tagged]) -> None:
+        """The rules' counts of ``doc``, and those its candidates ``tagged`` add."""
+        found = read_counts(self.tables, self.options, doc)
+        if tagged:
+            found = tagged_counts(self.tables, self.options, doc, found, tagged)
+        self._write(doc, [(Span(doc, c.start, c.end, label=c.data["kind"]), c.data) for c in found])
 
     def _write(self, doc: Doc, found: List[Tuple[Span, Dict[str, Any]]]) -> None:
         doc.spans[self.spans_key] = [span for span, _ in found]
