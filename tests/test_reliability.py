@@ -261,12 +261,13 @@ def test_second_pipeline_and_repeated_add_components(nlp):
 # ----------------------------------------------------------------------------- user resources
 
 def _file_options(name: str):
-    """The config keys of factory ``name`` that take a user file (default null)."""
+    """The config keys of factory ``name`` that take a user file (default null), but ``model``
+    (a trainable layer's model, null for the rules alone)."""
     from conflictnlp.pipeline import _import_components
 
     _import_components()  # registers the factories in a source checkout too
     meta = spacy.blank("en").get_factory_meta(name)
-    return sorted(key for key, value in meta.default_config.items() if value is None)
+    return sorted(key for key, value in meta.default_config.items() if value is None and key != "model")
 
 
 COMPONENTS = ["conflict_sentences"] + list(DEFAULT_COMPONENTS)

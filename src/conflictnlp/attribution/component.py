@@ -1,20 +1,26 @@
 """``conflict_attribution``: who says what. The spaCy shell: it runs the algorithm of
 :mod:`.sentence` over a Doc, stores the result (:mod:`.output`), scores, and saves and restores
-its rule tables (:mod:`.lexicons`)."""
+its rule tables (:mod:`.lexicons`). With a trained model (:mod:`conflictnlp.tagging`), the
+layer's cues, sources and contents go to the rules (:mod:`.learned`); without one the component
+is its rules alone."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, List, Optional, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.training import Example
+from thinc.api import Model
 
 from .. import extensions  # noqa: F401  (registers Doc._.conflict_attributions)
-from ..rules import EditableRules, PathLike, TableSetting, initialize_method
+from ..rules import PathLike, TableSetting, initialize_method
 from ..schema import ATTRIBUTION_KEY, record_spans_key
+from ..tagging import SpanTaggingPipe, Tagged
+from .learned import ROLES, fill_parts, with_tagged_cues
 from .lexicons import Lexicons, rule_set
 from .output import records_to_dicts, set_attributions
-from .scorer import score_attribution
+from .scorer import gold_parts, score_attribution
 from .sentence import find_records
 from .view import Record
 
@@ -23,8 +29,11 @@ NAME = "conflict_attribution"
 Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
 
 
-class AttributionDetector(EditableRules):
-    """The ``conflict_attribution`` component. See ``docs/attribution.md``."""
+class AttributionDetector(SpanTaggingPipe):
+    """The ``conflict_attribution`` component. See ``docs/attribution.md``. ``model`` (null by
+    default) is the trainable layer that tags cue, source and content tokens."""
+
+    tag_labels = ROLES
 
     def __init__(
         self,
@@ -40,9 +49,12 @@ class AttributionDetector(EditableRules):
         resolve_pronouns: bool = True,
         spans_key: str = ATTRIBUTION_KEY,
         scorer: Optional[Callable] = None,
+        model: Optional[Model] = None,
+        threshold: float = 0.5,
     ) -> None:
         self.nlp = nlp
         self.name = name
+        self.setup_layer(nlp.vocab, model, threshold)
         extensions.install_aliases("conflict_attributions")  # the deprecated short name "attributions"
         self.use_parser = use_parser
         self.resolve_pronouns = resolve_pronouns
@@ -65,22 +77,24 @@ class AttributionDetector(EditableRules):
         return self.rules.entries
 
     # ------------------------------------------------------------------ running
-    def __call__(self, doc: Doc) -> Doc:
-        self.rules.raise_pending()
+    def annotate(self, doc: Doc, tagged: List[Tagged]) -> None:
+        """The rules' records of ``doc``, with the trained spans ``tagged`` given to them."""
         records: List[Record] = []
         text = None
-        matches = self.lexicons.cue_matcher(doc) if len(doc) else []
+        lex = self.lexicons
+        matches = lex.cue_matcher(doc) if len(doc) else []
+        if tagged:
+            lex, matches = with_tagged_cues(lex, doc, matches, tagged)
         if matches:
-            records, text = find_records(self.lexicons, doc, matches, self.use_parser)
-        items = records_to_dicts(doc, records, self.lexicons.typer, self.resolve_pronouns, text,
-                                 self.lexicons.cue_types)
+            records, text = find_records(lex, doc, matches, self.use_parser)
+            fill_parts(doc, records, tagged)
+        items = records_to_dicts(doc, records, lex.typer, self.resolve_pronouns, text, lex.cue_types)
         set_attributions(doc, items, self.spans_key, [r.cue for r in records])
         record_spans_key(doc, "attribution", self.spans_key)
-        return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
+    def gold_spans(self, example: Example) -> List[Tuple[int, int, str]]:
+        """The reference's cues, sources and contents (the layer's training target)."""
+        return gold_parts(example)
 
     @initialize_method
     def initialize(
@@ -88,8 +102,10 @@ class AttributionDetector(EditableRules):
         mediums: TableSetting = None, source_types: TableSetting = None, outlets: TableSetting = None,
     ) -> None:
         """Load the tables named in ``[initialize.components.conflict_attribution]`` (a path or
-        the entries; null keeps a table), saved with the pipeline."""
+        the entries; null keeps a table), saved with the pipeline; with a model, a fresh one
+        sized from ``get_examples`` (trained by the updates that follow)."""
         self.initialize_tables(cues=cues, phrases=phrases, mediums=mediums, source_types=source_types, outlets=outlets)
+        self.initialize_layer(get_examples)
 
     def score(self, examples, **kwargs) -> Dict[str, Any]:
         """The configured scorer's scores (``conflictnlp.attribution_scorer.v1`` by default)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from spacy.language import Language
+from thinc.api import Model
 
 from ..about import require_conflictnlp
 from ..schema import ATTRIBUTION_KEY
@@ -19,6 +20,8 @@ from .component import NAME, AttributionDetector, Lexicon
         "cues": None, "phrases": None, "mediums": None, "source_types": None, "outlets": None,
         "use_parser": True, "resolve_pronouns": True, "spans_key": ATTRIBUTION_KEY,
         "scorer": {"@scorers": "conflictnlp.attribution_scorer.v1"},
+        "model": None,  # the trainable layer (conflictnlp.SpanTagger.v1): see training/attribution.cfg
+        "threshold": 0.5,
     },
     default_score_weights={
         "attribution_cue_f": 0.4, "attribution_source_f": 0.3, "attribution_content_f": 0.3,
@@ -38,9 +41,12 @@ def make_conflict_attribution(
     resolve_pronouns: bool,
     spans_key: str,
     scorer: Optional[Callable],
+    model: Optional[Model],
+    threshold: float,
 ) -> AttributionDetector:
     require_conflictnlp(nlp)
     return AttributionDetector(
         nlp, name, cues=cues, phrases=phrases, mediums=mediums, source_types=source_types, outlets=outlets,
         use_parser=use_parser, resolve_pronouns=resolve_pronouns, spans_key=spans_key, scorer=scorer,
+        model=model, threshold=threshold,
     )

@@ -3,9 +3,12 @@ exact character offsets, and the accuracy of ``cue_type`` on cues that match."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Tuple
 
 from spacy.util import registry
+
+from ..schema import ATTRIBUTION_SPAN_FIELDS, spans_key
+from ..tagging import tagged_scores
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> Tuple[float, float, float]:
@@ -44,7 +47,20 @@ def score_attribution(examples: Iterable, **kwargs) -> Dict[str, Any]:
         scores[f"attribution_{field}_r"] = r
         scores[f"attribution_{field}_f"] = f
     scores["attribution_cue_type_acc"] = cue_types[0] / cue_types[1] if cue_types[1] else 0.0
+    # the trained layer's own spans (before the rules read them), when the component has one
+    scores.update(tagged_scores(examples, lambda doc: spans_key(doc, "attribution"), "attribution", gold_parts, labeled=True))
     return scores
+
+
+def gold_parts(example) -> List[Tuple[int, int, str]]:
+    """The cues, sources and contents of the reference's attributions as character spans
+    labelled ``CUE``, ``SOURCE``, ``CONTENT``."""
+    out = []
+    for record in example.reference._.conflict_attributions or []:
+        for field in ATTRIBUTION_SPAN_FIELDS[:3]:
+            if record.get(field):
+                out.append((record[field]["start"], record[field]["end"], field.upper()))
+    return out
 
 
 @registry.scorers("conflictnlp.attribution_scorer.v1")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from spacy.language import Language
+from thinc.api import Model
 
 from ..about import require_conflictnlp
 from .bounds import DEFAULT_POLICY
@@ -28,6 +29,8 @@ from .component import SPANS_KEY, CountFinder
         "use_ner": True,
         "spans_key": SPANS_KEY,
         "scorer": {"@scorers": "conflictnlp.counts_scorer.v1"},
+        "model": None,  # the trainable layer (conflictnlp.SpanTagger.v1): see training/counts.cfg
+        "threshold": 0.5,
     },
     default_score_weights={
         "counts_f": 1.0, "counts_p": 0.0, "counts_r": 0.0, "counts_kind_f": 0.0,
@@ -55,6 +58,8 @@ def make_conflict_counts(
     use_ner: bool,
     spans_key: str,
     scorer: Optional[Callable],
+    model: Optional[Model],
+    threshold: float,
 ) -> CountFinder:
     tables = {
         "approximators": approximators, "vague": vague, "units": units, "nouns": nouns,
@@ -65,4 +70,5 @@ def make_conflict_counts(
         "below_factor": below_factor, "min_factor": min_factor, "max_factor": max_factor,
     }
     require_conflictnlp(nlp)
-    return CountFinder(nlp, name, tables=tables, policy=policy, use_parser=use_parser, use_ner=use_ner, scorer=scorer, spans_key=spans_key)
+    return CountFinder(nlp, name, tables=tables, policy=policy, use_parser=use_parser, use_ner=use_ner, scorer=scorer, spans_key=spans_key,
+                       model=model, threshold=threshold)

@@ -94,13 +94,20 @@ def read_count(
         quantity.qualifier, quantity.number, quantity.second, quantity.vague, noun.echelon, options.policy
     )
     actor = find_actor(tables, options, ctx, (quantity.start, reading.end), sentence, noun, reading, previous)
-    data = {
-        "value": figures["value"], "low": figures["low"], "high": figures["high"],
-        "estimate": figures["estimate"], "qualifier": qualifier, "kind": reading.kind, "unit": reading.unit,
-        "actor": actor, "echelon": echelon, "inferred": figures["inferred"],
-    }
+    data = count_fields(figures, qualifier, echelon, reading.kind, reading.unit, actor)
     end = reading.end - (ctx.words[reading.end - 1] in GROUP_SPACES)  # "300\u00a0" without its noun
     return Found(quantity.start, end, data, consumed)
+
+
+def count_fields(figures: Dict[str, Any], qualifier: str, echelon: Optional[str], kind: str, unit: Optional[str],
+                 actor: Optional[str]) -> Dict[str, Any]:
+    """A count's fields (``schema.COUNT_FIELDS``) from its bounds (:func:`.bounds.count_bounds`)
+    and its reading."""
+    return {
+        "value": figures["value"], "low": figures["low"], "high": figures["high"],
+        "estimate": figures["estimate"], "qualifier": qualifier, "kind": kind, "unit": unit,
+        "actor": actor, "echelon": echelon, "inferred": figures["inferred"],
+    }
 
 
 def read_quantity(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, List
+from typing import Any, Callable, Dict, Iterable, List, Tuple
 
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
@@ -10,6 +10,7 @@ from spacy.training import Example
 from spacy.util import registry
 
 from .. import schema
+from ..tagging import tagged_scores
 
 
 def _count_spans(doc: Doc, attr: str) -> List[Span]:
@@ -43,7 +44,14 @@ def score_counts(examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
                     agree[f] += int(pred.get(f) == ref[f])
     for f in fields:
         scores[f"counts_{f}_acc"] = agree[f] / seen[f] if seen[f] else None
+    # the trained layer's own phrases (before the rules read them), when the component has one
+    scores.update(tagged_scores(examples, lambda doc: schema.spans_key(doc, "counts"), "counts", gold_counts, labeled=False))
     return scores
+
+
+def gold_counts(example: Example) -> List[Tuple[int, int, str]]:
+    """The reference's count phrases as character spans labelled by kind."""
+    return [(s.start_char, s.end_char, s.label_) for s in _count_spans(example.reference, "")]
 
 
 @registry.scorers("conflictnlp.counts_scorer.v1")
