@@ -53,7 +53,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     form = lower[i] if e - i == 1 else " ".join(lower[i:e])  # "pointed out"
     entry = lex.verb_forms[form]
     token = view.doc[i] if tagged or parsed else None
-    cue = VerbCue(i, e, lo, hi, form, entry, lower[i - 1] if i - 1 >= lo else "", lower[e] if e < hi else "",
+    b, a = space_before(view, i, lo), space_after(view, e, hi)  # "he\xa0told": a no-break space is a space
+    cue = VerbCue(i, e, lo, hi, form, entry, lower[b - 1] if b - 1 >= lo else "", lower[a] if a < hi else "",
                   token, tagged and token.pos_ in ("VERB", "AUX"))
     rec = Record((i, e), "verb", entry["lemma"])
     if form in NOMINAL_CUES:
@@ -80,6 +81,20 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
                 field == "source" and found.inherit):
             setattr(found, field, getattr(from_tree, field))
     return found
+
+
+def space_before(view: View, i: int, lo: int) -> int:
+    """``i``, or the start of the no-break space tokens right before it ("PolitiFact\xa0| says")."""
+    while i - 1 >= lo and view.words[i - 1].isspace() and "\n" not in view.words[i - 1]:
+        i -= 1
+    return i
+
+
+def space_after(view: View, e: int, hi: int) -> int:
+    """``e``, or the end of the no-break space tokens right after it ("responded that\xa0| the")."""
+    while e < hi and view.words[e].isspace() and "\n" not in view.words[e]:
+        e += 1
+    return e
 
 
 def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
@@ -348,7 +363,7 @@ def issued_saying(view: View, rec: Record, cue: VerbCue, doc: int) -> Optional[R
 def skip_before_cue(view: View, cue: VerbCue) -> int:
     """Where the words between a source and its verb start: "X also said", "X has repeatedly denied",
     "X is now saying"."""
-    before = cue.i
+    before = space_before(view, cue.i, cue.lo)
     skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.split(" ", 1)[0].endswith("ing") and progressive(view, cue) else set())
     # "X last month announced", "X on Friday told"; but "who reached the camp on Friday" ends a relative clause
     relative = any(w in ("who", "that", "which") for w in view.lower[cue.lo:cue.i])
@@ -684,7 +699,7 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
     lower, words = view.lower, view.words
     addressee: Optional[Range] = None
     via: List[Range] = []
-    start = i
+    i = start = space_after(view, i, hi)
     if entry.get("addressee") and i < hi and lower[i] in OBJECT_PRONOUNS:
         addressee = (i, i + 1)  # "told me, “...”", "warned them that ..."
         i += 1

