@@ -25,6 +25,17 @@ CUES = [
       "the brigade had withdrawn"),
     C(f"The general has{NBSP}acknowledged that the front is weak.", f"has{NBSP}acknowledged", "The general",
       "the front is weak"),
+    # A verb of saying after a comma and "and" shares the subject of the sentence's first verb.
+    C("The governor urged the villagers to stay, and criticized the army's withdrawal.", "criticized",
+      "The governor", "the army's withdrawal"),
+    C("Opposition leaders also described the vote as rigged, and said the parliament might be dissolved.", "said",
+      "Opposition leaders", "the parliament might be dissolved"),
+    C("The envoy met both sides in Doha last week, and said a deal was close.", "said", "The envoy",
+      "a deal was close"),
+    C("The minister has attacked loopholes that help the militias, and has called for ending the tax breaks of arms "
+      "dealers.", "has called for", "The minister", "ending the tax breaks of arms dealers"),
+    C("In his speech, the colonel thanked the volunteers, and warned that the rebels would regroup.", "warned",
+      "the colonel", "the rebels would regroup"),
 ]
 
 NOT_CUES = [
@@ -32,6 +43,9 @@ NOT_CUES = [
     ("I can\u2019t tell you how many shells fell that night.", "tell"),
     # a no-break space before a verb that is no verb of saying
     (f"The mayor{NBSP}fled the city on Tuesday.", "fled"),
+    # after a comma and "and", a weak verb with a plain object reports nothing
+    ("The rebels seized the airport, and added three tanks to their column.", "added"),
+    ("The general visited the front, and wrote letters to the families.", "wrote"),
 ]
 
 

@@ -426,8 +426,10 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
 def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     """ "Rwanda denies supporting M23 and says ...": the subject of the first verb speaks."""
     lower, words, lo, hi = view.lower, view.words, cue.lo, cue.hi
-    if not (before - 1 > lo and lower[before - 1] in ("and", "but") and words[before - 2] != ","):
+    if not (before - 1 > lo and lower[before - 1] in ("and", "but")):
         return PASS
+    if words[before - 2] == ",":
+        return comma_conjoined(view, rec, cue, before)
     subj = np_after(view, skip_lead(view, lo, before), before)
     if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
         return None
@@ -439,6 +441,48 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     after_start = after_cue(view, rec, cue.entry, cue.e, hi)
     rec.content = content_after(view, after_start, hi) if not rest_is_punct(view, after_start, hi) else None
     return rec if rec.content else None
+
+
+def comma_conjoined(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
+    """ "The governor urged ..., and criticized the army's restraint": after a comma and "and", the
+    verb shares the subject of the sentence's first verb when no other subject stands between
+    (not "The rebels shelled the town, and the mayor said"); an opening phrase before a comma
+    ("In his speech, the governor urged ...") is skipped."""
+    lower, words, lo, hi = view.lower, view.words, cue.lo, cue.hi
+    start = skip_lead(view, lo, before)
+    if lower[start] in SPOKEN_PREPS | {"in", "on", "at", "after", "during", "though", "although", "while"}:
+        comma = next((k for k in range(start, min(before, start + 8)) if words[k] == ","), None)
+        if comma is None:
+            return PASS
+        start = comma + 1
+    subj = np_after(view, start, before)
+    if subj is not None:  # "The envoy | met both sides": a past tense the chunker does not stop at
+        subj = (subj[0], next((k for k in range(subj[0] + 1, subj[1]) if lower[k] in IRREGULAR_PASTS), subj[1]))
+    while subj is not None and subj[1] - 1 > subj[0] and manner_adverb(view, subj[1] - 1, lo):
+        subj = (subj[0], subj[1] - 1)  # "The general | generally backed"
+    if subj is None or subj[1] >= before - 2 or is_punct(words[subj[1]]) or lower[subj[1]] in ("and", "but"):
+        return PASS
+    verb = subj[1]
+    while verb < before and (lower[verb] in SKIP_BEFORE_CUE or manner_adverb(view, verb, lo)):
+        verb += 1
+    if verb >= before or not (lower[verb].endswith("ed") or lower[verb] in IRREGULAR_PASTS or lower[verb] in view.cue_forms):
+        return PASS  # the subject's own verb follows it: "The envoy | met both sides ..., and said"
+    rec.source = subj
+    after_start = after_cue(view, rec, cue.entry, cue.e, hi)
+    if rest_is_punct(view, after_start, hi):
+        return None
+    rec.content = content_after(view, after_start, hi)
+    if rec.content is None or not (cue.entry["strength"] == "strong" or cue.entry.get("object")
+                                   or lower[after_start] in ("that", ":") or words[after_start] in QUOTES
+                                   or governs(view, cue.entry, after_start, hi)):
+        return None
+    return rec
+
+
+# Common irregular past tenses that open a sentence's first verb phrase ("The envoy met ...").
+IRREGULAR_PASTS = frozenset(("met", "made", "took", "gave", "went", "held", "sent", "spent", "led", "left", "won", "lost",
+                             "brought", "came", "kept", "ran", "saw", "spoke", "wrote", "told", "said", "stood",
+                             "began", "became", "struck", "fought", "sought", "drew", "threw", "met", "paid", "sold"))
 
 
 def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, before: int) -> Optional[Record]:
