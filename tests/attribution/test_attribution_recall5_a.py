@@ -36,6 +36,18 @@ CUES = [
       "dealers.", "has called for", "The minister", "ending the tax breaks of arms dealers"),
     C("In his speech, the colonel thanked the volunteers, and warned that the rebels would regroup.", "warned",
       "the colonel", "the rebels would regroup"),
+    # A source with an insert: what it was doing between commas stays out; an insert between dashes
+    # and a second description by its owner ("and its ...") stay in, as written.
+    C("President Novak, dedicating the new memorial on Saturday, said it would stand for the fallen.", "said",
+      "President Novak", "it would stand for the fallen"),
+    C("The rebels, holding the airport since May, said the army had fled.", "said", "The rebels",
+      "the army had fled"),
+    C("Kall -- co-editor of Debating War, a book on the generals' speeches -- said the general liked surprises.",
+      "said", "Kall -- co-editor of Debating War, a book on the generals' speeches", "the general liked surprises"),
+    C("Ana Pires, the head of Ora Relief -- the group that runs the camps -- told reporters that the shelter was full.",
+      "told", "Ana Pires, the head of Ora Relief -- the group that runs the camps", "the shelter was full"),
+    C("Turkey, Syria's only ally and its lifeline to the outside world, said it was firmly opposed to the strike.",
+      "said", "Turkey, Syria's only ally and its lifeline to the outside world", "it was firmly opposed to the strike"),
 ]
 
 NOT_CUES = [
@@ -46,6 +58,8 @@ NOT_CUES = [
     # after a comma and "and", a weak verb with a plain object reports nothing
     ("The rebels seized the airport, and added three tanks to their column.", "added"),
     ("The general visited the front, and wrote letters to the families.", "wrote"),
+    # a gerund insert before a verb that does not report
+    ("The convoy, carrying food for 3,000 families, reached the border at dawn.", "carrying"),
 ]
 
 

@@ -496,6 +496,8 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
         src = np_before(view, before, lo)
     if src is None and before - 1 >= lo and view.words[before - 1] == ",":
         src = source_with_insert(view, rec, before - 1, lo)
+    if src is None and before - 1 >= lo and view.words[before - 1] in DASHES:
+        src = source_with_dashes(view, before - 1, lo)
     if src is None:
         src = contact_source(view, before, lo)
     if src is None:
@@ -514,6 +516,28 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
         rec.content = trim(view, rec.content[0], next(
             (k for k in range(rec.content[0], rec.content[1]) if view.words[k] == ","), rec.content[1]))
     return rec
+
+
+DASHES = ("--", "\u2014", "\u2013")
+
+
+def source_with_dashes(view: View, dash: int, lo: int) -> Optional[Range]:
+    """A source with an insert between dashes (up to the closing one), when its name opens the clause:
+    "Kall -- co-editor of a book on the war -- said", "Ana Pires, the chief of X -- the
+    company that runs the camps -- told"."""
+    words = view.words
+    opening = next((j for j in range(dash - 1, max(lo, dash - 40) - 1, -1)
+                    if words[j] == words[dash] or words[j] in QUOTES or words[j] in (".", ";", ":")), None)
+    if opening is None or words[opening] != words[dash] or opening + 1 >= dash:
+        return None
+    head = np_before(view, opening, lo)
+    if head is not None and head[0] == skip_lead(view, lo, head[1]):
+        return head[0], dash
+    if opening - 1 >= lo and words[opening - 1] != ",":
+        named = appositive_source(view, opening, lo)  # the appositive before the first dash
+        if named is not None and named[0] == skip_lead(view, lo, named[1]):
+            return named[0], dash
+    return None
 
 
 def contact_source(view: View, before: int, lo: int) -> Optional[Range]:
@@ -537,6 +561,11 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
         return None
     if (lower[seg_start] in SPOKEN_PREPS or seg_start in view.stop_at) and words[seg_start - 1] == ",":
         return np_before(view, seg_start - 1, lo)  # "The general, at a later briefing, said": the frame is no source
+    if (words[seg_start - 1] == "," and lower[seg_start].endswith("ing") and words[seg_start].isalpha()
+            and words[seg_start].islower() and len(lower[seg_start]) > 4):
+        # "President Novak, dedicating the memorial on Saturday, said": what the source was doing
+        head = np_before(view, seg_start - 1, lo)
+        return head if head is not None and head[0] == skip_lead(view, lo, head[1]) else None
     if lower[seg_start] in ("who", "citing", "cited", "quoting", "according", "speaking", "which", "quoted"):
         inserted = appositive_source(view, comma, lo) if lower[seg_start] in ("who", "which") else None
         if inserted is not None:
