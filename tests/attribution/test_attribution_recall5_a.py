@@ -48,6 +48,13 @@ CUES = [
       "told", "Ana Pires, the head of Ora Relief -- the group that runs the camps", "the shelter was full"),
     C("Turkey, Syria's only ally and its lifeline to the outside world, said it was firmly opposed to the strike.",
       "said", "Turkey, Syria's only ally and its lifeline to the outside world", "it was firmly opposed to the strike"),
+    # After "by", "for", "from", say reports a clause without "that", tell its addressee and "that".
+    C("The minister answered a widow on Wednesday by saying his refusal to negotiate was a matter of principle.",
+      "saying", "The minister", "his refusal to negotiate was a matter of principle"),
+    C("The general was criticized for saying the war would be over by Christmas.", "saying", "The general",
+      "the war would be over by Christmas"),
+    C("The colonel won over the villagers by telling them that the army would stay.", "telling", "The colonel",
+      "the army would stay"),
 ]
 
 NOT_CUES = [
@@ -60,6 +67,9 @@ NOT_CUES = [
     ("The general visited the front, and wrote letters to the families.", "wrote"),
     # a gerund insert before a verb that does not report
     ("The convoy, carrying food for 3,000 families, reached the border at dawn.", "carrying"),
+    # "for telling the truth", "for saying nothing" report no clause
+    ("The medic was praised for telling the truth.", "telling"),
+    ("The rebels were blamed for saying nothing.", "saying"),
 ]
 
 

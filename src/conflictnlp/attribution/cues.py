@@ -292,7 +292,7 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         return issued_saying(view, rec, cue, doc)
     comma = (cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
              # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
-             or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES))
+             or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or bare_clause(view, cue)))
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
     particle = governs(view, cue.entry, cue.e, cue.hi)  # "..., speaking of a betrayal"
     # "..., noting the truce had held"; after a report, any gerund of saying: "he said, adding he would stay"
@@ -307,12 +307,41 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         return rec if rec.source and rec.content else None
     if comma and (marked or cue.entry["strength"] == "strong" or infinitive or particle or said):
         rec.inherit = True
-        rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
+        # used when no earlier attribution gives one
+        rec.source = clause_subject(view, cue.lo, cue.i) or irregular_subject(view, cue.lo, cue.i)
         rec.content = content_after(view, cue.e + particle, cue.hi, keep_first=infinitive or particle)
         if infinitive and rec.source is None:
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
     return None
+
+
+def irregular_subject(view: View, lo: int, end: int) -> Optional[Range]:
+    """The subject opening a clause before ``end`` when an irregular past follows it ("The colonel
+    | won over the villagers by telling ..."), else None."""
+    subj = np_after(view, skip_lead(view, lo, end), end)
+    if subj is None or not is_cap(view.words[subj[0]]):
+        return None
+    cut = next((k for k in range(subj[0] + 1, min(subj[1] + 1, end)) if view.lower[k] in IRREGULAR_PASTS), None)
+    return (subj[0], cut) if cut is not None else None
+
+
+def bare_clause(view: View, cue: VerbCue) -> bool:
+    """ "by saying his refusal was ...", "by telling them that ...": after "by"/"for"/"from", say
+    and tell report a clause without "that" (tell: its addressee, then "that"); never "for telling
+    the truth", "by saying nothing"."""
+    if cue.entry["lemma"] == "tell":
+        start, addressee, _ = skip_after_cue(view, cue.entry, cue.e, cue.hi)
+        return addressee is not None and start < cue.hi and view.lower[start] == "that"
+    if cue.entry["lemma"] != "say" or cue.nxt in NOT_SAID or cue.nxt in ("nothing", "so", "something", "anything", "goodbye"):
+        return False
+    return any(view.lower[k] in FINITE_WORDS or view.lower[k].endswith("ed")
+               for k in range(cue.e + 1, min(cue.hi, cue.e + 8)))
+
+
+# Finite verbs and modals that show a clause ("saying his refusal | was a manufactured issue").
+FINITE_WORDS = frozenset(("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "should",
+                          "must", "may", "might", "did", "does", "do", "wants", "want", "needs"))
 
 
 # After a gerund of saying, words that start no reported clause ("..., noting on Monday", "..., asking for").
