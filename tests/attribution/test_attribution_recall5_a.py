@@ -55,6 +55,11 @@ CUES = [
       "the war would be over by Christmas"),
     C("The colonel won over the villagers by telling them that the army would stay.", "telling", "The colonel",
       "the army would stay"),
+    # An inverted source that ends the sentence keeps its own phrase ("on the front", "at the ministry").
+    C("\u201cThe rebels are in a frenzy,\u201d said one army source on the front.", "said", "one army source on the front",
+      "The rebels are in a frenzy"),
+    C("\u201cThe convoy never arrived,\u201d said one official at the ministry.", "said", "one official at the ministry",
+      "The convoy never arrived"),
 ]
 
 NOT_CUES = [

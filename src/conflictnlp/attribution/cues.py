@@ -446,10 +446,25 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         return PASS  # "..., X said of the offensive": what it is about, not who says it
     src = appositives_after(view, src, hi)  # "said the regional director, Maria Lindqvist, after ..."
     if not rest_is_frame(view, src[1], hi):
-        return PASS
+        src = inverted_tail(view, src, hi)
+        if src is None:
+            return PASS
     rec.source = src
     rec.content = content_before(view, before, lo)
     return rec if rec.content else None
+
+
+def inverted_tail(view: View, src: Range, hi: int) -> Optional[Range]:
+    """An inverted source that ends the sentence with its own phrase ("said one source on the
+    panel." keeps "on the panel"); None when anything else follows."""
+    words, lower, k = view.words, view.lower, src[1]
+    if k >= hi:
+        return None
+    if lower[k] in ("on", "in", "at", "from") and k + 1 < hi and (lower[k + 1] in ("the", "a", "an") or is_cap(words[k + 1])):
+        np = np_after(view, k + 1, hi)
+        if np is not None and np[1] - np[0] <= 4 and all(is_punct(w) for w in words[np[1]:hi]):
+            return src[0], np[1]
+    return None
 
 
 def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
