@@ -40,6 +40,8 @@ CUES = [
     # and a second description by its owner ("and its ...") stay in, as written.
     C("President Novak, dedicating the new memorial on Saturday, said it would stand for the fallen.", "said",
       "President Novak", "it would stand for the fallen"),
+    C("KYIV -- President Novak, dedicating the new memorial on Saturday, said it would stand for the fallen.",
+      "said", "President Novak", "it would stand for the fallen"),  # a dateline with a double hyphen
     C("The rebels, holding the airport since May, said the army had fled.", "said", "The rebels",
       "the army had fled"),
     C("Kall -- co-editor of Debating War, a book on the generals' speeches -- said the general liked surprises.",

@@ -355,7 +355,7 @@ def skip_lead(view: View, s: int, e: int) -> int:
             k += 1
         s = k
     for d in range(s, min(e, s + 8)):
-        if words[d] in ("–", "—") or (words[d] == "-" and view.doc[d].whitespace_ and d > s and view.doc[d - 1].whitespace_):
+        if words[d] in ("–", "—", "--") or (words[d] == "-" and view.doc[d].whitespace_ and d > s and view.doc[d - 1].whitespace_):
             head = [w for w in words[s:d] if not is_punct(w)]
             if head and all(is_cap(w) or w.isdigit() for w in head):
                 s = d + 1
