@@ -261,10 +261,15 @@ def insert_kind(view: View, s: int, e: int) -> Optional[str]:
     if lower[s] == "of" and s + 1 < e and all(is_cap(w) for w in words[s + 1:e]):
         return "origin"  # "Ana Pires, | of Mariupol |, said"
     # "director of the Sahel Monitor and a former army officer": two descriptions
-    both = next((k for k in range(s + 2, e - 1) if lower[k] == "and" and lower[k + 1] in ("a", "an", "the")), None)
-    if both is not None and insert_kind(view, s, both) and insert_kind(view, both + 1, e):
+    # "Syria's only ally and its lifeline to the outside world": a second description by its owner
+    both = next((k for k in range(s + 2, e - 1) if lower[k] == "and" and lower[k + 1] in ("a", "an", "the") + OWNERS), None)
+    if both is not None and insert_kind(view, s, both) and (lower[both + 1] in OWNERS or insert_kind(view, both + 1, e)):
         return "description"
     return None
+
+
+# Possessive determiners that open a second description after "and" ("... and its lifeline").
+OWNERS = ("its", "his", "her", "their")
 
 
 def standing_relative(view: View, s: int, e: int) -> bool:
@@ -350,7 +355,7 @@ def skip_lead(view: View, s: int, e: int) -> int:
             k += 1
         s = k
     for d in range(s, min(e, s + 8)):
-        if words[d] in ("–", "—") or (words[d] == "-" and view.doc[d].whitespace_ and d > s and view.doc[d - 1].whitespace_):
+        if words[d] in ("–", "—", "--") or (words[d] == "-" and view.doc[d].whitespace_ and d > s and view.doc[d - 1].whitespace_):
             head = [w for w in words[s:d] if not is_punct(w)]
             if head and all(is_cap(w) or w.isdigit() for w in head):
                 s = d + 1

@@ -57,7 +57,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     form = lower[i] if e - i == 1 else " ".join(lower[i:e])  # "pointed out"
     entry = lex.verb_forms[form]
     token = view.doc[i] if tagged or parsed else None
-    cue = VerbCue(i, e, lo, hi, form, entry, lower[i - 1] if i - 1 >= lo else "", lower[e] if e < hi else "",
+    b, a = space_before(view, i, lo), space_after(view, e, hi)  # "he\xa0told": a no-break space is a space
+    cue = VerbCue(i, e, lo, hi, form, entry, lower[b - 1] if b - 1 >= lo else "", lower[a] if a < hi else "",
                   token, tagged and token.pos_ in ("VERB", "AUX"))
     rec = Record((i, e), "verb", entry["lemma"])
     if form in NOMINAL_CUES:
@@ -84,6 +85,20 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
                 field == "source" and found.inherit):
             setattr(found, field, getattr(from_tree, field))
     return found
+
+
+def space_before(view: View, i: int, lo: int) -> int:
+    """``i``, or the start of the no-break space tokens right before it ("PolitiFact\xa0| says")."""
+    while i - 1 >= lo and view.words[i - 1].isspace() and "\n" not in view.words[i - 1]:
+        i -= 1
+    return i
+
+
+def space_after(view: View, e: int, hi: int) -> int:
+    """``e``, or the end of the no-break space tokens right after it ("responded that\xa0| the")."""
+    while e < hi and view.words[e].isspace() and "\n" not in view.words[e]:
+        e += 1
+    return e
 
 
 def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
@@ -324,7 +339,7 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         return issued_saying(view, rec, cue, doc)
     comma = (cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
              # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
-             or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES))
+             or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or bare_clause(view, cue)))
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
     particle = governs(view, cue.entry, cue.e, cue.hi)  # "..., speaking of a betrayal"
     # "..., noting the truce had held"; after a report, any gerund of saying: "he said, adding he would stay"
@@ -339,12 +354,41 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         return rec if rec.source and rec.content else None
     if comma and (marked or cue.entry["strength"] == "strong" or infinitive or particle or said):
         rec.inherit = True
-        rec.source = clause_subject(view, cue.lo, cue.i)  # used when no earlier attribution gives one
+        # used when no earlier attribution gives one
+        rec.source = clause_subject(view, cue.lo, cue.i) or irregular_subject(view, cue.lo, cue.i)
         rec.content = content_after(view, cue.e + particle, cue.hi, keep_first=infinitive or particle)
         if infinitive and rec.source is None:
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
     return None
+
+
+def irregular_subject(view: View, lo: int, end: int) -> Optional[Range]:
+    """The subject opening a clause before ``end`` when an irregular past follows it ("The colonel
+    | won over the villagers by telling ..."), else None."""
+    subj = np_after(view, skip_lead(view, lo, end), end)
+    if subj is None or not is_cap(view.words[subj[0]]):
+        return None
+    cut = next((k for k in range(subj[0] + 1, min(subj[1] + 1, end)) if view.lower[k] in IRREGULAR_PASTS), None)
+    return (subj[0], cut) if cut is not None else None
+
+
+def bare_clause(view: View, cue: VerbCue) -> bool:
+    """ "by saying his refusal was ...", "by telling them that ...": after "by"/"for"/"from", say
+    and tell report a clause without "that" (tell: its addressee, then "that"); never "for telling
+    the truth", "by saying nothing"."""
+    if cue.entry["lemma"] == "tell":
+        start, addressee, _ = skip_after_cue(view, cue.entry, cue.e, cue.hi)
+        return addressee is not None and start < cue.hi and view.lower[start] == "that"
+    if cue.entry["lemma"] != "say" or cue.nxt in NOT_SAID or cue.nxt in ("nothing", "so", "something", "anything", "goodbye"):
+        return False
+    return any(view.lower[k] in FINITE_WORDS or view.lower[k].endswith("ed")
+               for k in range(cue.e + 1, min(cue.hi, cue.e + 8)))
+
+
+# Finite verbs and modals that show a clause ("saying his refusal | was a manufactured issue").
+FINITE_WORDS = frozenset(("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "should",
+                          "must", "may", "might", "did", "does", "do", "wants", "want", "needs"))
 
 
 # After a gerund of saying, words that start no reported clause ("..., noting on Monday", "..., asking for").
@@ -395,7 +439,7 @@ def issued_saying(view: View, rec: Record, cue: VerbCue, doc: int) -> Optional[R
 def skip_before_cue(view: View, cue: VerbCue) -> int:
     """Where the words between a source and its verb start: "X also said", "X has repeatedly denied",
     "X is now saying"."""
-    before = cue.i
+    before = space_before(view, cue.i, cue.lo)
     skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.split(" ", 1)[0].endswith("ing") and progressive(view, cue) else set())
     # "X last month announced", "X on Friday told"; but "who reached the camp on Friday" ends a relative clause
     relative = any(w in ("who", "that", "which") for w in view.lower[cue.lo:cue.i])
@@ -449,17 +493,34 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         return PASS  # "..., X said of the offensive": what it is about, not who says it
     src = appositives_after(view, src, hi)  # "said the regional director, Maria Lindqvist, after ..."
     if not rest_is_frame(view, src[1], hi):
-        return PASS
+        src = inverted_tail(view, src, hi)
+        if src is None:
+            return PASS
     rec.source = src
     rec.content = content_before(view, before, lo)
     return rec if rec.content else None
 
 
+def inverted_tail(view: View, src: Range, hi: int) -> Optional[Range]:
+    """An inverted source that ends the sentence with its own phrase ("said one source on the
+    panel." keeps "on the panel"); None when anything else follows."""
+    words, lower, k = view.words, view.lower, src[1]
+    if k >= hi:
+        return None
+    if lower[k] in ("on", "in", "at", "from") and k + 1 < hi and (lower[k + 1] in ("the", "a", "an") or is_cap(words[k + 1])):
+        np = np_after(view, k + 1, hi)
+        if np is not None and np[1] - np[0] <= 4 and all(is_punct(w) for w in words[np[1]:hi]):
+            return src[0], np[1]
+    return None
+
+
 def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     """ "Rwanda denies supporting M23 and says ...": the subject of the first verb speaks."""
     lower, words, lo, hi = view.lower, view.words, cue.lo, cue.hi
-    if not (before - 1 > lo and lower[before - 1] in ("and", "but") and words[before - 2] != ","):
+    if not (before - 1 > lo and lower[before - 1] in ("and", "but")):
         return PASS
+    if words[before - 2] == ",":
+        return comma_conjoined(view, rec, cue, before)
     subj = np_after(view, skip_lead(view, lo, before), before)
     if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
         return None
@@ -473,6 +534,48 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     return rec if rec.content else None
 
 
+def comma_conjoined(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
+    """ "The governor urged ..., and criticized the army's restraint": after a comma and "and", the
+    verb shares the subject of the sentence's first verb when no other subject stands between
+    (not "The rebels shelled the town, and the mayor said"); an opening phrase before a comma
+    ("In his speech, the governor urged ...") is skipped."""
+    lower, words, lo, hi = view.lower, view.words, cue.lo, cue.hi
+    start = skip_lead(view, lo, before)
+    if lower[start] in SPOKEN_PREPS | {"in", "on", "at", "after", "during", "though", "although", "while"}:
+        comma = next((k for k in range(start, min(before, start + 8)) if words[k] == ","), None)
+        if comma is None:
+            return PASS
+        start = comma + 1
+    subj = np_after(view, start, before)
+    if subj is not None:  # "The envoy | met both sides": a past tense the chunker does not stop at
+        subj = (subj[0], next((k for k in range(subj[0] + 1, subj[1]) if lower[k] in IRREGULAR_PASTS), subj[1]))
+    while subj is not None and subj[1] - 1 > subj[0] and manner_adverb(view, subj[1] - 1, lo):
+        subj = (subj[0], subj[1] - 1)  # "The general | generally backed"
+    if subj is None or subj[1] >= before - 2 or is_punct(words[subj[1]]) or lower[subj[1]] in ("and", "but"):
+        return PASS
+    verb = subj[1]
+    while verb < before and (lower[verb] in SKIP_BEFORE_CUE or manner_adverb(view, verb, lo)):
+        verb += 1
+    if verb >= before or not (lower[verb].endswith("ed") or lower[verb] in IRREGULAR_PASTS or lower[verb] in view.cue_forms):
+        return PASS  # the subject's own verb follows it: "The envoy | met both sides ..., and said"
+    rec.source = subj
+    after_start = after_cue(view, rec, cue.entry, cue.e, hi)
+    if rest_is_punct(view, after_start, hi):
+        return None
+    rec.content = content_after(view, after_start, hi)
+    if rec.content is None or not (cue.entry["strength"] == "strong" or cue.entry.get("object")
+                                   or lower[after_start] in ("that", ":") or words[after_start] in QUOTES
+                                   or governs(view, cue.entry, after_start, hi)):
+        return None
+    return rec
+
+
+# Common irregular past tenses that open a sentence's first verb phrase ("The envoy met ...").
+IRREGULAR_PASTS = frozenset(("met", "made", "took", "gave", "went", "held", "sent", "spent", "led", "left", "won", "lost",
+                             "brought", "came", "kept", "ran", "saw", "spoke", "wrote", "told", "said", "stood",
+                             "began", "became", "struck", "fought", "sought", "drew", "threw", "met", "paid", "sold"))
+
+
 def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, before: int) -> Optional[Record]:
     """ "The army said that ...", "X, a spokesman, said ...", "..., a US official said.": the source
     before the cue, then what was said after it (or before it)."""
@@ -484,6 +587,8 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
         src = np_before(view, before, lo)
     if src is None and before - 1 >= lo and view.words[before - 1] == ",":
         src = source_with_insert(view, rec, before - 1, lo)
+    if src is None and before - 1 >= lo and view.words[before - 1] in DASHES:
+        src = source_with_dashes(view, before - 1, lo)
     if src is None:
         src = contact_source(view, before, lo)
     if src is None:
@@ -502,6 +607,28 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
         rec.content = trim(view, rec.content[0], next(
             (k for k in range(rec.content[0], rec.content[1]) if view.words[k] == ","), rec.content[1]))
     return rec
+
+
+DASHES = ("--", "\u2014", "\u2013")
+
+
+def source_with_dashes(view: View, dash: int, lo: int) -> Optional[Range]:
+    """A source with an insert between dashes (up to the closing one), when its name opens the clause:
+    "Kall -- co-editor of a book on the war -- said", "Ana Pires, the chief of X -- the
+    company that runs the camps -- told"."""
+    words = view.words
+    opening = next((j for j in range(dash - 1, max(lo, dash - 40) - 1, -1)
+                    if words[j] == words[dash] or words[j] in QUOTES or words[j] in (".", ";", ":")), None)
+    if opening is None or words[opening] != words[dash] or opening + 1 >= dash:
+        return None
+    head = np_before(view, opening, lo)
+    if head is not None and head[0] == skip_lead(view, lo, head[1]):
+        return head[0], dash
+    if opening - 1 >= lo and words[opening - 1] != ",":
+        named = appositive_source(view, opening, lo)  # the appositive before the first dash
+        if named is not None and named[0] == skip_lead(view, lo, named[1]):
+            return named[0], dash
+    return None
 
 
 def contact_source(view: View, before: int, lo: int) -> Optional[Range]:
@@ -525,6 +652,11 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
         return None
     if (lower[seg_start] in SPOKEN_PREPS or seg_start in view.stop_at) and words[seg_start - 1] == ",":
         return np_before(view, seg_start - 1, lo)  # "The general, at a later briefing, said": the frame is no source
+    if (words[seg_start - 1] == "," and lower[seg_start].endswith("ing") and words[seg_start].isalpha()
+            and words[seg_start].islower() and len(lower[seg_start]) > 4):
+        # "President Novak, dedicating the memorial on Saturday, said": what the source was doing
+        head = np_before(view, seg_start - 1, lo)
+        return head if head is not None and head[0] == skip_lead(view, lo, head[1]) else None
     if lower[seg_start] in ("who", "citing", "cited", "quoting", "according", "speaking", "which", "quoted"):
         inserted = appositive_source(view, comma, lo) if lower[seg_start] in ("who", "which") else None
         if inserted is not None:
@@ -755,7 +887,7 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
     lower, words = view.lower, view.words
     addressee: Optional[Range] = None
     via: List[Range] = []
-    start = i
+    i = start = space_after(view, i, hi)
     if entry.get("addressee") and i < hi and lower[i] in OBJECT_PRONOUNS:
         addressee = (i, i + 1)  # "told me, “...”", "warned them that ..."
         i += 1

@@ -56,8 +56,9 @@ def extend_before(view: View, cue: Range, lo: int, blocked: Set[int]) -> int:
     """Where the verb group of the cue at ``cue`` starts."""
     k = cue[0] - 1
     while k >= lo and k not in blocked:
-        if group_word(view, k, lo):
-            k -= 1
+        if group_word(view, k, lo) or (view.words[k].isspace() and "\n" not in view.words[k] and k - 1 >= lo
+                                       and k - 1 not in blocked and group_word(view, k - 1, lo)):
+            k -= 1  # a no-break space inside the group: "has\xa0acknowledged"
             continue
         c = catenative_before(view, k + 1, lo)  # "continued to | call for", "went on to | say"
         if c > k or any(j in blocked for j in range(c, k + 1)):

@@ -16,6 +16,9 @@ from .grammar import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
 from .words import TITLE_ABBREVIATIONS
 
 Range = Tuple[int, int]  # token range, end exclusive
+
+# Lowercase forms with a typographic apostrophe that the rules read as the straight one.
+APOSTROPHE_FORMS = {"n\u2019t": "n't"}
 Frame = Tuple[int, int, str]  # a time or channel phrase: (start, end, "time" | "medium")
 
 
@@ -139,6 +142,8 @@ class View:
         # The text is rebuilt from the words, as ``doc.text`` does.
         self.words, self.lower, spaces = token_words(doc)
         self.text = doc_text(self.words, spaces)
+        if "\u2019" in self.text:  # "isn’t saying", "didn’t say": the rules read "n't"
+            self.lower = [APOSTROPHE_FORMS.get(w, w) for w in self.lower]
         self.n = len(self.words)
         bounds = split_at_breaks(join_after_titles(sentence_bounds(doc), self.words), self.words)
         self.sent_starts = [start for start, _ in bounds]
