@@ -102,6 +102,9 @@ PARITY = [
     ("Petrov claims that the brigade was never there.", "claims", "Petrov"),
     ("The governor charges that the militia burned the market.", "charges", "The governor"),
     ("Kovac charges that countries that backed the deal gave millions to the fund.", "charges", "Kovac"),
+    # an infinitive with another verb's object as its subject is no report on either path
+    ("The commander allowed his staff to think that the bridge had held.", "think", None),
+    ("The senator dared the minister to say that the army had not fired.", "say", None),
 ]
 
 

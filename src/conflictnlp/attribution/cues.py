@@ -76,6 +76,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     if found is None:
         if cue.entry.get("quote_only") or cue.entry.get("particle_only"):
             return None  # "must continue to ...", "talked for hours": the parse alone shows no report
+        if cue.prev == "to":
+            return None  # nor an infinitive the rules left alone: "allowed her staff to think that ..."
         # nor does a subject without what was said ("X wouldn't say.", "X reports:")
         clause = parse_clause(cue.token, cue.entry)
         return from_tree if accepted and from_tree.content is not None and (
