@@ -59,7 +59,7 @@ def test_jsonl_gz_round_trip_equals_the_jsonl_export(cli_run, pa, tmp_path):
     code, out, err = cli_run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out")])
     assert code == 0, err
     assert out == f"7 documents (0 errors, 0 skipped as done before) written to {tmp_path / 'out'}\n"
-    records = jsonl_export(archive)
+    records = jsonl_export(cli_run, archive)
     expected = {table: [row for record in records for row in export_rows(record)[table]] for table in TABLES}
     for table in TABLES:
         rows = read(tmp_path / "out", table)
@@ -106,7 +106,7 @@ def test_parquet_input_gives_the_same_rows_as_jsonl_gz(cli_run, pa, tmp_path):
         assert cli_run(["extract", path, "--format", "parquet", "--out", str(tmp_path / out)])[0] == 0
     for table in TABLES[1:]:
         assert read(tmp_path / "a", table) == read(tmp_path / "b", table)
-    assert [e["counts"] for e in jsonl_export(archive)] == [e["counts"] for e in jsonl_export(gz)]
+    assert [e["counts"] for e in jsonl_export(cli_run, archive)] == [e["counts"] for e in jsonl_export(cli_run, gz)]
 
 
 
@@ -202,7 +202,7 @@ def test_without_pyarrow_the_error_names_the_extra(cli_run, tmp_path, monkeypatc
 
 def test_archives_feed_the_other_formats(pa, tmp_path):
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:2])
-    records = jsonl_export(archive)
+    records = jsonl_export(cli_run, archive)
     assert [r["meta"]["id"] for r in records] == ["art-0", "art-1"]
     assert records[0]["meta"]["line"] == 1 and records[0]["meta"]["outlet"] == "Kessel Herald"
 
