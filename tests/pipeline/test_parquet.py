@@ -200,7 +200,7 @@ def test_without_pyarrow_the_error_names_the_extra(cli_run, tmp_path, monkeypatc
                    "pip install conflictnlp[parquet]\n")
 
 
-def test_archives_feed_the_other_formats(pa, tmp_path):
+def test_archives_feed_the_other_formats(cli_run, pa, tmp_path):
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:2])
     records = jsonl_export(cli_run, archive)
     assert [r["meta"]["id"] for r in records] == ["art-0", "art-1"]
