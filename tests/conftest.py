@@ -14,3 +14,24 @@ def nlp():
     import conflictnlp
 
     return conflictnlp.load()
+
+
+@pytest.fixture(scope="session")
+def cli_run():
+    """``cli_run(argv)`` runs ``conflictnlp.cli.main(argv)``; returns (exit code, stdout, stderr)."""
+    import io
+    import sys
+
+    from conflictnlp.cli import main
+
+    def run(argv):
+        out, err = io.StringIO(), io.StringIO()
+        real = sys.stderr
+        sys.stderr = err
+        try:
+            code = main(argv, stdout=out)
+        finally:
+            sys.stderr = real
+        return code, out.getvalue(), err.getvalue()
+
+    return run

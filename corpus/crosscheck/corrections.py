@@ -10,49 +10,13 @@ style they were read in (one document per line).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-AUTHORING = Path(__file__).resolve().parents[2] / "corpus" / "authoring"
-
-
-def certain(s):
-    s["certainty"], s["cues"] = "certain", []
-
-
-def drop_cue(text):
-    def edit(s):
-        s["cues"] = [c for c in s["cues"] if c["text"] != text]
-    return edit
-
-
-def set_cues(certainty, *cues):
-    def edit(s):
-        s["certainty"], s["cues"] = certainty, [{"text": t, "type": ty} for t, ty in cues]
-    return edit
-
-
-def count(old_text, **fields):
-    def edit(s):
-        hits = [c for c in s["counts"] if c["text"] in (old_text, fields.get("text"))]
-        assert len(hits) == 1, (old_text, s["s"])
-        hits[0].update(fields)
-    return edit
-
-
-def attribution(cue, **fields):
-    def edit(s):
-        hits = [a for a in s["attributions"] if a["cue"] == cue]
-        assert len(hits) == 1, (cue, s["s"])
-        hits[0].update(fields)
-    return edit
-
+from correction_tools import attribution, count, drop_cue, run, set_cues
 
 CORRECTIONS = [
     # certainty: "an estimated N" is the approximator of a figure (qualifier approx), not a hedge
-    ("gaza-c01", (6, 0), certain),
-    ("lebanon-c01", (2, 5), certain),
-    ("kashmir-c01", (4, 1), certain),
+    ("gaza-c01", (6, 0), set_cues("certain")),
+    ("lebanon-c01", (2, 5), set_cues("certain")),
+    ("kashmir-c01", (4, 1), set_cues("certain")),
     ("gaza-c01", (7, 5), drop_cue("estimated")),
     ("nk-a01", (1, 5), drop_cue("estimated")),
     # certainty: "would" inside a whether-clause is sequence of tenses, not a condition
@@ -60,7 +24,7 @@ CORRECTIONS = [
     ("lebanon-c01", (5, 3), drop_cue("would")),
     ("mozambique-c01", (3, 2), drop_cue("would")),
     # certainty: counterfactual "would" in a relative clause does not govern the claim
-    ("ukraine-a01", (3, 3), certain),
+    ("ukraine-a01", (3, 3), set_cues("certain")),
     # certainty: "sources said" is evidential (as the first pass has it in syria-a01, yemen-a01)
     ("sahel-b01", (0, 0), set_cues("unverified", ("sources said", "evidential"))),
     # counts: of-phrases naming the counted people belong to the span; unit from the counted noun
@@ -86,36 +50,5 @@ CORRECTIONS = [
 ]
 
 
-def dump(doc, like):
-    for kw in ({"ensure_ascii": False}, {"ensure_ascii": False, "separators": (",", ":")}):
-        if json.dumps(json.loads(like), **kw) == like:
-            return json.dumps(doc, **kw)
-    return json.dumps(doc, ensure_ascii=False)
-
-
-def main():
-    todo = {}
-    for doc_id, where, edit in CORRECTIONS:
-        todo.setdefault(doc_id, []).append((where, edit))
-    done = 0
-    for path in sorted(AUTHORING.glob("*.jsonl")):
-        lines = path.read_text(encoding="utf8").splitlines()
-        changed = False
-        for n, line in enumerate(lines):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            doc = json.loads(line)
-            for (p, s), edit in todo.pop(doc["id"], []):
-                edit(doc["paragraphs"][p][s])
-                done += 1
-            new = dump(doc, line)
-            if new != line:
-                lines[n], changed = new, True
-        if changed:
-            path.write_text("\n".join(lines) + "\n", encoding="utf8")
-    assert not todo, f"documents not found: {sorted(todo)}"
-    print(f"{done} corrections applied")
-
-
 if __name__ == "__main__":
-    main()
+    raise SystemExit(run(CORRECTIONS, __doc__.splitlines()[0]))

@@ -13,91 +13,7 @@ were read in (one document per line); comment lines are kept.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-AUTHORING = Path(__file__).resolve().parents[2] / "corpus" / "authoring"
-FILES = ("writer-g-*.jsonl", "writer-h-*.jsonl")
-
-
-class Skip(Exception):
-    """The edit's target is not in the sentence."""
-
-
-def _cues(cues):
-    return [{"text": t, "type": ty} for t, ty in cues]
-
-
-def set_cues(certainty, *cues):
-    def edit(s):
-        s["certainty"], s["cues"] = certainty, _cues(cues)
-    return edit
-
-
-def cue(old, **fields):
-    def edit(s):
-        hits = [c for c in s.get("cues", []) if c["text"] in (old, fields.get("text"))]
-        if len(hits) != 1:
-            raise Skip(f"cue {old!r}")
-        hits[0].update(fields)
-    return edit
-
-
-def drop_cue(text):
-    def edit(s):
-        s["cues"] = [c for c in s.get("cues", []) if c["text"] != text]
-    return edit
-
-
-def count(old, **fields):
-    def edit(s):
-        hits = [c for c in s.get("counts", []) if c["text"] in (old, fields.get("text"))]
-        if len(hits) != 1:
-            raise Skip(f"count {old!r}")
-        hits[0].update(fields)
-    return edit
-
-
-def add_count(text, value, qualifier, kind, unit, actor, low, high):
-    def edit(s):
-        if not any(c["text"] == text for c in s.get("counts", [])):
-            s.setdefault("counts", []).append({"text": text, "value": value, "qualifier": qualifier, "kind": kind,
-                                               "unit": unit, "actor": actor, "low": low, "high": high})
-    return edit
-
-
-def drop_count(text):
-    def edit(s):
-        if "counts" in s:
-            s["counts"] = [c for c in s["counts"] if c["text"] != text]
-    return edit
-
-
-def attribution(cue_text, source=None, **fields):
-    def edit(s):
-        hits = [a for a in s.get("attributions", []) if a["cue"] in (cue_text, fields.get("cue"))
-                and (source is None or a["source"] == source)]
-        if len(hits) != 1:
-            raise Skip(f"attribution {cue_text!r}")
-        hits[0].update(fields)
-    return edit
-
-
-def add_attribution(cue_text, source, content, source_type, anonymous=False, state_media=False, medium=None, time=None):
-    def edit(s):
-        if not any(a["cue"] == cue_text and a["content"] == content for a in s.get("attributions", [])):
-            s.setdefault("attributions", []).append(
-                {"cue": cue_text, "source": source, "content": content, "source_type": source_type, "anonymous": anonymous,
-                 "state_media": state_media, "medium": medium, "time": time, "via": []})
-    return edit
-
-
-def drop_attribution(cue_text):
-    def edit(s):
-        if "attributions" in s:
-            s["attributions"] = [a for a in s["attributions"] if a["cue"] != cue_text]
-    return edit
-
+from correction_tools import add_attribution, add_count, attribution, count, cue, drop_attribution, drop_count, drop_cue, run, set_cues
 
 CORRECTIONS = [
     # certainty: a negated confirmation with what was not confirmed is `unverifiable` (and an attribution, ruling 1)
@@ -139,7 +55,8 @@ CORRECTIONS = [
     # counts: actor as the clause says it (a junta outpost), never supplied from context
     ("myanmar-h01", "YANGON (Irrawaddy Desk Wire)", count("at least 45 soldiers", actor="Myanmar")),
     ("myanmar-h01", "The spokesman, who gave his name only",
-     add_count("two captains", 2, "exact", "captured", "captain", "Myanmar", 2, 2)),
+     add_count({"text": "two captains", "value": 2, "qualifier": "exact", "kind": "captured", "unit": "captain",
+                "actor": "Myanmar", "low": 2, "high": 2})),
     ("scs-h01", "He said six China Coast Guard vessels", count("about 15 maritime militia boats", actor=None)),
     ("scs-h01", "The garrison is believed to number", count("fewer than a dozen marines", actor=None)),
     ("scs-h02", "But officials privately", count("about 20 large patrol vessels", actor=None)),
@@ -208,57 +125,5 @@ CORRECTIONS = [
 ]
 
 
-def dump(doc, like):
-    for kw in ({"ensure_ascii": False}, {"ensure_ascii": False, "separators": (",", ":")}):
-        if json.dumps(json.loads(like), **kw) == like:
-            return json.dumps(doc, **kw)
-    return json.dumps(doc, ensure_ascii=False)
-
-
-def sentences(doc, prefix):
-    return [s for paragraph in doc["paragraphs"] for s in paragraph if s["s"].startswith(prefix)]
-
-
-def apply(doc, todo, skipped):
-    done = 0
-    for i, (prefix, edit) in todo.pop(doc["id"], {}).items():
-        hits = sentences(doc, prefix)
-        if len(hits) != 1:
-            skipped.append(f"{doc['id']}: sentence {prefix!r} ({len(hits)} matches)")
-            continue
-        try:
-            edit(hits[0])
-            done += 1
-        except Skip as why:
-            skipped.append(f"{doc['id']}: {prefix!r}: {why} not found")
-    return done
-
-
-def main():
-    todo = {}
-    for i, (doc_id, prefix, edit) in enumerate(CORRECTIONS):
-        todo.setdefault(doc_id, {})[i] = (prefix, edit)
-    done, skipped, changed_files = 0, [], []
-    for path in sorted(p for pattern in FILES for p in AUTHORING.glob(pattern)):
-        lines = path.read_text(encoding="utf8").splitlines()
-        changed = False
-        for n, line in enumerate(lines):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            doc = json.loads(line)
-            done += apply(doc, todo, skipped)
-            new = dump(doc, line)
-            if new != line:
-                lines[n], changed = new, True
-        if changed:
-            path.write_text("\n".join(lines) + "\n", encoding="utf8")
-            changed_files.append(path.name)
-    skipped += [f"{doc_id}: document not found" for doc_id in sorted(todo)]
-    print(f"{done} corrections applied; files changed: {', '.join(changed_files) or 'none'}")
-    for line in skipped:
-        print("skipped:", line)
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run(CORRECTIONS, __doc__.splitlines()[0], files=("writer-g-*.jsonl", "writer-h-*.jsonl")))

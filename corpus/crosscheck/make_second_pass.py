@@ -10,39 +10,7 @@ docs/annotation.md, without looking at the first pass. Keys are (paragraph, sent
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-
-
-def C(text, kind, unit=None, actor=None, q="exact", v=None, lo=None, hi=None, ech=None):
-    if q == "exact":
-        lo = hi = v
-    elif q == "below":
-        hi = v
-    elif q == "min":
-        lo = v
-    elif q == "max":
-        hi = v
-    count = {"text": text, "value": v, "low": lo, "high": hi, "qualifier": q, "kind": kind,
-             "unit": unit, "actor": actor}
-    if ech:
-        count["echelon"] = ech
-    return count
-
-
-def A(cue, source, content, st="unknown", anon=False, sm=False, medium=None, time=None, via=(), resolved=None):
-    item = {"cue": cue, "source": source, "content": content, "source_type": st, "anonymous": anon,
-            "state_media": sm, "medium": medium, "time": time, "via": list(via)}
-    if resolved:
-        item["resolved"] = resolved
-    return item
-
-
-def S(certainty="certain", cues=(), counts=(), attrs=()):
-    return {"certainty": certainty, "cues": [{"text": t, "type": ty} for t, ty in cues],
-            "counts": list(counts), "attributions": list(attrs)}
+from second_pass_helpers import A, C, S, build
 
 
 ANN = {}
@@ -66,7 +34,7 @@ ANN["drcongo-b01"] = {
     (1, 1): S(counts=[C("at least 7,000 people", "killed", "person", None, "min", 7000),
                       C("about 3,000 people", "killed", "person", None, "approx", 3000)],
               attrs=[A("say", "Congolese authorities", "at least 7,000 people were killed in the fighting in January and February alone", "government"),
-                     A("said", "the UN", "about 3,000 people died in Goma", "organization")]),
+                     A("has said", "the UN", "about 3,000 people died in Goma", "organization")]),
     (1, 2): S(counts=[C("between 3,000 and 4,000 Rwandan troops", "troops", "troop", "Rwanda", "range", None, 3000, 4000)],
               attrs=[A("reported", "Reuters",
                        "between 3,000 and 4,000 Rwandan troops were operating inside Congo alongside the rebels, and that Kigali exercised 'de facto control' over M23 operations",
@@ -99,7 +67,7 @@ ANN["ethiopia-b01"] = {
     (0, 2): S(counts=[C("26 bodies", "killed", "body", None, "exact", 26)],
               attrs=[A("said", "the health worker", "I counted 26 bodies myself. Many more were taken away by families before we arrived", "person", True)]),
     (0, 5): S("unverified", [("denied", "denial")],
-              attrs=[A("denied", "The government", "targeting civilians", "government"),
+              attrs=[A("has previously denied", "The government", "targeting civilians", "government"),
                      A("saying", "The government", "its operations are aimed at 'extremist' armed groups seeking to overthrow the constitutional order", "government")]),
     (1, 1): S("probable", [("estimated", "estimate")],
               [C("tens of thousands of fighters", "troops", "fighter", "Fano", "vague")]),
@@ -111,7 +79,7 @@ ANN["ethiopia-b01"] = {
     (1, 3): S("unverified", [("could not be independently verified", "unverifiable")]),
     (1, 4): S("unverified", [("dismissed", "denial")],
               [C("more than 1,000 Fano fighters", "killed", "fighter", "Fano", "min", 1000)],
-              [A("said", "The army", "it killed more than 1,000 Fano fighters in operations in Gojjam and Gondar in the past month", "military"),
+              [A("has said", "The army", "it killed more than 1,000 Fano fighters in operations in Gojjam and Gondar in the past month", "military"),
                A("dismissed", "Fano leaders", None, "official", True)]),
     (1, 5): S(counts=[C("hundreds of thousands of people", "displaced", "person", None, "vague")],
               attrs=[A("according to", "the UN", "The conflict has displaced hundreds of thousands of people in Amhara", "organization")]),
@@ -148,7 +116,7 @@ ANN["gaza-c01"] = {
                        "person", True, medium="Meridian")]),
     (2, 1): S(counts=[C("at least 14 Israeli Merkava tanks", "equipment", "tank", "Israel", "min", 14)],
               attrs=[A("said", "One resident, Samir Abu Odeh", "he counted at least 14 Israeli Merkava tanks near the Bani Suheila roundabout before dawn", "person")]),
-    (2, 2): S(attrs=[A("said", "he", "They came from the east with their engines roaring and then the shelling started. We took the children and ran with nothing",
+    (2, 2): S(attrs=[A("said:", "he", "They came from the east with their engines roaring and then the shelling started. We took the children and ran with nothing",
                        "person", medium="by phone", resolved="Samir Abu Odeh")]),
     (3, 0): S("unverified", [("claimed", "evidential")],
               [C("dozens of Hamas fighters", "killed", "fighter", "Hamas", "vague")],
@@ -212,7 +180,7 @@ ANN["kashmir-c01"] = {
     (3, 0): S(counts=[C("26 people", "killed", "person", None, "exact", 26)]),
     (3, 1): S("unverified", [("denied", "denial")],
               attrs=[A("says", "India", "the attack was carried out by The Resistance Front, a proxy of the Pakistan-based Lashkar-e-Taiba", "government"),
-                     A("denied", "Islamabad", None, "government")]),
+                     A("has denied", "Islamabad", None, "government")]),
     (3, 2): S(attrs=[A("told", "Foreign Secretary Vikram Misri", "India has no doubt that Pakistan was behind the Pahalgam attack", "official", medium="reporters")]),
     (3, 3): S(attrs=[A("said", "Pakistan's National Security Committee", "it had authorised the armed forces to respond at a time and place of their choosing", "government")]),
     (4, 0): S(attrs=[A("said", "Diplomats", "the United States, Saudi Arabia and Iran were in contact with both sides to prevent a wider conflict between the nuclear-armed neighbours", "official", True)]),
@@ -273,7 +241,7 @@ ANN["lebanon-c01"] = {
               [C("between 40,000 and 50,000 fighters", "troops", "fighter", "Hezbollah", "range", None, 40000, 50000),
                C("100,000", "troops", None, "Hezbollah", "exact", 100000)],
               [A("estimate", "Analysts", "Hezbollah had between 40,000 and 50,000 fighters before the war", "person", True),
-               A("claimed", "the group's late leader Hassan Nasrallah", "it had 100,000", "official")]),
+               A("once claimed", "the group's late leader Hassan Nasrallah", "it had 100,000", "official")]),
     (5, 0): S("possible", [("could", "epistemic"), ("likely", "epistemic")],
               [C("two additional brigades", "troops", "brigade", "Israel", "units", ech="brigade")],
               [A("said", "Israeli officials", "the ground operation could last several more weeks and that reservists from two additional brigades were likely to be called up", "official", True)]),
@@ -298,7 +266,7 @@ ANN["mozambique-c01"] = {
                A("saying", "Islamic State", "its fighters had killed 20 members of the Mozambican army and seized weapons and ammunition", "military")]),
     (0, 3): S(attrs=[A("said", "a local official", "Rwandan troops, who have been deployed in Cabo Delgado since July 2021, were sent to reinforce the area on Monday", "official", True)]),
     (0, 4): S(counts=[C("about 4,000 soldiers", "troops", "soldier", "Rwanda", "approx", 4000), C("1,000", "troops", None, "Rwanda", "exact", 1000)],
-              attrs=[A("said", "Kigali", "it will keep them there as long as Maputo requests", "government")]),
+              attrs=[A("has said", "Kigali", "it will keep them there as long as Maputo requests", "government")]),
     (1, 0): S(counts=[C("more than 6,000 people", "killed", "person", None, "min", 6000), C("about 1.3 million", "displaced", None, None, "approx", 1300000)],
               attrs=[A("according to", "the conflict monitor ACLED", "The insurgency, which began in October 2017, has killed more than 6,000 people", "organization")]),
     (1, 1): S(attrs=[A("according to", "Human Rights Watch", "Attacks have surged this year, with insurgents raiding villages in Ancuabe, Chiúre and Macomia districts and beheading civilians", "organization")]),
@@ -428,7 +396,7 @@ ANN["somalia-b01"] = {
               attrs=[A("say", "diplomats", "some troop-contributing countries could withdraw if salaries are not paid", "official", True)]),
     (2, 2): S("possible", [("may", "epistemic")],
               [C("around 4,500 soldiers", "troops", "soldier", "Uganda", "approx", 4500)],
-              [A("warned", "Uganda", "it may scale down its presence next year", "government")]),
+              [A("has warned", "Uganda", "it may scale down its presence next year", "government")]),
     (2, 3): S("probable", [("expected", "expectation")],
               [C("up to 1,100 soldiers", "troops", "soldier", "Egypt", "max", 1100), C("thousands of troops", "troops", "troop", "Ethiopia", "vague")]),
     (2, 4): S(attrs=[A("according to", "a tally by the New America think tank",
@@ -488,7 +456,7 @@ ANN["ukraine-a01"] = {
               [A("said", "Zelensky", "Pyongyang had sent roughly 11,000 soldiers to Russia and could deploy more if Moscow asked for them", "official", medium="In his nightly video address")]),
     (0, 2): S("unverified", [("could not independently verify", "unverifiable")]),
     (0, 3): S("unverified", [("dismissed", "denial")],
-              attrs=[A("dismissed", "the Kremlin", None, "government")]),
+              attrs=[A("has previously dismissed", "the Kremlin", None, "government")]),
     (1, 0): S(counts=[C("at least 300 North Korean soldiers", "killed", "soldier", "North Korea", "min", 300), C("around 2,700", "wounded", None, "North Korea", "approx", 2700)],
               attrs=[A("told", "A senior Ukrainian military intelligence official", "at least 300 North Korean soldiers had been killed and around 2,700 wounded in the first five weeks of fighting",
                        "official", True, medium="Meridian")]),
@@ -557,24 +525,5 @@ ANN["yemen-a01"] = {
 }
 
 
-def build():
-    out = []
-    for line in (HERE / "blank.jsonl").read_text(encoding="utf8").splitlines():
-        doc = json.loads(line)
-        ann = ANN.get(doc["id"], {})
-        unused = set(ann)
-        for p, paragraph in enumerate(doc["paragraphs"]):
-            for s, sentence in enumerate(paragraph):
-                a = ann.get((p, s), S())
-                unused.discard((p, s))
-                sentence.update({k: v for k, v in a.items() if v})
-                if a["certainty"] != "certain":
-                    sentence["certainty"] = a["certainty"]
-        if unused:
-            raise SystemExit(f"{doc['id']}: no sentence for {sorted(unused)}")
-        out.append(json.dumps(doc, ensure_ascii=False))
-    (HERE / "second_pass.jsonl").write_text("\n".join(out) + "\n", encoding="utf8")
-
-
 if __name__ == "__main__":
-    build()
+    build(ANN, "blank.jsonl", "second_pass.jsonl")

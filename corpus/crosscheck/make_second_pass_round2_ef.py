@@ -12,44 +12,11 @@ turn (filled in from the paragraph text).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-TURN = "__TURN__"
-
-
-def C(text, kind, unit=None, actor=None, q="exact", v=None, lo=None, hi=None, ech=None):
-    if q == "exact":
-        lo = hi = v
-    elif q == "below":
-        hi = v
-    elif q == "min":
-        lo = v
-    elif q == "max":
-        hi = v
-    count = {"text": text, "value": v, "low": lo, "high": hi, "qualifier": q, "kind": kind,
-             "unit": unit, "actor": actor}
-    if ech:
-        count["echelon"] = ech
-    return count
-
-
-def A(cue, source, content, st="unknown", anon=False, sm=False, medium=None, time=None, via=(), resolved=None):
-    item = {"cue": cue, "source": source, "content": content, "source_type": st, "anonymous": anon,
-            "state_media": sm, "medium": medium, "time": time, "via": list(via)}
-    if resolved:
-        item["resolved"] = resolved
-    return item
+from second_pass_helpers import TURN, A, C, S, build
 
 
 def T(name, st):
     return A(":", name, TURN, st)
-
-
-def S(certainty="certain", cues=(), counts=(), attrs=()):
-    return {"certainty": certainty, "cues": [{"text": t, "type": ty} for t, ty in cues],
-            "counts": list(counts), "attributions": list(attrs)}
 
 
 ANN = {}
@@ -686,32 +653,5 @@ ANN["ukraine-e02"] = {
 }
 
 
-def turn_text(paragraph):
-    text = " ".join(sentence["s"] for sentence in paragraph)
-    return text.split(": ", 1)[1]
-
-
-def build():
-    out = []
-    for line in (HERE / "blank_round2_ef.jsonl").read_text(encoding="utf8").splitlines():
-        doc = json.loads(line)
-        ann = ANN.get(doc["id"], {})
-        unused = set(ann)
-        for p, paragraph in enumerate(doc["paragraphs"]):
-            for s, sentence in enumerate(paragraph):
-                a = ann.get((p, s), S())
-                unused.discard((p, s))
-                for attr in a["attributions"]:
-                    if attr["content"] == TURN:
-                        attr["content"] = turn_text(paragraph)
-                sentence.update({k: v for k, v in a.items() if v and k != "certainty"})
-                if a["certainty"] != "certain":
-                    sentence["certainty"] = a["certainty"]
-        if unused:
-            raise SystemExit(f"{doc['id']}: no sentence for {sorted(unused)}")
-        out.append(json.dumps(doc, ensure_ascii=False))
-    (HERE / "second_pass_round2_ef.jsonl").write_text("\n".join(out) + "\n", encoding="utf8")
-
-
 if __name__ == "__main__":
-    build()
+    build(ANN, "blank_round2_ef.jsonl", "second_pass_round2_ef.jsonl", write_certain=False)

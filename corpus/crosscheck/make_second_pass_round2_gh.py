@@ -10,39 +10,7 @@ Keys are (paragraph, sentence), 0-based. Helpers fill the bounds that a qualifie
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-
-
-def C(text, kind, unit=None, actor=None, q="exact", v=None, lo=None, hi=None, ech=None):
-    if q == "exact":
-        lo = hi = v
-    elif q == "below":
-        hi = v
-    elif q == "min":
-        lo = v
-    elif q == "max":
-        hi = v
-    count = {"text": text, "value": v, "low": lo, "high": hi, "qualifier": q, "kind": kind,
-             "unit": unit, "actor": actor}
-    if ech:
-        count["echelon"] = ech
-    return count
-
-
-def A(cue, source, content, st="unknown", anon=False, sm=False, medium=None, time=None, via=(), resolved=None):
-    item = {"cue": cue, "source": source, "content": content, "source_type": st, "anonymous": anon,
-            "state_media": sm, "medium": medium, "time": time, "via": list(via)}
-    if resolved:
-        item["resolved"] = resolved
-    return item
-
-
-def S(certainty="certain", cues=(), counts=(), attrs=()):
-    return {"certainty": certainty, "cues": [{"text": t, "type": ty} for t, ty in cues],
-            "counts": list(counts), "attributions": list(attrs)}
+from second_pass_helpers import A, C, S, build
 
 
 def T(name, content, st="person", anon=False):
@@ -692,24 +660,5 @@ ANN["yemen-g02"] = {
 }
 
 
-def build():
-    out = []
-    for line in (HERE / "blank_round2_gh.jsonl").read_text(encoding="utf8").splitlines():
-        doc = json.loads(line)
-        ann = ANN.get(doc["id"], {})
-        unused = set(ann)
-        for p, paragraph in enumerate(doc["paragraphs"]):
-            for s, sentence in enumerate(paragraph):
-                a = ann.get((p, s), S())
-                unused.discard((p, s))
-                sentence.update({k: v for k, v in a.items() if v})
-                if a["certainty"] != "certain":
-                    sentence["certainty"] = a["certainty"]
-        if unused:
-            raise SystemExit(f"{doc['id']}: no sentence for {sorted(unused)}")
-        out.append(json.dumps(doc, ensure_ascii=False))
-    (HERE / "second_pass_round2_gh.jsonl").write_text("\n".join(out) + "\n", encoding="utf8")
-
-
 if __name__ == "__main__":
-    build()
+    build(ANN, "blank_round2_gh.jsonl", "second_pass_round2_gh.jsonl")

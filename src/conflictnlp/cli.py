@@ -461,14 +461,19 @@ def run_compare(args: argparse.Namespace, stdout: TextIO, stdin: Optional[TextIO
     except Exception as err:  # a check the exports passed and compare still trips on: one line, not a traceback
         error(f"compare: {_one_line(err)}")
         return EXIT_INPUT_ERROR
-    if args.format == "table":
+    write_comparison(result, args.format, stdout)
+    stdout.flush()
+    return status
+
+
+def write_comparison(result: Any, fmt: str, stdout: TextIO) -> None:
+    """Print a comparison (``compare`` on exports or on a ledger) as a table, CSV or JSON lines."""
+    if fmt == "table":
         stdout.write(result.table() + "\n")
-    elif args.format == "csv":
+    elif fmt == "csv":
         stdout.write(result.to_csv())
     else:
         stdout.write(result.to_jsonl())
-    stdout.flush()
-    return status
 
 
 # ----------------------------------------------------------------------------- corpus, evaluate

@@ -215,6 +215,11 @@ def _run_ledger(args: argparse.Namespace, stdout: Any, stdin: Any = None) -> int
     return run_ledger(args, stdout, stdin)
 
 
+def _ledger(ctx: typer.Context) -> int:
+    """Run the ``ledger`` action named by the invoked subcommand (build, figures, trace)."""
+    return _run(ctx, _run_ledger, ledger_command=ctx.info_name)
+
+
 @ledger_app.command("build", help="Load the Parquet tables of extract folders into a DuckDB ledger (replacing it).")
 def ledger_build(
     ctx: typer.Context,
@@ -222,7 +227,7 @@ def ledger_build(
     dirs: Annotated[List[str], typer.Argument(metavar="DIR", show_default=False,
                                               help="folders written by extract --format parquet --out DIR")],
 ) -> int:
-    return _run(ctx, _run_ledger, ledger_command="build")
+    return _ledger(ctx)
 
 
 @ledger_app.command("figures", help="Every figure over time: who gave it, how certainly, in which outlet, on which day.")
@@ -243,7 +248,7 @@ def ledger_figures(
     until: Annotated[Optional[str], typer.Option("--until", metavar="DAY", show_default=False,
                                                  help="only documents dated on or before DAY (YYYY-MM-DD)")] = None,
 ) -> int:
-    return _run(ctx, _run_ledger, ledger_command="figures")
+    return _ledger(ctx)
 
 
 @ledger_app.command("trace", help="The reports of one figure across outlets, followed back to the earliest originating source.")
@@ -257,7 +262,7 @@ def ledger_trace(
     tolerance: Annotated[float, typer.Option("--tolerance", metavar="T",
                                              help="also reports within this relative margin of VALUE")] = 0.0,
 ) -> int:
-    return _run(ctx, _run_ledger, ledger_command="trace")
+    return _ledger(ctx)
 
 
 def click_command() -> Any:

@@ -54,6 +54,20 @@ subword_features = true
 DEFAULT_MODEL = Config().from_str(DEFAULT_TOK2VEC_CONFIG)["model"]
 
 
+def model_step(pipe: TrainablePipe, inputs: Any, gold: Any, drop: float, sgd, losses: Dict[str, float]) -> Dict[str, float]:
+    """One training step of ``pipe.model`` (shared by the trainable components): forward on ``inputs``
+    with dropout ``drop``, ``pipe.get_loss(gold, scores)``, backprop and the optimizer's update; the
+    loss is added to ``losses[pipe.name]`` and ``losses`` returned."""
+    set_dropout_rate(pipe.model, drop)
+    scores, backprop = pipe.model.begin_update(inputs)
+    loss, d_scores = pipe.get_loss(gold, scores)
+    backprop(d_scores)
+    if sgd is not None:
+        pipe.finish_update(sgd)
+    losses[pipe.name] += loss
+    return losses
+
+
 class Tagged(NamedTuple):
     """A candidate span of the layer: tokens ``start..end`` (end exclusive), its label and the
     mean probability of its tags."""
@@ -260,14 +274,7 @@ class SpanTaggingPipe(TrainablePipe, EditableRules):
         if self.model is None or not examples:
             return losses
         validate_examples(examples, f"{type(self).__name__}.update")
-        set_dropout_rate(self.model, drop)
-        scores, backprop = self.model.begin_update([eg.predicted for eg in examples])
-        loss, d_scores = self.get_loss(examples, scores)
-        backprop(d_scores)
-        if sgd is not None:
-            self.finish_update(sgd)
-        losses[self.name] += loss
-        return losses
+        return model_step(self, [eg.predicted for eg in examples], examples, drop, sgd, losses)
 
     def get_loss(self, examples: Sequence[Example], scores: Sequence[Floats2d]) -> Tuple[float, List[Floats2d]]:
         return tag_loss(self.model, self._truths(examples), scores)

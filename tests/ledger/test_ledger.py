@@ -12,7 +12,6 @@ pytest.importorskip("duckdb")
 pytest.importorskip("pyarrow")
 
 from conflictnlp import ledger  # noqa: E402
-from conflictnlp.cli import main  # noqa: E402
 from conflictnlp.schema import KINDS  # noqa: E402
 
 # Our own invented reporting: one figure travels from U.S. officials through four outlets, a second
@@ -38,17 +37,6 @@ ARCHIVE = [
 ]
 
 
-def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    real = sys.stderr
-    sys.stderr = err
-    try:
-        code = main(argv, stdout=out)
-    finally:
-        sys.stderr = real
-    return code, out.getvalue(), err.getvalue()
-
-
 def write_archive(path, items=ARCHIVE):
     with open(path, "w", encoding="utf8") as out:
         for doc_id, date, outlet, text in items:
@@ -58,15 +46,15 @@ def write_archive(path, items=ARCHIVE):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(cli_run, tmp_path_factory):
     """``(archive path, tables folder, ledger path)`` of ARCHIVE, extracted in parts of 3 documents."""
     root = tmp_path_factory.mktemp("ledger")
     archive = write_archive(root / "war.jsonl")
     tables = root / "tables"
-    code, _, err = run(["extract", archive, "--format", "parquet", "--out", str(tables), "--part-size", "3"])
+    code, _, err = cli_run(["extract", archive, "--format", "parquet", "--out", str(tables), "--part-size", "3"])
     assert code == 0, err
     path = str(root / "war.duckdb")
-    code, out, err = run(["ledger", "build", path, str(tables)])
+    code, out, err = cli_run(["ledger", "build", path, str(tables)])
     assert (code, err) == (0, ""), err
     assert out.startswith(f"{path}: 8 documents, ")
     return archive, tables, path
@@ -90,11 +78,11 @@ def test_build_loads_every_table_and_rebuilds_in_place(built, tmp_path):
     assert {"documents", "counts", "attributions", "sentences", "claims", "ledger_info", "figures", "outlets"} <= names
 
 
-def test_two_folders_keep_their_order(built, tmp_path):
+def test_two_folders_keep_their_order(cli_run, built, tmp_path):
     _, tables, _ = built
     archive = write_archive(tmp_path / "more.jsonl", [("z1", "2024-06-01", "Frontier Wire",
                                                       "Nearly 7,400 North Korean troops remain, the Frontier Wire said.")])
-    assert run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "more")])[0] == 0
+    assert cli_run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "more")])[0] == 0
     sizes = ledger.build(tmp_path / "two.duckdb", [tables, tmp_path / "more"])
     assert sizes["documents"] == 9
     found = ledger.figures(str(tmp_path / "two.duckdb"), actor="North Korea", kind="troops")
@@ -162,38 +150,38 @@ def test_trace_matches_the_figure(built, value, options, expected):
     assert ledger.trace(built[2], value, **{"actor": "North Korea", **options})["doc_id"].tolist() == expected
 
 
-def test_trace_table_csv_and_json(built):
+def test_trace_table_csv_and_json(cli_run, built):
     path = built[2]
-    code, table, err = run(["ledger", "trace", path, "7400", "--actor", "North Korea"])
+    code, table, err = cli_run(["ledger", "trace", path, "7400", "--actor", "North Korea"])
     assert (code, err) == (0, "")
     assert table.startswith("== origin: U.S. officials (official); first reported 2024-05-02 by Northern Ledger (n1); "
                             "4 reports in 4 outlets\n")
     assert "\n== origin: A senior defence ministry official (official); first reported 2024-05-09 by Eastern Dispatch" in table
     expected = ledger.trace(path, 7400, actor="North Korea")
-    code, text, _ = run(["ledger", "trace", path, "7400", "--actor", "North Korea", "--format", "csv"])
+    code, text, _ = cli_run(["ledger", "trace", path, "7400", "--actor", "North Korea", "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(text)))
     assert code == 0 and [(r["doc_id"], r["chain"]) for r in rows] == list(zip(expected["doc_id"], expected["chain"]))
-    code, text, _ = run(["ledger", "trace", path, "7400", "--actor", "North Korea", "--format", "json"])
+    code, text, _ = cli_run(["ledger", "trace", path, "7400", "--actor", "North Korea", "--format", "json"])
     lines = [json.loads(line) for line in text.splitlines()]
     assert code == 0 and [r["origin"] for r in lines] == expected["origin"].tolist()
     assert list(lines[0]) == list(ledger.TRACE_COLUMNS)
 
 
-def test_figures_table_csv_json_and_plot(built, tmp_path):
+def test_figures_table_csv_json_and_plot(cli_run, built, tmp_path):
     path = built[2]
     png = tmp_path / "timeline.png"
-    code, table, err = run(["ledger", "figures", path, "--actor", "North Korea", "--kind", "troops", "--plot", str(png)])
+    code, table, err = cli_run(["ledger", "figures", path, "--actor", "North Korea", "--kind", "troops", "--plot", str(png)])
     assert (code, err) == (0, "")
     lines = table.splitlines()
     assert lines[0] == "== North Korea · troops: 6 figures in 6 documents, 2024-05-02 to 2024-05-09"
     assert lines[1].split() == ["date", "outlet", "figure", "source", "type", "via", "certainty", "document"]
     assert lines[-1] == f"6 figures plotted to {png}"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    code, text, _ = run(["ledger", "figures", path, "--actor", "North Korea", "--kind", "troops", "--format", "csv"])
+    code, text, _ = cli_run(["ledger", "figures", path, "--actor", "North Korea", "--kind", "troops", "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(text)))
     assert code == 0 and [r["doc_id"] for r in rows] == ["n1", "h1", "m1", "c1", "v1", "e1"]
     assert list(rows[0]) == list(ledger.FIGURE_COLUMNS) and rows[0]["day"] == "2024-05-02"
-    code, text, _ = run(["ledger", "figures", path, "--kind", "killed", "--format", "json"])
+    code, text, _ = cli_run(["ledger", "figures", path, "--kind", "killed", "--format", "json"])
     assert code == 0 and [json.loads(line)["figure"] for line in text.splitlines()] == ["≥30"]
 
 
@@ -207,16 +195,16 @@ def test_timeline_colours_by_source_type(built, tmp_path):
 
 @pytest.mark.parametrize("options", [[], ["--min-documents", "2"], ["--tolerance", "0.3"]])
 @pytest.mark.parametrize("fmt", ["table", "csv", "jsonl"])
-def test_compare_on_the_ledger_equals_compare_on_the_files(built, monkeypatch, fmt, options):
+def test_compare_on_the_ledger_equals_compare_on_the_files(cli_run, built, monkeypatch, fmt, options):
     archive, _, path = built
-    on_files = run(["compare", archive, "--format", fmt, *options])
+    on_files = cli_run(["compare", archive, "--format", fmt, *options])
     import conflictnlp.pipeline
 
     def no_pipeline(*args, **kwargs):
         raise AssertionError("compare on a ledger runs no pipeline")
 
     monkeypatch.setattr(conflictnlp.pipeline, "load", no_pipeline)
-    on_ledger = run(["compare", path, "--format", fmt, *options])
+    on_ledger = cli_run(["compare", path, "--format", fmt, *options])
     assert on_ledger == on_files and on_files[0] == 0 and on_files[1]
 
 
@@ -253,13 +241,13 @@ def _empty_duckdb(tmp_path):
     (lambda t: str(t), ["ledger", "build", "{}", "{}"], 1, "{}: no Parquet tables"),
     (_not_duckdb, ["ledger", "build", "{}", "{t}"], 1, "{}: exists and is not a ledger; give another path or remove it"),
 ])
-def test_bad_inputs_are_one_line(tmp_path, make, argv, code, message):
+def test_bad_inputs_are_one_line(cli_run, tmp_path, make, argv, code, message):
     given = make(tmp_path)
     tables = str(tmp_path / "t")
     if "{t}" in argv:  # a folder of tables: only the ledger path is wrong
-        assert run(["extract", write_archive(tmp_path / "one.jsonl", ARCHIVE[:1]), "--format", "parquet",
+        assert cli_run(["extract", write_archive(tmp_path / "one.jsonl", ARCHIVE[:1]), "--format", "parquet",
                     "--out", tables])[0] == 0
-    result, out, err = run([a.replace("{}", given).replace("{t}", tables) for a in argv])
+    result, out, err = cli_run([a.replace("{}", given).replace("{t}", tables) for a in argv])
     assert (result, out) == (code, "")
     assert err.startswith("conflictnlp: error: " + message.replace("{}", given)) and err.count("\n") == 1, err
 
@@ -271,15 +259,15 @@ def test_bad_inputs_are_one_line(tmp_path, make, argv, code, message):
     (["ledger", "figures", "{}", "--format", "xml"], "--format xml: unknown output format (choose from table, csv, json)"),
     (["compare", "{}", "{}"], "compare: a ledger is compared alone ({0}, {0}); build one ledger of all the folders"),
 ])
-def test_bad_requests_are_one_line(built, argv, message):
+def test_bad_requests_are_one_line(cli_run, built, argv, message):
     path = built[2]
-    code, out, err = run([a.replace("{}", path) for a in argv])
+    code, out, err = cli_run([a.replace("{}", path) for a in argv])
     assert (code, out, err) == (2, "", f"conflictnlp: error: {message.replace('{0}', path)}\n")
 
 
-def test_a_doc_id_in_two_folders_is_one_line(built, tmp_path):
+def test_a_doc_id_in_two_folders_is_one_line(cli_run, built, tmp_path):
     _, tables, _ = built
-    code, _, err = run(["ledger", "build", str(tmp_path / "twice.duckdb"), str(tables), str(tables)])
+    code, _, err = cli_run(["ledger", "build", str(tmp_path / "twice.duckdb"), str(tables), str(tables)])
     assert (code, err) == (1, f"conflictnlp: error: doc_id 'n1' names two documents (in {tables} and {tables}); "
                               "give each document its own id\n")
     assert not (tmp_path / "twice.duckdb").exists() and not list(tmp_path.iterdir())
@@ -291,13 +279,13 @@ def test_a_doc_id_in_two_folders_is_one_line(built, tmp_path):
     ("matplotlib", ["ledger", "figures", "{l}", "--plot", "{t}/x.png"],
      "the timeline plot needs matplotlib: pip install conflictnlp[plot]"),
 ])
-def test_a_missing_extra_is_named(built, tmp_path, monkeypatch, module, argv, message):
+def test_a_missing_extra_is_named(cli_run, built, tmp_path, monkeypatch, module, argv, message):
     monkeypatch.setitem(sys.modules, module, None)  # import raises ImportError
-    code, out, err = run([a.replace("{t}", str(tmp_path)).replace("{l}", built[2]) for a in argv])
+    code, out, err = cli_run([a.replace("{t}", str(tmp_path)).replace("{l}", built[2]) for a in argv])
     assert (code, out, err) == (2, "", f"conflictnlp: error: {message}\n")
 
 
-def test_a_cited_outlet_is_followed_to_its_report_of_that_time(tmp_path):
+def test_a_cited_outlet_is_followed_to_its_report_of_that_time(cli_run, tmp_path):
     """An outlet that reported the same figure twice, from two sources: a report citing it follows its
     latest report on or before that day, not its first."""
     archive = write_archive(tmp_path / "twice.jsonl", [
@@ -306,7 +294,7 @@ def test_a_cited_outlet_is_followed_to_its_report_of_that_time(tmp_path):
         ("p2", "2024-06-10", "Northern Ledger", "U.S. officials said 2,600 North Korean troops had reached the coast."),
         ("p3", "2024-06-12", "Harbor Times", "According to the Northern Ledger, 2,600 North Korean troops reached the coast."),
     ])
-    assert run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "t")])[0] == 0
+    assert cli_run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "t")])[0] == 0
     ledger.build(tmp_path / "l.duckdb", [tmp_path / "t"])
     frame = ledger.trace(str(tmp_path / "l.duckdb"), 2600, actor="North Korea")
     assert {r["doc_id"]: r["origin"] for r in frame.to_dict("records")} == {

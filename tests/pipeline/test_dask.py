@@ -11,7 +11,7 @@ import pytest
 
 from conflictnlp.archive import TABLES, extract_parquet
 from pipeline_helpers import failing_load, loads
-from test_parquet import META, TEXTS, flat_records, read, run, write_gz
+from test_parquet import META, TEXTS, flat_records, read, write_gz
 
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
@@ -52,8 +52,8 @@ def same_tables(one, two, tables=TABLES):
     return True
 
 
-def test_two_local_workers_write_what_the_serial_run_writes(archive, serial, tmp_path):
-    code, out, err = run(["extract", archive, "--format", "parquet", "--out", str(tmp_path), "--part-size", "4",
+def test_two_local_workers_write_what_the_serial_run_writes(cli_run, archive, serial, tmp_path):
+    code, out, err = cli_run(["extract", archive, "--format", "parquet", "--out", str(tmp_path), "--part-size", "4",
                           "--batch-size", "3", "--engine", "dask", "--workers", "2"])
     assert code == 1 and out == f"15 documents (1 errors, 0 skipped as done before) written to {tmp_path}\n"
     assert err == f"conflictnlp: error: {archive}, line 15: invalid JSON (Expecting property name enclosed in double quotes)\n"
@@ -61,7 +61,7 @@ def test_two_local_workers_write_what_the_serial_run_writes(archive, serial, tmp
     assert len(read(tmp_path, "counts")) >= 12  # the texts do give rows to compare
 
 
-def test_a_run_under_dask_resumes_where_it_stopped(archive, serial, client, tmp_path, monkeypatch):
+def test_a_run_under_dask_resumes_where_it_stopped(cli_run, archive, serial, client, tmp_path, monkeypatch):
     import conflictnlp.archive as archive_module
 
     real, written = archive_module.write_part, []
@@ -75,19 +75,19 @@ def test_a_run_under_dask_resumes_where_it_stopped(archive, serial, client, tmp_
     monkeypatch.setattr(archive_module, "write_part", interrupted)
     argv = ["extract", archive, "--format", "parquet", "--out", str(tmp_path), "--part-size", "4", "--batch-size", "3",
             "--engine", "dask", "--scheduler", client.scheduler.address]
-    assert run(argv)[0] == 130
+    assert cli_run(argv)[0] == 130
     done = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "counts.parquet").iterdir()}
     assert sorted(p.name for p in (tmp_path / "_done").iterdir()) == ["000000000-000000004", "000000004-000000008"]
     monkeypatch.undo()
-    code, out, _ = run(argv)
+    code, out, _ = cli_run(argv)
     assert code == 1 and "7 documents (1 errors, 8 skipped as done before)" in out
     assert all((tmp_path / "counts.parquet" / name).stat().st_mtime_ns == mtime for name, mtime in done.items())
     assert same_tables(serial, tmp_path) and part_files(serial) == part_files(tmp_path)
 
 
-def test_jsonl_output_under_dask_is_the_serial_output(archive, client):
-    serial_code, serial_out, _ = run(["extract", archive, "--batch-size", "3"])
-    code, out, err = run(["extract", archive, "--batch-size", "3", "--engine", "dask", "--scheduler", client.scheduler.address])
+def test_jsonl_output_under_dask_is_the_serial_output(cli_run, archive, client):
+    serial_code, serial_out, _ = cli_run(["extract", archive, "--batch-size", "3"])
+    code, out, err = cli_run(["extract", archive, "--batch-size", "3", "--engine", "dask", "--scheduler", client.scheduler.address])
     assert (code, out) == (serial_code, serial_out) and len(out.splitlines()) == 14
     assert err.endswith("line 15: invalid JSON (Expecting property name enclosed in double quotes)\n")
 
@@ -171,9 +171,9 @@ def test_a_failing_document_is_an_error_row_and_each_worker_loads_once(client, n
     (["--engine", "spark"], "--engine spark: unknown engine (choose from serial, dask)"),
 ])
 @pytest.mark.parametrize("output", [["--format", "parquet", "--out", "OUT"], ["--format", "jsonl"]])
-def test_bad_engine_options_are_one_line(archive, tmp_path, argv_tail, message, output):
+def test_bad_engine_options_are_one_line(cli_run, archive, tmp_path, argv_tail, message, output):
     output = [str(tmp_path / "out") if word == "OUT" else word for word in output]
-    code, out, err = run(["extract", archive, *output, *argv_tail])
+    code, out, err = cli_run(["extract", archive, *output, *argv_tail])
     assert (code, out, err) == (2, "", f"conflictnlp: error: {message}\n")
 
 
@@ -182,24 +182,24 @@ def test_bad_engine_options_are_one_line(archive, tmp_path, argv_tail, message, 
     ("tcp://127.0.0.1:1", "OSError: Timed out trying to connect to tcp://127.0.0.1:1 after 1 s"),
     ("nowhere", "missing port number in address 'nowhere'"),
 ])
-def test_no_scheduler_at_the_address_is_one_line(archive, tmp_path, output, code, address, reason):
+def test_no_scheduler_at_the_address_is_one_line(cli_run, archive, tmp_path, output, code, address, reason):
     import dask
 
     output = [str(tmp_path / "out") if word == "OUT" else word for word in output]
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        got = run(["extract", archive, *output, "--engine", "dask", "--scheduler", address])
+        got = cli_run(["extract", archive, *output, "--engine", "dask", "--scheduler", address])
     where = "" if code == 2 else "extract: "
     assert got == (code, "", f"conflictnlp: error: {where}--scheduler {address}: cannot reach the scheduler ({reason})\n")
 
 
-def test_without_dask_the_error_names_the_extra(archive, tmp_path, monkeypatch):
+def test_without_dask_the_error_names_the_extra(cli_run, archive, tmp_path, monkeypatch):
     from conflictnlp.archive import ArchiveError
     from conflictnlp.dask import extract
 
     for name in ("dask", "distributed"):
         monkeypatch.setitem(sys.modules, name, None)  # import dask raises ImportError
     for output in (["--format", "parquet", "--out", str(tmp_path / "out")], ["--format", "jsonl"]):
-        code, out, err = run(["extract", archive, *output, "--engine", "dask"])
+        code, out, err = cli_run(["extract", archive, *output, "--engine", "dask"])
         assert (code, out, err) == (2, "", "conflictnlp: error: --engine dask needs dask and distributed: "
                                             "pip install conflictnlp[dask]\n")
     with pytest.raises(ArchiveError, match=r"pip install conflictnlp\[dask\]$"):

@@ -8,7 +8,6 @@ import sys
 import pytest
 
 from conflictnlp.archive import SCHEMAS, TABLES, export_rows
-from conflictnlp.cli import main
 from pipeline_helpers import pipeline_that
 
 # Our own sentences (war reporting, invented figures and places).
@@ -30,17 +29,6 @@ def pa():
     return pytest.importorskip("pyarrow")
 
 
-def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    real = sys.stderr
-    sys.stderr = err
-    try:
-        code = main(argv, stdout=out)
-    finally:
-        sys.stderr = real
-    return code, out.getvalue(), err.getvalue()
-
-
 def write_gz(path, records, extra_lines=()):
     with gzip.open(path, "wt", encoding="utf8") as lines:
         for record in records:
@@ -60,18 +48,18 @@ def read(out, table):
     return pq.read_table(str(out / f"{table}.parquet")).to_pylist()
 
 
-def jsonl_export(path):
-    code, out, err = run(["extract", path, "--format", "jsonl"])
+def jsonl_export(cli_run, path):
+    code, out, err = cli_run(["extract", path, "--format", "jsonl"])
     assert code == 0, err
     return [json.loads(line) for line in out.splitlines()]
 
 
-def test_jsonl_gz_round_trip_equals_the_jsonl_export(pa, tmp_path):
+def test_jsonl_gz_round_trip_equals_the_jsonl_export(cli_run, pa, tmp_path):
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records())
-    code, out, err = run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out")])
+    code, out, err = cli_run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out")])
     assert code == 0, err
     assert out == f"7 documents (0 errors, 0 skipped as done before) written to {tmp_path / 'out'}\n"
-    records = jsonl_export(archive)
+    records = jsonl_export(cli_run, archive)
     expected = {table: [row for record in records for row in export_rows(record)[table]] for table in TABLES}
     for table in TABLES:
         rows = read(tmp_path / "out", table)
@@ -83,7 +71,7 @@ def test_jsonl_gz_round_trip_equals_the_jsonl_export(pa, tmp_path):
     assert {k: counts[0][k] for k in first} == first  # a count's fields, unflattened
 
 
-def test_parquet_input_keeps_the_meta_columns(pa, tmp_path):
+def test_parquet_input_keeps_the_meta_columns(cli_run, pa, tmp_path):
     import datetime
 
     import pyarrow.parquet as pq
@@ -93,7 +81,7 @@ def test_parquet_input_keeps_the_meta_columns(pa, tmp_path):
                "section": ["front"] * 7, "body": TEXTS}
     archive = str(tmp_path / "war.parquet")
     pq.write_table(pa.table(columns), archive, row_group_size=3)
-    code, out, err = run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out"),
+    code, out, err = cli_run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out"),
                           "--text-column", "body"])
     assert code == 0, err
     documents = read(tmp_path / "out", "documents")
@@ -108,28 +96,28 @@ def test_parquet_input_keeps_the_meta_columns(pa, tmp_path):
     assert [(a["date_start"], a["date_end"]) for a in sunday] == [("2024-11-10", "2024-11-10")]  # dated by the date column
 
 
-def test_parquet_input_gives_the_same_rows_as_jsonl_gz(pa, tmp_path):
+def test_parquet_input_gives_the_same_rows_as_jsonl_gz(cli_run, pa, tmp_path):
     import pyarrow.parquet as pq
 
     archive = str(tmp_path / "war.parquet")
     pq.write_table(pa.Table.from_pylist(flat_records()), archive)
     gz = write_gz(tmp_path / "war.jsonl.gz", flat_records())
     for path, out in ((archive, "a"), (gz, "b")):
-        assert run(["extract", path, "--format", "parquet", "--out", str(tmp_path / out)])[0] == 0
+        assert cli_run(["extract", path, "--format", "parquet", "--out", str(tmp_path / out)])[0] == 0
     for table in TABLES[1:]:
         assert read(tmp_path / "a", table) == read(tmp_path / "b", table)
-    assert [e["counts"] for e in jsonl_export(archive)] == [e["counts"] for e in jsonl_export(gz)]
+    assert [e["counts"] for e in jsonl_export(cli_run, archive)] == [e["counts"] for e in jsonl_export(cli_run, gz)]
 
 
 
-def test_a_failing_document_is_an_error_row_and_the_others_are_written(pa, tmp_path, monkeypatch):
+def test_a_failing_document_is_an_error_row_and_the_others_are_written(cli_run, pa, tmp_path, monkeypatch):
     def on_text(text):
         if "Ostrava" in text:
             raise RuntimeError("a component failed")
 
     pipeline_that(monkeypatch, on_text)
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records(), extra_lines=["{not json"])
-    code, out, err = run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out"), "--part-size", "3"])
+    code, out, err = cli_run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out"), "--part-size", "3"])
     assert code == 1
     assert err.splitlines() == [f"conflictnlp: error: {archive}, line 3: RuntimeError: a component failed",
                                 f"conflictnlp: error: {archive}, line 8: invalid JSON (Expecting property name "
@@ -143,9 +131,9 @@ def test_a_failing_document_is_an_error_row_and_the_others_are_written(pa, tmp_p
     assert {c["doc_id"] for c in read(tmp_path / "out", "counts")} >= {"art-0", "art-1", "art-6"}
 
 
-def test_parts_are_written_every_n_documents(pa, tmp_path):
+def test_parts_are_written_every_n_documents(cli_run, pa, tmp_path):
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records())
-    assert run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out"), "--part-size", "2"])[0] == 0
+    assert cli_run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out"), "--part-size", "2"])[0] == 0
     names = ["part-000000000-000000002.parquet", "part-000000002-000000004.parquet",
              "part-000000004-000000006.parquet", "part-000000006-000000007.parquet"]
     for table in TABLES:
@@ -153,7 +141,7 @@ def test_parts_are_written_every_n_documents(pa, tmp_path):
     assert len(read(tmp_path / "out", "documents")) == 7
 
 
-def test_a_rerun_skips_the_done_parts(pa, tmp_path, monkeypatch):
+def test_a_rerun_skips_the_done_parts(cli_run, pa, tmp_path, monkeypatch):
     seen = []
 
     def interrupted(text):
@@ -164,20 +152,20 @@ def test_a_rerun_skips_the_done_parts(pa, tmp_path, monkeypatch):
     pipeline_that(monkeypatch, interrupted)
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records())
     argv = ["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out"), "--part-size", "2"]
-    assert run(argv)[0] == 130
+    assert cli_run(argv)[0] == 130
     assert sorted(p.name for p in (tmp_path / "out" / "_done").iterdir()) == ["000000000-000000002", "000000002-000000004"]
     seen.clear()
     monkeypatch.undo()
     pipeline_that(monkeypatch, seen.append)
-    code, out, err = run(argv)
+    code, out, err = cli_run(argv)
     assert code == 0, err
     assert seen == TEXTS[4:]  # only the documents of the parts not done
     assert "3 documents (0 errors, 4 skipped as done before)" in out
     assert [d["doc_id"] for d in read(tmp_path / "out", "documents")] == [m["id"] for m in META]
     seen.clear()
-    assert run(argv)[0] == 0 and seen == []  # all done: nothing runs again
+    assert cli_run(argv)[0] == 0 and seen == []  # all done: nothing runs again
     fresh = tmp_path / "fresh"
-    assert run(argv[:4] + ["--out", str(fresh), "--part-size", "2"])[0] == 0
+    assert cli_run(argv[:4] + ["--out", str(fresh), "--part-size", "2"])[0] == 0
     for table in TABLES:
         assert read(tmp_path / "out", table) == read(fresh, table)
 
@@ -186,35 +174,35 @@ def test_a_rerun_skips_the_done_parts(pa, tmp_path, monkeypatch):
     (["--part-size", "3"], "holds the output of other inputs or another --part-size"),
     (["--part-size", "0"], "--part-size 0 / --batch-size 64 / --n-process 1: each must be at least 1"),
 ])
-def test_bad_runs_are_one_line(pa, tmp_path, argv_tail, message):
+def test_bad_runs_are_one_line(cli_run, pa, tmp_path, argv_tail, message):
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:2])
     out = str(tmp_path / "out")
-    assert run(["extract", archive, "--format", "parquet", "--out", out, "--part-size", "2"])[0] == 0
-    code, _, err = run(["extract", archive, "--format", "parquet", "--out", out] + argv_tail)
+    assert cli_run(["extract", archive, "--format", "parquet", "--out", out, "--part-size", "2"])[0] == 0
+    code, _, err = cli_run(["extract", archive, "--format", "parquet", "--out", out] + argv_tail)
     assert code == 2 and len(err.splitlines()) == 1 and message in err
 
 
-def test_parquet_without_out_is_one_line(tmp_path):
-    code, _, err = run(["extract", "x.jsonl", "--format", "parquet"])
+def test_parquet_without_out_is_one_line(cli_run, tmp_path):
+    code, _, err = cli_run(["extract", "x.jsonl", "--format", "parquet"])
     assert (code, err) == (2, "conflictnlp: error: --format parquet: give the output folder with --out DIR\n")
 
 
-def test_without_pyarrow_the_error_names_the_extra(tmp_path, monkeypatch):
+def test_without_pyarrow_the_error_names_the_extra(cli_run, tmp_path, monkeypatch):
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:1])
     (tmp_path / "war.parquet").write_bytes(b"PAR1")
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow raises ImportError
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
-    code, _, err = run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out")])
+    code, _, err = cli_run(["extract", archive, "--format", "parquet", "--out", str(tmp_path / "out")])
     assert (code, err) == (2, "conflictnlp: error: --format parquet needs pyarrow: pip install conflictnlp[parquet]\n")
-    code, out, err = run(["extract", str(tmp_path / "war.parquet"), archive, "--format", "jsonl"])
+    code, out, err = cli_run(["extract", str(tmp_path / "war.parquet"), archive, "--format", "jsonl"])
     assert code == 1 and len(out.splitlines()) == 1  # the other input is still processed
     assert err == (f"conflictnlp: error: {tmp_path / 'war.parquet'}: reading Parquet needs pyarrow: "
                    "pip install conflictnlp[parquet]\n")
 
 
-def test_archives_feed_the_other_formats(pa, tmp_path):
+def test_archives_feed_the_other_formats(cli_run, pa, tmp_path):
     archive = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:2])
-    records = jsonl_export(archive)
+    records = jsonl_export(cli_run, archive)
     assert [r["meta"]["id"] for r in records] == ["art-0", "art-1"]
     assert records[0]["meta"]["line"] == 1 and records[0]["meta"]["outlet"] == "Kessel Herald"
 
@@ -284,12 +272,12 @@ def _number_text(path):
     ("plain.jsonl.gz", lambda p: p.write_text("not gzip"), "plain.jsonl.gz, line 1: cannot read ("),
     ("empty.txt", lambda p: p.write_text(" \n"), "empty.txt: empty input"),
 ])
-def test_a_bad_input_is_one_line_and_an_error_row(pa, tmp_path, name, make, message):
+def test_a_bad_input_is_one_line_and_an_error_row(cli_run, pa, tmp_path, name, make, message):
     bad = tmp_path / name
     if make is not None:
         make(bad)
     good = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:1])
-    code, out, err = run(["extract", str(bad), good, "--format", "parquet", "--out", str(tmp_path / "out")])
+    code, out, err = cli_run(["extract", str(bad), good, "--format", "parquet", "--out", str(tmp_path / "out")])
     assert code == 1 and "Traceback" not in err
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"conflictnlp: error: {tmp_path / message}"), err
@@ -319,11 +307,11 @@ def test_worker_processes_read_ahead_a_window_of_parts_at_most(pa, tmp_path, mon
     assert calls == []  # done windows start no pool
 
 
-def test_worker_processes_write_what_one_process_writes(pa, tmp_path):
+def test_worker_processes_write_what_one_process_writes(cli_run, pa, tmp_path):
     gz = write_gz(tmp_path / "war.jsonl.gz", flat_records()[:4])
     for out, workers in (("one", "1"), ("two", "2")):
         argv = ["extract", gz, "--format", "parquet", "--out", str(tmp_path / out), "--part-size", "2", "--n-process", workers]
-        assert run(argv)[0] == 0
+        assert cli_run(argv)[0] == 0
     for table in TABLES:
         assert read(tmp_path / "one", table) == read(tmp_path / "two", table)
 

@@ -18,13 +18,14 @@ import srsly
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example, validate_examples
-from thinc.api import Model, set_dropout_rate
+from thinc.api import Model
 from thinc.types import Floats2d
 
 from ..extensions import SpanValues, install_aliases  # importing it registers the Span extensions
 from ..doctools import sentence_bounds
 from ..rules import EditableRules, RuleSet, RuleSource, TableSetting, initialize_method
 from ..schema import CERTAINTY_LEVELS, HEDGING_KEY, MODEL_CUE, record_spans_key
+from ..tagging import model_step
 from .calibration import CUE_ONLY_SCORES
 from .cues import (
     CERTAIN,
@@ -227,14 +228,7 @@ class ConflictHedging(TrainablePipe, EditableRules):
         if not truths:
             return losses
         batch = drop_cue_features(batch, self.cue_dropout, self._cue_rng)
-        set_dropout_rate(self.model, drop)
-        scores, backprop = self.model.begin_update(batch)
-        loss, d_scores = self.get_loss(truths, scores)
-        backprop(d_scores)
-        if sgd is not None:
-            self.finish_update(sgd)
-        losses[self.name] += loss
-        return losses
+        return model_step(self, batch, truths, drop, sgd, losses)
 
     def get_loss(self, truths: List[List[float]], scores: Floats2d) -> Tuple[float, Floats2d]:
         return level_loss(self.model, truths, scores)

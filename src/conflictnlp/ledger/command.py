@@ -130,7 +130,7 @@ def write_rows(stdout: TextIO, found: Sequence[Dict[str, Any]], columns: Sequenc
 
 def compare_on_ledger(args: argparse.Namespace, stdout: TextIO) -> int:
     """``conflictnlp compare LEDGER``: the comparison computed in DuckDB, printed as ``compare`` prints it."""
-    from ..cli import EXIT_INPUT_ERROR, EXIT_USAGE, error
+    from ..cli import EXIT_INPUT_ERROR, EXIT_USAGE, error, write_comparison
     from .queries import compare_ledger
 
     if len(args.paths) != 1:
@@ -141,11 +141,6 @@ def compare_on_ledger(args: argparse.Namespace, stdout: TextIO) -> int:
     except LedgerError as err:
         error(str(err))
         return EXIT_USAGE if isinstance(err, LedgerUsageError) else EXIT_INPUT_ERROR
-    if args.format == "table":
-        stdout.write(result.table() + "\n")
-    elif args.format == "csv":
-        stdout.write(result.to_csv())
-    else:
-        stdout.write(result.to_jsonl())
+    write_comparison(result, args.format, stdout)
     return 0
 
