@@ -139,8 +139,9 @@ def cluster_client(workers: Optional[int] = None, scheduler: Optional[str] = Non
         return
     if workers is not None and workers < 1:
         raise ArchiveError(f"--workers {workers}: must be at least 1")
+    # the scheduler's HTTP server on a free port: a cluster already on 8787 is no warning in our output
     with distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                                  dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             distributed.Client(cluster, set_as_default=False) as client:
         yield client
 
