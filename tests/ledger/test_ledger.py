@@ -201,7 +201,7 @@ def test_timeline_colours_by_source_type(built, tmp_path):
     from conflictnlp.ledger.plot import series
 
     frame = ledger.figures(built[2], actor="North Korea", kind="troops")
-    assert {k: len(v) for k, v in series(frame.to_dict("records")).items()} == {"person": 3, "official": 2, "government": 1}
+    assert {k: len(v) for k, v in series(frame.to_dict("records")).items()} == {"media": 3, "official": 2, "government": 1}
     assert ledger.timeline_png(frame, tmp_path / "t.png") == 6 and (tmp_path / "t.png").stat().st_size > 1000
 
 
