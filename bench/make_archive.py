@@ -4,12 +4,17 @@
 
 Every document is one line of ``.jsonl.gz`` (or one row of ``.parquet`` with ``--parquet``) with
 ``id``, ``date`` (spread over 2024), ``outlet`` (one of a dozen invented outlets), ``url`` and
-``text``. The texts are those of our own corpus (``corpus/*.jsonl``), drawn at random. So that
+``text``. The texts are those of our own corpus (``corpus/*.jsonl``), drawn at random (but see below). So that
 ``conflictnlp ledger trace`` has something to follow, some documents open with a paragraph in
 which a figure travels: an invented source gives it first (in one outlet's document), other outlets
 repeat it in the days after, "..., the Northern Ledger reported, citing U.S. officials", and others
 still repeat them, "..., the Harbor Times reported, citing the Northern Ledger". The stories, their
 sources and the outlets are invented; the same ``--seed`` gives the same archive.
+
+The texts drawn leave out those of the corpus that already give one of a story's figures for the
+story's subject (a text that names North Korea and "11,000" or "11000", say): their reports would
+join the story's in ``ledger trace 11000 --actor "North Korea"`` and mix the corpus's sources with
+its origin (see ``story_free_texts``).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import gzip
 import io
 import json
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -55,6 +61,10 @@ FIGURES = {  # the figures each story's episodes give, in order (a story grows o
     "Belarusian troops": (5000, 8500), "Ukrainian prisoners": (240, 650), "Russian tanks": (90, 150),
     "Hezbollah losses": (700, 1400),
 }
+SUBJECTS = {  # the name a text gives each story's subject in (a stem: "North Korea" is also "North Korean")
+    "North Korean troops": "North Korea", "Russian losses": "Russia", "Belarusian troops": "Belarus",
+    "Ukrainian prisoners": "Ukrain", "Russian tanks": "Russia", "Hezbollah losses": "Hezbollah",
+}
 APPROXIMATORS = ("About", "Some", "Roughly", "Nearly", "Around")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -74,6 +84,18 @@ def corpus_texts(root: Path = ROOT) -> List[str]:
         with open(root / "corpus" / name, encoding="utf8") as lines:
             texts.extend(json.loads(line)["text"] for line in lines if line.strip())
     return texts
+
+
+def _figure_pattern(numbers: Sequence[int]) -> "re.Pattern[str]":
+    """A number of ``numbers`` as a whole number, written ``11,000`` or ``11000`` (not ``111,000``, ``11,000.5``)."""
+    forms = sorted({form for n in numbers for form in (f"{n:,}", str(n))}, key=len, reverse=True)
+    return re.compile(r"(?<![\d,.])(?:" + "|".join(map(re.escape, forms)) + r")(?![\d]|[,.]\d)")
+
+
+def story_free_texts(texts: Sequence[str]) -> List[str]:
+    """``texts`` (in order) without those that give one of a story's figures and name the story's subject."""
+    tests = [(SUBJECTS[what], _figure_pattern(FIGURES[what])) for what, *_ in STORIES]
+    return [text for text in texts if not any(subject in text and figure.search(text) for subject, figure in tests)]
 
 
 def _day(offset: int) -> datetime.date:
@@ -176,7 +198,7 @@ def main(argv: Sequence[str] = None) -> int:
     args = parser.parse_args(argv)
     out = Path(args.out or ("archive.parquet" if args.parquet else "archive.jsonl.gz"))
     started = time.perf_counter()
-    docs = documents(args.documents, args.seed, corpus_texts())
+    docs = documents(args.documents, args.seed, story_free_texts(corpus_texts()))
     written = (write_parquet if args.parquet else write_jsonl_gz)(out, docs)
     print(f"{written} documents written to {out} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0

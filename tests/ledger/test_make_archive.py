@@ -55,3 +55,29 @@ def test_parquet_archives_hold_the_same_documents(maker, tmp_path):
     maker.main(["--documents", "300", "--parquet", "--out", str(tmp_path / "a.parquet")])
     docs = [json.loads(line) for line in gzip.open(tmp_path / "a.jsonl.gz", "rt", encoding="utf8")]
     assert pq.read_table(str(tmp_path / "a.parquet")).to_pylist() == docs
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Pyongyang's envoy said that 11,000 North Korean soldiers had crossed into the province.", False),
+    ("A defector said North Korea had moved 12000 men to the front by March.", False),
+    ("Our analysts believe some 1,800 Russian paratroopers died at the dam.", False),
+    ("The ministry said 150 Russian armoured vehicles were lost near the ridge.", False),
+    ("Hezbollah admitted losing 1,400 fighters, its media office said.", False),
+    ("Monitors counted 111,000 North Korean shells fired across the river.", True),   # not 11,000
+    ("The harbour held 11,000.5 tonnes of grain, a Korean shipper said.", True),       # no subject
+    ("About 11,000 Sudanese troops were deployed to the border, the army said.", True),  # other subject
+    ("Belarus said 7,000 reservists were called up.", True),                           # not a story figure
+])
+def test_corpus_texts_that_give_a_story_figure_for_its_subject_are_not_drawn(maker, text, kept):
+    assert maker.story_free_texts(["An unrelated opening line.", text]) == (
+        ["An unrelated opening line.", text] if kept else ["An unrelated opening line."])
+
+
+def test_no_drawn_text_gives_a_story_figure_for_its_subject(maker, tmp_path):
+    maker.main(["--documents", "600", "--out", str(tmp_path / "a.jsonl.gz")])
+    docs = [json.loads(line) for line in gzip.open(tmp_path / "a.jsonl.gz", "rt", encoding="utf8")]
+    texts = set(maker.corpus_texts())
+    bodies = [d["text"] if d["text"] in texts else d["text"].split("\n\n", 1)[1] for d in docs]
+    free = set(maker.story_free_texts(maker.corpus_texts()))
+    assert len(free) < len(texts)  # our corpus has such texts, so the test can fail
+    assert all(body in free for body in bodies)
