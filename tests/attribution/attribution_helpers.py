@@ -27,3 +27,24 @@ def assert_cue_found(doc, cue, source, content=...):
     assert text_of(a["source"]) == source
     if content is not ...:
         assert text_of(a["content"]) == content
+
+
+def both_paths_tests(cues, not_cues):
+    """The three tests of a recall table, on the blank pipeline and on a trained parser: every case
+    of ``cues`` (``C(...)`` rows) is found on each path, no word of ``not_cues`` ((text, word) rows)
+    is a cue on either. Use: ``test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(...)``."""
+
+    @pytest.mark.parametrize("text,cue,source,content", cues)
+    def test_found(nlp, text, cue, source, content):
+        assert_cue_found(nlp(text), cue, source, content)
+
+    @pytest.mark.parametrize("text,cue,source,content", cues)
+    def test_found_with_parser(parsed, text, cue, source, content):
+        assert_cue_found(parsed(text), cue, source, content)
+
+    @pytest.mark.parametrize("text,word", not_cues)
+    def test_not_a_cue(nlp, parsed, text, word):
+        for pipe in (nlp, parsed):
+            assert find(pipe(text), word) is None
+
+    return test_found, test_found_with_parser, test_not_a_cue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution_helpers import C, assert_cue_found, find
+from attribution_helpers import C, both_paths_tests, find
 from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
 
 
@@ -69,20 +69,7 @@ NOT_CUES = [
 ]
 
 
-@pytest.mark.parametrize("text,cue,source,content", CUES)
-def test_cue_found(nlp, text, cue, source, content):
-    assert_cue_found(nlp(text), cue, source, content)
-
-
-@pytest.mark.parametrize("text,cue,source,content", CUES)
-def test_cue_found_with_parser(parsed, text, cue, source, content):
-    assert_cue_found(parsed(text), cue, source, content)
-
-
-@pytest.mark.parametrize("text,word", NOT_CUES)
-def test_not_a_cue(nlp, parsed, text, word):
-    for pipe in (nlp, parsed):
-        assert find(pipe(text), word) is None
+test_cue_found, test_cue_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)
 
 
 # With a trained parser the same reports as the rules: a belief needs its "that" on both paths, and a

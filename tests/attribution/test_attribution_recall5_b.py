@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution_helpers import C, assert_cue_found, find
+from attribution_helpers import C, both_paths_tests, find
 from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
 
 TURNS = ("Part of the transcript follows.\n\n\"OKAFOR: Was the depot hit? We heard three blasts. Nobody has confirmed it.\n\n"
@@ -84,20 +84,7 @@ NOT_NOUN_CUES = [
 ]
 
 
-@pytest.mark.parametrize("text,cue,source,content", COLON_CUES)
-def test_colon_cue_found(nlp, text, cue, source, content):
-    assert_cue_found(nlp(text), cue, source, content)
-
-
-@pytest.mark.parametrize("text,cue,source,content", COLON_CUES)
-def test_colon_cue_found_with_parser(parsed, text, cue, source, content):
-    assert_cue_found(parsed(text), cue, source, content)
-
-
-@pytest.mark.parametrize("text,word", NOT_COLON)
-def test_not_a_colon_cue(nlp, parsed, text, word):
-    for pipe in (nlp, parsed):
-        assert find(pipe(text), word) is None
+test_colon_cue_found, test_colon_cue_found_with_parser, test_not_a_colon_cue = both_paths_tests(COLON_CUES, NOT_COLON)
 
 
 @pytest.mark.parametrize("text,turns", [(TURNS, 3), (LINES, 4)])
@@ -107,20 +94,7 @@ def test_report_inside_a_turn_is_the_speakers(nlp, parsed, text, turns):
         assert [a["cue"]["text"] for a in doc._.conflict_attributions] == [":"] * turns
 
 
-@pytest.mark.parametrize("text,cue,source,content", NOUN_CUES)
-def test_noun_cue_found(nlp, text, cue, source, content):
-    assert_cue_found(nlp(text), cue, source, content)
-
-
-@pytest.mark.parametrize("text,cue,source,content", NOUN_CUES)
-def test_noun_cue_found_with_parser(parsed, text, cue, source, content):
-    assert_cue_found(parsed(text), cue, source, content)
-
-
-@pytest.mark.parametrize("text,word", NOT_NOUN_CUES)
-def test_not_a_noun_cue(nlp, parsed, text, word):
-    for pipe in (nlp, parsed):
-        assert find(pipe(text), word) is None
+test_noun_cue_found, test_noun_cue_found_with_parser, test_not_a_noun_cue = both_paths_tests(NOUN_CUES, NOT_NOUN_CUES)
 
 
 def test_a_noun_cue_does_not_clip_the_clause_it_stands_in(nlp, parsed):
