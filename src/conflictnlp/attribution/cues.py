@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, List, NamedTuple, Optional, Tuple
 
+from .asking import questioned_object, verb_by_position
 from .chunker import (
     appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, relative_insert,
     segment_start, skip_lead, stop_word_inside,
@@ -345,7 +346,8 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
     particle = governs(view, cue.entry, cue.e, cue.hi)  # "..., speaking of a betrayal"
     # "..., noting the truce had held"; after a report, any gerund of saying: "he said, adding he would stay"
-    said = cue.nxt not in NOT_SAID and (cue.entry.get("object") or (
+    said = cue.nxt not in NOT_SAID and (cue.entry.get("object") and questioned_object(
+        view, cue.entry, (cue.e, cue.hi) if cue.e < cue.hi else None, WH_WORDS) is not False or (
         cue.prev == "," and any(view.lower[k] in view.cue_forms for k in range(cue.lo, cue.i - 1))))
     marked = cue.nxt in ("that", ":") or cue.nxt in QUOTES
     if not comma and marked and cue.i - 1 >= cue.lo and not is_punct(view.words[cue.i - 1]):
@@ -405,7 +407,7 @@ GERUND_LINKS = ("while", "when", "after", "before", "though", "also")
 def progressive(view: View, cue: VerbCue) -> bool:
     """ "X is saying", "X isn't saying", "X are now denying": a finite verb, not a gerund."""
     j = cue.i - 1
-    while j >= cue.lo and view.lower[j] in ("not", "n't", "now", "also", "still", "again", "publicly"):
+    while j >= cue.lo and view.lower[j] in ("not", "n't", "now", "also", "still", "again", "once", "publicly", "repeatedly", "openly"):
         j -= 1
     return j >= cue.lo and view.lower[j] in BE - {"be", "been", "being", "'s", "’s"}
 
@@ -455,11 +457,15 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
             before = catenative_before(view, before, cue.lo)  # "X continued to | call for", "X went on to | say"
         elif before in times and times[before] > cue.lo:
             before = times[before]  # "X last month announced", "X on Sunday denied"
+        elif before - 3 > cue.lo and view.words[before - 1] == view.words[before - 3] == "," and view.lower[before - 2] in LINK_ADVERBS:
+            before -= 3  # "Some veterans, however, | question"
         else:
             break
     return before
 
 
+# A linking adverb between commas after a source: "Some veterans, however, question ...".
+LINK_ADVERBS = frozenset(("however", "meanwhile", "too", "instead", "though", "likewise", "nevertheless", "moreover"))
 GO_FORMS = ("go", "goes", "going", "gone", "went")
 
 
@@ -781,7 +787,14 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
             signal = True  # "dismissed reports that ..."
-    if content is not None and (entry.get("object") and (cue.form not in lex.ambiguous or cue.is_verb_tag)
+    doubted = questioned_object(view, entry, content, WH_WORDS)
+    if doubted is False:
+        return None  # "police questioned three suspects": an interrogation
+    by_position = entry.get("question") and cue.form in lex.ambiguous and cue.token is None and verb_by_position(
+        view, cue.i, cue.lo, cue.hi, lambda w: bool(lex.typer.matches((w,))), WH_WORDS)
+    if entry.get("question") and cue.form in lex.ambiguous and cue.token is None and not by_position:
+        return None  # "a similar question: ...": the noun
+    if content is not None and (entry.get("object") and (cue.form not in lex.ambiguous or cue.is_verb_tag or by_position)
                                 or entry.get("question") and lower[content[0]] in WH_WORDS):
         signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
     if entry.get("naming"):

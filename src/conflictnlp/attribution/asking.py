@@ -1,0 +1,71 @@
+"""Verbs and nouns of questioning and asking (issue 14, sixth pass b).
+
+"The opposition questioned the casualty figures" reports what it put in doubt, the object; "police
+questioned three suspects" is an interrogation and reports nothing. A noun-or-verb form ("question",
+"questions") is a verb on a blank pipeline after a name, a role or a pronoun and before a determiner
+or a name ("Kovacs questions the neutrality of the monitors"; never "the question of sovereignty",
+"without question", "the people in question").
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .grammar import DETERMINERS, POSSESSIVE, PRONOUNS
+from .view import Range, View, is_cap, is_punct
+from .words import INTERROGATED
+
+# Pronouns and numbers that open an interrogated object: "questioned him", "questioned three men".
+_PERSON_OBJECTS = frozenset(("me", "us", "him", "her", "them", "you", "everyone", "anyone", "somebody", "someone"))
+_NUMBERS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "dozens", "hundreds", "several", "many", "both", "all", "each", "one"))
+# Before a plural subject: "Some veterans | question", "Many residents | question".
+_QUANTIFIERS = DETERMINERS | frozenset(("many", "most", "several", "few", "other", "both", "all"))
+# Where the head of an object noun phrase ends: "the count | of the displaced".
+_HEAD_END = frozenset(("of", "about", "over", "on", "in", "at", "for", "after", "before", "with", "from", "who",
+                       "whom", "that", "which", "and", "or", "to", "during", "by", "amid", "as", "if", "when"))
+
+
+def interrogated(view: View, content: Range) -> bool:
+    """Is the object of a verb of questioning a person, so that the verb is an interrogation
+    ("questioned three suspects", "questioned him", "questioned Petrov", "questioned the driver")?
+    A possessive in the phrase makes it a thing ("questioned Moscow's account")."""
+    lower, words = view.lower, view.words
+    s, e = content
+    if lower[s] in _PERSON_OBJECTS or lower[s] in _NUMBERS or words[s][:1].isdigit():
+        return True
+    k = s
+    while k < e and not (is_punct(words[k]) or lower[k] in _HEAD_END):
+        if lower[k] in POSSESSIVE or words[k].endswith(("'", "’")):
+            return False
+        k += 1
+    if k == s:
+        return False
+    head = lower[k - 1]
+    named = all(is_cap(words[j]) for j in range(s, k) if lower[j] not in DETERMINERS)
+    return head in INTERROGATED or named
+
+
+def verb_by_position(view: View, i: int, lo: int, hi: int, subject_word, wh_words) -> bool:
+    """Is the noun-or-verb form at ``i`` a verb by its neighbours on a blank pipeline: a name, a
+    role (``subject_word``) or a pronoun before it, also across ", however,", and a determiner, a
+    possessive pronoun, a name or "whether", "how" ... after it ("Some veterans, however, question the wisdom of ...")?"""
+    lower, words = view.lower, view.words
+    if i + 1 >= hi or not (lower[i + 1] in DETERMINERS or lower[i + 1] in wh_words or is_cap(words[i + 1])):
+        return False
+    k = i - 1
+    if k - 2 >= lo and words[k] == "," and words[k - 2] == ",":
+        k -= 3  # "Some Democrats, however, | question"
+    if k < lo:
+        return False
+    return lower[k] in PRONOUNS or is_cap(words[k]) or subject_word(lower[k]) or (
+        lower[k].endswith("s") and k - 1 >= lo and (lower[k - 1] in _QUANTIFIERS or is_cap(words[k - 1])))
+
+
+def questioned_object(view: View, entry: dict, content: Optional[Range], wh_words) -> Optional[bool]:
+    """For a verb of questioning that reports its object (``question`` and ``object`` in its entry):
+    False where the object is a person (an interrogation, no report), True where it is a thing, None
+    where it does not apply (no content, a "whether"/"how" clause, another verb)."""
+    if content is None or not (entry.get("question") and entry.get("object")) or view.lower[content[0]] in wh_words:
+        return None
+    return not interrogated(view, content)

@@ -1,0 +1,44 @@
+"""conflict_attribution recall on real reporting, sixth pass (issue 14), helper b: questions and
+asking ("questioned the figures", "raised questions about", "asked the envoy about", "Asked about X,
+the spokesman said"). One case per line, written for these tests: the text, the cue (its first
+occurrence), the expected source and content (``None`` means null). ``NOT_*`` stay no report. Each
+case runs on the blank pipeline and on a trained parser."""
+
+from __future__ import annotations
+
+from attribution_helpers import C, both_paths_tests
+from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
+
+QUESTIONING = [
+    # "question" with a noun phrase object: what the source puts in doubt is its content.
+    C("The opposition questioned the casualty figures released by the army.", "questioned", "The opposition",
+      "the casualty figures released by the army"),
+    C("The rebel commander is once again questioning the ceasefire.", "questioning", "The rebel commander",
+      "the ceasefire"),
+    C("Several aid groups have also questioned the count of the displaced, which rose to 40,000.", "questioned",
+      "Several aid groups", "the count of the displaced"),
+    C("Some veterans, however, question the wisdom of sending more troops.", "question", "Some veterans",
+      "the wisdom of sending more troops"),
+    C("Kovacs questions the neutrality of the monitors.", "questions", "Kovacs", "the neutrality of the monitors"),
+    C("Opposition deputies have questioned Moscow's account of the crash.", "questioned", "Opposition deputies",
+      "Moscow's account of the crash"),
+    C("The ministry issued a statement questioning the timing of the raid.", "questioning", "The ministry",
+      "the timing of the raid"),
+]
+
+NOT_QUESTIONING = [
+    # an interrogation: the object is a person
+    ("Police questioned three suspects after the bombing.", "questioned"),
+    ("Investigators questioned the driver for six hours.", "questioned"),
+    ("Detectives have questioned him twice.", "questioned"),
+    ("Border guards questioned Petrov about his trip.", "questioned"),
+    ("Military police are questioning the soldiers who fled the post.", "questioning"),
+    # the noun
+    ("The question of sovereignty over the islands remains open.", "question"),
+    ("The garrison was, without question, the strongest in the region.", "question"),
+    ("The people in question were never seen again.", "question"),
+    ("Reporters' questions went unanswered.", "questions"),
+    ("A similar question: who pays for the rebuilding of the bridge?", "question"),
+]
+
+test_questioning, test_questioning_with_parser, test_not_questioning = both_paths_tests(QUESTIONING, NOT_QUESTIONING)
