@@ -24,6 +24,11 @@ QUESTIONING = [
       "Moscow's account of the crash"),
     C("The ministry issued a statement questioning the timing of the raid.", "questioning", "The ministry",
       "the timing of the raid"),
+    # the object ends before a writer's relative clause or gerund after a comma
+    C("Some veterans question the wisdom of sending more troops, who have never seen combat.", "question",
+      "Some veterans", "the wisdom of sending more troops"),
+    C("The rebel commander is once again questioning the ceasefire, urging his men to stay alert.", "questioning",
+      "The rebel commander", "the ceasefire"),
 ]
 
 NOT_QUESTIONING = [
@@ -42,3 +47,40 @@ NOT_QUESTIONING = [
 ]
 
 test_questioning, test_questioning_with_parser, test_not_questioning = both_paths_tests(QUESTIONING, NOT_QUESTIONING)
+
+
+QUESTIONS_ABOUT = [
+    # "raise/have/ask/answer questions about X": the phrase with its preposition is the cue, X the content.
+    C("Opposition lawmakers raised questions about the army's account of the raid.", "raised questions about",
+      "Opposition lawmakers", "the army's account of the raid"),
+    C("The general is raising questions about the readiness of the reserve brigades.", "raising questions about",
+      "The general", "the readiness of the reserve brigades"),
+    C("The report, however, raises questions over the use of cluster munitions.", "raises questions over",
+      "The report", "the use of cluster munitions"),
+    C("Human rights groups have questions about the detention of two journalists.", "have questions about",
+      "Human rights groups", "the detention of two journalists"),
+    C("If the inspectors have questions about the dossier, they should say so now.", "have questions about",
+      "the inspectors", "the dossier"),
+    C("Reporters asked questions about the missing convoy.", "asked questions about", "Reporters",
+      "the missing convoy"),
+    C('The envoy gave a long interview to the programme "Frontline," answering questions about the siege.',
+      "answering questions about", "The envoy", "the siege"),
+    # "questions about X" without an asker: no source
+    C("The defence minister has faced questions about the cost of the new drones.", "questions about", None,
+      "the cost of the new drones"),
+    C("There are growing questions about the timing of the strike.", "questions about", None,
+      "the timing of the strike"),
+    # a governed particle in an opening subordinate clause ends at its comma
+    C("When the survey asked about the two candidates, the governor led by nine points.", "asked about",
+      "the survey", "the two candidates"),
+]
+
+NOT_QUESTIONS_ABOUT = [
+    ("Questions of sovereignty remain unresolved.", "Questions"),
+    ("The hearing raised questions in parliament.", "raised"),
+    ("The committee answered questions for an hour.", "answered"),
+    ("The minister had questions for the generals.", "had"),
+]
+
+test_questions_about, test_questions_about_with_parser, test_not_questions_about = both_paths_tests(
+    QUESTIONS_ABOUT, NOT_QUESTIONS_ABOUT)

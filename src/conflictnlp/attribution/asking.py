@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .grammar import DETERMINERS, POSSESSIVE, PRONOUNS
+from .content import trim
 from .view import Range, View, is_cap, is_punct
 from .words import INTERROGATED
 
@@ -69,3 +70,37 @@ def questioned_object(view: View, entry: dict, content: Optional[Range], wh_word
     if content is None or not (entry.get("question") and entry.get("object")) or view.lower[content[0]] in wh_words:
         return None
     return not interrogated(view, content)
+
+
+# Words that open a subordinate clause before the main one: "If the inspectors have questions about
+# the dossier, | they should say so".
+_SUBORDINATORS = frozenset(("if", "when", "whenever", "while", "after", "before", "as", "since", "because",
+                            "although", "though", "unless", "once", "until"))
+
+
+def subordinate_topic(view: View, lo: int, cue_start: int, content: Optional[Range]) -> Optional[Range]:
+    """What a governed particle introduces ends at the comma that closes a subordinate clause the
+    sentence opens with ("When the poll asked about the four candidates, | the governor led")."""
+    if content is None:
+        return None
+    words = view.words
+    k = lo
+    while k < cue_start and (words[k] in ("“", '"', "‘", "(") or words[k].isspace()):
+        k += 1
+    if k >= cue_start or view.lower[k] not in _SUBORDINATORS or any(words[j] == "," for j in range(k, cue_start)):
+        return content
+    comma = next((j for j in range(content[0] + 1, content[1]) if words[j] == ","), None)
+    return content if comma is None else trim(view, content[0], comma)
+
+
+_RELATIVES = frozenset(("who", "which", "whose", "whom", "where"))
+
+
+def object_end(view: View, content: Range) -> Range:
+    """A doubted object ends before a comment of the writer after a comma: a relative clause or a
+    gerund ("questioned the wisdom of the plan, | which ...", "is questioning the count, | urging ...")."""
+    words, lower = view.words, view.lower
+    for j in range(content[0] + 1, content[1] - 1):
+        if words[j] == "," and (lower[j + 1] in _RELATIVES or lower[j + 1].endswith("ing") and lower[j + 1].isalpha()):
+            return trim(view, content[0], j) or content
+    return content

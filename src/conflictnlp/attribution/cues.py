@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, List, NamedTuple, Optional, Tuple
 
-from .asking import questioned_object, verb_by_position
+from .asking import object_end, questioned_object, subordinate_topic, verb_by_position
 from .chunker import (
     appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, relative_insert,
     segment_start, skip_lead, stop_word_inside,
@@ -140,11 +140,17 @@ def nominal_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
             if main:
                 rec.content = trim(view, c0, main[-1])
         return rec if rec.content else None
-    if cue.nxt in NOMINAL_PARTICLES and (owner is not None or cue.form.endswith("s")):
+    if cue.nxt in NOMINAL_PARTICLES and (owner is not None or cue.form.endswith("s")) and not asked_by_phrase(lex, cue):
         return nominal_topic(lex, view, rec, cue, owner)
     if cue.entry["lemma"] == "allegation":
         return None
     return PASS
+
+
+def asked_by_phrase(lex: Lexicons, cue: VerbCue) -> bool:
+    """ "questions of sovereignty" (a question noun reports only "about" what), and "raised
+    questions about" (the phrase cue before it reports it)."""
+    return bool(cue.entry.get("question")) and (cue.nxt != "about" or f"{cue.prev} {cue.form}" in lex.verb_forms)
 
 
 def possessive_owner(lex: Lexicons, view: View, end: int, lo: int) -> Optional[Range]:
@@ -340,7 +346,7 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     doc = document_before(view, cue)
     if doc is not None:
         return issued_saying(view, rec, cue, doc)
-    comma = (cue.prev == "," or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
+    comma = (cue.prev == "," or closes_after_comma(view, cue) or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
              # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
              or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or bare_clause(view, cue)))
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
@@ -365,6 +371,12 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
     return None
+
+
+def closes_after_comma(view: View, cue: VerbCue) -> bool:
+    """A quotation closes after a comma right before the gerund: 'an interview for “Frontline,” |
+    answering questions about ...'."""
+    return cue.prev in QUOTES and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == "," and cue.i - 1 in view.close_at
 
 
 def irregular_subject(view: View, lo: int, end: int) -> Optional[Range]:
@@ -776,7 +788,7 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
         if asks_only(view, after_start + 1, hi):
             return None  # "did not respond to a request for comment": nothing was said
         signal = True  # "spoke of a betrayal": the particle joins the cue (.extent), what it governs is said
-        content = content_after(view, after_start + 1, hi, keep_first=True)
+        content = subordinate_topic(view, cue.lo, cue.i, content_after(view, after_start + 1, hi, keep_first=True))
     elif entry.get("particle_only"):
         return None  # "spoke to reporters", "talked for hours"
     elif after_start < hi and lower[after_start] == "to" and entry.get("infinitive"):
@@ -790,6 +802,8 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     doubted = questioned_object(view, entry, content, WH_WORDS)
     if doubted is False:
         return None  # "police questioned three suspects": an interrogation
+    if doubted:
+        content = object_end(view, content)
     by_position = entry.get("question") and cue.form in lex.ambiguous and cue.token is None and verb_by_position(
         view, cue.i, cue.lo, cue.hi, lambda w: bool(lex.typer.matches((w,))), WH_WORDS)
     if entry.get("question") and cue.form in lex.ambiguous and cue.token is None and not by_position:
