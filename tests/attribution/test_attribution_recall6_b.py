@@ -6,7 +6,7 @@ case runs on the blank pipeline and on a trained parser."""
 
 from __future__ import annotations
 
-from attribution_helpers import C, both_paths_tests
+from attribution_helpers import C, both_paths_tests, find
 from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
 
 QUESTIONING = [
@@ -84,3 +84,36 @@ NOT_QUESTIONS_ABOUT = [
 
 test_questions_about, test_questions_about_with_parser, test_not_questions_about = both_paths_tests(
     QUESTIONS_ABOUT, NOT_QUESTIONS_ABOUT)
+
+
+ASKING = [
+    # "ask X about Y": X is the addressee (the medium), Y what was asked
+    C("The presenter asks him about the shelling of the hospital.", "asks", "The presenter",
+      "the shelling of the hospital"),
+    C("The senator asked the envoy about the fate of the prisoners.", "asked", "The senator",
+      "the fate of the prisoners"),
+    C("Reporters asked about the missing soldiers.", "asked about", "Reporters", "the missing soldiers"),
+    # a participle that opens the sentence: what was asked, up to the comma, and no asker named
+    C("Asked about the strike, the spokesman said the army had acted in self-defence.", "Asked about", None,
+      "the strike"),
+    C("When asked whether the road was open, the governor shrugged.", "asked", None, "whether the road was open"),
+    C("Asked if the brigade would withdraw, Colonel Marsh shook his head.", "Asked", None,
+      "if the brigade would withdraw"),
+]
+
+NOT_ASKING = [
+    # a request, not a question (the existing rule: "asked X to ..." is no report)
+    ("The general asked the villagers to leave their homes.", "asked"),
+    ("Asked to leave, the monitors refused.", "Asked"),
+    ("The defector asked for asylum in Sweden.", "asked"),
+    ("The asking price for the villa fell by half.", "asking"),
+    ("Copies of the report are available on request.", "request"),
+]
+
+test_asking, test_asking_with_parser, test_not_asking = both_paths_tests(ASKING, NOT_ASKING)
+
+
+def test_asked_whom_is_the_medium(nlp, parsed):
+    for pipe in (nlp, parsed):
+        a = find(pipe("The senator asked the envoy about the fate of the prisoners."), "asked")
+        assert a["medium"]["text"] == "the envoy"

@@ -9,9 +9,9 @@ or a name ("Kovacs questions the neutrality of the monitors"; never "the questio
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Tuple
 
-from .grammar import DETERMINERS, POSSESSIVE, PRONOUNS
+from .grammar import DETERMINERS, NP_STOP, POSSESSIVE, PRONOUNS, QUOTES
 from .content import trim
 from .view import Range, View, is_cap, is_punct
 from .words import INTERROGATED
@@ -104,3 +104,45 @@ def object_end(view: View, content: Range) -> Range:
         if words[j] == "," and (lower[j + 1] in _RELATIVES or lower[j + 1].endswith("ing") and lower[j + 1].isalpha()):
             return trim(view, content[0], j) or content
     return content
+
+
+# Openers of a sentence-initial participle of asking: "Asked about ...", "When asked whether ...".
+_ASKED_OPENERS = frozenset(("when", "if", "once", "after", "while", "as"))
+
+
+def asked_whom(view: View, entry: dict, i: int, hi: int) -> Optional[Range]:
+    """Whom a verb of asking asks, between it and its governed particle: "asks him | about",
+    "asked the envoy | about" (a pronoun, or a noun phrase of up to six words without punctuation),
+    or None."""
+    if not (entry.get("question") and entry.get("particles")) or i >= hi:
+        return None
+    lower, words = view.lower, view.words
+    if lower[i] in _PERSON_OBJECTS:
+        end = i + 1
+    else:
+        end = i
+        while end < min(hi, i + 6) and not (is_punct(words[end]) and lower[end] not in POSSESSIVE) and (
+                lower[end] not in NP_STOP and lower[end] not in entry["particles"]):
+            end += 1
+    if end == i or end + 1 >= hi or lower[end] not in entry["particles"] or is_punct(words[end + 1]):
+        return None
+    return i, end
+
+
+def opening_question(view: View, entry: dict, i: int, e: int, lo: int, hi: int, wh_words) -> Optional[Tuple[int, Range]]:
+    """A participle of asking that opens its sentence, with no asker named: "Asked about the strike,
+    the spokesman said ...", "When asked whether the road was open, ...". Returns where the cue ends
+    (with its particle) and what was asked, up to the comma; None where it does not apply."""
+    lower, words = view.lower, view.words
+    k = lo
+    while k < i and (words[k] in QUOTES or words[k].isspace()):
+        k += 1
+    if not (entry.get("question") and lower[i] == "asked") or not (k == i or k + 1 == i and lower[k] in _ASKED_OPENERS):
+        return None
+    particle = e < hi and lower[e] in entry.get("particles", ())
+    if not (particle or e < hi and lower[e] in wh_words):
+        return None
+    start = e + 1 if particle else e
+    comma = next((j for j in range(start + 1, hi) if words[j] == ","), None)
+    content = trim(view, start, comma) if comma is not None else None
+    return (e + 1 if particle else e, content) if content else None

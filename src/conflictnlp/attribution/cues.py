@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, List, NamedTuple, Optional, Tuple
 
-from .asking import object_end, questioned_object, subordinate_topic, verb_by_position
+from .asking import asked_whom, object_end, opening_question, questioned_object, subordinate_topic, verb_by_position
 from .chunker import (
     appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, relative_insert,
     segment_start, skip_lead, stop_word_inside,
@@ -106,7 +106,7 @@ def space_after(view: View, e: int, hi: int) -> int:
 
 def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
     """The record the token rules give a reporting verb, or None."""
-    for case in (passive_cue, quoted_as_saying, gerund_cue):
+    for case in (asked_first, passive_cue, quoted_as_saying, gerund_cue):
         found = case(view, rec, cue)
         if found is not PASS:
             return found
@@ -289,6 +289,16 @@ def subtree_range(token, keep_relcl: bool = False) -> Range:
     while e - 1 > s and is_punct(token.doc[e - 1].text):
         e -= 1
     return s, e
+
+
+def asked_first(view: View, rec: Record, cue: VerbCue) -> Any:
+    """ "Asked about the strike, the spokesman said ...": what was asked, and no asker named."""
+    found = opening_question(view, cue.entry, cue.i, cue.e, cue.lo, cue.hi, WH_WORDS)
+    if found is None:
+        return PASS
+    rec.cue = (cue.i, found[0])
+    rec.content = found[1]
+    return rec
 
 
 def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
@@ -925,6 +935,9 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
         if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
             addressee = np
             i = np[1]
+    asked = asked_whom(view, entry, i, hi) if addressee is None else None
+    if asked is not None:
+        addressee, i = asked, asked[1]  # "asks him | about his tax returns", "asked the envoy | about"
     for _ in range(6):
         if i >= hi:
             break
