@@ -99,6 +99,19 @@ ASKING = [
     C("When asked whether the road was open, the governor shrugged.", "asked", None, "whether the road was open"),
     C("Asked if the brigade would withdraw, Colonel Marsh shook his head.", "Asked", None,
       "if the brigade would withdraw"),
+    # between commas after its subject, and in the passive: the one asked is no source
+    C("Residents, asked about the shelling, said it had lasted all night.", "asked about", None, "the shelling"),
+    C("The envoy was asked about the convoy.", "asked", None, "the convoy"),
+    C("He was asked whether the army would withdraw.", "asked", None, "whether the army would withdraw"),
+    # a gerund of asking before its quoted question, whom it asks in between
+    C('The singer thanked the crowd before asking them, "Where do we go from here?"', "asking", "The singer",
+      "Where do we go from here?"),
+    C('The mayor turned to the crowd, asking them: "Who will rebuild the bridge?"', "asking", "The mayor",
+      "Who will rebuild the bridge?"),
+    C('The clip shows Colonel Marsh asking, "Who gave the order to retreat?"', "asking", "Colonel Marsh",
+      "Who gave the order to retreat?"),
+    C('The video shows the commander asking, "Who gave the order to retreat?"', "asking", "the commander",
+      "Who gave the order to retreat?"),
 ]
 
 NOT_ASKING = [
@@ -108,6 +121,7 @@ NOT_ASKING = [
     ("The defector asked for asylum in Sweden.", "asked"),
     ("The asking price for the villa fell by half.", "asking"),
     ("Copies of the report are available on request.", "request"),
+    ("The soldiers were asked to leave the checkpoint.", "asked"),
 ]
 
 test_asking, test_asking_with_parser, test_not_asking = both_paths_tests(ASKING, NOT_ASKING)
@@ -117,3 +131,9 @@ def test_asked_whom_is_the_medium(nlp, parsed):
     for pipe in (nlp, parsed):
         a = find(pipe("The senator asked the envoy about the fate of the prisoners."), "asked")
         assert a["medium"]["text"] == "the envoy"
+
+
+def test_asked_in_the_passive_is_the_medium(nlp, parsed):
+    for pipe in (nlp, parsed):
+        a = find(pipe("The envoy was asked about the convoy."), "asked")
+        assert (a["cue"]["text"], a["medium"]["text"]) == ("was asked about", "The envoy")

@@ -14,7 +14,7 @@ from typing import Optional, Tuple
 from .grammar import DETERMINERS, NP_STOP, POSSESSIVE, PRONOUNS, QUOTES
 from .content import trim
 from .view import Range, View, is_cap, is_punct
-from .words import INTERROGATED
+from .words import INTERROGATED, VERB_GROUP
 
 # Pronouns and numbers that open an interrogated object: "questioned him", "questioned three men".
 _PERSON_OBJECTS = frozenset(("me", "us", "him", "her", "them", "you", "everyone", "anyone", "somebody", "someone"))
@@ -130,19 +130,71 @@ def asked_whom(view: View, entry: dict, i: int, hi: int) -> Optional[Range]:
 
 
 def opening_question(view: View, entry: dict, i: int, e: int, lo: int, hi: int, wh_words) -> Optional[Tuple[int, Range]]:
-    """A participle of asking that opens its sentence, with no asker named: "Asked about the strike,
-    the spokesman said ...", "When asked whether the road was open, ...". Returns where the cue ends
+    """A participle of asking that opens its sentence or stands between commas after its subject,
+    with no asker named: "Asked about the strike, the spokesman said ...", "When asked whether the
+    road was open, ...", "The envoy, asked about the convoy, said ...". Returns where the cue ends
     (with its particle) and what was asked, up to the comma; None where it does not apply."""
     lower, words = view.lower, view.words
     k = lo
     while k < i and (words[k] in QUOTES or words[k].isspace()):
         k += 1
-    if not (entry.get("question") and lower[i] == "asked") or not (k == i or k + 1 == i and lower[k] in _ASKED_OPENERS):
+    inserted = i - 1 > lo and words[i - 1] == ","  # "The envoy, | asked about the convoy, | said ..."
+    if not (entry.get("question") and lower[i] == "asked") or not (
+            k == i or k + 1 == i and lower[k] in _ASKED_OPENERS or inserted):
         return None
     particle = e < hi and lower[e] in entry.get("particles", ())
     if not (particle or e < hi and lower[e] in wh_words):
         return None
     start = e + 1 if particle else e
     comma = next((j for j in range(start + 1, hi) if words[j] == ","), None)
+    if inserted and k != i and (comma is None or comma + 1 >= hi or not (
+            lower[comma + 1] in view.cue_forms or lower[comma + 1] in VERB_GROUP)):
+        return None  # "The envoy, a veteran, asked about the convoy, then left": the envoy asked
     content = trim(view, start, comma) if comma is not None else None
     return (e + 1 if particle else e, content) if content else None
+
+
+def asking_quote(view: View, entry: dict, i: int, e: int, lo: int, hi: int) -> Optional[Tuple[Optional[Range], Range]]:
+    """A gerund of asking before the question it quotes, whom it asks in between ("before asking
+    them, “...?”", "asking her: “...?”", "the commander asking, “...?”"). Returns the word range
+    before the gerund that may name the asker (or None when a comma or a colon stands there) and the
+    quotation; None where it does not apply."""
+    lower, words = view.lower, view.words
+    if not (entry.get("question") and lower[i].endswith("ing")) or e >= hi:
+        return None
+    k = e + 1 if lower[e] in _PERSON_OBJECTS else e
+    if k < hi and words[k] in (",", ":"):
+        k += 1
+    close = view.open_at.get(k) if k < hi and words[k] in QUOTES else None
+    if close is None or k == e:
+        return None
+    quote = trim(view, k + 1, close)
+    if quote is None:
+        return None
+    return (None if i - 1 < lo or is_punct(words[i - 1]) else (lo, i)), quote
+
+
+def asker_before(view: View, i: int, lo: int, role_word) -> Optional[Range]:
+    """The person named right before a gerund of asking: a run of capitalized words ("Colonel
+    Marsh"), or a role (``role_word``) with its determiner ("the commander"); None otherwise."""
+    words, lower = view.words, view.lower
+    j = i - 1
+    if j < lo:
+        return None
+    if is_cap(words[j]):
+        while j - 1 >= lo and (is_cap(words[j - 1]) or words[j - 1] == "." and j - 2 >= lo and is_cap(words[j - 2])):
+            j -= 1
+        return (j, i) if j > lo or not lower[j] in DETERMINERS else None
+    if not (words[j].isalpha() and role_word(lower[j])):
+        return None
+    return (j - 1, i) if j - 1 >= lo and lower[j - 1] in DETERMINERS else (j, i)
+
+
+def asked_passive(view: View, entry: dict, e: int, hi: int, wh_words) -> Optional[Range]:
+    """What a passive of asking asks: "The envoy was asked | about the convoy", "He was asked |
+    whether ..."; None where neither a governed particle nor a "whether"/"how" ... follows."""
+    if not entry.get("question") or e + 1 >= hi:
+        return None
+    if view.lower[e] in entry.get("particles", ()) and not is_punct(view.words[e + 1]):
+        return e + 1, hi
+    return (e, hi) if view.lower[e] in wh_words else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, List, NamedTuple, Optional, Tuple
 
-from .asking import asked_whom, object_end, opening_question, questioned_object, subordinate_topic, verb_by_position
+from .asking import asked_passive, asked_whom, asker_before, asking_quote, object_end, opening_question, questioned_object, subordinate_topic, verb_by_position
 from .chunker import (
     appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, relative_insert,
     segment_start, skip_lead, stop_word_inside,
@@ -106,8 +106,8 @@ def space_after(view: View, e: int, hi: int) -> int:
 
 def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
     """The record the token rules give a reporting verb, or None."""
-    for case in (asked_first, passive_cue, quoted_as_saying, gerund_cue):
-        found = case(view, rec, cue)
+    for case in (asked_first, passive_cue, quoted_as_saying, asking_gerund, gerund_cue):
+        found = case(lex, view, rec, cue) if case is asking_gerund else case(view, rec, cue)
         if found is not PASS:
             return found
     before = skip_before_cue(view, cue)
@@ -298,6 +298,21 @@ def asked_first(view: View, rec: Record, cue: VerbCue) -> Any:
         return PASS
     rec.cue = (cue.i, found[0])
     rec.content = found[1]
+    rec.inherit = True  # no source of its own, nor one from the parse ("Residents, asked about X, said")
+    return rec
+
+
+def asking_gerund(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
+    """ "..., before asking them, “Who ...?”": the person named right before the gerund asks
+    ("the footage shows Colonel Marsh asking, “...”"), else the subject of the clause."""
+    found = asking_quote(view, cue.entry, cue.i, cue.e, cue.lo, cue.hi)
+    if found is None:
+        return PASS
+    before, rec.content = found
+    # "the footage shows Colonel Marsh | asking"; "marched through the square | asking": the clause's subject
+    named = asker_before(view, cue.i, cue.lo, lambda w: bool(lex.typer.matches((w,)))) if before is not None else None
+    rec.source = named or clause_subject(view, cue.lo, cue.i) or irregular_subject(view, cue.lo, cue.i)
+    rec.inherit = named is None  # "The mayor turned to the crowd, asking them: “...”": the clause's source
     return rec
 
 
@@ -319,6 +334,11 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         rec.kind = "raising"
         rec.content = clause_around(view, j, e, lo, hi)
         return rec
+    asked = asked_passive(view, cue.entry, e, hi, WH_WORDS)
+    if asked is not None:  # "The envoy was asked about the convoy": the envoy is asked, no asker named
+        rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in PRONOUNS else np_before(view, j, lo)
+        rec.content = content_after(view, asked[0], hi, keep_first=True)
+        return rec if rec.content else None
     if cue.entry.get("addressee") and nxt in ("to", "that"):
         rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in PRONOUNS else np_before(view, j, lo)
         rec.content = content_after(view, e, hi, keep_first=nxt == "to")
