@@ -103,6 +103,7 @@ ASKING = [
     C("Residents, asked about the shelling, said it had lasted all night.", "asked about", None, "the shelling"),
     C("The envoy was asked about the convoy.", "asked", None, "the convoy"),
     C("He was asked whether the army would withdraw.", "asked", None, "whether the army would withdraw"),
+    C("General Hale was once asked how the war would end.", "was once asked", None, "how the war would end"),
     # a gerund of asking before its quoted question, whom it asks in between
     C('The singer thanked the crowd before asking them, "Where do we go from here?"', "asking", "The singer",
       "Where do we go from here?"),

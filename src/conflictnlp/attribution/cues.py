@@ -320,7 +320,7 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "he was told to leave", "the strike was confirmed by the ministry", "are said to be"."""
     lower, lo, hi, e, nxt = view.lower, cue.lo, cue.hi, cue.e, cue.nxt
     j = cue.i - 1
-    while j >= lo and lower[j] in ("also", "widely", "not", "previously", "repeatedly", "been", "being"):
+    while j >= lo and lower[j] in ("also", "widely", "not", "previously", "repeatedly", "once", "been", "being"):
         if lower[j] in ("been", "being"):
             break
         j -= 1
