@@ -93,6 +93,12 @@ ASKING = [
     C("The senator asked the envoy about the fate of the prisoners.", "asked", "The senator",
       "the fate of the prisoners"),
     C("Reporters asked about the missing soldiers.", "asked about", "Reporters", "the missing soldiers"),
+    # ... and before a "whether", "how", "why" ... clause; a verb of questioning asks an official, not a suspect
+    C("The senator asked the envoy whether the convoy had arrived.", "asked", "The senator",
+      "whether the convoy had arrived"),
+    C("She asked him how many soldiers had died.", "asked", "She", "how many soldiers had died"),
+    C("Lawmakers questioned the defence minister about the missing funds.", "questioned", "Lawmakers",
+      "the missing funds"),
     # a participle that opens the sentence: what was asked, up to the comma, and no asker named
     C("Asked about the strike, the spokesman said the army had acted in self-defence.", "Asked about", None,
       "the strike"),
@@ -123,6 +129,11 @@ NOT_ASKING = [
     ("The asking price for the villa fell by half.", "asking"),
     ("Copies of the report are available on request.", "request"),
     ("The soldiers were asked to leave the checkpoint.", "asked"),
+    ("The police asked residents who saw the attack to come forward.", "asked"),
+    # an interrogation, also with what it was about, and in the passive
+    ("Police questioned three suspects about the bombing.", "questioned"),
+    ("Investigators questioned the driver about the crash.", "questioned"),
+    ("Two men were questioned over the attack.", "questioned"),
 ]
 
 test_asking, test_asking_with_parser, test_not_asking = both_paths_tests(ASKING, NOT_ASKING)

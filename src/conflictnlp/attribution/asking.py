@@ -111,22 +111,31 @@ _ASKED_OPENERS = frozenset(("when", "if", "once", "after", "while", "as"))
 
 
 def asked_whom(view: View, entry: dict, i: int, hi: int) -> Optional[Range]:
-    """Whom a verb of asking asks, between it and its governed particle: "asks him | about",
-    "asked the envoy | about" (a pronoun, or a noun phrase of up to six words without punctuation),
-    or None."""
+    """Whom a verb of asking asks, between it and its governed particle or its "whether", "how" ...
+    clause: "asks him | about", "asked the envoy | whether" (a pronoun, or a noun phrase of up to six
+    words without punctuation), or None. A verb of questioning does not ask a suspect: "questioned
+    three suspects about the bombing" is an interrogation (:func:`interrogated`)."""
     if not (entry.get("question") and entry.get("particles")) or i >= hi:
         return None
     lower, words = view.lower, view.words
+    opens = set(entry["particles"]) | _ASKED_CLAUSES
     if lower[i] in _PERSON_OBJECTS:
         end = i + 1
     else:
         end = i
         while end < min(hi, i + 6) and not (is_punct(words[end]) and lower[end] not in POSSESSIVE) and (
-                lower[end] not in NP_STOP and lower[end] not in entry["particles"]):
+                lower[end] not in NP_STOP and lower[end] not in opens):
             end += 1
-    if end == i or end + 1 >= hi or lower[end] not in entry["particles"] or is_punct(words[end + 1]):
+    if end == i or end + 1 >= hi or lower[end] not in opens or is_punct(words[end + 1]):
+        return None
+    if entry.get("object") and interrogated(view, (i, end)):
         return None
     return i, end
+
+
+# What an addressee of asking may be asked: "asked the envoy | whether ..." (never "who", a relative:
+# "asked residents who saw the attack to come forward").
+_ASKED_CLAUSES = frozenset(("whether", "if", "how", "why", "what", "when", "where"))
 
 
 def opening_question(view: View, entry: dict, i: int, e: int, lo: int, hi: int, wh_words) -> Optional[Tuple[int, Range]]:
@@ -192,8 +201,9 @@ def asker_before(view: View, i: int, lo: int, role_word) -> Optional[Range]:
 
 def asked_passive(view: View, entry: dict, e: int, hi: int, wh_words) -> Optional[Range]:
     """What a passive of asking asks: "The envoy was asked | about the convoy", "He was asked |
-    whether ..."; None where neither a governed particle nor a "whether"/"how" ... follows."""
-    if not entry.get("question") or e + 1 >= hi:
+    whether ..."; None where neither a governed particle nor a "whether"/"how" ... follows, and for a
+    verb of questioning ("Two men were questioned over the attack" is an interrogation)."""
+    if not entry.get("question") or entry.get("object") or e + 1 >= hi:
         return None
     if view.lower[e] in entry.get("particles", ()) and not is_punct(view.words[e + 1]):
         return e + 1, hi
