@@ -26,6 +26,7 @@ from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
+    RELATIVE_PARTICIPLES,
     HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -703,7 +704,40 @@ def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
         if (left and (left[0] == skip_lead(view, lo, left[1]) or words[left[0] - 1] in QUOTES | {","})
                 and lex.typer.classify(view.doc[left[0]:left[1]].text).source_type != "unknown"):
             src = (left[0], src[1])
-    return src
+    described = reduced_relative_head(lex, view, src, lo)
+    return (described, src[1]) if described is not None else src
+
+
+# Prepositions that open the phrase of a reduced relative clause after a source noun.
+RELATIVE_PREPS = frozenset(("by", "in", "from", "at", "on", "near", "inside", "outside", "across", "around", "along", "with",
+                            "to", "for", "behind"))
+
+
+def reduced_relative_head(lex: Lexicons, view: View, src: Range, lo: int) -> Optional[int]:
+    """The start of the noun phrase that a reduced relative clause describes, when the source found
+    is only the object of its preposition and that phrase opens the clause: "Figures released by
+    the ministry | say", "Officials based in Kharkiv | said", "Residents reached by phone | said"
+    (the source as written, with what describes it)."""
+    lower, words = view.lower, view.words
+    k = src[0] - 1 if lower[src[0]] in RELATIVE_PREPS else src[0] - 2  # "near the front": the chunker keeps "near"
+    if k <= lo or not reduced_relative_at(lex, view, k):
+        return None
+    head = np_before(view, k, lo)
+    if head is None or lower[head[1] - 1] in DETERMINERS:
+        return None
+    opens = head[0] == skip_lead(view, lo, head[1]) or lower[head[0] - 1] in CONTINUATIONS or words[head[0] - 1] in QUOTES | {","}
+    return head[0] if opens else None
+
+
+def reduced_relative_at(lex: Lexicons, view: View, k: int) -> bool:
+    """Token ``k`` is a participle that opens a reduced relative clause: "released | by", "based |
+    in"; not a reporting phrase of its own ("Witnesses quoted by local media said": cue "quoted by")."""
+    lower, words = view.lower, view.words
+    if k + 1 >= view.n or lower[k + 1] not in RELATIVE_PREPS or is_cap(words[k]) or lower[k] in view.cue_forms:
+        return False
+    if f"{lower[k]} {lower[k + 1]}" in lex.cue_types:
+        return False
+    return lower[k] in RELATIVE_PARTICIPLES or (lower[k].endswith("ed") and len(lower[k]) > 4 and words[k].isalpha())
 
 
 def summary_source(lex: Lexicons, view: View, src: Range) -> Optional[Range]:
@@ -712,6 +746,7 @@ def summary_source(lex: Lexicons, view: View, src: Range) -> Optional[Range]:
     lower, words = view.lower, view.words
     k = src[0] + 1 if lower[src[0]] in ("a", "an") else src[0]
     if (src[1] - k > 1 and lower[k] in SUMMARY_NOUNS and (k > src[0] or words[src[0] - 1] == ",")
+            and not reduced_relative_at(lex, view, k + 1)  # "A report published by the group said"
             and (lower[k + 1] in ("the", "its", "their") or is_cap(words[k + 1])
                  or lex.typer.classify(view.doc[k + 1:src[1]].text).source_type != "unknown")):
         return k + 1, src[1]

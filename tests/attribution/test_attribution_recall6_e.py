@@ -1,0 +1,39 @@
+"""conflict_attribution on real reporting, sixth pass (issue 14), e: a source described by a reduced
+relative clause ("Figures released by the ministry say", "Officials based in Kharkiv said") is the
+whole phrase as written, not the object of its preposition. One case per line, written for these
+tests: the text, the cue (its first occurrence), the expected source and content (``None`` means
+null). Each case runs on the blank pipeline and on a trained parser."""
+
+from __future__ import annotations
+
+from attribution_helpers import C, both_paths_tests
+from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
+
+CUES = [
+    C("Figures released by the health ministry say 31 people were killed.", "say",
+      "Figures released by the health ministry", "31 people were killed"),
+    C("Officials based in Kharkiv said the strikes continued overnight.", "said", "Officials based in Kharkiv",
+      "the strikes continued overnight"),
+    C("Residents reached by phone said the shelling had stopped.", "said", "Residents reached by phone",
+      "the shelling had stopped"),
+    C("Soldiers interviewed by the agency said they had not been paid for months.", "said",
+      "Soldiers interviewed by the agency", "they had not been paid for months"),
+    C("A report published by the monitoring group on Monday said 12 drones were downed.", "said",
+      "A report published by the monitoring group", "12 drones were downed"),
+    C("But medics stationed near the front told reporters that the clinic was full.", "told",
+      "medics stationed near the front", "the clinic was full"),
+    C("Peacekeepers deployed along the border reported that two villages were burned.", "reported",
+      "Peacekeepers deployed along the border", "two villages were burned"),
+    # The participle of a passive or of the content is no relative clause of the source.
+    C("The bodies were found by villagers near the river, officials said.", "said", "officials",
+      "The bodies were found by villagers near the river"),
+    C("Russia said troops based in Belarus had moved south.", "said", "Russia", "troops based in Belarus had moved south"),
+    C("The army said drones launched from the coast were shot down.", "said", "The army",
+      "drones launched from the coast were shot down"),
+]
+
+NOT_CUES = [
+    ("Supplies stored in the said warehouse were looted.", "said"),
+]
+
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)
