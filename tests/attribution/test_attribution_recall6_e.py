@@ -1,6 +1,7 @@
 """conflict_attribution on real reporting, sixth pass (issue 14), e: a source described by a reduced
 relative clause ("Figures released by the ministry say", "Officials based in Kharkiv said") is the
-whole phrase as written, not the object of its preposition. One case per line, written for these
+whole phrase as written, not the object of its preposition; a raising cue before what someone is
+reported to be ("Several soldiers are reported dead") is a report without a source. One case per line, written for these
 tests: the text, the cue (its first occurrence), the expected source and content (``None`` means
 null). Each case runs on the blank pipeline and on a trained parser."""
 
@@ -32,8 +33,24 @@ CUES = [
       "drones launched from the coast were shot down"),
 ]
 
+REPORTED_STATES = [
+    # No source; the clause is the content, as for "reportedly" (the cue keeps its participle).
+    C("Several soldiers are reported dead after the clashes near the dam.", "reported", None,
+      "Several soldiers are reported dead after the clashes near the dam"),
+    C("At least 12 civilians were reported killed in the shelling.", "reported", None,
+      "At least 12 civilians were reported killed in the shelling"),
+    C("Two journalists are reported missing in the east.", "reported", None, "Two journalists are reported missing in the east"),
+    C("Many of the hostages are reported alive, the negotiator said.", "reported", None,
+      "Many of the hostages are reported alive"),
+    # Inside another report, the clause starts after the outer cue.
+    C("Hospital staff say dozens are reported wounded.", "reported", None, "dozens are reported wounded"),
+    C("Villagers said that the herders were reported abducted.", "reported", None, "the herders were reported abducted"),
+]
+
 NOT_CUES = [
+    ("The reported dead include two medics.", "reported"),
+    ("The fire was reported late on Sunday.", "reported"),
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES, NOT_CUES)

@@ -26,7 +26,7 @@ from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
-    RELATIVE_PARTICIPLES,
+    RELATIVE_PARTICIPLES, REPORTED_STATES,
     HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -299,15 +299,28 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         rec.source = np_after(view, e + 1, hi)
         rec.content = trim(view, lo, j)
         return rec if rec.source else None
-    if cue.entry.get("raising") and (nxt == "to" or nxt in cue.entry.get("particles", ())):  # "are said to", "was accused of"
+    if cue.entry.get("raising") and (nxt == "to" or nxt in cue.entry.get("particles", ())  # "are said to", "was accused of"
+                                     or nxt in REPORTED_STATES):  # "Several soldiers are reported dead"
         rec.kind = "raising"
-        rec.content = clause_around(view, j, e, lo, hi)
+        rec.content = after_outer_cue(view, clause_around(view, j, e, lo, hi), j)
         return rec
     if cue.entry.get("addressee") and nxt in ("to", "that"):
         rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in PRONOUNS else np_before(view, j, lo)
         rec.content = content_after(view, e, hi, keep_first=nxt == "to")
         return rec
     return None
+
+
+def after_outer_cue(view: View, content: Optional[Range], j: int) -> Optional[Range]:
+    """A raising cue's clause without the report it is the content of: "Villagers said | the
+    soldiers were reported missing" (the clause starts after the outer cue and its "that")."""
+    if content is None:
+        return None
+    outer = [k for k in range(content[0], j) if view.lower[k] in view.cue_forms and not is_cap(view.words[k])]
+    if not outer:
+        return content
+    start = outer[-1] + 1 + (outer[-1] + 1 < j and view.lower[outer[-1] + 1] == "that")
+    return trim(view, start, content[1]) if start < j else content
 
 
 def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:

@@ -60,3 +60,4 @@ TRANSCRIPT_ROLES = word_set("transcript_roles")  # "PRESENTER:", "UPDATE:": no s
 REQUEST_NOUNS = word_set("request_nouns")  # "did not respond to | a request for comment": no report
 CONTACT_VERBS = word_set("contact_verbs")  # "the officers I interviewed | said"
 RELATIVE_PARTICIPLES = word_set("irregular_participles")  # "Officials based in X said": a reduced relative
+REPORTED_STATES = word_set("reported_states")  # "Several soldiers are reported | dead": a raising cue
