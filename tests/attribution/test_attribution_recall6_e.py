@@ -1,7 +1,9 @@
 """conflict_attribution on real reporting, sixth pass (issue 14), e: a source described by a reduced
 relative clause ("Figures released by the ministry say", "Officials based in Kharkiv said") is the
 whole phrase as written, not the object of its preposition; a raising cue before what someone is
-reported to be ("Several soldiers are reported dead") is a report without a source. One case per line, written for these
+reported to be ("Several soldiers are reported dead") is a report without a source; headlines: a
+speaker and topic before a colon ("Kyiv Mayor on Blackouts: ..."), a quotation in single quotes
+after a headline colon, and a capitalized verb the tagger reads as a name in a title-case headline. One case per line, written for these
 tests: the text, the cue (its first occurrence), the expected source and content (``None`` means
 null). Each case runs on the blank pipeline and on a trained parser."""
 
@@ -47,10 +49,22 @@ REPORTED_STATES = [
     C("Villagers said that the herders were reported abducted.", "reported", None, "the herders were reported abducted"),
 ]
 
+HEADLINES = [
+    C("Kyiv Mayor on Blackouts: 'Hardest Winter Yet'", "on Blackouts:", "Kyiv Mayor", "Hardest Winter Yet"),
+    C("Defence Ministry on Drone Strikes: 'All Targets Were Military'", "on Drone Strikes:", "Defence Ministry",
+      "All Targets Were Military"),
+    C("Zelensky: 'We Will Win This War'", ":", "Zelensky", "We Will Win This War"),
+    C("General Warns of ‘Long War’ in the East", "Warns of", "General", "‘Long War’ in the East"),
+    C("Army Chief Warns of ‘Hard Winter’ for Troops", "Warns of", "Army Chief", "‘Hard Winter’ for Troops"),
+]
+
 NOT_CUES = [
+    ("Sanctions on Oil: A Year of Loopholes", ":"),
+    ("Attacks on Shipping: What We Know", ":"),
+    ("Update: Strikes resume overnight", ":"),
     ("The reported dead include two medics.", "reported"),
     ("The fire was reported late on Sunday.", "reported"),
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES, NOT_CUES)

@@ -66,7 +66,7 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
         found = nominal_cue(lex, view, rec, cue)
         if found is not PASS:
             return found
-    if not_a_verb(cue, tagged) or in_a_name(view, cue) or speaker_aside(view, cue):
+    if (not_a_verb(cue, tagged) and not (tagged and headline_verb(view, cue))) or in_a_name(view, cue) or speaker_aside(view, cue):
         return None
     if not parsed:
         return rule_cases(lex, view, rec, cue)
@@ -203,8 +203,21 @@ def in_a_name(view: View, cue: VerbCue) -> bool:
     words, i = view.words, cue.i
     if not is_cap(words[i]) or i == cue.lo or is_punct(words[i - 1]) or words[i - 1] in QUOTES:
         return False
-    long_words = [w for w in words[cue.lo:cue.hi] if len(w) > 3 and w.isalpha()]
-    return sum(is_cap(w) for w in long_words) < 0.6 * len(long_words)
+    return not title_case(view, cue.lo, cue.hi)
+
+
+def title_case(view: View, lo: int, hi: int) -> bool:
+    """Most longer words of ``lo:hi`` are capitalized: a headline in title case."""
+    long_words = [w for w in view.words[lo:hi] if len(w) > 3 and w.isalpha()]
+    return sum(is_cap(w) for w in long_words) >= 0.6 * len(long_words)
+
+
+def headline_verb(view: View, cue: VerbCue) -> bool:
+    """A capitalized cue form that the tagger read as a name in a title-case headline, where the
+    parse makes it the head of the clause: "General Warns of ‘Long War’", "Minister Reveals ..."."""
+    token = cue.token
+    return (token.pos_ == "PROPN" and is_cap(view.words[cue.i]) and cue.i > cue.lo
+            and (token.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in token.children)) and title_case(view, cue.lo, cue.hi))
 
 
 # "I can tell you", "let me say", "I won't say": the speaker's aside, not a report.
@@ -1126,6 +1139,12 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     if content is None:
         return None
     quoted = i + 1 < hi and (view.words[i + 1] in QUOTES or view.words[i + 1] in ("‘", "'"))  # single quotes too
+    on_topic = speaker_on_topic(lex, view, src, lo, quoted)
+    if on_topic is not None:
+        rec = Record((on_topic, i + 1), "colon")  # "Kyiv Mayor on Blackouts:": the topic is in the cue
+        rec.source = (src[0], on_topic)
+        rec.content = single_quoted_inside(view, content) if quoted else content
+        return rec
     finding = headline_finding(view, src, lo)
     if not finding and topic_before_colon(lex, view, src, quoted):
         return None
@@ -1138,8 +1157,30 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
         return None  # a transcript's speaker label: "CORRESPONDENT: ...", "ANCHOR: ..."
     rec = Record((i, i + 1), "colon")
     rec.source = src
-    rec.content = content
+    rec.content = single_quoted_inside(view, content) if quoted else content
     return rec
+
+
+def speaker_on_topic(lex: Lexicons, view: View, src: Range, lo: int, quoted: bool) -> Optional[int]:
+    """The "on" of a headline's speaker and topic before its colon ("Kyiv Mayor on Blackouts: 'Hardest
+    Winter Yet'", "Ruiz on the Ceasefire: ..."), when the words before it name a speaker: a body or
+    role the source tables know, a name that speaks in the story, or any name before a quotation."""
+    k = next((k for k in range(src[0] + 1, src[1] - 1) if view.lower[k] == "on"), None)
+    if k is None or not (is_cap(view.words[k + 1]) or view.lower[k + 1] == "the"):
+        return None
+    speaker = (src[0], k)
+    known = lex.typer.classify(view.doc[speaker[0]:speaker[1]].text).source_type != "unknown"
+    named = all(is_cap(view.words[j]) for j in range(*speaker))
+    return k if known or (named and (quoted or headline_speaker(view, speaker, lo))) else None
+
+
+def single_quoted_inside(view: View, rng: Range) -> Range:
+    """The inside of a content that is one quotation in single quotes, which the quote pairing
+    leaves alone (a straight one is also an apostrophe): "Zelensky: 'We Will Win'" → `We Will Win`."""
+    s, e = rng
+    if e - s > 2 and view.words[s] in ("'", "‘") and view.words[e - 1] in ("'", "’"):
+        return trim(view, s + 1, e - 1) or rng
+    return rng
 
 
 def quoted_paragraphs(view: View, k: int) -> List[Range]:
