@@ -3,7 +3,8 @@ relative clause ("Figures released by the ministry say", "Officials based in Kha
 whole phrase as written, not the object of its preposition; a raising cue before what someone is
 reported to be ("Several soldiers are reported dead") is a report without a source; headlines: a
 speaker and topic before a colon ("Kyiv Mayor on Blackouts: ..."), a quotation in single quotes
-after a headline colon, and a capitalized verb the tagger reads as a name in a title-case headline. One case per line, written for these
+after a headline colon, and a capitalized verb the tagger reads as a name in a title-case headline; a parenthetical source
+and cue before a phrase ("..., he said, for how ..."); "many of whom say". One case per line, written for these
 tests: the text, the cue (its first occurrence), the expected source and content (``None`` means
 null). Each case runs on the blank pipeline and on a trained parser."""
 
@@ -58,6 +59,24 @@ HEADLINES = [
     C("Army Chief Warns of ‘Hard Winter’ for Troops", "Warns of", "Army Chief", "‘Hard Winter’ for Troops"),
 ]
 
+PARENTHETICALS = [
+    # Source and cue between commas after a clause: what follows goes on the clause, whatever word
+    # opens it (a preposition, "to", "before"): two content parts.
+    C("The army has drawn up a plan, he said, for how it can hold the river.", "said", "he",
+      "The army has drawn up a plan"),
+    C("He has drawn up a plan, the colonel said, for how the brigade can hold the river.", "said", "the colonel",
+      "He has drawn up a plan"),
+    C("The militia was ready, the commander insisted, for a long siege.", "insisted", "the commander",
+      "The militia was ready"),
+    # A relative that counts part of a group is the source as written, its content ends with the insert.
+    C("Families of the dead, many of whom say the inquiry was a sham, marched on Sunday.", "say", "many of whom",
+      "the inquiry was a sham"),
+    C("The strikes angered residents, most of whom say the army ignored their warnings.", "say", "most of whom",
+      "the army ignored their warnings"),
+    C("Twelve officers were detained, two of whom said they had been beaten.", "said", "two of whom",
+      "they had been beaten"),
+]
+
 NOT_CUES = [
     ("Sanctions on Oil: A Year of Loopholes", ":"),
     ("Attacks on Shipping: What We Know", ":"),
@@ -67,4 +86,11 @@ NOT_CUES = [
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS, NOT_CUES)
+
+
+def test_parenthetical_cue_keeps_both_parts(nlp, parsed):
+    text = "The army has drawn up a plan, he said, for how it can hold the river."
+    for pipe in (nlp, parsed):
+        a = pipe(text)._.conflict_attributions[0]
+        assert [p["text"] for p in a["content_parts"]] == ["The army has drawn up a plan", "for how it can hold the river"]

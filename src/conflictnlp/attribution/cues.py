@@ -610,8 +610,11 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     before the cue, then what was said after it (or before it)."""
     lo = cue.lo
     pronoun = before - 1 >= lo and view.lower[before - 1] in PRONOUNS and not stop_word_inside(view, before - 1, lo, before)
-    if pronoun or (before - 1 >= lo and relative_source(view, before - 1, lo)):
-        src: Optional[Range] = (before - 1, before)
+    quantified = quantified_relative(view, before, lo)
+    if quantified is not None:
+        src: Optional[Range] = quantified  # "residents, many of whom say ..."
+    elif pronoun or (before - 1 >= lo and relative_source(view, before - 1, lo)):
+        src = (before - 1, before)
     else:
         src = np_before(view, before, lo)
     if src is None and before - 1 >= lo and view.words[before - 1] == ",":
@@ -631,7 +634,8 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
             return rec
     rec.source = src
     rec = content_for_source_before(lex, view, rec, cue, src)
-    if rec is not None and rec.content and relative_source(view, src[0], lo) and view.words[src[0] - 1] == ",":
+    if (rec is not None and rec.content and (relative_source(view, src[0], lo) or quantified is not None)
+            and view.words[src[0] - 1] == ","):
         # "The group, which has said it wants X, denied ...": the insert ends at its comma
         rec.content = trim(view, rec.content[0], next(
             (k for k in range(rec.content[0], rec.content[1]) if view.words[k] == ","), rec.content[1]))
@@ -705,6 +709,20 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     # "Jorge Nampula, a veteran of the war, said", "Abu Khaled, 61, said": the source as written,
     # with its appositives (annotation guidelines)
     return appositive_source(view, comma, lo)
+
+
+# Words that count part of a group before "of whom": "many of whom", "two of whom".
+PART_WORDS = frozenset(("many", "some", "most", "all", "none", "one", "several", "both", "few", "half", "each", "any",
+                        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"))
+
+
+def quantified_relative(view: View, before: int, lo: int) -> Optional[Range]:
+    """ "residents, many of whom | say", "officers, two of whom | said": the relative as written
+    is the source (annotation guidelines), with the part it counts."""
+    lower, k = view.lower, before - 3
+    if k < lo or lower[before - 1] not in ("whom", "which") or lower[before - 2] != "of":
+        return None
+    return (k, before) if lower[k] in PART_WORDS or lower[k].isdigit() else None
 
 
 def relative_source(view: View, k: int, lo: int) -> bool:
@@ -879,9 +897,17 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
     # (a quotation or what a colon opens is what was said: 'said: “For you, ...”')
     return not (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
-                and not introduced(view, content[0])
+                and not introduced(view, content[0]) and not parenthetical_cue(view, cue, src)
                 and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
                 and not ((entry.get("question") or declined(view, cue)) and lower[content[0]] in WH_WORDS))
+
+
+def parenthetical_cue(view: View, cue: VerbCue, src: Range) -> bool:
+    """Source and cue between commas after a clause: "The army has a plan, he said, | for how ..."
+    (what follows the second comma goes on the clause before, whatever word opens it)."""
+    words = view.words
+    return (src[0] - 2 > cue.lo and words[src[0] - 1] == "," and cue.e + 1 < cue.hi and words[cue.e] == ","
+            and not is_punct(words[src[0] - 2]) and words[src[0] - 2] not in QUOTES)
 
 
 def introduced(view: View, k: int) -> bool:
