@@ -4,7 +4,7 @@ whole phrase as written, not the object of its preposition; a raising cue before
 reported to be ("Several soldiers are reported dead") is a report without a source; headlines: a
 speaker and topic before a colon ("Kyiv Mayor on Blackouts: ..."), a quotation in single quotes
 after a headline colon, and a capitalized verb the tagger reads as a name in a title-case headline; a parenthetical source
-and cue before a phrase ("..., he said, for how ..."); "many of whom say". One case per line, written for these
+and cue before a phrase ("..., he said, for how ..."); "many of whom say"; a linking adverbial next to the cue ("said, however, that"). One case per line, written for these
 tests: the text, the cue (its first occurrence), the expected source and content (``None`` means
 null). Each case runs on the blank pipeline and on a trained parser."""
 
@@ -77,6 +77,17 @@ PARENTHETICALS = [
       "they had been beaten"),
 ]
 
+ADVERBIALS = [
+    # A linking adverbial next to the cue belongs to neither the source nor the content.
+    C("The commander said on the other hand, \u201cthe reserves are not ready.\u201d", "said", "The commander",
+      "the reserves are not ready"),
+    C("The minister said, however, that the talks would go on.", "said", "The minister", "the talks would go on"),
+    C("The envoy said instead that a truce was close.", "said", "The envoy", "a truce was close"),
+    C("The spokesman said, for example, that two depots had burned.", "said", "The spokesman", "two depots had burned"),
+    C("Rebels, however, said the town was still theirs.", "said", "Rebels", "the town was still theirs"),
+    C("The governor, for her part, said the shelters were full.", "said", "The governor", "the shelters were full"),
+]
+
 NOT_CUES = [
     ("Sanctions on Oil: A Year of Loopholes", ":"),
     ("Attacks on Shipping: What We Know", ":"),
@@ -86,7 +97,7 @@ NOT_CUES = [
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS, NOT_CUES)
 
 
 def test_parenthetical_cue_keeps_both_parts(nlp, parsed):

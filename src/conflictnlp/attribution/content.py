@@ -11,7 +11,7 @@ from typing import List, Optional
 from .chunker import skip_lead
 from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
 from .view import Range, Record, View, is_cap, is_punct
-from .words import CLAIM_NOUNS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
+from .words import CLAIM_NOUNS, DISCOURSE_ADVERBIALS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
 
 
 def rest_is_punct(view: View, i: int, hi: int) -> bool:
@@ -85,7 +85,7 @@ def content_after(view: View, i: int, hi: int, keep_first: bool = False) -> Opti
         # A quote that opens at the end of the sentence: "He said: “..."
         return None
     if not keep_first:
-        i = skip_to_that(view, i, hi)
+        i = skip_to_that(view, skip_adverbial(view, i, hi), hi)
     if not keep_first and view.lower[i] == "that" and i + 1 < hi:
         i += 1
     if words[i] in QUOTES and i in view.open_at:
@@ -97,6 +97,28 @@ def content_after(view: View, i: int, hi: int, keep_first: bool = False) -> Opti
         return None
     rng = trim(view, i, clause_end(view, i, hi))
     return cut_trailing_frames(view, rng) if rng else None
+
+
+def adverbial_end(view: View, i: int, hi: int) -> Optional[int]:
+    """The end of a linking adverbial at ``i`` (``discourse_adverbials``: "however", "on the other
+    hand", "for example") when a comma, "that" or a quotation mark follows it, else None."""
+    lower, words = view.lower, view.words
+    for n in (4, 3, 2, 1):
+        k = i + n
+        if k < hi and " ".join(lower[i:k]) in DISCOURSE_ADVERBIALS and (words[k] == "," or lower[k] == "that" or words[k] in QUOTES):
+            return k
+    return None
+
+
+def skip_adverbial(view: View, i: int, hi: int) -> int:
+    """Past a linking adverbial and its comma after a cue: "said, however, | that ...", "said on the
+    other hand, | “...”"."""
+    k = adverbial_end(view, i, hi)
+    if k is None:
+        return i
+    while k < hi and (view.words[k] == "," or view.words[k].isspace()):
+        k += 1
+    return k if k < hi else i
 
 
 def skip_to_that(view: View, i: int, hi: int) -> int:

@@ -17,7 +17,7 @@ from .chunker import (
     segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
-    clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
+    adverbial_end, clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
     trim,
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
@@ -683,6 +683,8 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     seg_start = segment_start(view, comma, lo)
     if seg_start is None:
         return None
+    if adverbial_end(view, seg_start, comma + 1) == comma and words[seg_start - 1] == ",":
+        return np_before(view, seg_start - 1, lo)  # "Rebels, however, said": the adverbial is no source
     if (lower[seg_start] in SPOKEN_PREPS or seg_start in view.stop_at) and words[seg_start - 1] == ",":
         return np_before(view, seg_start - 1, lo)  # "The general, at a later briefing, said": the frame is no source
     if (words[seg_start - 1] == "," and lower[seg_start].endswith("ing") and words[seg_start].isalpha()
