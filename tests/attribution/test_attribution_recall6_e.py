@@ -88,6 +88,15 @@ ADVERBIALS = [
     C("The governor, for her part, said the shelters were full.", "said", "The governor", "the shelters were full"),
 ]
 
+DESCRIBED_AS = [
+    # "as" right after "described" is the cue's particle; after an object it stays in the content.
+    C("The blast was what the mayor described as \u201can intentional act.\u201d", "described as", "the mayor",
+      "\u201can intentional act.\u201d"),
+    C("Analysts described as reckless the decision to cross the river.", "described as", "Analysts",
+      "reckless the decision to cross the river"),
+    C("The governor described the attack as a war crime.", "described", "The governor", "the attack as a war crime"),
+]
+
 NOT_CUES = [
     ("Sanctions on Oil: A Year of Loopholes", ":"),
     ("Attacks on Shipping: What We Know", ":"),
@@ -97,7 +106,7 @@ NOT_CUES = [
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS, NOT_CUES)
 
 
 def test_parenthetical_cue_keeps_both_parts(nlp, parsed):
