@@ -86,6 +86,10 @@ ADVERBIALS = [
     C("The spokesman said, for example, that two depots had burned.", "said", "The spokesman", "two depots had burned"),
     C("Rebels, however, said the town was still theirs.", "said", "Rebels", "the town was still theirs"),
     C("The governor, for her part, said the shelters were full.", "said", "The governor", "the shelters were full"),
+    C("The governor dismissed reports, however, that the town had fallen.", "dismissed", "The governor",
+      "the town had fallen"),
+    C("The army denied claims, though, that its drones hit the market.", "denied", "The army",
+      "its drones hit the market"),
 ]
 
 DESCRIBED_AS = [
