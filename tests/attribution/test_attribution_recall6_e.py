@@ -101,7 +101,23 @@ DESCRIBED_AS = [
     C("The governor described the attack as a war crime.", "described", "The governor", "the attack as a war crime"),
 ]
 
+ESTIMATES = [
+    # A figure put on a count is what the source holds (cue_type belief): the count and its figure.
+    C("Officials in the province have put the death toll from Sunday's attack on the camp at 23.", "have put",
+      "Officials in the province", "the death toll from Sunday's attack on the camp at 23"),
+    C("The UN puts the number of displaced at 1.2 million.", "puts", "The UN", "the number of displaced at 1.2 million"),
+    C("Local officials put the toll at more than 40, the agency said.", "put", "Local officials",
+      "the toll at more than 40"),
+    C("The ministry estimates the number of dead at about 300.", "estimates", "The ministry",
+      "the number of dead at about 300"),
+    C("Rescuers are putting the number of missing at nearly two hundred.", "are putting", "Rescuers",
+      "the number of missing at nearly two hundred"),
+]
+
 NOT_CUES = [
+    ("Medics put the wounded on a bus to the city.", "put"),
+    ("The army put the blame on the rebels.", "put"),
+    ("The engineers put the number plates at the gate.", "put"),
     ("Sanctions on Oil: A Year of Loopholes", ":"),
     ("Attacks on Shipping: What We Know", ":"),
     ("Update: Strikes resume overnight", ":"),
@@ -110,7 +126,7 @@ NOT_CUES = [
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS + ESTIMATES, NOT_CUES)
 
 
 def test_parenthetical_cue_keeps_both_parts(nlp, parsed):
@@ -118,3 +134,9 @@ def test_parenthetical_cue_keeps_both_parts(nlp, parsed):
     for pipe in (nlp, parsed):
         a = pipe(text)._.conflict_attributions[0]
         assert [p["text"] for p in a["content_parts"]] == ["The army has drawn up a plan", "for how it can hold the river"]
+
+
+def test_an_estimate_is_a_belief(nlp, parsed):
+    for pipe in (nlp, parsed):
+        a = pipe("The UN puts the number of displaced at 1.2 million.")._.conflict_attributions[0]
+        assert a["cue_type"] == "belief"

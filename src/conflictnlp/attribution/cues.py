@@ -21,12 +21,13 @@ from .content import (
     trim,
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
+from ..counts.numbers import NUMBER_WORDS
 from .lexicons import Lexicons
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
-    RELATIVE_PARTICIPLES, REPORTED_STATES,
+    RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS,
     HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -62,6 +63,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     cue = VerbCue(i, e, lo, hi, form, entry, lower[b - 1] if b - 1 >= lo else "", lower[a] if a < hi else "",
                   token, tagged and token.pos_ in ("VERB", "AUX"))
     rec = Record((i, e), "verb", entry["lemma"])
+    if entry.get("estimate_only") and estimate_frame(view, a, hi) is None:
+        return None  # "put" reports only a figure put on a count
     if form in NOMINAL_CUES:
         found = nominal_cue(lex, view, rec, cue)
         if found is not PASS:
@@ -845,6 +848,10 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     """What follows the cue, and whether something marks it as said (``signal``: "that", a colon,
     a quote, a governed particle, "to ..."); None where the verb does not report."""
     lower, words, entry = view.lower, view.words, cue.entry
+    if entry.get("estimate"):
+        frame = estimate_frame(view, after_start, hi)
+        if frame is not None:
+            return True, frame  # "put the death toll at 23": what was put on the count is said
     content = None
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if governs(view, entry, after_start, hi) and (cue.form not in lex.ambiguous or cue.is_verb_tag):
@@ -935,6 +942,31 @@ REFUSALS = ("declined", "declines", "refused", "refuses", "refusing", "declining
 
 # What a verb of asking asks: "questioned whether ...", "asked how ...".
 WH_WORDS = ("whether", "if", "how", "why", "what", "who", "when", "where", "which")
+
+
+# Words before a figure that put it at about, at least or at most: "at about 40", "at more than 300".
+FIGURE_LEADS = frozenset(("about", "around", "roughly", "some", "nearly", "almost", "over", "more", "less", "fewer", "than",
+                          "least", "most", "up", "to", "between", "as", "many", "high", "low", "a"))
+
+
+def estimate_frame(view: View, k: int, hi: int) -> Optional[Range]:
+    """The count and figure a verb of estimating puts on it, from ``k``: "the death toll from the
+    attack | at 23", "the number of displaced at 1.2 million" (``estimate_nouns``); else None."""
+    lower, words = view.lower, view.words
+    j = k + 1 if k < hi and lower[k] in DETERMINERS | {"its", "their", "his", "her", "our"} else k
+    if not any(lower[n] in ESTIMATE_NOUNS for n in range(j, min(hi, j + 3))):
+        return None
+    at = next((n for n in range(j + 1, min(hi, j + 26)) if lower[n] == "at" or words[n] in (".", ";", ":", "?", "!")), None)
+    if at is None or lower[at] != "at":
+        return None
+    n = at + 1
+    while n < hi and lower[n] in FIGURE_LEADS and n - at < 5:
+        n += 1
+    if n >= hi or not (words[n][:1].isdigit() or lower[n] in NUMBER_WORDS):
+        return None
+    while n + 1 < hi and (lower[n + 1] in NUMBER_WORDS or words[n + 1][:1].isdigit()):
+        n += 1  # "1.2 million", "two hundred"
+    return trim(view, k, n + 1)
 
 
 def governs(view: View, entry: dict, k: int, hi: int) -> bool:

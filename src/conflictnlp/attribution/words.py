@@ -62,3 +62,4 @@ CONTACT_VERBS = word_set("contact_verbs")  # "the officers I interviewed | said"
 RELATIVE_PARTICIPLES = word_set("irregular_participles")  # "Officials based in X said": a reduced relative
 REPORTED_STATES = word_set("reported_states")  # "Several soldiers are reported | dead": a raising cue
 DISCOURSE_ADVERBIALS = word_set("discourse_adverbials")  # "said, however, that": neither source nor content
+ESTIMATE_NOUNS = word_set("estimate_nouns")  # "put the death toll | at 23"
