@@ -114,7 +114,18 @@ ESTIMATES = [
       "the number of missing at nearly two hundred"),
 ]
 
+BARE_CLAUSES = [
+    # Without tags, a noun-or-verb form before a clause opening with a subject pronoun is the verb;
+    # a plural subject with an -ing modifier opens the clause.
+    C("However, conflicting accounts claim it was the police who fired first.", "claim", "conflicting accounts",
+      "it was the police who fired first"),
+    C("The rebel group reports they captured two tanks.", "reports", "The rebel group", "they captured two tanks"),
+    C("The town fell, and fleeing residents said the bridge was gone.", "said", "fleeing residents",
+      "the bridge was gone"),
+]
+
 NOT_CUES = [
+    ("The claims they made were false.", "claims"),
     ("Medics put the wounded on a bus to the city.", "put"),
     ("The army put the blame on the rebels.", "put"),
     ("The engineers put the number plates at the gate.", "put"),
@@ -126,7 +137,7 @@ NOT_CUES = [
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS + ESTIMATES, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS + ESTIMATES + BARE_CLAUSES, NOT_CUES)
 
 
 def test_parenthetical_cue_keeps_both_parts(nlp, parsed):

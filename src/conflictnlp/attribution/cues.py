@@ -899,7 +899,8 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     alone ("they have added")."""
     lower, words, entry = view.lower, view.words, cue.entry
     clause = cue.token is not None and parse_clause(cue.token, entry)
-    if not (signal or post) and ((entry["strength"] == "weak" and not clause) or (cue.form in lex.ambiguous and not cue.is_verb_tag)):
+    if not (signal or post) and ((entry["strength"] == "weak" and not clause)
+                                 or (cue.form in lex.ambiguous and not cue.is_verb_tag and not pronoun_clause(view, cue, content))):
         return False
     if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
         return False
@@ -909,6 +910,13 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
                 and not introduced(view, content[0]) and not parenthetical_cue(view, cue, src)
                 and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
                 and not ((entry.get("question") or declined(view, cue)) and lower[content[0]] in WH_WORDS))
+
+
+def pronoun_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
+    """Without tags, a noun-or-verb form right before a clause that opens with a subject pronoun
+    is the verb: "conflicting accounts claim | it was the police", "the group reports | they fled"."""
+    return (cue.token is None and content is not None and content[0] == cue.e
+            and view.lower[content[0]] in ("it", "he", "she", "they", "we", "there"))
 
 
 def parenthetical_cue(view: View, cue: VerbCue, src: Range) -> bool:
