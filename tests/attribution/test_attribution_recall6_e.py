@@ -114,6 +114,12 @@ ESTIMATES = [
       "the number of missing at nearly two hundred"),
 ]
 
+NOUN_CLAUSES = [
+    C("The army denied reports that were published by the rebels.", "denied", "The army",
+      "reports that were published by the rebels"),
+    C("Kyiv claims that wounded soldiers were left behind.", "claims", "Kyiv", "wounded soldiers were left behind"),
+]
+
 BARE_CLAUSES = [
     # Without tags, a noun-or-verb form before a clause opening with a subject pronoun is the verb;
     # a plural subject with an -ing modifier opens the clause.
@@ -125,6 +131,10 @@ BARE_CLAUSES = [
 ]
 
 NOT_CUES = [
+    # A noun-or-verb form before a relative clause or a title is a noun, tags or none.
+    ("The nonstop demands that come with front-line command erase a commander's private life.", "demands"),
+    ("The governor's niece, state Sen. Lina Oduya, spoke first.", "state"),
+    ("Reports that were published by the rebels could not be checked.", "Reports"),
     ("The claims they made were false.", "claims"),
     ("Medics put the wounded on a bus to the city.", "put"),
     ("The army put the blame on the rebels.", "put"),
@@ -137,7 +147,7 @@ NOT_CUES = [
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS + ESTIMATES + BARE_CLAUSES, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS + ESTIMATES + BARE_CLAUSES + NOUN_CLAUSES, NOT_CUES)
 
 
 def test_parenthetical_cue_keeps_both_parts(nlp, parsed):

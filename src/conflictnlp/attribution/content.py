@@ -9,7 +9,7 @@ from itertools import accumulate
 from typing import List, Optional
 
 from .chunker import skip_lead
-from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
+from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, RELATIVE_VERB_WORDS, TAIL_LINKS, TRIM, TRIM_END
 from .view import Range, Record, View, is_cap, is_punct
 from .words import CLAIM_NOUNS, DISCOURSE_ADVERBIALS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
 
@@ -132,7 +132,7 @@ def skip_to_that(view: View, i: int, hi: int) -> int:
             j = skip_adverbial(view, j + 1, hi)  # "dismissed reports, however, | that ..."
         for k in range(j, min(hi, j + 5)):
             if lower[k] == "that":
-                return k
+                return i if k + 1 < hi and lower[k + 1] in RELATIVE_VERB_WORDS else k  # "reports that | were denied"
             if is_punct(view.words[k]):
                 break
         return i

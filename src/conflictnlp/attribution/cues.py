@@ -20,14 +20,17 @@ from .content import (
     adverbial_end, clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
     trim,
 )
-from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
+from .grammar import (
+    BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, RELATIVE_VERB_WORDS, SKIP_BEFORE_CUE,
+    SPOKEN_PREPS,
+)
 from ..counts.numbers import NUMBER_WORDS
 from .lexicons import Lexicons
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
-    RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS,
+    RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS,
     HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -69,6 +72,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
         found = nominal_cue(lex, view, rec, cue)
         if found is not PASS:
             return found
+    if not tagged and form in lex.ambiguous and untagged_noun(view, cue):
+        return None
     if (not_a_verb(cue, tagged) and not (tagged and headline_verb(view, cue))) or in_a_name(view, cue) or speaker_aside(view, cue):
         return None
     if not parsed:
@@ -198,6 +203,16 @@ def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     # a noun tag before a conjunction "that" is the tagger's slip: "Kovac charges | that countries ..."
     # (a relative "that" keeps the noun: "Insurance claims that rose")
     return not (cue.nxt == "that" and cue.token.i + 1 < len(cue.token.doc) and cue.token.nbor(1).pos_ == "SCONJ")
+
+
+def untagged_noun(view: View, cue: VerbCue) -> bool:
+    """Without tags, a noun-or-verb form that is a noun by its neighbours: before a relative clause
+    ("the nonstop demands that | come with the job", "demands that are unmet") or before a
+    title ("state Sen. Lina Oduya", "state Rep. ..."); "reports that 40 soldiers died" stays a verb."""
+    lower, k = view.lower, cue.e
+    if k + 1 < cue.hi and lower[k] == "that":
+        return lower[k + 1] in RELATIVE_VERB_WORDS
+    return cue.form in ("state", "states") and k < cue.hi and (lower[k].rstrip(".") in TITLE_ABBREVIATIONS or lower[k] in TITLE_WORDS)
 
 
 def in_a_name(view: View, cue: VerbCue) -> bool:
