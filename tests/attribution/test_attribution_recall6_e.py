@@ -120,6 +120,15 @@ NOUN_CLAUSES = [
     C("Kyiv claims that wounded soldiers were left behind.", "claims", "Kyiv", "wounded soldiers were left behind"),
 ]
 
+PARTS_OF_GROUPS = [
+    # A part of a group that opens the clause speaks ("some" is no determiner here).
+    C("But some note that the army has not withdrawn.", "note", "some", "the army has not withdrawn"),
+    C("Some say the offensive has stalled.", "say", "Some", "the offensive has stalled"),
+    C("Some reported that the convoy turned back.", "reported", "Some", "the convoy turned back"),
+    C("Some reports say the bridge was destroyed.", "say", "Some reports", "the bridge was destroyed"),
+    C("The army dismissed some reports that the town had fallen.", "dismissed", "The army", "the town had fallen"),
+]
+
 BARE_CLAUSES = [
     # Without tags, a noun-or-verb form before a clause opening with a subject pronoun is the verb;
     # a plural subject with an -ing modifier opens the clause.
@@ -131,6 +140,7 @@ BARE_CLAUSES = [
 ]
 
 NOT_CUES = [
+    ("Some claims were never checked.", "claims"),
     # A noun-or-verb form before a relative clause or a title is a noun, tags or none.
     ("The nonstop demands that come with front-line command erase a commander's private life.", "demands"),
     ("The governor's niece, state Sen. Lina Oduya, spoke first.", "state"),
@@ -147,7 +157,7 @@ NOT_CUES = [
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS + ESTIMATES + BARE_CLAUSES + NOUN_CLAUSES, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS + ESTIMATES + BARE_CLAUSES + NOUN_CLAUSES + PARTS_OF_GROUPS, NOT_CUES)
 
 
 def test_parenthetical_cue_keeps_both_parts(nlp, parsed):

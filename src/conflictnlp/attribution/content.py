@@ -126,7 +126,7 @@ def skip_to_that(view: View, i: int, hi: int) -> int:
     lower = view.lower
     if i >= hi:
         return i
-    if lower[i] in CLAIM_NOUNS or (lower[i] in ("the", "these", "such", "those") and i + 1 < hi and lower[i + 1] in CLAIM_NOUNS):
+    if lower[i] in CLAIM_NOUNS or (lower[i] in ("the", "these", "such", "those", "some") and i + 1 < hi and lower[i + 1] in CLAIM_NOUNS):
         j = i + 1 if lower[i] in CLAIM_NOUNS else i + 2
         if j + 1 < hi and view.words[j] == "," and adverbial_end(view, j + 1, hi) is not None:
             j = skip_adverbial(view, j + 1, hi)  # "dismissed reports, however, | that ..."

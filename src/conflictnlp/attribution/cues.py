@@ -74,7 +74,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
             return found
     if not tagged and form in lex.ambiguous and untagged_noun(view, cue):
         return None
-    if (not_a_verb(cue, tagged) and not (tagged and headline_verb(view, cue))) or in_a_name(view, cue) or speaker_aside(view, cue):
+    if ((not_a_verb(cue, tagged) and not (tagged and headline_verb(view, cue)) and quantified_relative(view, i, lo) is None)
+            or in_a_name(view, cue) or speaker_aside(view, cue)):  # "Some | say" is no "some reports"
         return None
     if not parsed:
         return rule_cases(lex, view, rec, cue)
@@ -738,8 +739,12 @@ PART_WORDS = frozenset(("many", "some", "most", "all", "none", "one", "several",
 
 def quantified_relative(view: View, before: int, lo: int) -> Optional[Range]:
     """ "residents, many of whom | say", "officers, two of whom | said": the relative as written
-    is the source (annotation guidelines), with the part it counts."""
+    is the source (annotation guidelines), with the part it counts; "Some | say ...", a part of a
+    group alone, when it opens the clause."""
     lower, k = view.lower, before - 3
+    if before - 1 >= lo and lower[before - 1] in PART_WORDS and lower[before - 1] in DETERMINERS and (
+            before - 1 == skip_lead(view, lo, before) or lower[before - 2] in CONTINUATIONS or view.words[before - 2] in QUOTES | {","}):
+        return before - 1, before  # "Some say ...", "But some note that ...": the part of a group that speaks
     if k < lo or lower[before - 1] not in ("whom", "which") or lower[before - 2] != "of":
         return None
     return (k, before) if lower[k] in PART_WORDS or lower[k].isdigit() else None
@@ -882,7 +887,7 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     elif not rest_is_punct(view, after_start, hi):
         content = content_after(view, after_start, hi)
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
-                and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
+                and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those", "some"}):
             signal = True  # "dismissed reports that ..."
     if content is not None and (entry.get("object") and (cue.form not in lex.ambiguous or cue.is_verb_tag)
                                 or entry.get("question") and lower[content[0]] in WH_WORDS):
@@ -917,8 +922,9 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     if not (signal or post) and ((entry["strength"] == "weak" and not clause)
                                  or (cue.form in lex.ambiguous and not cue.is_verb_tag and not pronoun_clause(view, cue, content))):
         return False
-    if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
-        return False
+    if (lower[src[1] - 1] in DETERMINERS and not (src[1] - src[0] == 1 and lower[src[0]] in PART_WORDS)) or (
+            is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
+        return False  # "the | said", "its | report"; but "some | note that ...": a part of a group speaks
     # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
     # (a quotation or what a colon opens is what was said: 'said: “For you, ...”')
     return not (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
