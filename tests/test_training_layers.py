@@ -295,3 +295,21 @@ def test_transformer_configs_train_offline(name, component, tiny_corpus, tmp_pat
     train(TRAINING / name, tmp_path / "out", overrides=overrides, use_gpu=-1)
     nlp = spacy.load(tmp_path / "out" / "model-last")
     assert nlp.get_pipe(component).model_ready()
+
+
+# The rules read each cue candidate of the layer (given by hand) as a reporting verb, in the form
+# the rules read the words (a typographic apostrophe as the straight one): never a crash.
+@pytest.mark.parametrize("text, start, end, cue", [
+    ("The colonel harrumphed that the bridge had fallen.", 2, 3, "harrumphed"),
+    ("The general hasn\u2019t changed his plan, the aide said.", 3, 4, "said"),  # a candidate on "n’t"
+    ("The governor didn\u2019t harrumph that the town was lost.", 4, 5, "didn\u2019t harrumph"),
+    ("The governor didn\u2019t harrumph that the town was lost.", 3, 5, "didn\u2019t harrumph"),
+])
+def test_attribution_rules_read_the_layer_candidates(text, start, end, cue):
+    from conflictnlp.tagging import Tagged
+
+    nlp = _blank("conflict_attribution")
+    pipe, doc = nlp.get_pipe("conflict_attribution"), nlp.make_doc(text)
+    nlp.get_pipe("conflict_sentences")(doc)
+    pipe.annotate(doc, [Tagged(start, end, "CUE", 0.9)])
+    assert cue in [a["cue"]["text"] for a in doc._.conflict_attributions]

@@ -29,9 +29,9 @@ COLON_CUES = [
       "Most Residents Reject Talks With the Militia"),
     C("Survey: Four in Five Families Fled the Shelling\n\nMost left in the first week.", ":", "Survey",
       "Four in Five Families Fled the Shelling"),
-    # A title-case headline with a quotation after its colon.
+    # A title-case headline with a quotation after its colon (the content is its inside).
     C("Karimi Rebukes Army Chiefs: \u2018You Should Be Court-Martialled.\u2019\n\nThe hearing ran late.", ":",
-      "Karimi Rebukes Army Chiefs", "\u2018You Should Be Court-Martialled.\u2019"),
+      "Karimi Rebukes Army Chiefs", "You Should Be Court-Martialled"),
     # A transcript turn is the whole line, every sentence of it; a report inside it is the speaker's.
     C(TURNS, ":", "OKAFOR", "Was the depot hit? We heard three blasts. Nobody has confirmed it"),
     C(LINES, ":", "OKAFOR", "Did the brigade pull back? The villagers say it did"),

@@ -194,6 +194,9 @@ def adjectival(view: View, i: int, lo: int) -> bool:
     if i - 1 < lo or i + 1 >= view.n or is_punct(view.words[i + 1]) or view.lower[i + 1] in NP_STOP:
         return False
     prev = view.lower[i - 1]
+    if (prev in (",", "and", "but") and view.words[i].islower() and view.words[i + 1].islower()
+            and view.lower[i + 1].endswith("s") and i + 2 < view.n and view.lower[i + 2] in view.cue_forms):
+        return True  # a plural subject that opens its clause: "However, conflicting accounts | claim", "and fleeing residents said"
     return (prev == "-" and not view.doc[i - 1].whitespace_) or prev in ("many", "some", "several", "the", "other")
 
 

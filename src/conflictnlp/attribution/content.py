@@ -9,9 +9,9 @@ from itertools import accumulate
 from typing import List, Optional
 
 from .chunker import skip_lead
-from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
+from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, RELATIVE_VERB_WORDS, TAIL_LINKS, TRIM, TRIM_END
 from .view import Range, Record, View, is_cap, is_punct
-from .words import CLAIM_NOUNS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
+from .words import CLAIM_NOUNS, DISCOURSE_ADVERBIALS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
 
 
 def rest_is_punct(view: View, i: int, hi: int) -> bool:
@@ -85,7 +85,7 @@ def content_after(view: View, i: int, hi: int, keep_first: bool = False) -> Opti
         # A quote that opens at the end of the sentence: "He said: “..."
         return None
     if not keep_first:
-        i = skip_to_that(view, i, hi)
+        i = skip_to_that(view, skip_adverbial(view, i, hi), hi)
     if not keep_first and view.lower[i] == "that" and i + 1 < hi:
         i += 1
     if words[i] in QUOTES and i in view.open_at:
@@ -99,16 +99,40 @@ def content_after(view: View, i: int, hi: int, keep_first: bool = False) -> Opti
     return cut_trailing_frames(view, rng) if rng else None
 
 
+def adverbial_end(view: View, i: int, hi: int) -> Optional[int]:
+    """The end of a linking adverbial at ``i`` (``discourse_adverbials``: "however", "on the other
+    hand", "for example") when a comma, "that" or a quotation mark follows it, else None."""
+    lower, words = view.lower, view.words
+    for n in (4, 3, 2, 1):
+        k = i + n
+        if k < hi and " ".join(lower[i:k]) in DISCOURSE_ADVERBIALS and (words[k] == "," or lower[k] == "that" or words[k] in QUOTES):
+            return k
+    return None
+
+
+def skip_adverbial(view: View, i: int, hi: int) -> int:
+    """Past a linking adverbial and its comma after a cue: "said, however, | that ...", "said on the
+    other hand, | “...”"."""
+    k = adverbial_end(view, i, hi)
+    if k is None:
+        return i
+    while k < hi and (view.words[k] == "," or view.words[k].isspace()):
+        k += 1
+    return k if k < hi else i
+
+
 def skip_to_that(view: View, i: int, hi: int) -> int:
     """Skip a channel, time or addressee between a cue and its "that" ("said in a briefing that")."""
     lower = view.lower
     if i >= hi:
         return i
-    if lower[i] in CLAIM_NOUNS or (lower[i] in ("the", "these", "such", "those") and i + 1 < hi and lower[i + 1] in CLAIM_NOUNS):
+    if lower[i] in CLAIM_NOUNS or (lower[i] in ("the", "these", "such", "those", "some") and i + 1 < hi and lower[i + 1] in CLAIM_NOUNS):
         j = i + 1 if lower[i] in CLAIM_NOUNS else i + 2
+        if j + 1 < hi and view.words[j] == "," and adverbial_end(view, j + 1, hi) is not None:
+            j = skip_adverbial(view, j + 1, hi)  # "dismissed reports, however, | that ..."
         for k in range(j, min(hi, j + 5)):
             if lower[k] == "that":
-                return k
+                return i if k + 1 < hi and lower[k + 1] in RELATIVE_VERB_WORDS else k  # "reports that | were denied"
             if is_punct(view.words[k]):
                 break
         return i

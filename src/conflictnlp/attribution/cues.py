@@ -18,15 +18,20 @@ from .chunker import (
     segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
-    clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
+    adverbial_end, clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
     trim,
 )
-from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
+from .grammar import (
+    BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, RELATIVE_VERB_WORDS, SKIP_BEFORE_CUE,
+    SPOKEN_PREPS,
+)
+from ..counts.numbers import NUMBER_WORDS
 from .lexicons import Lexicons
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
+    RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS,
     HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -62,11 +67,16 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     cue = VerbCue(i, e, lo, hi, form, entry, lower[b - 1] if b - 1 >= lo else "", lower[a] if a < hi else "",
                   token, tagged and token.pos_ in ("VERB", "AUX"))
     rec = Record((i, e), "verb", entry["lemma"])
+    if entry.get("estimate_only") and estimate_frame(view, a, hi) is None:
+        return None  # "put" reports only a figure put on a count
     if form in NOMINAL_CUES:
         found = nominal_cue(lex, view, rec, cue)
         if found is not PASS:
             return found
-    if not_a_verb(cue, tagged) or in_a_name(view, cue) or speaker_aside(view, cue):
+    if not tagged and form in lex.ambiguous and untagged_noun(view, cue):
+        return None
+    if ((not_a_verb(cue, tagged) and not (tagged and headline_verb(view, cue)) and quantified_relative(view, i, lo) is None)
+            or in_a_name(view, cue) or speaker_aside(view, cue)):  # "Some | say" is no "some reports"
         return None
     if not parsed:
         return rule_cases(lex, view, rec, cue)
@@ -203,14 +213,37 @@ def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     return not (cue.nxt == "that" and cue.token.i + 1 < len(cue.token.doc) and cue.token.nbor(1).pos_ == "SCONJ")
 
 
+def untagged_noun(view: View, cue: VerbCue) -> bool:
+    """Without tags, a noun-or-verb form that is a noun by its neighbours: before a relative clause
+    ("the nonstop demands that | come with the job", "demands that are unmet") or before a
+    title ("state Sen. Lina Oduya", "state Rep. ..."); "reports that 40 soldiers died" stays a verb."""
+    lower, k = view.lower, cue.e
+    if k + 1 < cue.hi and lower[k] == "that":
+        return lower[k + 1] in RELATIVE_VERB_WORDS
+    return cue.form in ("state", "states") and k < cue.hi and (lower[k].rstrip(".") in TITLE_ABBREVIATIONS or lower[k] in TITLE_WORDS)
+
+
 def in_a_name(view: View, cue: VerbCue) -> bool:
     """A capitalized form inside a sentence that is not in title case is part of a name: "the
     United States", "the Drudge Report", "the State of the Union"."""
     words, i = view.words, cue.i
     if not is_cap(words[i]) or i == cue.lo or is_punct(words[i - 1]) or words[i - 1] in QUOTES:
         return False
-    long_words = [w for w in words[cue.lo:cue.hi] if len(w) > 3 and w.isalpha()]
-    return sum(is_cap(w) for w in long_words) < 0.6 * len(long_words)
+    return not title_case(view, cue.lo, cue.hi)
+
+
+def title_case(view: View, lo: int, hi: int) -> bool:
+    """Most longer words of ``lo:hi`` are capitalized: a headline in title case."""
+    long_words = [w for w in view.words[lo:hi] if len(w) > 3 and w.isalpha()]
+    return sum(is_cap(w) for w in long_words) >= 0.6 * len(long_words)
+
+
+def headline_verb(view: View, cue: VerbCue) -> bool:
+    """A capitalized cue form that the tagger read as a name in a title-case headline, where the
+    parse makes it the head of the clause: "General Warns of ‘Long War’", "Minister Reveals ..."."""
+    token = cue.token
+    return (token.pos_ == "PROPN" and is_cap(view.words[cue.i]) and cue.i > cue.lo
+            and (token.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in token.children)) and title_case(view, cue.lo, cue.hi))
 
 
 # "I can tell you", "let me say", "I won't say": the speaker's aside, not a report.
@@ -330,9 +363,10 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         rec.source = np_after(view, e + 1, hi)
         rec.content = trim(view, lo, j)
         return rec if rec.source else None
-    if cue.entry.get("raising") and (nxt == "to" or nxt in cue.entry.get("particles", ())):  # "are said to", "was accused of"
+    if cue.entry.get("raising") and (nxt == "to" or nxt in cue.entry.get("particles", ())  # "are said to", "was accused of"
+                                     or nxt in REPORTED_STATES):  # "Several soldiers are reported dead"
         rec.kind = "raising"
-        rec.content = clause_around(view, j, e, lo, hi)
+        rec.content = after_outer_cue(view, clause_around(view, j, e, lo, hi), j)
         return rec
     asked = asked_passive(view, cue.entry, e, hi, WH_WORDS)
     if asked is not None:  # "The envoy was asked about the convoy": the envoy is asked, no asker named
@@ -344,6 +378,18 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         rec.content = content_after(view, e, hi, keep_first=nxt == "to")
         return rec
     return None
+
+
+def after_outer_cue(view: View, content: Optional[Range], j: int) -> Optional[Range]:
+    """A raising cue's clause without the report it is the content of: "Villagers said | the
+    soldiers were reported missing" (the clause starts after the outer cue and its "that")."""
+    if content is None:
+        return None
+    outer = [k for k in range(content[0], j) if view.lower[k] in view.cue_forms and not is_cap(view.words[k])]
+    if not outer:
+        return content
+    start = outer[-1] + 1 + (outer[-1] + 1 < j and view.lower[outer[-1] + 1] == "that")
+    return trim(view, start, content[1]) if start < j else content
 
 
 def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
@@ -631,8 +677,11 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     before the cue, then what was said after it (or before it)."""
     lo = cue.lo
     pronoun = before - 1 >= lo and view.lower[before - 1] in PRONOUNS and not stop_word_inside(view, before - 1, lo, before)
-    if pronoun or (before - 1 >= lo and relative_source(view, before - 1, lo)):
-        src: Optional[Range] = (before - 1, before)
+    quantified = quantified_relative(view, before, lo)
+    if quantified is not None:
+        src: Optional[Range] = quantified  # "residents, many of whom say ..."
+    elif pronoun or (before - 1 >= lo and relative_source(view, before - 1, lo)):
+        src = (before - 1, before)
     else:
         src = np_before(view, before, lo)
     if src is None and before - 1 >= lo and view.words[before - 1] == ",":
@@ -652,7 +701,8 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
             return rec
     rec.source = src
     rec = content_for_source_before(lex, view, rec, cue, src)
-    if rec is not None and rec.content and relative_source(view, src[0], lo) and view.words[src[0] - 1] == ",":
+    if (rec is not None and rec.content and (relative_source(view, src[0], lo) or quantified is not None)
+            and view.words[src[0] - 1] == ","):
         # "The group, which has said it wants X, denied ...": the insert ends at its comma
         rec.content = trim(view, rec.content[0], next(
             (k for k in range(rec.content[0], rec.content[1]) if view.words[k] == ","), rec.content[1]))
@@ -700,6 +750,8 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     seg_start = segment_start(view, comma, lo)
     if seg_start is None:
         return None
+    if adverbial_end(view, seg_start, comma + 1) == comma and words[seg_start - 1] == ",":
+        return np_before(view, seg_start - 1, lo)  # "Rebels, however, said": the adverbial is no source
     if (lower[seg_start] in SPOKEN_PREPS or seg_start in view.stop_at) and words[seg_start - 1] == ",":
         return np_before(view, seg_start - 1, lo)  # "The general, at a later briefing, said": the frame is no source
     if (words[seg_start - 1] == "," and lower[seg_start].endswith("ing") and words[seg_start].isalpha()
@@ -728,6 +780,24 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     return appositive_source(view, comma, lo)
 
 
+# Words that count part of a group before "of whom": "many of whom", "two of whom".
+PART_WORDS = frozenset(("many", "some", "most", "all", "none", "one", "several", "both", "few", "half", "each", "any",
+                        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"))
+
+
+def quantified_relative(view: View, before: int, lo: int) -> Optional[Range]:
+    """ "residents, many of whom | say", "officers, two of whom | said": the relative as written
+    is the source (annotation guidelines), with the part it counts; "Some | say ...", a part of a
+    group alone, when it opens the clause."""
+    lower, k = view.lower, before - 3
+    if before - 1 >= lo and lower[before - 1] in PART_WORDS and lower[before - 1] in DETERMINERS and (
+            before - 1 == skip_lead(view, lo, before) or lower[before - 2] in CONTINUATIONS or view.words[before - 2] in QUOTES | {","}):
+        return before - 1, before  # "Some say ...", "But some note that ...": the part of a group that speaks
+    if k < lo or lower[before - 1] not in ("whom", "which") or lower[before - 2] != "of":
+        return None
+    return (k, before) if lower[k] in PART_WORDS or lower[k].isdigit() else None
+
+
 def relative_source(view: View, k: int, lo: int) -> bool:
     """ "an architect who said", "the group, which has said": the relative pronoun is the source
     as written (annotation guidelines)."""
@@ -751,7 +821,40 @@ def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
         if (left and (left[0] == skip_lead(view, lo, left[1]) or words[left[0] - 1] in QUOTES | {","})
                 and lex.typer.classify(view.doc[left[0]:left[1]].text).source_type != "unknown"):
             src = (left[0], src[1])
-    return src
+    described = reduced_relative_head(lex, view, src, lo)
+    return (described, src[1]) if described is not None else src
+
+
+# Prepositions that open the phrase of a reduced relative clause after a source noun.
+RELATIVE_PREPS = frozenset(("by", "in", "from", "at", "on", "near", "inside", "outside", "across", "around", "along", "with",
+                            "to", "for", "behind"))
+
+
+def reduced_relative_head(lex: Lexicons, view: View, src: Range, lo: int) -> Optional[int]:
+    """The start of the noun phrase that a reduced relative clause describes, when the source found
+    is only the object of its preposition and that phrase opens the clause: "Figures released by
+    the ministry | say", "Officials based in Kharkiv | said", "Residents reached by phone | said"
+    (the source as written, with what describes it)."""
+    lower, words = view.lower, view.words
+    k = src[0] - 1 if lower[src[0]] in RELATIVE_PREPS else src[0] - 2  # "near the front": the chunker keeps "near"
+    if k <= lo or not reduced_relative_at(lex, view, k):
+        return None
+    head = np_before(view, k, lo)
+    if head is None or lower[head[1] - 1] in DETERMINERS:
+        return None
+    opens = head[0] == skip_lead(view, lo, head[1]) or lower[head[0] - 1] in CONTINUATIONS or words[head[0] - 1] in QUOTES | {","}
+    return head[0] if opens else None
+
+
+def reduced_relative_at(lex: Lexicons, view: View, k: int) -> bool:
+    """Token ``k`` is a participle that opens a reduced relative clause: "released | by", "based |
+    in"; not a reporting phrase of its own ("Witnesses quoted by local media said": cue "quoted by")."""
+    lower, words = view.lower, view.words
+    if k + 1 >= view.n or lower[k + 1] not in RELATIVE_PREPS or is_cap(words[k]) or lower[k] in view.cue_forms:
+        return False
+    if f"{lower[k]} {lower[k + 1]}" in lex.cue_types:
+        return False
+    return lower[k] in RELATIVE_PARTICIPLES or (lower[k].endswith("ed") and len(lower[k]) > 4 and words[k].isalpha())
 
 
 def summary_source(lex: Lexicons, view: View, src: Range) -> Optional[Range]:
@@ -760,6 +863,7 @@ def summary_source(lex: Lexicons, view: View, src: Range) -> Optional[Range]:
     lower, words = view.lower, view.words
     k = src[0] + 1 if lower[src[0]] in ("a", "an") else src[0]
     if (src[1] - k > 1 and lower[k] in SUMMARY_NOUNS and (k > src[0] or words[src[0] - 1] == ",")
+            and not reduced_relative_at(lex, view, k + 1)  # "A report published by the group said"
             and (lower[k + 1] in ("the", "its", "their") or is_cap(words[k + 1])
                  or lex.typer.classify(view.doc[k + 1:src[1]].text).source_type != "unknown")):
         return k + 1, src[1]
@@ -812,6 +916,10 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     """What follows the cue, and whether something marks it as said (``signal``: "that", a colon,
     a quote, a governed particle, "to ..."); None where the verb does not report."""
     lower, words, entry = view.lower, view.words, cue.entry
+    if entry.get("estimate"):
+        frame = estimate_frame(view, after_start, hi)
+        if frame is not None:
+            return True, frame  # "put the death toll at 23": what was put on the count is said
     content = None
     signal = after_start < hi and (lower[after_start] in ("that", ":") or words[after_start] in QUOTES)
     if governs(view, entry, after_start, hi) and (cue.form not in lex.ambiguous or cue.is_verb_tag):
@@ -827,7 +935,7 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     elif not rest_is_punct(view, after_start, hi):
         content = content_after(view, after_start, hi)
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
-                and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
+                and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those", "some"}):
             signal = True  # "dismissed reports that ..."
     doubted = questioned_object(view, entry, content, WH_WORDS)
     if doubted is False:
@@ -868,16 +976,33 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     alone ("they have added")."""
     lower, words, entry = view.lower, view.words, cue.entry
     clause = cue.token is not None and parse_clause(cue.token, entry)
-    if not (signal or post) and ((entry["strength"] == "weak" and not clause) or (cue.form in lex.ambiguous and not cue.is_verb_tag)):
+    if not (signal or post) and ((entry["strength"] == "weak" and not clause)
+                                 or (cue.form in lex.ambiguous and not cue.is_verb_tag and not pronoun_clause(view, cue, content))):
         return False
-    if lower[src[1] - 1] in DETERMINERS or (is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
-        return False
+    if (lower[src[1] - 1] in DETERMINERS and not (src[1] - src[0] == 1 and lower[src[0]] in PART_WORDS)) or (
+            is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
+        return False  # "the | said", "its | report"; but "some | note that ...": a part of a group speaks
     # "the ceasefire announced by ...", "insist on ...", "did not say whether ...": no report
     # (a quotation or what a colon opens is what was said: 'said: “For you, ...”')
     return not (content is not None and not post and lower[content[0]] in ("by", "on", "for", "whether", "if", "from")
-                and not introduced(view, content[0])
+                and not introduced(view, content[0]) and not parenthetical_cue(view, cue, src)
                 and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
                 and not ((entry.get("question") or declined(view, cue)) and lower[content[0]] in WH_WORDS))
+
+
+def pronoun_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
+    """Without tags, a noun-or-verb form right before a clause that opens with a subject pronoun
+    is the verb: "conflicting accounts claim | it was the police", "the group reports | they fled"."""
+    return (cue.token is None and content is not None and content[0] == cue.e
+            and view.lower[content[0]] in ("it", "he", "she", "they", "we", "there"))
+
+
+def parenthetical_cue(view: View, cue: VerbCue, src: Range) -> bool:
+    """Source and cue between commas after a clause: "The army has a plan, he said, | for how ..."
+    (what follows the second comma goes on the clause before, whatever word opens it)."""
+    words = view.words
+    return (src[0] - 2 > cue.lo and words[src[0] - 1] == "," and cue.e + 1 < cue.hi and words[cue.e] == ","
+            and not is_punct(words[src[0] - 2]) and words[src[0] - 2] not in QUOTES)
 
 
 def introduced(view: View, k: int) -> bool:
@@ -903,6 +1028,31 @@ REFUSALS = ("declined", "declines", "refused", "refuses", "refusing", "declining
 
 # What a verb of asking asks: "questioned whether ...", "asked how ...".
 WH_WORDS = ("whether", "if", "how", "why", "what", "who", "when", "where", "which")
+
+
+# Words before a figure that put it at about, at least or at most: "at about 40", "at more than 300".
+FIGURE_LEADS = frozenset(("about", "around", "roughly", "some", "nearly", "almost", "over", "more", "less", "fewer", "than",
+                          "least", "most", "up", "to", "between", "as", "many", "high", "low", "a"))
+
+
+def estimate_frame(view: View, k: int, hi: int) -> Optional[Range]:
+    """The count and figure a verb of estimating puts on it, from ``k``: "the death toll from the
+    attack | at 23", "the number of displaced at 1.2 million" (``estimate_nouns``); else None."""
+    lower, words = view.lower, view.words
+    j = k + 1 if k < hi and lower[k] in DETERMINERS | {"its", "their", "his", "her", "our"} else k
+    if not any(lower[n] in ESTIMATE_NOUNS for n in range(j, min(hi, j + 3))):
+        return None
+    at = next((n for n in range(j + 1, min(hi, j + 26)) if lower[n] == "at" or words[n] in (".", ";", ":", "?", "!")), None)
+    if at is None or lower[at] != "at":
+        return None
+    n = at + 1
+    while n < hi and lower[n] in FIGURE_LEADS and n - at < 5:
+        n += 1
+    if n >= hi or not (words[n][:1].isdigit() or lower[n] in NUMBER_WORDS):
+        return None
+    while n + 1 < hi and (lower[n + 1] in NUMBER_WORDS or words[n + 1][:1].isdigit()):
+        n += 1  # "1.2 million", "two hundred"
+    return trim(view, k, n + 1)
 
 
 def governs(view: View, entry: dict, k: int, hi: int) -> bool:
@@ -1138,6 +1288,12 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
     if content is None:
         return None
     quoted = i + 1 < hi and (view.words[i + 1] in QUOTES or view.words[i + 1] in ("‘", "'"))  # single quotes too
+    on_topic = speaker_on_topic(lex, view, src, lo, quoted)
+    if on_topic is not None:
+        rec = Record((on_topic, i + 1), "colon")  # "Kyiv Mayor on Blackouts:": the topic is in the cue
+        rec.source = (src[0], on_topic)
+        rec.content = single_quoted_inside(view, content) if quoted else content
+        return rec
     finding = headline_finding(view, src, lo)
     if not finding and topic_before_colon(lex, view, src, quoted):
         return None
@@ -1150,8 +1306,30 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
         return None  # a transcript's speaker label: "CORRESPONDENT: ...", "ANCHOR: ..."
     rec = Record((i, i + 1), "colon")
     rec.source = src
-    rec.content = content
+    rec.content = single_quoted_inside(view, content) if quoted else content
     return rec
+
+
+def speaker_on_topic(lex: Lexicons, view: View, src: Range, lo: int, quoted: bool) -> Optional[int]:
+    """The "on" of a headline's speaker and topic before its colon ("Kyiv Mayor on Blackouts: 'Hardest
+    Winter Yet'", "Ruiz on the Ceasefire: ..."), when the words before it name a speaker: a body or
+    role the source tables know, a name that speaks in the story, or any name before a quotation."""
+    k = next((k for k in range(src[0] + 1, src[1] - 1) if view.lower[k] == "on"), None)
+    if k is None or not (is_cap(view.words[k + 1]) or view.lower[k + 1] == "the"):
+        return None
+    speaker = (src[0], k)
+    known = lex.typer.classify(view.doc[speaker[0]:speaker[1]].text).source_type != "unknown"
+    named = all(is_cap(view.words[j]) for j in range(*speaker))
+    return k if known or (named and (quoted or headline_speaker(view, speaker, lo))) else None
+
+
+def single_quoted_inside(view: View, rng: Range) -> Range:
+    """The inside of a content that is one quotation in single quotes, which the quote pairing
+    leaves alone (a straight one is also an apostrophe): "Zelensky: 'We Will Win'" → `We Will Win`."""
+    s, e = rng
+    if e - s > 2 and view.words[s] in ("'", "‘") and view.words[e - 1] in ("'", "’"):
+        return trim(view, s + 1, e - 1) or rng
+    return rng
 
 
 def quoted_paragraphs(view: View, k: int) -> List[Range]:

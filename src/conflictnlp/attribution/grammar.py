@@ -63,3 +63,7 @@ FRAME_ONLY_START = {"by", "on", "in", "asking", "speaking", "earlier", "later", 
                     "them", "this", "reporters", "journalists", "at"}
 # Phrases that end a reported clause: a comment of the writer appended after a comma.
 TAIL_LINKS = {"but", "though", "although", "whereas", "while"}
+# Words that open a relative clause's verb right after "that": "the demands that | come with",
+# "reports that | were denied" (a noun's relative clause, not a reported clause).
+RELATIVE_VERB_WORDS = frozenset(("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+                                 "might", "come", "came", "seem", "seemed", "appear", "appeared", "remain", "remained"))

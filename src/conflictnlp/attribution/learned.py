@@ -21,7 +21,7 @@ from ..doctools import SentenceOf
 from ..schema import ATTRIBUTION_SPAN_FIELDS
 from ..tagging import Tagged
 from .lexicons import CUE_LABELS, Lexicons
-from .view import Range, Record
+from .view import APOSTROPHE_FORMS, Range, Record
 
 # The label set of the layer: the contract's first three attribution parts (cue, source,
 # content), as span labels.
@@ -41,7 +41,8 @@ def with_tagged_cues(lex: Lexicons, doc: Doc, matches: Sequence[Tuple[int, int, 
         return lex, list(matches)
     forms: Dict[str, dict] = {}
     for t in fresh:
-        form = " ".join(token.lower_ for token in doc[t.start : t.end])
+        # the rules read a typographic apostrophe as the straight one ("hasn’t" → "n't"): so does the form
+        form = " ".join(APOSTROPHE_FORMS.get(token.lower_, token.lower_) for token in doc[t.start : t.end])
         forms[form] = lex.verb_forms.get(form) or {"lemma": form, "forms": [form], "strength": "weak"}
     known = copy.copy(lex)
     known.verb_forms = {**lex.verb_forms, **forms}

@@ -60,3 +60,7 @@ TRANSCRIPT_ROLES = word_set("transcript_roles")  # "PRESENTER:", "UPDATE:": no s
 REQUEST_NOUNS = word_set("request_nouns")  # "did not respond to | a request for comment": no report
 CONTACT_VERBS = word_set("contact_verbs")  # "the officers I interviewed | said"
 INTERROGATED = word_set("interrogated")  # "police questioned | three suspects": an interrogation, no report
+RELATIVE_PARTICIPLES = word_set("irregular_participles")  # "Officials based in X said": a reduced relative
+REPORTED_STATES = word_set("reported_states")  # "Several soldiers are reported | dead": a raising cue
+DISCOURSE_ADVERBIALS = word_set("discourse_adverbials")  # "said, however, that": neither source nor content
+ESTIMATE_NOUNS = word_set("estimate_nouns")  # "put the death toll | at 23"
