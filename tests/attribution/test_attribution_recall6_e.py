@@ -129,6 +129,19 @@ PARTS_OF_GROUPS = [
     C("The army dismissed some reports that the town had fallen.", "dismissed", "The army", "the town had fallen"),
 ]
 
+SPEECH_NOUNS = [
+    # A clause that names what is said before its colon: the verb group to the colon is the cue.
+    C("The ministry made the following statement: \u201cOur forces repelled the attack.\u201d", "made the following statement:",
+      "The ministry", "Our forces repelled the attack"),
+    C("The commander gave a short answer: \u201cWe hold the bridge.\u201d", "gave a short answer:", "The commander",
+      "We hold the bridge"),
+    C("The army issued this warning: civilians must leave the area by noon.", "issued this warning:", "The army",
+      "civilians must leave the area by noon"),
+    C("On July 6, the general made the following comment:\n\n\u201cWe will not give up the city.\u201d",
+      "made the following comment:", "the general", "We will not give up the city"),
+    C("The governor gave him a short answer: \u201cNo.\u201d", "gave him a short answer:", "The governor", "No"),
+]
+
 BARE_CLAUSES = [
     # Without tags, a noun-or-verb form before a clause opening with a subject pronoun is the verb;
     # a plural subject with an -ing modifier opens the clause.
@@ -140,6 +153,9 @@ BARE_CLAUSES = [
 ]
 
 NOT_CUES = [
+    ("The plan had one aim: to retake the airport.", ":"),
+    ("The convoy carried three things: flour, fuel and medicine.", ":"),
+    ("Here is the statement: the talks are over.", ":"),
     ("Some claims were never checked.", "claims"),
     # A noun-or-verb form before a relative clause or a title is a noun, tags or none.
     ("The nonstop demands that come with front-line command erase a commander's private life.", "demands"),
@@ -157,7 +173,7 @@ NOT_CUES = [
     ("Supplies stored in the said warehouse were looted.", "said"),
 ]
 
-test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS + ESTIMATES + BARE_CLAUSES + NOUN_CLAUSES + PARTS_OF_GROUPS, NOT_CUES)
+test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES + REPORTED_STATES + HEADLINES + PARENTHETICALS + ADVERBIALS + DESCRIBED_AS + ESTIMATES + BARE_CLAUSES + NOUN_CLAUSES + PARTS_OF_GROUPS + SPEECH_NOUNS, NOT_CUES)
 
 
 def test_parenthetical_cue_keeps_both_parts(nlp, parsed):

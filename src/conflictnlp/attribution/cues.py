@@ -31,7 +31,7 @@ from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
-    RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS,
+    RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, SPEECH_NOUNS, VERB_GROUP,
     HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -1271,6 +1271,9 @@ def past_colon(view: View, colon: int, hi: int) -> int:
 
 def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[Record]:
     """A headline colon after a source: "U.S. officials: North Korean troops gather ..."."""
+    named = speech_noun_colon(view, i, lo, hi)
+    if named is not None:
+        return named  # "The ministry made the following statement: ..."
     if i - lo > 10 or i == lo:
         return None
     if transcript_label(view, i - 1, lo):
@@ -1330,6 +1333,36 @@ def single_quoted_inside(view: View, rng: Range) -> Range:
     if e - s > 2 and view.words[s] in ("'", "‘") and view.words[e - 1] in ("'", "’"):
         return trim(view, s + 1, e - 1) or rng
     return rng
+
+
+# Words that open the noun phrase of a speech noun before a colon: "made | the following statement:".
+SPEECH_NOUN_OPENERS = frozenset(("the", "a", "an", "this", "these", "its", "his", "her", "their", "my", "our", "one"))
+
+
+def speech_noun_colon(view: View, i: int, lo: int, hi: int) -> Optional[Record]:
+    """A clause that names what is said before its colon ("The ministry made the following
+    statement: “...”", "The commander gave a short answer: ...", "I had to change my answer: ..."):
+    the verb group to the colon is the cue, the clause's subject the source (``speech_nouns``)."""
+    lower, words = view.lower, view.words
+    if i - 2 <= lo or lower[i - 1] not in SPEECH_NOUNS:
+        return None
+    d = next((k for k in range(i - 2, max(lo, i - 6) - 1, -1) if lower[k] in SPEECH_NOUN_OPENERS), None)
+    if d is not None and d - 2 > lo and (lower[d - 1] in ("him", "her", "them", "us", "me") or is_cap(words[d - 1])):
+        d -= 1  # "gave the envoy | a short answer:": the addressee
+    if d is None or d - 1 <= lo or not words[d - 1].isalpha() or not words[d - 1].islower() or lower[d - 1] in NP_STOP:
+        return None
+    v = d - 1
+    while v - 1 > lo and (lower[v - 1] in VERB_GROUP or lower[v - 1] == "to"):
+        v -= 1  # "had to | change my answer:", "has | issued this warning:"
+    src = (v - 1, v) if lower[v - 1] in PRONOUNS else np_before(view, v, lo)
+    content = content_after(view, i + 1, past_colon(view, i, hi))
+    if src is None or content is None or not (
+            src[0] == skip_lead(view, lo, src[1]) or lower[src[0] - 1] in CONTINUATIONS | {"that"} or words[src[0] - 1] in QUOTES | {","}):
+        return None
+    rec = Record((v, i + 1), "colon")
+    rec.source = src
+    rec.content = content
+    return rec
 
 
 def quoted_paragraphs(view: View, k: int) -> List[Range]:

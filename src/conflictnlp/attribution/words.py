@@ -64,3 +64,4 @@ RELATIVE_PARTICIPLES = word_set("irregular_participles")  # "Officials based in 
 REPORTED_STATES = word_set("reported_states")  # "Several soldiers are reported | dead": a raising cue
 DISCOURSE_ADVERBIALS = word_set("discourse_adverbials")  # "said, however, that": neither source nor content
 ESTIMATE_NOUNS = word_set("estimate_nouns")  # "put the death toll | at 23"
+SPEECH_NOUNS = word_set("speech_nouns")  # "made the following statement | :"
