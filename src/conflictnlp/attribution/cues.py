@@ -22,6 +22,7 @@ from .content import (
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
+from .participles import gerund_speaker, speaker_like
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -105,10 +106,13 @@ def space_after(view: View, e: int, hi: int) -> int:
 
 def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
     """The record the token rules give a reporting verb, or None."""
-    for case in (passive_cue, quoted_as_saying, gerund_cue):
+    for case in (passive_cue, quoted_as_saying):
         found = case(view, rec, cue)
         if found is not PASS:
             return found
+    found = gerund_cue(lex, view, rec, cue)
+    if found is not PASS:
+        return found
     before = skip_before_cue(view, cue)
     for case in (inverted_cue, conjoined_cue):
         found = case(view, rec, cue, before)
@@ -332,7 +336,7 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
     return rec if rec.source and rec.content else None
 
 
-def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
+def gerund_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
     if not cue.form.split(" ", 1)[0].endswith("ing") or progressive(view, cue):
         return PASS  # "calling for": a phrasal verb's first word
@@ -357,12 +361,21 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     if comma and (marked or cue.entry["strength"] == "strong" or infinitive or particle or said):
         rec.inherit = True
         # used when no earlier attribution gives one
-        rec.source = clause_subject(view, cue.lo, cue.i) or irregular_subject(view, cue.lo, cue.i)
+        rec.source = (clause_subject(view, cue.lo, cue.i) or irregular_subject(view, cue.lo, cue.i)
+                      or gerund_speaker(view, cue.lo, gerund_link(view, cue), IRREGULAR_PASTS))
         rec.content = content_after(view, cue.e + particle, cue.hi, keep_first=infinitive or particle)
-        if infinitive and rec.source is None:
+        if infinitive and not speaker_like(lex, view, rec.source):
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
     return None
+
+
+def gerund_link(view: View, cue: VerbCue) -> int:
+    """Where the clause a gerund hangs on ends: its comma, or the link word before it ("while", "by")."""
+    k = cue.i - 1
+    while k - 1 >= cue.lo and (view.words[k] == "," or view.lower[k] in GERUND_LINKS or view.lower[k] in BARE_LINKS):
+        k -= 1
+    return k + 1
 
 
 def irregular_subject(view: View, lo: int, end: int) -> Optional[Range]:

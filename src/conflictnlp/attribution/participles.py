@@ -1,0 +1,154 @@
+"""Participles and gerunds of saying (issue 14, sixth pass): the speaker of the clause a gerund
+hangs on when that clause does not open the sentence with its subject ("In August, several aid
+groups granted ..., saying", "He then defended the remark, saying", "Regional leaders who ...
+have embraced the plan, warning that")."""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional
+
+from .chunker import appositive_source, np_after, skip_lead
+from .grammar import DETERMINERS, PRONOUNS, SKIP_BEFORE_CUE
+from .view import Range, View, is_cap
+from .words import DAYS, MONTHS
+
+# Finite verbs and auxiliaries that show the clause's own verb right after its subject.
+FINITE = frozenset(("has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "did", "does",
+                    "do", "should", "must", "may", "might"))
+# Words that open a phrase before the subject, up to a comma ("In August, ...", "During a speech, ...").
+OPENERS = frozenset(("in", "on", "at", "during", "after", "before", "since", "following", "despite", "with", "amid",
+                     "under", "for", "from", "by", "over", "as", "while", "when", "earlier", "later", "last", "this",
+                     "meanwhile", "however", "instead", "still", "now", "then", "but", "and", "so", "yet", "also",
+                     "unlike", "like", "throughout", "within", "through", "speaking", "asked", "writing"))
+# Lowercase words that open a subject after an opening phrase ("In August, several aid groups ...").
+QUANTIFIERS = frozenset(("several", "many", "most", "both", "all", "other", "two", "three", "four", "five", "some",
+                         "few", "each", "one", "dozens", "hundreds", "thousands"))
+
+
+def gerund_speaker(view: View, lo: int, end: int, irregular: frozenset) -> Optional[Range]:
+    """The subject of the clause that ends at ``end`` (the comma or link before a gerund of
+    saying), past an opening phrase, with its appositive or relative clause; None when no
+    subject followed by its verb is found. The last clause after ", and"/", but"/";" counts
+    ("The army withdrew, and the rebels advanced, saying")."""
+    for start in reversed(clause_starts(view, lo, end)):
+        for s in subject_starts(view, start, end):
+            subj = subject_with_verb(view, s, end, irregular)
+            if subj is not None:
+                return subj
+    return None
+
+
+def clause_starts(view: View, lo: int, end: int) -> List[int]:
+    """Where the clauses of ``lo:end`` start: the sentence, and after ";" or ", and"/", but"."""
+    words, lower = view.words, view.lower
+    starts = [skip_lead(view, lo, end)]
+    for k in range(lo, end - 1):
+        if words[k] == ";" or (words[k] == "," and lower[k + 1] in ("and", "but")):
+            starts.append(k + 1)
+    return starts
+
+
+def subject_starts(view: View, start: int, end: int) -> List[int]:
+    """Where a subject may open the clause at ``start``: there, past a time phrase or a linking
+    word, and after each comma of an opening phrase ("In a column on the eve of the talks, | ...")."""
+    words, lower = view.words, view.lower
+    out = []
+    s = start
+    while s < end and (lower[s] in ("and", "but", "so", "yet", "then", "meanwhile", "however") or words[s] == ","):
+        s += 1
+    when = next((e for f0, e, kind in view.frame_spans if f0 == s and kind == "time"), None)
+    if when is not None:
+        s = when + (1 if when < end and words[when] == "," else 0)  # "On March 3 they published ..."
+    out.append(s)
+    out.extend(k + 1 for k in range(s, min(end, s + 30)) if words[k] == ",")
+    return out
+
+
+def subject_with_verb(view: View, s: int, end: int, irregular: frozenset) -> Optional[Range]:
+    """The subject that opens ``s:end`` when its verb follows it, else None."""
+    words, lower = view.words, view.lower
+    if s >= end or lower[s] in OPENERS and lower[s] not in PRONOUNS:
+        return None
+    if lower[s] in PRONOUNS:
+        subj: Optional[Range] = (s, s + 1)
+    elif is_cap(words[s]) or lower[s] in DETERMINERS or lower[s] in QUANTIFIERS or words[s].isdigit():
+        subj = np_after(view, s, end)
+    else:
+        return None
+    if subj is None or subj[1] >= end:
+        return None
+    k = subj[1]
+    if lower[k] == "and" and k + 1 < end and (is_cap(words[k + 1]) or lower[k + 1] in DETERMINERS):
+        other = np_after(view, k + 1, end)  # "Two newspapers and a broadcaster filed ..."
+        if other is not None and other[1] < end:
+            subj, k = (subj[0], other[1]), other[1]
+    if words[k] == ",":
+        return appositive_subject_before(view, subj, k, end, irregular)
+    if lower[k] in ("who", "that", "which"):
+        return relative_subject(view, subj, k, end, irregular)
+    return subj if verb_at(view, k, end, irregular) else None
+
+
+def appositive_subject_before(view: View, subj: Range, comma: int, end: int, irregular: frozenset) -> Optional[Range]:
+    """ "Novak, a former general, then appeared ...": the subject with its appositive (the
+    insert alone when it says what the subject was doing: "Novak, touring the front, said")."""
+    close = next((k for k in range(comma + 1, min(end, comma + 26)) if view.words[k] == ","), None)
+    if close is None or not verb_at(view, close + 1, end, irregular):
+        return None
+    return appositive_source(view, close, subj[0]) or subj
+
+
+def relative_subject(view: View, subj: Range, rel: int, end: int, irregular: frozenset) -> Optional[Range]:
+    """ "Regional leaders who have been the strongest opponents of the truce | have embraced ...":
+    the subject with its relative clause, up to the auxiliary of the main verb."""
+    lower = view.lower
+    first = next((k for k in range(rel + 1, min(end, rel + 4)) if verb_at(view, k, end, irregular)), None)
+    if first is None:
+        return None
+    k = first + 1
+    while k < end and lower[k] in FINITE | {"been", "being"}:
+        k += 1
+    main = next((j for j in range(k + 1, end) if lower[j] in FINITE and lower[j - 1] not in ("to", "that", "who", "which")
+                 and lower[j - 1] not in FINITE), None)
+    return (subj[0], main) if main is not None else None
+
+
+def verb_at(view: View, k: int, end: int, irregular: frozenset) -> bool:
+    """A finite verb (or its auxiliary) at ``k``, past adverbs and a time phrase ("then appeared",
+    "recently appealed", "in 2015 sent")."""
+    lower, words = view.lower, view.words
+    for _ in range(4):
+        if k >= end:
+            return False
+        when = next((e for f0, e, kind in view.frame_spans if f0 == k and kind == "time"), None)
+        if when is not None:
+            k = when
+        elif lower[k] in ("in", "on", "since") and k + 1 < end and (lower[k + 1] in MONTHS or lower[k + 1] in DAYS or (
+                words[k + 1].isdigit() and len(words[k + 1]) == 4)):
+            k += 2  # "A group of doctors in 2015 sent ...": a date the time patterns leave to the cue
+        elif lower[k] in SKIP_BEFORE_CUE - FINITE or (lower[k].endswith("ly") and len(lower[k]) > 4 and words[k].islower()):
+            k += 1
+        else:
+            break
+    if k >= end:
+        return False
+    w, low = words[k], lower[k]
+    if low in FINITE or low in irregular:
+        return True
+    token = view.doc[k]
+    if token.tag_:
+        return token.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    return w.isalpha() and w.islower() and low.endswith("ed") and len(low) > 3
+
+
+def speaker_like(lex: Any, view: View, src: Optional[Range]) -> bool:
+    """``src`` can promise or threaten: a personal pronoun, a name, or a source the lexicon types
+    ("The militia"); not "The storm" or "The fighting" ("..., threatening to flood the delta")."""
+    if src is None:
+        return False
+    words = view.words
+    if src[1] - src[0] == 1 and (view.lower[src[0]] in PRONOUNS - {"it"} or is_cap(words[src[0]])):
+        return True
+    if any(is_cap(words[k]) for k in range(src[0] + 1, src[1])):
+        return True
+    return lex.typer.classify(view.doc[src[0]:src[1]].text).source_type != "unknown"
