@@ -25,8 +25,8 @@ CUES = [
       "its fighters had looted the villages"),
     C("Novak, a former general, then appeared on state television on Tuesday and began by saying he would never "
       "surrender.", "saying", "Novak, a former general", "he would never surrender"),
-    C("Two newspapers filed a motion to unseal the court records, arguing the move was needed to inform the public.",
-      "arguing", "Two newspapers", "the move was needed to inform the public"),
+    C("Two newspapers and a broadcaster filed a motion to unseal the court records, arguing the move was needed to "
+      "inform the public.", "arguing", "Two newspapers and a broadcaster", "the move was needed to inform the public"),
     C("Regional leaders who have been the strongest opponents of the truce have embraced the plan, warning that the "
       "rebels will regroup.", "warning", "Regional leaders who have been the strongest opponents of the truce",
       "the rebels will regroup"),
@@ -36,12 +36,44 @@ CUES = [
       "promising", "Marsh", "to lift the curfew"),
     C("Stung by the losses, as well as by complaints over the cost, the ministry revised its plan, promising to "
       "recruit more drones.", "promising", "the ministry", "to recruit more drones"),
+    # Gerunds of saying missed before: after an adverb (", even suggesting"), a catenative gerund
+    # (", going on to say"), the second of two gerunds (each speaks for itself), a gerund before a
+    # comma and a quotation, after "while"/"before" with a quotation, after a closing quote
+    # ('"...," adding'), and a speaker after "footage of".
+    C("The general complained about the radios the morning after the battle, even suggesting they may have been "
+      "jammed.", "even suggesting", "The general", "they may have been jammed"),
+    C("\u201cThe bridge will hold,\u201d Okafor said, going on to say that the army had spent \u201cmonths digging "
+      "trenches.\u201d", "going on to say", "Okafor", "the army had spent \u201cmonths digging trenches.\u201d"),
+    C("The envoy praised the truce, continuing to call for talks on the prisoners.", "continuing to call for",
+      "The envoy", "talks on the prisoners"),
+    C("The two commanders vied for the title on Wednesday, each touting their own record and saying the other has "
+      "failed the troops.", "saying", "each", "the other has failed the troops"),
+    C("Lindqvist mocked the rebels during the night, tweeting, \u201cWhere is your leader now?\u201d", "tweeting",
+      "Lindqvist", "Where is your leader now?"),
+    C("Small groups of protesters looped the streets around the stadium while chanting, \"No more war.\"", "chanting",
+      "Small groups of protesters", "No more war"),
+    C("Halvorsen sings to the soldiers before asking them, \u201cWho will come home?\u201d", "asking", "Halvorsen",
+      "Who will come home?"),
+    C("In a statement, the ministry said: \"The convoy was hit near the border,\" adding that its drivers were safe.",
+      "adding", "the ministry", "its drivers were safe"),
+    C("In a statement, the ministry said: \"The convoy was hit near the border,\" adding that its drivers were safe.",
+      "said:", "the ministry", "The convoy was hit near the border"),
+    C("The ad closes with footage of Marsh saying during the debate last week, \u201cThat makes me strong.\u201d",
+      "saying", "Marsh", "That makes me strong"),
+    C("The video uses footage of the general asking, \u201cWhy are we not winning?\u201d", "asking", "the general",
+      "Why are we not winning?"),
 ]
 
 NOT_CUES = [
     # an infinitive after a gerund of promise or threat needs a speaker in its clause
     ("The storm battered the coast, threatening to flood the delta.", "threatening"),
     ("The fighting intensified on Sunday, promising to test the truce.", "promising"),
+    # no quotation, no "that", nothing said
+    ("The crowd kept chanting while the police moved in.", "chanting"),
+    ("The soldiers marched out of the town, each carrying a rifle and saying nothing.", "saying"),
+    ("The rebels withdrew before dawn while shouting at the villagers.", "shouting"),
+    ("The video shows footage of the general saluting, \u201ca moment the army loves.\u201d", "saluting"),
+    ("The general kept going, even adding two brigades to the assault.", "adding"),
 ]
 
 

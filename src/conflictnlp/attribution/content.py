@@ -10,6 +10,7 @@ from typing import List, Optional
 
 from .chunker import skip_lead
 from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, TAIL_LINKS, TRIM, TRIM_END
+from .participles import comma_before
 from .view import Range, Record, View, is_cap, is_punct
 from .words import CLAIM_NOUNS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
 
@@ -49,7 +50,7 @@ def trim(view: View, s: int, e: int) -> Optional[Range]:
         while s < e and (words[e - 1] in TRIM_END or view.words[e - 1].isspace()):
             e -= 1
             changed = True
-        if s < e and view.lower[s] == "that" and e - s > 1:
+        if s < e and words[s] == "that" and e - s > 1:
             s += 1
             changed = True
         if s < e and words[s] in QUOTES and (s in view.close_at or view.open_at.get(s, view.n) >= e):
@@ -298,6 +299,8 @@ def clip_contents(view: View, records: List[Record], lo: int) -> None:
                     s = f1
             elif f0 - 1 >= s and view.words[f0 - 1] == ",":
                 e = f0
+            elif records[k].inherit and comma_before(view, f0, s) is not None:
+                e = comma_before(view, f0, s)  # '"...," adding that', ", even suggesting"
             elif f0 - 2 >= s and view.words[f0 - 2] == "," and view.lower[f0 - 1] in CLAUSE_LINKS:
                 e = f0 - 1
         if (s, e) != rec.content:

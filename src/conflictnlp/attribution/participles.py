@@ -5,12 +5,12 @@ have embraced the plan, warning that")."""
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Tuple
 
 from .chunker import appositive_source, np_after, skip_lead
-from .grammar import DETERMINERS, PRONOUNS, SKIP_BEFORE_CUE
-from .view import Range, View, is_cap
-from .words import DAYS, MONTHS
+from .grammar import DETERMINERS, PRONOUNS, QUOTES, SKIP_BEFORE_CUE
+from .view import Range, View, is_cap, is_punct
+from .words import DAYS, MONTHS, RECORDING_NOUNS
 
 # Finite verbs and auxiliaries that show the clause's own verb right after its subject.
 FINITE = frozenset(("has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "did", "does",
@@ -86,7 +86,22 @@ def subject_with_verb(view: View, s: int, end: int, irregular: frozenset) -> Opt
         return appositive_subject_before(view, subj, k, end, irregular)
     if lower[k] in ("who", "that", "which"):
         return relative_subject(view, subj, k, end, irregular)
-    return subj if verb_at(view, k, end, irregular) else None
+    if verb_at(view, k, end, irregular):
+        return subj
+    # "Blige sings to the general before asking": a present tense the chunker kept in the phrase
+    cut = next((j for j in range(subj[0] + 1, subj[1]) if present_verb(view, j)), None)
+    return (subj[0], cut) if cut is not None else None
+
+
+def present_verb(view: View, j: int) -> bool:
+    """A present tense inside a noun phrase the chunker read: a verb tag when the Doc is tagged,
+    else a lowercase -s word right after a one-word name ("Blige | sings")."""
+    token = view.doc[j]
+    if token.tag_:
+        return token.tag_ in ("VBZ", "VBD", "VBP")
+    w = view.words[j]
+    return (w.islower() and w.isalpha() and w.endswith("s") and not w.endswith("ss") and len(w) > 3
+            and is_cap(view.words[j - 1]) and (j - 2 < 0 or not is_cap(view.words[j - 2])))
 
 
 def appositive_subject_before(view: View, subj: Range, comma: int, end: int, irregular: frozenset) -> Optional[Range]:
@@ -152,3 +167,71 @@ def speaker_like(lex: Any, view: View, src: Optional[Range]) -> bool:
     if any(is_cap(words[k]) for k in range(src[0] + 1, src[1])):
         return True
     return lex.typer.classify(view.doc[src[0]:src[1]].text).source_type != "unknown"
+
+
+# Adverbs between a comma and a gerund of saying: ", even suggesting", ", again saying".
+GERUND_ADVERBS = frozenset(("even", "also", "again", "then", "later", "repeatedly", "once", "now", "still", "further",
+                            "publicly", "falsely", "often", "twice"))
+# Words that give a second gerund its own subject: "..., each touting X and saying ...".
+OWN_SUBJECTS = frozenset(("each", "both", "all", "neither", "either"))
+
+
+def comma_before(view: View, g: int, lo: int) -> Optional[int]:
+    """The comma right before a gerund at ``g``, past adverbs (", even suggesting") and a closing
+    quotation mark after it ('"...," adding that'); None when there is none."""
+    words, lower = view.words, view.lower
+    k = g - 1
+    while k > lo and (lower[k] in GERUND_ADVERBS or (lower[k].endswith("ly") and len(lower[k]) > 4 and words[k].islower())):
+        k -= 1
+    if k > lo and k in view.close_at and words[k - 1] == ",":
+        k -= 1
+    return k if k >= lo and words[k] == "," else None
+
+
+def chained_gerund(view: View, g: int, lo: int) -> Optional[Tuple[int, Optional[Range]]]:
+    """ "..., (each) touting their record and | saying ...": a gerund after "and" whose first
+    conjunct is a gerund after a comma. Returns that comma and the conjuncts' own subject ("each"),
+    or None."""
+    words, lower = view.words, view.lower
+    if g - 2 <= lo or lower[g - 1] != "and":
+        return None
+    comma = next((k for k in range(g - 2, max(lo, g - 25) - 1, -1) if is_clause_mark(words[k])), None)
+    if comma is None or words[comma] != ",":
+        return None
+    s = comma + 1
+    own = (s, s + 1) if lower[s] in OWN_SUBJECTS else None
+    first = s + 1 if own else s
+    w = words[first]
+    if first < g - 1 and w.islower() and w.isalpha() and w.endswith("ing") and len(w) > 4:
+        return comma, own
+    return None
+
+
+def is_clause_mark(w: str) -> bool:
+    return w in (",", ";", ":", ".") or w in QUOTES
+
+
+def recorded_speaker(view: View, g: int, lo: int) -> Optional[Tuple[Range, Range]]:
+    """ "footage of the general | asking, “...”": the speaker before a gerund of saying, after
+    "of" and a recording noun (``words.jsonl`` ``recording_nouns``), and the recording; else None."""
+    of = next((k for k in range(g - 2, max(lo, g - 7), -1) if view.lower[k] == "of"), None)
+    if of is None or view.lower[of - 1] not in RECORDING_NOUNS:
+        return None
+    src = np_after(view, of + 1, g)
+    return (src, (of - 1, of)) if src is not None and src[1] == g else None
+
+
+# Words that open a short phrase between a gerund and its comma and quotation ("saying during
+# the debate last week, “...”").
+FRAME_OPENERS = frozenset(("during", "in", "at", "on", "after", "before", "last", "this", "earlier", "later"))
+
+
+def quote_after(view: View, k: int, hi: int) -> Optional[int]:
+    """The opening quotation mark after a comma at ``k`` ("tweeting, “...”"), or after a short
+    phrase of time or occasion and a comma ("saying during the debate, “...”"); else None."""
+    words = view.words
+    if k < hi and view.lower[k] in FRAME_OPENERS:
+        k = next((j for j in range(k + 1, min(hi, k + 8)) if is_punct(words[j]) or words[j] in QUOTES), hi)
+    if k + 1 < hi and words[k] == "," and words[k + 1] in QUOTES and (k + 1) in view.open_at:
+        return k + 1
+    return None
