@@ -62,6 +62,21 @@ CUES = [
       "saying", "Marsh", "That makes me strong"),
     C("The video uses footage of the general asking, \u201cWhy are we not winning?\u201d", "asking", "the general",
       "Why are we not winning?"),
+    # A participle of saying that opens the sentence: its phrase is what was said, the subject
+    # after the phrase says it (also after "After ...", with a quotation that holds the comma).
+    C("Claiming that the border was secure, the minister refused to send more troops.", "Claiming", "the minister",
+      "the border was secure"),
+    C("Claiming the shelling was staged, Okafor told state radio that the trial was a farce.", "Claiming", "Okafor",
+      "the shelling was staged"),
+    C("Bemoaning the \"rigged count,\" the colonel accused the commission of bias.", "Bemoaning", "the colonel",
+      "the \"rigged count,\""),
+    C("Lamenting their losses, villagers often say the front is too close.", "Lamenting", "villagers", "their losses"),
+    C("After saying her unit was \"cut off for days,\" the medic was flown to the capital.", "saying", "the medic",
+      "her unit was \"cut off for days,\""),
+    C("Insisting that the camp was a base, Marsh ordered a second strike.", "Insisting", "Marsh", "the camp was a base"),
+    C("Warning of more strikes, the general ordered the villages evacuated.", "Warning of", "the general",
+      "more strikes"),
+    C("Calling for calm, the mayor visited the market on Sunday.", "Calling for", "the mayor", "calm"),
 ]
 
 NOT_CUES = [
@@ -74,6 +89,12 @@ NOT_CUES = [
     ("The rebels withdrew before dawn while shouting at the villagers.", "shouting"),
     ("The video shows footage of the general saluting, \u201ca moment the army loves.\u201d", "saluting"),
     ("The general kept going, even adding two brigades to the assault.", "adding"),
+    # an opening participle that says nothing, or whose subject cannot speak
+    ("Speaking to reporters on Monday, Novak said the camp was empty.", "Speaking"),
+    ("Writing on Telegram, the colonel described the raid.", "Writing"),
+    ("Adding to the confusion, the army closed the road.", "Adding"),
+    ("Saying nothing, the colonel left the room.", "Saying"),
+    ("Threatening to flood the valley, the river rose all night.", "Threatening"),
 ]
 
 

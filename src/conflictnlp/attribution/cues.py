@@ -22,7 +22,9 @@ from .content import (
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
-from .participles import chained_gerund, comma_before, gerund_speaker, quote_after, recorded_speaker, speaker_like
+from .participles import (
+    chained_gerund, comma_before, gerund_speaker, opening_participle, quote_after, recorded_speaker, speaker_like,
+)
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -379,7 +381,24 @@ def gerund_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
         if infinitive and not speaker_like(lex, view, rec.source):
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
+    if link is None and cue.nxt not in NOT_SAID and cue.nxt not in SAID_NOTHING and (
+            marked or cue.entry["strength"] == "strong" or cue.entry.get("object") or particle or infinitive):
+        return opening_cue(lex, view, rec, cue, g, particle)
     return None if g == cue.i else PASS
+
+
+def opening_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, g: int, particle: int) -> Any:
+    """ "Claiming that the border was secure, the minister refused ...", "After saying her unit was
+    cut off, the medic ...": a participle of saying that opens the sentence says what its phrase
+    holds; the subject after the phrase is the source."""
+    opening = opening_participle(view, g, cue.e, cue.lo, cue.hi, IRREGULAR_PASTS)
+    if opening is None:
+        return None if g == cue.i else PASS
+    rec.source = opening[0]
+    rec.content = trim(view, cue.e + particle, opening[1])
+    if cue.nxt == "to" and not speaker_like(lex, view, rec.source):
+        return None
+    return rec if rec.content else None
 
 
 def gerund_start(view: View, cue: VerbCue) -> Optional[int]:

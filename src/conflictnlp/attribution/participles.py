@@ -71,10 +71,13 @@ def subject_with_verb(view: View, s: int, end: int, irregular: frozenset) -> Opt
         return None
     if lower[s] in PRONOUNS:
         subj: Optional[Range] = (s, s + 1)
-    elif is_cap(words[s]) or lower[s] in DETERMINERS or lower[s] in QUANTIFIERS or words[s].isdigit():
+    elif is_cap(words[s]) or lower[s] in DETERMINERS or lower[s] in QUANTIFIERS or words[s].isdigit() or (
+            words[s].isalpha() and lower[s].endswith("s") and len(lower[s]) > 3 and lower[s] not in view.cue_forms):
         subj = np_after(view, s, end)
     else:
         return None
+    while subj is not None and subj[1] - 1 > subj[0] and lower[subj[1] - 1] in SKIP_BEFORE_CUE:
+        subj = (subj[0], subj[1] - 1)  # "villagers | often say"
     if subj is None or subj[1] >= end:
         return None
     k = subj[1]
@@ -148,7 +151,7 @@ def verb_at(view: View, k: int, end: int, irregular: frozenset) -> bool:
     if k >= end:
         return False
     w, low = words[k], lower[k]
-    if low in FINITE or low in irregular:
+    if low in FINITE or low in irregular or (low in view.cue_forms and w.islower()):
         return True
     token = view.doc[k]
     if token.tag_:
@@ -234,4 +237,38 @@ def quote_after(view: View, k: int, hi: int) -> Optional[int]:
         k = next((j for j in range(k + 1, min(hi, k + 8)) if is_punct(words[j]) or words[j] in QUOTES), hi)
     if k + 1 < hi and words[k] == "," and words[k + 1] in QUOTES and (k + 1) in view.open_at:
         return k + 1
+    return None
+
+
+# Words before a participle of saying that opens a sentence: "After saying ..., the medic ...".
+OPENING_LINKS = frozenset(("after", "before", "while", "when", "since", "despite", "by"))
+
+
+def opening_participle(view: View, g: int, e: int, lo: int, hi: int, irregular: frozenset) -> Optional[Tuple[Range, int]]:
+    """ "Claiming that the border was secure, | the minister refused ...": a participle of saying
+    (``g``; its cue ends at ``e``) that opens the sentence, alone or after "after", "while" ... .
+    Returns the subject after the phrase's comma and where the phrase ends (that comma, or the
+    closing quote after it: 'Bemoaning the "rigged system," | Novak ...'); else None."""
+    start = skip_lead(view, lo, g + 1)
+    if not (g == start or (g - 1 == start and view.lower[start] in OPENING_LINKS)):
+        return None
+    words, k, tried = view.words, e, 0
+    while k < hi and tried < 4:
+        close = view.open_at.get(k)
+        if close is not None:
+            if close + 1 < hi and words[close - 1] == ",":
+                tried += 1
+                subj = subject_with_verb(view, close + 1, hi, irregular)
+                if subj is not None:
+                    return subj, close + 1
+            k = close + 1
+            continue
+        if words[k] in (";", ":", ".") or words[k] in QUOTES:
+            return None
+        if words[k] == ",":
+            tried += 1
+            subj = subject_with_verb(view, k + 1, hi, irregular)
+            if subj is not None:
+                return subj, k
+        k += 1
     return None
