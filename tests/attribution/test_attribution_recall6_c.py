@@ -77,6 +77,18 @@ CUES = [
     C("Warning of more strikes, the general ordered the villages evacuated.", "Warning of", "the general",
       "more strikes"),
     C("Calling for calm, the mayor visited the market on Sunday.", "Calling for", "the mayor", "calm"),
+    # An "as"-parenthetical marks a report even with a weak verb and no "that": the clause it opens,
+    # the clause before it, or the clause it interrupts (both parts) is what was said.
+    C("As one observer pointed out with a side-by-side chart, the gap between the two armies is vast.",
+      "pointed out", "one observer", "the gap between the two armies is vast"),
+    C("The garrison has no shells left, as the colonel pointed out.", "pointed out", "the colonel",
+      "The garrison has no shells left"),
+    C("The rebels, as one adviser pointed out, normally retreat in winter.", "pointed out", "one adviser",
+      "The rebels"),
+    C("As several monitors pointed out on Friday, the truce has collapsed twice.", "pointed out", "several monitors",
+      "the truce has collapsed twice"),
+    C("As Mr. Okafor observed, the ceasefire has never held for long.", "observed", "Mr. Okafor",
+      "the ceasefire has never held for long"),
 ]
 
 NOT_CUES = [
@@ -95,7 +107,20 @@ NOT_CUES = [
     ("Adding to the confusion, the army closed the road.", "Adding"),
     ("Saying nothing, the colonel left the room.", "Saying"),
     ("Threatening to flood the valley, the river rose all night.", "Threatening"),
+    # "as" with no verb of saying, or a verb of saying in another sense
+    ("As expected, the rebels rejected the offer.", "expected"),
+    ("As the convoy pointed north, the drivers grew nervous.", "pointed"),
+    ("As he observed the shelling from the hill, the colonel wept.", "observed"),
+    ("As the rebels added fighters, the army pulled back.", "added"),
 ]
 
 
 test_cue_found, test_cue_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)
+
+
+def test_as_parenthetical_keeps_both_parts(nlp, parsed):
+    """What an "as"-parenthetical interrupts is said in two parts, before and after it."""
+    for pipe in (nlp, parsed):
+        doc = pipe("The rebels, as one adviser pointed out, normally retreat in winter.")
+        a = next(a for a in doc._.conflict_attributions if a["cue"]["text"] == "pointed out")
+        assert [p["text"] for p in a["content_parts"]] == ["The rebels", "normally retreat in winter"]

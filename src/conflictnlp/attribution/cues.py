@@ -22,6 +22,7 @@ from .content import (
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
+from .parentheticals import as_parenthetical
 from .participles import (
     chained_gerund, comma_before, gerund_speaker, opening_participle, quote_after, recorded_speaker, speaker_like,
 )
@@ -120,7 +121,10 @@ def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional
         found = case(view, rec, cue, before)
         if found is not PASS:
             return found
-    return source_before_cue(lex, view, rec, cue, before)
+    found = source_before_cue(lex, view, rec, cue, before)
+    if found is None:  # "As the general pointed out, the army ...": the "as" frame marks the report
+        found = as_parenthetical(view, Record(rec.cue, rec.kind, rec.lemma), cue.i, cue.e, before, cue.lo, cue.hi)
+    return found
 
 
 def nominal_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
