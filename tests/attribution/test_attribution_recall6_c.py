@@ -89,6 +89,13 @@ CUES = [
       "the truce has collapsed twice"),
     C("As Mr. Okafor observed, the ceasefire has never held for long.", "observed", "Mr. Okafor",
       "the ceasefire has never held for long"),
+    # An inverted opening: the verb first, its source, then a colon or a comma and a quotation.
+    C("Said Colonel Marsh: \u201cThe town is ours.\u201d", "Said", "Colonel Marsh", "The town is ours"),
+    C("Said the commander, \u201cWe will hold the bridge.\u201d", "Said", "the commander", "We will hold the bridge"),
+    C("Added Ana Pires, the head of the relief group: \u201cWe have no more tents.\u201d", "Added",
+      "Ana Pires, the head of the relief group", "We have no more tents"),
+    C("Said one officer: \"We lost the road. We lost the river.\"", "Said", "one officer",
+      "We lost the road. We lost the river"),
 ]
 
 NOT_CUES = [
@@ -112,6 +119,10 @@ NOT_CUES = [
     ("As the convoy pointed north, the drivers grew nervous.", "pointed"),
     ("As he observed the shelling from the hill, the colonel wept.", "observed"),
     ("As the rebels added fighters, the army pulled back.", "added"),
+    # a participle that opens a sentence without a speaker after it, a command inside a quotation
+    ("Told to leave, the villagers packed their things.", "Told"),
+    ("Said to be the largest base, the camp holds 4,000 troops.", "Said"),
+    ("\u201cTell the world,\u201d the mayor said.", "Tell"),
 ]
 
 

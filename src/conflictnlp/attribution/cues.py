@@ -22,7 +22,7 @@ from .content import (
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
-from .parentheticals import as_parenthetical
+from .parentheticals import as_parenthetical, opening_inversion
 from .participles import (
     chained_gerund, comma_before, gerund_speaker, opening_participle, quote_after, recorded_speaker, speaker_like,
 )
@@ -117,6 +117,10 @@ def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional
     if found is not PASS:
         return found
     before = skip_before_cue(view, cue)
+    if view.words[cue.i][:1].isupper():
+        opening = opening_inversion(view, rec, cue.i, cue.e, cue.lo, cue.hi)  # "Said Colonel Marsh: “...”"
+        if opening is not None:
+            return opening
     for case in (inverted_cue, conjoined_cue):
         found = case(view, rec, cue, before)
         if found is not PASS:

@@ -1,15 +1,16 @@
 """An "as"-parenthetical of saying (issue 14, sixth pass): "As the general pointed out, the army has
 no reserves", "The rebels, as one adviser pointed out, normally retreat in winter", "..., as police
 have said". The "as" frame marks the report, so any verb of saying counts, also a weak one without
-"that"; what was said is the clause it opens or interrupts."""
+"that"; what was said is the clause it opens or interrupts. Also the inverted opening "Said the
+commander: “...”", where the verb comes first."""
 
 from __future__ import annotations
 
 from typing import Optional
 
-from .chunker import np_after, skip_lead
+from .chunker import appositives_after, np_after, skip_lead
 from .content import content_after, content_before, trim
-from .grammar import PRONOUNS, SKIP_BEFORE_CUE
+from .grammar import PRONOUNS, QUOTES, SKIP_BEFORE_CUE
 from .view import Range, Record, View, is_punct
 
 # Words between the cue and the comma that closes the parenthetical: "pointed out | with a chart |,".
@@ -69,3 +70,21 @@ def as_parenthetical(view: View, rec: Record, i: int, e: int, before: int, lo: i
         return None
     rec.source, rec.content = src, content
     return rec
+
+
+def opening_inversion(view: View, rec: Record, i: int, e: int, lo: int, hi: int) -> Optional[Record]:
+    """ "Said Colonel Marsh: “The town is ours.”", "Added the commander, “...”": a capitalized verb
+    of saying that opens the sentence, its source right after it, then a colon or a comma and a
+    quotation; None when the verb does not open the sentence so."""
+    words = view.words
+    if i != skip_lead(view, lo, e) or not words[i][:1].isupper():
+        return None
+    src = np_after(view, e, hi)
+    if src is None or src[1] + 1 >= hi:
+        return None
+    src = appositives_after(view, src, hi) if words[src[1]] == "," and words[src[1] + 1] not in QUOTES else src
+    k = src[1]
+    if k + 1 >= hi or not (words[k] == ":" or (words[k] == "," and (k + 1) in view.open_at)):
+        return None
+    rec.source, rec.content = src, content_after(view, k, hi)
+    return rec if rec.content else None
