@@ -89,6 +89,20 @@ CUES = [
       "the truce has collapsed twice"),
     C("As Mr. Okafor observed, the ceasefire has never held for long.", "observed", "Mr. Okafor",
       "the ceasefire has never held for long"),
+    # After a quotation and its comma the clause's subject still speaks; "began by"/"ended by" a
+    # gerund with an object; "by saying" with a long subject before its verb; what the verb before
+    # "by saying" governs stops there.
+    C("\u201cPromise me you will come home,\u201d Halvorsen sings to the soldiers before asking them, \u201cWho will come "
+      "home?\u201d", "asking", "Halvorsen", "Who will come home?"),
+    C("She started off by emphasizing the siege, and the need to open a corridor.", "emphasizing", "She",
+      "the siege, and the need to open a corridor"),
+    C("The general ended by criticizing the allies for their delays.", "criticizing", "The general",
+      "the allies for their delays"),
+    C("The minister responded to a widow on Wednesday night by saying his refusal to use the words \u201ctotal "
+      "war\u201d was a matter of principle.", "saying", "The minister",
+      "his refusal to use the words \u201ctotal war\u201d was a matter of principle"),
+    C("The minister responded to a widow on Wednesday night by saying his refusal to use the words \u201ctotal "
+      "war\u201d was a matter of principle.", "responded to", "The minister", "a widow"),
     # An inverted opening: the verb first, its source, then a colon or a comma and a quotation.
     C("Said Colonel Marsh: \u201cThe town is ours.\u201d", "Said", "Colonel Marsh", "The town is ours"),
     C("Said the commander, \u201cWe will hold the bridge.\u201d", "Said", "the commander", "We will hold the bridge"),
@@ -119,6 +133,9 @@ NOT_CUES = [
     ("As the convoy pointed north, the drivers grew nervous.", "pointed"),
     ("As he observed the shelling from the hill, the colonel wept.", "observed"),
     ("As the rebels added fighters, the army pulled back.", "added"),
+    # "by" and a gerund that is no verb of saying
+    ("The army responded by shelling the town.", "shelling"),
+    ("He began by thanking the soldiers.", "thanking"),
     # a participle that opens a sentence without a speaker after it, a command inside a quotation
     ("Told to leave, the villagers packed their things.", "Told"),
     ("Said to be the largest base, the camp holds 4,000 troops.", "Said"),

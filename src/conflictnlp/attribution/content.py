@@ -301,6 +301,8 @@ def clip_contents(view: View, records: List[Record], lo: int) -> None:
                 e = f0
             elif records[k].inherit and comma_before(view, f0, s) is not None:
                 e = comma_before(view, f0, s)  # '"...," adding that', ", even suggesting"
+            elif records[k].inherit and f0 - 1 > s and view.lower[f0 - 1] == "by":
+                e = f0 - 1  # "responded to a widow | by saying ..."
             elif f0 - 2 >= s and view.words[f0 - 2] == "," and view.lower[f0 - 1] in CLAUSE_LINKS:
                 e = f0 - 1
         if (s, e) != rec.content:

@@ -434,6 +434,8 @@ def gerund_lead(view: View, cue: VerbCue, g: int, marked: bool) -> Optional[int]
     # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
     if prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or bare_clause(view, cue)):
         return g - 1
+    if prev == "by" and cue.entry.get("object") and g - 2 >= lo and lower[g - 2] in BY_OPENERS:
+        return g - 1  # "She started off by emphasizing economic fairness": what she began with is said
     if prev in GERUND_LINKS and marked and g - 1 > skip_lead(view, lo, g) + 2:
         return g - 1
     chain = chained_gerund(view, g, lo)
@@ -470,7 +472,7 @@ def bare_clause(view: View, cue: VerbCue) -> bool:
     if cue.entry["lemma"] != "say" or cue.nxt in NOT_SAID or cue.nxt in SAID_NOTHING:
         return False
     return any(view.lower[k] in FINITE_WORDS or view.lower[k].endswith("ed")
-               for k in range(cue.e + 1, min(cue.hi, cue.e + 8)))
+               for k in range(cue.e + 1, min(cue.hi, cue.e + 12)))
 
 
 # Finite verbs and modals that show a clause ("saying his refusal | was a manufactured issue").
@@ -483,6 +485,11 @@ SAID_NOTHING = ("nothing", "so", "something", "anything", "goodbye", "little", "
 
 # After a gerund of saying, words that start no reported clause ("..., noting on Monday", "..., asking for").
 NOT_SAID = ("by", "on", "for", "from", "in", "at", "to", "with", "into", "up", "out", "off", "", ",", ".")
+
+# Verbs of beginning and answering before "by" and a gerund of saying with its object ("began by
+# criticizing the army", "responded by describing the raid as ...").
+BY_OPENERS = frozenset(("began", "begins", "begin", "started", "starts", "off", "opened", "opens", "responded", "responds",
+                        "ended", "ends", "closed", "closes", "concluded", "replied", "answered", "reacted"))
 
 # A gerund of speech after these prepositions, with or without a comma, hangs on its clause.
 BARE_LINKS = ("by", "for", "from")

@@ -60,7 +60,9 @@ def subject_starts(view: View, start: int, end: int) -> List[int]:
     if when is not None:
         s = when + (1 if when < end and words[when] == "," else 0)  # "On March 3 they published ..."
     out.append(s)
-    out.extend(k + 1 for k in range(s, min(end, s + 30)) if words[k] == ",")
+    # after a comma, past a closing quotation mark: '“...,” | Blige sings to the general before asking'
+    out.extend(k + 2 if k + 2 < end and (k + 1) in view.close_at else k + 1
+               for k in range(s, min(end, s + 30)) if words[k] == ",")
     return out
 
 
