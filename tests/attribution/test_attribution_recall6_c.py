@@ -103,6 +103,13 @@ CUES = [
       "his refusal to use the words \u201ctotal war\u201d was a matter of principle"),
     C("The minister responded to a widow on Wednesday night by saying his refusal to use the words \u201ctotal "
       "war\u201d was a matter of principle.", "responded to", "The minister", "a widow"),
+    # A gerund without a comma after a verb of perceiving or going on, or after an occasion; an
+    # addressee after "to" before "that".
+    C("The widow can be heard yelling to the soldiers that her husband was unarmed.", "yelling", "The widow",
+      "her husband was unarmed"),
+    C("The colonel kept saying that the line would hold.", "saying", "The colonel", "the line would hold"),
+    C("\u201cWe will rebuild,\u201d she said at a news conference announcing that the army would leave the town.",
+      "announcing", "she", "the army would leave the town"),
     # An inverted opening: the verb first, its source, then a colon or a comma and a quotation.
     C("Said Colonel Marsh: \u201cThe town is ours.\u201d", "Said", "Colonel Marsh", "The town is ours"),
     C("Said the commander, \u201cWe will hold the bridge.\u201d", "Said", "the commander", "We will hold the bridge"),
@@ -133,6 +140,8 @@ NOT_CUES = [
     ("As the convoy pointed north, the drivers grew nervous.", "pointed"),
     ("As he observed the shelling from the hill, the colonel wept.", "observed"),
     ("As the rebels added fighters, the army pulled back.", "added"),
+    # a verb of going on before a gerund with nothing said
+    ("The soldiers kept shouting at the crowd.", "shouting"),
     # "by" and a gerund that is no verb of saying
     ("The army responded by shelling the town.", "shelling"),
     ("He began by thanking the soldiers.", "thanking"),

@@ -119,8 +119,8 @@ def skip_to_that(view: View, i: int, hi: int) -> int:
         if lower[k] == "that":
             return k
         w = view.words[k]
-        if is_punct(w) and w not in ("-", "'", "’"):
-            break
+        if is_punct(w) and w not in ("-", "'", "’") or (lower[k] in view.cue_forms and lower[k].endswith("ing")):
+            break  # "said at a news conference | announcing that ...": the "that" is the gerund's
     return i
 
 

@@ -24,7 +24,8 @@ from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, PO
 from .lexicons import Lexicons
 from .parentheticals import as_parenthetical, opening_inversion
 from .participles import (
-    chained_gerund, comma_before, gerund_speaker, opening_participle, quote_after, recorded_speaker, speaker_like,
+    chained_gerund, comma_before, gerund_host, gerund_speaker, opening_participle, quote_after, recorded_speaker,
+    speaker_like, to_addressee,
 )
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
@@ -361,6 +362,9 @@ def gerund_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
     # "..., tweeting, “...”", "asking him, “...”", "telling Reuters that ..."
     if after == cue.e and cue.nxt in OBJECT_PRONOUNS:
         after += 1  # "asking him, “...”"
+    elif after == cue.e and cue.nxt == "to":
+        addressee = to_addressee(view, cue.e, cue.hi)  # "yelling to the soldiers that ..."
+        after = addressee[1] if addressee is not None else after
     quote = quote_after(view, after, cue.hi)
     marked = (cue.nxt in ("that", ":") or cue.nxt in QUOTES or quote is not None
               or (addressee is not None and after < cue.hi and view.lower[after] == "that"))
@@ -371,15 +375,7 @@ def gerund_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
     said = cue.nxt not in NOT_SAID and (cue.entry.get("object") or (
         link is not None and view.words[link] == "," and any(view.lower[k] in view.cue_forms for k in range(cue.lo, link))))
     if link is None and marked and g == cue.i and cue.i - 1 >= cue.lo and not is_punct(view.words[cue.i - 1]):
-        # "Protesters marched through the square chanting “...”": the clause's subject says it
-        rec.source = clause_subject(view, cue.lo, cue.i)
-        recorded = recorded_speaker(view, cue.i, cue.lo) if rec.source is None else None
-        if recorded is not None:
-            rec.source, rec.medium = recorded  # "footage of the general asking, “...”"
-        opening = quote if quote is not None else cue.e
-        close = view.open_at.get(opening)
-        rec.content = trim(view, opening + 1, close) if close is not None else content_after(view, cue.e, cue.hi)
-        return rec if rec.source and rec.content else None
+        return bare_gerund(view, rec, cue, quote, after if addressee is not None else cue.e)
     if link is not None and cue.nxt not in SAID_NOTHING and (
             marked or cue.entry["strength"] == "strong" or infinitive or particle or said):
         rec.source, rec.inherit = own_subject(view, cue, g, link, IRREGULAR_PASTS)
@@ -393,6 +389,26 @@ def gerund_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
             marked or cue.entry["strength"] == "strong" or cue.entry.get("object") or particle or infinitive):
         return opening_cue(lex, view, rec, cue, g, particle)
     return None if g == cue.i else PASS
+
+
+def bare_gerund(view: View, rec: Record, cue: VerbCue, quote: Optional[int], start: int) -> Optional[Record]:
+    """ "Protesters marched through the square chanting “...”": a gerund of saying without a comma
+    before "that" or a quotation says what the clause's subject says; also after a verb of
+    perceiving or going on ("can be heard yelling to the soldiers that", "kept saying that") or an
+    occasion ("at a news conference announcing that"), and after "footage of X" (X speaks)."""
+    rec.source = clause_subject(view, cue.lo, cue.i)
+    host = gerund_host(view, cue.i, cue.lo) if rec.source is None else None
+    if host is not None:
+        rec.source = gerund_speaker(view, cue.lo, host, IRREGULAR_PASTS)
+    recorded = recorded_speaker(view, cue.i, cue.lo) if rec.source is None else None
+    if recorded is not None:
+        rec.source, rec.medium = recorded  # "footage of the general asking, “...”"
+    elif start > cue.e:
+        rec.medium = (cue.e + 1, start)  # the addressee after "to"
+    opening = quote if quote is not None else cue.e
+    close = view.open_at.get(opening)
+    rec.content = trim(view, opening + 1, close) if close is not None else content_after(view, start, cue.hi)
+    return rec if rec.source and rec.content else None
 
 
 def opening_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, g: int, particle: int) -> Any:

@@ -10,7 +10,7 @@ from typing import Any, List, Optional, Tuple
 from .chunker import appositive_source, np_after, skip_lead
 from .grammar import DETERMINERS, PRONOUNS, QUOTES, SKIP_BEFORE_CUE
 from .view import Range, View, is_cap, is_punct
-from .words import DAYS, MONTHS, RECORDING_NOUNS
+from .words import DAYS, GERUND_HOSTS, MONTHS, OCCASION_NOUNS, RECORDING_NOUNS
 
 # Finite verbs and auxiliaries that show the clause's own verb right after its subject.
 FINITE = frozenset(("has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "did", "does",
@@ -78,6 +78,8 @@ def subject_with_verb(view: View, s: int, end: int, irregular: frozenset) -> Opt
         subj = np_after(view, s, end)
     else:
         return None
+    if subj is not None:  # "The colonel | kept saying": an irregular past the chunker does not stop at
+        subj = (subj[0], next((k for k in range(subj[0] + 1, subj[1]) if lower[k] in irregular), subj[1]))
     while subj is not None and subj[1] - 1 > subj[0] and lower[subj[1] - 1] in SKIP_BEFORE_CUE:
         subj = (subj[0], subj[1] - 1)  # "villagers | often say"
     if subj is None or subj[1] >= end:
@@ -274,3 +276,27 @@ def opening_participle(view: View, g: int, e: int, lo: int, hi: int, irregular: 
                 return subj, k
         k += 1
     return None
+
+
+def gerund_host(view: View, g: int, lo: int) -> Optional[int]:
+    """Where the clause ends that a gerund without a comma hangs on: after a verb of perceiving or
+    going on ("can be heard | yelling", "kept | saying": ``words.jsonl`` ``gerund_hosts``), or before
+    the noun phrase of an occasion ("she said | at a news conference | announcing":
+    ``occasion_nouns``); None otherwise ("a banner saying" has no speaker)."""
+    lower = view.lower
+    if g - 1 > lo and lower[g - 1] in GERUND_HOSTS:
+        return g
+    if g - 1 > lo and lower[g - 1] in OCCASION_NOUNS:
+        k = g - 2
+        while k > lo and not is_punct(view.words[k]) and lower[k] not in ("at", "in", "during", "to") and g - k < 7:
+            k -= 1
+        return k if k > lo and lower[k] in ("at", "in", "during", "to") else None
+    return None
+
+
+def to_addressee(view: View, e: int, hi: int) -> Optional[Range]:
+    """The addressee after "to" when "that" follows it ("yelling | to the soldiers | that ..."), or None."""
+    if e + 1 >= hi or view.lower[e] != "to":
+        return None
+    np = np_after(view, e + 1, hi)
+    return (e + 1, np[1]) if np is not None and np[1] < hi and view.lower[np[1]] == "that" else None

@@ -60,3 +60,5 @@ TRANSCRIPT_ROLES = word_set("transcript_roles")  # "PRESENTER:", "UPDATE:": no s
 REQUEST_NOUNS = word_set("request_nouns")  # "did not respond to | a request for comment": no report
 CONTACT_VERBS = word_set("contact_verbs")  # "the officers I interviewed | said"
 RECORDING_NOUNS = word_set("recording_nouns")  # "footage of X | saying “...”": X speaks
+GERUND_HOSTS = word_set("gerund_hosts")  # "can be heard | yelling that", "kept | saying that"
+OCCASION_NOUNS = word_set("occasion_nouns")  # "at a news conference | announcing that"
