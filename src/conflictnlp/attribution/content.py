@@ -10,6 +10,7 @@ from typing import List, Optional
 
 from .chunker import skip_lead
 from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, RELATIVE_VERB_WORDS, TAIL_LINKS, TRIM, TRIM_END
+from .participles import comma_before
 from .view import Range, Record, View, is_cap, is_punct
 from .words import CLAIM_NOUNS, DISCOURSE_ADVERBIALS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
 
@@ -49,7 +50,7 @@ def trim(view: View, s: int, e: int) -> Optional[Range]:
         while s < e and (words[e - 1] in TRIM_END or view.words[e - 1].isspace()):
             e -= 1
             changed = True
-        if s < e and view.lower[s] == "that" and e - s > 1:
+        if s < e and words[s] == "that" and e - s > 1:
             s += 1
             changed = True
         if s < e and words[s] in QUOTES and (s in view.close_at or view.open_at.get(s, view.n) >= e):
@@ -142,8 +143,8 @@ def skip_to_that(view: View, i: int, hi: int) -> int:
         if lower[k] == "that":
             return k
         w = view.words[k]
-        if is_punct(w) and w not in ("-", "'", "’"):
-            break
+        if is_punct(w) and w not in ("-", "'", "’") or (lower[k] in view.cue_forms and lower[k].endswith("ing")):
+            break  # "said at a news conference | announcing that ...": the "that" is the gerund's
     return i
 
 
@@ -322,6 +323,10 @@ def clip_contents(view: View, records: List[Record], lo: int) -> None:
                     s = f1
             elif f0 - 1 >= s and view.words[f0 - 1] == ",":
                 e = f0
+            elif records[k].inherit and comma_before(view, f0, s) is not None:
+                e = comma_before(view, f0, s)  # '"...," adding that', ", even suggesting"
+            elif records[k].inherit and f0 - 1 > s and view.lower[f0 - 1] == "by":
+                e = f0 - 1  # "responded to a widow | by saying ..."
             elif f0 - 2 >= s and view.words[f0 - 2] == "," and view.lower[f0 - 1] in CLAUSE_LINKS:
                 e = f0 - 1
         if (s, e) != rec.content:

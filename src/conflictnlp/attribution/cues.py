@@ -27,6 +27,11 @@ from .grammar import (
 )
 from ..counts.numbers import NUMBER_WORDS
 from .lexicons import Lexicons
+from .parentheticals import as_parenthetical, opening_inversion
+from .participles import (
+    chained_gerund, comma_before, gerund_host, gerund_speaker, opening_participle, quote_after, recorded_speaker,
+    speaker_like, to_addressee,
+)
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -116,16 +121,29 @@ def space_after(view: View, e: int, hi: int) -> int:
 
 def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional[Record]:
     """The record the token rules give a reporting verb, or None."""
-    for case in (asked_first, passive_cue, quoted_as_saying, asking_gerund, gerund_cue):
-        found = case(lex, view, rec, cue) if case is asking_gerund else case(view, rec, cue)
+    for case in (asked_first, passive_cue, quoted_as_saying):
+        found = case(view, rec, cue)
         if found is not PASS:
             return found
+    found = gerund_cue(lex, view, rec.copy(), cue)
+    if found is not PASS and found is not None:
+        return found
+    asked = asking_gerund(lex, view, rec, cue)  # "..., before asking them, “Who ...?”" when the gerund rules find none
+    if asked is not PASS or found is None:
+        return None if asked is PASS else asked
     before = skip_before_cue(view, cue)
+    if view.words[cue.i][:1].isupper():
+        opening = opening_inversion(view, rec, cue.i, cue.e, cue.lo, cue.hi)  # "Said Colonel Marsh: “...”"
+        if opening is not None:
+            return opening
     for case in (inverted_cue, conjoined_cue):
         found = case(view, rec, cue, before)
         if found is not PASS:
             return found
-    return source_before_cue(lex, view, rec, cue, before)
+    found = source_before_cue(lex, view, rec, cue, before)
+    if found is None:  # "As the general pointed out, the army ...": the "as" frame marks the report
+        found = as_parenthetical(view, Record(rec.cue, rec.kind, rec.lemma), cue.i, cue.e, before, cue.lo, cue.hi)
+    return found
 
 
 def nominal_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
@@ -209,7 +227,10 @@ def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     if not tagged or cue.token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False
     # a noun tag before a conjunction "that" is the tagger's slip: "Kovac charges | that countries ..."
-    # (a relative "that" keeps the noun: "Insurance claims that rose")
+    # (a relative "that" keeps the noun: "Insurance claims that rose"); so is one on a gerund
+    # before a comma and a quotation ("footage of the general asking, “...”")
+    if cue.form.endswith("ing") and cue.nxt == "," and cue.token.i + 2 < len(cue.token.doc) and cue.token.nbor(2).text in QUOTES:
+        return False
     return not (cue.nxt == "that" and cue.token.i + 1 < len(cue.token.doc) and cue.token.nbor(1).pos_ == "SCONJ")
 
 
@@ -415,44 +436,123 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
     return rec if rec.source and rec.content else None
 
 
-def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
+def gerund_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
-    if not cue.form.split(" ", 1)[0].endswith("ing") or progressive(view, cue):
+    g = gerund_start(view, cue)
+    if g is None or (g == cue.i and progressive(view, cue)):
         return PASS  # "calling for": a phrasal verb's first word
     doc = document_before(view, cue)
-    if doc is not None:
+    if doc is not None and g == cue.i:
         return issued_saying(view, rec, cue, doc)
-    comma = (cue.prev == "," or closes_after_comma(view, cue) or (cue.prev in GERUND_LINKS and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == ",")
-             # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
-             or cue.prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or bare_clause(view, cue)))
+    after, addressee, _ = skip_after_cue(view, cue.entry, cue.e, cue.hi)
+    # "..., tweeting, “...”", "asking him, “...”", "telling Reuters that ..."
+    if after == cue.e and cue.nxt in OBJECT_PRONOUNS:
+        after += 1  # "asking him, “...”"
+    elif after == cue.e and cue.nxt == "to":
+        addressee = to_addressee(view, cue.e, cue.hi)  # "yelling to the soldiers that ..."
+        after = addressee[1] if addressee is not None else after
+    quote = quote_after(view, after, cue.hi)
+    marked = (cue.nxt in ("that", ":") or cue.nxt in QUOTES or quote is not None
+              or (addressee is not None and after < cue.hi and view.lower[after] == "that"))
+    link = gerund_lead(view, cue, g, marked)
     infinitive = cue.nxt == "to" and bool(cue.entry.get("infinitive"))  # "..., vowing to retaliate"
     particle = governs(view, cue.entry, cue.e, cue.hi)  # "..., speaking of a betrayal"
     # "..., noting the truce had held"; after a report, any gerund of saying: "he said, adding he would stay"
     said = cue.nxt not in NOT_SAID and (cue.entry.get("object") and questioned_object(
         view, cue.entry, (cue.e, cue.hi) if cue.e < cue.hi else None, WH_WORDS) is not False or (
-        cue.prev == "," and any(view.lower[k] in view.cue_forms for k in range(cue.lo, cue.i - 1))))
-    marked = cue.nxt in ("that", ":") or cue.nxt in QUOTES
-    if not comma and marked and cue.i - 1 >= cue.lo and not is_punct(view.words[cue.i - 1]):
-        # "Protesters marched through the square chanting “...”": the clause's subject says it
-        rec.source = clause_subject(view, cue.lo, cue.i)
-        close = view.open_at.get(cue.e)
-        rec.content = trim(view, cue.e + 1, close) if close is not None else content_after(view, cue.e, cue.hi)
-        return rec if rec.source and rec.content else None
-    if comma and (marked or cue.entry["strength"] == "strong" or infinitive or particle or said):
-        rec.inherit = True
-        # used when no earlier attribution gives one
-        rec.source = clause_subject(view, cue.lo, cue.i) or irregular_subject(view, cue.lo, cue.i)
-        rec.content = content_after(view, cue.e + particle, cue.hi, keep_first=infinitive or particle)
-        if infinitive and rec.source is None:
+        link is not None and view.words[link] == "," and any(view.lower[k] in view.cue_forms for k in range(cue.lo, link))))
+    if link is None and marked and g == cue.i and cue.i - 1 >= cue.lo and not is_punct(view.words[cue.i - 1]):
+        return bare_gerund(view, rec, cue, quote, after if addressee is not None else cue.e)
+    if link is not None and cue.nxt not in SAID_NOTHING and (
+            marked or cue.entry["strength"] == "strong" or infinitive or particle or said):
+        rec.source, rec.inherit = own_subject(view, cue, g, link, IRREGULAR_PASTS)
+        rec.medium = addressee if marked else None
+        start = quote if quote is not None else after if marked and addressee is not None else cue.e + particle
+        rec.content = content_after(view, start, cue.hi, keep_first=infinitive or particle)
+        if infinitive and not speaker_like(lex, view, rec.source):
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
-    return None
+    if link is None and cue.nxt not in NOT_SAID and cue.nxt not in SAID_NOTHING and (
+            marked or cue.entry["strength"] == "strong" or cue.entry.get("object") or particle or infinitive):
+        return opening_cue(lex, view, rec, cue, g, particle)
+    return None if g == cue.i else PASS
 
 
-def closes_after_comma(view: View, cue: VerbCue) -> bool:
-    """A quotation closes after a comma right before the gerund: 'an interview for “Frontline,” |
-    answering questions about ...'."""
-    return cue.prev in QUOTES and cue.i - 2 >= cue.lo and view.words[cue.i - 2] == "," and cue.i - 1 in view.close_at
+def bare_gerund(view: View, rec: Record, cue: VerbCue, quote: Optional[int], start: int) -> Optional[Record]:
+    """ "Protesters marched through the square chanting “...”": a gerund of saying without a comma
+    before "that" or a quotation says what the clause's subject says; also after a verb of
+    perceiving or going on ("can be heard yelling to the soldiers that", "kept saying that") or an
+    occasion ("at a news conference announcing that"), and after "footage of X" (X speaks)."""
+    rec.source = clause_subject(view, cue.lo, cue.i)
+    host = gerund_host(view, cue.i, cue.lo) if rec.source is None else None
+    if host is not None:
+        rec.source = gerund_speaker(view, cue.lo, host, IRREGULAR_PASTS)
+    recorded = recorded_speaker(view, cue.i, cue.lo) if rec.source is None else None
+    if recorded is not None:
+        rec.source, rec.medium = recorded  # "footage of the general asking, “...”"
+    elif start > cue.e:
+        rec.medium = (cue.e + 1, start)  # the addressee after "to"
+    opening = quote if quote is not None else cue.e
+    close = view.open_at.get(opening)
+    rec.content = trim(view, opening + 1, close) if close is not None else content_after(view, start, cue.hi)
+    return rec if rec.source and rec.content else None
+
+
+def opening_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, g: int, particle: int) -> Any:
+    """ "Claiming that the border was secure, the minister refused ...", "After saying her unit was
+    cut off, the medic ...": a participle of saying that opens the sentence says what its phrase
+    holds; the subject after the phrase is the source."""
+    opening = opening_participle(view, g, cue.e, cue.lo, cue.hi, IRREGULAR_PASTS)
+    if opening is None:
+        return None if g == cue.i else PASS
+    rec.source = opening[0]
+    rec.content = trim(view, cue.e + particle, opening[1])
+    if cue.nxt == "to" and not speaker_like(lex, view, rec.source):
+        return None
+    return rec if rec.content else None
+
+
+def gerund_start(view: View, cue: VerbCue) -> Optional[int]:
+    """Where the gerund of a cue starts: the cue ("adding"), or a catenative gerund before it
+    ("going on to | say", "continuing to | call for"); None when the cue is no gerund."""
+    if cue.form.split(" ", 1)[0].endswith("ing"):
+        return cue.i
+    j = catenative_before(view, cue.i, cue.lo)
+    return j if j < cue.i and view.lower[j].endswith("ing") else None
+
+
+def gerund_lead(view: View, cue: VerbCue, g: int, marked: bool) -> Optional[int]:
+    """Where the clause a gerund at ``g`` hangs on ends (its comma or link word), or None: after a
+    comma (past adverbs and a closing quote: ", even suggesting", '," adding'), after ", while",
+    after "by"/"for"/"from" with what is said, after "while"/"before" ... with "that" or a quote
+    ("looped the streets while chanting, “...”"), or as the second of two gerunds ("..., each
+    touting X and saying ...")."""
+    words, lower, lo = view.words, view.lower, cue.lo
+    prev = lower[g - 1] if g - 1 >= lo else ""
+    comma = comma_before(view, g, lo)
+    if comma is not None:
+        return comma
+    if prev in GERUND_LINKS and g - 2 >= lo and words[g - 2] == ",":
+        return g - 2
+    # "was criticized for saying that ...", "began by saying “...”" (not "voted for admitting Poland")
+    if prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or bare_clause(view, cue)):
+        return g - 1
+    if prev == "by" and cue.entry.get("object") and g - 2 >= lo and lower[g - 2] in BY_OPENERS:
+        return g - 1  # "She started off by emphasizing economic fairness": what she began with is said
+    if prev in GERUND_LINKS and marked and g - 1 > skip_lead(view, lo, g) + 2:
+        return g - 1
+    chain = chained_gerund(view, g, lo)
+    return chain[0] if chain is not None else None
+
+
+def own_subject(view: View, cue: VerbCue, g: int, link: int, irregular: frozenset) -> Tuple[Optional[Range], bool]:
+    """The source of a gerund that hangs on the clause ending at ``link``, and whether it is only a
+    fallback for the source of an earlier report (it is when it comes from the clause)."""
+    chain = chained_gerund(view, g, cue.lo)
+    if chain is not None and chain[1] is not None:
+        return chain[1], False  # "..., each touting X and saying ...": each says it
+    return (clause_subject(view, cue.lo, g) or irregular_subject(view, cue.lo, g)
+            or gerund_speaker(view, cue.lo, link, irregular)), True
 
 
 def irregular_subject(view: View, lo: int, end: int) -> Optional[Range]:
@@ -472,10 +572,10 @@ def bare_clause(view: View, cue: VerbCue) -> bool:
     if cue.entry["lemma"] == "tell":
         start, addressee, _ = skip_after_cue(view, cue.entry, cue.e, cue.hi)
         return addressee is not None and start < cue.hi and view.lower[start] == "that"
-    if cue.entry["lemma"] != "say" or cue.nxt in NOT_SAID or cue.nxt in ("nothing", "so", "something", "anything", "goodbye"):
+    if cue.entry["lemma"] != "say" or cue.nxt in NOT_SAID or cue.nxt in SAID_NOTHING:
         return False
     return any(view.lower[k] in FINITE_WORDS or view.lower[k].endswith("ed")
-               for k in range(cue.e + 1, min(cue.hi, cue.e + 8)))
+               for k in range(cue.e + 1, min(cue.hi, cue.e + 12)))
 
 
 # Finite verbs and modals that show a clause ("saying his refusal | was a manufactured issue").
@@ -483,8 +583,16 @@ FINITE_WORDS = frozenset(("is", "was", "are", "were", "has", "have", "had", "wil
                           "must", "may", "might", "did", "does", "do", "wants", "want", "needs"))
 
 
+# What a gerund of saying says when it says nothing ("..., saying nothing", "saying little").
+SAID_NOTHING = ("nothing", "so", "something", "anything", "goodbye", "little", "much")
+
 # After a gerund of saying, words that start no reported clause ("..., noting on Monday", "..., asking for").
 NOT_SAID = ("by", "on", "for", "from", "in", "at", "to", "with", "into", "up", "out", "off", "", ",", ".")
+
+# Verbs of beginning and answering before "by" and a gerund of saying with its object ("began by
+# criticizing the army", "responded by describing the raid as ...").
+BY_OPENERS = frozenset(("began", "begins", "begin", "started", "starts", "off", "opened", "opens", "responded", "responds",
+                        "ended", "ends", "closed", "closes", "concluded", "replied", "answered", "reacted"))
 
 # A gerund of speech after these prepositions, with or without a comma, hangs on its clause.
 BARE_LINKS = ("by", "for", "from")

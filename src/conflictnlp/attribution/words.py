@@ -65,3 +65,6 @@ REPORTED_STATES = word_set("reported_states")  # "Several soldiers are reported 
 DISCOURSE_ADVERBIALS = word_set("discourse_adverbials")  # "said, however, that": neither source nor content
 ESTIMATE_NOUNS = word_set("estimate_nouns")  # "put the death toll | at 23"
 SPEECH_NOUNS = word_set("speech_nouns")  # "made the following statement | :"
+RECORDING_NOUNS = word_set("recording_nouns")  # "footage of X | saying “...”": X speaks
+GERUND_HOSTS = word_set("gerund_hosts")  # "can be heard | yelling that", "kept | saying that"
+OCCASION_NOUNS = word_set("occasion_nouns")  # "at a news conference | announcing that"
