@@ -22,6 +22,7 @@ from .content import (
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
+from .objects import cause_subject, opens_object, verb_by_context
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -58,8 +59,11 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     entry = lex.verb_forms[form]
     token = view.doc[i] if tagged or parsed else None
     b, a = space_before(view, i, lo), space_after(view, e, hi)  # "he\xa0told": a no-break space is a space
+    # untagged, a noun-or-verb form of a verb that reports its object reads as a verb by its context
+    is_verb = token.pos_ in ("VERB", "AUX") if tagged else bool(
+        entry.get("object") and form in lex.ambiguous and verb_by_context(view, i, e, lo, hi))
     cue = VerbCue(i, e, lo, hi, form, entry, lower[b - 1] if b - 1 >= lo else "", lower[a] if a < hi else "",
-                  token, tagged and token.pos_ in ("VERB", "AUX"))
+                  token, is_verb)
     rec = Record((i, e), "verb", entry["lemma"])
     if form in NOMINAL_CUES:
         found = nominal_cue(lex, view, rec, cue)
@@ -80,6 +84,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
             return None  # nor an infinitive the rules left alone: "allowed her staff to think that ..."
         # nor does a subject without what was said ("X wouldn't say.", "X reports:")
         clause = parse_clause(cue.token, cue.entry)
+        if cue.entry.get("showing") and from_tree.source and cause_subject(lex, view, from_tree.source):
+            return None  # "The shelling revealed how weak the walls were": a cause, no report
         return from_tree if accepted and from_tree.content is not None and (
             clause or cue.entry["strength"] == "strong") else None
     for field in ("source", "content", "medium"):
@@ -727,6 +733,9 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if found is None:
         return None
     signal, content = found
+    if (cue.entry.get("showing") and content is not None and lower[after_start] not in ("that", ":")
+            and words[after_start] not in QUOTES and cause_subject(lex, view, src)):
+        return None  # "The receding flood revealed the wreckage": a cause, no report
     if cue.entry.get("quote_only") and not (
             signal and lower[after_start] != "that" or quote_ends_before(view, src[0], lo)):
         return None  # "X continued: “...”", "“...,” X continued."; never "the shelling continued"
@@ -782,6 +791,7 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
             signal = True  # "dismissed reports that ..."
     if content is not None and (entry.get("object") and (cue.form not in lex.ambiguous or cue.is_verb_tag)
+                                and opens_object(view, content)
                                 or entry.get("question") and lower[content[0]] in WH_WORDS):
         signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
     if entry.get("naming"):

@@ -1,0 +1,72 @@
+"""What a verb of saying reports as its plain object (issue 14, sixth pass d): the reading of a
+noun-or-verb form as a verb on a blank pipeline ("Zelensky demands the release"), the objects
+that are no content ("protested outside the embassy"), and the subjects of a verb of showing
+(``showing`` in cues.jsonl: "reveal", "explain"): a person or body says, a document shows
+(cue_type evidence), a thing is a cause and reports nothing ("the flood revealed the wreckage").
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from .grammar import DETERMINERS, PRONOUNS
+from .view import Range, View, is_cap
+from .words import word_set
+
+# A document, study or record as a source: what it shows is evidence ("the audit revealed").
+DOCUMENT_SOURCES = word_set("document_sources")
+
+# Before a noun-or-verb form, words after which it is a verb: a modal, "to", a negation or a
+# subject pronoun ("will demand", "to protest", "they vow", "who demands").
+VERB_MARKERS = frozenset(("will", "would", "can", "could", "may", "might", "must", "should", "shall", "to", "did",
+                          "does", "do", "not", "n't", "n\u2019t", "never", "who")) | PRONOUNS
+# After it, words that open its object: "demands the release", "vows its revenge".
+OBJECT_OPENERS = DETERMINERS - {"some"}
+
+# Prepositions that open a place or time, never what was said: "protested outside the embassy".
+PLACE_PREPS = frozenset(("in", "at", "outside", "inside", "near", "across", "through", "throughout", "along", "around",
+                         "against", "over", "under", "during", "since", "until", "after", "before", "behind", "beside",
+                         "toward", "towards", "with", "without", "beyond", "amid", "within", "upon", "into", "onto",
+                         "from", "by", "on", "for", "to", "as", "outside", "off", "up", "down", "back", "again"))
+
+
+def verb_by_context(view: View, i: int, e: int, lo: int, hi: int) -> bool:
+    """On a blank pipeline (no tags), does the noun-or-verb form at ``i:e`` read as a verb? After a
+    modal, "to", a negation or a subject pronoun ("will demand", "they vow"), or before a determiner
+    or possessive that opens its object ("Zelensky demands the release"); a determiner or possessive
+    before it makes a noun (see ``cues.not_a_verb``)."""
+    prev = view.lower[i - 1] if i > lo else ""
+    nxt = view.lower[e] if e < hi else ""
+    return prev in VERB_MARKERS or nxt in OBJECT_OPENERS
+
+
+def opens_object(view: View, content: Range) -> bool:
+    """Can what follows a verb be its object? Not a place, time or manner phrase ("protested
+    outside the embassy", "pleaded in vain")."""
+    return view.lower[content[0]] not in PLACE_PREPS
+
+
+def cause_subject(lex: Any, view: View, src: Range) -> bool:
+    """A thing as the subject of a verb of showing, a cause that reports nothing ("The receding
+    flood | revealed the wreckage", "Heavy rain | explains the delay"); a pronoun, a name, a person
+    or body the source lexicon types, or a document is no cause."""
+    words = view.words[src[0]:src[1]]
+    lower = view.lower[src[0]:src[1]]
+    if lower[-1] in PRONOUNS or lower[-1] in ("who", "which", "they") or lower[-1] in DOCUMENT_SOURCES:
+        return False
+    if any(is_cap(w) for w in words[1:]) or (len(words) == 1 and is_cap(words[0])):
+        return False  # "The Tulsa Police Department", "Lind"
+    return lex.typer.classify(" ".join(words)).source_type == "unknown"
+
+
+def evidence_by_source(lex: Any, items: List[Dict[str, Any]]) -> None:
+    """A verb of showing whose source is a document, study or record gives ``cue_type`` evidence
+    ("A new UN analysis reveals ...", "The audit revealed ..."); a person or body keeps speech."""
+    for item in items:
+        if item["cue_type"] != "speech" or not item["source"]:
+            continue
+        cue_words = item["cue"]["text"].lower().split()
+        showing = any(lex.verb_forms.get(w, {}).get("showing") for w in cue_words)
+        head = item["source"]["text"].lower().split()[-1].strip(".,")
+        if showing and head in DOCUMENT_SOURCES:
+            item["cue_type"] = "evidence"
