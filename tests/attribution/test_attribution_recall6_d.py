@@ -37,6 +37,16 @@ CUES = [
     C("The envoy disputes the figures from the eastern front.", "disputes", "The envoy",
       "the figures from the eastern front"),
     C("They vow their revenge on the militia.", "vow", "They", "their revenge on the militia"),
+    # A wh-clause after a verb of saying, also after "has yet to" (a catenative, in the verb group).
+    C("The governor has yet to explain why the convoy was hit.", "has yet to explain", "The governor",
+      "why the convoy was hit"),
+    C("The rebels have yet to reveal their demands.", "have yet to reveal", "The rebels", "their demands"),
+    C("The minister would not explain why the trucks were delayed.", "would not explain", "The minister",
+      "why the trucks were delayed"),
+    C("The colonel did not reveal where the hostages were held.", "did not reveal", "The colonel",
+      "where the hostages were held"),
+    C("The commander explained why the brigade withdrew from Tokmak.", "explained", "The commander",
+      "why the brigade withdrew from Tokmak"),
 ]
 
 NOT_CUES = [
@@ -54,6 +64,8 @@ NOT_CUES = [
     ("The receding flood revealed the wreckage of the convoy.", "revealed"),
     ("Heavy rain explains the delay of the convoy.", "explains"),
     ("The shelling revealed how weak the walls were.", "revealed"),
+    # "has yet to" before a verb that does not report
+    ("The new recruit has yet to report for duty.", "report"),
 ]
 
 
