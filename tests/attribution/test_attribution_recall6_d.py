@@ -37,6 +37,8 @@ CUES = [
     C("The envoy disputes the figures from the eastern front.", "disputes", "The envoy",
       "the figures from the eastern front"),
     C("They vow their revenge on the militia.", "vow", "They", "their revenge on the militia"),
+    C("It also mentions policies that the army opposed.", "also mentions", "It", "policies that the army opposed"),
+    C("The rebels also vow revenge for the raid.", "also vow", "The rebels", "revenge for the raid"),
     # A wh-clause after a verb of saying, also after "has yet to" (a catenative, in the verb group).
     C("The governor has yet to explain why the convoy was hit.", "has yet to explain", "The governor",
       "why the convoy was hit"),
@@ -58,6 +60,7 @@ NOT_CUES = [
     ("The demands of the front exhausted the brigade.", "demands"),
     ("Demand for fuel has soared since the siege began.", "Demand"),
     ("The vows of the monks were broken.", "vows"),
+    ("There were also mentions of the war in the report.", "mentions"),
     # a declaration of a status in the passive reports nothing of its subject
     ("The area was declared a closed military zone.", "declared"),
     # a thing as the subject of a verb of showing is a cause

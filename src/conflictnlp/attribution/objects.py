@@ -16,10 +16,10 @@ from .words import word_set
 # A document, study or record as a source: what it shows is evidence ("the audit revealed").
 DOCUMENT_SOURCES = word_set("document_sources")
 
-# Before a noun-or-verb form, words after which it is a verb: a modal, "to", a negation or a
-# subject pronoun ("will demand", "to protest", "they vow", "who demands").
+# Before a noun-or-verb form, words after which it is a verb: a modal, "to", a negation, "also" or
+# a subject pronoun ("will demand", "to protest", "they vow", "who demands", "also mentions").
 VERB_MARKERS = frozenset(("will", "would", "can", "could", "may", "might", "must", "should", "shall", "to", "did",
-                          "does", "do", "not", "n't", "n\u2019t", "never", "who")) | PRONOUNS
+                          "does", "do", "not", "n't", "n\u2019t", "never", "who", "also")) | PRONOUNS
 # After it, words that open its object: "demands the release", "vows its revenge".
 OBJECT_OPENERS = DETERMINERS - {"some"}
 
@@ -27,12 +27,13 @@ OBJECT_OPENERS = DETERMINERS - {"some"}
 PLACE_PREPS = frozenset(("in", "at", "outside", "inside", "near", "across", "through", "throughout", "along", "around",
                          "against", "over", "under", "during", "since", "until", "after", "before", "behind", "beside",
                          "toward", "towards", "with", "without", "beyond", "amid", "within", "upon", "into", "onto",
-                         "from", "by", "on", "for", "to", "as", "outside", "off", "up", "down", "back", "again"))
+                         "from", "by", "on", "for", "to", "as", "off", "up", "down", "back", "again", "of"))
 
 
 def verb_by_context(view: View, i: int, e: int, lo: int, hi: int) -> bool:
     """On a blank pipeline (no tags), does the noun-or-verb form at ``i:e`` read as a verb? After a
-    modal, "to", a negation or a subject pronoun ("will demand", "they vow"), or before a determiner
+    modal, "to", a negation, "also" or a subject pronoun ("will demand", "they vow", "It also mentions
+    policies"), or before a determiner
     or possessive that opens its object ("Zelensky demands the release"); a determiner or possessive
     before it makes a noun (see ``cues.not_a_verb``)."""
     prev = view.lower[i - 1] if i > lo else ""
@@ -42,7 +43,7 @@ def verb_by_context(view: View, i: int, e: int, lo: int, hi: int) -> bool:
 
 def opens_object(view: View, content: Range) -> bool:
     """Can what follows a verb be its object? Not a place, time or manner phrase ("protested
-    outside the embassy", "pleaded in vain")."""
+    outside the embassy", "pleaded in vain"), nor "of" ("There were also mentions of the war")."""
     return view.lower[content[0]] not in PLACE_PREPS
 
 
@@ -70,3 +71,4 @@ def evidence_by_source(lex: Any, items: List[Dict[str, Any]]) -> None:
         head = item["source"]["text"].lower().split()[-1].strip(".,")
         if showing and head in DOCUMENT_SOURCES:
             item["cue_type"] = "evidence"
+
