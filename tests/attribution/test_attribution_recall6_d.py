@@ -49,6 +49,15 @@ CUES = [
       "where the hostages were held"),
     C("The commander explained why the brigade withdrew from Tokmak.", "explained", "The commander",
       "why the brigade withdrew from Tokmak"),
+    # A gerund of such a verb opening the sentence: the subject after its comma says what it governs.
+    C("Bemoaning the unrest in the north, the bishop called for calm.", "Bemoaning", "the bishop",
+      "the unrest in the north"),
+    C("Lamenting the losses, the farmers left the valley.", "Lamenting", "the farmers", "the losses"),
+    C("Protesting the cuts, veterans blocked the road to the base.", "Protesting", "veterans", "the cuts"),
+    C("Vowing to fight on, Kovac left the talks.", "Vowing", "Kovac", "to fight on"),
+    C("Complaining about the food, the prisoners refused to eat.", "Complaining about", "the prisoners", "the food"),
+    C("Bemoaning the \u201crigged count,\u201d the colonel left the talks.", "Bemoaning", "the colonel",
+      "the \u201crigged count,\u201d"),
 ]
 
 NOT_CUES = [
@@ -69,6 +78,9 @@ NOT_CUES = [
     ("The shelling revealed how weak the walls were.", "revealed"),
     # "has yet to" before a verb that does not report
     ("The new recruit has yet to report for duty.", "report"),
+    # an opening gerund of a verb that reports nothing, or with nothing after its comma but a verb
+    ("Walking to the front, the soldiers sang.", "Walking"),
+    ("Promising as the talks were, the truce collapsed.", "Promising"),
 ]
 
 

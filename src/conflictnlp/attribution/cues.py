@@ -22,7 +22,7 @@ from .content import (
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
-from .objects import cause_subject, opens_object, verb_by_context
+from .objects import cause_subject, opening_gerund, opens_object, verb_by_context
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -342,6 +342,10 @@ def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
     if not cue.form.split(" ", 1)[0].endswith("ing") or progressive(view, cue):
         return PASS  # "calling for": a phrasal verb's first word
+    opening = opening_gerund(view, cue)
+    if opening is not None:
+        rec.source, rec.content = opening  # "Bemoaning the unrest, the bishop called for calm"
+        return rec
     doc = document_before(view, cue)
     if doc is not None:
         return issued_saying(view, rec, cue, doc)

@@ -7,10 +7,12 @@ that are no content ("protested outside the embassy"), and the subjects of a ver
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional, Tuple
 
-from .grammar import DETERMINERS, PRONOUNS
-from .view import Range, View, is_cap
+from .chunker import np_after, skip_lead
+from .content import trim
+from .grammar import DETERMINERS, PRONOUNS, QUOTES
+from .view import Range, View, is_cap, is_punct
 from .words import word_set
 
 # A document, study or record as a source: what it shows is evidence ("the audit revealed").
@@ -72,3 +74,32 @@ def evidence_by_source(lex: Any, items: List[Dict[str, Any]]) -> None:
         if showing and head in DOCUMENT_SOURCES:
             item["cue_type"] = "evidence"
 
+
+def opening_gerund(view: View, cue: Any) -> Optional[Tuple[Range, Range]]:
+    """The source and content of a gerund of saying that opens its sentence ("Bemoaning the unrest
+    in the north, | the bishop called for calm", "Promising to rebuild the bridge, the mayor ..."):
+    what it governs up to the comma is what was said, the subject after the comma says it. Only a
+    verb that reports its object or infinitive (``object``, ``infinitive``), or None."""
+    entry, words, lower = cue.entry, view.words, view.lower
+    if cue.i != skip_lead(view, cue.lo, cue.i) or cue.i > cue.lo and words[cue.i - 1] in ("(", "[") or not (
+            entry.get("object") or (entry.get("infinitive") and cue.nxt == "to")):
+        return None
+    comma = next((k for k in range(cue.e + 1, min(cue.hi, cue.e + 25)) if words[k] in (",", ";", ":", ".")), None)
+    if comma is None or words[comma] != ",":
+        return None
+    start = cue.e + 1 if lower[cue.e] in entry.get("particles", ()) else cue.e  # "Complaining about | the food"
+    content = trim(view, start, comma)
+    after = comma + 1
+    while after < cue.hi and words[after] in QUOTES and after in view.close_at:
+        after += 1  # 'Bemoaning the "rigged count," | the colonel ...': the quote closes before the subject
+    if after > comma + 1:
+        content = trim(view, start, after)
+    src = np_after(view, after, cue.hi)
+    if src is not None:  # "Kovac | left the talks": an irregular past the chunker does not stop at
+        from .cues import IRREGULAR_PASTS  # noqa: PLC0415 (cues imports this module)
+        src = (src[0], next((k for k in range(src[0] + 1, src[1]) if lower[k] in IRREGULAR_PASTS), src[1]))
+    if content is None or src is None or src[1] >= cue.hi or is_punct(words[src[1]]) or lower[src[1]] in ("of", "and"):
+        return None  # a subject that its verb follows: "..., the bishop | called"
+    if cue.nxt != "to" and not opens_object(view, content):
+        return None
+    return src, content
