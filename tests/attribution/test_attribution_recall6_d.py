@@ -58,6 +58,21 @@ CUES = [
     C("Complaining about the food, the prisoners refused to eat.", "Complaining about", "the prisoners", "the food"),
     C("Bemoaning the \u201crigged count,\u201d the colonel left the talks.", "Bemoaning", "the colonel",
       "the \u201crigged count,\u201d"),
+    # A noun-phrase object ends before what the writer adds: a time, "while ...", an addressee, a
+    # second verb after "and", ", but ..."; a possessive opens the object, not an addressee.
+    C("The ministry has promised a new convoy and tried to reassure the families.", "has promised", "The ministry",
+      "a new convoy"),
+    C("The colonel mentioned the mines to me while driving to the front.", "mentioned", "The colonel", "the mines"),
+    C("The envoy has not mentioned the blockade since the summit in Doha.", "has not mentioned", "The envoy",
+      "the blockade"),
+    C("The general criticized the truce as a trap during a visit to the front.", "criticized", "The general",
+      "the truce as a trap"),
+    C("The governor is promising food and \u201cshelter, water, medicine,\u201d but the camps are still empty.",
+      "is promising", "The governor", "food and \u201cshelter, water, medicine,\u201d"),
+    C("The minister stressed her support for the brigade that held the bridge.", "stressed", "The minister",
+      "her support for the brigade that held the bridge"),
+    C("The spokesman noted the army had retreated when the shelling began.", "noted", "The spokesman",
+      "the army had retreated when the shelling began"),
 ]
 
 NOT_CUES = [

@@ -22,7 +22,7 @@ from .content import (
 )
 from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
 from .lexicons import Lexicons
-from .objects import cause_subject, opening_gerund, opens_object, verb_by_context
+from .objects import cause_subject, object_extent, opening_gerund, opens_object, verb_by_context
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -790,13 +790,17 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
         signal = True
         content = content_after(view, after_start, hi, keep_first=True)
     elif not rest_is_punct(view, after_start, hi):
-        content = content_after(view, after_start, hi)
+        # a possessive opens an object, not an addressee: "stressed her support for the unit that ..."
+        own = bool(entry.get("object")) and not entry.get("addressee") and lower[after_start] in OWNER_PRONOUNS
+        content = content_after(view, after_start, hi, keep_first=own)
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those"}):
             signal = True  # "dismissed reports that ..."
     if content is not None and (entry.get("object") and (cue.form not in lex.ambiguous or cue.is_verb_tag)
                                 and opens_object(view, content)
                                 or entry.get("question") and lower[content[0]] in WH_WORDS):
+        if not signal and entry.get("object"):
+            content = object_extent(view, content)  # "has promised a veto | and tried to ..."
         signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
     if entry.get("naming"):
         if content is None or not names_something(view, content):

@@ -103,3 +103,38 @@ def opening_gerund(view: View, cue: Any) -> Optional[Tuple[Range, Range]]:
     if cue.nxt != "to" and not opens_object(view, content):
         return None
     return src, content
+
+
+# Words that end a noun-phrase object: a subordinate clause of time or reason ("mentioned the shelling
+# | while visiting the camp", "described him as a hero | when he ran").
+OBJECT_ENDS = frozenset(("when", "while", "whilst", "until", "because", "although", "though", "whereas", "since",
+                         "during"))
+# A finite word inside what follows the verb: a clause, not a noun phrase ("noted the army retreated").
+FINITE_INSIDE = frozenset(("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "should",
+                           "must", "may", "might", "did", "does", "do"))
+
+
+def object_extent(view: View, content: Range) -> Range:
+    """A verb's noun-phrase object ends before what the writer adds: a time or channel phrase ("has not
+    mentioned the envoy | since the summit"), "when"/"while" ..., an addressee ("mentioned the devil |
+    to me"), a second verb after "and" ("promised a veto | and tried to ..."), ", but ...". A clause
+    (a finite verb before the cut: "noted the army had retreated when ...") keeps its extent."""
+    s, e = content
+    words, lower = view.words, view.lower
+    depth = 0
+    for k in range(s + 1, e):
+        if words[k] in QUOTES:
+            depth ^= 1
+            continue
+        w = lower[k]
+        if depth:
+            continue
+        if (k in view.stop_at or w in OBJECT_ENDS
+                or (w == "to" and k + 1 < e and lower[k + 1] in ("me", "us", "him", "her", "them"))
+                or (w == "and" and k + 1 < e and (lower[k + 1].endswith("ed") or lower[k + 1].endswith("ly")))
+                or (w == "but" and words[k - 1] in QUOTES | {","})):
+            cut = trim(view, s, k)
+            return cut if cut is not None else content
+        if w in FINITE_INSIDE or (w.endswith("ed") and w.isalpha() and lower[k - 1] not in DETERMINERS):
+            return content  # a clause: "noted the army retreated when ..."
+    return content
