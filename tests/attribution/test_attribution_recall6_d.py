@@ -39,6 +39,8 @@ CUES = [
     C("They vow their revenge on the militia.", "vow", "They", "their revenge on the militia"),
     C("It also mentions policies that the army opposed.", "also mentions", "It", "policies that the army opposed"),
     C("The rebels also vow revenge for the raid.", "also vow", "The rebels", "revenge for the raid"),
+    # A title-case headline: a noun tag on a commissive before its "To" is the tagger's slip.
+    C("Kovac Vows To Retake Kherson By Spring", "Vows", "Kovac", "To Retake Kherson By Spring"),
     # A wh-clause after a verb of saying, also after "has yet to" (a catenative, in the verb group).
     C("The governor has yet to explain why the convoy was hit.", "has yet to explain", "The governor",
       "why the convoy was hit"),
@@ -85,6 +87,8 @@ NOT_CUES = [
     ("Demand for fuel has soared since the siege began.", "Demand"),
     ("The vows of the monks were broken.", "vows"),
     ("There were also mentions of the war in the report.", "mentions"),
+    ("His vows to the widows were broken.", "vows"),
+    ("The Vows To The Fallen Were Read Aloud", "Vows"),
     # a declaration of a status in the passive reports nothing of its subject
     ("The area was declared a closed military zone.", "declared"),
     # a thing as the subject of a verb of showing is a cause

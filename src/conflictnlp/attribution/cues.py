@@ -198,7 +198,10 @@ def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     if not tagged or cue.token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False
     # a noun tag before a conjunction "that" is the tagger's slip: "Kovac charges | that countries ..."
-    # (a relative "that" keeps the noun: "Insurance claims that rose")
+    # (a relative "that" keeps the noun: "Insurance claims that rose"); so is one before the "to" of a
+    # verb that reports an infinitive, after a name ("Kovac Vows To Retake ...": a title-case headline)
+    if cue.nxt == "to" and cue.entry.get("infinitive") and cue.i > cue.lo and is_cap(cue.token.nbor(-1).text):
+        return False
     return not (cue.nxt == "that" and cue.token.i + 1 < len(cue.token.doc) and cue.token.nbor(1).pos_ == "SCONJ")
 
 
