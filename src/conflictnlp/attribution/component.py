@@ -19,6 +19,7 @@ from ..schema import ATTRIBUTION_KEY, record_spans_key
 from ..tagging import SpanTaggingPipe, Tagged
 from .learned import ROLES, fill_parts, with_tagged_cues
 from .lexicons import Lexicons, rule_set
+from .objects import evidence_by_source
 from .output import records_to_dicts, set_attributions
 from .scorer import gold_parts, score_attribution
 from .sentence import find_records
@@ -89,6 +90,7 @@ class AttributionDetector(SpanTaggingPipe):
             records, text = find_records(lex, doc, matches, self.use_parser)
             fill_parts(doc, records, tagged)
         items = records_to_dicts(doc, records, lex.typer, self.resolve_pronouns, text, lex.cue_types)
+        evidence_by_source(lex, items)  # "the audit revealed ...": a document's verb of showing
         set_attributions(doc, items, self.spans_key, [r.cue for r in records])
         record_spans_key(doc, "attribution", self.spans_key)
 

@@ -32,6 +32,7 @@ from .participles import (
     chained_gerund, comma_before, gerund_host, gerund_speaker, opening_participle, quote_after, recorded_speaker,
     speaker_like, to_addressee,
 )
+from .objects import cause_subject, object_extent, opens_object, verb_by_context
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -69,8 +70,11 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     entry = lex.verb_forms[form]
     token = view.doc[i] if tagged or parsed else None
     b, a = space_before(view, i, lo), space_after(view, e, hi)  # "he\xa0told": a no-break space is a space
+    # untagged, a noun-or-verb form of a verb that reports its object reads as a verb by its context
+    is_verb = token.pos_ in ("VERB", "AUX") if tagged else bool(
+        entry.get("object") and form in lex.ambiguous and verb_by_context(view, i, e, lo, hi))
     cue = VerbCue(i, e, lo, hi, form, entry, lower[b - 1] if b - 1 >= lo else "", lower[a] if a < hi else "",
-                  token, tagged and token.pos_ in ("VERB", "AUX"))
+                  token, is_verb)
     rec = Record((i, e), "verb", entry["lemma"])
     if entry.get("estimate_only") and estimate_frame(view, a, hi) is None:
         return None  # "put" reports only a figure put on a count
@@ -96,6 +100,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
             return None  # nor an infinitive the rules left alone: "allowed her staff to think that ..."
         # nor does a subject without what was said ("X wouldn't say.", "X reports:")
         clause = parse_clause(cue.token, cue.entry)
+        if cue.entry.get("showing") and from_tree.source and cause_subject(lex, view, from_tree.source):
+            return None  # "The shelling revealed how weak the walls were": a cause, no report
         return from_tree if accepted and from_tree.content is not None and (
             clause or cue.entry["strength"] == "strong") else None
     for field in ("source", "content", "medium"):
@@ -228,8 +234,11 @@ def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
         return False
     # a noun tag before a conjunction "that" is the tagger's slip: "Kovac charges | that countries ..."
     # (a relative "that" keeps the noun: "Insurance claims that rose"); so is one on a gerund
-    # before a comma and a quotation ("footage of the general asking, “...”")
+    # before a comma and a quotation ("footage of the general asking, “...”"), and one before the "to"
+    # of a verb that reports an infinitive, after a name ("Kovac Vows To Retake ...": a title-case headline)
     if cue.form.endswith("ing") and cue.nxt == "," and cue.token.i + 2 < len(cue.token.doc) and cue.token.nbor(2).text in QUOTES:
+        return False
+    if cue.nxt == "to" and cue.entry.get("infinitive") and cue.i > cue.lo and is_cap(cue.token.nbor(-1).text):
         return False
     return not (cue.nxt == "that" and cue.token.i + 1 < len(cue.token.doc) and cue.token.nbor(1).pos_ == "SCONJ")
 
@@ -472,7 +481,7 @@ def gerund_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
         if infinitive and not speaker_like(lex, view, rec.source):
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
-    if link is None and cue.nxt not in NOT_SAID and cue.nxt not in SAID_NOTHING and (
+    if link is None and (cue.nxt not in NOT_SAID or infinitive) and cue.nxt not in SAID_NOTHING and (
             marked or cue.entry["strength"] == "strong" or cue.entry.get("object") or particle or infinitive):
         return opening_cue(lex, view, rec, cue, g, particle)
     return None if g == cue.i else PASS
@@ -509,6 +518,9 @@ def opening_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, g: int, pa
     rec.content = trim(view, cue.e + particle, opening[1])
     if cue.nxt == "to" and not speaker_like(lex, view, rec.source):
         return None
+    if rec.content is not None and cue.nxt != "to" and not (view.lower[cue.e] in ("that", ":") or view.words[cue.e] in QUOTES) \
+            and not opens_object(view, rec.content):
+        return None  # "Promising as the talks were, ...": no object, no report
     return rec if rec.content else None
 
 
@@ -987,6 +999,9 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if found is None:
         return None
     signal, content = found
+    if (cue.entry.get("showing") and content is not None and lower[after_start] not in ("that", ":")
+            and words[after_start] not in QUOTES and cause_subject(lex, view, src)):
+        return None  # "The receding flood revealed the wreckage": a cause, no report
     if cue.entry.get("quote_only") and not (
             signal and lower[after_start] != "that" or quote_ends_before(view, src[0], lo)):
         return None  # "X continued: “...”", "“...,” X continued."; never "the shelling continued"
@@ -1041,7 +1056,9 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
         signal = True
         content = content_after(view, after_start, hi, keep_first=True)
     elif not rest_is_punct(view, after_start, hi):
-        content = content_after(view, after_start, hi)
+        # a possessive opens an object, not an addressee: "stressed her support for the unit that ..."
+        own = bool(entry.get("object")) and not entry.get("addressee") and lower[after_start] in OWNER_PRONOUNS
+        content = content_after(view, after_start, hi, keep_first=own)
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those", "some"}):
             signal = True  # "dismissed reports that ..."
@@ -1055,7 +1072,10 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     if entry.get("question") and cue.form in lex.ambiguous and cue.token is None and not by_position:
         return None  # "a similar question: ...": the noun
     if content is not None and (entry.get("object") and (cue.form not in lex.ambiguous or cue.is_verb_tag or by_position)
+                                and opens_object(view, content)
                                 or entry.get("question") and lower[content[0]] in WH_WORDS):
+        if not signal and entry.get("object"):
+            content = object_extent(view, content)  # "has promised a veto | and tried to ..."
         signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
     if entry.get("naming"):
         if content is None or not names_something(view, content):
