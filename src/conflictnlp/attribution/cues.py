@@ -20,13 +20,16 @@ from .content import (
     clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
     trim,
 )
-from .grammar import BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SKIP_BEFORE_CUE, SPOKEN_PREPS
+from .grammar import (
+    BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SHORT_OF_VERBS, SKIP_BEFORE_CUE, SPOKEN_PREPS,
+)
 from .lexicons import Lexicons
+from .naming import NAMED_PRONOUNS, call_as_noun, names_bare
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
-    HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
+    HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES, VERB_GROUP,
 )
 
 # The prepositions a nominal cue governs: "reports of shelling", "claims about the test".
@@ -334,8 +337,8 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
 
 def gerund_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
-    if not cue.form.split(" ", 1)[0].endswith("ing") or progressive(view, cue):
-        return PASS  # "calling for": a phrasal verb's first word
+    if not cue.form.split(" ", 1)[0].endswith("ing") or progressive(view, cue) or short_of_before(view, cue.i, cue.lo) < cue.i:
+        return PASS  # "calling for": a phrasal verb's first word; "stopped short of calling": the verb group
     doc = document_before(view, cue)
     if doc is not None:
         return issued_saying(view, rec, cue, doc)
@@ -468,11 +471,19 @@ def catenative_before(view: View, start: int, lo: int) -> int:
     "went on to": ``words.jsonl`` ``catenatives``), or ``start`` when none stands there."""
     lower = view.lower
     j = start - 2
-    if j < lo or lower[start - 1] != "to":
+    if j < lo or lower[start - 1] not in ("to", "of"):
         return start
+    if lower[start - 1] == "of":
+        return short_of_before(view, start, lo)
     if lower[j] == "on" and j - 1 >= lo and lower[j - 1] in GO_FORMS:
         return j - 1
     return j if lower[j] in CATENATIVES and lower[j] not in GO_FORMS else start
+
+
+def short_of_before(view: View, start: int, lo: int) -> int:
+    """Where "stopped short of" before ``start`` begins, or ``start``."""
+    j = start - 3
+    return j if j >= lo and view.lower[j + 1] == "short" and view.lower[j] in SHORT_OF_VERBS else start
 
 
 def manner_adverb(view: View, k: int, lo: int) -> bool:
@@ -498,6 +509,8 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         src = inverted_tail(view, src, hi)
         if src is None:
             return PASS
+    if words[before - 1] == "," and cue.entry.get("naming"):
+        return None  # "The program, called Shield, trained ...": a name, no report
     rec.source = src
     rec.content = content_before(view, before, lo)
     return rec if rec.content else None
@@ -526,6 +539,8 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     subj = np_after(view, skip_lead(view, lo, before), before)
     if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
         return None
+    while subj[1] - subj[0] > 1 and lower[subj[1] - 1] in VERB_GROUP:
+        subj = (subj[0], subj[1] - 1)  # "The envoy further described ... but ...": the verb group is no source
     if subj[1] + 1 < before and words[subj[1]] == "," and is_cap(words[subj[1] + 1]):
         appos = np_after(view, subj[1] + 1, before)
         if appos and appos[1] < before and words[appos[1]] == ",":
@@ -785,7 +800,9 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
                                 or entry.get("question") and lower[content[0]] in WH_WORDS):
         signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
     if entry.get("naming"):
-        if content is None or not names_something(view, content):
+        if content is None and after_start < hi and view.lower[after_start] in NAMED_PRONOUNS:
+            content = content_after(view, after_start, hi, keep_first=True)  # "call them reckless gambles"
+        if content is None or not names_something(view, content) or call_as_noun(cue.form, cue.prev):
             return None
         signal = True
     return signal, content
@@ -872,7 +889,7 @@ def names_something(view: View, content: Range) -> bool:
     if view.lower[s] in ("up", "off", "in", "back", "out", "for", "on", "a", "an", "to", "upon"):
         return False
     return any(view.words[k] in QUOTES for k in range(s + 1, e)) or any(
-        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 12)))
+        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 12))) or names_bare(view, content)
 
 
 def quote_ends_before(view: View, k: int, lo: int) -> bool:

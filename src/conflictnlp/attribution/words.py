@@ -59,3 +59,4 @@ HEADLINE_FINDINGS = word_set("headline_findings")  # "Poll: ..." speaks through 
 TRANSCRIPT_ROLES = word_set("transcript_roles")  # "PRESENTER:", "UPDATE:": no speaker's name
 REQUEST_NOUNS = word_set("request_nouns")  # "did not respond to | a request for comment": no report
 CONTACT_VERBS = word_set("contact_verbs")  # "the officers I interviewed | said"
+NAMING_PREDICATES = word_set("naming_predicates")  # "called the charges | baseless": naming.py

@@ -1,0 +1,88 @@
+"""Verbs of naming without "a/an" or a quotation: "called the charges baseless", "has called the
+strikes war crimes", "would call them reckless gambles", "calls deserters ‘traitors’", "can call it
+whatever you like".
+
+What follows the verb is an object and the name given to it. Without a parse, the name is known by
+its words: a pronoun object ("them", "it", "him") followed by a word that is no particle, time or
+preposition ("called him back", "called them up", "called her on Friday" are no naming), or a
+noun phrase after a determiner that ends, before a clause boundary, on a word of judgement
+(``naming_predicates`` of ``words.jsonl``: "baseless", "unfounded", "war crimes", "propaganda") or
+on a word with the ending of a judging adjective ("-less", "-ous", "-ful", "-ible", "-able").
+"called the meeting", "called the national guard", "called the army's strategic reserve" name
+nothing.
+"""
+
+from __future__ import annotations
+
+from .grammar import DETERMINERS
+from .view import Range, View, is_punct
+from .words import NAMING_PREDICATES, VERB_GROUP
+
+# Object pronouns a name can follow: "called them reckless", "call it whatever you like".
+NAMED_PRONOUNS = frozenset(("them", "it", "him", "her", "us", "me", "you", "people"))
+# After an object pronoun: a particle, a preposition or an adverb of the phone-call and
+# summoning senses ("called him back", "called them up", "called it off", "called her at home").
+NOT_A_NAME = frozenset((
+    "up", "off", "in", "back", "out", "down", "over", "away", "forward", "together", "home", "quits",
+    "for", "on", "to", "at", "from", "into", "about", "with", "by", "after", "before", "during", "and", "or",
+    "but", "again", "twice", "yesterday", "today", "tonight", "late", "early", "then", "now", "when", "while",
+    "as", "that", "if", "because", "immediately", "personally", "directly", "last", "this", "every", "each",
+))
+# Where the name of a determiner's noun phrase ends: the end of the clause or its next part.
+NAME_ENDS = frozenset(("and", "or", "but", "because", "after", "when", "while", "by", "during", "in", "at", "for", "on",
+                       "under", "to", "with", "from", "against", "since", "as", "given", "until", "amid"))
+# The endings of judging adjectives ("baseless", "outrageous", "shameful", "irresponsible", "unacceptable").
+JUDGING_ENDINGS = ("less", "ous", "ful", "ible", "able")
+SINGLE_QUOTES = ("'", "‘", "’")
+
+
+def names_bare(view: View, content: Range) -> bool:
+    """Does ``content`` (what follows a verb of naming) give an object and a name without "a/an"
+    or a double quotation mark? (see the module)"""
+    s, e = content
+    lower = view.lower
+    if e - s < 2:
+        return False
+    if single_quoted_name(view, s, e):
+        return True
+    if lower[s] in NAMED_PRONOUNS:
+        k = s + 1
+        return (not is_punct(view.words[k]) and lower[k] not in NOT_A_NAME and not lower[k].endswith("ly")
+                and not lower[k][0].isdigit() and not any(fs <= k < fe for fs, fe, _ in view.frame_spans))
+    if lower[s] not in DETERMINERS or lower[s] in ("a", "an", "some"):
+        return False
+    return judged_end(view, s + 2, e) is not None
+
+
+def judged_end(view: View, start: int, e: int):
+    """The word of judgement that ends the determiner's phrase before a clause boundary, or None."""
+    lower = view.lower
+    for k in range(start, min(e, start + 5)):
+        if is_punct(view.words[k]) or lower[k] in NAME_ENDS:
+            return None
+        if judging(lower[k]) and (k + 1 >= e or is_punct(view.words[k + 1]) or lower[k + 1] in NAME_ENDS):
+            return k
+    return None
+
+
+def judging(word: str) -> bool:
+    """A word of judgement: listed, or with a judging adjective's ending."""
+    return word in NAMING_PREDICATES or (len(word) > 5 and word.endswith(JUDGING_ENDINGS))
+
+
+def single_quoted_name(view: View, s: int, e: int) -> bool:
+    """An object and a name in single quotation marks: "calls deserters ‘traitors’"."""
+    for k in range(s + 1, min(e - 1, s + 5)):
+        if view.words[k] in SINGLE_QUOTES and any(view.words[j] in SINGLE_QUOTES for j in range(k + 2, min(e, k + 6))):
+            return not is_punct(view.words[k + 1])
+    return False
+
+
+# Before the bare form "call", the words of a verb: a modal, "to", a pronoun subject ("would call
+# them", "to call it", "we call it"); anything else makes it the noun ("a phone call", "the call").
+CALL_VERB_BEFORE = frozenset(VERB_GROUP | {"to", "they", "we", "you", "i", "who"})
+
+
+def call_as_noun(form: str, prev: str) -> bool:
+    """The bare form "call" where it is no verb ("took a call from a soldier")."""
+    return form == "call" and prev not in CALL_VERB_BEFORE

@@ -1,0 +1,65 @@
+"""conflict_attribution recall on real reporting, sixth pass (issue 14), helper a: the "call"
+family and the verbs of naming. One case per line, written for these tests: the text, the cue
+(its first occurrence), the expected source and content (``None`` means null). ``NOT_CUES`` stay
+no cue. Each case runs on the blank pipeline and on a trained parser."""
+
+from __future__ import annotations
+
+from attribution_helpers import C, both_paths_tests, find
+from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
+
+CUES = [
+    # Naming with a bare predicate: no "a/an", no double quotation mark; after a modal, "can",
+    # and "stopped short of"; a name in single quotation marks.
+    C("The defence ministry called the charges baseless.", "called", "The defence ministry", "the charges baseless"),
+    C("Kyiv has called the strikes war crimes.", "has called", "Kyiv", "the strikes war crimes"),
+    C("The president called the accusations unfounded and politically motivated.", "called", "The president",
+      "the accusations unfounded and politically motivated"),
+    C("Several NGOs have called the blockade illegal under international law.", "have called", "Several NGOs",
+      "the blockade illegal under international law"),
+    C("Moscow calls the sanctions outrageous.", "calls", "Moscow", "the sanctions outrageous"),
+    C("Critics would call them reckless gambles.", "would call", "Critics", "them reckless gambles"),
+    C("Some analysts would call the offensive a failure.", "would call", "Some analysts", "the offensive a failure"),
+    C("Officers can call it whatever they like.", "can call", "Officers", "it whatever they like"),
+    C("The envoy stopped short of calling the shelling a massacre.", "stopped short of calling", "The envoy",
+      "the shelling a massacre"),
+    C("The general stopped short of calling the raids deliberate.", "stopped short of calling", "The general",
+      "the raids deliberate"),
+    C("The colonel calls deserters 'cowards' in every speech.", "calls", "The colonel", "deserters 'cowards'"),
+    C("The envoy further described the raid as a \"grave mistake,\" but stopped short of calling the army's "
+      "actions deliberate.", "stopped short of calling", "The envoy", "the army's actions deliberate"),
+]
+
+NOT_CUES = [
+    # the summoning, telephoning and convening senses of "call", and the noun
+    ("The army called in reinforcements from the north.", "called"),
+    ("The rebels called off the offensive on Sunday.", "called"),
+    ("The so-called peace plan collapsed within a week.", "called"),
+    ("She worked at a call centre in Kharkiv before the war.", "call"),
+    ("The ministry called up 20,000 reservists.", "called"),
+    ("The general took a phone call from a soldier at the front.", "call"),
+    ("The sergeant was called to the front in March.", "called"),
+    ("The governor called the meeting for Monday.", "called"),
+    ("The commander called back the patrol.", "called"),
+    ("They called her back on Friday.", "called"),
+    ("The colonel called the brigade to the parade ground.", "called"),
+    ("The mayor called the police at midnight.", "called"),
+    ("The president called the national guard into the capital.", "called"),
+    ("The general called the army's strategic reserve into battle.", "called"),
+    ("The minister called him yesterday about the convoy.", "called"),
+    ("A village called Nova Kakhovka was flooded.", "called"),
+    ("The program, called Shield, trained 3,000 recruits.", "called"),
+    ("The army called an emergency meeting of commanders.", "called"),
+    ("Call us if the shelling starts again.", "Call"),
+]
+
+
+test_cue_found, test_cue_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)
+
+
+def test_the_clause_before_stopped_short_of_ends_there(nlp):
+    """ "X described A, but stopped short of calling B": A is the first report's content."""
+    doc = nlp("The envoy further described the raid as a \"grave mistake,\" but stopped short of calling the army's "
+              "actions deliberate.")
+    assert find(doc, "described")["content"]["text"] == "the raid as a \"grave mistake,\""
+    assert find(doc, "described")["cue"]["text"] == "further described"
