@@ -28,6 +28,26 @@ CUES = [
     C("The colonel calls deserters 'cowards' in every speech.", "calls", "The colonel", "deserters 'cowards'"),
     C("The envoy further described the raid as a \"grave mistake,\" but stopped short of calling the army's "
       "actions deliberate.", "stopped short of calling", "The envoy", "the army's actions deliberate"),
+    # Requests: what is called for is the content; a time between "called" and "for" stays the
+    # time ("called Friday for", "called on Tuesday for": the cue is "called"); a call as a noun
+    # phrase after sounded/issued/renewed/repeated; "who’s called for" ("'s" is "has"); a second
+    # verb after "and" in a sentence opened by a subordinator.
+    C("The governor called Friday for releasing the drone footage.", "called", "The governor",
+      "releasing the drone footage"),
+    C("The foreign minister called on Tuesday for an independent inquiry.", "called", "The foreign minister",
+      "an independent inquiry"),
+    C("The mayor called on Friday for calm, saying the looting must stop.", "called", "The mayor", "calm"),
+    C("The UN chief sounded a call for a humanitarian pause in Darfur.", "sounded a call for", "The UN chief",
+      "a humanitarian pause in Darfur"),
+    C("The bishop renewed his call for a truce.", "renewed his call for", "The bishop", "a truce"),
+    C("The council issued a call for volunteers to defend the city.", "issued a call for", "The council",
+      "volunteers to defend the city"),
+    C("Aid agencies repeated calls for safe corridors out of Mariupol.", "repeated calls for", "Aid agencies",
+      "safe corridors out of Mariupol"),
+    C("The opposition leader, who’s called for new elections, left the capital.", "’s called for", "who",
+      "new elections"),
+    C("Though she called the army's conduct \"shameful\" and called for the commanders to be punished, the senator "
+      "backed the budget.", "called for", "she", "the commanders to be punished"),
 ]
 
 NOT_CUES = [
@@ -51,6 +71,8 @@ NOT_CUES = [
     ("The program, called Shield, trained 3,000 recruits.", "called"),
     ("The army called an emergency meeting of commanders.", "called"),
     ("Call us if the shelling starts again.", "Call"),
+    ("The minister's calls for restraint were ignored.", "calls"),
+    ("The general took a call on Friday from the front.", "call"),
 ]
 
 

@@ -24,7 +24,7 @@ from .grammar import (
     BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SHORT_OF_VERBS, SKIP_BEFORE_CUE, SPOKEN_PREPS,
 )
 from .lexicons import Lexicons
-from .naming import NAMED_PRONOUNS, call_as_noun, names_bare
+from .naming import NAMED_PRONOUNS, call_as_noun, names_bare, time_before_for
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -68,8 +68,10 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
         found = nominal_cue(lex, view, rec, cue)
         if found is not PASS:
             return found
-    if not_a_verb(cue, tagged) or in_a_name(view, cue) or speaker_aside(view, cue):
+    if (not_a_verb(cue, tagged) and not has_participle(view, cue)) or in_a_name(view, cue) or speaker_aside(view, cue):
         return None
+    if entry["lemma"] == "call on" and time_before_for(view, e - 1, hi):
+        return None  # "called on Tuesday for an inquiry": "on" opens the time; "called" is the cue
     if not parsed:
         return rule_cases(lex, view, rec, cue)
     found = rule_cases(lex, view, rec.copy(), cue)
@@ -197,6 +199,12 @@ def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     # a noun tag before a conjunction "that" is the tagger's slip: "Kovac charges | that countries ..."
     # (a relative "that" keeps the noun: "Insurance claims that rose")
     return not (cue.nxt == "that" and cue.token.i + 1 < len(cue.token.doc) and cue.token.nbor(1).pos_ == "SCONJ")
+
+
+def has_participle(view: View, cue: VerbCue) -> bool:
+    """ "who’s called for", "he's denied": "'s" is "has" after a pronoun, the cue its participle."""
+    return (cue.prev in POSSESSIVE and cue.i - 2 >= cue.lo and view.lower[cue.i - 2] in HAS_PRONOUNS
+            and cue.form.split(" ", 1)[0].endswith("ed") and (cue.token is None or cue.token.pos_ in ("VERB", "AUX")))
 
 
 def in_a_name(view: View, cue: VerbCue) -> bool:
@@ -454,6 +462,8 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
             break  # a surname, not the modal: "Prime Minister Theresa May said"
         if view.lower[before - 1] in skip or manner_adverb(view, before - 1, cue.lo):
             before -= 1
+        elif view.lower[before - 1] in ("'s", "’s") and before - 2 >= cue.lo and view.lower[before - 2] in HAS_PRONOUNS:
+            before -= 1  # "who’s called for", "he's denied": "has"
         elif catenative_before(view, before, cue.lo) < before:
             before = catenative_before(view, before, cue.lo)  # "X continued to | call for", "X went on to | say"
         elif before in times and times[before] > cue.lo:
@@ -464,6 +474,8 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
 
 
 GO_FORMS = ("go", "goes", "going", "gone", "went")
+# Pronouns whose "'s" before a verb of saying is "has" (or "is": "he's saying").
+HAS_PRONOUNS = ("who", "he", "she", "it", "that")
 
 
 def catenative_before(view: View, start: int, lo: int) -> int:
@@ -536,7 +548,11 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         return PASS
     if words[before - 2] == ",":
         return comma_conjoined(view, rec, cue, before)
-    subj = np_after(view, skip_lead(view, lo, before), before)
+    start = skip_lead(view, lo, before)
+    subordinate = start < before and lower[start] in SUBORDINATORS and "," not in words[start:before]
+    # "Though she called ... and called for ..., the senator ...": the subject after the
+    # subordinator, and what was said ends with the subordinate clause
+    subj = np_after(view, start + subordinate, before)
     if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
         return None
     while subj[1] - subj[0] > 1 and lower[subj[1] - 1] in VERB_GROUP:
@@ -548,7 +564,14 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     rec.source = subj
     after_start = after_cue(view, rec, cue.entry, cue.e, hi)
     rec.content = content_after(view, after_start, hi) if not rest_is_punct(view, after_start, hi) else None
+    if subordinate and rec.content:
+        rec.content = trim(view, rec.content[0], next(
+            (k for k in range(rec.content[0], rec.content[1]) if words[k] == ","), rec.content[1]))
     return rec if rec.content else None
+
+
+# Subordinators that open a sentence before the subject of two conjoined verbs.
+SUBORDINATORS = frozenset(("though", "although", "while", "when", "as", "because", "since", "after", "once", "if"))
 
 
 def comma_conjoined(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
@@ -799,6 +822,8 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     if content is not None and (entry.get("object") and (cue.form not in lex.ambiguous or cue.is_verb_tag)
                                 or entry.get("question") and lower[content[0]] in WH_WORDS):
         signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
+    if entry.get("naming") and after_start > cue.e and cue.form.startswith("call") and time_before_for(view, cue.e, hi):
+        return True, content_after(view, after_start + 1, hi, keep_first=True)  # "called Friday for releasing ..."
     if entry.get("naming"):
         if content is None and after_start < hi and view.lower[after_start] in NAMED_PRONOUNS:
             content = content_after(view, after_start, hi, keep_first=True)  # "call them reckless gambles"

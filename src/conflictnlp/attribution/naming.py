@@ -86,3 +86,10 @@ CALL_VERB_BEFORE = frozenset(VERB_GROUP | {"to", "they", "we", "you", "i", "who"
 def call_as_noun(form: str, prev: str) -> bool:
     """The bare form "call" where it is no verb ("took a call from a soldier")."""
     return form == "call" and prev not in CALL_VERB_BEFORE
+
+
+def time_before_for(view: View, k: int, hi: int) -> bool:
+    """A time phrase at ``k`` and "for" right after it: "called | Friday | for", "called | on
+    Tuesday | for". The time stays the record's time, "for" leaves the content."""
+    end = next((fe for fs, fe, kind in view.frame_spans if fs == k and kind == "time"), None)
+    return end is not None and end + 1 < hi and view.lower[end] == "for"
