@@ -48,6 +48,22 @@ CUES = [
       "new elections"),
     C("Though she called the army's conduct \"shameful\" and called for the commanders to be punished, the senator "
       "backed the budget.", "called for", "she", "the commanders to be punished"),
+    # Passives of naming and judging: the subject and the name are the content (two parts), the
+    # source the one after "by", else null; "described as" / "criticized as" / "criticized for":
+    # the particle is the cue's.
+    C("The offensive has been called a turning point in the war.", "has been called", None, "The offensive"),
+    C("The siege has been called a crime by several rights groups.", "has been called", "several rights groups",
+      "The siege"),
+    C("The general was dubbed the butcher of Aleppo.", "was dubbed", None, "The general"),
+    C("The plan is being criticized as a surrender to Moscow.", "is being criticized as", None, "The plan"),
+    C("The ministry has been criticized for its slow response to the floods.", "has been criticized for", None,
+      "The ministry"),
+    C("Although the allies have sent tanks, they have often been criticized for being slow.",
+      "have often been criticized for", None, "they"),
+    C("The envoy has been harshly criticized for his silence on the shelling.", "has been harshly criticized for",
+      None, "The envoy"),
+    C("The camps are described as prisons by former detainees.", "are described as", "former detainees", "The camps"),
+    C("What the army described as a precision strike killed 40 civilians.", "described as", "the army"),
 ]
 
 NOT_CUES = [
@@ -73,10 +89,25 @@ NOT_CUES = [
     ("Call us if the shelling starts again.", "Call"),
     ("The minister's calls for restraint were ignored.", "calls"),
     ("The general took a call on Friday from the front.", "call"),
+    # passives of "call" that name nothing
+    ("The reservists were called up in September.", "called"),
+    ("The meeting was called for Monday.", "called"),
+    ("The strike was called off after talks.", "called"),
+    ("The brigade was called into action at dawn.", "called"),
+    ("The colonel was called as a witness.", "called"),
+    ("The general was criticized.", "criticized"),
 ]
 
 
 test_cue_found, test_cue_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)
+
+
+def test_a_passive_name_is_the_second_part(nlp, parsed):
+    """ "X has been called Y by Z": content X, content_parts [X, Y], source Z, cue "has been called"."""
+    for pipe in (nlp, parsed):
+        a = find(pipe("The siege has been called a crime by several rights groups."), "called")
+        assert [p["text"] for p in a["content_parts"]] == ["The siege", "a crime"]
+        assert a["cue"]["text"] == "has been called"
 
 
 def test_the_clause_before_stopped_short_of_ends_there(nlp):

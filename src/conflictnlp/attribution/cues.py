@@ -24,7 +24,7 @@ from .grammar import (
     BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SHORT_OF_VERBS, SKIP_BEFORE_CUE, SPOKEN_PREPS,
 )
 from .lexicons import Lexicons
-from .naming import NAMED_PRONOUNS, call_as_noun, names_bare, time_before_for
+from .naming import NAMED_PRONOUNS, call_as_noun, names_bare, passive_naming, time_before_for
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -299,7 +299,8 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "he was told to leave", "the strike was confirmed by the ministry", "are said to be"."""
     lower, lo, hi, e, nxt = view.lower, cue.lo, cue.hi, cue.e, cue.nxt
     j = cue.i - 1
-    while j >= lo and lower[j] in ("also", "widely", "not", "previously", "repeatedly", "been", "being"):
+    while j >= lo and (lower[j] in ("also", "widely", "not", "previously", "repeatedly", "often", "been", "being")
+                       or manner_adverb(view, j, lo)):  # "has been harshly criticized"
         if lower[j] in ("been", "being"):
             break
         j -= 1
@@ -317,7 +318,7 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in PRONOUNS else np_before(view, j, lo)
         rec.content = content_after(view, e, hi, keep_first=nxt == "to")
         return rec
-    return None
+    return passive_naming(view, rec, cue.entry, cue.form, j, e, lo, hi)  # "was dubbed X", "is criticized as X"
 
 
 def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:

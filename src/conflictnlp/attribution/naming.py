@@ -14,8 +14,12 @@ nothing.
 
 from __future__ import annotations
 
-from .grammar import DETERMINERS
-from .view import Range, View, is_punct
+from typing import Optional
+
+from .chunker import np_after, np_before
+from .content import content_after, trim
+from .grammar import DETERMINERS, PRONOUNS, QUOTES
+from .view import Range, Record, View, is_punct
 from .words import NAMING_PREDICATES, VERB_GROUP
 
 # Object pronouns a name can follow: "called them reckless", "call it whatever you like".
@@ -93,3 +97,60 @@ def time_before_for(view: View, k: int, hi: int) -> bool:
     Tuesday | for". The time stays the record's time, "for" leaves the content."""
     end = next((fe for fs, fe, kind in view.frame_spans if fs == k and kind == "time"), None)
     return end is not None and end + 1 < hi and view.lower[end] == "for"
+
+
+# Verbs that judge what they name: a passive of these reports without a source ("was criticized
+# as a surrender", "has been criticized for its response", "is described as a massacre").
+JUDGING_LEMMAS = {"criticize": ("as", "for"), "describe": ("as",), "characterize": ("as",)}
+
+
+def passive_naming(view: View, rec: Record, entry: dict, form: str, be: int, e: int, lo: int, hi: int) -> Optional[Record]:
+    """ "The offensive has been called a turning point (by analysts)", "was dubbed the butcher of
+    Grozny", "is being criticized as a surrender", "has been criticized for its response": the
+    subject and the name (after the particle) are the content, in two parts; the source is the
+    one after "by", else null. None where the passive names nothing ("was called to the front",
+    "was called up", "the meeting was called for Monday")."""
+    lower = view.lower
+    start = e
+    if entry["lemma"] in JUDGING_LEMMAS:
+        if e + 1 >= hi or lower[e] not in JUDGING_LEMMAS[entry["lemma"]]:
+            return None
+        start = e + 1  # the particle joins the cue
+    elif not entry.get("naming") or not passive_name(view, e, hi, form):
+        return None
+    while be - 1 > lo and lower[be - 1] in VERB_GROUP:
+        be -= 1  # "has been called", "have often been criticized": the verb group is the cue's
+    subject, name = subject_before(view, be, lo), content_after(view, start, hi, keep_first=True)
+    if subject is None or name is None or lower[name[0]] in view.cue_forms:
+        return None  # "was criticized for saying ...": the gerund reports
+    by = next((k for k in range(name[0] + 1, name[1] - 1) if lower[k] == "by" and not any(
+        fs in (k, k + 1) for fs, _, _ in view.frame_spans)), None)
+    if by is not None:
+        rec.source = np_after(view, by + 1, hi)
+        name = trim(view, name[0], by) or name
+    rec.content = subject
+    rec.parts.append(name)
+    return rec
+
+
+def subject_before(view: View, be: int, lo: int) -> Optional[Range]:
+    """The subject of a passive that ends at ``be``: a pronoun or relative pronoun, else the noun
+    phrase before it ("Although ..., they | have been criticized"), else the clause up to it."""
+    if be - 1 >= lo and view.lower[be - 1] in SUBJECT_WORDS:
+        return be - 1, be
+    return np_before(view, be, lo) or trim(view, lo, be)
+
+
+SUBJECT_WORDS = frozenset(PRONOUNS | {"which", "who", "that"})
+
+
+def passive_name(view: View, k: int, hi: int, form: str) -> bool:
+    """After a passive verb of naming at ``k``: a name. "called" needs "a/an", a quotation or a
+    word of judgement ("has been called a turning point"); dubbed, labeled, branded any word but
+    a particle or preposition."""
+    lower = view.lower
+    if k >= hi or is_punct(view.words[k]) and view.words[k] not in QUOTES or lower[k] in NOT_A_NAME:
+        return False
+    if not form.startswith("call"):
+        return True
+    return lower[k] in ("a", "an") or view.words[k] in QUOTES or any(judging(lower[j]) for j in range(k, min(hi, k + 3)))
