@@ -64,6 +64,16 @@ CUES = [
       None, "The envoy"),
     C("The camps are described as prisons by former detainees.", "are described as", "former detainees", "The camps"),
     C("What the army described as a precision strike killed 40 civilians.", "described as", "the army"),
+    # The content of a request, a name or a judgement is an object: it ends before a writer's
+    # subordinate clause or adjunct, and the time and channel phrases that end it are cut.
+    C("The minister called for more shelters in a statement on Thursday.", "called for", "The minister", "more shelters"),
+    C("The UN chief called for a pause on Monday as he visited the camp.", "called for", "The UN chief", "a pause"),
+    C("The envoy criticized the deal as a \"capitulation\" during a visit to the front.", "criticized", "The envoy",
+      "the deal as a \"capitulation\""),
+    C("The mayor described the raid as a massacre when he spoke to reporters.", "described", "The mayor",
+      "the raid as a massacre"),
+    C("The bishop called on the militias to free the hostages while he toured the north.", "called on", "The bishop",
+      "the militias to free the hostages"),
 ]
 
 NOT_CUES = [

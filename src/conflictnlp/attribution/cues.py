@@ -24,7 +24,7 @@ from .grammar import (
     BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, SHORT_OF_VERBS, SKIP_BEFORE_CUE, SPOKEN_PREPS,
 )
 from .lexicons import Lexicons
-from .naming import NAMED_PRONOUNS, call_as_noun, names_bare, passive_naming, time_before_for
+from .naming import NAMED_PRONOUNS, OBJECT_LEMMAS, call_as_noun, names_bare, object_content, passive_naming, time_before_for
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -831,6 +831,8 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
         if content is None or not names_something(view, content) or call_as_noun(cue.form, cue.prev):
             return None
         signal = True
+    if content is not None and entry["lemma"] in OBJECT_LEMMAS and not introduced(view, content[0]):
+        content = object_content(view, content)  # "called for a pause | as he visited the camp"
     return signal, content
 
 
