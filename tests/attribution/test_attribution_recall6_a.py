@@ -74,6 +74,11 @@ CUES = [
       "the raid as a massacre"),
     C("The bishop called on the militias to free the hostages while he toured the north.", "called on", "The bishop",
       "the militias to free the hostages"),
+    # A directive's object ends before " and <adverb> says ..."; no jump to the next verb's "that".
+    C("The mother urges her son to leave the car and repeatedly says that the soldiers will shoot.", "urges",
+      "The mother", "her son to leave the car"),
+    C("The mayor urged residents to stay indoors and later told reporters that the shelling had stopped.", "urged",
+      "The mayor", "residents to stay indoors"),
 ]
 
 NOT_CUES = [

@@ -118,8 +118,8 @@ def skip_to_that(view: View, i: int, hi: int) -> int:
         if lower[k] == "that":
             return k
         w = view.words[k]
-        if is_punct(w) and w not in ("-", "'", "’"):
-            break
+        if is_punct(w) and w not in ("-", "'", "’") or lower[k] in view.cue_forms:
+            break  # "urges her son to leave and says that ...": the "that" of another verb
     return i
 
 
@@ -166,7 +166,8 @@ def clause_end(view: View, i: int, hi: int) -> int:
         if w == ";" and k > i:
             return k
         if lower[k] in ("and", "but") and k > i + 1 and k + 1 < hi and (
-                lower[k + 1] in view.cue_forms or short_of(lower, k + 1, hi)) and view.lower[k - 1] != ",":
+                lower[k + 1] in view.cue_forms or short_of(lower, k + 1, hi) or next_cue_after_adverb(view, k + 1, hi)
+        ) and view.lower[k - 1] != ",":
             return k
         if lower[k] in ("and", "but") and k > i + 1 and withholds(view, k + 1, hi):
             return k - (words[k - 1] == ",")  # "... were destroyed but did not give details"
@@ -189,6 +190,13 @@ def clause_end(view: View, i: int, hi: int) -> int:
         if nxt == "no" and k + 2 < hi and lower[k + 2] == "doubt":
             return k
     return hi
+
+
+def next_cue_after_adverb(view: View, k: int, hi: int) -> bool:
+    """ "... and repeatedly says", "... and later told": an adverb of the verb group, then a cue form."""
+    return k + 1 < hi and view.lower[k + 1] in view.cue_forms and (
+        view.lower[k] in ("also", "later", "then", "again", "repeatedly", "publicly") or (
+            view.lower[k].endswith("ly") and len(view.lower[k]) > 4 and view.lower[k + 1].endswith(("ed", "s", "aid", "old"))))
 
 
 def short_of(lower: List[str], k: int, hi: int) -> bool:
