@@ -79,6 +79,14 @@ CUES = [
       "The mother", "her son to leave the car"),
     C("The mayor urged residents to stay indoors and later told reporters that the shelling had stopped.", "urged",
       "The mayor", "residents to stay indoors"),
+    # The bare "call" before an object pronoun is a verb; after a subordinate clause that ends in a
+    # comma, two conjoined verbs take the main clause's subject.
+    C("When militants cross the border, Kyiv and Warsaw call them \"saboteurs\" and describe their raids as "
+      "provocations.", "call", "Kyiv and Warsaw", "them \"saboteurs\""),
+    C("When militants cross the border, Kyiv and Warsaw call them \"saboteurs\" and describe their raids as "
+      "provocations.", "describe", "Kyiv and Warsaw", "their raids as provocations"),
+    C("Once in my first week at the front, when the shelling started at dawn, I laughed and said, \"I don't "
+      "believe in luck.\"", "said", "I", "I don't believe in luck"),
 ]
 
 NOT_CUES = [

@@ -550,7 +550,10 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     if words[before - 2] == ",":
         return comma_conjoined(view, rec, cue, before)
     start = skip_lead(view, lo, before)
-    subordinate = start < before and lower[start] in SUBORDINATORS and "," not in words[start:before]
+    subordinate = start < before and lower[start] in SUBORDINATORS
+    if subordinate and "," in words[start:before]:
+        # "When ..., Obama and Clinton call them ... and describe ...": the main clause's subject
+        start, subordinate = max(k for k in range(start, before) if words[k] == ",") + 1, False
     # "Though she called ... and called for ..., the senator ...": the subject after the
     # subordinator, and what was said ends with the subordinate clause
     subj = np_after(view, start + subordinate, before)
@@ -828,7 +831,7 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     if entry.get("naming"):
         if content is None and after_start < hi and view.lower[after_start] in NAMED_PRONOUNS:
             content = content_after(view, after_start, hi, keep_first=True)  # "call them reckless gambles"
-        if content is None or not names_something(view, content) or call_as_noun(cue.form, cue.prev):
+        if content is None or not names_something(view, content) or call_as_noun(cue.form, cue.prev, cue.nxt):
             return None
         signal = True
     if content is not None and entry["lemma"] in OBJECT_LEMMAS and not introduced(view, content[0]):

@@ -87,9 +87,10 @@ def single_quoted_name(view: View, s: int, e: int) -> bool:
 CALL_VERB_BEFORE = frozenset(VERB_GROUP | {"to", "they", "we", "you", "i", "who"})
 
 
-def call_as_noun(form: str, prev: str) -> bool:
-    """The bare form "call" where it is no verb ("took a call from a soldier")."""
-    return form == "call" and prev not in CALL_VERB_BEFORE
+def call_as_noun(form: str, prev: str, nxt: str) -> bool:
+    """The bare form "call" where it is no verb ("took a call from a soldier"); before an object
+    pronoun it is one ("Kyiv and Warsaw call them terrorists")."""
+    return form == "call" and prev not in CALL_VERB_BEFORE and nxt not in NAMED_PRONOUNS
 
 
 def time_before_for(view: View, k: int, hi: int) -> bool:
