@@ -87,6 +87,13 @@ CUES = [
       "provocations.", "describe", "Kyiv and Warsaw", "their raids as provocations"),
     C("Once in my first week at the front, when the shelling started at dawn, I laughed and said, \"I don't "
       "believe in luck.\"", "said", "I", "I don't believe in luck"),
+    # Other requests: a noun-or-verb form after a modal is a verb without a tagger ("will demand");
+    # "pleaded for" governs what is asked for; "implored X to ..." is a request in every sense.
+    C("The protesters will demand more details about the strike.", "will demand", "The protesters",
+      "more details about the strike"),
+    C("The widow pleads for her son's life.", "pleads for", "The widow", "her son's life"),
+    C("Two aides implored the minister to reopen the border.", "implored", "Two aides",
+      "the minister to reopen the border"),
 ]
 
 NOT_CUES = [
@@ -119,6 +126,10 @@ NOT_CUES = [
     ("The brigade was called into action at dawn.", "called"),
     ("The colonel was called as a witness.", "called"),
     ("The general was criticized.", "criticized"),
+    # requests as nouns, and "pleaded guilty"
+    ("The protesters' demands were ignored.", "demands"),
+    ("Demand for shells will rise next year.", "Demand"),
+    ("The colonel pleaded guilty to looting.", "pleaded"),
 ]
 
 

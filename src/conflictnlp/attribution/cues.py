@@ -61,8 +61,10 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     entry = lex.verb_forms[form]
     token = view.doc[i] if tagged or parsed else None
     b, a = space_before(view, i, lo), space_after(view, e, hi)  # "he\xa0told": a no-break space is a space
-    cue = VerbCue(i, e, lo, hi, form, entry, lower[b - 1] if b - 1 >= lo else "", lower[a] if a < hi else "",
-                  token, tagged and token.pos_ in ("VERB", "AUX"))
+    prev = lower[b - 1] if b - 1 >= lo else ""
+    # a verb by its tag, or (without a tagger) after a modal: "will demand", "would report"
+    cue = VerbCue(i, e, lo, hi, form, entry, prev, lower[a] if a < hi else "",
+                  token, token.pos_ in ("VERB", "AUX") if tagged else prev in MODALS)
     rec = Record((i, e), "verb", entry["lemma"])
     if form in NOMINAL_CUES:
         found = nominal_cue(lex, view, rec, cue)
@@ -475,6 +477,8 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
 
 
 GO_FORMS = ("go", "goes", "going", "gone", "went")
+# Before a form that is also a noun, these make it a verb on a pipeline without a tagger.
+MODALS = frozenset(("will", "would", "can", "could", "may", "might", "must", "should", "shall", "'ll", "’ll"))
 # Pronouns whose "'s" before a verb of saying is "has" (or "is": "he's saying").
 HAS_PRONOUNS = ("who", "he", "she", "it", "that")
 
