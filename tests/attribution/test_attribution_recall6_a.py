@@ -94,6 +94,12 @@ CUES = [
     C("The widow pleads for her son's life.", "pleads for", "The widow", "her son's life"),
     C("Two aides implored the minister to reopen the border.", "implored", "Two aides",
       "the minister to reopen the border"),
+    # Two verbs joined by "and" inside a relative insert: the relative pronoun is the source, what
+    # was said ends with the insert (not when the insert holds a clause of its own: see below).
+    C("The footage has become a rallying point for the protesters, who have marched through the capital and called "
+      "for the footage to be released.", "called for", "who", "the footage to be released"),
+    C("The mayor, who fled the city last week and said the army had abandoned it, returned on Monday.", "said", "who",
+      "the army had abandoned it"),
 ]
 
 NOT_CUES = [
@@ -150,3 +156,11 @@ def test_the_clause_before_stopped_short_of_ends_there(nlp):
               "actions deliberate.")
     assert find(doc, "described")["content"]["text"] == "the raid as a \"grave mistake,\""
     assert find(doc, "described")["cue"]["text"] == "further described"
+
+
+def test_a_relative_insert_with_its_own_clause_is_no_source(nlp, parsed):
+    """ ", which she did when two soldiers stopped her and told her ...": "which" does not tell."""
+    for pipe in (nlp, parsed):
+        a = find(pipe("The reporter said she was filming the convoy, which she did when two soldiers stopped her and "
+                      "told her to leave."), "told")
+        assert a is None or a["source"] is None or a["source"]["text"] != "which"

@@ -553,14 +553,7 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         return PASS
     if words[before - 2] == ",":
         return comma_conjoined(view, rec, cue, before)
-    start = skip_lead(view, lo, before)
-    subordinate = start < before and lower[start] in SUBORDINATORS
-    if subordinate and "," in words[start:before]:
-        # "When ..., Obama and Clinton call them ... and describe ...": the main clause's subject
-        start, subordinate = max(k for k in range(start, before) if words[k] == ",") + 1, False
-    # "Though she called ... and called for ..., the senator ...": the subject after the
-    # subordinator, and what was said ends with the subordinate clause
-    subj = np_after(view, start + subordinate, before)
+    subj, subordinate = conjoined_subject(view, lo, before)
     if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
         return None
     while subj[1] - subj[0] > 1 and lower[subj[1] - 1] in VERB_GROUP:
@@ -576,6 +569,23 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         rec.content = trim(view, rec.content[0], next(
             (k for k in range(rec.content[0], rec.content[1]) if words[k] == ","), rec.content[1]))
     return rec if rec.content else None
+
+
+def conjoined_subject(view: View, lo: int, before: int) -> Tuple[Optional[Range], bool]:
+    """The subject of "X ... and <cue>" and whether its clause ends at a comma: a relative
+    pronoun after a comma ("demonstrators, who have taken to the streets and called for ..." →
+    `who`), the subject after a subordinator ("Though she called ... and called for ..."), or the
+    main clause's ("When ..., Kyiv and Warsaw call them ... and describe ..."), else the sentence's."""
+    lower, words = view.lower, view.words
+    rel = next((k for k in range(before - 2, lo, -1) if words[k] == "," or lower[k] in ("who", "which")), None)
+    if rel is not None and lower[rel] in ("who", "which") and words[rel - 1] == "," and not any(
+            w in SUBORDINATORS or w == "where" for w in lower[rel + 1:before]):  # "which she did when X ... and told"
+        return (rel, rel + 1), True  # what was said ends with the insert, at its comma
+    start = skip_lead(view, lo, before)
+    subordinate = start < before and lower[start] in SUBORDINATORS
+    if subordinate and "," in words[start:before]:
+        start, subordinate = max(k for k in range(start, before) if words[k] == ",") + 1, False
+    return np_after(view, start + subordinate, before), subordinate
 
 
 # Subordinators that open a sentence before the subject of two conjoined verbs.
