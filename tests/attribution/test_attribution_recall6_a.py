@@ -44,6 +44,8 @@ CUES = [
       "volunteers to defend the city"),
     C("Aid agencies repeated calls for safe corridors out of Mariupol.", "repeated calls for", "Aid agencies",
       "safe corridors out of Mariupol"),
+    C("The UN chief condemned the strike in a statement, and repeated his call \"for the army to end its campaign "
+      "against civilians.\"", "repeated his call", "The UN chief", "for the army to end its campaign against civilians"),
     C("The opposition leader, who’s called for new elections, left the capital.", "’s called for", "who",
       "new elections"),
     C("Though she called the army's conduct \"shameful\" and called for the commanders to be punished, the senator "
@@ -134,6 +136,8 @@ NOT_CUES = [
     ("The general was criticized.", "criticized"),
     # requests as nouns, and "pleaded guilty"
     ("The protesters' demands were ignored.", "demands"),
+    ("The bishop repeated his call.", "call"),
+    ("The colonel renewed his call to arms on the radio.", "call"),
     ("Demand for shells will rise next year.", "Demand"),
     ("The colonel pleaded guilty to looting.", "pleaded"),
 ]
