@@ -9,7 +9,10 @@ from itertools import accumulate
 from typing import List, Optional
 
 from .chunker import skip_lead
-from .grammar import CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, RELATIVE_VERB_WORDS, TAIL_LINKS, TRIM, TRIM_END
+from .grammar import (
+    CLAUSE_LINKS, CONTINUATIONS, FRAME_ONLY_START, LEAD_FRAME, QUOTES, RELATIVE_VERB_WORDS, SHORT_OF_VERBS, TAIL_LINKS, TRIM,
+    TRIM_END,
+)
 from .participles import comma_before
 from .view import Range, Record, View, is_cap, is_punct
 from .words import CLAIM_NOUNS, DISCOURSE_ADVERBIALS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
@@ -143,8 +146,8 @@ def skip_to_that(view: View, i: int, hi: int) -> int:
         if lower[k] == "that":
             return k
         w = view.words[k]
-        if is_punct(w) and w not in ("-", "'", "’") or (lower[k] in view.cue_forms and lower[k].endswith("ing")):
-            break  # "said at a news conference | announcing that ...": the "that" is the gerund's
+        if is_punct(w) and w not in ("-", "'", "’") or lower[k] in view.cue_forms:
+            break  # "urges her son to leave and says that ...", "said at a news conference | announcing that ...": another verb's "that"
     return i
 
 
@@ -190,7 +193,9 @@ def clause_end(view: View, i: int, hi: int) -> int:
             continue
         if w == ";" and k > i:
             return k
-        if lower[k] in ("and", "but") and k > i + 1 and k + 1 < hi and lower[k + 1] in view.cue_forms and view.lower[k - 1] != ",":
+        if lower[k] in ("and", "but") and k > i + 1 and k + 1 < hi and (
+                lower[k + 1] in view.cue_forms or short_of(lower, k + 1, hi) or next_cue_after_adverb(view, k + 1, hi)
+        ) and view.lower[k - 1] != ",":
             return k
         if lower[k] in ("and", "but") and k > i + 1 and withholds(view, k + 1, hi):
             return k - (words[k - 1] == ",")  # "... were destroyed but did not give details"
@@ -199,8 +204,8 @@ def clause_end(view: View, i: int, hi: int) -> int:
         nxt = lower[k + 1]
         if nxt in TAIL_LINKS or nxt == "which" or nxt in TAIL_GERUNDS:
             return k
-        if nxt in ("and", "but") and k + 2 < hi and lower[k + 2] in view.cue_forms:
-            return k
+        if nxt in ("and", "but") and k + 2 < hi and (lower[k + 2] in view.cue_forms or short_of(lower, k + 2, hi)):
+            return k  # ", but said ...", ", but stopped short of calling ..."
         if nxt in ("a", "an", "the", "its", "their", "his", "her"):
             for m in range(k + 2, min(hi, k + 5)):
                 if lower[m] in TAIL_NOUNS or (lower[m].endswith("est") and len(lower[m]) > 4) or lower[m] in (
@@ -213,6 +218,18 @@ def clause_end(view: View, i: int, hi: int) -> int:
         if nxt == "no" and k + 2 < hi and lower[k + 2] == "doubt":
             return k
     return hi
+
+
+def next_cue_after_adverb(view: View, k: int, hi: int) -> bool:
+    """ "... and repeatedly says", "... and later told": an adverb of the verb group, then a cue form."""
+    return k + 1 < hi and view.lower[k + 1] in view.cue_forms and (
+        view.lower[k] in ("also", "later", "then", "again", "repeatedly", "publicly") or (
+            view.lower[k].endswith("ly") and len(view.lower[k]) > 4 and view.lower[k + 1].endswith(("ed", "s", "aid", "old"))))
+
+
+def short_of(lower: List[str], k: int, hi: int) -> bool:
+    """ "stopped short of" (``grammar.SHORT_OF_VERBS``) at ``k``, before a verb of saying."""
+    return k + 2 < hi and lower[k] in SHORT_OF_VERBS and lower[k + 1] == "short" and lower[k + 2] == "of"
 
 
 def clause_around(view: View, s: int, e: int, lo: int, hi: int) -> Optional[Range]:

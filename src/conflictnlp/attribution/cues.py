@@ -22,11 +22,12 @@ from .content import (
     trim,
 )
 from .grammar import (
-    BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, RELATIVE_VERB_WORDS, SKIP_BEFORE_CUE,
-    SPOKEN_PREPS,
+    BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, RELATIVE_VERB_WORDS, SHORT_OF_VERBS,
+    SKIP_BEFORE_CUE, SPOKEN_PREPS,
 )
 from ..counts.numbers import NUMBER_WORDS
 from .lexicons import Lexicons
+from .naming import NAMED_PRONOUNS, OBJECT_LEMMAS, call_as_noun, names_bare, object_content, passive_naming, time_before_for
 from .parentheticals import as_parenthetical, opening_inversion
 from .participles import (
     chained_gerund, comma_before, gerund_host, gerund_speaker, opening_participle, quote_after, recorded_speaker,
@@ -70,11 +71,12 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     entry = lex.verb_forms[form]
     token = view.doc[i] if tagged or parsed else None
     b, a = space_before(view, i, lo), space_after(view, e, hi)  # "he\xa0told": a no-break space is a space
-    # untagged, a noun-or-verb form of a verb that reports its object reads as a verb by its context
-    is_verb = token.pos_ in ("VERB", "AUX") if tagged else bool(
-        entry.get("object") and form in lex.ambiguous and verb_by_context(view, i, e, lo, hi))
-    cue = VerbCue(i, e, lo, hi, form, entry, lower[b - 1] if b - 1 >= lo else "", lower[a] if a < hi else "",
-                  token, is_verb)
+    prev = lower[b - 1] if b - 1 >= lo else ""
+    # untagged, a noun-or-verb form reads as a verb after a modal ("will demand", "would report"), and one
+    # of a verb that reports its object by its context
+    is_verb = token.pos_ in ("VERB", "AUX") if tagged else (prev in MODALS or bool(
+        entry.get("object") and form in lex.ambiguous and verb_by_context(view, i, e, lo, hi)))
+    cue = VerbCue(i, e, lo, hi, form, entry, prev, lower[a] if a < hi else "", token, is_verb)
     rec = Record((i, e), "verb", entry["lemma"])
     if entry.get("estimate_only") and estimate_frame(view, a, hi) is None:
         return None  # "put" reports only a figure put on a count
@@ -84,9 +86,12 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
             return found
     if not tagged and form in lex.ambiguous and untagged_noun(view, cue):
         return None
-    if ((not_a_verb(cue, tagged) and not (tagged and headline_verb(view, cue)) and quantified_relative(view, i, lo) is None)
+    if ((not_a_verb(cue, tagged) and not (tagged and headline_verb(view, cue)) and quantified_relative(view, i, lo) is None
+         and not has_participle(view, cue))
             or in_a_name(view, cue) or speaker_aside(view, cue)):  # "Some | say" is no "some reports"
         return None
+    if entry["lemma"] == "call on" and time_before_for(view, e - 1, hi):
+        return None  # "called on Tuesday for an inquiry": "on" opens the time; "called" is the cue
     if not parsed:
         return rule_cases(lex, view, rec, cue)
     found = rule_cases(lex, view, rec.copy(), cue)
@@ -253,6 +258,12 @@ def untagged_noun(view: View, cue: VerbCue) -> bool:
     return cue.form in ("state", "states") and k < cue.hi and (lower[k].rstrip(".") in TITLE_ABBREVIATIONS or lower[k] in TITLE_WORDS)
 
 
+def has_participle(view: View, cue: VerbCue) -> bool:
+    """ "who’s called for", "he's denied": "'s" is "has" after a pronoun, the cue its participle."""
+    return (cue.prev in POSSESSIVE and cue.i - 2 >= cue.lo and view.lower[cue.i - 2] in HAS_PRONOUNS
+            and cue.form.split(" ", 1)[0].endswith("ed") and (cue.token is None or cue.token.pos_ in ("VERB", "AUX")))
+
+
 def in_a_name(view: View, cue: VerbCue) -> bool:
     """A capitalized form inside a sentence that is not in title case is part of a name: "the
     United States", "the Drudge Report", "the State of the Union"."""
@@ -383,7 +394,8 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
     """ "he was told to leave", "the strike was confirmed by the ministry", "are said to be"."""
     lower, lo, hi, e, nxt = view.lower, cue.lo, cue.hi, cue.e, cue.nxt
     j = cue.i - 1
-    while j >= lo and lower[j] in ("also", "widely", "not", "previously", "repeatedly", "once", "been", "being"):
+    while j >= lo and (lower[j] in ("also", "widely", "not", "previously", "repeatedly", "once", "often", "been", "being")
+                       or manner_adverb(view, j, lo)):  # "has been harshly criticized"
         if lower[j] in ("been", "being"):
             break
         j -= 1
@@ -407,7 +419,7 @@ def passive_cue(view: View, rec: Record, cue: VerbCue) -> Any:
         rec.medium = (j - 1, j) if j - 1 >= lo and lower[j - 1] in PRONOUNS else np_before(view, j, lo)
         rec.content = content_after(view, e, hi, keep_first=nxt == "to")
         return rec
-    return None
+    return passive_naming(view, rec, cue.entry, cue.form, j, e, lo, hi)  # "was dubbed X", "is criticized as X"
 
 
 def after_outer_cue(view: View, content: Optional[Range], j: int) -> Optional[Range]:
@@ -448,8 +460,8 @@ def quoted_as_saying(view: View, rec: Record, cue: VerbCue) -> Any:
 def gerund_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
     """ "..., adding that ...": the source is the one of the clause it hangs on."""
     g = gerund_start(view, cue)
-    if g is None or (g == cue.i and progressive(view, cue)):
-        return PASS  # "calling for": a phrasal verb's first word
+    if g is None or (g == cue.i and progressive(view, cue)) or short_of_before(view, cue.i, cue.lo) < cue.i:
+        return PASS  # "calling for": a phrasal verb's first word; "stopped short of calling": the verb group
     doc = document_before(view, cue)
     if doc is not None and g == cue.i:
         return issued_saying(view, rec, cue, doc)
@@ -661,6 +673,8 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
             break  # a surname, not the modal: "Prime Minister Theresa May said"
         if view.lower[before - 1] in skip or manner_adverb(view, before - 1, cue.lo):
             before -= 1
+        elif view.lower[before - 1] in ("'s", "’s") and before - 2 >= cue.lo and view.lower[before - 2] in HAS_PRONOUNS:
+            before -= 1  # "who’s called for", "he's denied": "has"
         elif catenative_before(view, before, cue.lo) < before:
             before = catenative_before(view, before, cue.lo)  # "X continued to | call for", "X went on to | say"
         elif before in times and times[before] > cue.lo:
@@ -675,6 +689,10 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
 # A linking adverb between commas after a source: "Some veterans, however, question ...".
 LINK_ADVERBS = frozenset(("however", "meanwhile", "too", "instead", "though", "likewise", "nevertheless", "moreover"))
 GO_FORMS = ("go", "goes", "going", "gone", "went")
+# Before a form that is also a noun, these make it a verb on a pipeline without a tagger.
+MODALS = frozenset(("will", "would", "can", "could", "may", "might", "must", "should", "shall", "'ll", "’ll"))
+# Pronouns whose "'s" before a verb of saying is "has" (or "is": "he's saying").
+HAS_PRONOUNS = ("who", "he", "she", "it", "that")
 
 
 def catenative_before(view: View, start: int, lo: int) -> int:
@@ -682,11 +700,19 @@ def catenative_before(view: View, start: int, lo: int) -> int:
     "went on to": ``words.jsonl`` ``catenatives``), or ``start`` when none stands there."""
     lower = view.lower
     j = start - 2
-    if j < lo or lower[start - 1] != "to":
+    if j < lo or lower[start - 1] not in ("to", "of"):
         return start
+    if lower[start - 1] == "of":
+        return short_of_before(view, start, lo)
     if lower[j] == "on" and j - 1 >= lo and lower[j - 1] in GO_FORMS:
         return j - 1
     return j if lower[j] in CATENATIVES and lower[j] not in GO_FORMS else start
+
+
+def short_of_before(view: View, start: int, lo: int) -> int:
+    """Where "stopped short of" before ``start`` begins, or ``start``."""
+    j = start - 3
+    return j if j >= lo and view.lower[j + 1] == "short" and view.lower[j] in SHORT_OF_VERBS else start
 
 
 def manner_adverb(view: View, k: int, lo: int) -> bool:
@@ -712,6 +738,8 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         src = inverted_tail(view, src, hi)
         if src is None:
             return PASS
+    if words[before - 1] == "," and cue.entry.get("naming"):
+        return None  # "The program, called Shield, trained ...": a name, no report
     rec.source = src
     rec.content = content_before(view, before, lo)
     return rec if rec.content else None
@@ -737,9 +765,11 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         return PASS
     if words[before - 2] == ",":
         return comma_conjoined(view, rec, cue, before)
-    subj = np_after(view, skip_lead(view, lo, before), before)
+    subj, subordinate = conjoined_subject(view, lo, before)
     if subj is None or lower[subj[1]] in ("and", "but") or subj[1] >= before - 1:
         return None
+    while subj[1] - subj[0] > 1 and lower[subj[1] - 1] in VERB_GROUP:
+        subj = (subj[0], subj[1] - 1)  # "The envoy further described ... but ...": the verb group is no source
     if subj[1] + 1 < before and words[subj[1]] == "," and is_cap(words[subj[1] + 1]):
         appos = np_after(view, subj[1] + 1, before)
         if appos and appos[1] < before and words[appos[1]] == ",":
@@ -747,7 +777,31 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     rec.source = subj
     after_start = after_cue(view, rec, cue.entry, cue.e, hi)
     rec.content = content_after(view, after_start, hi) if not rest_is_punct(view, after_start, hi) else None
+    if subordinate and rec.content:
+        rec.content = trim(view, rec.content[0], next(
+            (k for k in range(rec.content[0], rec.content[1]) if words[k] == ","), rec.content[1]))
     return rec if rec.content else None
+
+
+def conjoined_subject(view: View, lo: int, before: int) -> Tuple[Optional[Range], bool]:
+    """The subject of "X ... and <cue>" and whether its clause ends at a comma: a relative
+    pronoun after a comma ("demonstrators, who have taken to the streets and called for ..." →
+    `who`), the subject after a subordinator ("Though she called ... and called for ..."), or the
+    main clause's ("When ..., Kyiv and Warsaw call them ... and describe ..."), else the sentence's."""
+    lower, words = view.lower, view.words
+    rel = next((k for k in range(before - 2, lo, -1) if words[k] == "," or lower[k] in ("who", "which")), None)
+    if rel is not None and lower[rel] in ("who", "which") and words[rel - 1] == "," and not any(
+            w in SUBORDINATORS or w == "where" for w in lower[rel + 1:before]):  # "which she did when X ... and told"
+        return (rel, rel + 1), True  # what was said ends with the insert, at its comma
+    start = skip_lead(view, lo, before)
+    subordinate = start < before and lower[start] in SUBORDINATORS
+    if subordinate and "," in words[start:before]:
+        start, subordinate = max(k for k in range(start, before) if words[k] == ",") + 1, False
+    return np_after(view, start + subordinate, before), subordinate
+
+
+# Subordinators that open a sentence before the subject of two conjoined verbs.
+SUBORDINATORS = frozenset(("though", "although", "while", "when", "as", "because", "since", "after", "once", "if"))
 
 
 def comma_conjoined(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
@@ -1077,10 +1131,16 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
         if not signal and entry.get("object"):
             content = object_extent(view, content)  # "has promised a veto | and tried to ..."
         signal = True  # "criticized the plan", "noted the truce had held", "questioned whether ..."
+    if entry.get("naming") and after_start > cue.e and cue.form.startswith("call") and time_before_for(view, cue.e, hi):
+        return True, content_after(view, after_start + 1, hi, keep_first=True)  # "called Friday for releasing ..."
     if entry.get("naming"):
-        if content is None or not names_something(view, content):
+        if content is None and after_start < hi and view.lower[after_start] in NAMED_PRONOUNS:
+            content = content_after(view, after_start, hi, keep_first=True)  # "call them reckless gambles"
+        if content is None or not names_something(view, content) or call_as_noun(cue.form, cue.prev, cue.nxt):
             return None
         signal = True
+    if content is not None and entry["lemma"] in OBJECT_LEMMAS and not introduced(view, content[0]):
+        content = object_content(view, content)  # "called for a pause | as he visited the camp"
     return signal, content
 
 
@@ -1207,7 +1267,7 @@ def names_something(view: View, content: Range) -> bool:
     if view.lower[s] in ("up", "off", "in", "back", "out", "for", "on", "a", "an", "to", "upon"):
         return False
     return any(view.words[k] in QUOTES for k in range(s + 1, e)) or any(
-        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 12)))
+        view.lower[k] in ("a", "an") for k in range(s + 1, min(e, s + 12))) or names_bare(view, content)
 
 
 def quote_ends_before(view: View, k: int, lo: int) -> bool:

@@ -24,7 +24,7 @@ SKIP_BEFORE_CUE = {
     "also", "has", "have", "had", "later", "previously", "earlier", "again", "repeatedly",
     "publicly", "separately", "further", "then", "subsequently", "reportedly", "once", "twice",
     "recently", "first", "initially", "already", "officially", "privately", "both", "falsely",
-    "will", "would", "could", "may", "might", "did", "does", "do", "not", "n't", "n’t", "never", "had", "since", "far", "so",
+    "will", "would", "could", "can", "ca", "may", "might", "did", "does", "do", "not", "n't", "n’t", "never", "had", "since", "far", "so",
     "always", "consistently", "categorically", "now", "strongly", "firmly", "flatly", "vehemently", "still",
     "formally", "openly", "quickly", "swiftly", "immediately", "emphatically", "long",
     "often", "sometimes", "frequently", "usually", "all", "each", "even", "just", "only", "once", "too",
@@ -67,3 +67,5 @@ TAIL_LINKS = {"but", "though", "although", "whereas", "while"}
 # "reports that | were denied" (a noun's relative clause, not a reported clause).
 RELATIVE_VERB_WORDS = frozenset(("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
                                  "might", "come", "came", "seem", "seemed", "appear", "appeared", "remain", "remained"))
+# "X stopped short of | calling ...", "X fell short of | saying ...": a verb group before a verb of saying.
+SHORT_OF_VERBS = frozenset(("stop", "stops", "stopped", "stopping", "fell", "falls", "fall", "falling"))

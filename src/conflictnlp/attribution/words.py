@@ -68,3 +68,4 @@ SPEECH_NOUNS = word_set("speech_nouns")  # "made the following statement | :"
 RECORDING_NOUNS = word_set("recording_nouns")  # "footage of X | saying “...”": X speaks
 GERUND_HOSTS = word_set("gerund_hosts")  # "can be heard | yelling that", "kept | saying that"
 OCCASION_NOUNS = word_set("occasion_nouns")  # "at a news conference | announcing that"
+NAMING_PREDICATES = word_set("naming_predicates")  # "called the charges | baseless": naming.py
