@@ -33,13 +33,14 @@ def add_components(nlp: Language, components: Optional[Iterable[str]] = None) ->
     """Add conflictnlp's components to ``nlp`` (skipping those already there).
 
     Adds ``conflict_sentences`` first when ``nlp`` has nothing that sets sentence
-    boundaries, and before a parser with ``line_breaks_only`` (so that headlines and datelines
-    stay their own sentences). Returns ``nlp``.
+    boundaries, and before a parser (which keeps the boundaries set before it: headlines, datelines
+    and news sentences stay as on the blank pipeline). Returns ``nlp``.
     """
     _import_components()
     if "parser" in nlp.pipe_names and "conflict_sentences" not in nlp.pipe_names:
-        # A trained parser runs headlines into the first paragraph; it respects boundaries set before it.
-        nlp.add_pipe("conflict_sentences", before="parser", config={"line_breaks_only": True})
+        # A trained parser runs headlines into the first paragraph and splits news sentences at
+        # "13th" or a title-case name; it respects boundaries set before it, so ours are its sentences.
+        nlp.add_pipe("conflict_sentences", before="parser")
     elif not _SENTENCE_PIPES.intersection(nlp.pipe_names):
         nlp.add_pipe("conflict_sentences")
     for name in components if components is not None else DEFAULT_COMPONENTS:

@@ -21,9 +21,9 @@ def nlp():
 def test_trained_base_keeps_its_pipes_and_adds_ours(nlp):
     assert nlp.pipe_names[:2] == ["tok2vec", "tagger"]
     assert "parser" in nlp.pipe_names and "ner" in nlp.pipe_names
-    # the parser sets the sentences; conflict_sentences before it only marks the line breaks
+    # conflict_sentences sets every boundary before the parser, which keeps them
     assert nlp.pipe_names.index("conflict_sentences") == nlp.pipe_names.index("parser") - 1
-    assert nlp.get_pipe("conflict_sentences").line_breaks_only
+    assert not nlp.get_pipe("conflict_sentences").line_breaks_only
     assert nlp.pipe_names[-4:] == ["conflict_counts", "conflict_attribution", "conflict_hedging", "conflict_claims"]
 
 
@@ -69,3 +69,12 @@ def test_a_headline_does_not_glue_onto_the_first_paragraph(nlp):
     data = conflictnlp.to_dict(nlp(text))
     assert [text[s["start"]:s["end"]].strip() for s in data["sentences"]] == text.split("\n")
     assert [s["certainty"] for s in data["sentences"]] == ["possible", "certain"]
+
+
+def test_trained_base_has_the_sentences_of_the_blank_default(nlp):
+    # the parser alone splits the headline after its colon ("UNHCR:" | "Sudan's displaced ...")
+    text = ("UNHCR: Sudan's displaced top 9 million for first time\nThe envoy said the 13th Brigade was worth "
+            "praising because \u201cmost people do not know about it,\u201d she said. Gen. Ana Ruiz told Reuters on "
+            "Friday that the road was open. The army denied it.")
+    blank = conflictnlp.load()
+    assert [s.text for s in nlp(text).sents] == [s.text for s in blank(text).sents]

@@ -345,7 +345,8 @@ def parsed_content(view: View, token, content_head, content: Optional[Range]) ->
         if view.lower[s] == "that":
             s += 1
         return quote_or_trim(view, s, e)
-    if token.dep_ in ("parataxis", "ccomp", "conj") and token.head.i != token.i:
+    # (not a clause another reporting verb governs: "told Reuters that ... they | accuse them of ...")
+    if token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i and view.lower[token.head.i] not in view.cue_forms:
         s = token.head.left_edge.i
         left = token.left_edge.i
         # a clause, not a fragment ("But in recent days"): its head is a verb inside it
