@@ -93,19 +93,6 @@ def subordinate_topic(view: View, lo: int, cue_start: int, content: Optional[Ran
     return content if comma is None else trim(view, content[0], comma)
 
 
-_RELATIVES = frozenset(("who", "which", "whose", "whom", "where"))
-
-
-def object_end(view: View, content: Range) -> Range:
-    """A doubted object ends before a comment of the writer after a comma: a relative clause or a
-    gerund ("questioned the wisdom of the plan, | which ...", "is questioning the count, | urging ...")."""
-    words, lower = view.words, view.lower
-    for j in range(content[0] + 1, content[1] - 1):
-        if words[j] == "," and (lower[j + 1] in _RELATIVES or lower[j + 1].endswith("ing") and lower[j + 1].isalpha()):
-            return trim(view, content[0], j) or content
-    return content
-
-
 # Openers of a sentence-initial participle of asking: "Asked about ...", "When asked whether ...".
 _ASKED_OPENERS = frozenset(("when", "if", "once", "after", "while", "as"))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, List, NamedTuple, Optional, Tuple
 
-from .asking import asked_passive, asked_whom, asker_before, asking_quote, object_end, opening_question, questioned_object, subordinate_topic, verb_by_position
+from .asking import asked_passive, asked_whom, asker_before, asking_quote, opening_question, questioned_object, subordinate_topic, verb_by_position
 from .chunker import (
     appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, relative_insert,
     segment_start, skip_lead, stop_word_inside,
@@ -27,7 +27,7 @@ from .grammar import (
 )
 from ..counts.numbers import NUMBER_WORDS
 from .lexicons import Lexicons
-from .naming import NAMED_PRONOUNS, OBJECT_LEMMAS, call_as_noun, names_bare, object_content, passive_naming, time_before_for
+from .naming import NAMED_PRONOUNS, OBJECT_LEMMAS, call_as_noun, names_bare, passive_naming, time_before_for
 from .parentheticals import as_parenthetical, opening_inversion
 from .participles import (
     chained_gerund, comma_before, gerund_host, gerund_speaker, opening_participle, quote_after, recorded_speaker,
@@ -1121,7 +1121,7 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
     if doubted is False:
         return None  # "police questioned three suspects": an interrogation
     if doubted:
-        content = object_end(view, content)
+        content = object_extent(view, content)
     by_position = entry.get("question") and cue.form in lex.ambiguous and cue.token is None and verb_by_position(
         view, cue.i, cue.lo, cue.hi, lambda w: bool(lex.typer.matches((w,))), WH_WORDS)
     if entry.get("question") and cue.form in lex.ambiguous and cue.token is None and not by_position:
@@ -1141,7 +1141,7 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
             return None
         signal = True
     if content is not None and entry["lemma"] in OBJECT_LEMMAS and not introduced(view, content[0]):
-        content = object_content(view, content)  # "called for a pause | as he visited the camp"
+        content = object_extent(view, content)  # "called for a pause | as he visited the camp"
     return signal, content
 
 

@@ -162,25 +162,3 @@ def passive_name(view: View, k: int, hi: int, form: str) -> bool:
 # the camp", "described the raid as a massacre | when he spoke", "criticized the deal | during a
 # visit"), and every time or channel phrase that ends it is cut ("| in a statement on Thursday").
 OBJECT_LEMMAS = frozenset(("call", "call for", "call on", "sound a call for", "criticize", "describe", "characterize"))
-OBJECT_ENDS = frozenset(("when", "while", "during", "because", "whereas", "although", "though"))
-
-
-def object_content(view: View, rng: Range) -> Optional[Range]:
-    """The object content ``rng`` without what the writer adds after it (see ``OBJECT_LEMMAS``)."""
-    lower, words = view.lower, view.words
-    s, e = rng
-    depth = 0
-    for k in range(s + 1, e):
-        if words[k] in QUOTES:
-            depth ^= 1
-        elif not depth and (lower[k] in OBJECT_ENDS or (lower[k] == "as" and k + 1 < e and lower[k + 1] in PRONOUNS)):
-            e = k
-            break
-    cut = True
-    while cut:
-        cut = False
-        for fs, fe, _ in reversed(view.frames_from(s + 1, e)):
-            if fe <= e and all(is_punct(words[j]) for j in range(fe, e)):
-                e, cut = fs, True
-                break
-    return trim(view, s, e) or rng

@@ -11,7 +11,7 @@ from typing import Any, Dict, List
 
 from .content import trim
 from .grammar import DETERMINERS, PRONOUNS, QUOTES
-from .view import Range, View, is_cap
+from .view import Range, View, is_cap, is_punct
 from .words import word_set
 
 # A document, study or record as a source: what it shows is evidence ("the audit revealed").
@@ -85,9 +85,13 @@ FINITE_INSIDE = frozenset(("is", "was", "are", "were", "has", "have", "had", "wi
 
 def object_extent(view: View, content: Range) -> Range:
     """A verb's noun-phrase object ends before what the writer adds: a time or channel phrase ("has not
-    mentioned the envoy | since the summit"), "when"/"while" ..., an addressee ("mentioned the devil |
-    to me"), a second verb after "and" ("promised a veto | and tried to ..."), ", but ...". A clause
-    (a finite verb before the cut: "noted the army had retreated when ...") keeps its extent."""
+    mentioned the envoy | since the summit"), "when"/"while" ..., "as" and a pronoun ("called for a
+    pause | as he visited the camp"), an addressee ("mentioned the devil | to me"), a second verb after
+    "and" ("promised a veto | and tried to ..."), ", but ...", a comment after a comma (a relative
+    clause or a gerund: "questioned the wisdom of the plan, | which ...", "..., | urging ..."), and a
+    time or channel phrase that ends it. A clause (a finite verb before the cut: "noted the army had
+    retreated when ...") keeps its extent. The one rule for every object content (objects of verbs of
+    saying, naming and requests, doubted objects)."""
     s, e = content
     words, lower = view.words, view.lower
     depth = 0
@@ -99,11 +103,32 @@ def object_extent(view: View, content: Range) -> Range:
         if depth:
             continue
         if (k in view.stop_at or w in OBJECT_ENDS
+                or (w == "as" and k + 1 < e and lower[k + 1] in PRONOUNS)
                 or (w == "to" and k + 1 < e and lower[k + 1] in ("me", "us", "him", "her", "them"))
                 or (w == "and" and k + 1 < e and (lower[k + 1].endswith("ed") or lower[k + 1].endswith("ly")))
-                or (w == "but" and words[k - 1] in QUOTES | {","})):
+                or (w == "but" and words[k - 1] in QUOTES | {","})
+                or (words[k] == "," and k + 1 < e and (lower[k + 1] in RELATIVES
+                                                       or lower[k + 1].endswith("ing") and lower[k + 1].isalpha()))):
             cut = trim(view, s, k)
-            return cut if cut is not None else content
+            return without_trailing_frames(view, cut) if cut is not None else content
         if w in FINITE_INSIDE or (w.endswith("ed") and w.isalpha() and lower[k - 1] not in DETERMINERS):
             return content  # a clause: "noted the army retreated when ..."
-    return content
+    return without_trailing_frames(view, content)
+
+
+# Relative words that open a writer's comment after a comma: "the plan, | which ...".
+RELATIVES = frozenset(("who", "which", "whose", "whom", "where"))
+
+
+def without_trailing_frames(view: View, rng: Range) -> Range:
+    """``rng`` without the time and channel phrases that end it ("called for a truce | on Friday")."""
+    s, e = rng
+    cut = True
+    while cut:
+        cut = False
+        for fs, fe, _ in reversed(view.frames_from(s + 1, e)):
+            if fe <= e and all(is_punct(view.words[j]) for j in range(fe, e)):
+                e, cut = fs, True
+                break
+    return trim(view, s, e) or rng
+
