@@ -132,10 +132,13 @@ def test_counts_layer_adds_a_count_the_rules_miss(fitted):
     assert conflictnlp.to_dict(trained)["counts"] == conflictnlp.to_dict(rules)["counts"]
 
 
-def test_attribution_layer_adds_a_cue_the_lexicon_lacks(fitted):
+def test_attribution_layer_adds_a_cue_the_lexicon_lacks_with_new_cues(fitted, tmp_path):
     assert _attributions(_blank("conflict_attribution")(UNSEEN_CUE)) == []
-    assert _attributions(fitted["conflict_attribution"](UNSEEN_CUE)) == [
-        ("harrumphed", "The envoy", "the convoy had been shelled")]
+    # off by default: the layer confirms only verbs of speech of the lexicon
+    assert _attributions(fitted["conflict_attribution"](UNSEEN_CUE)) == []
+    fitted["conflict_attribution"].to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p", config={"components": {"conflict_attribution": {"new_cues": True}}})
+    assert _attributions(loaded(UNSEEN_CUE)) == [("harrumphed", "The envoy", "the convoy had been shelled")]
 
 
 @pytest.mark.parametrize("component, text", [
@@ -297,19 +300,47 @@ def test_transformer_configs_train_offline(name, component, tiny_corpus, tmp_pat
     assert nlp.get_pipe(component).model_ready()
 
 
-# The rules read each cue candidate of the layer (given by hand) as a reporting verb, in the form
-# the rules read the words (a typographic apostrophe as the straight one): never a crash.
-@pytest.mark.parametrize("text, start, end, cue", [
-    ("The colonel harrumphed that the bridge had fallen.", 2, 3, "harrumphed"),
-    ("The general hasn\u2019t changed his plan, the aide said.", 3, 4, "said"),  # a candidate on "n’t"
-    ("The governor didn\u2019t harrumph that the town was lost.", 4, 5, "didn\u2019t harrumph"),
-    ("The governor didn\u2019t harrumph that the town was lost.", 3, 5, "didn\u2019t harrumph"),
+# The layer confirms a report the rules could not read: its cue, source and content candidates
+# (given by hand: text and label) and the record that comes of them, or None. Cases: a verb of
+# speech the rules miss ("He’s claiming"), the same with a part missing or out of place, inside a
+# quotation, a belief verb, a verb the lexicon lacks (off by default, on with new_cues), with
+# its verb group and a typographic apostrophe.
+CLAIMING = "He\u2019s claiming that voting fraud is a big problem."
+CONFIRMED = ("\u2019s claiming", "He", "voting fraud is a big problem")
+
+
+@pytest.mark.parametrize("text, candidates, new_cues, expected", [
+    (CLAIMING, [("claiming", "CUE"), ("He", "SOURCE"), ("that voting fraud", "CONTENT")], False, CONFIRMED),
+    (CLAIMING, [("claiming", "CUE"), ("that voting fraud", "CONTENT")], False, None),
+    (CLAIMING, [("claiming", "CUE"), ("He", "SOURCE")], False, None),
+    (CLAIMING, [("claiming", "CUE"), ("He", "SOURCE"), ("a big problem", "CONTENT")], False, None),
+    ("Its banner read \u201cHe\u2019s claiming that voting fraud is a big problem.\u201d",
+     [("claiming", "CUE"), ("He", "SOURCE"), ("that voting fraud", "CONTENT")], False, None),
+    ("He thinks voting fraud is a big problem.",
+     [("thinks", "CUE"), ("He", "SOURCE"), ("voting fraud", "CONTENT")], False, None),
+    ("The governor didn\u2019t harrumph that the town was lost.",
+     [("harrumph", "CUE"), ("The governor", "SOURCE"), ("the town was lost", "CONTENT")], False, None),
+    ("The governor didn\u2019t harrumph that the town was lost.",
+     [("harrumph", "CUE"), ("The governor", "SOURCE"), ("the town was lost", "CONTENT")], True,
+     ("didn\u2019t harrumph", "The governor", "the town was lost")),
+    ("The governor, in a long and angry speech, harrumphed that the town was lost.",
+     [("harrumphed", "CUE"), ("The governor", "SOURCE"), ("the town was lost", "CONTENT")], True, None),
+    ("Harrumphed the governor: the town was lost.",
+     [("Harrumphed", "CUE"), ("the governor", "SOURCE"), ("the town was lost", "CONTENT")], True,
+     ("Harrumphed", "the governor", "the town was lost")),
 ])
-def test_attribution_rules_read_the_layer_candidates(text, start, end, cue):
+def test_layer_confirms_a_report_the_rules_cannot_read(text, candidates, new_cues, expected):
     from conflictnlp.tagging import Tagged
 
-    nlp = _blank("conflict_attribution")
+    nlp = _blank("conflict_attribution", new_cues=new_cues)
     pipe, doc = nlp.get_pipe("conflict_attribution"), nlp.make_doc(text)
     nlp.get_pipe("conflict_sentences")(doc)
-    pipe.annotate(doc, [Tagged(start, end, "CUE", 0.9)])
-    assert cue in [a["cue"]["text"] for a in doc._.conflict_attributions]
+    pipe.annotate(doc, [])
+    rules = _attributions(doc)
+    tagged = []
+    for words, label in candidates:
+        span = doc.char_span(text.index(words), text.index(words) + len(words))
+        tagged.append(Tagged(span.start, span.end, label, 0.9))
+    pipe.annotate(doc, tagged)
+    added = [a for a in _attributions(doc) if a not in rules]
+    assert added == ([expected] if expected else [])

@@ -17,7 +17,7 @@ from .. import extensions  # noqa: F401  (registers Doc._.conflict_attributions)
 from ..rules import PathLike, TableSetting, initialize_method
 from ..schema import ATTRIBUTION_KEY, record_spans_key
 from ..tagging import SpanTaggingPipe, Tagged
-from .learned import ROLES, fill_parts, with_tagged_cues
+from .learned import ROLES, confirmed_records
 from .lexicons import Lexicons, rule_set
 from .objects import evidence_by_source
 from .output import records_to_dicts, set_attributions
@@ -32,7 +32,8 @@ Lexicon = Optional[Union[str, List[Dict[str, Any]]]]
 
 class AttributionDetector(SpanTaggingPipe):
     """The ``conflict_attribution`` component. See ``docs/attribution.md``. ``model`` (null by
-    default) is the trainable layer that tags cue, source and content tokens."""
+    default) is the trainable layer that tags cue, source and content tokens; it confirms reports
+    the rules could not read (:mod:`.learned`)."""
 
     tag_labels = ROLES
 
@@ -52,10 +53,12 @@ class AttributionDetector(SpanTaggingPipe):
         scorer: Optional[Callable] = None,
         model: Optional[Model] = None,
         threshold: float = 0.5,
+        new_cues: bool = False,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.setup_layer(nlp.vocab, model, threshold)
+        self.new_cues = new_cues  # may a trained cue the lexicon lacks make a record (learned.py)?
         extensions.install_aliases("conflict_attributions")  # the deprecated short name "attributions"
         self.use_parser = use_parser
         self.resolve_pronouns = resolve_pronouns
@@ -84,11 +87,12 @@ class AttributionDetector(SpanTaggingPipe):
         text = None
         lex = self.lexicons
         matches = lex.cue_matcher(doc) if len(doc) else []
-        if tagged:
-            lex, matches = with_tagged_cues(lex, doc, matches, tagged)
         if matches:
             records, text = find_records(lex, doc, matches, self.use_parser)
-            fill_parts(doc, records, tagged)
+        if tagged:
+            confirmed = confirmed_records(lex, doc, records, tagged, self.new_cues)
+            if confirmed:
+                records = sorted(records + confirmed, key=lambda r: r.cue)
         items = records_to_dicts(doc, records, lex.typer, self.resolve_pronouns, text, lex.cue_types)
         evidence_by_source(lex, items)  # "the audit revealed ...": a document's verb of showing
         set_attributions(doc, items, self.spans_key, [r.cue for r in records])

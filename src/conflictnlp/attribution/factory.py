@@ -22,6 +22,7 @@ from .component import NAME, AttributionDetector, Lexicon
         "scorer": {"@scorers": "conflictnlp.attribution_scorer.v1"},
         "model": None,  # the trainable layer (conflictnlp.SpanTagger.v1): see training/attribution.cfg
         "threshold": 0.5,
+        "new_cues": False,  # may the layer confirm a cue the lexicon lacks? (attribution/learned.py)
     },
     default_score_weights={
         "attribution_cue_f": 0.4, "attribution_source_f": 0.3, "attribution_content_f": 0.3,
@@ -43,10 +44,11 @@ def make_conflict_attribution(
     scorer: Optional[Callable],
     model: Optional[Model],
     threshold: float,
+    new_cues: bool,
 ) -> AttributionDetector:
     require_conflictnlp(nlp)
     return AttributionDetector(
         nlp, name, cues=cues, phrases=phrases, mediums=mediums, source_types=source_types, outlets=outlets,
         use_parser=use_parser, resolve_pronouns=resolve_pronouns, spans_key=spans_key, scorer=scorer,
-        model=model, threshold=threshold,
+        model=model, threshold=threshold, new_cues=new_cues,
     )
