@@ -303,7 +303,7 @@ def test_transformer_configs_train_offline(name, component, tiny_corpus, tmp_pat
 # The layer confirms a report the rules could not read: its cue, source and content candidates
 # (given by hand: text and label) and the record that comes of them, or None. Cases: a verb of
 # speech the rules miss ("He’s claiming"), the same with a part missing or out of place, inside a
-# quotation, a belief verb, a verb the lexicon lacks (off by default, on with new_cues), with
+# quotation, a name the layer cut short, a preposition opening the content or the source, a belief verb, a verb the lexicon lacks (off by default, on with new_cues), with
 # its verb group and a typographic apostrophe.
 CLAIMING = "He\u2019s claiming that voting fraud is a big problem."
 CONFIRMED = ("\u2019s claiming", "He", "voting fraud is a big problem")
@@ -316,6 +316,13 @@ CONFIRMED = ("\u2019s claiming", "He", "voting fraud is a big problem")
     (CLAIMING, [("claiming", "CUE"), ("He", "SOURCE"), ("a big problem", "CONTENT")], False, None),
     ("Its banner read \u201cHe\u2019s claiming that voting fraud is a big problem.\u201d",
      [("claiming", "CUE"), ("He", "SOURCE"), ("that voting fraud", "CONTENT")], False, None),
+    ("A rights group, the Civil Society of North Kivu, reports machetes were used.",
+     [("reports", "CUE"), ("A rights group, the Civil Society of", "SOURCE"), ("were used", "CONTENT")], False,
+     ("reports", "A rights group, the Civil Society of North Kivu", "machetes were used")),
+    ("The army, adding to the confusion, issued no figures.",
+     [("adding", "CUE"), ("The army", "SOURCE"), ("to the confusion", "CONTENT")], False, None),
+    ("Asked to describe the device, the police declined.",
+     [("describe", "CUE"), ("to", "SOURCE"), ("the device", "CONTENT")], False, None),
     ("He thinks voting fraud is a big problem.",
      [("thinks", "CUE"), ("He", "SOURCE"), ("voting fraud", "CONTENT")], False, None),
     ("The governor didn\u2019t harrumph that the town was lost.",
