@@ -79,9 +79,7 @@ def confirmed_records(lex: Lexicons, doc: Doc, records: Sequence[Record], tagged
         extend_cues(view, [rec], lex.verb_forms, lo, hi)  # "didn't | harrumph", "has | called"
         s, e = rec.cue
         inside = [t for t in tagged if lo <= t.start and t.end <= hi and (t.end <= s or t.start >= e)]
-        source = next((t for t in inside if t.label == SOURCE and (
-            _name_end(view, t.end, s) == s or (_name_end(view, t.end, s) == s - 1 and view.words[s - 1] == ",")
-            or e <= t.start <= e + 1)), None)
+        source = next((t for t in inside if t.label == SOURCE and _next_to(view, t, s, e)), None)
         if source is None:
             continue
         after = source.end if source.start >= e else e
@@ -95,6 +93,15 @@ def confirmed_records(lex: Lexicons, doc: Doc, records: Sequence[Record], tagged
         if rec.content is not None:
             found.append(rec)
     return found
+
+
+def _next_to(view: View, source: Tagged, s: int, e: int) -> bool:
+    """Does a trained source end right before the verb group ``s:e`` (a comma between; with the
+    capitalized words of its name) or start right after it?"""
+    if e <= source.start <= e + 1:
+        return True
+    end = _name_end(view, source.end, s)
+    return end == s or (end == s - 1 and view.words[end] == ",")
 
 
 def _name_end(view: View, end: int, limit: int) -> int:
