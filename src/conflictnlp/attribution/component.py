@@ -23,7 +23,7 @@ from .objects import evidence_by_source
 from .output import records_to_dicts, set_attributions
 from .scorer import gold_parts, score_attribution
 from .sentence import find_records
-from .view import Record
+from .view import Record, View
 
 NAME = "conflict_attribution"
 # A lexicon setting: None (the bundled file), a path to a JSONL file, or the entries themselves.
@@ -84,16 +84,16 @@ class AttributionDetector(SpanTaggingPipe):
     def annotate(self, doc: Doc, tagged: List[Tagged]) -> None:
         """The rules' records of ``doc``, with the trained spans ``tagged`` given to them."""
         records: List[Record] = []
-        text = None
+        view: Optional[View] = None
         lex = self.lexicons
         matches = lex.cue_matcher(doc) if len(doc) else []
         if matches:
-            records, text = find_records(lex, doc, matches, self.use_parser)
+            records, view = find_records(lex, doc, matches, self.use_parser)
         if tagged:
-            confirmed = confirmed_records(lex, doc, records, tagged, self.new_cues)
+            confirmed = confirmed_records(lex, doc, records, tagged, self.new_cues, view)
             if confirmed:
                 records = sorted(records + confirmed, key=lambda r: r.cue)
-        items = records_to_dicts(doc, records, lex.typer, self.resolve_pronouns, text, lex.cue_types)
+        items = records_to_dicts(doc, records, lex.typer, self.resolve_pronouns, view.text if view else None, lex.cue_types)
         evidence_by_source(lex, items)  # "the audit revealed ...": a document's verb of showing
         set_attributions(doc, items, self.spans_key, [r.cue for r in records])
         record_spans_key(doc, "attribution", self.spans_key)

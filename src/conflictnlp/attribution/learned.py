@@ -51,7 +51,7 @@ def cue_form(doc: Doc, t: Tagged) -> str:
 
 
 def confirmed_records(lex: Lexicons, doc: Doc, records: Sequence[Record], tagged: Sequence[Tagged],
-                      new_cues: bool = False) -> List[Record]:
+                      new_cues: bool = False, view: Optional[View] = None) -> List[Record]:
     """The records the layer confirms where the rules made none (see the module's note): a
     trained cue whose form (or last word: "has called") is a verb of speech of the lexicon (or,
     with ``new_cues``, no cue of it), that no record's cue overlaps and no record's content
@@ -60,13 +60,14 @@ def confirmed_records(lex: Lexicons, doc: Doc, records: Sequence[Record], tagged
     starts right after it, and a trained content that starts within
     :data:`CONTENT_GAP` tokens of the cue (of the source, when the source follows the cue); neither
     the word after the cue (or source) nor the first word of the content or of the source is a
-    preposition."""
+    preposition. ``view`` is the rules' view of the Doc, where they built one."""
     taken = [r.cue for r in records] + [p for r in records for p in [r.content, *r.parts] if p is not None]
     cues = [t for t in tagged if t.label == CUE and _reporting(lex, cue_form(doc, t), new_cues)
             and not any(t.start < e and s < t.end for s, e in taken)]
     if not cues:
         return []
-    view = View(doc, lex.cue_forms, lex.ambiguous)
+    if view is None:
+        view = View(doc, lex.cue_forms, lex.ambiguous)
     quoted = sorted(view.open_at.items())
     found: List[Record] = []
     for cue in cues:

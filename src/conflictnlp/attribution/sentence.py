@@ -24,8 +24,9 @@ from .view import Range, Record, View, is_punct
 Match = Tuple[str, int, int]  # (label, start, end) of a cue-matcher match
 
 
-def find_records(lex: Lexicons, doc: Doc, matches, use_parser: bool) -> Tuple[List[Record], str]:
-    """The records of every sentence with a cue, sorted by cue, and the Doc's text."""
+def find_records(lex: Lexicons, doc: Doc, matches, use_parser: bool) -> Tuple[List[Record], View]:
+    """The records of every sentence with a cue, sorted by cue, and the Doc's view (its text,
+    words and sentences; the trained layer's confirmation reads it too)."""
     view = View(doc, lex.cue_forms, lex.ambiguous)
     by_sent: Dict[int, List[Match]] = {}
     for match_id, start, end in matches:
@@ -44,7 +45,7 @@ def find_records(lex: Lexicons, doc: Doc, matches, use_parser: bool) -> Tuple[Li
     out = outside_turns(outside_quotes(view, sorted(out, key=lambda r: r.cue)))
     paragraph_after_colon(view, out)
     continue_quotes(view, out)
-    return out, view.text
+    return out, view
 
 
 def quote_led_start(view: View, si: int, first_cue: int) -> int:
