@@ -39,7 +39,7 @@ from .view import Range, Record, View, is_cap, is_punct
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
     RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, SPEECH_NOUNS, VERB_GROUP,
-    HEADLINE_FINDINGS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
+    HEADLINE_FINDINGS, OCCASION_NOUNS, PUBLISHED_NOUNS, PURPOSE_OPENERS, PURPOSE_PUBLISHERS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
 # The prepositions a nominal cue governs: "reports of shelling", "claims about the test".
@@ -154,7 +154,36 @@ def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional
     found = source_before_cue(lex, view, rec, cue, before)
     if found is None:  # "As the general pointed out, the army ...": the "as" frame marks the report
         found = as_parenthetical(view, Record(rec.cue, rec.kind, rec.lemma), cue.i, cue.e, before, cue.lo, cue.hi)
+    elif found.medium is None and before < cue.i:
+        found.medium = purpose_medium(view, cue)
     return found
+
+
+# Particles between a verb of contact or appearance and its channel: "called back | the agency", "took to | Telegram".
+PURPOSE_PARTICLES = frozenset(("back", "up", "to", "on", "onto", "into", "out"))
+
+
+def purpose_medium(view: View, cue: VerbCue) -> Optional[Range]:
+    """The channel or addressee of an infinitive of purpose: the object of its verb ("called back
+    | Reuters | to confirm", "went on | state television | to deny", "issued | a statement | on
+    Sunday to confirm"), or None."""
+    found = purpose_before(view, cue)
+    if found is None:
+        return None
+    k, to = found[0] + 1, found[1]
+    while k < to and view.lower[k] in PURPOSE_PARTICLES:
+        k += 1
+    medium = np_after(view, k, to) if k < to else None
+    if medium is None:
+        return None
+    end = next((s for s, e, kind in view.frame_spans if kind == "time" and medium[0] < s < medium[1]), medium[1])
+    while end > medium[0] + 1 and view.lower[end - 1] in MEDIUM_TAILS:
+        end -= 1
+    return medium[0], end
+
+
+# Adverbs after a channel that are not part of it: "posted a video | online", "took to Telegram | overnight".
+MEDIUM_TAILS = frozenset(("online", "overnight", "today", "yesterday", "tonight", "again", "later", "early", "late", "instead"))
 
 
 def nominal_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
@@ -678,6 +707,8 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
             before -= 1  # "who’s called for", "he's denied": "has"
         elif catenative_before(view, before, cue.lo) < before:
             before = catenative_before(view, before, cue.lo)  # "X continued to | call for", "X went on to | say"
+        elif before == cue.i and purpose_before(view, cue) is not None:
+            before = purpose_before(view, cue)[0]  # "X called back the agency to | confirm"
         elif before in times and times[before] > cue.lo:
             before = times[before]  # "X last month announced", "X on Sunday denied"
         elif before - 3 > cue.lo and view.words[before - 1] == view.words[before - 3] == "," and view.lower[before - 2] in LINK_ADVERBS:
@@ -708,6 +739,59 @@ def catenative_before(view: View, start: int, lo: int) -> int:
     if lower[j] == "on" and j - 1 >= lo and lower[j - 1] in GO_FORMS:
         return j - 1
     return j if lower[j] in CATENATIVES and lower[j] not in GO_FORMS else start
+
+
+# Verbs of saying that an infinitive of purpose does not make a report of: other senses ("used the
+# lull to write the order", "went home to continue"), or questions and talk without what was said.
+NOT_PURPOSE_LEMMAS = frozenset(("call", "continue", "learn", "put", "write", "speak", "talk", "ask", "question", "respond",
+                                "reply", "answer questions", "ask questions", "have questions", "raise questions", "tweet",
+                                "retweet", "comment", "mention", "record", "document", "show", "repeat"))
+# Words that end the object of a verb of contact, appearance or publication before its "to": a clause
+# or a conjunct starts there, so the verb is not the one the infinitive belongs to.
+PURPOSE_BREAKS = frozenset(("that", "which", "who", "whom", "whose", "when", "where", "while", "because", "after", "before",
+                            "if", "and", "or", "but", "as", "than", "not", "n't", "n’t"))
+# The longest object (with its time phrase) between the verb and the "to": "took to its Telegram
+# channel late on Sunday to | claim".
+PURPOSE_REACH = 10
+# What a publishing verb's object must name for its infinitive to be a report: "issued | a statement | to confirm".
+PLATFORM_NOUNS = DOCUMENT_NOUNS | SPEECH_NOUNS | OCCASION_NOUNS | PUBLISHED_NOUNS
+
+
+def purpose_before(view: View, cue: "VerbCue") -> Optional[Tuple[int, int]]:
+    """A verb of contact or appearance (``words.jsonl`` ``purpose_openers``), or of publishing with a
+    document, speech or occasion as its object (``purpose_publishers``), whose infinitive of purpose
+    is the cue, as (the verb, the "to" before the cue): "The spokesman called back the agency to |
+    confirm", "A commander took to Telegram overnight to | claim", "The army issued a statement on
+    Sunday to | confirm"; its subject is the source. None when the cue is no such infinitive: no "to"
+    right before it, a verb of belief or of another sense ("used the lull to write"), a clause,
+    conjunct, quotation or past verb of saying between ("told the agency to confirm" is a request),
+    a passive ("were sent to the border to report"), a request ("called on the UN to confirm"), a
+    publishing verb without a document ("used it to claim the valley"), or no object."""
+    lower, words, lo = view.lower, view.words, cue.lo
+    to = cue.i - 1
+    if (to - 2 < lo or lower[to] != "to" or cue.entry.get("cue_type") or cue.entry["lemma"] in NOT_PURPOSE_LEMMAS
+            or cue.token is not None and cue.token.pos_ not in ("VERB", "AUX")):
+        return None
+    for j in range(to - 2, max(lo, to - 1 - PURPOSE_REACH) - 1, -1):
+        w = lower[j + 1]
+        if w in PURPOSE_BREAKS or said_form(view, w) or not (words[j + 1][:1].isalnum() or w in ("'s", "’s")):
+            return None
+        pair = f"{lower[j]} {w}"
+        if pair in PURPOSE_OPENERS or lower[j] in PURPOSE_OPENERS:
+            if lower[j].startswith("call") and w in ("on", "upon", "for"):
+                return None
+        elif not ((pair in PURPOSE_PUBLISHERS or lower[j] in PURPOSE_PUBLISHERS)
+                  and any(lower[k] in PLATFORM_NOUNS or lower[k].rstrip("s") in PLATFORM_NOUNS for k in range(j + 1, to))):
+            continue
+        passive = j - 1 >= lo and lower[j - 1] in BE and not lower[j].endswith("ing")
+        return None if passive else (j, to)
+    return None
+
+
+def said_form(view: View, w: str) -> bool:
+    """A past or finite form of a verb of saying ("told", "asked", "says"), not a noun of the same
+    spelling inside an object ("went on state television", "issued a report")."""
+    return w in view.cue_forms and (w.endswith("ed") or w in ("told", "said", "says", "tells"))
 
 
 def short_of_before(view: View, start: int, lo: int) -> int:
