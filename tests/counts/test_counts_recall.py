@@ -109,6 +109,11 @@ CASES = [
     ("The unit had 300 soldiers, and 200 were killed.", "300 soldiers", dict(kind="troops")),
     ("The army has 300 soldiers, and civilians were killed.", "300 soldiers", dict(kind="troops")),
     ('"We found the bodies of seven police officers [...] and two unidentified women."', "two unidentified women", dict(kind="killed", unit="woman")),
+    # --- a participle of violence coordinated before the cue after the count (words.jsonl violence_verbs) ---
+    ("Omar is one of at least 300 people shot and killed by soldiers so far this year.", "at least 300 people", dict(kind="killed", qualifier="min", value=300)),
+    ("At least 45 villagers have been shot and killed by militiamen since June.", "At least 45 villagers", dict(kind="killed", unit="villager")),
+    ("Twelve protesters were beaten and wounded by the police.", "Twelve protesters", dict(kind="wounded", unit="protester")),
+    ("Four herders were shot or stabbed and later died.", "Four herders", dict(kind="killed")),
 ]
 
 NEGATIVES = [
@@ -123,6 +128,7 @@ NEGATIVES = [
     ("Three village elders said the attackers came at night.", "Three"),
     ("One of the soldiers, who asked not to be named, spoke to us.", "One"),
     ("One of the biggest attacks hit Kyiv.", "One"),
+    ("The army said 40 houses were shelled and burned.", "40"),
     ("The three men said they had seen nothing.", "three"),
     ("The unit had 300 soldiers, and two years later it was disbanded.", "two"),
     ("The death toll from the attack, which began at 5 in the morning, is unknown.", "5"),

@@ -13,7 +13,7 @@ from .context import DocContext
 from .noun import NounPhrase, unknown_modifier
 from .quantity import Quantity
 from .tables import (
-    ACTOR_HEADS, AFTER_SKIP, ARTICLES, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, CountTables,
+    ACTOR_HEADS, AFTER_SKIP, ARTICLES, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, VIOLENCE_VERBS, CountTables,
 )
 
 # Marks of words left out of a quote, skipped between two coordinated counts ("12 soldiers [...] and 3 civilians").
@@ -408,7 +408,8 @@ def _cue_ending_at(tables: CountTables, words: List[str], p: int, floor: int) ->
 
 def cue_after(tables: CountTables, ctx: DocContext, end: int, limit: int) -> Optional[Cue]:
     """The cue after the phrase (from ``end``, before ``limit``) across skipped words, whose
-    words ("2,000 fighters from the TPLF were captured") and asides (", including women,")."""
+    words ("2,000 fighters from the TPLF were captured"), asides (", including women,") and a
+    participle of violence coordinated before the cue ("300 people shot and killed")."""
     words = ctx.words
     p = end
     steps = 0
@@ -428,6 +429,10 @@ def cue_after(tables: CountTables, ctx: DocContext, end: int, limit: int) -> Opt
                 return found
         if words[p] in AFTER_SKIP:
             p += 1
+            steps += 1
+            continue
+        if words[p] in VIOLENCE_VERBS and p + 2 < limit and words[p + 1] in ("and", "or"):
+            p += 2  # "300 people | shot and | killed", "12 protesters | beaten and | wounded"
             steps += 1
             continue
         if words[p] == ",":

@@ -93,6 +93,8 @@ _WORD_LISTS = (
     "not_modifiers", "toll_links", "toll_nouns", "origins", "people_nouns",
     # whose a count is when the phrase names no actor (actor.py, side_actor)
     "state_side", "group_side", "shared_side", "peace_side", "state_markers", "group_markers", "side_heads", "backing", "ties",
+    # participles of violence before "and" and a cue after a count (kind.py, cue_after)
+    "violence_verbs",
 )
 
 
@@ -135,6 +137,7 @@ TOLL_LINKS = WORDS["toll_links"]
 TOLL_NOUNS = WORDS["toll_nouns"]
 ORIGINS = WORDS["origins"]
 PEOPLE_NOUNS = WORDS["people_nouns"]
+VIOLENCE_VERBS = WORDS["violence_verbs"]  # "300 people | shot and | killed"
 SIDE_NOUNS = {side: WORDS[f"{side}_side"] for side in ("state", "group", "shared", "peace")}
 SIDE_MARKERS = {"state": WORDS["state_markers"], "group": WORDS["group_markers"]}
 SIDE_HEADS, BACKING, TIES = WORDS["side_heads"], WORDS["backing"], WORDS["ties"]
