@@ -86,8 +86,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
             return found
     if not tagged and form in lex.ambiguous and untagged_noun(view, cue):
         return None
-    if ((not_a_verb(cue, tagged) and not (tagged and headline_verb(view, cue)) and quantified_relative(view, i, lo) is None
-         and not has_participle(view, cue))
+    if ((not_a_verb(cue, tagged) and not (tagged and (headline_verb(view, cue) or closing_report(view, cue)))
+         and quantified_relative(view, i, lo) is None and not has_participle(view, cue))
             or in_a_name(view, cue) or speaker_aside(view, cue)):  # "Some | say" is no "some reports"
         return None
     if entry["lemma"] == "call on" and time_before_for(view, e - 1, hi):
@@ -277,6 +277,17 @@ def not_a_verb(cue: VerbCue, tagged: bool) -> bool:
     return not (cue.nxt == "that" and cue.token.i + 1 < len(cue.token.doc) and cue.token.nbor(1).pos_ == "SCONJ")
 
 
+def closing_report(view: View, cue: VerbCue) -> bool:
+    """A noun tag on a finite verb of saying that closes its sentence after a comma and its source is
+    the tagger's slip: "The army has lost the town, a former commander maintains." (the blank rules
+    read it so too); not a noun after a determiner or a preposition ("..., according to media
+    reports.")."""
+    if not (cue.nxt in ("", ".", "!", "?", ";") and cue.form.endswith(("s", "ed")) and cue.token.pos_ == "NOUN"):
+        return False
+    src = np_before(view, cue.i, cue.lo)
+    return src is not None and src[0] - 1 > cue.lo and view.words[src[0] - 1] == ","
+
+
 def untagged_noun(view: View, cue: VerbCue) -> bool:
     """Without tags, a noun-or-verb form that is a noun by its neighbours: before a relative clause
     ("the nonstop demands that | come with the job", "demands that are unmet") or before a
@@ -288,9 +299,10 @@ def untagged_noun(view: View, cue: VerbCue) -> bool:
 
 
 def has_participle(view: View, cue: VerbCue) -> bool:
-    """ "who’s called for", "he's denied": "'s" is "has" after a pronoun, the cue its participle."""
+    """ "who’s called for", "he's denied", "he's claiming": "'s" is "has" or "is" after a pronoun,
+    the cue its participle."""
     return (cue.prev in POSSESSIVE and cue.i - 2 >= cue.lo and view.lower[cue.i - 2] in HAS_PRONOUNS
-            and cue.form.split(" ", 1)[0].endswith("ed") and (cue.token is None or cue.token.pos_ in ("VERB", "AUX")))
+            and cue.form.split(" ", 1)[0].endswith(("ed", "ing")) and (cue.token is None or cue.token.pos_ in ("VERB", "AUX")))
 
 
 def in_a_name(view: View, cue: VerbCue) -> bool:
@@ -659,7 +671,9 @@ def progressive(view: View, cue: VerbCue) -> bool:
     j = cue.i - 1
     while j >= cue.lo and view.lower[j] in ("not", "n't", "now", "also", "still", "again", "once", "publicly", "repeatedly", "openly"):
         j -= 1
-    return j >= cue.lo and view.lower[j] in BE - {"be", "been", "being", "'s", "’s"}
+    if j >= cue.lo and view.lower[j] in POSSESSIVE:
+        return j - 1 >= cue.lo and view.lower[j - 1] in HAS_PRONOUNS  # "he's saying", not "the army's saying"
+    return j >= cue.lo and view.lower[j] in BE - {"be", "been", "being"} | CONTRACTED_ARE
 
 
 def document_before(view: View, cue: VerbCue) -> Optional[int]:
@@ -694,7 +708,7 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
     """Where the words between a source and its verb start: "X also said", "X has repeatedly denied",
     "X is now saying"."""
     before = space_before(view, cue.i, cue.lo)
-    skip = SKIP_BEFORE_CUE | (BE | {"n't"} if cue.form.split(" ", 1)[0].endswith("ing") and progressive(view, cue) else set())
+    skip = SKIP_BEFORE_CUE | (BE | {"n't"} | CONTRACTED_ARE if cue.form.split(" ", 1)[0].endswith("ing") and progressive(view, cue) else set())
     # "X last month announced", "X on Friday told"; but "who reached the camp on Friday" ends a relative clause
     relative = any(w in ("who", "that", "which") for w in view.lower[cue.lo:cue.i])
     times = {e: s for s, e, kind in view.frame_spans if kind == "time" and not (relative and view.lower[s] in ("on", "in", "at"))}
@@ -723,6 +737,8 @@ LINK_ADVERBS = frozenset(("however", "meanwhile", "too", "instead", "though", "l
 GO_FORMS = ("go", "goes", "going", "gone", "went")
 # Before a form that is also a noun, these make it a verb on a pipeline without a tagger.
 MODALS = frozenset(("will", "would", "can", "could", "may", "might", "must", "should", "shall", "'ll", "’ll"))
+# "are" and "am" contracted after a pronoun: "they're saying", "we're hearing".
+CONTRACTED_ARE = frozenset(("'re", "’re", "'m", "’m"))
 # Pronouns whose "'s" before a verb of saying is "has" (or "is": "he's saying").
 HAS_PRONOUNS = ("who", "he", "she", "it", "that")
 
@@ -1249,7 +1265,12 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     alone ("they have added")."""
     lower, words, entry = view.lower, view.words, cue.entry
     clause = cue.token is not None and parse_clause(cue.token, entry)
-    if not (signal or post) and ((entry["strength"] == "weak" and not clause)
+    # between commas after a clause, right after its source and before the rest of the clause, the
+    # position marks the report of a weak verb: "The shelling, the general added, was ..." (not "yes,
+    # they have added, since ... , 11 groups": a verb group, and a frame after the comma); a
+    # noun-or-verb form there still needs its tag ("..., 18 states, ...")
+    placed = parenthetical_cue(view, cue, src) and cue.i == src[1] and lower[cue.e + 1] not in NOT_SAID
+    if not (signal or post) and ((entry["strength"] == "weak" and not clause and not placed)
                                  or (cue.form in lex.ambiguous and not cue.is_verb_tag and not pronoun_clause(view, cue, content))):
         return False
     if (lower[src[1] - 1] in DETERMINERS and not (src[1] - src[0] == 1 and lower[src[0]] in PART_WORDS)) or (

@@ -1,0 +1,56 @@
+"""conflict_attribution recall, seventh pass (issue 17): categories found reading the PolNeAR dev
+misses: a weak verb of saying between commas inside the clause it reports, a progressive with a
+contracted "is"/"are" after a pronoun, and a verb of saying that closes its sentence after a comma
+and its source, which a tagger reads as a noun. One case per line, written for these tests: the
+text, the cue (its first occurrence), the expected source and content (``None`` means null).
+``NOT_CUES`` stay no cue. Each case runs on the blank pipeline and on a trained parser."""
+
+from __future__ import annotations
+
+from attribution_helpers import C, both_paths_tests, find, text_of
+from conflictnlp import attribution, sentences  # noqa: F401  (registers the factories)
+
+CUES = [
+    # a weak verb between commas, right after its source, inside the clause it reports
+    C("The shelling of the market, the general added, was deliberate.", "added", "the general",
+      "The shelling of the market"),
+    C("But the weapons his brigade has at its disposal, he added, are not enough to hold the line.", "added", "he",
+      "But the weapons his brigade has at its disposal"),
+    C("The convoy, the mayor conceded, had left before dawn.", "conceded", "the mayor", "The convoy"),
+    C("The convoy, the mayor recalled, had left before dawn.", "recalled", "the mayor", "The convoy"),
+    # a progressive with "'s" or "'re" after a pronoun (the contraction joins the verb group)
+    C("He's claiming that the militia shelled the town.", "claiming", "He", "the militia shelled the town"),
+    C("She\u2019s insisting that the convoy was never hit.", "insisting", "She", "the convoy was never hit"),
+    C("They're saying that the bridge has collapsed.", "saying", "They", "the bridge has collapsed"),
+    # a verb of saying that closes its sentence after a comma and its source (a noun tag is the slip)
+    C("The army has lost control of the town, a former commander maintains.", "maintains", "a former commander",
+      "The army has lost control of the town"),
+    C("The attack came after weeks of warnings, the ministry claims.", "claims", "the ministry",
+      "The attack came after weeks of warnings"),
+]
+
+NOT_CUES = [
+    # a verb group or a frame after the comma: "added" is no verb of saying there
+    ("Yes, they have added, since last week, about 11 battalions.", "added"),
+    # "'s" of a noun is a possessive, not "is"
+    ("The army's saying goodbye to its old tanks.", "saying"),
+    # a noun after a preposition at the end of the sentence
+    ("Thousands fled after the attack, according to media reports.", "reports"),
+]
+
+
+test_cue_found, test_cue_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)
+
+
+def test_both_sides_of_a_parenthetical_weak_verb(nlp, parsed):
+    """What the weak verb interrupts is said in two parts, as with "said"."""
+    for pipe in (nlp, parsed):
+        a = find(pipe("The shelling of the market, the general added, was deliberate."), "added")
+        assert [text_of(p) for p in a["content_parts"]] == ["The shelling of the market", "was deliberate"]
+
+
+def test_contracted_verb_group_is_the_cue(nlp, parsed):
+    """The contraction belongs to the cue, as "is" does in "He is claiming"."""
+    for pipe in (nlp, parsed):
+        assert find(pipe("They're saying that the bridge has collapsed."), "saying")["cue"]["text"] == "'re saying"
+        assert find(pipe("He's claiming that the militia shelled the town."), "claiming")["cue"]["text"] == "'s claiming"
