@@ -1,7 +1,8 @@
 """conflict_attribution recall, seventh pass (issue 17): categories found reading the PolNeAR dev
 misses: a weak verb of saying between commas inside the clause it reports, a progressive with a
-contracted "is"/"are" after a pronoun, and a verb of saying that closes its sentence after a comma
-and its source, which a tagger reads as a noun. One case per line, written for these tests: the
+contracted "is"/"are" after a pronoun, a verb of saying that closes its sentence after a comma
+and its source, which a tagger reads as a noun, and an opening frame without a comma before the
+source ("In a statement the army said"). One case per line, written for these tests: the
 text, the cue (its first occurrence), the expected source and content (``None`` means null).
 ``NOT_CUES`` stay no cue. Each case runs on the blank pipeline and on a trained parser."""
 
@@ -27,6 +28,20 @@ CUES = [
       "The army has lost control of the town"),
     C("The attack came after weeks of warnings, the ministry claims.", "claims", "the ministry",
       "The attack came after weeks of warnings"),
+    # an opening frame without a comma is no part of the source
+    C("In a statement the army said that three soldiers were killed.", "said", "the army",
+      "three soldiers were killed"),
+    C("On Monday the army said three soldiers were killed.", "said", "the army", "three soldiers were killed"),
+    C("In Kyiv the minister said the line would hold.", "said", "the minister", "the line would hold"),
+    C("In the east Ukrainian forces said they had repelled an attack.", "said", "Ukrainian forces",
+      "they had repelled an attack"),
+    C("During a visit to the front Zelensky said the line would hold.", "said", "Zelensky", "the line would hold"),
+    C("At a news conference in Goma the governor said 40 people had died.", "said", "the governor",
+      "40 people had died"),
+    C("In a statement the army spokesman Colonel Ivan Petrov said three soldiers were killed.", "said",
+      "the army spokesman Colonel Ivan Petrov", "three soldiers were killed"),
+    C("In a statement the head of the army said three soldiers were killed.", "said", "the head of the army",
+      "three soldiers were killed"),
 ]
 
 NOT_CUES = [
@@ -54,3 +69,15 @@ def test_contracted_verb_group_is_the_cue(nlp, parsed):
     for pipe in (nlp, parsed):
         assert find(pipe("They're saying that the bridge has collapsed."), "saying")["cue"]["text"] == "'re saying"
         assert find(pipe("He's claiming that the militia shelled the town."), "claiming")["cue"]["text"] == "'s claiming"
+
+
+def test_an_opening_frame_names_the_channel(nlp, parsed):
+    """A document, speech or occasion in the frame is the medium, without a time after it."""
+    cases = [("In a statement Monday the army said three soldiers were killed.", "a statement"),
+             ("In a Telegram post the commander said his men had taken the village.", "a Telegram post"),
+             ("In a Bloomberg interview Novak declared that the truce was dead.", "a Bloomberg interview"),
+             ("On Monday the army said three soldiers were killed.", None)]
+    for pipe in (nlp, parsed):
+        for text, medium in cases:
+            a = pipe(text)._.conflict_attributions[0]
+            assert text_of(a["medium"]) == medium, text

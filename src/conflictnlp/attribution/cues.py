@@ -968,6 +968,7 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     if src is None:
         return None
     src = widen_source(lex, view, src, lo)
+    src, frame = opening_frame(lex, view, src, lo)
     summary = summary_source(lex, view, src)
     if summary is not None:
         src = summary
@@ -976,6 +977,8 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
             return rec
     rec.source = src
     rec = content_for_source_before(lex, view, rec, cue, src)
+    if rec is not None and frame is not None and rec.medium is None:
+        rec.medium = frame_medium(view, frame)
     if (rec is not None and rec.content and (relative_source(view, src[0], lo) or quantified is not None)
             and view.words[src[0] - 1] == ","):
         # "The group, which has said it wants X, denied ...": the insert ends at its comma
@@ -1098,6 +1101,55 @@ def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
             src = (left[0], src[1])
     described = reduced_relative_head(lex, view, src, lo)
     return (described, src[1]) if described is not None else src
+
+
+# Prepositions that open a frame before a source without a comma: "In a statement | the army said",
+# "On Monday | the UN said", "During a visit to the front | Novak said".
+FRAME_OPENERS = frozenset(("in", "on", "at", "during", "after", "before", "since", "following", "throughout", "from",
+                           "inside", "near", "across", "amid", "despite"))
+# Words after which a determiner or a name goes on the same phrase: "a visit to | the front", "the head of | the army".
+PHRASE_LINKS = frozenset(("of", "to", "with", "in", "for", "from", "at", "on", "by", "and", "or", "into", "near", "over"))
+
+
+def opening_frame(lex: Lexicons, view: View, src: Range, lo: int) -> Tuple[Range, Optional[Range]]:
+    """A source right after a preposition that opens its clause, with no comma, holds the frame
+    too ("In | a statement the army | said", "On | Monday the UN | said", "During | a visit to the
+    front Novak | said"): the source starts at the last new phrase inside it, a determiner or a name
+    that no preposition, determiner, title or role word ties to the words before ("the army",
+    "Novak"; "the army spokesman Colonel Ivan Petrov" stays whole), and the frame is the rest
+    (returned as well, with its preposition). Otherwise the source, and None."""
+    lower, words = view.lower, view.words
+    opener = skip_lead(view, lo, src[1])
+    if not (opener < src[0] and lower[opener] in FRAME_OPENERS and not any(is_punct(words[k]) for k in range(opener, src[1]))):
+        return src, None
+    named = view.doc.has_annotation("ENT_IOB")
+    start = None
+    for k in range(src[0] + 1, src[1]):
+        prev = lower[k - 1]
+        if (named and view.doc[k].ent_iob_ == "B" and view.doc[k].ent_type_ == "PERSON" and is_cap(words[k - 1])
+                and prev not in TITLE_WORDS and not lex.typer.matches((prev,))):
+            start = k  # a name the recognizer starts after another name: "the Kyiv Post | Novak"
+        elif prev in PHRASE_LINKS or prev in DETERMINERS or prev in POSSESSIVE:
+            continue
+        elif lower[k] in DETERMINERS - {"some"}:
+            start = k
+        elif (is_cap(words[k]) and words[k - 1].isalpha() and words[k - 1].islower() and prev not in TITLE_WORDS
+              and not lex.typer.matches((prev,))):
+            start = k
+    if start is None:
+        return src, None
+    return (start, src[1]), (opener, start)
+
+
+def frame_medium(view: View, frame: Range) -> Optional[Range]:
+    """The channel named by an opening frame ("In | a statement | the army said", "At | a news
+    conference in Goma | the governor said"), without its preposition or a time, or None."""
+    lower = view.lower
+    words = range(frame[0] + 1, frame[1])
+    if not any(lower[k] in PLATFORM_NOUNS or lower[k].rstrip("s") in PLATFORM_NOUNS for k in words):
+        return None
+    end = next((s for s, e, kind in view.frame_spans if kind == "time" and frame[0] + 1 < s < frame[1]), frame[1])
+    return frame[0] + 1, end
 
 
 # Prepositions that open the phrase of a reduced relative clause after a source noun.
