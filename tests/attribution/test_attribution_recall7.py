@@ -1,8 +1,10 @@
 """conflict_attribution recall, seventh pass (issue 17): categories found reading the PolNeAR dev
 misses: a weak verb of saying between commas inside the clause it reports, a progressive with a
 contracted "is"/"are" after a pronoun, a verb of saying that closes its sentence after a comma
-and its source, which a tagger reads as a noun, and an opening frame without a comma before the
-source ("In a statement the army said"). One case per line, written for these tests: the
+and its source, which a tagger reads as a noun, an opening frame without a comma before the
+source ("In a statement the army said"), a document before a relative pronoun ("issued a statement
+that said"), a time after the source's noun ("A UN report in 2019 said"), and a conjunction before a
+source with its appositive ("But Jorge Nampula, senior analyst ..., said"). One case per line, written for these tests: the
 text, the cue (its first occurrence), the expected source and content (``None`` means null).
 ``NOT_CUES`` stay no cue. Each case runs on the blank pipeline and on a trained parser."""
 
@@ -42,6 +44,25 @@ CUES = [
       "the army spokesman Colonel Ivan Petrov", "three soldiers were killed"),
     C("In a statement the head of the army said three soldiers were killed.", "said", "the head of the army",
       "three soldiers were killed"),
+    # a document before a relative "that"/"which": its issuer is the source, as with "a statement saying"
+    C("The ministry issued a statement that said 12 soldiers were killed.", "said", "The ministry",
+      "12 soldiers were killed"),
+    C("The group posted a message on Friday which claimed the attack.", "claimed", "The group", "the attack"),
+    # a time after "in"/"on" ends the source before it
+    C("A UN report in 2019 said the camps were overcrowded.", "said", "A UN report", "the camps were overcrowded"),
+    C("A memorable army leaflet in 2014 warned that the town would be shelled.", "warned", "A memorable army leaflet",
+      "the town would be shelled"),
+    # a conjunction before the subject still lets its appositive belong to it (no inverted report)
+    C("But Jorge Nampula, senior analyst for security at the Institute for Conflict Studies in Maputo, said the "
+      "militants still hold the coast.", "said",
+      "Jorge Nampula, senior analyst for security at the Institute for Conflict Studies in Maputo",
+      "the militants still hold the coast"),
+    C("And Ana Pires, a nurse at the district hospital, said 12 children had died.", "said",
+      "Ana Pires, a nurse at the district hospital", "12 children had died"),
+    # after ", said" a clause with a finite verb is what was said, never an inverted source
+    C("But Jorge Nampula, senior associate for education organizing at the Institute for Peace, said parents still "
+      "want neighborhood schools.", "said", "Jorge Nampula, senior associate for education organizing at the "
+      "Institute for Peace", "parents still want neighborhood schools"),
 ]
 
 NOT_CUES = [
@@ -81,3 +102,9 @@ def test_an_opening_frame_names_the_channel(nlp, parsed):
         for text, medium in cases:
             a = pipe(text)._.conflict_attributions[0]
             assert text_of(a["medium"]) == medium, text
+
+
+def test_the_document_before_a_relative_pronoun_is_the_medium(nlp, parsed):
+    for pipe in (nlp, parsed):
+        a = find(pipe("The ministry issued a statement that said 12 soldiers were killed."), "said")
+        assert text_of(a["medium"]) == "a statement"

@@ -4,7 +4,7 @@ clause's subject, appositives and inserts between commas, datelines and live-blo
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Tuple
 
 from .grammar import BE, DETERMINERS, INNER_PREPS, NP_MAX, NP_STOP, PRONOUNS, QUOTES, TRIM
 from .view import Range, View, is_cap, is_punct
@@ -221,8 +221,19 @@ def appositive_subject(view: View, comma: int, lo: int) -> bool:
     if not appos or appos[0] - 1 < lo or view.words[appos[0] - 1] != ",":
         return False
     head = np_before(view, appos[0] - 1, lo)
-    return bool(head) and head[0] == skip_lead(view, lo, head[1]) and (
+    return bool(head) and opens_clause(view, lo, head) and (
         all(is_cap(w) for w in view.words[appos[0]:appos[1]] if w not in ("'s", "’s")) or is_cap(view.words[head[0]]))
+
+
+# Conjunctions that may open a clause before its subject: "But Jorge Nampula, ..., said".
+LEADING_CONJUNCTIONS = frozenset(("but", "and", "yet", "so", "or"))
+
+
+def opens_clause(view: View, lo: int, span: Tuple[int, int]) -> bool:
+    """Does ``span`` open the clause that starts at ``lo``: right after a timestamp, dateline or
+    label (:func:`skip_lead`), or after a conjunction there ("But | Jorge Nampula, ..., said")?"""
+    start = skip_lead(view, lo, span[1])
+    return span[0] == start or (span[0] == start + 1 and view.lower[start] in LEADING_CONJUNCTIONS)
 
 
 def relative_insert(view: View, comma: int, lo: int) -> bool:
@@ -232,7 +243,7 @@ def relative_insert(view: View, comma: int, lo: int) -> bool:
     if seg is None or view.lower[seg] not in ("which", "who"):
         return False
     head = np_before(view, seg - 1, lo)
-    return bool(head) and head[0] == skip_lead(view, lo, head[1])
+    return bool(head) and opens_clause(view, lo, head)
 
 
 INSERT_MAX = 25  # the longest insert between commas that still belongs to a source
@@ -309,7 +320,7 @@ def appositive_source(view: View, comma: int, lo: int) -> Optional[Range]:
         head = np_before(view, seg - 1, lo)
         if head is None:
             break
-        if head[0] == skip_lead(view, lo, head[1]) or words[head[0] - 1] in QUOTES or words[head[0] - 1] == ":":
+        if opens_clause(view, lo, head) or words[head[0] - 1] in QUOTES or words[head[0] - 1] == ":":
             return head[0], comma
         if words[head[0] - 1] != ",":
             before = segment_start(view, seg - 1, lo)  # "Ana Pires, | of Mariupol |, Ukraine, said"

@@ -14,8 +14,8 @@ from typing import Any, List, NamedTuple, Optional, Tuple
 
 from .asking import asked_passive, asked_whom, asker_before, asking_quote, opening_question, questioned_object, subordinate_topic, verb_by_position
 from .chunker import (
-    appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, relative_insert,
-    segment_start, skip_lead, stop_word_inside,
+    appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, opens_clause,
+    relative_insert, segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
     adverbial_end, clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
@@ -151,6 +151,9 @@ def rule_cases(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Optional
         found = case(view, rec, cue, before)
         if found is not PASS:
             return found
+    documented = relative_document(view, rec, cue, before)
+    if documented is not PASS:
+        return documented
     found = source_before_cue(lex, view, rec, cue, before)
     if found is None:  # "As the general pointed out, the army ...": the "as" frame marks the report
         found = as_parenthetical(view, Record(rec.cue, rec.kind, rec.lemma), cue.i, cue.e, before, cue.lo, cue.hi)
@@ -201,7 +204,7 @@ def nominal_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
     if owner is not None and after < hi and lower[after] == "that":
         rec.source = owner
         rec.content = content_after(view, after, hi)
-        if rec.content and cue.prev in POSSESSIVE and owner[0] == skip_lead(view, lo, owner[1]):
+        if rec.content and cue.prev in POSSESSIVE and opens_clause(view, lo, owner):
             # The claim is the subject: "India's claim that X | has not been corroborated".
             c0, c1 = rec.content
             main = [k for k in range(c0 + 2, c1) if lower[k] in ("is", "was", "has", "have", "are", "were")]
@@ -704,6 +707,20 @@ def issued_saying(view: View, rec: Record, cue: VerbCue, doc: int) -> Optional[R
     return rec if rec.source and rec.content else None
 
 
+def relative_document(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
+    """ "X issued a statement that said ...", "X posted a message on Friday which claimed ...": as
+    "issued a statement saying", X is the source and the document its medium (:func:`issued_saying`);
+    PASS where no document noun stands before the relative pronoun."""
+    lower, lo = view.lower, cue.lo
+    k = before - 2
+    if k < lo or lower[before - 1] not in ("that", "which"):
+        return PASS
+    when = next((s for s, e, kind in view.frame_spans if e == k + 1 and kind == "time"), None)
+    if when is not None and when - 1 >= lo:
+        k = when - 1  # "a statement | on Friday | that said"
+    return issued_saying(view, rec, cue, k) if lower[k] in DOCUMENT_NOUNS else PASS
+
+
 def skip_before_cue(view: View, cue: VerbCue) -> int:
     """Where the words between a source and its verb start: "X also said", "X has repeatedly denied",
     "X is now saying"."""
@@ -834,6 +851,8 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     src = np_after(view, cue.e, hi)
     if src is None or (cue.e < hi and view.lower[cue.e] in ("of", "about")):
         return PASS  # "..., X said of the offensive": what it is about, not who says it
+    if any(view.lower[k] in FINITE_WORDS and words[k].islower() for k in range(*src)):
+        return PASS  # "X, senior associate for education organizing ..., said | parents still want ...": a clause, no source
     src = appositives_after(view, src, hi)  # "said the regional director, Maria Lindqvist, after ..."
     if not rest_is_frame(view, src[1], hi):
         src = inverted_tail(view, src, hi)
@@ -967,6 +986,7 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
         src = contact_source(view, before, lo)
     if src is None:
         return None
+    src = timed_source(view, src, lo)
     src = widen_source(lex, view, src, lo)
     src, frame = opening_frame(lex, view, src, lo)
     summary = summary_source(lex, view, src)
@@ -1000,11 +1020,11 @@ def source_with_dashes(view: View, dash: int, lo: int) -> Optional[Range]:
     if opening is None or words[opening] != words[dash] or opening + 1 >= dash:
         return None
     head = np_before(view, opening, lo)
-    if head is not None and head[0] == skip_lead(view, lo, head[1]):
+    if head is not None and opens_clause(view, lo, head):
         return head[0], dash
     if opening - 1 >= lo and words[opening - 1] != ",":
         named = appositive_source(view, opening, lo)  # the appositive before the first dash
-        if named is not None and named[0] == skip_lead(view, lo, named[1]):
+        if named is not None and opens_clause(view, lo, named):
             return named[0], dash
     return None
 
@@ -1018,7 +1038,7 @@ def contact_source(view: View, before: int, lo: int) -> Optional[Range]:
     if not (j - 1 > lo and lower[j] in CONTACT_VERBS and lower[j - 1] in ("i", "we", "they", "he", "she")):
         return None
     head = np_before(view, j - 1, lo)
-    return (head[0], before) if head and head[0] == skip_lead(view, lo, head[1]) else None
+    return (head[0], before) if head and opens_clause(view, lo, head) else None
 
 
 def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional[Range]:
@@ -1036,7 +1056,7 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
             and words[seg_start].islower() and len(lower[seg_start]) > 4):
         # "President Novak, dedicating the memorial on Saturday, said": what the source was doing
         head = np_before(view, seg_start - 1, lo)
-        return head if head is not None and head[0] == skip_lead(view, lo, head[1]) else None
+        return head if head is not None and opens_clause(view, lo, head) else None
     if lower[seg_start] in ("who", "citing", "cited", "quoting", "according", "speaking", "which", "quoted"):
         inserted = appositive_source(view, comma, lo) if lower[seg_start] in ("who", "which") else None
         if inserted is not None:
@@ -1076,6 +1096,24 @@ def quantified_relative(view: View, before: int, lo: int) -> Optional[Range]:
     return (k, before) if lower[k] in PART_WORDS or lower[k].isdigit() else None
 
 
+def timed_source(view: View, src: Range, lo: int) -> Range:
+    """A time is no source: after "in"/"on" it ends the noun phrase before it, which is the source
+    ("A UN report | in 2019 said", as "A ministry statement | on Monday said")."""
+    lower, words = view.lower, view.words
+    is_time = all(words[k].isdigit() for k in range(*src)) or any(
+        s <= src[0] and src[1] <= e and kind == "time" for s, e, kind in view.frame_spans)
+    if (not is_time or src[0] - 2 < lo or lower[src[0] - 1] not in ("in", "on", "since", "from")
+            or any(w in ("who", "that", "which") for w in lower[lo:src[0]])):
+        return src  # "Aid workers who reached the camp on Friday said": the relative keeps it (widen_source)
+    head = np_before(view, src[0] - 1, lo)
+    if head is not None:
+        return head
+    j = src[0] - 2  # a noun that is also a cue form ends the phrase: "A UN report | in 2019 said"
+    while j >= lo and words[j].isalpha() and lower[j] not in NP_STOP and lower[j] not in PHRASE_LINKS:
+        j -= 1
+    return (j + 1, src[0] - 1) if j + 1 < src[0] - 1 and j + 1 == skip_lead(view, lo, src[1]) else src
+
+
 def relative_source(view: View, k: int, lo: int) -> bool:
     """ "an architect who said", "the group, which has said": the relative pronoun is the source
     as written (annotation guidelines)."""
@@ -1096,7 +1134,7 @@ def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
     if src[0] - 2 >= lo and lower[src[0] - 1] == "and":
         # "residents and a local official said": both conjuncts, when the first opens the clause
         left = np_before(view, src[0] - 1, lo)
-        if (left and (left[0] == skip_lead(view, lo, left[1]) or words[left[0] - 1] in QUOTES | {","})
+        if (left and (opens_clause(view, lo, left) or words[left[0] - 1] in QUOTES | {","})
                 and lex.typer.classify(view.doc[left[0]:left[1]].text).source_type != "unknown"):
             src = (left[0], src[1])
     described = reduced_relative_head(lex, view, src, lo)
@@ -1169,7 +1207,7 @@ def reduced_relative_head(lex: Lexicons, view: View, src: Range, lo: int) -> Opt
     head = np_before(view, k, lo)
     if head is None or lower[head[1] - 1] in DETERMINERS:
         return None
-    opens = head[0] == skip_lead(view, lo, head[1]) or lower[head[0] - 1] in CONTINUATIONS or words[head[0] - 1] in QUOTES | {","}
+    opens = opens_clause(view, lo, head) or lower[head[0] - 1] in CONTINUATIONS or words[head[0] - 1] in QUOTES | {","}
     return head[0] if opens else None
 
 
@@ -1703,7 +1741,7 @@ def speech_noun_colon(view: View, i: int, lo: int, hi: int) -> Optional[Record]:
     src = (v - 1, v) if lower[v - 1] in PRONOUNS else np_before(view, v, lo)
     content = content_after(view, i + 1, past_colon(view, i, hi))
     if src is None or content is None or not (
-            src[0] == skip_lead(view, lo, src[1]) or lower[src[0] - 1] in CONTINUATIONS | {"that"} or words[src[0] - 1] in QUOTES | {","}):
+            opens_clause(view, lo, src) or lower[src[0] - 1] in CONTINUATIONS | {"that"} or words[src[0] - 1] in QUOTES | {","}):
         return None
     rec = Record((v, i + 1), "colon")
     rec.source = src
