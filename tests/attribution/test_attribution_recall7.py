@@ -3,8 +3,9 @@ misses: a weak verb of saying between commas inside the clause it reports, a pro
 contracted "is"/"are" after a pronoun, a verb of saying that closes its sentence after a comma
 and its source, which a tagger reads as a noun, an opening frame without a comma before the
 source ("In a statement the army said"), a document before a relative pronoun ("issued a statement
-that said"), a time after the source's noun ("A UN report in 2019 said"), and a conjunction before a
-source with its appositive ("But Jorge Nampula, senior analyst ..., said"). One case per line, written for these tests: the
+that said"), a time after the source's noun ("A UN report in 2019 said"), a conjunction before a
+source with its appositive ("But Jorge Nampula, senior analyst ..., said"), and a relative clause
+with an irregular past or "whose" ("Several officers who fought in the battle said"). One case per line, written for these tests: the
 text, the cue (its first occurrence), the expected source and content (``None`` means null).
 ``NOT_CUES`` stay no cue. Each case runs on the blank pipeline and on a trained parser."""
 
@@ -63,6 +64,11 @@ CUES = [
     C("But Jorge Nampula, senior associate for education organizing at the Institute for Peace, said parents still "
       "want neighborhood schools.", "said", "Jorge Nampula, senior associate for education organizing at the "
       "Institute for Peace", "parents still want neighborhood schools"),
+    # a relative clause after the subject's noun with an irregular past, or "whose"
+    C("Several officers who fought in the battle said the line broke at dawn.", "said",
+      "Several officers who fought in the battle", "the line broke at dawn"),
+    C("A commander whose unit held the bridge said the enemy retreated.", "said",
+      "A commander whose unit held the bridge", "the enemy retreated"),
 ]
 
 NOT_CUES = [

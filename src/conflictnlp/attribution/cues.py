@@ -1124,11 +1124,14 @@ def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
     """The source with its relative clause or a first conjunct that opens the clause."""
     lower, words = view.lower, view.words
     seg = lower[lo:src[0]] if src[0] > lo and words[src[0] - 1] != "," else ()
-    if "who" in seg or "that" in seg:
+    if "who" in seg or "that" in seg or "whose" in seg:
         # "Foreign journalists who visited Barda confirmed ...": the subject with its relative clause
+        # (after "who" or "whose" any lowercase word goes on it: "officers who fought", "a commander
+        # whose unit held the bridge"; after "that" an auxiliary or a past form)
         subj = np_after(view, skip_lead(view, lo, src[0]), src[0])
-        if (subj and subj[1] + 1 < src[0] and lower[subj[1]] in ("who", "that")
-                and (lower[subj[1] + 1] in BE | {"has", "have", "had"} or lower[subj[1] + 1].endswith("ed"))
+        if (subj and subj[1] + 1 <= src[0] and lower[subj[1]] in ("who", "that", "whose")
+                and ((lower[subj[1] + 1] in BE | {"has", "have", "had"} or lower[subj[1] + 1].endswith("ed"))
+                     or (lower[subj[1]] != "that" and words[subj[1] + 1].isalpha() and words[subj[1] + 1].islower()))
                 and not any(words[k] == "," or lower[k] in view.cue_forms for k in range(subj[1], src[0]))):
             src = (subj[0], src[1])
     if src[0] - 2 >= lo and lower[src[0] - 1] == "and":
