@@ -302,29 +302,30 @@ def test_transformer_configs_train_offline(name, component, tiny_corpus, tmp_pat
 
 # The layer confirms a report the rules could not read: its cue, source and content candidates
 # (given by hand: text and label) and the record that comes of them, or None. Cases: a verb of
-# speech the rules miss ("He’s claiming"), the same with a part missing or out of place, inside a
-# quotation, a name the layer cut short, a preposition opening the content or the source, a belief verb, a verb the lexicon lacks (off by default, on with new_cues), with
-# its verb group and a typographic apostrophe.
-CLAIMING = "He\u2019s claiming that voting fraud is a big problem."
-CONFIRMED = ("\u2019s claiming", "He", "voting fraud is a big problem")
+# speech the blank rules miss (a noun-or-verb form with no "that": "The mayor claims ..."), the same
+# with a part missing or out of place, inside a quotation, a name the layer cut short, a preposition
+# opening the content or the source, a belief verb, a verb the lexicon lacks (off by default, on
+# with new_cues), with its verb group and a typographic apostrophe.
+CLAIMS = "The mayor claims the convoy was looted."
+CONFIRMED = ("claims", "The mayor", "the convoy was looted")
 
 
 @pytest.mark.parametrize("text, candidates, new_cues, expected", [
-    (CLAIMING, [("claiming", "CUE"), ("He", "SOURCE"), ("that voting fraud", "CONTENT")], False, CONFIRMED),
-    (CLAIMING, [("claiming", "CUE"), ("that voting fraud", "CONTENT")], False, None),
-    (CLAIMING, [("claiming", "CUE"), ("He", "SOURCE")], False, None),
-    (CLAIMING, [("claiming", "CUE"), ("He", "SOURCE"), ("a big problem", "CONTENT")], False, None),
-    ("Its banner read \u201cHe\u2019s claiming that voting fraud is a big problem.\u201d",
-     [("claiming", "CUE"), ("He", "SOURCE"), ("that voting fraud", "CONTENT")], False, None),
-    ("A rights group, the Civil Society of North Kivu, reports machetes were used.",
-     [("reports", "CUE"), ("A rights group, the Civil Society of", "SOURCE"), ("were used", "CONTENT")], False,
-     ("reports", "A rights group, the Civil Society of North Kivu", "machetes were used")),
+    (CLAIMS, [("claims", "CUE"), ("The mayor", "SOURCE"), ("the convoy", "CONTENT")], False, CONFIRMED),
+    (CLAIMS, [("claims", "CUE"), ("the convoy", "CONTENT")], False, None),
+    (CLAIMS, [("claims", "CUE"), ("The mayor", "SOURCE")], False, None),
+    (CLAIMS, [("claims", "CUE"), ("The mayor", "SOURCE"), ("looted", "CONTENT")], False, None),
+    ("Its banner read \u201cThe mayor claims the convoy was looted.\u201d",
+     [("claims", "CUE"), ("The mayor", "SOURCE"), ("the convoy", "CONTENT")], False, None),
+    ("A monitoring group, the Lake Region Watch, reports mortars were fired near the port.",
+     [("reports", "CUE"), ("A monitoring group, the Lake Region", "SOURCE"), ("were fired", "CONTENT")], False,
+     ("reports", "A monitoring group, the Lake Region Watch", "mortars were fired near the port")),
     ("The army, adding to the confusion, issued no figures.",
      [("adding", "CUE"), ("The army", "SOURCE"), ("to the confusion", "CONTENT")], False, None),
     ("Asked to describe the device, the police declined.",
      [("describe", "CUE"), ("to", "SOURCE"), ("the device", "CONTENT")], False, None),
-    ("He thinks voting fraud is a big problem.",
-     [("thinks", "CUE"), ("He", "SOURCE"), ("voting fraud", "CONTENT")], False, None),
+    ("The mayor thinks the convoy was looted.",
+     [("thinks", "CUE"), ("The mayor", "SOURCE"), ("the convoy", "CONTENT")], False, None),
     ("The governor didn\u2019t harrumph that the town was lost.",
      [("harrumph", "CUE"), ("The governor", "SOURCE"), ("the town was lost", "CONTENT")], False, None),
     ("The governor didn\u2019t harrumph that the town was lost.",

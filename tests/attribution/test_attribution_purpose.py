@@ -1,5 +1,5 @@
 """conflict_attribution: a verb of saying in an infinitive of purpose after a verb of contact,
-appearance or publishing ("The spokesman called back the agency to confirm ..."; issue 17). Its
+appearance or publishing ("A militia spokesman called back the radio station to confirm ..."; issue 17). Its
 subject is the source, the verb's object the medium. One case per line, written for these tests:
 the text, the cue (its first occurrence), the expected source and content. ``NOT_CUES`` stay no
 cue. Each case runs on the blank pipeline and on a trained parser."""
@@ -12,8 +12,8 @@ from conflictnlp import attribution, sentences  # noqa: F401  (registers the fac
 
 CUES = [
     # contact: calling, phoning, writing, contacting, summoning
-    C("The spokesman called back the agency to confirm that fighting had resumed near the airport.", "confirm",
-      "The spokesman", "fighting had resumed near the airport"),
+    C("A militia spokesman called back the radio station to confirm that the bridge had been destroyed.", "confirm",
+      "A militia spokesman", "the bridge had been destroyed"),
     C("A police officer phoned the news agency to say that 12 people had been killed.", "say", "A police officer",
       "12 people had been killed"),
     C("The governor wrote to the UN Security Council to warn that the town could fall within days.", "warn",
@@ -61,8 +61,8 @@ test_cue_found, test_cue_found_with_parser, test_not_a_cue = both_paths_tests(CU
 
 
 @pytest.mark.parametrize("text,cue,medium", [
-    ("The spokesman called back the agency to confirm that fighting had resumed near the airport.", "confirm",
-     "the agency"),
+    ("A militia spokesman called back the radio station to confirm that the bridge had been destroyed.", "confirm",
+     "the radio station"),
     ("A militia commander took to Telegram overnight to claim that his men had hit the depot.", "claim", "Telegram"),
     ("The defence minister went on state television to deny that any soldiers had been captured.", "deny",
      "state television"),

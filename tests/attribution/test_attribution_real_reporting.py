@@ -200,8 +200,8 @@ RIGHT_SIDE = [
       "his troops had fired first", None),
     T("The governors all said the talks had failed.", "said", "The governors", "the talks had failed", None),
     T("Kovac has often cited the 1995 accords as a model.", "cited", "Kovac", "the 1995 accords as a model", None),
-    T("The army spokesman on Friday told Reuters that the road was being cleared.", "told", "The army spokesman",
-      "the road was being cleared", "on Friday"),
+    T("The police spokesman on Monday told the agency that the road was being cleared.", "told", "The police spokesman",
+      "the road was being cleared", "on Monday"),
     # a weekday with a possessive names an event
     T("Officials blamed Sunday's ambush on a splinter faction.", "blamed", "Officials",
       "Sunday's ambush on a splinter faction", None),

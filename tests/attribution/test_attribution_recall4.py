@@ -41,8 +41,8 @@ CUES = [
     # A catenative verb and its "to" belong to the verb group; the source stands before them.
     C("The general went on to say that the offensive had stalled.", "went on to say", "The general",
       "the offensive had stalled"),
-    C("Small groups of protesters continued to call for the release of the detainees.", "continued to call for",
-      "Small groups of protesters", "the release of the detainees"),
+    C("Crowds of relatives continued to call for the release of the detainees.", "continued to call for",
+      "Crowds of relatives", "the release of the detainees"),
     C("The minister continues to insist that the army will not withdraw.", "continues to insist", "The minister",
       "the army will not withdraw"),
     C("The envoy has repeatedly refused to say whether talks will resume.", "has repeatedly refused to say",

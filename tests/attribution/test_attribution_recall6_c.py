@@ -98,11 +98,11 @@ CUES = [
       "the siege, and the need to open a corridor"),
     C("The general ended by criticizing the allies for their delays.", "criticizing", "The general",
       "the allies for their delays"),
-    C("The minister responded to a widow on Wednesday night by saying his refusal to use the words \u201ctotal "
-      "war\u201d was a matter of principle.", "saying", "The minister",
-      "his refusal to use the words \u201ctotal war\u201d was a matter of principle"),
-    C("The minister responded to a widow on Wednesday night by saying his refusal to use the words \u201ctotal "
-      "war\u201d was a matter of principle.", "responded to", "The minister", "a widow"),
+    C("The governor replied to a veteran on Tuesday evening by saying his decision to close the old "
+      "\u201cwar road\u201d was final.", "saying", "The governor",
+      "his decision to close the old \u201cwar road\u201d was final"),
+    C("The governor replied to a veteran on Tuesday evening by saying his decision to close the old "
+      "\u201cwar road\u201d was final.", "replied to", "The governor", "a veteran"),
     # A gerund without a comma after a verb of perceiving or going on, or after an occasion; an
     # addressee after "to" before "that".
     C("The widow can be heard yelling to the soldiers that her husband was unarmed.", "yelling", "The widow",

@@ -103,8 +103,8 @@ DESCRIBED_AS = [
 
 ESTIMATES = [
     # A figure put on a count is what the source holds (cue_type belief): the count and its figure.
-    C("Officials in the province have put the death toll from Sunday's attack on the camp at 23.", "have put",
-      "Officials in the province", "the death toll from Sunday's attack on the camp at 23"),
+    C("Officials in the province have put the death toll from Tuesday's raid on the market at 17.", "have put",
+      "Officials in the province", "the death toll from Tuesday's raid on the market at 17"),
     C("The UN puts the number of displaced at 1.2 million.", "puts", "The UN", "the number of displaced at 1.2 million"),
     C("Local officials put the toll at more than 40, the agency said.", "put", "Local officials",
       "the toll at more than 40"),

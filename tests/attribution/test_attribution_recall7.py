@@ -18,8 +18,8 @@ CUES = [
     # a weak verb between commas, right after its source, inside the clause it reports
     C("The shelling of the market, the general added, was deliberate.", "added", "the general",
       "The shelling of the market"),
-    C("But the weapons his brigade has at its disposal, he added, are not enough to hold the line.", "added", "he",
-      "But the weapons his brigade has at its disposal"),
+    C("The shells the brigade still keeps in its depots, he added, will last a week.", "added", "he",
+      "The shells the brigade still keeps in its depots"),
     C("The convoy, the mayor conceded, had left before dawn.", "conceded", "the mayor", "The convoy"),
     C("The convoy, the mayor recalled, had left before dawn.", "recalled", "the mayor", "The convoy"),
     # a progressive with "'s" or "'re" after a pronoun (the contraction joins the verb group)
@@ -51,7 +51,7 @@ CUES = [
     C("The group posted a message on Friday which claimed the attack.", "claimed", "The group", "the attack"),
     # a time after "in"/"on" ends the source before it
     C("A UN report in 2019 said the camps were overcrowded.", "said", "A UN report", "the camps were overcrowded"),
-    C("A memorable army leaflet in 2014 warned that the town would be shelled.", "warned", "A memorable army leaflet",
+    C("A rebel radio broadcast in 2016 warned that the town would be shelled.", "warned", "A rebel radio broadcast",
       "the town would be shelled"),
     # a conjunction before the subject still lets its appositive belong to it (no inverted report)
     C("But Jorge Nampula, senior analyst for security at the Institute for Conflict Studies in Maputo, said the "
@@ -61,9 +61,9 @@ CUES = [
     C("And Ana Pires, a nurse at the district hospital, said 12 children had died.", "said",
       "Ana Pires, a nurse at the district hospital", "12 children had died"),
     # after ", said" a clause with a finite verb is what was said, never an inverted source
-    C("But Jorge Nampula, senior associate for education organizing at the Institute for Peace, said parents still "
-      "want neighborhood schools.", "said", "Jorge Nampula, senior associate for education organizing at the "
-      "Institute for Peace", "parents still want neighborhood schools"),
+    C("But Jorge Nampula, senior adviser for community organizing at the Lake Region Peace Forum, said families "
+      "still want to go home.", "said", "Jorge Nampula, senior adviser for community organizing at the "
+      "Lake Region Peace Forum", "families still want to go home"),
     # a relative clause after the subject's noun with an irregular past, or "whose"
     C("Several officers who fought in the battle said the line broke at dawn.", "said",
       "Several officers who fought in the battle", "the line broke at dawn"),
@@ -102,7 +102,7 @@ def test_an_opening_frame_names_the_channel(nlp, parsed):
     """A document, speech or occasion in the frame is the medium, without a time after it."""
     cases = [("In a statement Monday the army said three soldiers were killed.", "a statement"),
              ("In a Telegram post the commander said his men had taken the village.", "a Telegram post"),
-             ("In a Bloomberg interview Novak declared that the truce was dead.", "a Bloomberg interview"),
+             ("In a radio interview Novak declared that the truce was dead.", "a radio interview"),
              ("On Monday the army said three soldiers were killed.", None)]
     for pipe in (nlp, parsed):
         for text, medium in cases:

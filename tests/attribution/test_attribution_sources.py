@@ -22,7 +22,7 @@ TYPER_CASES = [
     ("a US official", "official", True, False),
     ("sources", "unknown", True, False),
     ("officials", "official", True, False),
-    ("a senior Ukrainian official with knowledge of the troop movements", "official", True, False),
+    ("a senior Moldovan official with knowledge of the convoy schedule", "official", True, False),
     ("Ukrainian official Mykhailo Podolyak", "official", False, False),
     ("TASS", "media", False, True),
     ("RIA Novosti", "media", False, True),

@@ -74,7 +74,7 @@ CASES = [
     ("Close to 300 Houthi fighters died in the strikes.", "Close to 300 Houthi fighters", dict(qualifier="below", kind="killed", actor="Houthis")),
     # --- approximators: min ---------------------------------------------------------------------------
     ("More than 10,000 North Korean soldiers have joined the war.", "More than 10,000 North Korean soldiers", dict(value=10000, low=10000, high=None, estimate=10000, qualifier="min")),
-    ("North Korean soldiers, estimated at over 10,000, have joined Russian troops.", "over 10,000", dict(qualifier="min", kind="troops", unit="soldier", actor="North Korea")),
+    ("Chadian fighters, estimated at over 10,000, have joined the rebel forces.", "over 10,000", dict(qualifier="min", kind="troops", unit="fighter", actor="Chad")),
     ("At least 30 civilians were killed in the shelling of Kherson.", "At least 30 civilians", dict(qualifier="min", kind="killed", unit="civilian")),
     ("Upwards of 5,000 Wagner mercenaries were deployed in Mali.", "Upwards of 5,000 Wagner mercenaries", dict(qualifier="min", actor="Wagner", unit="mercenary")),
     ("Over 200 Russian drones were launched overnight.", "Over 200 Russian drones", dict(qualifier="min", kind="equipment", actor="Russia")),

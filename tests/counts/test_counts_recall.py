@@ -110,7 +110,7 @@ CASES = [
     ("The army has 300 soldiers, and civilians were killed.", "300 soldiers", dict(kind="troops")),
     ('"We found the bodies of seven police officers [...] and two unidentified women."', "two unidentified women", dict(kind="killed", unit="woman")),
     # --- a participle of violence coordinated before the cue after the count (words.jsonl violence_verbs) ---
-    ("Omar is one of at least 300 people shot and killed by soldiers so far this year.", "at least 300 people", dict(kind="killed", qualifier="min", value=300)),
+    ("Soldiers have buried at least 300 people shot and killed during the siege, the mayor said.", "at least 300 people", dict(kind="killed", qualifier="min", value=300)),
     ("At least 45 villagers have been shot and killed by militiamen since June.", "At least 45 villagers", dict(kind="killed", unit="villager")),
     ("Twelve protesters were beaten and wounded by the police.", "Twelve protesters", dict(kind="wounded", unit="protester")),
     ("Four herders were shot or stabbed and later died.", "Four herders", dict(kind="killed")),

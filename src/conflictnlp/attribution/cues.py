@@ -607,7 +607,7 @@ def gerund_lead(view: View, cue: VerbCue, g: int, marked: bool) -> Optional[int]
     if prev in BARE_LINKS and (cue.nxt in ("that", ":") or cue.nxt in QUOTES or bare_clause(view, cue)):
         return g - 1
     if prev == "by" and cue.entry.get("object") and g - 2 >= lo and lower[g - 2] in BY_OPENERS:
-        return g - 1  # "She started off by emphasizing economic fairness": what she began with is said
+        return g - 1  # "She started off by emphasizing the siege": what she began with is said
     if prev in GERUND_LINKS and marked and g - 1 > skip_lead(view, lo, g) + 2:
         return g - 1
     chain = chained_gerund(view, g, lo)
@@ -739,7 +739,7 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
         elif catenative_before(view, before, cue.lo) < before:
             before = catenative_before(view, before, cue.lo)  # "X continued to | call for", "X went on to | say"
         elif before == cue.i and purpose_before(view, cue) is not None:
-            before = purpose_before(view, cue)[0]  # "X called back the agency to | confirm"
+            before = purpose_before(view, cue)[0]  # "X called back the radio station to | confirm"
         elif before in times and times[before] > cue.lo:
             before = times[before]  # "X last month announced", "X on Sunday denied"
         elif before - 3 > cue.lo and view.words[before - 1] == view.words[before - 3] == "," and view.lower[before - 2] in LINK_ADVERBS:
@@ -793,7 +793,7 @@ PLATFORM_NOUNS = DOCUMENT_NOUNS | SPEECH_NOUNS | OCCASION_NOUNS | PUBLISHED_NOUN
 def purpose_before(view: View, cue: "VerbCue") -> Optional[Tuple[int, int]]:
     """A verb of contact or appearance (``words.jsonl`` ``purpose_openers``), or of publishing with a
     document, speech or occasion as its object (``purpose_publishers``), whose infinitive of purpose
-    is the cue, as (the verb, the "to" before the cue): "The spokesman called back the agency to |
+    is the cue, as (the verb, the "to" before the cue): "A spokesman called back the radio station to |
     confirm", "A commander took to Telegram overnight to | claim", "The army issued a statement on
     Sunday to | confirm"; its subject is the source. None when the cue is no such infinitive: no "to"
     right before it, a verb of belief or of another sense ("used the lull to write"), a clause,
@@ -852,7 +852,7 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     if src is None or (cue.e < hi and view.lower[cue.e] in ("of", "about")):
         return PASS  # "..., X said of the offensive": what it is about, not who says it
     if any(view.lower[k] in FINITE_WORDS and words[k].islower() for k in range(*src)):
-        return PASS  # "X, senior associate for education organizing ..., said | parents still want ...": a clause, no source
+        return PASS  # "X, senior adviser for community organizing ..., said | families still want ...": a clause, no source
     src = appositives_after(view, src, hi)  # "said the regional director, Maria Lindqvist, after ..."
     if not rest_is_frame(view, src[1], hi):
         src = inverted_tail(view, src, hi)
@@ -1657,7 +1657,7 @@ def past_colon(view: View, colon: int, hi: int) -> int:
 
 
 def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[Record]:
-    """A headline colon after a source: "U.S. officials: North Korean troops gather ..."."""
+    """A headline colon after a source: "Kyiv officials: new brigades gather near the river"."""
     named = speech_noun_colon(view, i, lo, hi)
     if named is not None:
         return named  # "The ministry made the following statement: ..."

@@ -147,7 +147,7 @@ def verb_at(view: View, k: int, end: int, irregular: frozenset) -> bool:
             k = when
         elif lower[k] in ("in", "on", "since") and k + 1 < end and (lower[k + 1] in MONTHS or lower[k + 1] in DAYS or (
                 words[k + 1].isdigit() and len(words[k + 1]) == 4)):
-            k += 2  # "A group of doctors in 2015 sent ...": a date the time patterns leave to the cue
+            k += 2  # "A group of medics in 2019 sent ...": a date the time patterns leave to the cue
         elif lower[k] in SKIP_BEFORE_CUE - FINITE or (lower[k].endswith("ly") and len(lower[k]) > 4 and words[k].islower()):
             k += 1
         else:

@@ -111,7 +111,7 @@ def split_at_breaks(bounds: Sequence[Range], words: Sequence[str]) -> List[Range
 
 def join_after_titles(bounds: Sequence[Range], words: Sequence[str]) -> List[Range]:
     """The sentences, joined where a parser split after a title before a name ("Air Force Brig. |
-    Gen. Pat Ryder said"): a sentence that ends with a title abbreviation runs on."""
+    Gen. Ana Reyes said"): a sentence that ends with a title abbreviation runs on."""
     out: List[Range] = []
     for start, end in bounds:
         if out and start < end and words[start][:1].isupper() and ends_with_title(words, out[-1]):

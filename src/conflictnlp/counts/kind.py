@@ -196,8 +196,8 @@ def wounded_next(tables: CountTables, ctx: DocContext, end: int, limit: int) -> 
 
 def list_cue_kind(tables: CountTables, ctx: DocContext, end: int, limit: int) -> Optional[str]:
     """The kind of the cue after a list the phrase ending at ``end`` opens: "109 soldiers, 40
-    militants and 12 civilians have been killed" gives all three "killed", and so does "at least 40
-    troops, separatist fighters and civilians were killed". Every item needs a counted noun; a list
+    militants and 12 civilians have been killed" gives all three "killed", and so does "at least 30
+    troops, militiamen and villagers were killed". Every item needs a counted noun; a list
     of nouns alone needs two items (", and civilians were killed" may open a clause of its own)."""
     words = ctx.words
     p, figures, items, bare = end, 0, 0, False  # bare: an item whose noun has not come yet
@@ -298,7 +298,7 @@ def bare_ok(tables: CountTables, ctx: DocContext, end: int, quantity: Quantity) 
 
 
 def link(tables: CountTables, ctx: DocContext, start: int, sent_start: int) -> Optional[Tuple[str, str, Optional[str]]]:
-    """ "North Korean soldiers, estimated at over 10,000": the noun earlier in the sentence;
+    """ "Chadian fighters, estimated at over 10,000": the noun earlier in the sentence;
     (its kind, its lemma, the actor word just before it)."""
     words = ctx.words
     link_len = 0
@@ -454,7 +454,7 @@ def _owner_end(ctx: DocContext, p: int, limit: int) -> Optional[int]:
         q = actor[1]
         if q < limit and words[q] in ACTOR_HEADS:
             return q + 1
-        return _origin_end(ctx, q, limit) or q  # "from the U.S. 4th Infantry Division were killed"
+        return _origin_end(ctx, q, limit) or q  # "from the 2nd Marine Brigade were killed"
     if k < limit and words[k] in ACTOR_HEADS:
         return k + 1  # "312 members of the militia were killed"
     return _origin_end(ctx, k, limit)
