@@ -4,8 +4,9 @@ contracted "is"/"are" after a pronoun, a verb of saying that closes its sentence
 and its source, which a tagger reads as a noun, an opening frame without a comma before the
 source ("In a statement the army said"), a document before a relative pronoun ("issued a statement
 that said"), a time after the source's noun ("A UN report in 2019 said"), a conjunction before a
-source with its appositive ("But Jorge Nampula, senior analyst ..., said"), and a relative clause
-with an irregular past or "whose" ("Several officers who fought in the battle said"). One case per line, written for these tests: the
+source with its appositive ("But Jorge Nampula, senior analyst ..., said"), a relative clause
+with an irregular past or "whose" ("Several officers who fought in the battle said"), and a
+quotation after a topic object ("described the attack to the radio station; “...”"). One case per line, written for these tests: the
 text, the cue (its first occurrence), the expected source and content (``None`` means null).
 ``NOT_CUES`` stay no cue. Each case runs on the blank pipeline and on a trained parser."""
 
@@ -69,6 +70,12 @@ CUES = [
       "Several officers who fought in the battle", "the line broke at dawn"),
     C("A commander whose unit held the bridge said the enemy retreated.", "said",
       "A commander whose unit held the bridge", "the enemy retreated"),
+    # a topic object, then a colon or semicolon and a quotation: the quotation is what was said
+    C("A police officer, Amina Duale, described the attack to the radio station; \"The gunmen came at night. We have "
+      "found the bodies of six herders.\"", "described", "A police officer, Amina Duale",
+      "The gunmen came at night. We have found the bodies of six herders"),
+    C("The commander recounted the ambush: \"They hit the first truck and then the second.\"", "recounted",
+      "The commander", "They hit the first truck and then the second"),
 ]
 
 NOT_CUES = [
@@ -114,3 +121,14 @@ def test_the_document_before_a_relative_pronoun_is_the_medium(nlp, parsed):
     for pipe in (nlp, parsed):
         a = find(pipe("The ministry issued a statement that said 12 soldiers were killed."), "said")
         assert text_of(a["medium"]) == "a statement"
+
+
+def test_the_addressee_of_a_topic_object_is_the_medium(nlp, parsed):
+    """ "to Y" in the object before the quotation is the medium; a capital after the cue opens a new
+    headline, not an object, and the quotation after it is not this cue's content."""
+    for pipe in (nlp, parsed):
+        a = find(pipe("The commander described the ambush to reporters: \"They hit the first truck.\""), "described")
+        assert text_of(a["content"]) == "They hit the first truck" and text_of(a["medium"]) == "reporters"
+        doc = pipe("Villagers flee as rebels advance, officials say Mayor of Goma on the curfew: \"Stay home\"")
+        said = find(doc, "say")
+        assert said is None or text_of(said["content"]) != "Stay home"

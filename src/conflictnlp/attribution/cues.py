@@ -1244,6 +1244,11 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     lower, words, lo = view.lower, view.words, cue.lo
     after_start, hi = start_after_source(view, rec, cue, src)
     found = reported_after(lex, view, cue, after_start, hi)
+    quoted = topic_quote(view, after_start)
+    if quoted is not None:
+        found = True, quoted[0]  # "X described the attack to the radio station; “...”": the quotation is said
+        if rec.medium is None:
+            rec.medium = quoted[1]
     if found is None:
         return None
     signal, content = found
@@ -1269,6 +1274,30 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if content is None and not post and rec.medium is None:
         return None
     return rec
+
+
+# The longest object (a topic and its addressee) between a verb of saying and a colon that opens a quotation.
+TOPIC_MAX = 8
+
+
+def topic_quote(view: View, start: int) -> Optional[Tuple[Range, Optional[Range]]]:
+    """A topic object after the cue, then a colon or semicolon and a quotation: "X described the
+    attack to the radio station; “...”", "X recounted the ambush: “...”". The quotation is what was
+    said (its inside), and "to Y" in the object the addressee (the medium); None when no such
+    object stands there (a clause, another quotation, a verb in it, or nothing before the colon)."""
+    words, lower = view.words, view.lower
+    k = next((j for j in range(start + 1, min(start + TOPIC_MAX + 1, view.n)) if words[j] in (":", ";")), None)
+    if (k is None or k + 1 >= view.n or words[k + 1] not in QUOTES or k + 1 not in view.open_at
+            or not words[start].islower()):
+        return None  # a capital opens a new line or headline, not an object: "officials say | Kenya's envoy: “...”"
+    if any(lower[j] in FINITE_WORDS or lower[j] == "that" or words[j] in QUOTES or is_punct(words[j])
+           for j in range(start, k)):
+        return None
+    quote = trim(view, k + 2, view.open_at[k + 1])
+    if quote is None:
+        return None
+    to = next((j for j in range(start, k) if lower[j] == "to"), None)
+    return quote, (np_after(view, to + 1, k) if to is not None and to + 1 < k else None)
 
 
 def start_after_source(view: View, rec: Record, cue: VerbCue, src: Range) -> Tuple[int, int]:
