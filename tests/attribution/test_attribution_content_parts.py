@@ -22,8 +22,8 @@ BOTH_SIDES = [
     P("Twelve soldiers, the army said, were killed in the attack near Izium.", "the army",
       ["Twelve soldiers", "were killed in the attack near Izium"]),
     # a split quote joined by "but" or "and" after the cue
-    P("“You know, I trust the commander,” he said, but “when it comes to supplies, the brigade runs short.”", "he",
-      ["You know, I trust the commander", "when it comes to supplies, the brigade runs short"]),
+    P("“Look, I trust the commander,” he said, but “on supplies, the brigade always runs short.”", "he",
+      ["Look, I trust the commander", "on supplies, the brigade always runs short"]),
     P("“We will hold,” the commander said, and “nobody here is leaving.”", "the commander",
       ["We will hold", "nobody here is leaving"]),
 ]

@@ -46,8 +46,8 @@ CUES = [
       "said", "Kall -- co-editor of Debating War, a book on the generals' speeches", "the general liked surprises"),
     C("Ana Pires, the head of Ora Relief -- the group that runs the camps -- told reporters that the shelter was full.",
       "told", "Ana Pires, the head of Ora Relief -- the group that runs the camps", "the shelter was full"),
-    C("Turkey, Syria's only ally and its lifeline to the outside world, said it was firmly opposed to the strike.",
-      "said", "Turkey, Syria's only ally and its lifeline to the outside world", "it was firmly opposed to the strike"),
+    C("Belarus, the junta's closest partner and its main supplier of fuel, said it would not join the sanctions.",
+      "said", "Belarus, the junta's closest partner and its main supplier of fuel", "it would not join the sanctions"),
     # After "by", "for", "from", say reports a clause without "that", tell its addressee and "that".
     C("The minister answered a widow on Wednesday by saying his refusal to negotiate was a matter of principle.",
       "saying", "The minister", "his refusal to negotiate was a matter of principle"),

@@ -60,8 +60,8 @@ CUES = [
     C("The plan is being criticized as a surrender to Moscow.", "is being criticized as", None, "The plan"),
     C("The ministry has been criticized for its slow response to the floods.", "has been criticized for", None,
       "The ministry"),
-    C("Although the allies have sent tanks, they have often been criticized for being slow.",
-      "have often been criticized for", None, "they"),
+    C("Although the allies have sent tanks, they have repeatedly been criticized for their delays.",
+      "have repeatedly been criticized for", None, "they"),
     C("The envoy has been harshly criticized for his silence on the shelling.", "has been harshly criticized for",
       None, "The envoy"),
     C("The camps are described as prisons by former detainees.", "are described as", "former detainees", "The camps"),
@@ -87,8 +87,8 @@ CUES = [
       "provocations.", "call", "Kyiv and Warsaw", "them \"saboteurs\""),
     C("When militants cross the border, Kyiv and Warsaw call them \"saboteurs\" and describe their raids as "
       "provocations.", "describe", "Kyiv and Warsaw", "their raids as provocations"),
-    C("Once in my first week at the front, when the shelling started at dawn, I laughed and said, \"I don't "
-      "believe in luck.\"", "said", "I", "I don't believe in luck"),
+    C("Once in my first week at the front, when the shelling started at dawn, I shrugged and said, \"Luck is "
+      "for gamblers.\"", "said", "I", "Luck is for gamblers"),
     # Other requests: a noun-or-verb form after a modal is a verb without a tagger ("will demand");
     # "pleaded for" governs what is asked for; "implored X to ..." is a request in every sense.
     C("The protesters will demand more details about the strike.", "will demand", "The protesters",

@@ -23,10 +23,10 @@ CUES = [
       "reckless.\"", "saying", "Novak", "He is reckless"),
     C("Meanwhile, it attacked the militia, saying its fighters had looted the villages.", "saying", "it",
       "its fighters had looted the villages"),
-    C("Novak, a former general, then appeared on state television on Tuesday and began by saying he would never "
-      "surrender.", "saying", "Novak, a former general", "he would never surrender"),
-    C("Two newspapers and a broadcaster filed a motion to unseal the court records, arguing the move was needed to "
-      "inform the public.", "arguing", "Two newspapers and a broadcaster", "the move was needed to inform the public"),
+    C("Novak, a former general, then appeared on state television on Friday night and opened by saying the army "
+      "would never surrender.", "saying", "Novak, a former general", "the army would never surrender"),
+    C("Two newspapers and a broadcaster asked the tribunal to release the casualty files, arguing that families had a "
+      "right to know.", "arguing", "Two newspapers and a broadcaster", "families had a right to know"),
     C("Regional leaders who have been the strongest opponents of the truce have embraced the plan, warning that the "
       "rebels will regroup.", "warning", "Regional leaders who have been the strongest opponents of the truce",
       "the rebels will regroup"),
