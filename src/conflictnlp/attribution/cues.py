@@ -738,8 +738,8 @@ def skip_before_cue(view: View, cue: VerbCue) -> int:
             before -= 1  # "who’s called for", "he's denied": "has"
         elif catenative_before(view, before, cue.lo) < before:
             before = catenative_before(view, before, cue.lo)  # "X continued to | call for", "X went on to | say"
-        elif before == cue.i and purpose_before(view, cue) is not None:
-            before = purpose_before(view, cue)[0]  # "X called back the radio station to | confirm"
+        elif before == cue.i and (purpose := purpose_before(view, cue)) is not None:
+            before = purpose[0]  # "X called back the radio station to | confirm"
         elif before in times and times[before] > cue.lo:
             before = times[before]  # "X last month announced", "X on Sunday denied"
         elif before - 3 > cue.lo and view.words[before - 1] == view.words[before - 3] == "," and view.lower[before - 2] in LINK_ADVERBS:
@@ -1146,7 +1146,7 @@ def widen_source(lex: Lexicons, view: View, src: Range, lo: int) -> Range:
 
 # Prepositions that open a frame before a source without a comma: "In a statement | the army said",
 # "On Monday | the UN said", "During a visit to the front | Novak said".
-FRAME_OPENERS = frozenset(("in", "on", "at", "during", "after", "before", "since", "following", "throughout", "from",
+SOURCE_FRAME_PREPS = frozenset(("in", "on", "at", "during", "after", "before", "since", "following", "throughout", "from",
                            "inside", "near", "across", "amid", "despite"))
 # Words after which a determiner or a name goes on the same phrase: "a visit to | the front", "the head of | the army".
 PHRASE_LINKS = frozenset(("of", "to", "with", "in", "for", "from", "at", "on", "by", "and", "or", "into", "near", "over"))
@@ -1161,7 +1161,7 @@ def opening_frame(lex: Lexicons, view: View, src: Range, lo: int) -> Tuple[Range
     (returned as well, with its preposition). Otherwise the source, and None."""
     lower, words = view.lower, view.words
     opener = skip_lead(view, lo, src[1])
-    if not (opener < src[0] and lower[opener] in FRAME_OPENERS and not any(is_punct(words[k]) for k in range(opener, src[1]))):
+    if not (opener < src[0] and lower[opener] in SOURCE_FRAME_PREPS and not any(is_punct(words[k]) for k in range(opener, src[1]))):
         return src, None
     named = view.doc.has_annotation("ENT_IOB")
     start = None
