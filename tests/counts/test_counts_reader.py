@@ -100,7 +100,7 @@ CASES = [
     # --- vague magnitudes -----------------------------------------------------------------------------
     ("Dozens of missiles struck Kharkiv overnight.", "Dozens of missiles", dict(value=None, low=24, high=99, estimate=40, qualifier="vague", kind="equipment", unit="missile", inferred=True)),
     ("Hundreds of RSF fighters were killed in the battle for Omdurman.", "Hundreds of RSF fighters", dict(qualifier="vague", low=200, high=999, kind="killed", actor="RSF")),
-    ("Several thousand North Korean soldiers have arrived in Kursk.", "Several thousand North Korean soldiers", dict(qualifier="vague", low=3000, high=9000, estimate=5000, actor="North Korea")),
+    ("Several thousand Eritrean soldiers are stationed near Humera.", "Several thousand Eritrean soldiers", dict(qualifier="vague", low=3000, high=9000, estimate=5000, actor="Eritrea")),
     ("Thousands of DPRK soldiers are arriving daily.", "Thousands of DPRK soldiers", dict(qualifier="vague", low=2000, actor="North Korea")),
     ("Tens of thousands of troops are massing on the border.", "Tens of thousands of troops", dict(qualifier="vague", low=20000, high=99999, estimate=40000)),
     ("Hundreds of thousands of people have fled the fighting in Sudan.", "Hundreds of thousands of people", dict(qualifier="vague", kind="displaced", low=200000)),
@@ -171,7 +171,7 @@ CASES = [
     ("The Israeli military said 21 reservists were killed in Gaza.", "21 reservists", dict(kind="killed", unit="reservist")),
     ("About 1,200 people were killed in the Hamas attack.", "About 1,200 people", dict(kind="killed", qualifier="approx")),
     ("An estimated 2,000 fighters from the TPLF were captured.", "An estimated 2,000 fighters", dict(kind="captured", actor="TPLF")),
-    ("About 11,000 soldiers from the DPRK are being trained.", "About 11,000 soldiers", dict(actor="North Korea", kind="troops")),
+    ("About 4,000 soldiers from the DPRK are being trained near the border.", "About 4,000 soldiers", dict(actor="North Korea", kind="troops")),
     ("Russia's 50,000 troops in Kursk are preparing an offensive.", "50,000 troops", dict(actor="Russia")),
     ("The Kremlin has deployed 700,000 soldiers in Ukraine.", "700,000 soldiers", dict(actor="Russia")),
     ("Ukraine has downed 15 Russian jets this year.", "15 Russian jets", dict(kind="equipment", actor="Russia")),

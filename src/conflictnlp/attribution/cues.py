@@ -1618,7 +1618,7 @@ def according_cue(lex: Lexicons, view: View, s: int, e: int, lo: int, hi: int) -
     if before and rest and view.lower[rest[0]] in CONTINUATIONS:
         rec.content = before
     elif before and rest:
-        # "The troops, according to the officials, are part of ...": the longer side.
+        # "The gunmen, according to the police, belong to ...": the longer side.
         rec.content = rest if (rest[1] - rest[0]) >= (before[1] - before[0]) else before
     else:
         rec.content = rest or before

@@ -1,6 +1,6 @@
 """The kind of a count (troops, killed, wounded, ...): from its noun, from cue words after and
 before it ("300 soldiers were killed", "killed at least 30"), from the count it details ("including
-19 people"), or from a noun earlier in the sentence that a link ties it to ("North Korean soldiers,
+19 people"), or from a noun earlier in the sentence that a link ties it to ("Chadian fighters,
 estimated at over 10,000")."""
 
 from __future__ import annotations
