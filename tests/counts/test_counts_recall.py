@@ -113,7 +113,20 @@ CASES = [
     ("Soldiers have buried at least 300 people shot and killed during the siege, the mayor said.", "at least 300 people", dict(kind="killed", qualifier="min", value=300)),
     ("At least 45 villagers have been shot and killed by militiamen since June.", "At least 45 villagers", dict(kind="killed", unit="villager")),
     ("Twelve protesters were beaten and wounded by the police.", "Twelve protesters", dict(kind="wounded", unit="protester")),
-    ("Four herders were shot or stabbed and later died.", "Four herders", dict(kind="killed")),
+    ("Four herders were shot or stabbed and later died.", "Four herders", dict(kind="killed")),    # --- a word of time or scope after a figure without a noun (words.jsonl bare_closers) ---------------------
+    ("The death toll from the landslide of shells on Tessalit rose to 31 overnight.", "31", dict(kind="killed", value=31)),
+    ("Gunmen killed 9 Thursday at a market in Kidal, police said.", "9", dict(kind="killed", value=9)),
+    ("The number of displaced has reached 48,000 nationwide, the agency said.", "48,000", dict(kind="displaced")),
+    ("The toll of the Mosul car bombing stands at 17 altogether.", "17", dict(kind="killed")),
+    # --- a plural noun of harm as the running total (words.jsonl toll_nouns) -----------------------------------
+    ("Civilian deaths in Idlib province rose to more than 900 this year.", "more than 900", dict(kind="killed", qualifier="min")),
+    ("Fatalities among the Chadian contingent now stand at 62.", "62", dict(kind="killed", value=62)),
+    ("Injuries from the depot blast in Ashgabat climbed to 140.", "140", dict(kind="wounded")),
+    # --- a counted noun named as the sentence's topic before a bare figure (words.jsonl topic_openers) --------
+    ("As for armoured vehicles, the regiment has lost about 35 since the spring.", "about 35", dict(kind="equipment", unit="vehicle")),
+    ("In terms of battalions we see around Tokmak, they're up to 19 now.", "up to 19", dict(kind="troops", unit="battalion", qualifier="units")),
+    ("Asked how many militiamen had been killed, the governor said 26.", "26", dict(kind="killed", unit="militiaman")),
+    ("As for the villagers, at least 11 were wounded in the raid on Bama.", "at least 11", dict(kind="wounded", unit="villager")),
 ]
 
 NEGATIVES = [
@@ -139,7 +152,11 @@ NEGATIVES = [
     ("At least 60 tanker trucks have been set on fire since June.", "60"),
     ("Images show at least four passenger planes at the airport.", "four"),
     ("Several rebel leaders are believed to have fled north.", "Several"),
-    ("Three police stations were burned in the night.", "Three"),
+    ("Three police stations were burned in the night.", "Three"),    ("As for the elections, 2024 was a hard year.", "2024"),
+    ("As for the budget, it rose to 40 last year.", "40"),
+    ("As for the tanks, 40 percent were lost.", "40"),
+    ("The deaths occurred at 12 checkpoints along the road.", "12"),
+    ("The attack came at 5 overnight.", "5"),
 ]
 # fmt: on
 

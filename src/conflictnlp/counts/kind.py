@@ -13,7 +13,7 @@ from .context import DocContext
 from .noun import NounPhrase, unknown_modifier
 from .quantity import Quantity
 from .tables import (
-    ACTOR_HEADS, AFTER_SKIP, ARTICLES, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, VIOLENCE_VERBS, CountTables,
+    ACTOR_HEADS, AFTER_SKIP, ARTICLES, BARE_CLOSERS, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, VIOLENCE_VERBS, CountTables,
 )
 
 # Marks of words left out of a quote, skipped between two coordinated counts ("12 soldiers [...] and 3 civilians").
@@ -76,6 +76,8 @@ def read_kind(
     before_cue = cue_before(tables, ctx, quantity.start, max(floor, sent_start))
     if before_cue is None or before_cue.get("kind") is None:
         before_cue = cue_far(tables, ctx, quantity.start, max(floor, sent_start)) or before_cue
+    if before_cue is not None and before_cue.get("_bare_only") and noun.head is not None:
+        before_cue = None  # "the deaths occurred at 12 checkpoints": a noun of harm is a toll of a bare figure only
     if before_cue is not None and before_cue.get("_across") and not object_ends(ctx, cue_from):
         before_cue = None  # "killed the mayor and 300 troops withdrew": a clause of its own
     after_cue = cue_after(tables, ctx, cue_from, sent_end)
@@ -283,7 +285,8 @@ def inherited(
 
 
 def bare_ok(tables: CountTables, ctx: DocContext, end: int, quantity: Quantity) -> bool:
-    """May a figure without a counted noun be a count? Not before another noun, not a year."""
+    """May a figure without a counted noun be a count? Not before another noun, not a year; a word
+    of time or scope after it is no noun ("rose to 27 overnight", "killed 14 Saturday")."""
     number, first = quantity.number, ctx.words[quantity.i]
     if number is not None and 1900 <= number <= 2100 and quantity.core_end - quantity.i == 1 and first.isdigit():
         return False
@@ -292,7 +295,7 @@ def bare_ok(tables: CountTables, ctx: DocContext, end: int, quantity: Quantity) 
     if end < ctx.n:
         token = ctx.doc[end]
         w = ctx.words[end]
-        if token.is_alpha and not token.is_stop and w not in tables.after_first and w not in tables.cue_link:
+        if token.is_alpha and not token.is_stop and w not in tables.after_first and w not in tables.cue_link and w not in BARE_CLOSERS:
             return False  # "two years", "three villages", "30 km"
     return True
 
@@ -377,7 +380,9 @@ def cue_far(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Opt
     """A toll named earlier in the clause, tied to the figure by a toll link just before it, across
     the words that say whose toll it is: "the death toll from the raid on the camp in the village
     rose to 23", "brought the death toll since the fighting began on May 2 to 109 soldiers", a
-    headline "Death Toll in Ambush Hits 23". Another figure (not a date) or a new clause ends it."""
+    headline "Death Toll in Ambush Hits 23"; a plural noun of harm of the toll nouns is one too
+    ("civilian deaths in the province rose to 340"). Another figure (not a date) or a new clause
+    ends it."""
     words = ctx.words
     if start - 1 < floor or words[start - 1] not in TOLL_LINKS:
         return None
@@ -387,6 +392,10 @@ def cue_far(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Opt
         found = _cue_ending_at(tables, words, p, floor)
         if found is not None and found.get("kind") and TOLL_NOUNS.intersection(words[found["_start"] : found["_end"]]):
             return found
+        if found is None and words[p] in TOLL_NOUNS:
+            entry = tables.nouns.get(words[p])
+            if entry is not None and entry["kind"] in HARM_KINDS:  # "civilian deaths now stand at 340"
+                return {"kind": entry["kind"], "_start": p, "_end": p + 1, "_bare_only": True}
     return None
 
 

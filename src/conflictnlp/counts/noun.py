@@ -33,6 +33,7 @@ class NounPhrase:
     __slots__ = (
         "head", "head_index", "end", "kind", "unit", "actor", "adjective_kind", "adjective_head",
         "echelon", "designator", "numeric_many", "partitive", "elided", "civil", "unknown", "parsed", "loose",
+        "topic",
     )
 
     def __init__(self) -> None:
@@ -53,6 +54,7 @@ class NounPhrase:
         self.unknown = 0  # words in no table read before the noun ("three unidentified civilians")
         self.parsed = False  # the parser path ran: the kind step may read the governing verb
         self.loose = False  # a noun only the parse gives: it counts only as killed or wounded
+        self.topic = False  # the noun is the topic of the sentence, before the figure (topic.py)
 
     def set_head(self, start: int, end: int, kind: str, unit: Optional[str], adjective: bool) -> None:
         self.head = start

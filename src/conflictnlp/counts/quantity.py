@@ -12,7 +12,7 @@ from ..doctools import lookup, member
 from .context import DocContext
 from .numbers import GROUP_SPACES, SCALES, lend_scale, parse_range_tokens
 from .tables import (
-    ARTICLES, CURRENCY, GLUE_OK, MEASURES, MONTHS, PARTICLE_VERBS, PERCENT, REJECT_ENTS, CountTables, Phrases,
+    ARTICLES, BARE_CLOSERS, CURRENCY, GLUE_OK, MEASURES, MONTHS, PARTICLE_VERBS, PERCENT, REJECT_ENTS, CountTables, Phrases,
 )
 
 # The entity types of a trained NER that mark a figure (the candidates it adds to the pre-filter's).
@@ -115,9 +115,24 @@ def read_core(tables: CountTables, ctx: DocContext, i: int, use_ner: bool) -> Op
             return None  # "300–500", "10–12 thousand": a range in one token; "2014–2016": years
         number, second, core_end, qualifier = found.low, found.high, i + found.length, "range"
     last = words[core_end - 1]
-    if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS and SCALES.get(last, 0) < 1000:
+    if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS and SCALES.get(last, 0) < 1000 and not closer_entity(ctx, i, core_end):
         return None  # a date or money; "three quarters of a million" tagged DATE is a figure
     return Quantity(i, i, core_end, core_end, number, second, qualifier, None, False, last in SCALES, None)
+
+
+def closer_entity(ctx: DocContext, i: int, core_end: int) -> bool:
+    """Is the figure at ``i`` in a date or time entity only because the NER ran a word of time after
+    it into it ("rose to 31 overnight" as TIME)? The entity starts at the figure, and every word of it
+    after the figure is a bare closer (``words.jsonl`` ``bare_closers``)."""
+    doc = ctx.doc
+    if doc[i].ent_iob_ != "B":
+        return False
+    k = core_end
+    while k < ctx.n and doc[k].ent_iob_ == "I":
+        if ctx.words[k] not in BARE_CLOSERS:
+            return False
+        k += 1
+    return k > core_end
 
 
 def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity, floor: int) -> Optional[Quantity]:

@@ -2,7 +2,8 @@
 
 1. the quantity (:mod:`.quantity`): the figure, the approximators before it and a range, the
    approximator after it and a hyphen compound;
-2. the counted noun (:mod:`.noun`), and where the span ends around it;
+2. the counted noun (:mod:`.noun`), or the topic's before a bare figure (:mod:`.topic`), and where
+   the span ends around it;
 3. the kind (:mod:`.kind`): the noun, cues after and before, the count it details, a link;
 4. the bounds (:mod:`.bounds`): value, low, high, estimate under the estimate policy;
 5. the actor (:mod:`.actor`).
@@ -20,11 +21,12 @@ from spacy.tokens import Doc
 from .actor import find_actor
 from .bounds import count_bounds
 from .context import COLUMNS, DocContext
-from .kind import Cue, Previous, cue_after, read_kind
+from .kind import Cue, Previous, bare_ok, cue_after, read_kind
 from .noun import NounPhrase, is_source, parse_noun, read_counted_noun
 from .numbers import GROUP_SPACES
 from .quantity import Quantity, candidates, ner_candidates, read_after, read_approximators, read_core
 from .tables import CountTables
+from .topic import topic_noun
 
 
 class ReadOptions(NamedTuple):
@@ -82,6 +84,8 @@ def read_count(
         return None
     if options.use_parser and ctx.has_dep:
         noun = parse_noun(tables, ctx, quantity, noun)
+    if noun.head is None and not noun.partitive and noun.echelon is None and quantity.compound is None:
+        noun = topic_of_bare(tables, ctx, quantity, i, noun)
     placed = place_noun(tables, ctx, quantity, noun, previous)
     if placed is None:
         return None
@@ -122,6 +126,18 @@ def read_quantity(
     return quantity
 
 
+def topic_of_bare(tables: CountTables, ctx: DocContext, quantity: Quantity, i: int, noun: NounPhrase) -> NounPhrase:
+    """The topic's noun for a figure without one of its own that may be a count (:mod:`.topic`);
+    else ``noun``."""
+    if not bare_ok(tables, ctx, quantity.end, quantity) or quantity.article:
+        return noun
+    topic = topic_noun(tables, ctx, quantity, ctx.sentence(i))
+    if topic is None:
+        return noun
+    topic.parsed = noun.parsed
+    return topic
+
+
 def place_noun(
     tables: CountTables, ctx: DocContext, quantity: Quantity, noun: NounPhrase, previous: Optional[Previous]
 ) -> Optional[Tuple[int, int, int, Optional[Cue]]]:
@@ -130,6 +146,8 @@ def place_noun(
     are looked for after the noun, also when the span stops before it ("11 of its soldiers were
     killed" -> "11", "and 46 wounded" -> "46"). None for a phrase that is no count."""
     end = quantity.end
+    if noun.topic:
+        return end, end, 0, None  # "As for tanks, ... lost 40": the span is the figure
     own_cue = cue_after(tables, ctx, noun.head, ctx.n) if noun.elided else None
     if noun.elided and not continues_elision(ctx, quantity.start, previous) and not _multiword_at(own_cue, noun.head):
         noun.elided = False  # "received 142 wounded", "20 dead and 45 wounded": the word is the counted noun

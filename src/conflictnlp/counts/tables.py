@@ -95,7 +95,12 @@ _WORD_LISTS = (
     "state_side", "group_side", "shared_side", "peace_side", "state_markers", "group_markers", "side_heads", "backing", "ties",
     # participles of violence before "and" and a cue after a count (kind.py, cue_after)
     "violence_verbs",
+    # words of time and scope after a figure without a noun (kind.py, bare_ok): "rose to 27 overnight"
+    "bare_closers",
+    # phrases that set a counted noun as the topic of a bare figure after them (topic.py): "as for tanks, ... lost 40"
+    "topic_openers",
 )
+_PHRASE_LISTS = frozenset({"topic_openers"})  # lists whose entries may be phrases of several words
 
 
 def read_word_lists(entries: Iterable[Mapping[str, Any]], where: str = "counts words.jsonl") -> Dict[str, FrozenSet[str]]:
@@ -107,8 +112,9 @@ def read_word_lists(entries: Iterable[Mapping[str, Any]], where: str = "counts w
             raise ResourceError(f"{where}: unknown list {name!r} (known: {', '.join(_WORD_LISTS)})")
         if name in lists:
             raise ResourceError(f"{where}: list {name!r} is given twice")
-        if not all(isinstance(w, str) and w and w == w.lower() and " " not in w for w in words):
-            raise ResourceError(f"{where}: list {name!r}: words must be lowercase single words")
+        spaces_ok = name in _PHRASE_LISTS
+        if not all(isinstance(w, str) and w.strip() and w == w.lower() and (spaces_ok or " " not in w) for w in words):
+            raise ResourceError(f"{where}: list {name!r}: words must be lowercase" + ("" if spaces_ok else " single words"))
         lists[name] = frozenset(words)
     missing = [name for name in _WORD_LISTS if name not in lists]
     if missing:
@@ -138,6 +144,8 @@ TOLL_NOUNS = WORDS["toll_nouns"]
 ORIGINS = WORDS["origins"]
 PEOPLE_NOUNS = WORDS["people_nouns"]
 VIOLENCE_VERBS = WORDS["violence_verbs"]  # "300 people | shot and | killed"
+BARE_CLOSERS = WORDS["bare_closers"]  # "the toll rose to 27 | overnight"
+TOPIC_OPENERS = frozenset(tuple(phrase.split()) for phrase in WORDS["topic_openers"])  # "as for | tanks, ... 40"
 SIDE_NOUNS = {side: WORDS[f"{side}_side"] for side in ("state", "group", "shared", "peace")}
 SIDE_MARKERS = {"state": WORDS["state_markers"], "group": WORDS["group_markers"]}
 SIDE_HEADS, BACKING, TIES = WORDS["side_heads"], WORDS["backing"], WORDS["ties"]
