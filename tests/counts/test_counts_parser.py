@@ -90,3 +90,32 @@ def test_trained_pipeline_finds_every_count_the_blank_default_finds(nlp, blank, 
     trained = [(c["start"], c["end"]) for c in counts_of(nlp, text)]
     for c in counts_of(blank, text):
         assert any(start < c["end"] and c["start"] < end for start, end in trained), (text, c["text"])
+
+
+def _with_entity(nlp, text, piece, label):
+    """``text`` through ``nlp``, then its entities replaced by one ``label`` entity over ``piece``
+    and conflict_counts run again: what the counts read from that NER output."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    start = text.index(piece)
+    span = doc.char_span(start, start + len(piece))
+    doc.ents = [Span(doc, span.start, span.end, label=label)]
+    return nlp.get_pipe("conflict_counts")(doc)
+
+
+def test_a_lone_figure_the_ner_calls_a_date_is_read_as_on_the_blank_path(nlp):
+    """A DATE entity of one short figure ("they're up to 76" in a briefing) does not hide a count
+    that a topic or a cue makes; the blank default reads it too."""
+    doc = _with_entity(nlp, "In terms of battalion tactical groups inside the country, they are up to 76.", "76", "DATE")
+    found = [s for s in doc.spans["conflict_counts"] if s.text.endswith("76")]
+    assert found and found[0]._.conflict_count["kind"] == "troops"
+    doc = _with_entity(nlp, "Gunmen killed 14 on Friday.", "14", "DATE")
+    assert [s.text for s in doc.spans["conflict_counts"]] == ["14"]
+
+
+def test_a_figure_inside_a_longer_date_stays_out(nlp):
+    doc = _with_entity(nlp, "Gunmen killed 14 last week.", "14 last week", "DATE")
+    assert not list(doc.spans["conflict_counts"])
+    doc = _with_entity(nlp, "Gunmen killed 14 overnight.", "14 overnight", "TIME")
+    assert [s.text for s in doc.spans["conflict_counts"]] == ["14"]  # a word of time only (bare_closers)

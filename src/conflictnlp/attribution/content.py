@@ -420,6 +420,66 @@ def outside_quotes(view: View, records: List[Record]) -> List[Record]:
 
 
 
+# A transcript document: its first speaker label opens its first line or one under at most two title
+# lines (a title, a date), and its turns run over paragraphs to the next label.
+TRANSCRIPT_HEAD_LINES = 3
+_LABEL_WORDS = 5  # words of a speaker label ("SENIOR DEFENSE OFFICIAL:", "MR. KIRBY:", "Q:")
+
+
+def label_colon(view: View, k: int) -> Optional[int]:
+    """The colon of a speaker label in capitals that starts at ``k`` ("SENIOR DEFENSE OFFICIAL:",
+    "GEN. ADEYEMI:", "Q:"), else None; ``k`` must start a line."""
+    if not (k == 0 or "\n" in view.words[k - 1] or "\n" in view.doc[k - 1].whitespace_):
+        return None
+    for j in range(k, min(view.n, k + _LABEL_WORDS + 1)):
+        word = view.words[j]
+        if word == ":":
+            return j if j > k else None
+        if not (word.isupper() and any(c.isalpha() for c in word)) or "\n" in view.doc[j].whitespace_:
+            return None
+    return None
+
+
+def transcript_head(view: View, above: List[int]) -> bool:
+    """Are the lines starting at ``above`` (those over the first label) a transcript's head: at most
+    two title lines (a title, a date), none ending as a sentence does?"""
+    if len(above) >= TRANSCRIPT_HEAD_LINES:
+        return False
+    for k in above:
+        end = line_end(view, k)
+        while end > k and (view.words[end - 1].isspace() or view.words[end - 1] in QUOTES):
+            end -= 1
+        if end > k and view.words[end - 1] in (".", "!", "?", "…", ":"):
+            return False  # "The exchange on the radio was short.": a story above the label
+    return True
+
+
+def transcript_turns(view: View, records: List[Record]) -> None:
+    """In a transcript document, a speaker's turn ("SENIOR DEFENSE OFFICIAL: ..." at the head of
+    the document, "MARSH: ...") runs over the paragraphs under its label up to the next label or
+    the end: its content is all of them; elsewhere a turn is its whole paragraph, every sentence. A report inside it keeps its own record (the speaker
+    tells what another said: "the governor said the ferries stopped"), as our corpus annotates it
+    (``docs/annotation.md``, transcript turns); a one-word label's turn (:func:`.cues.colon_cue`)
+    runs over the same paragraphs and keeps none, as before."""
+    labelled = [rec for rec in records if rec.source and not rec.parts and view.words[rec.cue[0]] == ":"
+                and rec.cue[0] == rec.source[1] and label_colon(view, rec.source[0]) == rec.cue[0]]
+    if not labelled:
+        return
+    starts = [k for k in range(view.n) if (k == 0 or "\n" in view.words[k - 1] or "\n" in view.doc[k - 1].whitespace_)
+              and not view.words[k].isspace()]
+    labels = [k for k in starts if label_colon(view, k) is not None]
+    transcript = bool(labels) and transcript_head(view, starts[: starts.index(labels[0])])
+    for rec in labelled:
+        if transcript:
+            nxt = bisect_right(labels, rec.source[0])
+            end = labels[nxt] if nxt < len(labels) else view.n
+        else:
+            end = line_end(view, rec.cue[1])  # a turn quoted in a story: its own paragraph
+        content = trim(view, rec.cue[1], end)
+        if content is not None and (rec.content is None or content[1] > rec.content[1]):
+            rec.content = content
+
+
 def outside_turns(records: List[Record]) -> List[Record]:
     """The records whose cue stands outside every transcript turn ("MARSH: ... they told us ..."):
     a report inside a turn is the speaker's words, as one inside a quotation."""

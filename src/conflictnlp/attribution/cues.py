@@ -97,6 +97,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
     found = rule_cases(lex, view, rec.copy(), cue)
     # The parse confirms and extends the rules, never replaces them: it fills what they leave
     # null, and stands alone only where they find no report.
+    if cue.entry["strength"] == "weak" and found is not None and found.content and found.content[1] <= cue.i and own_object(cue):
+        return None  # "the answer is yes, they have added, since March, about 11 groups": what was added is its object
     accepted, from_tree = from_parse(view, rec, cue)
     if found is None:
         if cue.entry.get("quote_only") or cue.entry.get("particle_only"):
@@ -1404,6 +1406,14 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
                 and not introduced(view, content[0]) and not parenthetical_cue(view, cue, src)
                 and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
                 and not ((entry.get("question") or declined(view, cue)) and lower[content[0]] in WH_WORDS))
+
+
+def own_object(cue: VerbCue) -> bool:
+    """With a parse: has the verb a noun object after it ("have added ... about 11 groups")? A weak
+    verb with one reports no clause before it; it is the verb of another sense."""
+    return cue.token is not None and any(
+        c.dep_ in ("dobj", "obj") and c.i > cue.token.i and c.pos_ in ("NOUN", "PROPN", "NUM") for c in cue.token.children
+    )
 
 
 def pronoun_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:

@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc
 
 from ..doctools import near
-from .content import clip_contents, content_after, continue_quotes, outside_quotes, outside_turns, paragraph_after_colon, content_before, gap_is_light, trim
+from .content import clip_contents, content_after, continue_quotes, outside_quotes, outside_turns, paragraph_after_colon, transcript_turns, content_before, gap_is_light, trim
 from .cues import according_cue, citing_cue, colon_cue, impersonal_cue, sourceless_cue, verb_cue
 from .extent import extend_cues
 from .frames import assign_frames, channels, medium_spans
@@ -42,7 +42,9 @@ def find_records(lex: Lexicons, doc: Doc, matches, use_parser: bool) -> Tuple[Li
             frame_starts = lex.frame_patterns.starts(view.lower)
         lo, hi = quote_led_start(view, si, min(s for label, s, _ in cues if label in CUE_LABELS)), view.sent_ends[si]
         out.extend(sentence_records(lex, view, lo, hi, cues, parsed, tagged, frame_starts))
-    out = outside_turns(outside_quotes(view, sorted(out, key=lambda r: r.cue)))
+    out = outside_quotes(view, sorted(out, key=lambda r: r.cue))
+    transcript_turns(view, out)
+    out = outside_turns(out)
     paragraph_after_colon(view, out)
     continue_quotes(view, out)
     return out, view

@@ -115,7 +115,7 @@ def read_core(tables: CountTables, ctx: DocContext, i: int, use_ner: bool) -> Op
             return None  # "300–500", "10–12 thousand": a range in one token; "2014–2016": years
         number, second, core_end, qualifier = found.low, found.high, i + found.length, "range"
     last = words[core_end - 1]
-    if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS and SCALES.get(last, 0) < 1000 and not closer_entity(ctx, i, core_end):
+    if use_ner and ctx.has_ner and ctx.doc[i].ent_type_ in REJECT_ENTS and SCALES.get(last, 0) < 1000 and not closer_entity(ctx, i, core_end) and not lone_date(ctx, i, core_end):
         return None  # a date or money; "three quarters of a million" tagged DATE is a figure
     return Quantity(i, i, core_end, core_end, number, second, qualifier, None, False, last in SCALES, None)
 
@@ -133,6 +133,18 @@ def closer_entity(ctx: DocContext, i: int, core_end: int) -> bool:
             return False
         k += 1
     return k > core_end
+
+
+def lone_date(ctx: DocContext, i: int, core_end: int) -> bool:
+    """Is the figure a date only to the NER: a DATE entity of one token of at most three digits ("they're
+    up to 76" tagged DATE)? The blank path reads it as any figure (a cue or a topic must still make
+    it a count); a year, a day of a month and a decade are entities of their own shape."""
+    token = ctx.doc[i]
+    return (
+        core_end == i + 1 and token.ent_type_ == "DATE" and token.ent_iob_ == "B" and token.text.isdigit()
+        and len(token.text) <= 3 and (i + 1 >= ctx.n or ctx.doc[i + 1].ent_iob_ != "I")
+        and not (i > 0 and ctx.words[i - 1] in MONTHS) and not (i + 1 < ctx.n and ctx.words[i + 1] in MONTHS)
+    )
 
 
 def read_approximators(tables: CountTables, ctx: DocContext, quantity: Quantity, floor: int) -> Optional[Quantity]:
