@@ -81,7 +81,7 @@ CUES = [
 NOT_CUES = [
     # a verb group or a frame after the comma: "added" is no verb of saying there
     ("Yes, they have added, since last week, about 11 battalions.", "added"),
-    # with a parse, a weak verb whose noun object follows it reports no clause before it (issue 17)
+    # with a parse, a weak verb whose counted object follows it reports no clause before it (issue 17)
     ("The answer is yes, the militia has added, since May, about 30 armed trucks.", "added"),
     # "'s" of a noun is a possessive, not "is"
     ("The army's saying goodbye to its old tanks.", "saying"),

@@ -37,10 +37,16 @@ CASES = [
     ("subject: the weapons that fired", "Russian jets fired 12 missiles at Kharkiv overnight.", "12", "Russia"),
     ("subject: the weapons that fired", "Houthi drones launched 30 missiles at ships in the strait.", "30", "Houthis"),
     ("subject: a harm verb's object is the other side's", "Ukrainian artillery units destroyed 14 tanks near Bakhmut.", "14", None),
+    ("subject: a loss verb's subject, also when a wounded count makes the loss killed", "He says SSPDF forces lost seven fighters and at least 15 others were wounded near Nasir.", "seven", "South Sudan"),
+    ("subject: a verb of holding is no owner", "Officials say the Houthis hold 25 foreign hostages.", "25", None),
     # 7. a detail or continuation takes the count before it, unless its noun is another side's
     ("continuation", "The ministry said Armenia lost 12 tanks, including four T-72 tanks.", "four", "Armenia"),
     ("continuation: other side", "At least 20 Boko Haram militants and one soldier died in the clash in Nigeria.", "one soldier", "Nigeria"),
     ("continuation: civilians", "The tally reached 80 ADF rebels and 12 civilians in Congo.", "12 civilians", None),
+    ("continuation: N others after the loss before it", "He says SSPDF forces lost seven fighters and at least 15 others were wounded near Nasir.", "15", "South Sudan"),
+    ("continuation: N others further on", "Soldiers killed 18 members of the ADF near Beni while four others were captured in Oicha.", "four others", "ADF"),
+    ("continuation: N others after another verb", "Troops killed 9 JNIM fighters and took three others into custody near Gao.", "three others", "JNIM"),
+    ("toll: the actor word of the number of", "The blast pushed to 212 the number of French soldiers killed in Mali.", "212", "France"),
     # 8. "the N" repeats the count just before
     ("repeated", "The Malian army said seven soldiers died near Mopti. The seven were killed by a roadside bomb.", "seven", "Mali"),
     # 9a. state-side words: the state the text names for that side, else the one state it names
@@ -62,6 +68,7 @@ CASES = [
     # 9b. group-side words: the one armed group in play
     ("side: group", "Al-Shabaab attacked a base near Kismayo. Officials said 17 militants were killed.", "17", "al-Shabaab"),
     ("side: group, headline", "Army Says 40 Rebels Killed\n\nCongolese troops fought M23 near Goma on Sunday.", "40", "M23"),
+    ("side: group, assailants", "Al-Shabaab attacked a checkpoint near Afgoye. A spokesman said 10 assailants were killed.", "10", "al-Shabaab"),
     ("side: backed", "Iran-backed militias fired drones at the base; five militants were killed.", "five", "Iran"),
     ("side: described group", "The al-Qaeda-linked JNIM attacked the convoy; 30 militants died.", "30", "JNIM"),
     ("side: only a description", "Islamic State-linked gunmen stormed the town; 25 militants were killed.", "25", "Islamic State"),

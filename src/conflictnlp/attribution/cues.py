@@ -1409,10 +1409,13 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
 
 
 def own_object(cue: VerbCue) -> bool:
-    """With a parse: has the verb a noun object after it ("have added ... about 11 groups")? A weak
-    verb with one reports no clause before it; it is the verb of another sense."""
+    """With a parse: has the verb a counted object after it ("have added ... about 11 groups")? A
+    weak verb with one reports no clause before it; it is the verb of another sense (what was said
+    as an object, "added the words ...", stays the rules' to read)."""
     return cue.token is not None and any(
-        c.dep_ in ("dobj", "obj") and c.i > cue.token.i and c.pos_ in ("NOUN", "PROPN", "NUM") for c in cue.token.children
+        c.dep_ in ("dobj", "obj") and c.i > cue.token.i
+        and (c.pos_ == "NUM" or any(m.dep_ == "nummod" for m in c.children))
+        for c in cue.token.children
     )
 
 

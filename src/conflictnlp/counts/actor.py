@@ -51,7 +51,10 @@ def find_actor(
     if actor is None:
         actor = speaker_actor(tables, ctx, start, max(end, noun.end))
     before_cue = reading.before_cue
-    if actor is None and reading.kind in _SUBJECT_KINDS and not (before_cue and before_cue.get("subject") is False):
+    # a verb whose subject owns what it counts, whatever the kind became ("SPLA forces lost four fighters and
+    # 20 others were wounded": killed), but not one of holding ("Hamas holds 20 hostages")
+    owner_cue = before_cue is not None and before_cue.get("subject") is True and before_cue.get("kind") in _SUBJECT_KINDS
+    if actor is None and (reading.kind in _SUBJECT_KINDS or owner_cue) and not (before_cue and before_cue.get("subject") is False):
         actor = subject_actor(tables, options, ctx, (start, end), noun, before_cue, sent_start)
     phrase, unit = (start, max(end, noun.end)), noun.unit or reading.unit
     if actor is None:
@@ -291,11 +294,17 @@ def named_as_army(ctx: DocContext, e: int) -> bool:
     return nxt in ARMY_HEADS or words[e - 1] in ARMY_HEADS or words[e - 1] in ("junta", "tatmadaw") or doc[e - 1].text.isupper()
 
 
+# How far after the count before it "N others" still counts more of the same side (tokens).
+OTHERS_REACH = 20
+
+
 def whole_actor(
     tables: CountTables, ctx: DocContext, start: int, noun: NounPhrase, sent_start: int, previous: Optional[Previous]
 ) -> Optional[str]:
     """A detail or a continuation takes the actor of the count before it: "five aircraft, including
-    three Rafales", "killed 87 soldiers and captured 40 others", "ten were killed and 14 wounded"."""
+    three Rafales", "killed 87 soldiers and captured 40 others", "ten were killed and 14 wounded";
+    "N others" up to 20 tokens after it in its sentence, whatever stands between ("killed 15
+    militants and took six others into custody", "... in Mannar while three others were killed")."""
     if previous is None or previous.start < sent_start or previous.actor is None:
         return None
     if inherited(ctx, start, sent_start, previous, partitive=noun.partitive) is not None:
@@ -306,6 +315,8 @@ def whole_actor(
     bare = noun.head is None or noun.unit is None or noun.elided
     if bare and start - previous.end <= 12 and ctx.words[p] in ("and", ","):
         return previous.actor
+    if bare and start - previous.end <= OTHERS_REACH and "others" in ctx.words[start : max(start + 1, noun.end)]:
+        return previous.actor  # "killed 25 members of the LTTE in Mannar while three others were killed"
     return None
 
 

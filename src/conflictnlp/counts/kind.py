@@ -237,9 +237,10 @@ def _list_word(tables: CountTables, ctx: DocContext, p: int, end: int) -> Option
     return None
 
 
-def toll_after(tables: CountTables, ctx: DocContext, span: Tuple[int, int], limit: int) -> Optional[Tuple[str, Optional[str], None]]:
+def toll_after(tables: CountTables, ctx: DocContext, span: Tuple[int, int], limit: int) -> Optional[Tuple[str, Optional[str], Optional[str]]]:
     """A toll named after its figure: "raised to 40 the death toll", "pushed to 117 the number of
-    soldiers killed" ((kind, the noun's lemma, no actor)); the figure follows a toll link."""
+    soldiers killed" ((kind, the noun's lemma, the actor word before the noun: "the number of
+    American soldiers")); the figure follows a toll link."""
     words = ctx.words
     start, end = span
     if start == 0 or words[start - 1] not in TOLL_LINKS or end + 2 >= limit or words[end] != "the":
@@ -250,14 +251,17 @@ def toll_after(tables: CountTables, ctx: DocContext, span: Tuple[int, int], limi
             return toll["kind"], None, None  # "the death toll", "the number of dead"
     if words[end + 1 : end + 3] != ["number", "of"]:
         return None
-    k = end + 3
+    k, actor = end + 3, None
     while k < min(limit, end + 6) and (words[k] in tables.modifiers or k in ctx.actor_starts):
-        k = ctx.actor_starts[k][1] if k in ctx.actor_starts else k + 1  # "the number of American soldiers"
+        if k in ctx.actor_starts:
+            actor, k = actor or ctx.actor_starts[k][0], ctx.actor_starts[k][1]  # "the number of American soldiers"
+        else:
+            k += 1
     entry = tables.nouns.get(words[k]) if k < limit else None
     cue = cue_after(tables, ctx, k + 1, limit) if entry is not None and entry["kind"] in ("troops", "person") else None
     if cue is None or not cue.get("kind"):
         return None
-    return cue["kind"], entry["lemma"], None
+    return cue["kind"], entry["lemma"], actor
 
 
 def inherited(
