@@ -83,6 +83,8 @@ NOT_CUES = [
     ("Yes, they have added, since last week, about 11 battalions.", "added"),
     # with a parse, a weak verb whose counted object follows it reports no clause before it (issue 17)
     ("The answer is yes, the militia has added, since May, about 30 armed trucks.", "added"),
+    # a first name after a comma, before a surname, in a sentence not in title case (issue 17)
+    ("Gunmen attacked the post on Sunday, killing its police chief, Said Rahimi, and 10 other officers.", "Said"),
     # "'s" of a noun is a possessive, not "is"
     ("The army's saying goodbye to its old tanks.", "saying"),
     # a noun after a preposition at the end of the sentence

@@ -312,10 +312,15 @@ def has_participle(view: View, cue: VerbCue) -> bool:
 
 def in_a_name(view: View, cue: VerbCue) -> bool:
     """A capitalized form inside a sentence that is not in title case is part of a name: "the
-    United States", "the Drudge Report", "the State of the Union"."""
+    United States", "the Drudge Report", "the State of the Union", and after a comma a first name
+    before another capitalized word ("its police chief, Said Rahimi, and ...")."""
     words, i = view.words, cue.i
-    if not is_cap(words[i]) or i == cue.lo or is_punct(words[i - 1]) or words[i - 1] in QUOTES:
+    if not is_cap(words[i]) or i == cue.lo or words[i - 1] in QUOTES:
         return False
+    if is_punct(words[i - 1]):
+        # after a comma only a first name before a surname: "killing its police chief, Said Rahimi, and"
+        if words[i - 1] != "," or cue.e >= cue.hi or not (is_cap(words[cue.e]) and words[cue.e].isalpha()):
+            return False
     return not title_case(view, cue.lo, cue.hi)
 
 
