@@ -127,6 +127,14 @@ CASES = [
     ("In terms of battalions we see around Tokmak, they're up to 19 now.", "up to 19", dict(kind="troops", unit="battalion", qualifier="units")),
     ("Asked how many militiamen had been killed, the governor said 26.", "26", dict(kind="killed", unit="militiaman")),
     ("As for the villagers, at least 11 were wounded in the raid on Bama.", "at least 11", dict(kind="wounded", unit="villager")),
+    # --- a partitive whose whole is a figure, a list item with an article, a verb of care (issue 17) ----------
+    ("The air defence unit said it shot down 41 of 56 drones launched at Odesa.", "41", dict(kind="equipment", unit="drone", value=41)),
+    ("At least 12 of 30 passengers died when the bus hit a mine near Kidal.", "At least 12", dict(kind="killed", unit="passenger", qualifier="min")),
+    ("Three policemen and a civilian were wounded by sniper fire in Kramatorsk.", "Three policemen", dict(kind="wounded")),
+    ("Clinic staff said they had treated 48 people for shrapnel wounds since Sunday.", "48 people", dict(kind="wounded", value=48)),
+    ("The Red Crescent says its medics treated 33 people in clashes near Jenin.", "33 people", dict(kind="wounded")),
+    ("Nineteen people were treated for burns after the depot fire in Sloviansk.", "Nineteen people", dict(kind="wounded")),
+    ("The ambush killed a district commander and five of his bodyguards.", "five", dict(kind="killed", unit="bodyguard")),
 ]
 
 NEGATIVES = [
@@ -157,6 +165,9 @@ NEGATIVES = [
     ("As for the tanks, 40 percent were lost.", "40"),
     ("The deaths occurred at 12 checkpoints along the road.", "12"),
     ("The attack came at 5 overnight.", "5"),
+    ("Doctors said they had treated at least 70 children for cholera this month.", "70"),
+    ("About 40 people were treated for dehydration at the camp.", "40"),
+    ("The prison holds 300 inmates, and 12 guards work each shift.", "12"),
 ]
 # fmt: on
 

@@ -13,7 +13,7 @@ from .context import DocContext
 from .noun import NounPhrase, unknown_modifier
 from .quantity import Quantity
 from .tables import (
-    ACTOR_HEADS, AFTER_SKIP, ARTICLES, BARE_CLOSERS, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, VIOLENCE_VERBS, CountTables,
+    ACTOR_HEADS, AFTER_SKIP, ARTICLES, BARE_CLOSERS, HARM_REASONS, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, VIOLENCE_VERBS, CountTables,
 )
 
 # Marks of words left out of a quote, skipped between two coordinated counts ("12 soldiers [...] and 3 civilians").
@@ -81,6 +81,8 @@ def read_kind(
     if before_cue is not None and before_cue.get("_across") and not object_ends(ctx, cue_from):
         before_cue = None  # "killed the mayor and 300 troops withdrew": a clause of its own
     after_cue = cue_after(tables, ctx, cue_from, sent_end)
+    if not all(cared_for_harm(ctx, c, cue_from, sent_end) for c in (before_cue, after_cue)):
+        return None  # "treated 70 children for diarrhoea": care, not a count of the wounded
     cue_kind = (after_cue.get("kind") if after_cue else None) or (before_cue.get("kind") if before_cue else None)
     link_actor = None
     if quantity.compound is not None or noun.echelon is not None or noun.elided or noun.head is not None:
@@ -101,6 +103,23 @@ def read_kind(
     if kind is None or kind not in KINDS:
         return None
     return KindReading(kind, unit, link_actor, end, before_cue)
+
+
+def cared_for_harm(ctx: DocContext, cue: Optional[Cue], after: int, limit: int) -> bool:
+    """A verb of care (a cue with ``care``) counts the wounded only when what it treats is harm:
+    the words after its "for" (after the cue that ends with it, "were treated for", or within two
+    words after the counted phrase, "treated 40 people for") hold a word of ``harm_reasons``; with no
+    "for", it counts ("treated 26 people in clashes"). Any other cue: True."""
+    if cue is None or not cue.get("care"):
+        return True
+    words = ctx.words
+    if words[cue["_end"] - 1] == "for":
+        k = cue["_end"]
+    else:
+        k = next((q + 1 for q in range(after, min(limit, after + 3)) if words[q] == "for"), None)
+        if k is None:
+            return True
+    return any(w in HARM_REASONS for w in words[k : min(limit, k + 4)])
 
 
 def kind_of_noun(
@@ -230,8 +249,8 @@ def _list_word(tables: CountTables, ctx: DocContext, p: int, end: int) -> Option
     words, doc = ctx.words, ctx.doc
     if words[p] in tables.nouns:
         return "noun"
-    if doc[p].like_num and words[p - 1] in LIST_JOINS:
-        return "figure"
+    if (doc[p].like_num or words[p] in ARTICLES) and words[p - 1] in LIST_JOINS:
+        return "figure"  # "four soldiers and a civilian were wounded"
     if words[p] in tables.modifiers or p in ctx.actor_starts or doc[p].text[:1].isupper() or unknown_modifier(ctx, p):
         return "other"
     return None

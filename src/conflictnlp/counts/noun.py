@@ -117,9 +117,11 @@ def read_noun(tables: CountTables, ctx: DocContext, j: int, allow_of: bool, arti
 
 
 def enter_of(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int, allow_of: bool, single: bool) -> int:
-    """Step over "of" (and a determiner) after the figure; where the noun's words start."""
+    """Step over "of" (and a determiner) after the figure; where the noun's words start. A figure
+    of the whole right after "of" makes a partitive too ("shot down 34 of 40 drones")."""
     words, n, doc = ctx.words, ctx.n, ctx.doc
-    if not (j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in DETERMINERS and not single))):
+    whole_figure = j + 2 < n and words[j] == "of" and doc[j + 1].like_num and not single and not allow_of  # "34 of 40 drones"
+    if not (j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in DETERMINERS and not single) or whole_figure)):
         if not (single and j + 1 < n and words[j] == "of" and single_partitive(tables, ctx, j + 1)):
             return j
     noun.partitive = not allow_of

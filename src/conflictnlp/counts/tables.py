@@ -30,7 +30,7 @@ TABLES: Dict[str, Dict[str, Any]] = {
         "pronoun?": bool,
     },
     "modifiers": {"text": str, "civil?": bool},
-    "cues": {"text": str, "role": str, "kind?": _KIND_OR_NULL, "subject?": bool},
+    "cues": {"text": str, "role": str, "kind?": _KIND_OR_NULL, "subject?": bool, "care?": bool},
     "actors": {"actor": str, "forms": list, "people?": list, "type?": str, "army_of?": str},
 }
 RULE_TABLES = tuple(RuleTable(name, f"{name}.jsonl", fields) for name, fields in TABLES.items())
@@ -99,6 +99,8 @@ _WORD_LISTS = (
     "bare_closers",
     # phrases that set a counted noun as the topic of a bare figure after them (topic.py): "as for tanks, ... lost 40"
     "topic_openers",
+    # what a verb of care ("treated N people for ...") must treat to count the wounded (kind.py, cared_for_harm)
+    "harm_reasons",
 )
 _PHRASE_LISTS = frozenset({"topic_openers"})  # lists whose entries may be phrases of several words
 
@@ -145,6 +147,7 @@ ORIGINS = WORDS["origins"]
 PEOPLE_NOUNS = WORDS["people_nouns"]
 VIOLENCE_VERBS = WORDS["violence_verbs"]  # "300 people | shot and | killed"
 BARE_CLOSERS = WORDS["bare_closers"]  # "the toll rose to 27 | overnight"
+HARM_REASONS = WORDS["harm_reasons"]  # "treated 40 people for | gunshot wounds"
 TOPIC_OPENERS = frozenset(tuple(phrase.split()) for phrase in WORDS["topic_openers"])  # "as for | tanks, ... 40"
 SIDE_NOUNS = {side: WORDS[f"{side}_side"] for side in ("state", "group", "shared", "peace")}
 SIDE_MARKERS = {"state": WORDS["state_markers"], "group": WORDS["group_markers"]}
