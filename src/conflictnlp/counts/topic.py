@@ -19,17 +19,19 @@ from .quantity import Quantity
 from .tables import TOPIC_OPENERS, CountTables
 
 _LONGEST = max(len(phrase) for phrase in TOPIC_OPENERS)
+_FIRST_WORDS = frozenset(phrase[0] for phrase in TOPIC_OPENERS)
 _NOUN_WITHIN = 4  # words between the opener and where the noun's phrase starts ("the total number of")
 
 
 def topic_noun(tables: CountTables, ctx: DocContext, quantity: Quantity, sentence: Tuple[int, int]) -> Optional[NounPhrase]:
     """The counted noun of the topic before the bare figure ``quantity`` in ``sentence``, or None."""
-    words, doc = ctx.words, ctx.doc
+    words = ctx.words
     opened = None
     for p in range(quantity.start - 1, sentence[0] - 1, -1):
-        if doc[p].like_num:
+        w = words[p]
+        if w[:1].isdigit():
             return None  # a figure between the topic and this one counts the topic, if anything does
-        if any(tuple(words[p : p + size]) in TOPIC_OPENERS for size in range(1, _LONGEST + 1)):
+        if w in _FIRST_WORDS and any(tuple(words[p : p + size]) in TOPIC_OPENERS for size in range(1, _LONGEST + 1)):
             opened = p
             break
     if opened is None:
