@@ -76,6 +76,23 @@ CUES = [
       "The gunmen came at night. We have found the bodies of six herders"),
     C("The commander recounted the ambush: \"They hit the first truck and then the second.\"", "recounted",
       "The commander", "They hit the first truck and then the second"),
+    # "tell" and a clause without "that": the addressee stops before the clause's subject (issue 17)
+    C("The medic told reporters the clinic near the market was hit twice.", "told", "The medic",
+      "the clinic near the market was hit twice"),
+    C("A farmer told the BBC 14 cattle herders had been shot.", "told", "A farmer", "14 cattle herders had been shot"),
+    C("The envoy told troops near the border that the truce would hold.", "told", "The envoy", "the truce would hold"),
+    # a past participle insert after the source is no part of it (issue 17)
+    C("The report, published on Tuesday, said that 60 schools had been damaged.", "said", "The report",
+      "60 schools had been damaged"),
+    C("The memo, seen by reporters in Juba, says the brigade will withdraw.", "says", "The memo",
+      "the brigade will withdraw"),
+    # "found" with a document, inquiry, investigator or body as its source (document_only; issue 17)
+    C("A UN inquiry found that both sides had shelled the hospital.", "found", "A UN inquiry",
+      "both sides had shelled the hospital"),
+    C("Investigators found that the shells came from the east.", "found", "Investigators",
+      "the shells came from the east"),
+    C("The report, released on Monday, found that 60 schools had been damaged.", "found", "The report",
+      "60 schools had been damaged"),
 ]
 
 NOT_CUES = [
@@ -85,6 +102,9 @@ NOT_CUES = [
     ("The answer is yes, the militia has added, since May, about 30 armed trucks.", "added"),
     # a first name after a comma, before a surname, in a sentence not in title case (issue 17)
     ("Gunmen attacked the post on Sunday, killing its police chief, Said Rahimi, and 10 other officers.", "Said"),
+    # "found" with a person or a thing as its source is no report (document_only)
+    ("He found that hard to believe after the siege.", "found"),
+    ("The paranoia found other targets, such as the mayor.", "found"),
     # "'s" of a noun is a possessive, not "is"
     ("The army's saying goodbye to its old tanks.", "saying"),
     # a noun after a preposition at the end of the sentence

@@ -262,10 +262,13 @@ def clause_around(view: View, s: int, e: int, lo: int, hi: int) -> Optional[Rang
 def cut_trailing_frames(view: View, rng: Range) -> Optional[Range]:
     """Drop a time or channel phrase that ends the clause: "denied it in a statement on Sunday"."""
     s, e = rng
-    for fs, fe, kind in reversed(view.frames_from(s + 1, e)):  # only a phrase inside the clause is cut
+    frames = view.frames_from(s + 1, e)
+    channel_ends = {fe for _, fe, kind in frames if kind != "time"}
+    for fs, fe, kind in reversed(frames):  # only a phrase inside the clause is cut
         # A channel never belongs to what was said; a time only after a short object
-        # ("denied the report on Sunday", but "troops began arriving on Wednesday").
-        if kind == "time" and fs - s > 3:
+        # ("denied the report on Sunday", but "troops began arriving on Wednesday") or right
+        # after a channel ("confirmed the deaths in a statement | on Sunday").
+        if kind == "time" and fs - s > 3 and fs not in channel_ends:
             continue
         if s < fs and fe <= e and all(is_punct(view.words[j]) for j in range(fe, e)):
             e = fs

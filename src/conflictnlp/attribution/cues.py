@@ -33,7 +33,7 @@ from .participles import (
     chained_gerund, comma_before, gerund_host, gerund_speaker, opening_participle, quote_after, recorded_speaker,
     speaker_like, to_addressee,
 )
-from .objects import cause_subject, object_extent, opens_object, verb_by_context
+from .objects import DOCUMENT_SOURCES, INVESTIGATORS, cause_subject, object_extent, opens_object, verb_by_context
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct
 from .words import (
@@ -92,6 +92,34 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
         return None
     if entry["lemma"] == "call on" and time_before_for(view, e - 1, hi):
         return None  # "called on Tuesday for an inquiry": "on" opens the time; "called" is the cue
+    if entry.get("document_only"):
+        found_by = verb_record(lex, view, rec, cue, parsed)
+        return found_by if found_by is not None and documented(lex, view, found_by) else None
+    return verb_record(lex, view, rec, cue, parsed)
+
+
+# Source types that may find: a body, not a person or a thing ("the UN office found that ...").
+FINDING_TYPES = ("organization", "government", "military", "media")
+
+
+def documented(lex: Lexicons, view: View, rec: Record) -> bool:
+    """Is the source of a ``document_only`` cue a document, study or inquiry or an investigator (the
+    head of its first phrase, before a comma: ``document_sources``, ``investigators``), or a body the
+    source lexicon types? "The inquiry found that ...", "The report, published on Tuesday, found
+    that ...", "The UN office found that ...", not "He found that hard", "The paranoia found"."""
+    if rec.source is None:
+        return False
+    s, e = rec.source
+    head = next((k for k in range(s, e) if view.words[k] in (",", "(")), e) - 1
+    if head < s:
+        return False
+    if view.lower[head] in DOCUMENT_SOURCES or view.lower[head] in INVESTIGATORS:
+        return True
+    return lex.typer.classify(view.doc[s:head + 1].text).source_type in FINDING_TYPES
+
+
+def verb_record(lex: Lexicons, view: View, rec: Record, cue: VerbCue, parsed: bool) -> Optional[Record]:
+    """The record of the verb cue ``cue`` by the rules, with what the parse fills when there is one."""
     if not parsed:
         return rule_cases(lex, view, rec, cue)
     found = rule_cases(lex, view, rec.copy(), cue)
@@ -1064,6 +1092,11 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
         # "President Novak, dedicating the memorial on Saturday, said": what the source was doing
         head = np_before(view, seg_start - 1, lo)
         return head if head is not None and opens_clause(view, lo, head) else None
+    if words[seg_start - 1] == "," and reduced_relative(view, seg_start):
+        # "The report, published on Tuesday, said", "The medic, wounded in the raid, told ...": what
+        # was done to the source, no part of it
+        head = np_before(view, seg_start - 1, lo)
+        return head if head is not None and opens_clause(view, lo, head) else None
     if lower[seg_start] in ("who", "citing", "cited", "quoting", "according", "speaking", "which", "quoted"):
         inserted = appositive_source(view, comma, lo) if lower[seg_start] in ("who", "which") else None
         if inserted is not None:
@@ -1083,6 +1116,21 @@ def source_with_insert(view: View, rec: Record, comma: int, lo: int) -> Optional
     # "Jorge Nampula, a veteran of the war, said", "Abu Khaled, 61, said": the source as written,
     # with its appositives (annotation guidelines)
     return appositive_source(view, comma, lo)
+
+
+def reduced_relative(view: View, k: int) -> bool:
+    """Does a past participle open the insert at ``k`` ("published on Tuesday", "wounded in the
+    raid", "seen by Reuters"): a lowercase word in -ed of five letters or more, or an irregular one
+    (``irregular_participles``), followed by a preposition or an adverb, not "that"?"""
+    word = view.words[k]
+    if not (word.isalpha() and word.islower()) or k + 1 >= view.n:
+        return False
+    participle = (word.endswith("ed") and len(word) > 4) or word in RELATIVE_PARTICIPLES
+    return participle and view.lower[k + 1] in REDUCED_NEXT
+
+
+# What follows the participle of a reduced relative insert: a preposition or an adverb of time.
+REDUCED_NEXT = frozenset(("on", "in", "by", "at", "from", "to", "for", "with", "last", "earlier", "this", "late", "after", "during", "over", "under", "near", "days", "weeks"))
 
 
 # Words that count part of a group before "of whom": "many of whom", "two of whom".
@@ -1536,6 +1584,8 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
         i += 1
     elif entry.get("addressee") and i < hi and lower[i] not in ("that", "of") and words[i] not in QUOTES:
         np = np_after(view, i, hi)
+        if np and entry["lemma"] == "tell":
+            np = addressee_cut(view, np)  # "told reporters | the clinic was hit"
         if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
             addressee = np
             i = np[1]
@@ -1570,6 +1620,26 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
 
 
 OBJECT_PRONOUNS = ("me", "us", "him", "her", "them", "you")
+# Words that open a second noun phrase after an addressee: the subject of a clause without "that".
+CLAUSE_SUBJECT_OPENERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "this", "these", "those", "some",
+                                    "several", "many", "most", "all", "no", "both", "at", "more", "about", "nearly"))
+
+
+# Words after which a determiner or figure goes on the addressee: "the head of the mission", "troops
+# near the border", "Al Jazeera's reporter", "the Foreign and the Defence ministries".
+NOT_BEFORE_SUBJECT = frozenset(("of", "'s", "’s", "and", "or", "the", "in", "on", "at", "near", "from", "for", "with",
+                                "to", "by", "about", "across", "inside", "outside", "around", "along", "during", "into"))
+
+
+def addressee_cut(view: View, np: Range) -> Range:
+    """The addressee of "tell" without the subject of the clause after it when no "that" stands
+    between them: "told reporters | the clinic was hit", "told the BBC | 12 soldiers died" (a
+    determiner or a figure after a noun, not after "of" or a possessive, opens the clause)."""
+    lower, doc = view.lower, view.doc
+    for k in range(np[0] + 1, np[1]):
+        if (lower[k] in CLAUSE_SUBJECT_OPENERS or doc[k].like_num) and lower[k - 1] not in NOT_BEFORE_SUBJECT:
+            return np[0], k
+    return np
 
 
 def channel_name(view: View, comma: int, hi: int) -> Optional[int]:

@@ -12,6 +12,10 @@ from .grammar import PLATFORM_FILLERS, PLATFORM_PREPS, SPOKEN_PREPS
 from .view import Range, Record, View, is_cap, is_punct
 
 
+# Nouns after a platform's name that belong to the channel phrase: "on its Telegram channel".
+PLATFORM_TAILS = frozenset(("channel", "channels", "account", "accounts", "page", "pages", "feed", "feeds", "handle"))
+
+
 def channels(view: View, cues, lo: int) -> Tuple[List[Range], List[Range]]:
     """Channel phrases of a sentence: "in his nightly video address", "on its Telegram channel"."""
     lower, words = view.lower, view.words
@@ -28,6 +32,8 @@ def channels(view: View, cues, lo: int) -> Tuple[List[Range], List[Range]]:
         elif label == "platform_word":
             for k in range(s - 1, max(lo, s - 4) - 1, -1):
                 if lower[k] in PLATFORM_PREPS:
+                    while e < view.n and lower[e] in PLATFORM_TAILS:
+                        e += 1  # "on its Telegram | channel", "on its Facebook | page"
                     platforms.append((k, e))
                     break
                 if lower[k] not in PLATFORM_FILLERS and not (is_cap(words[k]) and k > lo and lower[k - 1] in PLATFORM_PREPS | PLATFORM_FILLERS):
@@ -62,11 +68,20 @@ def medium_spans(view: View, mediums: List[Range], platforms: List[Range]) -> Li
             pick = np_after(view, e + 1, view.n)
         if pick is None:
             pick = (s + 1, e)
-        out.append(strip_lead(view, pick, lead if pick != (s + 1, e) else set()))
+        out.append(strip_tail(view, strip_lead(view, pick, lead if pick != (s + 1, e) else set())))
     for p in plats:
         if p not in used:
-            out.append(strip_lead(view, p, lead | {"a", "an"}))
+            out.append(strip_tail(view, strip_lead(view, p, lead | {"a", "an"})))
     return [o for o in out if o[0] < o[1]]
+
+
+def strip_tail(view: View, rng: Range) -> Range:
+    """A platform is reported by its name: "Telegram", not "Telegram channel" (the channel phrase
+    still ends after "channel", so that it is cut from a content)."""
+    s, e = rng
+    while e - 1 > s and view.lower[e - 1] in PLATFORM_TAILS:
+        e -= 1
+    return s, e
 
 
 def strip_lead(view: View, rng: Range, lead) -> Range:

@@ -16,6 +16,7 @@ from .words import word_set
 
 # A document, study or record as a source: what it shows is evidence ("the audit revealed").
 DOCUMENT_SOURCES = word_set("document_sources")
+INVESTIGATORS = word_set("investigators")  # "investigators | found that ..." (a document_only cue's source)
 
 # Before a noun-or-verb form, words after which it is a verb: a modal, "to", a negation, "also" or
 # a subject pronoun ("will demand", "to protest", "they vow", "who demands", "also mentions").
