@@ -126,7 +126,7 @@ def verb_record(lex: Lexicons, view: View, rec: Record, cue: VerbCue, parsed: bo
     # The parse confirms and extends the rules, never replaces them: it fills what they leave
     # null, and stands alone only where they find no report.
     if cue.entry["strength"] == "weak" and found is not None and found.content and found.content[1] <= cue.i and own_object(cue):
-        return None  # "the answer is yes, they have added, since March, about 11 groups": what was added is its object
+        return None  # "the answer is yes, the militia has added, since May, about 30 armed trucks": what was added is its object
     accepted, from_tree = from_parse(view, rec, cue)
     if found is None:
         if cue.entry.get("quote_only") or cue.entry.get("particle_only"):

@@ -51,7 +51,7 @@ def find_actor(
     if actor is None:
         actor = speaker_actor(tables, ctx, start, max(end, noun.end))
     before_cue = reading.before_cue
-    # a verb whose subject owns what it counts, whatever the kind became ("SPLA forces lost four fighters and
+    # a verb whose subject owns what it counts, whatever the kind became ("SSPDF forces lost seven fighters and
     # 20 others were wounded": killed), but not one of holding ("Hamas holds 20 hostages")
     owner_cue = before_cue is not None and before_cue.get("subject") is True and before_cue.get("kind") in _SUBJECT_KINDS
     if actor is None and (reading.kind in _SUBJECT_KINDS or owner_cue) and not (before_cue and before_cue.get("subject") is False):
@@ -304,7 +304,7 @@ def whole_actor(
     """A detail or a continuation takes the actor of the count before it: "five aircraft, including
     three Rafales", "killed 87 soldiers and captured 40 others", "ten were killed and 14 wounded";
     "N others" up to 20 tokens after it in its sentence, whatever stands between ("killed 15
-    militants and took six others into custody", "... in Mannar while three others were killed")."""
+    fighters and took three others into custody", "... near Beni while four others were captured")."""
     if previous is None or previous.start < sent_start or previous.actor is None:
         return None
     if inherited(ctx, start, sent_start, previous, partitive=noun.partitive) is not None:
@@ -316,7 +316,7 @@ def whole_actor(
     if bare and start - previous.end <= 12 and ctx.words[p] in ("and", ","):
         return previous.actor
     if bare and start - previous.end <= OTHERS_REACH and "others" in ctx.words[start : max(start + 1, noun.end)]:
-        return previous.actor  # "killed 25 members of the LTTE in Mannar while three others were killed"
+        return previous.actor  # "killed 18 members of the ADF near Beni while four others were captured"
     return None
 
 

@@ -402,7 +402,7 @@ def cue_across_object(tables: CountTables, ctx: DocContext, p: int, floor: int) 
 def cue_far(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Optional[Cue]:
     """A toll named earlier in the clause, tied to the figure by a toll link just before it, across
     the words that say whose toll it is: "the death toll from the raid on the camp in the village
-    rose to 23", "brought the death toll since the fighting began on May 2 to 109 soldiers", a
+    rose to 23", "brought the death toll of the siege that began on 3 June to 212 soldiers", a
     headline "Death Toll in Ambush Hits 23"; a plural noun of harm of the toll nouns is one too
     ("civilian deaths in the province rose to 340"). Another figure (not a date) or a new clause
     ends it."""
