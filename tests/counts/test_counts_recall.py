@@ -135,6 +135,11 @@ CASES = [
     ("The Red Crescent says its medics treated 33 people in clashes near Jenin.", "33 people", dict(kind="wounded")),
     ("Nineteen people were treated for burns after the depot fire in Sloviansk.", "Nineteen people", dict(kind="wounded")),
     ("The ambush killed a district commander and five of his bodyguards.", "five", dict(kind="killed", unit="bodyguard")),
+    # --- "the dead included", "killed a family of N" (cues.jsonl; issue 17) ----------------------------------
+    ("The dead included a schoolteacher and three paramedics, the governor said.", "three paramedics", dict(kind="killed", unit="paramedic")),
+    ("The wounded include 14 children, the Mopti hospital said.", "14 children", dict(kind="wounded", unit="child")),
+    ("A drone hit the house in Sumy, killing an entire family of seven.", "seven", dict(kind="killed", value=7)),
+    ("The strike killed the family of 3 soldiers serving in the east.", "3 soldiers", dict(kind="troops")),
 ]
 
 NEGATIVES = [
