@@ -14,7 +14,7 @@ from .grammar import (
     TRIM_END,
 )
 from .participles import comma_before
-from .view import Range, Record, View, is_cap, is_punct
+from .view import Range, Record, View, is_cap, is_punct, starts_line
 from .words import CLAIM_NOUNS, DISCOURSE_ADVERBIALS, SUMMARY_NOUNS, TAIL_GERUNDS, TAIL_NOUNS, WITHHOLDING_VERBS
 
 
@@ -432,7 +432,7 @@ _LABEL_WORDS = 5  # words of a speaker label ("SENIOR DEFENSE OFFICIAL:", "MR. K
 def label_colon(view: View, k: int) -> Optional[int]:
     """The colon of a speaker label in capitals that starts at ``k`` ("SENIOR DEFENSE OFFICIAL:",
     "GEN. ADEYEMI:", "Q:"), else None; ``k`` must start a line."""
-    if not (k == 0 or "\n" in view.words[k - 1] or "\n" in view.doc[k - 1].whitespace_):
+    if not starts_line(view, k):
         return None
     for j in range(k, min(view.n, k + _LABEL_WORDS + 1)):
         word = view.words[j]
@@ -468,8 +468,7 @@ def transcript_turns(view: View, records: List[Record]) -> None:
                 and rec.cue[0] == rec.source[1] and label_colon(view, rec.source[0]) == rec.cue[0]]
     if not labelled:
         return
-    starts = [k for k in range(view.n) if (k == 0 or "\n" in view.words[k - 1] or "\n" in view.doc[k - 1].whitespace_)
-              and not view.words[k].isspace()]
+    starts = [k for k in range(view.n) if starts_line(view, k) and not view.words[k].isspace()]
     labels = [k for k in starts if label_colon(view, k) is not None]
     transcript = bool(labels) and transcript_head(view, starts[: starts.index(labels[0])])
     for rec in labelled:

@@ -35,7 +35,7 @@ from .participles import (
 )
 from .objects import DOCUMENT_SOURCES, INVESTIGATORS, cause_subject, object_extent, opens_object, verb_by_context
 from .sources import POST_MODIFIERS, normalize
-from .view import Range, Record, View, is_cap, is_punct
+from .view import Range, Record, View, is_cap, is_punct, starts_line
 from .words import (
     CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
     RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, SPEECH_NOUNS, VERB_GROUP,
@@ -1890,7 +1890,7 @@ def headline_finding(view: View, src: Range, lo: int) -> bool:
     """ "Poll: ...", "Survey: ...": a finding that opens a headline or paragraph speaks through it
     (``headline_findings``)."""
     return (src[1] - src[0] == 1 and view.lower[src[0]] in HEADLINE_FINDINGS and is_cap(view.words[src[0]])
-            and (lo == 0 or "\n" in view.doc[lo - 1].whitespace_ or "\n" in view.words[lo - 1]))
+            and starts_line(view, lo))
 
 
 def topic_before_colon(lex: Lexicons, view: View, src: Range, quoted: bool) -> bool:
@@ -1914,7 +1914,7 @@ def headline_speaker(view: View, src: Range, lo: int) -> bool:
     Last a Week") that speaks elsewhere in the document ("Halvorsen said", "said Halvorsen"); a
     place or topic ("Kherson: ...") never does."""
     s, e = src
-    if e - s > 3 or not (lo == 0 or "\n" in view.doc[lo - 1].whitespace_ or "\n" in view.words[lo - 1]):
+    if e - s > 3 or not starts_line(view, lo):
         return False
     if not all(is_cap(view.words[k]) and view.words[k].isalpha() for k in range(s, e)) or view.lower[s] in TRANSCRIPT_ROLES:
         return False
@@ -1946,7 +1946,7 @@ def is_label(view: View, k: int) -> bool:
     if view.lower[k] in TRANSCRIPT_ROLES:
         return False
     j = k - 1 if k > 0 and view.words[k - 1] in QUOTES else k
-    return j == 0 or "\n" in view.words[j - 1] or "\n" in view.doc[j - 1].whitespace_
+    return starts_line(view, j)
 
 
 def transcript_label(view: View, k: int, lo: int) -> bool:

@@ -31,6 +31,12 @@ def is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+def starts_line(view: "View", k: int) -> bool:
+    """Does token ``k`` open a line: the Doc's first token, or one after a line break (a space token
+    holding one, or the previous token's trailing whitespace)?"""
+    return k == 0 or "\n" in view.words[k - 1] or "\n" in view.doc[k - 1].whitespace_
+
+
 class Record:
     """One attribution under construction (token ranges, ``end`` exclusive)."""
 
