@@ -26,17 +26,17 @@ _NOUN_WITHIN = 4  # words between the opener and where the noun's phrase starts 
 def topic_noun(tables: CountTables, ctx: DocContext, quantity: Quantity, sentence: Tuple[int, int]) -> Optional[NounPhrase]:
     """The counted noun of the topic before the bare figure ``quantity`` in ``sentence``, or None."""
     words = ctx.words
-    opened = None
+    start = None
     for p in range(quantity.start - 1, sentence[0] - 1, -1):
         w = words[p]
         if w[:1].isdigit():
             return None  # a figure between the topic and this one counts the topic, if anything does
-        if w in _FIRST_WORDS and any(tuple(words[p : p + size]) in TOPIC_OPENERS for size in range(1, _LONGEST + 1)):
-            opened = p
+        size = opener_at(words, p) if w in _FIRST_WORDS else 0
+        if size:
+            start = p + size
             break
-    if opened is None:
+    if start is None:
         return None
-    start = opened + next(size for size in range(_LONGEST, 0, -1) if tuple(words[opened : opened + size]) in TOPIC_OPENERS)
     comma = next((q for q in range(start, quantity.start) if words[q] == ","), None)
     if comma is None:
         return None
@@ -53,3 +53,8 @@ def topic_noun(tables: CountTables, ctx: DocContext, quantity: Quantity, sentenc
         noun.topic = True
         return noun
     return None
+
+
+def opener_at(words, p: int) -> int:
+    """The length of the longest topic opener that starts at ``p`` ("in terms of" -> 3), else 0."""
+    return next((size for size in range(_LONGEST, 0, -1) if tuple(words[p : p + size]) in TOPIC_OPENERS), 0)
