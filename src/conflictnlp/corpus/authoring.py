@@ -22,7 +22,9 @@ A span is a string (its first whole-word occurrence in the sentence) or
 ``{"text": ..., "nth": N}`` (the N-th occurrence, 1-based). A span not found in its
 sentence is looked up in the rest of the document from that sentence on (for quotes
 that run over several sentences). Sentences of a paragraph are joined by one space,
-paragraphs by a blank line.
+paragraphs by a blank line; a sentence without final punctuation (a title, a heading, a headline
+of a list) ends its line, and a speaker's label in capitals ("HOST:") or a live-blog time
+("09:05 -") starts one (:func:`sentence_gap`).
 
 ``python -m conflictnlp.corpus.authoring FILE... --out DIR`` (``conflictnlp corpus build``) checks
 authoring files, lists every problem of every document, and when there is none writes
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
@@ -227,8 +230,26 @@ def _content_parts(text: str, spec: Dict[str, Any], content: Optional[Dict[str, 
     return parts
 
 
+# A sentence that ends its line: no full stop, question or exclamation mark at its end (quotes and
+# brackets after it aside): a title, a heading, a headline of a list.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A sentence that starts a line: a speaker's label in capitals ("HOST:", "MAJ. GEN. SAAD AL-JUBOURI:",
+# "Q:") or the time of a live-blog entry ("09:05 - ").
+_LINE_START = re.compile(r"^(?:[A-Z][A-Z0-9 .,'’\-]{0,60}:\s|\d{1,2}:\d\d\b)")
+
+
+def sentence_gap(before: Any, sentence: Dict[str, Any]) -> str:
+    """What joins two sentences of a paragraph: a line break after a title, heading or headline
+    (``before`` has no final punctuation) and before a speaker's label or a live-blog time, as
+    such texts are laid out; one space otherwise."""
+    text = before.get("s") if isinstance(before, dict) else None
+    if isinstance(text, str) and not _SENTENCE_END.search(text) or _LINE_START.match(sentence["s"]):
+        return "\n"
+    return " "
+
+
 def _layout(paragraphs: List[Any], where: str) -> Tuple[str, List[Tuple[int, int, Dict[str, Any]]], List[str]]:
-    """The text of the document (sentences joined by a space, paragraphs by a blank line), the
+    """The text of the document (sentences joined by a space or a line break, paragraphs by a blank line), the
     (start, end, sentence) of each sentence, and the problems of the sentences that are not usable."""
     pieces: List[str] = []
     bounds: List[Tuple[int, int, Dict[str, Any]]] = []
@@ -246,7 +267,7 @@ def _layout(paragraphs: List[Any], where: str) -> Tuple[str, List[Tuple[int, int
                 problems.append(f"{where}: paragraph {p + 1}, sentence {s + 1}: needs a non-empty \"s\"")
                 continue
             if s and pieces and pieces[-1] != "\n\n":
-                pieces.append(" ")
+                pieces.append(sentence_gap(paragraph[s - 1], sentence))
                 offset += 1
             pieces.append(sentence["s"])
             bounds.append((offset, offset + len(sentence["s"]), sentence))
