@@ -10,6 +10,7 @@ cited by), :func:`sourceless_cue`, :func:`impersonal_cue`; and the headline :fun
 
 from __future__ import annotations
 
+import re
 from typing import Any, List, NamedTuple, Optional, Tuple
 
 from .asking import asked_passive, asked_whom, asker_before, asking_quote, opening_question, questioned_object, subordinate_topic, verb_by_position
@@ -18,8 +19,8 @@ from .chunker import (
     relative_insert, segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
-    adverbial_end, clause_around, content_after, content_before, line_end, parenthetical_before, quote_or_trim, rest_is_frame, rest_is_punct,
-    trim,
+    adverbial_end, clause_around, content_after, content_before, label_colon, line_end, parenthetical_before, quote_or_trim, rest_is_frame,
+    rest_is_punct, trim,
 )
 from .grammar import (
     BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, RELATIVE_VERB_WORDS, SHORT_OF_VERBS,
@@ -37,7 +38,7 @@ from .objects import DOCUMENT_SOURCES, INVESTIGATORS, cause_subject, object_exte
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct, starts_line
 from .words import (
-    CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, SUMMARY_NOUNS,
+    CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, STATE_COMPOUNDS, SUMMARY_NOUNS,
     RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, SPEECH_NOUNS, VERB_GROUP,
     HEADLINE_FINDINGS, OCCASION_NOUNS, PUBLISHED_NOUNS, PURPOSE_OPENERS, PURPOSE_PUBLISHERS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
@@ -324,11 +325,13 @@ def closing_report(view: View, cue: VerbCue) -> bool:
 def untagged_noun(view: View, cue: VerbCue) -> bool:
     """Without tags, a noun-or-verb form that is a noun by its neighbours: before a relative clause
     ("the nonstop demands that | come with the job", "demands that are unmet") or before a
-    title ("state Sen. Lina Oduya", "state Rep. ..."); "reports that 40 soldiers died" stays a verb."""
+    title ("state Sen. Lina Oduya", "state Rep. ...") or a word of ``state_compounds`` ("State media:",
+    "state TV"); "reports that 40 soldiers died" stays a verb."""
     lower, k = view.lower, cue.e
     if k + 1 < cue.hi and lower[k] == "that":
         return lower[k + 1] in RELATIVE_VERB_WORDS
-    return cue.form in ("state", "states") and k < cue.hi and (lower[k].rstrip(".") in TITLE_ABBREVIATIONS or lower[k] in TITLE_WORDS)
+    return cue.form in ("state", "states") and k < cue.hi and (
+        lower[k].rstrip(".") in TITLE_ABBREVIATIONS or lower[k] in TITLE_WORDS or lower[k] in STATE_COMPOUNDS)
 
 
 def has_participle(view: View, cue: VerbCue) -> bool:
@@ -1780,21 +1783,26 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
         return named  # "The ministry made the following statement: ..."
     if i - lo > 10 or i == lo:
         return None
-    if transcript_label(view, i - 1, lo):
-        rec = Record((i, i + 1), "turn")  # a speaker's turn in a transcript: "MARSH: The convoy was hit."
-        rec.source = (i - 1, i)
+    label = turn_label(view, i, lo)
+    if label is not None:
+        # A speaker's turn in a transcript: "MARSH: The convoy was hit."; a label of several words keeps
+        # the reports inside its turn (transcript_turns), as a colon record does.
+        rec = Record((i, i + 1), "turn" if label[1] - label[0] == 1 else "colon")
+        rec.source = label
         end = line_end(view, i + 1)
         rec.content = trim(view, i + 1, end)  # the whole turn, to the end of its line
         if i - 2 >= 0 and view.words[i - 2] in QUOTES:
             rec.parts = quoted_paragraphs(view, end)
         return rec if rec.content else None
+    quoted = i + 1 < hi and (view.words[i + 1] in QUOTES or view.words[i + 1] in ("‘", "'"))  # single quotes too
     src = np_before(view, i, lo)
+    if (src is None or src[0] != lo) and quoted:
+        src = speaker_on_lowercase_topic(view, i, lo)
     if src is None or src[0] != lo:
         return None
     content = content_after(view, i + 1, past_colon(view, i, hi))
     if content is None:
         return None
-    quoted = i + 1 < hi and (view.words[i + 1] in QUOTES or view.words[i + 1] in ("‘", "'"))  # single quotes too
     on_topic = speaker_on_topic(lex, view, src, lo, quoted)
     if on_topic is not None:
         rec = Record((on_topic, i + 1), "colon")  # "Kyiv Mayor on Blackouts:": the topic is in the cue
@@ -1819,15 +1827,26 @@ def colon_cue(lex: Lexicons, view: View, i: int, lo: int, hi: int) -> Optional[R
 
 def speaker_on_topic(lex: Lexicons, view: View, src: Range, lo: int, quoted: bool) -> Optional[int]:
     """The "on" of a headline's speaker and topic before its colon ("Kyiv Mayor on Blackouts: 'Hardest
-    Winter Yet'", "Ruiz on the Ceasefire: ..."), when the words before it name a speaker: a body or
+    Winter Yet'", "Ruiz on the Ceasefire: ...", "Ruiz on truce talks: 'We will ...'"), when the words before it name a speaker: a body or
     role the source tables know, a name that speaks in the story, or any name before a quotation."""
     k = next((k for k in range(src[0] + 1, src[1] - 1) if view.lower[k] == "on"), None)
-    if k is None or not (is_cap(view.words[k + 1]) or view.lower[k + 1] == "the"):
-        return None
+    if k is None or not (is_cap(view.words[k + 1]) or view.lower[k + 1] == "the" or quoted):
+        return None  # a lowercase topic only before a quotation: "Netanyahu on truce talks: 'We will ...'"
     speaker = (src[0], k)
     known = lex.typer.classify(view.doc[speaker[0]:speaker[1]].text).source_type != "unknown"
     named = all(is_cap(view.words[j]) for j in range(*speaker))
     return k if known or (named and (quoted or headline_speaker(view, speaker, lo))) else None
+
+
+def speaker_on_lowercase_topic(view: View, i: int, lo: int) -> Optional[Range]:
+    """ "Netanyahu on truce talks: 'We will ...'": a headline's speaker, "on" and a topic in lowercase
+    before a colon and a quotation; the words from ``lo`` to the colon when a noun phrase opens the
+    line and ends at "on" (:func:`speaker_on_topic` then decides whether it names a speaker)."""
+    k = next((k for k in range(lo + 1, min(i - 1, lo + 6)) if view.lower[k] == "on"), None)
+    if k is None or any(is_punct(view.words[j]) for j in range(k + 1, i)):
+        return None
+    speaker = np_before(view, k, lo)
+    return (lo, i) if speaker is not None and speaker[0] == lo else None
 
 
 def single_quoted_inside(view: View, rng: Range) -> Range:
@@ -1947,6 +1966,24 @@ def is_label(view: View, k: int) -> bool:
         return False
     j = k - 1 if k > 0 and view.words[k - 1] in QUOTES else k
     return starts_line(view, j)
+
+
+# A line that opens with a speaker label in capitals, one word or several ("MARSH:", "MARWA ELSHERIF:").
+_LABEL_LINE = re.compile(r"(?m)^[\"“']?[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4}:")
+
+
+def turn_label(view: View, i: int, lo: int) -> Optional[Range]:
+    """The speaker label before the colon at ``i`` that opens a transcript turn: one name in capitals
+    (:func:`transcript_label`) or several words in capitals that open the line ("MARWA ELSHERIF:",
+    "MAJ. GEN. SAAD AL-JUBOURI:"; no role or kicker first: "UNIDENTIFIED MALE:", "BREAKING NEWS:"),
+    in a document with another such label. None otherwise."""
+    if transcript_label(view, i - 1, lo):
+        return (i - 1, i)
+    s = lo + 1 if view.words[lo] in QUOTES else lo
+    if i - s < 2 or label_colon(view, s) != i or view.lower[s] in TRANSCRIPT_ROLES:
+        return None
+    labels = _LABEL_LINE.finditer(view.doc.text)
+    return (s, i) if next(labels, None) is not None and next(labels, None) is not None else None
 
 
 def transcript_label(view: View, k: int, lo: int) -> bool:

@@ -38,6 +38,7 @@ STATE_BODIES = word_set("state_bodies")
 NOMINAL_CUES = word_set("nominal_cues")
 CLAIM_NOUNS = word_set("claim_nouns")
 OUTLET_HEADS = word_set("outlet_heads")  # "the Harbor Times": an outlet by its name
+STATE_COMPOUNDS = word_set("state_compounds")  # "State media", "state TV": "state" is a noun
 CATENATIVES = word_set("catenatives")  # "continued to | call for", "went on to | say"
 PURPOSE_OPENERS = word_set("purpose_openers")  # "called back the radio station to | confirm": cues.purpose_before
 PURPOSE_PUBLISHERS = word_set("purpose_publishers")  # "issued a statement to | confirm", not "used it to claim"
