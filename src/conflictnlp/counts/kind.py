@@ -23,6 +23,8 @@ Cue = Dict[str, Any]  # a cues.jsonl entry with "_start"/"_end" (and "_nominal" 
 UNIT_KINDS = tuple(kind for kind in KINDS if kind not in ("displaced", "equipment"))
 # The kinds that let a noun only the parse gives count ("killed two herders", not "seized three towns").
 LOOSE_KINDS = ("killed", "wounded")
+# The words of BEFORE_SKIP that a cue does not reach across to a noun in no table ("killed at 2 checkpoints").
+LOOSE_BREAKS = frozenset({"in", "at", "to", "of", "with", "since"})
 
 
 # Nouns that name people by a status (refugees, hostages, the missing) and the kinds that can befall them.
@@ -80,7 +82,11 @@ def read_kind(
         before_cue = None  # "the deaths occurred at 12 checkpoints": a noun of harm is a toll of a bare figure only
     if before_cue is not None and before_cue.get("_across") and not object_ends(ctx, cue_from):
         before_cue = None  # "killed the mayor and 300 troops withdrew": a clause of its own
+    if before_cue is not None and noun.loose and any(w in LOOSE_BREAKS for w in ctx.words[before_cue["_end"] : quantity.start]):
+        before_cue = None  # "wounded in 2 ambushes": a noun in no table is the verb's object, not a place or means
     after_cue = cue_after(tables, ctx, cue_from, sent_end)
+    if after_cue is not None and acts_on_object(tables, ctx, after_cue, sent_end):
+        after_cue = None  # "5 soldiers killed 60 insurgents": the phrase is the verb's subject, not its object
     if not all(cared_for_harm(ctx, c, cue_from, sent_end) for c in (before_cue, after_cue)):
         return None  # "treated 70 children for diarrhoea": care, not a count of the wounded
     cue_kind = (after_cue.get("kind") if after_cue else None) or (before_cue.get("kind") if before_cue else None)
@@ -103,6 +109,21 @@ def read_kind(
     if kind is None or kind not in KINDS:
         return None
     return KindReading(kind, unit, link_actor, end, before_cue)
+
+
+def acts_on_object(tables: CountTables, ctx: DocContext, cue: Cue, limit: int) -> bool:
+    """Is a one-word cue after the phrase a verb in the active with an object after it ("three
+    gunmen killed 12 villagers", "two drones wounded a guard")? Then the phrase did it. A verb of
+    ``object_verbs`` only, before a figure, an article, a determiner or a vague magnitude; not
+    "were killed", "killed in", "killed Sunday"."""
+    start, end = cue["_start"], cue["_end"]
+    words = ctx.words
+    if end - start != 1 or words[start] not in tables.object_verbs or end >= limit:
+        return False
+    if start > 0 and words[start - 1] in AFTER_SKIP:
+        return False  # "were killed", "have been wounded"
+    nxt = words[end]
+    return ctx.doc[end].like_num or nxt in ARTICLES or nxt in DETERMINERS and nxt not in ("which", "whom", "them") or (nxt,) in tables.vague or nxt in ("dozens", "scores", "hundreds", "thousands")
 
 
 def cared_for_harm(ctx: DocContext, cue: Optional[Cue], after: int, limit: int) -> bool:
@@ -419,6 +440,43 @@ def cue_far(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Opt
             entry = tables.nouns.get(words[p])
             if entry is not None and entry["kind"] in HARM_KINDS:  # "civilian deaths now stand at 340"
                 return {"kind": entry["kind"], "_start": p, "_end": p + 1, "_bare_only": True}
+        kind = number_of_kind(tables, ctx, p, start - 1) if words[p] in TOLL_NOUNS else None
+        if kind is not None:  # "the number of martyrs in the West Bank has risen to 642"
+            return {"kind": kind, "_start": p, "_end": p + 2, "_bare_only": True}
+    return None
+
+
+def number_of_kind(tables: CountTables, ctx: DocContext, p: int, limit: int) -> Optional[str]:
+    """The kind of a total named "the number of ..." at ``p`` ("number", "total", "tally", "count"
+    + "of"): its counted noun's ("the number of martyrs", "the total of displaced people"), or for
+    people and troops the cue right after them ("the number of citizens arrested", "the number of
+    its soldiers killed"), troops without one ("the number of US troops in Syria"); None for
+    anything else ("the number of checkpoints", "the number of people in the camp")."""
+    words = ctx.words
+    if p + 2 >= limit or words[p + 1] != "of":
+        return None
+    m = p + 2
+    while m < min(limit, p + 7):
+        actor = ctx.actor_starts.get(m)
+        people = ctx.doc[m:actor[1]].text in tables.people if actor is not None else False
+        if actor is not None and not people:
+            m = actor[1]
+            continue
+        w = words[m]
+        entry = tables.nouns.get(w)
+        token = ctx.doc[m]
+        if entry is None and (w in DETERMINERS or w in POSSESSIVES or w in tables.modifiers or token.text[:1].isupper() or w == "-"
+                              or any(c.isdigit() for c in w)):
+            m += 1  # "the number of its dead", "the number of MQ-9 drones"
+            continue
+        if entry is None and not people:
+            return None
+        kind = "person" if people else entry["kind"]
+        if kind in ("troops", "person"):
+            cue = cue_after(tables, ctx, actor[1] if people else m + 1, limit)
+            cued = cue.get("kind") if cue is not None and cue["_start"] <= m + 3 else None
+            return cued or ("troops" if kind == "troops" else None)  # "the number of US troops in Syria"
+        return kind if kind in KINDS else None
     return None
 
 

@@ -8,6 +8,7 @@ function per kind of word), :func:`finish_noun` (what the whole phrase rules out
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from ..schema import KINDS
@@ -25,6 +26,8 @@ _COUNTED = KINDS + ("person",)
 _NUMBER_DEPS = ("nummod", "quantmod", "compound")
 _NOT_COUNTED_ENTS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
 _MAX_GAP = 4
+# The words between the two years of a span ("from 2014 to 2022", "between 2013 and 2018").
+YEAR_LINKS = ("and", "to", "-", "–", "through", "until")
 
 
 class NounPhrase:
@@ -73,6 +76,8 @@ def read_counted_noun(tables: CountTables, ctx: DocContext, quantity: Quantity) 
         noun = read_noun(tables, ctx, quantity.end, allow_of, quantity.article, single=quantity.number == 1)
         if noun.unknown and looks_like_year(ctx, quantity):
             return None  # "the 2022 invasion forced people to flee": a year, not a count
+        if (noun.head is None or noun.adjective_head) and year_range(ctx, quantity):
+            return None  # "a civil war between 2013 and 2018 killed ...": a span of years (or its end)
         return None if noun.designator else noun
     if quantity.compound["lemma"] == "strong":
         read_strong_unit(tables, ctx, quantity.end, noun)
@@ -83,6 +88,24 @@ def looks_like_year(ctx: DocContext, quantity: Quantity) -> bool:
     """Is the figure four digits from 1900 to 2100, alone ("2022")?"""
     number, text = quantity.number, ctx.doc[quantity.i].text
     return number is not None and 1900 <= number <= 2100 and quantity.core_end - quantity.i == 1 and text.isdigit()
+
+
+def year_range(ctx: DocContext, quantity: Quantity) -> bool:
+    """Is the quantity a range of two years written in four digits ("between 2013 and 2018",
+    "from 2014 to 2022", "2013-2018")?"""
+    low, high, i, doc = quantity.number, quantity.second, quantity.i, ctx.doc
+    if high is None and i > 1 and ctx.words[i - 1] in YEAR_LINKS and doc[i - 2].like_num:
+        low, high = _number(doc[i - 2].text), low  # "2018" of "between 2013 and 2018", read alone
+        if low is None or len(doc[i - 2].text) != 4:
+            return False
+    if low is None or high is None or not 1900 <= low < high <= 2100:
+        return False
+    digits = [t.text for t in ctx.doc[quantity.i : quantity.core_end] if t.text[:1].isdigit()]
+    return bool(digits) and all(d.isdigit() and len(d) == 4 or len(d) == 9 and d[4] in "-–" for d in digits)
+
+
+def _number(text: str) -> Optional[int]:
+    return int(text) if text.isdigit() else None
 
 
 def read_strong_unit(tables: CountTables, ctx: DocContext, end: int, noun: NounPhrase) -> None:
@@ -177,11 +200,20 @@ def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -
             if w in tables.civil_modifiers and noun.head is None:
                 noun.civil = True
             m += 1
+        elif noun.head is None and not ctx.has_dep and plural_person(tables, ctx, m) is not None:
+            lemma, loose = plural_person(tables, ctx, m)
+            noun.set_head(m, m + 1, "person", lemma, adjective=False)
+            noun.loose = loose  # "two guards were wounded"; "3 vigilantes wounded" only as killed or wounded
+            m += 1
         elif doc[m].text[:1].isupper() and noun.head is None and not doc[m].like_num:
             m += 1  # a model or a name before the noun: "400 Shahed drones", "two T-72 tanks", "TB2 drones"
         elif noun.head is None and noun.unknown < 2 and unknown_modifier(ctx, m):
             noun.unknown += 1  # "three unidentified civilians", "two retreating fighters", "eight mine removal experts"
             m += 1
+        elif noun.head is None and m > j and w in ("and", "or") and joins_modifiers(tables, ctx, m):
+            m += 1  # "11 ballistic and cruise missiles"
+        elif noun.head is None and measure_modifier(ctx, m) is not None:
+            m = measure_modifier(ctx, m)  # "two 500-pound bombs", "two 60mm mortars", "61 four-wheel drive vehicles"
         else:
             break
         if m == _STOP:
@@ -207,6 +239,61 @@ def noun_at(tables: CountTables, ctx: DocContext, noun: NounPhrase, m: int) -> T
         if entry is not None:
             return entry, size
     return tables.nouns.get(ctx.words[m]), 1
+
+
+def plural_person(tables: CountTables, ctx: DocContext, m: int) -> Optional[Tuple[str, bool]]:
+    """Without a parse: a lowercase plural in no table at ``m``, read as people. (lemma, loose):
+    the plural of a lemma of ``people_nouns`` ("guards", "officials") counts as any people noun
+    does; any other plural ("vigilantes", "growers") is loose, as a noun only the parse gives on
+    the parser path: it counts only as killed or wounded. None for a word that is no plural noun
+    (a measure, a time, a stop word, "-ss"/"-us"/"-is")."""
+    token, w = ctx.doc[m], ctx.words[m]
+    if not (token.is_alpha and token.text == w and len(w) > 3) or token.is_stop or w in NOT_MODIFIERS:
+        return None
+    if w.endswith("men") and w[:-3] + "man" in PEOPLE_NOUNS:
+        return w[:-3] + "man", False  # "fishermen"
+    if not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return None
+    if w.endswith("ies"):
+        forms = (w[:-3] + "y",)
+    elif w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        forms = (w[:-2],)
+    else:
+        forms = (w[:-1],)
+    lemma = forms[0]
+    if lemma in NOT_MODIFIERS or lemma in tables.nouns or lemma in tables.modifiers:
+        return None  # "hours", "times": the singular is a word of time or measure
+    return lemma, lemma not in PEOPLE_NOUNS
+
+
+def joins_modifiers(tables: CountTables, ctx: DocContext, m: int) -> bool:
+    """Does the "and"/"or" at ``m`` join two modifiers before the noun ("ballistic and cruise
+    missiles", "armoured and unarmoured vehicles")?"""
+    def modifier(k: int) -> bool:
+        return 0 <= k < ctx.n and (ctx.words[k] in tables.modifiers or unknown_modifier(ctx, k))
+    return modifier(m - 1) and modifier(m + 1)
+
+
+# A figure glued to a measure in one token: a calibre or a weight before the noun ("60mm", "155mm").
+_MEASURE_TOKEN = re.compile(r"^\d+(?:\.\d+)?(?:mm|cm|kg|lb|lbs)$")
+_CALIBRES = frozenset(("mm", "cm", "kg", "lb", "lbs"))
+
+
+def measure_modifier(ctx: DocContext, m: int) -> Optional[int]:
+    """Where a figure that describes the noun ends, when one starts at ``m``: a calibre or weight
+    ("60mm", "500-pound", "122-millimetre"), a number word glued to a word ("four-wheel drive",
+    "one-way attack", "12-year-old"). None when none does."""
+    words, doc = ctx.words, ctx.doc
+    if _MEASURE_TOKEN.match(words[m]):
+        return m + 1
+    if doc[m].like_num and m + 1 < ctx.n and ctx.glued(m) and words[m + 1] in _CALIBRES:
+        return m + 2  # "60mm" split by the tokenizer
+    if not doc[m].like_num or m + 2 >= ctx.n or words[m + 1] != "-" or not (ctx.glued(m) and ctx.glued(m + 1)):
+        return None
+    k = m + 3
+    while k + 1 < ctx.n and words[k] == "-" and ctx.glued(k - 1) and ctx.glued(k) and doc[k + 1].is_alpha:
+        k += 2  # "12-year-old"
+    return k if doc[m + 2].is_alpha else None
 
 
 def unknown_modifier(ctx: DocContext, m: int) -> bool:

