@@ -34,6 +34,20 @@ CASES = [
     ("The rebels captured 12 four-wheel drive vehicles.", "12 four-wheel drive vehicles", dict(kind="equipment", unit="vehicle")),
     # --- a span of years before the verb does not hide the count after it -------------------------------
     ("The war between 1998 and 2003 killed an estimated 300,000 people.", "an estimated 300,000 people", dict(kind="killed", qualifier="approx")),
+    # --- a claimed figure or noun in quotation marks -------------------------------------------------------
+    ("The group claimed that 'dozens' of Kenyan soldiers were killed in the raid.", "'dozens' of Kenyan soldiers", dict(kind="killed", unit="soldier", qualifier="vague")),
+    ("Army: 'about 250' Houthi fighters killed near Marib", "'about 250' Houthi fighters", dict(kind="killed", value=250, actor="Houthis")),
+    ("The ministry said 41 'terrorists' had been killed in the valley.", "41 'terrorists'", dict(kind="killed", unit="terrorist")),
+    # --- the group a figure belongs to, named before it -----------------------------------------------------
+    ("Among the dead were six children, the hospital said.", "six children", dict(kind="killed", unit="child")),
+    ("Among the wounded taken to the clinic are 14 students.", "14 students", dict(kind="wounded")),
+    ("Of the dead, 52 were fighters of the militia.", "52", dict(kind="killed")),
+    # --- nouns of several words with a hyphen, nationalities, a group's name for its members ----------------
+    ("The shell wounded four passers-by near the market.", "four passers-by", dict(kind="wounded", unit="passer-by")),
+    ("The blast killed seven Malawians and two Zambians.", "seven Malawians", dict(kind="killed", unit="malawian", actor="Malawi")),
+    ("Air strikes killed 35 Taliban in Helmand.", "35 Taliban", dict(kind="killed", actor="Taliban")),
+    ("A spokesman said one of their medics lost his life in the attack.", "one", dict(kind="killed", unit="medic")),
+    ("Regrettably, 4 soldiers paid the supreme price in the ambush.", "4 soldiers", dict(kind="killed")),
 ]
 
 NEGATIVES = [
@@ -45,6 +59,9 @@ NEGATIVES = [
     ("The number of checkpoints rose to 40.", None),
     ("The number of people at the rally rose to 3,000.", None),
     ("The prison holds 300 inmates, and 12 guards work each shift.", "12"),
+    ("The governor said the state had lost 40,000 jobs since the war began.", None),
+    ("Investigators are still looking for 3,000 emails that are missing.", None),
+    ("He asked about tens of thousands of 'missing' emails.", None),
 ]
 # fmt: on
 

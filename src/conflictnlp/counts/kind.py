@@ -87,6 +87,8 @@ def read_kind(
     after_cue = cue_after(tables, ctx, cue_from, sent_end)
     if after_cue is not None and acts_on_object(tables, ctx, after_cue, sent_end):
         after_cue = None  # "5 soldiers killed 60 insurgents": the phrase is the verb's subject, not its object
+    if not any(c is not None and c.get("kind") for c in (before_cue, after_cue)):
+        before_cue = cue_among(tables, ctx, quantity.start, max(floor, sent_start)) or before_cue
     if not all(cared_for_harm(ctx, c, cue_from, sent_end) for c in (before_cue, after_cue)):
         return None  # "treated 70 children for diarrhoea": care, not a count of the wounded
     cue_kind = (after_cue.get("kind") if after_cue else None) or (before_cue.get("kind") if before_cue else None)
@@ -109,6 +111,40 @@ def read_kind(
     if kind is None or kind not in KINDS:
         return None
     return KindReading(kind, unit, link_actor, end, before_cue)
+
+
+# The verbs between "among the dead" and the figure it introduces ("Among the dead were four children").
+AMONG_VERBS = frozenset(("were", "are", "was", "is", "included", "include", "includes"))
+# How far back "among the ..." may stand from its verb (tokens): "Among the dead brought to the hospital were".
+AMONG_REACH = 10
+
+
+def cue_among(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Optional[Cue]:
+    """The group a figure is part of, named before it: "Among the dead were four children", "among
+    the wounded brought to the hospital are 14 children" (a verb of ``AMONG_VERBS`` just before the
+    figure, "among the/its/their" and a noun of a kind up to ten words before it), "Of the dead, 183
+    were fighters" ("of the" and the noun opening the sentence, a comma before the figure). The
+    noun's kind is the cue's: killed, wounded, casualties, captured, missing, displaced."""
+    words = ctx.words
+    p = start - 1
+    if p - 3 < floor:
+        return None
+    if words[p] == "," and words[p - 2] in ("the", "its", "their") and words[p - 3] == "of" and p - 3 == floor:
+        kind = _group_kind(tables, words[p - 1])
+        return {"kind": kind, "_start": p - 3, "_end": p} if kind else None
+    if words[p] not in AMONG_VERBS:
+        return None
+    for q in range(p - 3, max(floor, p - AMONG_REACH) - 1, -1):
+        if words[q] == "among" and words[q + 1] in ("the", "its", "their"):
+            kind = _group_kind(tables, words[q + 2])
+            return {"kind": kind, "_start": q, "_end": q + 3} if kind else None
+    return None
+
+
+def _group_kind(tables: CountTables, word: str) -> Optional[str]:
+    """The kind a group noun names ("dead", "wounded", "detainees", "casualties"), or None."""
+    kind = tables.nouns.get(word, {}).get("kind")
+    return kind if kind in KINDS and kind not in ("troops", "equipment") else None
 
 
 def acts_on_object(tables: CountTables, ctx: DocContext, cue: Cue, limit: int) -> bool:

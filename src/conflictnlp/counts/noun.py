@@ -26,6 +26,8 @@ _COUNTED = KINDS + ("person",)
 _NUMBER_DEPS = ("nummod", "quantmod", "compound")
 _NOT_COUNTED_ENTS = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
 _MAX_GAP = 4
+# Quotation marks a claimed figure or noun stands in ("'dozens' of soldiers", "100 'terrorists'").
+QUOTE_MARKS = frozenset(("'", "‘", "’", '"', "“", "”"))
 # The words between the two years of a span ("from 2014 to 2022", "between 2013 and 2018").
 YEAR_LINKS = ("and", "to", "-", "–", "through", "until")
 
@@ -73,7 +75,11 @@ def read_counted_noun(tables: CountTables, ctx: DocContext, quantity: Quantity) 
     noun = NounPhrase()
     if quantity.compound is None:
         allow_of = quantity.vague is not None or quantity.scale_word
-        noun = read_noun(tables, ctx, quantity.end, allow_of, quantity.article, single=quantity.number == 1)
+        j = quantity.end
+        if j + 1 < ctx.n and ctx.words[j] in QUOTE_MARKS and ctx.words[j + 1] == "of" and quantity.start > 0 and (
+                ctx.words[quantity.start - 1] in QUOTE_MARKS):
+            j += 1  # "'dozens' of soldiers": a quoted figure
+        noun = read_noun(tables, ctx, j, allow_of, quantity.article, single=quantity.number == 1)
         if noun.unknown and looks_like_year(ctx, quantity):
             return None  # "the 2022 invasion forced people to flee": a year, not a count
         if (noun.head is None or noun.adjective_head) and year_range(ctx, quantity):
@@ -205,11 +211,16 @@ def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -
             noun.set_head(m, m + 1, "person", lemma, adjective=False)
             noun.loose = loose  # "two guards were wounded"; "3 vigilantes wounded" only as killed or wounded
             m += 1
+        elif noun.head is None and not ctx.has_dep and demonym(tables, ctx, m):
+            noun.set_head(m, m + 1, "person", people_unit(doc[m].text), adjective=False)  # "three Malawians"
+            m += 1
         elif doc[m].text[:1].isupper() and noun.head is None and not doc[m].like_num:
             m += 1  # a model or a name before the noun: "400 Shahed drones", "two T-72 tanks", "TB2 drones"
         elif noun.head is None and noun.unknown < 2 and unknown_modifier(ctx, m):
             noun.unknown += 1  # "three unidentified civilians", "two retreating fighters", "eight mine removal experts"
             m += 1
+        elif noun.head is None and w in QUOTE_MARKS and quoted_part(tables, ctx, m, j):
+            m += 1  # "100 'terrorists'", "'about 300' Houthi fighters": a quoted word or figure
         elif noun.head is None and m > j and w in ("and", "or") and joins_modifiers(tables, ctx, m):
             m += 1  # "11 ballistic and cruise missiles"
         elif noun.head is None and measure_modifier(ctx, m) is not None:
@@ -266,6 +277,17 @@ def plural_person(tables: CountTables, ctx: DocContext, m: int) -> Optional[Tupl
     return lemma, lemma not in PEOPLE_NOUNS
 
 
+def quoted_part(tables: CountTables, ctx: DocContext, m: int, j: int) -> bool:
+    """Is the quotation mark at ``m`` (``j``: where the words after the figure start) one that closes
+    a quoted figure ("'about 300' Houthi fighters") or opens a quoted counted noun ("100
+    'terrorists'")? Not one before an adjective used as a noun ("tens of thousands of 'missing'
+    emails")."""
+    if m == j and ctx.glued(m - 1):
+        return True
+    entry = tables.nouns.get(ctx.words[m + 1]) if m + 1 < ctx.n and ctx.glued(m) else None
+    return entry is not None and not entry.get("adjective")
+
+
 def joins_modifiers(tables: CountTables, ctx: DocContext, m: int) -> bool:
     """Does the "and"/"or" at ``m`` join two modifiers before the noun ("ballistic and cruise
     missiles", "armoured and unarmoured vehicles")?"""
@@ -294,6 +316,27 @@ def measure_modifier(ctx: DocContext, m: int) -> Optional[int]:
     while k + 1 < ctx.n and words[k] == "-" and ctx.glued(k - 1) and ctx.glued(k) and doc[k + 1].is_alpha:
         k += 2  # "12-year-old"
     return k if doc[m + 2].is_alpha else None
+
+
+# Endings of a plural of nationality ("Malawians", "South Africans", "Yemenis").
+DEMONYM_ENDINGS = ("ans", "is")
+
+
+def demonym(tables: CountTables, ctx: DocContext, m: int, actor_word: bool = False) -> bool:
+    """Without a parse: is the capitalized word at ``m``, in no table, a plural of nationality that
+    ends the phrase ("nine South Africans, three Malawians and a Uruguayan", "12 Yemenis were
+    killed")? Not before another capitalized word or a counted noun ("three Malawian soldiers" is
+    read by its noun)."""
+    token, w = ctx.doc[m], ctx.words[m]
+    if not (token.is_alpha and token.text[:1].isupper() and not token.text.isupper() and len(w) > 4):
+        return False
+    if not w.endswith(DEMONYM_ENDINGS) or w in tables.nouns or (m in ctx.actor_starts and not actor_word):
+        return False
+    if m + 1 < ctx.n:
+        nxt = ctx.doc[m + 1]
+        if nxt.is_alpha and (nxt.text[:1].isupper() or ctx.words[m + 1] in tables.nouns or ctx.words[m + 1] in tables.modifiers):
+            return False
+    return True
 
 
 def unknown_modifier(ctx: DocContext, m: int) -> bool:
@@ -326,6 +369,8 @@ def actor_word(
         noun.unit = people_unit(text)
     elif entry is not None and entry["kind"] == "person" and (noun.head is None or noun.adjective_head):
         noun.set_head(m, a_end, "person", entry["lemma"], adjective=False)  # "30 Afghans", "12 Britons"
+    elif noun.head is None and not ctx.has_dep and demonym(tables, ctx, a_end - 1, actor_word=True):
+        noun.set_head(m, a_end, "person", people_unit(text), adjective=False)  # "nine South Africans"
     m = a_end
     if m < ctx.n and words[m] in POSSESSIVES:
         m += 1  # "of the group's fighters", "of Hamas's fighters"
@@ -530,7 +575,8 @@ def parse_noun(tables: CountTables, ctx: DocContext, quantity: Quantity, noun: N
         return noun  # "80 fuel tanker trucks", "three passenger planes": not military equipment
     noun.set_head(head, head + 1, kind, unit, adjective=False)
     noun.loose = loose
-    actors = ctx.actors_between(quantity.end, head)
+    people = kind == "person" and ctx.actor_starts.get(head, (None, 0))[1] == head + 1
+    actors = ctx.actors_between(quantity.end, head + 1 if people else head)  # "seven Malawians": the people word is whose
     noun.actor = actors[0] if actors else None
     return noun
 

@@ -22,7 +22,7 @@ from .actor import find_actor
 from .bounds import count_bounds
 from .context import COLUMNS, DocContext
 from .kind import Cue, Previous, bare_ok, cue_after, read_kind
-from .noun import NounPhrase, is_source, parse_noun, read_counted_noun
+from .noun import QUOTE_MARKS, NounPhrase, is_source, parse_noun, read_counted_noun
 from .numbers import GROUP_SPACES
 from .quantity import Quantity, candidates, ner_candidates, read_after, read_approximators, read_core
 from .tables import CountTables
@@ -100,7 +100,21 @@ def read_count(
     actor = find_actor(tables, options, ctx, (quantity.start, reading.end), sentence, noun, reading, previous)
     data = count_fields(figures, qualifier, echelon, reading.kind, reading.unit, actor)
     end = reading.end - (ctx.words[reading.end - 1] in GROUP_SPACES)  # "300\u00a0" without its noun
-    return Found(quantity.start, end, data, consumed)
+    start, end = balance_quotes(ctx, quantity.start, end)
+    return Found(start, end, data, consumed)
+
+
+def balance_quotes(ctx: DocContext, start: int, end: int) -> Tuple[int, int]:
+    """The span with the quotation mark that closes (or opens) one inside it: "100 'terrorists'",
+    "'dozens' of soldiers", not "100 'terrorists" or "dozens' of soldiers"."""
+    words = ctx.words
+    if sum(w in QUOTE_MARKS for w in words[start:end]) % 2 == 0:
+        return start, end
+    if end < ctx.n and words[end] in QUOTE_MARKS and ctx.glued(end - 1):
+        return start, end + 1
+    if start > 0 and words[start - 1] in QUOTE_MARKS and ctx.glued(start - 1):
+        return start - 1, end
+    return start, end
 
 
 def count_fields(figures: Dict[str, Any], qualifier: str, echelon: Optional[str], kind: str, unit: Optional[str],

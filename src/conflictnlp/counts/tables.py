@@ -5,6 +5,8 @@ the closed-class grammar sets, and :class:`CountTables`, the tables compiled for
 
 from __future__ import annotations
 
+import re
+
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Tuple
 
 import numpy
@@ -216,7 +218,13 @@ Phrases = Dict[Tuple[str, ...], Any]
 
 def phrase_table(entries: Iterable[Tuple[str, Any]]) -> Phrases:
     """Map the lowercased word tuple of each ``text`` to its value."""
-    return {tuple(text.lower().split()): value for text, value in entries}
+    return {form_words(text): value for text, value in entries}
+
+
+def form_words(text: str) -> Tuple[str, ...]:
+    """The lowercased words of a form as the tokenizer splits them: at spaces, and around a hyphen
+    between letters ("passers-by" -> passers, -, by)."""
+    return tuple(re.sub(r"(?<=[a-z])-(?=[a-z])", " - ", text.lower()).split())
 
 
 class CountTables:
@@ -239,7 +247,7 @@ class CountTables:
         self.echelon_singular = {e["forms"][0].lower() for e in t["units"]}
         self.nouns = {form.lower(): e for e in t["nouns"] for form in e["forms"] if " " not in form}
         # Forms of several words, by their word tuple: "rocket launchers", "battalion tactical groups".
-        self.noun_phrases = phrase_table((f, e) for e in t["nouns"] for f in e["forms"] if " " in f)
+        self.noun_phrases = phrase_table((f, e) for e in t["nouns"] for f in e["forms"] if len(form_words(f)) > 1)
         self.echelon_phrases = phrase_table((f, e) for e in t["units"] for f in e["forms"] if " " in f)
         # The parser path: a counted noun by its lemma ("burned-out tanks" -> "tank").
         self.noun_lemmas = {e["lemma"]: e for e in t["nouns"] if not e.get("adjective") and not e.get("compound")}
