@@ -8,7 +8,7 @@ from typing import Optional, Tuple
 
 from .grammar import BE, DETERMINERS, INNER_PREPS, NP_MAX, NP_STOP, PRONOUNS, QUOTES, TRIM
 from .view import Range, View, is_cap, is_punct
-from .words import ANONYMITY_WORDS, CLAIM_NOUNS, DAYS, MONTHS, ROLE_VERBS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from .words import ANONYMITY_WORDS, CLAIM_NOUNS, CUE_COMPOUNDS, DAYS, MONTHS, ROLE_VERBS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 
 # A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)", "(R)".
@@ -97,10 +97,14 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
 
 
 def cue_form_as_noun(view: View, i: int, lo: int, end: int) -> bool:
-    """The cue form at ``i`` is a noun inside the phrase: before another noun ("the claims
-    commission"), after a determiner ("the talks", "its report"), or a claim noun right before
-    the cue ("media reports said", "the report says")."""
+    """The cue form at ``i`` is a noun inside the phrase: the first word of a compound of
+    ``cue_compounds`` ("think tank"), before another noun ("the claims commission"), after a
+    determiner ("the talks", "its report"), or a claim noun right before the cue ("media reports
+    said", "the report says")."""
     lower = view.lower
+    if i + 1 < end and (f"{lower[i]} {lower[i + 1]}" in CUE_COMPOUNDS or (
+            i + 2 < end and lower[i + 1] == "-" and f"{lower[i]}-{lower[i + 2]}" in CUE_COMPOUNDS)):
+        return True  # "a Washington think tank"
     if lower[i] not in view.nominal:
         return False
     if i + 1 < end and lower[i + 1] not in view.cue_forms:
@@ -264,8 +268,8 @@ def insert_kind(view: View, s: int, e: int) -> Optional[str]:
         return "party"
     if lower[s] in ("who", "which", "whose"):
         return "relative" if standing_relative(view, s, e) else None
-    if any(lower[k] in view.cue_forms and not is_cap(words[k]) for k in range(s, e)):
-        return None
+    if any(lower[k] in view.cue_forms and not is_cap(words[k]) and not cue_form_as_noun(view, k, s, e) for k in range(s, e)):
+        return None  # "| who said |"; but "| a Washington think tank |", "| a state body |" describe
     if np_before(view, e, s) == (s, e):
         return "noun"
     described = lower[s] in ("a", "an", "the", "now", "formerly") or lower[s] in TITLE_WORDS or (

@@ -1451,7 +1451,8 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     # noun-or-verb form there still needs its tag ("..., 18 states, ...")
     placed = parenthetical_cue(view, cue, src) and cue.i == src[1] and lower[cue.e + 1] not in NOT_SAID
     if not (signal or post) and ((entry["strength"] == "weak" and not clause and not placed)
-                                 or (cue.form in lex.ambiguous and not cue.is_verb_tag and not pronoun_clause(view, cue, content))):
+                                 or (cue.form in lex.ambiguous and not cue.is_verb_tag and not pronoun_clause(view, cue, content)
+                                     and not verb_after_subject(view, cue, src, content))):
         return False
     if (lower[src[1] - 1] in DETERMINERS and not (src[1] - src[0] == 1 and lower[src[0]] in PART_WORDS)) or (
             is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
@@ -1475,6 +1476,24 @@ def own_object(cue: VerbCue) -> bool:
     )
 
 
+# Words that open a verb's object or clause after a noun-or-verb form ("claims | its forces have ...",
+# "claims | 170,000 personnel", "claims | some 238,000 members").
+OBJECT_OPENERS = frozenset(("its", "their", "his", "her", "the", "a", "an", "some", "most", "about", "around", "nearly",
+                            "more", "over", "up", "at", "as", "only"))
+
+
+def verb_after_subject(view: View, cue: VerbCue, src: Range, content: Optional[Range]) -> bool:
+    """Without tags, a noun-or-verb form right after a subject of two words or more that opens the
+    clause, before what it reports (a determiner, a possessive, a figure): the verb ("The Mozambican
+    army claims | its forces have regained the town", "The defence ministry claims | 170,000
+    personnel"); not "Russian claims ..." (one word) nor "the army's claims" (an owner)."""
+    if cue.token is not None or content is None or content[0] != cue.e or cue.i != src[1] or src[1] - src[0] < 2:
+        return False
+    if not opens_clause(view, cue.lo, src) or view.lower[src[1] - 1] in ("'s", "’s"):
+        return False
+    return view.lower[cue.e] in OBJECT_OPENERS or view.words[cue.e][:1].isdigit()
+
+
 def pronoun_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
     """Without tags, a noun-or-verb form right before a clause that opens with a subject pronoun
     is the verb: "conflicting accounts claim | it was the police", "the group reports | they fled"."""
@@ -1491,11 +1510,12 @@ def parenthetical_cue(view: View, cue: VerbCue, src: Range) -> bool:
 
 
 def introduced(view: View, k: int) -> bool:
-    """Does a quotation mark or a colon open what starts at ``k``?"""
+    """Does a quotation mark, a colon or "that" open what starts at ``k`` ("said that on Monday,
+    troops ...": a clause that opens with a time)?"""
     j = k - 1
     while j >= 0 and view.words[j].isspace():
         j -= 1
-    return j >= 0 and (view.words[j] in QUOTES or view.words[j] in (":", "‘"))
+    return j >= 0 and (view.words[j] in QUOTES or view.words[j] in (":", "‘") or view.lower[j] == "that")
 
 
 def declined(view: View, cue: VerbCue) -> bool:
@@ -1761,9 +1781,11 @@ def sourceless_cue(view: View, s: int, e: int, lo: int, hi: int) -> Record:
 
 
 def impersonal_cue(view: View, s: int, e: int, hi: int) -> Record:
-    """ "it was reported that": the cue is the participle (annotation guidelines)."""
-    rec = Record((e - 1, e), "impersonal")
-    rec.content = content_after(view, e, hi)
+    """ "it was reported that": the cue is the participle (annotation guidelines); "there are reports
+    that": the noun."""
+    cue = e - 1 if view.lower[e - 1] != "that" else e - 2
+    rec = Record((cue, cue + 1), "impersonal")
+    rec.content = content_after(view, cue + 1, hi)
     return rec
 
 

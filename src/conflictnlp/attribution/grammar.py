@@ -28,6 +28,7 @@ SKIP_BEFORE_CUE = {
     "always", "consistently", "categorically", "now", "strongly", "firmly", "flatly", "vehemently", "still",
     "formally", "openly", "quickly", "swiftly", "immediately", "emphatically", "long",
     "often", "sometimes", "frequently", "usually", "all", "each", "even", "just", "only", "once", "too",
+    "here", "there",  # "villagers here say", "officials there told me"
 }
 DETERMINERS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some"}
 # Words that cannot be inside a source noun phrase.

@@ -37,6 +37,10 @@ def impersonal_patterns(participles: Sequence[str]) -> List[Tuple[str, List[list
         [
             [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was", "has", "had", "'s", "’s"]}}, {"LOWER": "been", "OP": "?"},
              {"LOWER": {"IN": ["also", "widely", "further"]}, "OP": "?"}, {"LOWER": {"IN": list(participles)}}],
+            # "There are reports that ...", "there have been unconfirmed reports that ...": the noun is the cue
+            [{"LOWER": "there"}, {"LOWER": {"IN": ["are", "were", "have", "had", "is", "was", "'re", "’re"]}},
+             {"LOWER": "been", "OP": "?"}, {"LOWER": {"IN": ["also", "now", "some", "many", "unconfirmed", "widespread", "conflicting", "credible", "persistent", "new", "further"]}, "OP": "?"},
+             {"LOWER": {"IN": ["reports", "report", "claims", "allegations", "rumours", "rumors"]}}, {"LOWER": "that"}],
         ],
     )]
 
