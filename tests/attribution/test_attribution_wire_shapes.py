@@ -3,7 +3,10 @@
 "a Washington think tank", "a state body"), "here" between a source and its verb, a reported clause
 that opens with a time ("said that on Monday, ..."), "There are reports that ...", and a
 noun-or-verb form after a subject of two words on the blank pipeline ("The Mozambican army claims
-its forces ..."). Our own sentences; each case runs on the blank pipeline and on a trained parser."""
+its forces ..."), a live-blog time and dash before the source, "ambassador to the UN", "the UN
+peacekeeping chief", "the head of state", a subject with a relative clause ("An army officer who
+asked not to be named said"), and "went on all night" (before, read as a time of the saying and cut
+from the content). Our own sentences; each case runs on the blank pipeline and on a trained parser."""
 
 from __future__ import annotations
 
@@ -26,6 +29,21 @@ CUES = [
       "its forces have retaken the port"),
     C("The defence ministry claims 40,000 personnel in the east.", "claims", "The defence ministry",
       "40,000 personnel in the east"),
+    # a live-blog time and dash before the source; "to" after a title; -ing words of a body; "head of state"
+    C("08:20 — Oskel's ambassador to the UN, Lena Marr, told the Security Council that Oskel would not attack.", "told",
+      "Oskel's ambassador to the UN, Lena Marr", "Oskel would not attack"),
+    C("09:40 - The army said that its drones had hit a fuel depot.", "said", "The army", "its drones had hit a fuel depot"),
+    C("The UN peacekeeping chief, Jean Dupuis, said that the mission would stay.", "said",
+      "The UN peacekeeping chief, Jean Dupuis", "the mission would stay"),
+    C("\u201cWe must hold the line,\u201d the head of state said.", "said", "the head of state", "We must hold the line"),
+    # a subject with a relative clause; an inverted source with one (the name, as the parser path gives it)
+    C("An army officer who asked not to be named said two posts had fallen.", "said", "An army officer",
+      "two posts had fallen"),
+    C("The families who came to the clinic said the strike hit their tents.", "said", "The families who came to the clinic",
+      "the strike hit their tents"),
+    C("\u201cWe buried eight,\u201d said a farmer who lost two sons in the raid.", "said", "a farmer", "We buried eight"),
+    # "went on all night" is no time of the saying
+    C("Residents said the shelling went on all night.", "said", "Residents", "the shelling went on all night"),
 ]
 NOT_CUES = [
     ("The east wing of the hospital was hit twice.", "wing"),

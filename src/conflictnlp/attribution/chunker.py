@@ -8,7 +8,7 @@ from typing import Optional, Tuple
 
 from .grammar import BE, DETERMINERS, INNER_PREPS, NP_MAX, NP_STOP, PRONOUNS, QUOTES, TRIM
 from .view import Range, View, is_cap, is_punct
-from .words import ANONYMITY_WORDS, CLAIM_NOUNS, CUE_COMPOUNDS, DAYS, MONTHS, ROLE_VERBS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from .words import ANONYMITY_WORDS, CLAIM_NOUNS, CUE_COMPOUNDS, DAYS, MONTHS, ROLE_VERBS, TITLE_ABBREVIATIONS, TITLE_WORDS, TO_TITLES
 
 
 # A party and state tag after a legislator's name: "(D-N.M.)", "(R-Ohio)", "(I-Vt.)", "(R)".
@@ -88,7 +88,9 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
     while start < end and (lower[start] in INNER_PREPS or lower[start] in ("and", "in", "at", "-", "'s", "’s")):
         start += 1
     if start < end - 1 and ":" in words[start] and words[start].replace(":", "").isdigit():
-        start += 1  # a live-blog timestamp: "02:10 Rebel fighters say ..."
+        start += 1  # a live-blog timestamp: "02:10 Rebel fighters say ...", "09:40 - The army said ..."
+        while start < end - 1 and words[start] in ("-", "–", "—", "--"):
+            start += 1
     if start >= end:
         return None
     if lower[end - 1] in DETERMINERS or lower[end - 1] in INNER_PREPS:
@@ -107,6 +109,8 @@ def cue_form_as_noun(view: View, i: int, lo: int, end: int) -> bool:
         return True  # "a Washington think tank"
     if lower[i] not in view.nominal:
         return False
+    if i - 1 >= lo and lower[i - 1] == "of":
+        return True  # "the head of state", "the secretary of state"
     if i + 1 < end and lower[i + 1] not in view.cue_forms:
         return True
     if i - 1 >= lo and (lower[i - 1] in DETERMINERS or lower[i - 1] in ("'s", "’s")):
@@ -128,6 +132,8 @@ def stop_word_inside(view: View, i: int, lo: int, end: int) -> bool:
         return w == "May" and i - 1 >= lo and is_cap(words[i - 1])  # "Prime Minister Theresa May"
     if l in ("in", "at"):
         return i + 1 < end and (is_cap(words[i + 1]) or lower[i + 1] == "the")
+    if l == "to" and i - 1 >= lo and lower[i - 1] in TO_TITLES:
+        return i + 1 < end  # "Rwanda's ambassador to the UN", "an adviser to the president"
     if l in ("to", "with"):  # "Those close to the general", "people familiar with the talks"
         return i - 1 > lo and lower[i - 1] in CLOSE_TO
     if l in ("him", "her", "them", "it"):  # "Those close to him", "officials familiar with it"
@@ -371,6 +377,8 @@ def skip_lead(view: View, s: int, e: int) -> int:
         k += 1
         while k < e and words[k].isupper() and words[k].isalpha() and len(words[k]) <= 4 and k + 1 < e and words[k + 1] in ("–", "—", "-", ":"):
             k += 1
+        if k < e and words[k] in ("–", "—", "-", "--"):
+            k += 1  # "08:20 — Rwanda's ambassador ..."
         s = k
     for d in range(s, min(e, s + 8)):
         if words[d] in ("–", "—", "--") or (words[d] == "-" and view.doc[d].whitespace_ and d > s and view.doc[d - 1].whitespace_):

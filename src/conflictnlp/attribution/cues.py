@@ -905,10 +905,14 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
 
 def inverted_tail(view: View, src: Range, hi: int) -> Optional[Range]:
     """An inverted source that ends the sentence with its own phrase ("said one source on the
-    panel." keeps "on the panel"); None when anything else follows."""
+    panel." keeps "on the panel") or a relative clause ("said a farmer who lost two sons.": the
+    name); None when anything else follows."""
     words, lower, k = view.words, view.lower, src[1]
     if k >= hi:
         return None
+    if lower[k] in ("who", "whose") and k + 1 < hi and words[k + 1].islower() and hi - k <= RELATIVE_MAX + 2 and not any(
+            lower[j] in view.cue_forms or is_punct(words[j]) and j < hi - 1 for j in range(k + 1, hi)):
+        return src  # "said a farmer who lost two sons in the raid.": the name, as with a parse
     if lower[k] in ("on", "in", "at", "from") and k + 1 < hi and (lower[k + 1] in ("the", "a", "an") or is_cap(words[k + 1])):
         np = np_after(view, k + 1, hi)
         if np is not None and np[1] - np[0] <= 4 and all(is_punct(w) for w in words[np[1]:hi]):
@@ -1022,6 +1026,8 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
         src = source_with_dashes(view, before - 1, lo)
     if src is None:
         src = contact_source(view, before, lo)
+    if src is None:
+        src = subject_with_relative(view, before, lo)
     if src is None:
         return None
     src = timed_source(view, src, lo)
@@ -1170,6 +1176,32 @@ def timed_source(view: View, src: Range, lo: int) -> Range:
     while j >= lo and words[j].isalpha() and lower[j] not in NP_STOP and lower[j] not in PHRASE_LINKS:
         j -= 1
     return (j + 1, src[0] - 1) if j + 1 < src[0] - 1 and j + 1 == skip_lead(view, lo, src[1]) else src
+
+
+# The longest relative clause between a subject and its verb of saying, in tokens.
+RELATIVE_MAX = 10
+
+
+def subject_with_relative(view: View, before: int, lo: int) -> Optional[Range]:
+    """The subject that opens the clause with a relative clause up to the verb, when the words just
+    before the verb are no noun phrase ("An Israeli official who asked not to be named | said", "The
+    families who came to us | said"): the source as written, relative clause and all. None when a
+    comma, a quotation or another reporting verb stands in the relative clause."""
+    lower, words = view.lower, view.words
+    start = skip_lead(view, lo, before)
+    subj = np_after(view, start, before)
+    if subj is None or subj[0] != start or subj[1] >= before - 1 or lower[subj[1]] not in ("who", "that", "whose"):
+        return None
+    rel = range(subj[1] + 1, before)
+    if len(rel) > RELATIVE_MAX or not words[subj[1] + 1].islower():
+        return None
+    if any(is_punct(words[k]) for k in rel):
+        return None
+    if any(lower[k] == "be" and lower[k + 1] in ("named", "identified", "quoted") for k in rel[:-1]):
+        return subj  # "who asked not to be named", "who declined to be identified": the name, as with a parse
+    if any(lower[k] in view.cue_forms for k in rel):
+        return None
+    return subj[0], before
 
 
 def relative_source(view: View, k: int, lo: int) -> bool:
@@ -1592,7 +1624,15 @@ def quote_ends_before(view: View, k: int, lo: int) -> bool:
     j = k - 1
     if j >= lo and view.words[j] == ",":
         j -= 1
-    return j >= lo and j in view.close_at and view.words[j] in QUOTES
+    if not (j >= lo and j in view.close_at and view.words[j] in QUOTES):
+        return False
+    opening = view.close_at[j]
+    # a title in a phrase is no quotation of what was said: "On Tuesday's episode of “The Morning Show,” she said ..."
+    return not (opening - 1 >= lo and view.lower[opening - 1] in TITLE_PREPOSITIONS)
+
+
+# Words before a quoted title ("an episode of “...”", "in “...”", "the show called “...”").
+TITLE_PREPOSITIONS = frozenset(("of", "on", "in", "from", "at", "called", "titled", "entitled", "named"))
 
 
 def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optional[Range], List[Range]]:

@@ -24,7 +24,8 @@ def time_patterns() -> List[Tuple[str, List[list]]]:
             [{"LOWER": "earlier"}, {"LOWER": "this"}, {"LOWER": {"IN": ["week", "month", "year"]}}],
             [{"LOWER": {"IN": ["yesterday", "today", "tonight"]}}],
             [day, {"LOWER": {"IN": DAY_PARTS}, "OP": "?"}],  # US wire style: "said Monday", "said Friday afternoon"
-            [{"LOWER": "on"}, {"LOWER": {"IN": ["monday", "tuesday"]}, "OP": "!"}, {"LOWER": "night"}],
+            # "on election night", "on that night" (a day's night is the first pattern's); not "went on all night"
+            [{"LOWER": "on"}, {"LOWER": {"IN": ["election", "christmas", "that", "polling", "new", "year's"]}}, {"LOWER": "night"}],
         ],
     )]
 
