@@ -123,6 +123,8 @@ CASES = [
     ("The video purportedly shows Ukrainian troops near Sudzha.", "unverified", "purportedly/evidential"),
     ("Russia claimed to have shot down 40 drones overnight.", "unverified", "claimed/evidential"),
     ("Sources say the commander was killed in the strike.", "unverified", "Sources say/evidential"),
+    ("Separately, reports said the garrison in Tarvik had surrendered.", "unverified", "reports said/evidential"),
+    ("Reports suggested that the convoy turned back at the bridge.", "unverified", "Reports suggested/evidential"),
     ("It is said that the garrison surrendered without a fight.", "unverified", "It is said/evidential"),
     ("North Korean soldiers are said to have suffered heavy losses.", "unverified", "are said to/evidential"),
     ("The alleged massacre took place in a village near Gao.", "unverified", "alleged/evidential"),
