@@ -183,7 +183,9 @@ def test_threshold_of_the_loaded_config_decides(fitted, tmp_path):
     # no noun after the figure, a calibre, a function word: no count
     ("Officials say fewer than 9,000 were built.", 4, 5, "displaced", None),
     ("They fired 155mm rounds.", 2, 3, "equipment", None),
-    ("Of the dead, 183 were fighters.", 4, 6, "killed", None),
+    ("In all, 183 were fighters.", 3, 5, "killed", None),
+    # the group named before the figure gives the kind (kind.cue_among): a count
+    ("Of the dead, 183 were fighters.", 4, 6, "killed", ("183", 183, "exact", None)),
     ("The bridge collapsed.", 0, 2, "killed", None),  # no figure at all
 ])
 def test_rules_read_the_layer_candidates(text, start, end, kind, expected):
@@ -302,21 +304,22 @@ def test_transformer_configs_train_offline(name, component, tiny_corpus, tmp_pat
 
 # The layer confirms a report the rules could not read: its cue, source and content candidates
 # (given by hand: text and label) and the record that comes of them, or None. Cases: a verb of
-# speech the blank rules miss (a noun-or-verb form with no "that": "The mayor claims ..."), the same
+# speech the blank rules miss (a noun-or-verb form with no "that" after a one-word subject: "Ruiz claims
+# ..."; after a subject of two words the rules read it since issue 17, session 9), the same
 # with a part missing or out of place, inside a quotation, a name the layer cut short, a preposition
 # opening the content or the source, a belief verb, a verb the lexicon lacks (off by default, on
 # with new_cues), with its verb group and a typographic apostrophe.
-CLAIMS = "The mayor claims the convoy was looted."
-CONFIRMED = ("claims", "The mayor", "the convoy was looted")
+CLAIMS = "Ruiz claims the convoy was looted."
+CONFIRMED = ("claims", "Ruiz", "the convoy was looted")
 
 
 @pytest.mark.parametrize("text, candidates, new_cues, expected", [
-    (CLAIMS, [("claims", "CUE"), ("The mayor", "SOURCE"), ("the convoy", "CONTENT")], False, CONFIRMED),
+    (CLAIMS, [("claims", "CUE"), ("Ruiz", "SOURCE"), ("the convoy", "CONTENT")], False, CONFIRMED),
     (CLAIMS, [("claims", "CUE"), ("the convoy", "CONTENT")], False, None),
-    (CLAIMS, [("claims", "CUE"), ("The mayor", "SOURCE")], False, None),
-    (CLAIMS, [("claims", "CUE"), ("The mayor", "SOURCE"), ("looted", "CONTENT")], False, None),
-    ("Its banner read \u201cThe mayor claims the convoy was looted.\u201d",
-     [("claims", "CUE"), ("The mayor", "SOURCE"), ("the convoy", "CONTENT")], False, None),
+    (CLAIMS, [("claims", "CUE"), ("Ruiz", "SOURCE")], False, None),
+    (CLAIMS, [("claims", "CUE"), ("Ruiz", "SOURCE"), ("looted", "CONTENT")], False, None),
+    ("Its banner read \u201cRuiz claims the convoy was looted.\u201d",
+     [("claims", "CUE"), ("Ruiz", "SOURCE"), ("the convoy", "CONTENT")], False, None),
     ("A monitoring group, the Lake Region Watch, reports mortars were fired near the port.",
      [("reports", "CUE"), ("A monitoring group, the Lake Region", "SOURCE"), ("were fired", "CONTENT")], False,
      ("reports", "A monitoring group, the Lake Region Watch", "mortars were fired near the port")),
