@@ -48,6 +48,12 @@ CASES = [
     ("Air strikes killed 35 Taliban in Helmand.", "35 Taliban", dict(kind="killed", actor="Taliban")),
     ("A spokesman said one of their medics lost his life in the attack.", "one", dict(kind="killed", unit="medic")),
     ("Regrettably, 4 soldiers paid the supreme price in the ambush.", "4 soldiers", dict(kind="killed")),
+    # --- a figure compared with the count before it; a force's strength; "their number at" ------------------
+    ("Kenya has about 2,500 police officers in Haiti, up from 400 at the start of the mission.", "400", dict(kind="troops", actor="Kenya")),
+    ("At least 212 activists were killed this year, compared with 190 in all of last year.", "190", dict(kind="killed")),
+    ("The death toll rose to 52, up from 38 on Monday.", "38", dict(kind="killed")),
+    ("The rebel forces, perhaps 12,000 strong, hold the hills.", "perhaps 12,000 strong", dict(kind="troops", qualifier="approx")),
+    ("Officials said Eritrean troops were in the town and estimated their number at about 3,000.", "about 3,000", dict(kind="troops")),
 ]
 
 NEGATIVES = [
@@ -62,6 +68,8 @@ NEGATIVES = [
     ("The governor said the state had lost 40,000 jobs since the war began.", None),
     ("Investigators are still looking for 3,000 emails that are missing.", None),
     ("He asked about tens of thousands of 'missing' emails.", None),
+    ("The rally drew crowds 15,000 strong.", None),
+    ("Prices rose to 40, up from 30 last week.", None),
 ]
 # fmt: on
 

@@ -13,7 +13,7 @@ from .context import DocContext
 from .noun import NounPhrase, unknown_modifier
 from .quantity import Quantity
 from .tables import (
-    ACTOR_HEADS, AFTER_SKIP, ARTICLES, BARE_CLOSERS, HARM_REASONS, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, VIOLENCE_VERBS, CountTables,
+    ACTOR_HEADS, AFTER_SKIP, ARTICLES, SIZED_NOUNS, BARE_CLOSERS, HARM_REASONS, ASIDE_OPENERS, BEFORE_SKIP, DETERMINERS, POSSESSIVES, MONTHS, ORIGINS, TOLL_BREAKS, TOLL_LINKS, TOLL_NOUNS, VIOLENCE_VERBS, CountTables,
 )
 
 # Marks of words left out of a quote, skipped between two coordinated counts ("12 soldiers [...] and 3 civilians").
@@ -87,6 +87,8 @@ def read_kind(
     after_cue = cue_after(tables, ctx, cue_from, sent_end)
     if after_cue is not None and acts_on_object(tables, ctx, after_cue, sent_end):
         after_cue = None  # "5 soldiers killed 60 insurgents": the phrase is the verb's subject, not its object
+    if after_cue is not None and ctx.words[after_cue["_start"]] == "strong" and not force_strength(tables, ctx, quantity, sent_start):
+        after_cue = None  # "crowds 15,000 strong", "only one strong conservative": no force
     if not any(c is not None and c.get("kind") for c in (before_cue, after_cue)):
         before_cue = cue_among(tables, ctx, quantity.start, max(floor, sent_start)) or before_cue
     if not all(cared_for_harm(ctx, c, cue_from, sent_end) for c in (before_cue, after_cue)):
@@ -145,6 +147,16 @@ def _group_kind(tables: CountTables, word: str) -> Optional[str]:
     """The kind a group noun names ("dead", "wounded", "detainees", "casualties"), or None."""
     kind = tables.nouns.get(word, {}).get("kind")
     return kind if kind in KINDS and kind not in ("troops", "equipment") else None
+
+
+def force_strength(tables: CountTables, ctx: DocContext, quantity: Quantity, sent_start: int) -> bool:
+    """ "The government's forces, perhaps 40,000 strong": a figure of a hundred or more before "strong"
+    after a noun of troops or a force (``sized_nouns``) at most eight words back in its sentence."""
+    if quantity.number is None or quantity.number < 100:
+        return False
+    words = ctx.words
+    return any(words[k] in SIZED_NOUNS or tables.nouns.get(words[k], {}).get("kind") == "troops"
+               for k in range(max(sent_start, quantity.start - 8), quantity.start))
 
 
 def acts_on_object(tables: CountTables, ctx: DocContext, cue: Cue, limit: int) -> bool:
@@ -245,6 +257,8 @@ def kind_of_bare(
         cue_kind = inherited(ctx, quantity.start, sent_start, previous, partitive=True)
     if cue_kind is None and more_of_previous(ctx, quantity.end, sent_start, previous):
         return previous.kind, None, previous.actor  # "20 soldiers were killed on Monday and 40 more on Tuesday"
+    if cue_kind is None and compared_to_previous(ctx, quantity.start, sent_start, previous):
+        return previous.kind, None, previous.actor  # "about 4,000 soldiers in Mozambique, up from 1,000"
     if cue_kind is not None:
         return cue_kind, None, None
     return link(tables, ctx, quantity.start, sent_start) or toll_after(tables, ctx, (quantity.start, quantity.end), sent_end)
@@ -257,6 +271,23 @@ def more_of_previous(ctx: DocContext, end: int, sent_start: int, previous: Optio
         previous is not None and previous.start >= sent_start and end < ctx.n and ctx.words[end] == "more"
         and previous.kind is not None
     )
+
+
+# The words before a figure that compare it with the count before it in its sentence ("up from 1,000",
+# "compared with 188", "joining about 10,000 already there").
+COMPARISONS = (("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"), ("against",), ("versus",),
+               ("joining",), ("from", "just"), ("from", "only"))
+
+
+def compared_to_previous(ctx: DocContext, start: int, sent_start: int, previous: Optional["Previous"]) -> bool:
+    """Is the figure (without a noun of its own) compared with the count before it in its sentence,
+    at most 25 tokens back ("Rwanda has about 4,000 soldiers there, up from 1,000 at the start",
+    "164 leaders have been murdered this year, compared with 188 in all of last year")? It counts the
+    same: the earlier count's kind and actor."""
+    if previous is None or previous.start < sent_start or previous.kind is None or start - previous.end > 25:
+        return False
+    words = ctx.words
+    return any(tuple(words[start - len(link) : start]) == link for link in COMPARISONS if start - len(link) >= previous.end)
 
 
 def wounded_next(tables: CountTables, ctx: DocContext, end: int, limit: int) -> bool:
