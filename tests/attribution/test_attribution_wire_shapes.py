@@ -42,6 +42,11 @@ CUES = [
     C("The families who came to the clinic said the strike hit their tents.", "said", "The families who came to the clinic",
       "the strike hit their tents"),
     C("\u201cWe buried eight,\u201d said a farmer who lost two sons in the raid.", "said", "a farmer", "We buried eight"),
+    # after a quotation, "told" has its source before it and its addressee after it
+    C("\u201cThe camps are full,\u201d the agency's spokesperson, Lena Ortiz, told a news conference in Geneva.", "told",
+      "the agency's spokesperson, Lena Ortiz", "The camps are full"),
+    C("\u201cThe camps are full,\u201d Lena Ortiz, the agency spokesperson, told reporters.", "told",
+      "Lena Ortiz, the agency spokesperson", "The camps are full"),
     # "went on all night" is no time of the saying
     C("Residents said the shelling went on all night.", "said", "Residents", "the shelling went on all night"),
 ]

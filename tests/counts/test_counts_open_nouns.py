@@ -52,6 +52,8 @@ CASES = [
     ("Kenya has about 2,500 police officers in Haiti, up from 400 at the start of the mission.", "400", dict(kind="troops", actor="Kenya")),
     ("At least 212 activists were killed this year, compared with 190 in all of last year.", "190", dict(kind="killed")),
     ("The death toll rose to 52, up from 38 on Monday.", "38", dict(kind="killed")),
+    ("The toll rose to 63, with dozens more in critical condition.", "dozens", dict(kind="wounded")),
+    ("Four soldiers are in a serious condition in hospital.", "Four soldiers", dict(kind="wounded")),
     ("The rebel forces, perhaps 12,000 strong, hold the hills.", "perhaps 12,000 strong", dict(kind="troops", qualifier="approx")),
     ("Officials said Eritrean troops were in the town and estimated their number at about 3,000.", "about 3,000", dict(kind="troops")),
 ]

@@ -886,6 +886,8 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         return PASS
     if words[before - 1] == "," and (appositive_subject(view, before - 1, lo) or relative_insert(view, before - 1, lo)):
         return PASS
+    if cue.entry.get("addressee") and cue.entry["lemma"] == "tell":
+        return PASS  # '"...," the spokesperson, Lena Ortiz, told reporters': whom it was told, never who told it
     src = np_after(view, cue.e, hi)
     if src is None or (cue.e < hi and view.lower[cue.e] in ("of", "about")):
         return PASS  # "..., X said of the offensive": what it is about, not who says it
