@@ -24,3 +24,11 @@ def assert_no_count(counts: List[Dict[str, Any]], piece: Optional[str]) -> None:
         return
     for c in counts:
         assert piece not in c["text"], f"{piece!r} read as a count: {c}"
+
+
+def assert_count(counts: List[Dict[str, Any]], span_text: str, fields: Dict[str, Any]) -> None:
+    """A count whose text is ``span_text`` is there, with every field of ``fields``."""
+    found = find(counts, span_text)
+    assert found is not None, f"no count {span_text!r}; found {[c['text'] for c in counts]}"
+    for key, expected in fields.items():
+        assert found[key] == expected, f"{key}: expected {expected!r}, got {found[key]!r} in {found}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 import conflictnlp
-from counts_helpers import assert_no_count, counts_of, find
+from counts_helpers import assert_count, assert_no_count, counts_of, find
 
 # fmt: off
 CASES = [
@@ -87,10 +87,7 @@ def nlp(request):
 @pytest.mark.parametrize("text,span_text,fields", CASES, ids=[f"{i}:{c[0][:50]}" for i, c in enumerate(CASES)])
 def test_open_noun_case(nlp, text, span_text, fields):
     counts = counts_of(nlp, text)
-    found = find(counts, span_text)
-    assert found is not None, f"no count {span_text!r}; found {[c['text'] for c in counts]}"
-    for key, expected in fields.items():
-        assert found[key] == expected, f"{key}: expected {expected!r}, got {found[key]!r} in {found}"
+    assert_count(counts, span_text, fields)
 
 
 @pytest.mark.parametrize("text,piece", NEGATIVES, ids=[f"{i}:{c[0][:50]}" for i, c in enumerate(NEGATIVES)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 import conflictnlp
-from counts_helpers import assert_no_count, counts_of, find
+from counts_helpers import assert_count, assert_no_count, counts_of
 
 
 @pytest.fixture(scope="module")
@@ -183,10 +183,7 @@ def test_recall_case(nlp, text, span_text, fields):
     if span_text is None:
         assert counts, f"no count in {text!r}"
         return
-    found = find(counts, span_text)
-    assert found is not None, f"no count {span_text!r}; found {[c['text'] for c in counts]}"
-    for key, expected in fields.items():
-        assert found[key] == expected, f"{key}: expected {expected!r}, got {found[key]!r} in {found}"
+    assert_count(counts, span_text, fields)
 
 
 @pytest.mark.parametrize("text,piece", NEGATIVES, ids=[c[0][:60] for c in NEGATIVES])
