@@ -47,6 +47,11 @@ CUES = [
       "the agency's spokesperson, Lena Ortiz", "The camps are full"),
     C("\u201cThe camps are full,\u201d Lena Ortiz, the agency spokesperson, told reporters.", "told",
       "Lena Ortiz, the agency spokesperson", "The camps are full"),
+    # a verb of dismissal reports its object when "as" and a judgement follow it
+    C("Oskel dismissed the claim as \u201cpure fiction\u201d on Monday.", "dismissed", "Oskel", "the claim"),
+    C("The ministry dismissed reports by foreign media of strikes on markets as fabrications.", "dismissed",
+      "The ministry", "reports by foreign media of strikes on markets"),
+    C("The army rejected the figures as exaggerated.", "rejected", "The army", "the figures"),
     # "went on all night" is no time of the saying
     C("Residents said the shelling went on all night.", "said", "Residents", "the shelling went on all night"),
 ]
@@ -54,6 +59,8 @@ NOT_CUES = [
     ("The east wing of the hospital was hit twice.", "wing"),
     ("Analysts at the think tank wrote a long report.", "think"),
     ("The claims commission in Oskel met on Monday.", "claims"),
+    ("The president dismissed the commander as the offensive stalled.", "dismissed"),
+    ("The president dismissed the commander on Friday.", "dismissed"),
 ]
 
 test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)

@@ -38,7 +38,7 @@ from .objects import DOCUMENT_SOURCES, INVESTIGATORS, cause_subject, object_exte
 from .sources import POST_MODIFIERS, normalize
 from .view import Range, Record, View, is_cap, is_punct, starts_line
 from .words import (
-    CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, STATE_COMPOUNDS, SUMMARY_NOUNS,
+    AS_OBJECT_VERBS, CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, STATE_COMPOUNDS, SUMMARY_NOUNS,
     RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, SPEECH_NOUNS, VERB_GROUP,
     HEADLINE_FINDINGS, OCCASION_NOUNS, PUBLISHED_NOUNS, PURPOSE_OPENERS, PURPOSE_PUBLISHERS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
@@ -1456,7 +1456,32 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
         signal = True
     if content is not None and entry["lemma"] in OBJECT_LEMMAS and not introduced(view, content[0]):
         content = object_extent(view, content)  # "called for a pause | as he visited the camp"
+    if content is not None and not signal and entry["lemma"] in AS_OBJECT_VERBS:
+        judged = judged_object(view, content)
+        if judged is not None:
+            return True, judged  # "dismissed the claim as 'pure fiction'": what was dismissed
     return signal, content
+
+
+# The longest object before the "as" of a judgement ("dismissed reports by foreign media of army strikes | as").
+JUDGED_MAX = 14
+
+
+def judged_object(view: View, content: Range) -> Optional[Range]:
+    """The object of a verb of ``as_object_verbs`` before "as" and a judgement ("the claim | as
+    'pure fiction'", "early reports of it | as fake news"), or None when no "as" follows it."""
+    s, e = content
+    k = next((j for j in range(s + 1, min(e, s + JUDGED_MAX)) if view.lower[j] == "as"), None)
+    if k is None or k + 1 >= e or any(is_punct(view.words[j]) and view.words[j] not in ("'", "’", "-") for j in range(s, k)):
+        return None
+    if view.lower[k + 1] in CLAUSE_OPENERS and any(
+            view.lower[j] in BE | {"had", "has", "have"} or view.lower[j].endswith("ed") for j in range(k + 2, min(e, k + 6))):
+        return None  # "dismissed the commander as the offensive stalled": "as" opens a clause of time
+    return trim(view, s, k)
+
+
+# Words that open the subject of a clause after "as" ("as the offensive stalled", "as he left").
+CLAUSE_OPENERS = frozenset(("the", "his", "her", "its", "their", "he", "she", "they", "it", "we", "i", "our"))
 
 
 def said_before(view: View, src: Range, content: Range, comma_before: bool, lo: int) -> bool:
