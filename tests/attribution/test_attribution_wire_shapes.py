@@ -52,6 +52,14 @@ CUES = [
     C("The ministry dismissed reports by foreign media of strikes on markets as fabrications.", "dismissed",
       "The ministry", "reports by foreign media of strikes on markets"),
     C("The army rejected the figures as exaggerated.", "rejected", "The army", "the figures"),
+    # "did not give a figure, but said": the subject of the first verb speaks
+    C("The commander did not give a figure, but said dozens of militants had been killed.", "said", "The commander",
+      "dozens of militants had been killed"),
+    # the addressee after "to": before "that", or closing the object with an outlet or the press
+    C("The ministry confirmed to AFP that three soldiers died.", "confirmed", "The ministry", "three soldiers died"),
+    C("The army confirmed the deaths to AFP on Monday.", "confirmed", "The army", "the deaths"),
+    C("The army confirmed the transfer of prisoners to the Red Cross.", "confirmed", "The army",
+      "the transfer of prisoners to the Red Cross"),
     # "went on all night" is no time of the saying
     C("Residents said the shelling went on all night.", "said", "Residents", "the shelling went on all night"),
 ]
@@ -64,3 +72,12 @@ NOT_CUES = [
 ]
 
 test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)
+
+
+def test_addressee_after_to_is_the_medium(nlp, parsed):
+    """ "confirmed to AFP that ...", "confirmed the deaths to AFP": AFP is the medium, not content."""
+    for pipe in (nlp, parsed):
+        for text in ("The ministry confirmed to AFP that three soldiers died.", "The army confirmed the deaths to AFP on Monday."):
+            (a,) = [r for r in pipe(text)._.conflict_attributions if r["cue"]["text"] == "confirmed"]
+            assert a["medium"] is not None and a["medium"]["text"] == "AFP", (text, a["medium"])
+

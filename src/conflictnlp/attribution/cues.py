@@ -990,7 +990,9 @@ def comma_conjoined(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     verb = subj[1]
     while verb < before and (lower[verb] in SKIP_BEFORE_CUE or manner_adverb(view, verb, lo)):
         verb += 1
-    if verb >= before or not (lower[verb].endswith("ed") or lower[verb] in IRREGULAR_PASTS or lower[verb] in view.cue_forms):
+    negated = any(lower[k] in ("did", "does", "do") for k in range(subj[1], verb))  # "did not give | a figure, but said"
+    if verb >= before or not (lower[verb].endswith("ed") or lower[verb] in IRREGULAR_PASTS or lower[verb] in view.cue_forms
+                              or negated and words[verb].isalpha() and words[verb].islower()):
         return PASS  # the subject's own verb follows it: "The envoy | met both sides ..., and said"
     rec.source = subj
     after_start = after_cue(view, rec, cue.entry, cue.e, hi)
@@ -1362,10 +1364,36 @@ def content_for_source_before(lex: Lexicons, view: View, rec: Record, cue: VerbC
     if before is not None:
         rec.parts.insert(0, content)  # "The shelling, the mayor said, went on all night": both sides
         content = before
+    if content is not None and not post and not signal and rec.medium is None:
+        content, rec.medium = object_addressee(lex, view, content)
     rec.content = content
     if content is None and not post and rec.medium is None:
         return None
     return rec
+
+
+# Who a thing was confirmed or denied to, at the end of the object: "confirmed the deaths | to AFP".
+PRESS_WORDS = frozenset(("reporters", "journalists", "press", "media", "correspondents"))
+
+
+def object_addressee(lex: Lexicons, view: View, content: Range) -> Tuple[Range, Optional[Range]]:
+    """The object of a verb that reports its object, without a closing "to" and an outlet or the press
+    ("confirmed the deaths to AFP", "denied the report to reporters on Monday"): (the object, the
+    addressee as medium); (content, None) when none ends it."""
+    s, e = content
+    for k in range(s + 1, e - 1):
+        if view.lower[k] in BE or view.lower[k] in IRREGULAR_PASTS or view.lower[k].endswith("ed"):
+            return content, None  # a clause, not an object: "the convoy went to ..."
+        if view.lower[k] != "to":
+            continue
+        np = np_after(view, k + 1, e)
+        if np is None:
+            return content, None
+        press = view.lower[np[1] - 1] in PRESS_WORDS or lex.typer.classify(view.doc[np[0]:np[1]].text).source_type == "media"
+        if press and (np[1] == e or view.lower[np[1]] in ("by", "on", "in", "at", "late", "early", "during")):
+            return (trim(view, s, k) or content), np
+        return content, None
+    return content, None
 
 
 # The longest object (a topic and its addressee) between a verb of saying and a colon that opens a quotation.
@@ -1679,6 +1707,10 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
         if np and (entry["lemma"] == "tell" or (np[1] < hi and lower[np[1]] == "that")):
             addressee = np
             i = np[1]
+    if addressee is None and i + 2 < hi and lower[i] == "to" and lower[i + 1] not in ("be", "have"):
+        np = np_after(view, i + 1, hi)
+        if np and np[1] < hi and lower[np[1]] == "that":
+            addressee, i = np, np[1]  # "confirmed to AFP that ...", "said to reporters that ..."
     asked = asked_whom(view, entry, i, hi) if addressee is None else None
     if asked is not None:
         addressee, i = asked, asked[1]  # "asks him | about his tax returns", "asked the envoy | about"
