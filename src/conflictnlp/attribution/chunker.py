@@ -89,7 +89,7 @@ def np_before(view: View, end: int, lo: int) -> Optional[Range]:
         start += 1
     if start < end - 1 and ":" in words[start] and words[start].replace(":", "").isdigit():
         start += 1  # a live-blog timestamp: "02:10 Rebel fighters say ...", "09:40 - The army said ..."
-        while start < end - 1 and words[start] in ("-", "–", "—", "--"):
+        while start < end - 1 and words[start] in LEAD_DASHES:
             start += 1
     if start >= end:
         return None
@@ -119,6 +119,8 @@ def cue_form_as_noun(view: View, i: int, lo: int, end: int) -> bool:
 
 
 CLOSE_TO = frozenset({"close", "loyal", "familiar", "allied", "linked", "tied"})
+# The dashes after a live-blog time ("08:20 — ...", "09:40 - ...").
+LEAD_DASHES = frozenset(("-", "–", "—", "--"))
 
 
 def stop_word_inside(view: View, i: int, lo: int, end: int) -> bool:
@@ -377,7 +379,7 @@ def skip_lead(view: View, s: int, e: int) -> int:
         k += 1
         while k < e and words[k].isupper() and words[k].isalpha() and len(words[k]) <= 4 and k + 1 < e and words[k + 1] in ("–", "—", "-", ":"):
             k += 1
-        if k < e and words[k] in ("–", "—", "-", "--"):
+        if k < e and words[k] in LEAD_DASHES:
             k += 1  # "08:20 — Rwanda's ambassador ..."
         s = k
     for d in range(s, min(e, s + 8)):

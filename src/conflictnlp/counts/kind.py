@@ -171,7 +171,8 @@ def acts_on_object(tables: CountTables, ctx: DocContext, cue: Cue, limit: int) -
     if start > 0 and words[start - 1] in AFTER_SKIP:
         return False  # "were killed", "have been wounded"
     nxt = words[end]
-    return ctx.doc[end].like_num or nxt in ARTICLES or nxt in DETERMINERS and nxt not in ("which", "whom", "them") or (nxt,) in tables.vague or nxt in ("dozens", "scores", "hundreds", "thousands")
+    return (ctx.doc[end].like_num or nxt in ARTICLES or (nxt,) in tables.vague
+            or nxt in DETERMINERS and nxt not in ("which", "whom", "them"))
 
 
 def cared_for_harm(ctx: DocContext, cue: Optional[Cue], after: int, limit: int) -> bool:

@@ -100,18 +100,15 @@ def year_range(ctx: DocContext, quantity: Quantity) -> bool:
     """Is the quantity a range of two years written in four digits ("between 2013 and 2018",
     "from 2014 to 2022", "2013-2018")?"""
     low, high, i, doc = quantity.number, quantity.second, quantity.i, ctx.doc
-    if high is None and i > 1 and ctx.words[i - 1] in YEAR_LINKS and doc[i - 2].like_num:
-        low, high = _number(doc[i - 2].text), low  # "2018" of "between 2013 and 2018", read alone
-        if low is None or len(doc[i - 2].text) != 4:
+    if high is None and i > 1 and ctx.words[i - 1] in YEAR_LINKS:
+        before = doc[i - 2].text  # "2018" of "between 2013 and 2018", read alone
+        if not (before.isdigit() and len(before) == 4):
             return False
+        low, high = int(before), low
     if low is None or high is None or not 1900 <= low < high <= 2100:
         return False
-    digits = [t.text for t in ctx.doc[quantity.i : quantity.core_end] if t.text[:1].isdigit()]
+    digits = [t.text for t in doc[i : quantity.core_end] if t.text[:1].isdigit()]
     return bool(digits) and all(d.isdigit() and len(d) == 4 or len(d) == 9 and d[4] in "-–" for d in digits)
-
-
-def _number(text: str) -> Optional[int]:
-    return int(text) if text.isdigit() else None
 
 
 def read_strong_unit(tables: CountTables, ctx: DocContext, end: int, noun: NounPhrase) -> None:
@@ -206,10 +203,9 @@ def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -
             if w in tables.civil_modifiers and noun.head is None:
                 noun.civil = True
             m += 1
-        elif noun.head is None and not ctx.has_dep and plural_person(tables, ctx, m) is not None:
-            lemma, loose = plural_person(tables, ctx, m)
-            noun.set_head(m, m + 1, "person", lemma, adjective=False)
-            noun.loose = loose  # "two guards were wounded"; "3 vigilantes wounded" only as killed or wounded
+        elif noun.head is None and not ctx.has_dep and (plural := plural_person(tables, ctx, m)) is not None:
+            noun.set_head(m, m + 1, "person", plural[0], adjective=False)
+            noun.loose = plural[1]  # "two guards were wounded"; "3 vigilantes wounded" only as killed or wounded
             m += 1
         elif noun.head is None and not ctx.has_dep and demonym(tables, ctx, m):
             noun.set_head(m, m + 1, "person", people_unit(doc[m].text), adjective=False)  # "three Malawians"
@@ -223,8 +219,8 @@ def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -
             m += 1  # "100 'terrorists'", "'about 300' Houthi fighters": a quoted word or figure
         elif noun.head is None and m > j and w in ("and", "or") and joins_modifiers(tables, ctx, m):
             m += 1  # "11 ballistic and cruise missiles"
-        elif noun.head is None and measure_modifier(ctx, m) is not None:
-            m = measure_modifier(ctx, m)  # "two 500-pound bombs", "two 60mm mortars", "61 four-wheel drive vehicles"
+        elif noun.head is None and (measured := measure_modifier(ctx, m)) is not None:
+            m = measured  # "two 500-pound bombs", "two 60mm mortars", "61 four-wheel drive vehicles"
         else:
             break
         if m == _STOP:
@@ -266,12 +262,11 @@ def plural_person(tables: CountTables, ctx: DocContext, m: int) -> Optional[Tupl
     if not w.endswith("s") or w.endswith(("ss", "us", "is")):
         return None
     if w.endswith("ies"):
-        forms = (w[:-3] + "y",)
+        lemma = w[:-3] + "y"
     elif w.endswith(("ches", "shes", "xes", "sses", "zes")):
-        forms = (w[:-2],)
+        lemma = w[:-2]
     else:
-        forms = (w[:-1],)
-    lemma = forms[0]
+        lemma = w[:-1]
     if lemma in NOT_MODIFIERS or lemma in tables.nouns or lemma in tables.modifiers:
         return None  # "hours", "times": the singular is a word of time or measure
     return lemma, lemma not in PEOPLE_NOUNS
