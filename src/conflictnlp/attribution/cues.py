@@ -128,6 +128,9 @@ def verb_record(lex: Lexicons, view: View, rec: Record, cue: VerbCue, parsed: bo
     # null, and stands alone only where they find no report.
     if cue.entry["strength"] == "weak" and found is not None and found.content and found.content[1] <= cue.i and own_object(cue):
         return None  # "the answer is yes, the militia has added, since May, about 30 armed trucks": what was added is its object
+    if found is not None and found.source is not None and found.content is not None and (
+            found.medium is not None or not cue.entry.get("addressee")):
+        return found  # nothing left for the parse to fill (it gives a medium only to a verb with an addressee)
     accepted, from_tree = from_parse(view, rec, cue)
     if found is None:
         if cue.entry.get("quote_only") or cue.entry.get("particle_only"):

@@ -9,9 +9,12 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from ..doctools import doc_text, sentence_bounds, token_words
+from ..doctools import doc_text, member, sentence_bounds, token_words
 from .grammar import CLOSE_QUOTES, OPEN_QUOTES, QUOTES
 from .words import TITLE_ABBREVIATIONS
 
@@ -20,6 +23,7 @@ Range = Tuple[int, int]  # token range, end exclusive
 # Lowercase forms with a typographic apostrophe that the rules read as the straight one.
 APOSTROPHE_FORMS = {"n\u2019t": "n't"}
 Frame = Tuple[int, int, str]  # a time or channel phrase: (start, end, "time" | "medium")
+QUOTE_IDS = numpy.array(sorted(get_string_id(q) for q in QUOTES), dtype="uint64")  # their ORTH hashes
 
 
 @lru_cache(maxsize=4096)
@@ -62,12 +66,25 @@ class Record:
         return min(p[0] for p in parts), max(p[1] for p in parts)
 
     def copy(self) -> "Record":
-        twin = Record(self.cue, self.kind, self.lemma)
-        for field in ("source", "content", "medium", "time", "anonymous", "inherit", "link"):
-            setattr(twin, field, getattr(self, field))
+        twin = Record.__new__(Record)
+        twin.cue, twin.kind, twin.lemma, twin.link = self.cue, self.kind, self.lemma, self.link
+        twin.source, twin.content, twin.medium, twin.time = self.source, self.content, self.medium, self.time
+        twin.anonymous, twin.inherit = self.anonymous, self.inherit
         twin.via = list(self.via)
         twin.parts = list(self.parts)
         return twin
+
+
+def replace_words(words: List[str], forms: Dict[str, str]) -> None:
+    """Replace in place each of ``forms`` in ``words`` by its value (the search runs in C)."""
+    for form, replacement in forms.items():
+        k = -1
+        while True:
+            try:
+                k = words.index(form, k + 1)
+            except ValueError:
+                break
+            words[k] = replacement
 
 
 def line_breaks(words: Sequence[str]) -> List[int]:
@@ -75,16 +92,20 @@ def line_breaks(words: Sequence[str]) -> List[int]:
     return [k for k, w in enumerate(words) if "\n" in w and w.isspace()]
 
 
-def pair_quotes(text: str, words: Sequence[str], breaks: Optional[Sequence[int]] = None) -> List[Range]:
+def pair_quotes(text: str, words: Sequence[str], breaks: Optional[Sequence[int]] = None,
+                quotes: Optional[Sequence[int]] = None) -> List[Range]:
     """(opening, closing) token indices of quotations; an unclosed quote ends its paragraph
-    (``breaks``: the :func:`line_breaks` of ``words``, when known)."""
+    (``breaks``: the :func:`line_breaks` of ``words``; ``quotes``: the indices of the quotation
+    marks among them; each found when not given)."""
     pairs: List[Range] = []
     if not any(q in text for q in QUOTES):
         return pairs
     ends = set(line_breaks(words) if breaks is None else breaks)
+    if quotes is None:
+        quotes = [k for k, w in enumerate(words) if w in QUOTES]
     open_i: Optional[int] = None
     # only quotation marks and line breaks change anything: the loop visits those alone
-    for i in [k for k, w in enumerate(words) if w in QUOTES or k in ends]:
+    for i in sorted(ends.union(quotes)):
         w = words[i]
         if i in ends:
             if open_i is not None:
@@ -158,15 +179,20 @@ class View:
         self.doc = doc
         # The text is rebuilt from the words, as ``doc.text`` does.
         self.words, self.lower, self.spaces = token_words(doc)  # spaces: 1 where a space follows the token
-        self.text = doc_text(self.words, self.spaces)
-        if "\u2019" in self.text:  # "isn’t saying", "didn’t say": the rules read "n't"
-            self.lower = [APOSTROPHE_FORMS.get(w, w) for w in self.lower]
+        self.text = text = doc_text(self.words, self.spaces)
+        if "\u2019" in text:  # "isn’t saying", "didn’t say": the rules read "n't"
+            replace_words(self.lower, APOSTROPHE_FORMS)
         self.n = len(self.words)
-        self.breaks = line_breaks(self.words) if "\n" in self.text else []  # the tokens holding a line break
+        quoted = any(q in text for q in QUOTES)
+        # the few tokens that break lines and quote, found from arrays (a pass over the words costs more)
+        rows = doc.to_array([ORTH, IS_SPACE]) if "\n" in text or quoted else None
+        self.breaks = [] if rows is None else [  # the tokens holding a line break
+            k for k in numpy.flatnonzero(rows[:, 1]).tolist() if "\n" in self.words[k]]
         bounds = split_at_breaks(join_after_titles(sentence_bounds(doc), self.words), self.breaks)
         self.sent_starts = [start for start, _ in bounds]
         self.sent_ends = [end for _, end in bounds]
-        quote_pairs = pair_quotes(self.text, self.words, self.breaks)
+        quotes = numpy.flatnonzero(member(rows[:, 0], QUOTE_IDS)).tolist() if quoted else []
+        quote_pairs = pair_quotes(text, self.words, self.breaks, quotes)
         self.open_at: Dict[int, int] = {o: c for o, c in quote_pairs}
         self.close_at: Dict[int, int] = {c: o for o, c in quote_pairs}
         self.cue_forms = cue_forms  # reporting-verb forms (lowercase)
