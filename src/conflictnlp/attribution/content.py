@@ -180,7 +180,7 @@ def withholds(view: View, k: int, hi: int) -> bool:
 
 
 def clause_end(view: View, i: int, hi: int) -> int:
-    """Where an unquoted reported clause from ``i`` ends: before "; ...", ", but ...", ", which ...",
+    """Where an unquoted reported clause from ``i`` ends: before "; ...", ", but ...", ", which the army denied",
     ", a figure that ...", ", adding ...", or " and said ..." (the next reporting verb)."""
     lower, words = view.lower, view.words
     depth = 0
@@ -194,7 +194,8 @@ def clause_end(view: View, i: int, hi: int) -> int:
         if w == ";" and k > i:
             return k
         if lower[k] in ("and", "but") and k > i + 1 and k + 1 < hi and (
-                lower[k + 1] in view.cue_forms or short_of(lower, k + 1, hi) or next_cue_after_adverb(view, k + 1, hi)
+                (lower[k + 1] in view.cue_forms and not noun_before_noun(view, k + 1, hi)) or short_of(lower, k + 1, hi)
+                or next_cue_after_adverb(view, k + 1, hi)
         ) and view.lower[k - 1] != ",":
             return k
         if lower[k] in ("and", "but") and k > i + 1 and withholds(view, k + 1, hi):
@@ -202,7 +203,7 @@ def clause_end(view: View, i: int, hi: int) -> int:
         if w != "," or k + 1 >= hi or k == i:
             continue
         nxt = lower[k + 1]
-        if nxt in TAIL_LINKS or nxt == "which" or nxt in TAIL_GERUNDS:
+        if nxt in TAIL_LINKS or nxt in TAIL_GERUNDS or (nxt == "which" and judges_the_claim(view, k + 2, hi)):
             return k
         if nxt in ("and", "but") and k + 2 < hi and (lower[k + 2] in view.cue_forms or short_of(lower, k + 2, hi)):
             return k  # ", but said ...", ", but stopped short of calling ..."
@@ -218,6 +219,37 @@ def clause_end(view: View, i: int, hi: int) -> int:
         if nxt == "no" and k + 2 < hi and lower[k + 2] == "doubt":
             return k
     return hi
+
+
+# What a reporter's ", which ..." says of a claim, not of a thing in it: "..., which could not be
+# independently verified", "..., which the army denied". Any other relative clause is part of what
+# was said ("said the candidate was headed to the venue, which she was ...").
+CLAIM_JUDGEMENTS = frozenset(("verified", "confirmed", "denied", "disputed", "rejected", "dismissed", "refuted",
+                              "contradicted", "verify", "confirm", "deny", "denies", "disputes", "rejects"))
+
+
+def judges_the_claim(view: View, k: int, hi: int) -> bool:
+    """Does the relative clause from ``k`` (after ", which") judge the claim before it, or report
+    another's word on it: a word of ``CLAIM_JUDGEMENTS``, or a reporting verb that ends the clause
+    or takes "as", within its first six words (", which the spokesman described as propaganda";
+    not ", which aid groups had asked to reopen")?"""
+    lower = view.lower
+    return any(lower[m] in CLAIM_JUDGEMENTS or (lower[m] in view.cue_forms and (
+        m + 1 >= hi or lower[m + 1] == "as" or is_punct(view.words[m + 1]))) for m in range(k, min(hi, k + 6)))
+
+
+def noun_before_noun(view: View, k: int, hi: int) -> bool:
+    """Is the cue form at ``k``, one that is also a noun ("state", "protest"), a modifier of the word
+    after it ("federal and | state law", "and | protest groups"), not a verb that reports?"""
+    if k + 1 >= hi or view.lower[k] not in view.nominal:
+        return False
+    nxt = view.words[k + 1]
+    return nxt.isalpha() and nxt.islower() and nxt not in NOT_A_NOUN_AFTER
+
+
+# Words after a noun-or-verb cue form that show the verb: "and state that", "and claims to", "and warns it".
+NOT_A_NOUN_AFTER = frozenset(("that", "to", "it", "they", "he", "she", "we", "i", "you", "on", "about", "of", "the", "a",
+                              "an", "his", "her", "their", "its", "this", "these", "those", "there"))
 
 
 def next_cue_after_adverb(view: View, k: int, hi: int) -> bool:

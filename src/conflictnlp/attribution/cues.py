@@ -19,8 +19,8 @@ from .chunker import (
     relative_insert, segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
-    adverbial_end, clause_around, content_after, content_before, label_colon, line_end, parenthetical_before, quote_or_trim, rest_is_frame,
-    rest_is_punct, trim,
+    adverbial_end, clause_around, content_after, content_before, label_colon, line_end, noun_before_noun, parenthetical_before,
+    quote_or_trim, rest_is_frame, rest_is_punct, trim,
 )
 from .grammar import (
     BE, CONTINUATIONS, DETERMINERS, NP_STOP, OWNER_PRONOUNS, POSSESSIVE, PRONOUNS, QUOTES, RELATIVE_VERB_WORDS, SHORT_OF_VERBS,
@@ -930,6 +930,8 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     lower, words, lo, hi = view.lower, view.words, cue.lo, cue.hi
     if not (before - 1 > lo and lower[before - 1] in ("and", "but")):
         return PASS
+    if noun_before_noun(view, cue.i, hi):
+        return None  # "violated national and | state law": a noun, no second verb
     if words[before - 2] == ",":
         return comma_conjoined(view, rec, cue, before)
     subj, subordinate = conjoined_subject(view, lo, before)
