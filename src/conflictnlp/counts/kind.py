@@ -89,6 +89,12 @@ def read_kind(
         after_cue = None  # "5 soldiers killed 60 insurgents": the phrase is the verb's subject, not its object
     if after_cue is not None and ctx.words[after_cue["_start"]] == "strong" and not force_strength(tables, ctx, quantity, sent_start):
         after_cue = None  # "crowds 15,000 strong", "only one strong conservative": no force
+    # a cue of civilians' fate ("left the town", "housing") counts people who are no force
+    civilians = noun.head is not None and noun.kind == "person" and not noun.loose and noun.echelon is None
+    if after_cue is not None and after_cue.get("civil") and not civilians:
+        after_cue = None  # "200 soldiers left the town": a move of troops
+    if before_cue is not None and before_cue.get("civil") and not civilians:
+        before_cue = None  # "a base housing 3,000 troops"
     if not any(c is not None and c.get("kind") for c in (before_cue, after_cue)):
         before_cue = cue_among(tables, ctx, quantity.start, max(floor, sent_start)) or before_cue
     if not all(cared_for_harm(ctx, c, cue_from, sent_end) for c in (before_cue, after_cue)):

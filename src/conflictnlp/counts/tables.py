@@ -32,7 +32,7 @@ TABLES: Dict[str, Dict[str, Any]] = {
         "pronoun?": bool,
     },
     "modifiers": {"text": str, "civil?": bool},
-    "cues": {"text": str, "role": str, "kind?": _KIND_OR_NULL, "subject?": bool, "care?": bool},
+    "cues": {"text": str, "role": str, "kind?": _KIND_OR_NULL, "subject?": bool, "care?": bool, "civil?": bool},
     "actors": {"actor": str, "forms": list, "people?": list, "type?": str, "army_of?": str},
 }
 RULE_TABLES = tuple(RuleTable(name, f"{name}.jsonl", fields) for name, fields in TABLES.items())
@@ -175,7 +175,8 @@ AFTER_SKIP = frozenset({
     "all", "later", "now", "who", "that", "either", "since", "already", "subsequently", "'", "’", '"', "”",
     "still", "remain", "remained", "remains", "believed", "thought", "feared", "said", "to", "be", "severely",
     "seriously", "critically", "lightly", "slightly", "badly", "fatally", "mortally", "may", "might", "could",
-    "listed", "as", "presumed", "confirmed", "reported", "being", "will", "more",
+    "listed", "as", "presumed", "confirmed", "reported", "being", "will", "more", "newly", "currently",
+    "temporarily",
 })
 AUX = frozenset({
     "has", "have", "had", "is", "are", "was", "were", "been", "now", "reportedly", "allegedly", "also",
