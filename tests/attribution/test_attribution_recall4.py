@@ -72,11 +72,14 @@ NOT_CUES = [
 test_cue_found, test_cue_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)
 
 
-# With a trained parser the same reports as the rules: a belief needs its "that" on both paths, and a
-# noun tag before "that" (a tagger's slip on "claims", "charges", "maintains") does not hide the verb.
+# With a trained parser the same reports as the rules: a belief needs its "that" or a finite clause
+# after it on both paths (session 10: "Analysts believe the brigade has been withdrawn" is a report on
+# both, "expect the truce to hold" on neither), and a noun tag before "that" (a tagger's slip on
+# "claims", "charges", "maintains") does not hide the verb.
 PARITY = [
-    ("Analysts believe the brigade has been withdrawn.", "believe", None),
-    ("The colonel thinks the bridge should be rebuilt.", "thinks", None),
+    ("Analysts believe the brigade has been withdrawn.", "believe", "Analysts"),
+    ("The colonel thinks the bridge should be rebuilt.", "thinks", "The colonel"),
+    ("Diplomats expect the truce to hold until the talks.", "expect", None),
     ("Analysts believe that the brigade has been withdrawn.", "believe", "Analysts"),
     ("Petrov claims that the brigade was never there.", "claims", "Petrov"),
     ("The governor charges that the militia burned the market.", "charges", "The governor"),

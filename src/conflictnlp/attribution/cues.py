@@ -40,6 +40,7 @@ from .view import Range, Record, View, is_cap, is_punct, starts_line
 from .words import (
     AS_OBJECT_VERBS, CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, STATE_COMPOUNDS, SUMMARY_NOUNS,
     RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, SPEECH_NOUNS, VERB_GROUP,
+    VISUAL_RECORDS,
     HEADLINE_FINDINGS, OCCASION_NOUNS, PUBLISHED_NOUNS, PURPOSE_OPENERS, PURPOSE_PUBLISHERS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -1464,6 +1465,8 @@ def reported_after(lex: Lexicons, view: View, cue: VerbCue, after_start: int, hi
         if (content and content[0] > after_start and lower[content[0] - 1] == "that"
                 and lower[after_start] in CLAIM_NOUNS | {"the", "these", "such", "those", "some"}):
             signal = True  # "dismissed reports that ..."
+    if not signal and entry.get("counting") and counted_object(view, content):
+        signal = True  # "ACLED recorded more than 11,000 deaths": a monitor's count is what it reports
     doubted = questioned_object(view, entry, content, WH_WORDS)
     if doubted is False:
         return None  # "police questioned three suspects": an interrogation
@@ -1542,6 +1545,7 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     # they have added, since ... , 11 groups": a verb group, and a frame after the comma); a
     # noun-or-verb form there still needs its tag ("..., 18 states, ...")
     placed = parenthetical_cue(view, cue, src) and cue.i == src[1] and lower[cue.e + 1] not in NOT_SAID
+    clause = clause or believed_clause(view, cue, content) or shown_object(view, cue, src, content)
     if not (signal or post) and ((entry["strength"] == "weak" and not clause and not placed)
                                  or (cue.form in lex.ambiguous and not cue.is_verb_tag and not pronoun_clause(view, cue, content)
                                      and not verb_after_subject(view, cue, src, content))):
@@ -1555,6 +1559,82 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
                 and not introduced(view, content[0]) and not parenthetical_cue(view, cue, src)
                 and not (lower[content[0]] == "if" and "that" in lower[max(cue.lo, content[0] - 2):content[0]])
                 and not ((entry.get("question") or declined(view, cue)) and lower[content[0]] in WH_WORDS))
+
+
+# Words that mark a finite clause after its subject: a modal, a form of "be", "have" or "do".
+FINITE_MARKS = MODALS | frozenset(("is", "are", "was", "were", "has", "have", "had", "does", "do", "did"))
+# Words a belief verb's object may open with that are no subject of a clause: "believe in ...",
+# "believe him", "think so", "expect nothing".
+NO_SUBJECT = frozenset(("in", "on", "of", "for", "about", "to", "so", "not", "him", "her", "them", "me", "us",
+                        "nothing", "otherwise", "this", "that", "what", "why", "how", "whether", "if"))
+# How far into the clause its finite mark may stand: "the real number | may", "about 200 fighters | are".
+FINITE_REACH = 7
+
+
+def believed_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
+    """Does a belief verb (``cue_type`` belief) hold a finite clause right after it, without "that":
+    a subject, then a modal or a form of "be", "have", "do" before any punctuation ("Analysts believe
+    India may have lost ...", "Officials estimate fewer than 100 militants are active")? Not an
+    infinitive ("expect the truce to hold") nor an object ("believe him", "think so")."""
+    if content is None or cue.entry.get("cue_type") != "belief" or cue.entry.get("estimate_only"):
+        return False
+    if any(o < cue.i < c and c - o > 3 for o, c in view.open_at.items()):
+        return False  # “..., but I do think the question is ...,” X said: the quote's speaker's own words
+    s, e = content
+    lower, words = view.lower, view.words
+    if s != space_after(view, cue.e, cue.hi) or lower[s] in FINITE_MARKS:
+        return False
+    if lower[s] in NO_SUBJECT and not (lower[s] == "about" and s + 1 < e and words[s + 1][:1].isdigit()):
+        return False  # "think about the war"; but "believe about 200 fighters are ...": a figure
+    for k in range(s + 1, min(e, s + FINITE_REACH + 1)):
+        if lower[k] in FINITE_MARKS:
+            return True
+        if is_punct(words[k]) and words[k] not in ("-", "'s", "’s") or lower[k] in ("to", "that", "which", "who"):
+            return False
+    return False
+
+
+# Words that end the head of a source phrase: "Satellite images | taken on Friday", "Video | released by".
+HEAD_ENDERS = frozenset(("of", "from", "by", "on", "in", "at", "with", "and", "that", "which", ",", "(", "-", "—"))
+
+
+def shown_object(view: View, cue: VerbCue, src: Optional[Range], content: Optional[Range]) -> bool:
+    """Does a verb of showing (``visual`` in cues.jsonl) report its plain object: its source's head a
+    visual record or data (``visual_records``: "Footage posted on social media appears to show a
+    crowd", "Satellite images show craters"), the object right after it? Not "the map shows the
+    front", "the soldier showed reporters the wreckage"."""
+    if content is None or src is None or not cue.entry.get("visual") or content[0] != space_after(view, cue.e, cue.hi):
+        return False
+    lower = view.lower
+    k = src[0] + 1
+    while k < src[1] and lower[k] not in HEAD_ENDERS and lower[k] not in IRREGULAR_PASTS and not lower[k].endswith(
+            ("ed", "ing", "en", "wn")):  # "taken", "shown"
+        k += 1
+    return lower[k - 1] in VISUAL_RECORDS
+
+
+# Words before a figure at the start of an object: "more than 11,000", "at least 1,520", "the loss of 185".
+COUNT_LEADS = frozenset(("more", "less", "fewer", "than", "at", "least", "most", "about", "around", "some", "nearly",
+                         "almost", "over", "under", "up", "to", "roughly", "approximately", "an", "estimated", "a",
+                         "total", "of", "the", "loss", "deaths", "killing", "killings"))
+
+
+VAGUE_COUNTS = frozenset(("dozens", "hundreds", "thousands", "scores", "tens"))
+
+
+def counted_object(view: View, content: Optional[Range]) -> bool:
+    """Does the object ``content`` of a verb of counting open with a figure: a number or "dozens",
+    "hundreds", ... after at most four words of ``COUNT_LEADS`` ("more than 11,000 deaths", "at least
+    1,520 people killed", "the loss of at least 185 tanks"), not "a video of the attack"?"""
+    if content is None:
+        return False
+    lower, words = view.lower, view.words
+    for k in range(content[0], min(content[1], content[0] + 5)):
+        if words[k][:1].isdigit() or lower[k] in NUMBER_WORDS or lower[k] in VAGUE_COUNTS:
+            return True
+        if lower[k] not in COUNT_LEADS:
+            return False
+    return False
 
 
 def own_object(cue: VerbCue) -> bool:

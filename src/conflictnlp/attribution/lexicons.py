@@ -17,7 +17,7 @@ from .sources import SourceTyper
 CUE_FIELDS = {
     "lemma": str, "forms": list, "strength": str, "ambiguous?": list, "addressee?": bool,
     "impersonal?": bool, "raising?": bool, "infinitive?": bool, "naming?": bool, "particles?": list, "object?": bool, "question?": bool, "quote_only?": bool, "particle_only?": bool, "cue_type?": str, "note?": str,
-    "estimate?": bool, "estimate_only?": bool, "showing?": bool, "document_only?": bool,
+    "estimate?": bool, "estimate_only?": bool, "showing?": bool, "document_only?": bool, "counting?": bool, "visual?": bool,
 }
 PHRASE_FIELDS = {"text": str, "kind": str, "cue_type?": str, "note?": str}
 MEDIUM_FIELDS = {"text": str, "kind": str, "note?": str}

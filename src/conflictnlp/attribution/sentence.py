@@ -165,13 +165,16 @@ def settle_contents(view: View, records: List[Record]) -> None:
 
 
 def inherit_gerund_sources(records: List[Record]) -> None:
-    """ "..., adding that": a gerund's source is the one of the last record with a source."""
+    """ "..., adding that": a gerund's source is the one of the last record with a source, not of
+    one inside what that record reports ("X told the audience that she believes ..., saying that":
+    X says)."""
     last = None
     for rec in records:
         if rec.inherit:
             if last is not None:
                 rec.source = last.source
-        elif rec.source is not None:
+        elif rec.source is not None and not (
+                last is not None and last.content is not None and last.content[0] <= rec.cue[0] < last.content[1]):
             last = rec
 
 

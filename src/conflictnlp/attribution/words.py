@@ -38,6 +38,7 @@ STATE_BODIES = word_set("state_bodies")
 NOMINAL_CUES = word_set("nominal_cues")
 CLAIM_NOUNS = word_set("claim_nouns")
 OUTLET_HEADS = word_set("outlet_heads")  # "the Harbor Times": an outlet by its name
+VISUAL_RECORDS = word_set("visual_records")  # "satellite images | show ...": a record whose object is shown
 STATE_COMPOUNDS = word_set("state_compounds")  # "State media", "state TV": "state" is a noun
 CUE_COMPOUNDS = word_set("cue_compounds")  # "think tank": a noun, though "think" is a cue form
 TO_TITLES = word_set("to_titles")  # "Rwanda's ambassador to the UN": "to" inside the source
