@@ -50,3 +50,27 @@ def test_multi_word_labels_are_turns_over_their_paragraphs(nlp, parsed):
 def test_labels_in_one_document_without_another_label_stay_headlines(nlp):
     doc = nlp("BREAKING NEWS: 12 rebels killed near Oskel, the army says.")
     assert find(doc, ":") is None
+
+
+HEADLINES = (
+    "Health ministry: 9 killed in strikes on the southern valley\n"
+    "IDF: militia has lost around 1,200 fighters since May\n"
+    "Oskel dismisses casualty claims as 'fantasy'\n"
+    "Border army to send 800 more troops north, officials say\n"
+    "UNHCR: nearly 90,000 have crossed into Marnia since June\n"
+    "Up to 30 farm workers missing after strike on the plain, mayor says\n"
+)
+
+
+def test_capital_labels_in_a_headline_list_are_no_transcript(nlp, parsed):
+    """ "IDF: ..." and "UNHCR: ..." open headlines: each headline keeps its own record (before, the list
+    was read as a transcript and the "IDF" turn swallowed the headlines down to "UNHCR")."""
+    for pipe in (nlp, parsed):
+        doc = pipe(HEADLINES)
+        idf = find(doc, ": militia")
+        assert idf is not None and text_of(idf["content"]) == "militia has lost around 1,200 fighters since May"
+        officials = find(doc, "say")
+        assert officials is not None and text_of(officials["source"]) == "officials"
+        assert text_of(find(doc, "dismisses")["source"]) == "Oskel"
+        mayor = find(doc, "says")
+        assert mayor is not None and text_of(mayor["source"]) == "mayor"

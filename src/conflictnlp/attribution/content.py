@@ -480,13 +480,23 @@ def transcript_head(view: View, above: List[int]) -> bool:
     two title lines (a title, a date), none ending as a sentence does?"""
     if len(above) >= TRANSCRIPT_HEAD_LINES:
         return False
-    for k in above:
-        end = line_end(view, k)
-        while end > k and (view.words[end - 1].isspace() or view.words[end - 1] in QUOTES):
-            end -= 1
-        if end > k and view.words[end - 1] in (".", "!", "?", "…", ":"):
-            return False  # "The exchange on the radio was short.": a story above the label
-    return True
+    # "The exchange on the radio was short.": a story above the label
+    return not any(ends_as_sentence(view, k) for k in above)
+
+
+def ends_as_sentence(view: View, k: int) -> bool:
+    """Does the line that starts at token ``k`` end as a sentence does (a full stop, "!", "?", "…"
+    or a colon, before any closing quotes)?"""
+    end = line_end(view, k)
+    while end > k and (view.words[end - 1].isspace() or view.words[end - 1] in QUOTES):
+        end -= 1
+    return end > k and view.words[end - 1] in (".", "!", "?", "…", ":")
+
+
+def headline_list(view: View, starts: List[int]) -> bool:
+    """Is the document a list of headlines: three lines or more, most of them not ending as a
+    sentence does? Its "IDF: ..." and "UNHCR: ..." lines are headlines, not a transcript's turns."""
+    return len(starts) >= 3 and 2 * sum(not ends_as_sentence(view, k) for k in starts) > len(starts)
 
 
 def transcript_turns(view: View, records: List[Record]) -> None:
@@ -502,7 +512,7 @@ def transcript_turns(view: View, records: List[Record]) -> None:
         return
     starts = [k for k in range(view.n) if starts_line(view, k) and not view.words[k].isspace()]
     labels = [k for k in starts if label_colon(view, k) is not None]
-    transcript = bool(labels) and transcript_head(view, starts[: starts.index(labels[0])])
+    transcript = bool(labels) and transcript_head(view, starts[: starts.index(labels[0])]) and not headline_list(view, starts)
     for rec in labelled:
         if transcript:
             nxt = bisect_right(labels, rec.source[0])
