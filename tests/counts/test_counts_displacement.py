@@ -25,6 +25,12 @@ CASES = [
     ("The school alone is housing some 2,000 people.", "some 2,000 people", dict(kind="displaced", value=2000)),
     ("The offensive could displace tens of thousands of civilians.", "tens of thousands of civilians", dict(kind="displaced")),
     ("A new assault may cause the displacement of up to 500,000 people.", "up to 500,000 people", dict(kind="displaced", qualifier="max")),
+    ("At least 2,000 flee the valley for the coast in a week", "At least 2,000", dict(kind="displaced", qualifier="min")),
+    ("Aid agencies say thousands of people have crossed the river.", "thousands of people", dict(kind="displaced")),
+    ("More than 90,000 people have returned to their villages since June.", "More than 90,000 people", dict(kind="displaced")),
+    ("Some 800 families had come back to the town since March.", "Some 800 families", dict(kind="displaced")),
+    ("The camp still houses about 15,000 people, most of them children.", "about 15,000 people", dict(kind="displaced")),
+    ("Volunteers evacuate up to 30 people a day.", "up to 30 people", dict(kind="displaced", qualifier="max")),
     # --- other fates worded after the figure: conscripted, apprehended, buried under rubble, currently held --
     ("The junta says 41,000 men have been conscripted since February.", "41,000 men", dict(kind="troops")),
     ("In the raid, 27 suspects were apprehended and handed to the police.", "27 suspects", dict(kind="captured")),
@@ -38,6 +44,8 @@ FORCES = [
     ("About 200 soldiers left the town on Monday.", "About 200 soldiers", "troops"),
     ("Some 300 peacekeepers arrived in Bunia on Friday.", "Some 300 peacekeepers", "troops"),
     ("The base, housing 4,000 troops, was shelled overnight.", "4,000 troops", "troops"),
+    ("About 400 soldiers crossed the river at night.", "About 400 soldiers", "troops"),
+    ("The base houses 3,000 troops.", "3,000 troops", "troops"),
 ]
 # fmt: on
 

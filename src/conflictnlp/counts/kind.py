@@ -224,7 +224,7 @@ def kind_of_noun(
     kind = noun.adjective_kind or cue_kind or list_cue_kind(tables, ctx, noun.end, sentence[1])
     kind = kind or inherited(ctx, quantity.start, sentence[0], previous)
     if kind is None and noun.parsed:
-        kind = governing_kind(tables, ctx, noun.head_index)
+        kind = governing_kind(tables, ctx, noun.head_index, civil_ok=noun.kind == "person")
     if noun.loose and kind not in LOOSE_KINDS:
         return None, noun.unit  # "attacked three villages": a noun only the parse gives counts the dead and wounded
     if kind == "casualties" and noun.adjective_kind is None and wounded_next(tables, ctx, noun.end, sentence[1]):
@@ -649,38 +649,39 @@ def aside_end(words: List[str], p: int, limit: int) -> Optional[int]:
     return None
 
 
-def governing_kind(tables: CountTables, ctx: DocContext, i: int) -> Optional[str]:
+def governing_kind(tables: CountTables, ctx: DocContext, i: int, civil_ok: bool = True) -> Optional[str]:
     """With a parse: the kind of the verb that governs the counted noun ``i``, read as a cue
     however far it is ("Militants on Sunday killed two teachers", "32 people from a herding
     community were killed", "three boys who drowned"). The verb of a relative clause on the noun
     (or the noun it is a conjunct of); else the verb whose object it is, whose passive subject,
     whose subject when it takes no object, or a toll that rises to it ("the death toll from the
-    raids on the market has risen to 40 civilians"); None when that verb is no cue with a kind."""
+    raids on the market has risen to 40 civilians"); None when that verb is no cue with a kind.
+    ``civil_ok``: may a cue of civilians' fate (``civil``) give it ("houses 3,000 troops": no)."""
     token = ctx.doc[i]
-    kind = relative_kind(tables, token)
+    kind = relative_kind(tables, token, civil_ok)
     while kind is None and token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i:
         token = token.head
-        kind = relative_kind(tables, token)
+        kind = relative_kind(tables, token, civil_ok)
     if kind is not None:
         return kind
     dep, verb = token.dep_, token.head
     if dep in ("dobj", "obj"):
-        return verb_cue(verb, (tables.cue_before,))
+        return verb_cue(verb, (tables.cue_before,), civil_ok)
     if dep == "nsubjpass":
-        return verb_cue(verb, (tables.cue_after, tables.cue_before))
+        return verb_cue(verb, (tables.cue_after, tables.cue_before), civil_ok)
     if dep == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
-        return verb_cue(verb, (tables.cue_after,))
+        return verb_cue(verb, (tables.cue_after,), civil_ok)
     if dep == "pobj" and token.head.lower_ in ("to", "at") and token.head.dep_ == "prep":
         return toll_kind(tables, token.head.head)
     return None
 
 
-def relative_kind(tables: CountTables, token: Any) -> Optional[str]:
+def relative_kind(tables: CountTables, token: Any, civil_ok: bool = True) -> Optional[str]:
     """The kind of a relative clause on the noun whose subject is "who"/"that" ("six miners who,
     witnesses said, were later killed")."""
     for clause in token.children:
         if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children):
-            return verb_cue(clause, (tables.cue_after,))
+            return verb_cue(clause, (tables.cue_after,), civil_ok)
     return None
 
 
@@ -697,13 +698,14 @@ def toll_kind(tables: CountTables, verb: Any) -> Optional[str]:
     return None
 
 
-def verb_cue(verb: Any, tables: Tuple[Dict[Tuple[str, ...], Cue], ...]) -> Optional[str]:
-    """The kind of a verb that is a one-word cue of ``tables``, by its form or its lemma."""
+def verb_cue(verb: Any, tables: Tuple[Dict[Tuple[str, ...], Cue], ...], civil_ok: bool = True) -> Optional[str]:
+    """The kind of a verb that is a one-word cue of ``tables``, by its form or its lemma (not a cue
+    of civilians' fate unless ``civil_ok``)."""
     if verb.pos_ != "VERB":
         return None
     for table in tables:
         for key in (verb.lower_, verb.lemma_.lower()):
             cue = table.get((key,))
-            if cue is not None and cue.get("kind"):
+            if cue is not None and cue.get("kind") and (civil_ok or not cue.get("civil")):
                 return cue["kind"]
     return None
