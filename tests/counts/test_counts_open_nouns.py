@@ -37,6 +37,10 @@ CASES = [
     ("The group claimed that 'dozens' of Kenyan soldiers were killed in the raid.", "'dozens' of Kenyan soldiers", dict(kind="killed", unit="soldier", qualifier="vague")),
     ("Army: 'about 250' Houthi fighters killed near Marib", "'about 250' Houthi fighters", dict(kind="killed", value=250, actor="Houthis")),
     ("The ministry said 41 'terrorists' had been killed in the valley.", "41 'terrorists'", dict(kind="killed", unit="terrorist")),
+    # --- a stated figure's part of a whole, after "of" and a possessor or the whole's figure ----------------
+    ("About 1.9 million of Oskel's 2.1 million people have fled.", "About 1.9 million", dict(kind="displaced", value=1900000, unit="person")),
+    ("About 30 of Marnia's soldiers were killed.", "About 30", dict(kind="killed", unit="soldier")),
+    ("Two million of the 2.5 million residents remain displaced.", "Two million", dict(kind="displaced", value=2000000)),
     # --- the group a figure belongs to, named before it -----------------------------------------------------
     ("Among the dead were six children, the hospital said.", "six children", dict(kind="killed", unit="child")),
     ("Among the wounded taken to the clinic are 14 students.", "14 students", dict(kind="wounded")),

@@ -76,6 +76,8 @@ def read_counted_noun(tables: CountTables, ctx: DocContext, quantity: Quantity) 
     if quantity.compound is None:
         allow_of = quantity.vague is not None or quantity.scale_word
         j = quantity.end
+        if allow_of and quantity.vague is None and part_of_a_whole(ctx, j):
+            allow_of = False  # "1.9 million of Gaza's 2.1 million people": a stated figure's partitive
         if j + 1 < ctx.n and ctx.words[j] in QUOTE_MARKS and ctx.words[j + 1] == "of" and quantity.start > 0 and (
                 ctx.words[quantity.start - 1] in QUOTE_MARKS):
             j += 1  # "'dozens' of soldiers": a quoted figure
@@ -147,13 +149,18 @@ def enter_of(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int, all
     of the whole right after "of" makes a partitive too ("shot down 34 of 40 drones")."""
     words, n, doc = ctx.words, ctx.n, ctx.doc
     whole_figure = j + 2 < n and words[j] == "of" and doc[j + 1].like_num and not single and not allow_of  # "34 of 40 drones"
-    if not (j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in DETERMINERS and not single) or whole_figure)):
+    # a one-word possessor stands as a determiner: "1.9 million of Gaza's 2.1 million people"
+    owner = j + 2 < n and words[j] == "of" and not single and not allow_of and possessor(ctx, j + 1)
+    if not (j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in DETERMINERS and not single) or whole_figure
+                                                  or owner)):
         if not (single and j + 1 < n and words[j] == "of" and single_partitive(tables, ctx, j + 1)):
             return j
     noun.partitive = not allow_of
     j += 1
     if j < n and words[j] in DETERMINERS:
         j += 1
+    elif owner:
+        j += 2
     if noun.partitive:
         noun.end = j  # "of them", "of whom": where the cues after the phrase are looked for
         k = j
@@ -162,6 +169,19 @@ def enter_of(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int, all
         if k > j and k < n and (words[k] in tables.nouns or words[k] in tables.modifiers or words[k] in tables.echelons):
             j = k  # the whole's own figure belongs to the partitive, not to a second count
     return j
+
+
+def part_of_a_whole(ctx: DocContext, j: int) -> bool:
+    """Does "of" at ``j`` open the whole a figure is part of: a determiner, a figure or a one-word
+    possessor after it ("of the 2.1 million people", "of 40 drones", "of Gaza's residents")?"""
+    words = ctx.words
+    return j + 1 < ctx.n and words[j] == "of" and (
+        words[j + 1] in DETERMINERS or ctx.doc[j + 1].like_num or possessor(ctx, j + 1))
+
+
+def possessor(ctx: DocContext, k: int) -> bool:
+    """Is token ``k`` a one-word name with a possessive "'s" after it ("Gaza's", "Sudan's")?"""
+    return k + 1 < ctx.n and ctx.doc[k].text[:1].isupper() and ctx.words[k + 1] in ("'s", "\u2019s")
 
 
 def single_partitive(tables: CountTables, ctx: DocContext, d: int) -> bool:
