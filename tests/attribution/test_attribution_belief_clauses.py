@@ -26,12 +26,18 @@ CUES = [
       "the number of displaced will double by March"),
     C("Officials estimated fewer than 100 militants were still active in the district.", "estimated", "Officials",
       "fewer than 100 militants were still active in the district"),
+    # a past tense right after a plural noun or a name marks the clause too
+    C("Investigators believe the attackers used explosives taken from an army depot.", "believe", "Investigators",
+      "the attackers used explosives taken from an army depot"),
+    C("Analysts believe Oskel lost two brigades in the spring.", "believe", "Analysts",
+      "Oskel lost two brigades in the spring"),
 ]
 NOT_CUES = [
     ("Villagers believe in the ceasefire more than their leaders do.", "believe"),
     ("The commander said he did not believe him.", "believe"),
     ("Diplomats expect the truce to hold until the talks.", "expect"),
     ("The governor thinks so too.", "thinks"),
+    ("The medics believe the wounded soldiers.", "believe"),
     ("The general is believed to have fled the city.", "believed"),
     ("\u201cWe hold the bridge, but I do think the convoy is late,\u201d the mayor said.", "think"),
 ]

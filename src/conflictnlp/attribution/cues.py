@@ -1571,6 +1571,18 @@ NO_SUBJECT = frozenset(("in", "on", "of", "for", "about", "to", "so", "not", "hi
 FINITE_REACH = 7
 
 
+def past_after_subject(view: View, k: int, s: int) -> bool:
+    """Is token ``k`` a past tense right after a plural noun or a name, past the clause's first word
+    ("the attackers | used explosives", "the rebels | took the town", "Oskel | lost"); not a participle
+    of a noun phrase ("the | wounded soldiers", "the reported figures")?"""
+    lower, words = view.lower, view.words
+    if k - 1 <= s and not words[k - 1][:1].isupper() or not (lower[k].endswith("ed") or lower[k] in IRREGULAR_PASTS):
+        return False
+    before = lower[k - 1]
+    return (before.endswith("s") and not before.endswith(("'s", "’s", "ss")) and before.isalpha()) or (
+        words[k - 1][:1].isupper() and words[k - 1].isalpha())
+
+
 def believed_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
     """Does a belief verb (``cue_type`` belief) hold a finite clause right after it, without "that":
     a subject, then a modal or a form of "be", "have", "do" before any punctuation ("Analysts believe
@@ -1587,7 +1599,7 @@ def believed_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
     if lower[s] in NO_SUBJECT and not (lower[s] == "about" and s + 1 < e and words[s + 1][:1].isdigit()):
         return False  # "think about the war"; but "believe about 200 fighters are ...": a figure
     for k in range(s + 1, min(e, s + FINITE_REACH + 1)):
-        if lower[k] in FINITE_MARKS:
+        if lower[k] in FINITE_MARKS or past_after_subject(view, k, s):
             return True
         if is_punct(words[k]) and words[k] not in ("-", "'s", "’s") or lower[k] in ("to", "that", "which", "who"):
             return False
