@@ -1585,9 +1585,11 @@ def past_after_subject(view: View, k: int, s: int) -> bool:
 
 def believed_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
     """Does a belief verb (``cue_type`` belief) hold a finite clause right after it, without "that":
-    a subject, then a modal or a form of "be", "have", "do" before any punctuation ("Analysts believe
-    India may have lost ...", "Officials estimate fewer than 100 militants are active")? Not an
-    infinitive ("expect the truce to hold") nor an object ("believe him", "think so")."""
+    a subject, then a modal, a form of "be", "have", "do" or a past tense after a plural noun or a
+    name (:func:`past_after_subject`) before any punctuation ("Analysts believe India may have lost
+    ...", "Officials estimate fewer than 100 militants are active", "Investigators believe the
+    attackers used ...")? Not an infinitive ("expect the truce to hold") nor an object ("believe
+    him", "think so")."""
     if content is None or cue.entry.get("cue_type") != "belief" or cue.entry.get("estimate_only"):
         return False
     if any(o < cue.i < c and c - o > 3 for o, c in view.open_at.items()):
@@ -1612,9 +1614,9 @@ HEAD_ENDERS = frozenset(("of", "from", "by", "on", "in", "at", "with", "and", "t
 
 def shown_object(view: View, cue: VerbCue, src: Optional[Range], content: Optional[Range]) -> bool:
     """Does a verb of showing (``visual`` in cues.jsonl) report its plain object: its source's head a
-    visual record or data (``visual_records``: "Footage posted on social media appears to show a
-    crowd", "Satellite images show craters"), the object right after it? Not "the map shows the
-    front", "the soldier showed reporters the wreckage"."""
+    visual record or data (``visual_records``: "Video released by the coast guard appeared to show a
+    patrol boat ...", "Shipping data shows 14 vessels ..."), the object right after it? Not "the map
+    shows the front", "the soldier showed reporters the wreckage"."""
     if content is None or src is None or not cue.entry.get("visual") or content[0] != space_after(view, cue.e, cue.hi):
         return False
     lower = view.lower

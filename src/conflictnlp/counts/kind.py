@@ -89,8 +89,7 @@ def read_kind(
         after_cue = None  # "5 soldiers killed 60 insurgents": the phrase is the verb's subject, not its object
     if after_cue is not None and ctx.words[after_cue["_start"]] == "strong" and not force_strength(tables, ctx, quantity, sent_start):
         after_cue = None  # "crowds 15,000 strong", "only one strong conservative": no force
-    # a cue of civilians' fate ("left the town", "housing") counts people who are no force
-    civilians = noun.head is not None and noun.kind == "person" and not noun.loose and noun.echelon is None
+    civilians = civilian(noun)
     if after_cue is not None and after_cue.get("civil") and not civilians:
         after_cue = None  # "200 soldiers left the town": a move of troops
     if before_cue is not None and before_cue.get("civil") and not civilians:
@@ -119,6 +118,13 @@ def read_kind(
     if kind is None or kind not in KINDS:
         return None
     return KindReading(kind, unit, link_actor, end, before_cue)
+
+
+def civilian(noun: NounPhrase) -> bool:
+    """Does the count name people who are no force (a counted noun of kind ``person``: people,
+    residents, families)? Only they take the kind of a cue of civilians' fate (``civil``: "left the
+    town", "housing"); "200 soldiers left the town" is a move of troops."""
+    return noun.head is not None and noun.kind == "person" and not noun.loose and noun.echelon is None
 
 
 # The verbs between "among the dead" and the figure it introduces ("Among the dead were four children").
@@ -224,7 +230,7 @@ def kind_of_noun(
     kind = noun.adjective_kind or cue_kind or list_cue_kind(tables, ctx, noun.end, sentence[1])
     kind = kind or inherited(ctx, quantity.start, sentence[0], previous)
     if kind is None and noun.parsed:
-        kind = governing_kind(tables, ctx, noun.head_index, civil_ok=noun.kind == "person")
+        kind = governing_kind(tables, ctx, noun.head_index, civil_ok=civilian(noun))
     if noun.loose and kind not in LOOSE_KINDS:
         return None, noun.unit  # "attacked three villages": a noun only the parse gives counts the dead and wounded
     if kind == "casualties" and noun.adjective_kind is None and wounded_next(tables, ctx, noun.end, sentence[1]):

@@ -148,18 +148,18 @@ def enter_of(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int, all
     """Step over "of" (and a determiner) after the figure; where the noun's words start. A figure
     of the whole right after "of" makes a partitive too ("shot down 34 of 40 drones")."""
     words, n, doc = ctx.words, ctx.n, ctx.doc
-    whole_figure = j + 2 < n and words[j] == "of" and doc[j + 1].like_num and not single and not allow_of  # "34 of 40 drones"
-    # a one-word possessor stands as a determiner: "1.9 million of Gaza's 2.1 million people"
-    owner = j + 2 < n and words[j] == "of" and not single and not allow_of and possessor(ctx, j + 1)
-    if not (j + 1 < n and words[j] == "of" and (allow_of or (words[j + 1] in DETERMINERS and not single) or whole_figure
-                                                  or owner)):
+    # the whole after "of": a determiner, or (before a word more) its own figure ("34 of 40 drones") or a
+    # one-word possessor ("1.9 million of Gaza's 2.1 million people")
+    whole = not single and (j + 1 < n and words[j] == "of" and words[j + 1] in DETERMINERS
+                            or j + 2 < n and part_of_a_whole(ctx, j))
+    if not (j + 1 < n and words[j] == "of" and (allow_of or whole)):
         if not (single and j + 1 < n and words[j] == "of" and single_partitive(tables, ctx, j + 1)):
             return j
     noun.partitive = not allow_of
     j += 1
     if j < n and words[j] in DETERMINERS:
         j += 1
-    elif owner:
+    elif noun.partitive and possessor(ctx, j):
         j += 2
     if noun.partitive:
         noun.end = j  # "of them", "of whom": where the cues after the phrase are looked for
