@@ -386,6 +386,53 @@ def clip_contents(view: View, records: List[Record], lo: int) -> None:
             rec.content = cut_trailing_frames(view, rng) if rng else None
 
 
+# Conjunctions that open a clause set before the main clause of a sentence: "While officials said the
+# offensive is over, | the general is preparing another push", "Although the army denied it, | ...".
+FRONTED_CONJUNCTIONS = frozenset(("while", "although", "though", "whereas", "because", "since", "if", "when", "once",
+                                  "unless", "after", "before"))
+# Words after a comma that go on inside the fronted clause: "the offensive, | which began in May, is over".
+RELATIVE_OPENERS = frozenset(("which", "who", "whose", "whom", "where"))
+INSIDE_FRONTED = RELATIVE_OPENERS | {"including", "and", "or", "but", "not"}
+
+
+def fronted_contents(view: View, records: List[Record], lo: int) -> None:
+    """A report inside a clause that opens the sentence with a conjunction ends where that clause
+    does, at its first comma outside a quotation: what follows is the main clause, said by the
+    writer ("While his advisers have suggested the offensive is over, | the general ...")."""
+    start = None
+    for rec in records:
+        if rec.content is None or rec.source is None or rec.content[0] < rec.cue[1]:
+            continue
+        if start is None:
+            start = skip_lead(view, lo, rec.source[0])
+            while start < rec.source[0] and view.words[start] in QUOTES:
+                start += 1
+            if start >= rec.source[0] or view.lower[start] not in FRONTED_CONJUNCTIONS:
+                start = -1
+        if start < 0 or rec.source[0] != start + 1 + (view.lower[start + 1] in ("even", "only")):
+            continue
+        rec.content = fronted_clause(view, *rec.content)
+
+
+def fronted_clause(view: View, s: int, e: int) -> Optional[Range]:
+    """``s:e`` up to the comma that ends a fronted clause: the first one outside a quotation that
+    no relative or conjunction follows (:data:`INSIDE_FRONTED`)."""
+    inside = 0
+    relative = False
+    for k in range(s, e):
+        if k in view.open_at:
+            inside = view.open_at[k]
+        if k < inside or view.words[k] != "," or k + 1 >= e:
+            continue
+        if relative:
+            relative = False  # the comma that closes "which began in May,"
+        elif view.lower[k + 1] in RELATIVE_OPENERS:
+            relative = True
+        elif view.lower[k + 1] not in INSIDE_FRONTED:
+            return trim(view, s, k)
+    return s, e
+
+
 def quote_closes_before(view: View, rec: Record) -> Optional[int]:
     """The closing quote of a content quoted before its cue ("“A,” X said"), else None."""
     if rec.content is None or rec.content[1] > rec.cue[0]:

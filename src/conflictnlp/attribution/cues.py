@@ -327,11 +327,15 @@ def closing_report(view: View, cue: VerbCue) -> bool:
 
 
 def untagged_noun(view: View, cue: VerbCue) -> bool:
-    """Without tags, a noun-or-verb form that is a noun by its neighbours: before a relative clause
+    """Without tags, a noun-or-verb form that is a noun by its neighbours: "show" after a word that
+    is no plural subject ("an hourlong show", "The Laura Ingraham Show"), before a relative clause
     ("the nonstop demands that | come with the job", "demands that are unmet") or before a
     title ("state Sen. Lina Oduya", "state Rep. ...") or a word of ``state_compounds`` ("State media:",
     "state TV"); "reports that 40 soldiers died" stays a verb."""
     lower, k = view.lower, cue.e
+    if cue.form == "show":  # a verb after a plural subject ("images | show", "figures from the ministry | show")
+        return not (cue.prev in VISUAL_RECORDS or cue.prev in ("they", "we", "these", "those") or (
+            cue.prev.endswith("s") and cue.prev.isalpha() and not cue.prev.endswith("ss")))  # "an hourlong | show"
     if k + 1 < cue.hi and lower[k] == "that":
         return lower[k + 1] in RELATIVE_VERB_WORDS
     return cue.form in ("state", "states") and k < cue.hi and (
@@ -1545,7 +1549,7 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     # they have added, since ... , 11 groups": a verb group, and a frame after the comma); a
     # noun-or-verb form there still needs its tag ("..., 18 states, ...")
     placed = parenthetical_cue(view, cue, src) and cue.i == src[1] and lower[cue.e + 1] not in NOT_SAID
-    clause = clause or believed_clause(view, cue, content) or shown_object(view, cue, src, content)
+    clause = clause or unmarked_clause(view, cue, content) or shown_object(view, cue, src, content)
     if not (signal or post) and ((entry["strength"] == "weak" and not clause and not placed)
                                  or (cue.form in lex.ambiguous and not cue.is_verb_tag and not pronoun_clause(view, cue, content)
                                      and not verb_after_subject(view, cue, src, content))):
@@ -1579,18 +1583,37 @@ def past_after_subject(view: View, k: int, s: int) -> bool:
     if k - 1 <= s and not words[k - 1][:1].isupper() or not (lower[k].endswith("ed") or lower[k] in IRREGULAR_PASTS):
         return False
     before = lower[k - 1]
-    return (before.endswith("s") and not before.endswith(("'s", "’s", "ss")) and before.isalpha()) or (
-        words[k - 1][:1].isupper() and words[k - 1].isalpha())
+    if (before.endswith("s") and not before.endswith(("'s", "’s", "ss")) and before.isalpha()) or (
+            words[k - 1][:1].isupper() and words[k - 1].isalpha()):
+        return True
+    # a singular noun after a determiner, the past tense before its object ("the army | lost | at least
+    # 300 tanks", "the militia | fired | the rocket"); not "the convoy attacked | by drones"
+    return (k - 2 >= s and lower[k - 2] in DETERMINERS and before.isalpha() and k + 1 < len(lower)
+            and (lower[k + 1] in CLAUSE_SUBJECT_OPENERS or words[k + 1][:1].isdigit()))
 
 
-def believed_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
-    """Does a belief verb (``cue_type`` belief) hold a finite clause right after it, without "that":
-    a subject, then a modal, a form of "be", "have", "do" or a past tense after a plural noun or a
-    name (:func:`past_after_subject`) before any punctuation ("Analysts believe India may have lost
-    ...", "Officials estimate fewer than 100 militants are active", "Investigators believe the
-    attackers used ...")? Not an infinitive ("expect the truce to hold") nor an object ("believe
-    him", "think so")."""
-    if content is None or cue.entry.get("cue_type") != "belief" or cue.entry.get("estimate_only"):
+# Cue entries whose verb takes no plain clause after it: an addressee comes first ("informed the UN
+# the troops had left"), what follows names or asks something, or the cue stands only before a quote
+# or with its particle.
+NO_PLAIN_CLAUSE = ("addressee", "naming", "question", "quote_only", "particle_only", "estimate_only")
+# Words that open a clause of another kind inside what follows a cue: its finite verb is not the
+# reported clause's ("showed the site | where troops had camped", "added the road | after it was cleared").
+CLAUSE_STOPS = frozenset(("to", "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "after",
+                          "before", "since", "until", "if", "as", "unless"))
+
+
+def unmarked_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
+    """Does a weak verb hold a finite clause right after it, without "that": a subject, then a
+    modal, a form of "be", "have", "do" or a past tense after a plural noun or a name
+    (:func:`past_after_subject`) before any punctuation or word of :data:`CLAUSE_STOPS`? Belief
+    ("Analysts believe India may have lost ...", "Investigators believe the attackers used ..."),
+    evidence ("The report indicates the army lost ...", "Satellite images show the army has moved
+    ...") and saying ("His advisers have suggested the offensive is over", "The commander cautioned
+    the dam could fail"). Not an infinitive ("expect the truce to hold"), an object ("believe him",
+    "think so"), an addressee first (:data:`NO_PLAIN_CLAUSE`), nor a clause inside a quotation,
+    which is its speaker's own wording."""
+    entry = cue.entry
+    if content is None or any(entry.get(field) for field in NO_PLAIN_CLAUSE):
         return False
     if any(o < cue.i < c and c - o > 3 for o, c in view.open_at.items()):
         return False  # “..., but I do think the question is ...,” X said: the quote's speaker's own words
@@ -1603,7 +1626,7 @@ def believed_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
     for k in range(s + 1, min(e, s + FINITE_REACH + 1)):
         if lower[k] in FINITE_MARKS or past_after_subject(view, k, s):
             return True
-        if is_punct(words[k]) and words[k] not in ("-", "'s", "’s") or lower[k] in ("to", "that", "which", "who"):
+        if is_punct(words[k]) and words[k] not in ("-", "'s", "’s") or lower[k] in CLAUSE_STOPS:
             return False
     return False
 
@@ -1828,6 +1851,10 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
         if words[i] == "," and i + 1 < hi and (lower[i + 1] in ("that",) or (i + 1) in view.stop_at):
             i += 1
             continue
+        aside = as_aside_end(view, i, hi)
+        if aside is not None:
+            i = aside  # "said, as it did on Friday, | that ...", "cautioned, as did the ministry, | that ..."
+            continue
         named = channel_name(view, i, hi) if (addressee or i > start) else None
         if named:
             i = named  # "said on state radio, KBC, that ...": the channel's name between commas
@@ -1838,6 +1865,22 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
             continue
         break
     return i, addressee, via
+
+
+# The longest aside between a cue and its "that": ", as did the Clinton campaign itself,".
+AS_ASIDE_MAX = 10
+
+
+def as_aside_end(view: View, i: int, hi: int) -> Optional[int]:
+    """Where the "that" after an aside of comparison at ``i`` stands (", as it did on Friday, |
+    that ...", ", as did the ministry itself, | that ..."), or None when no such aside opens there."""
+    words = view.words
+    if words[i] != "," or i + 2 >= hi or view.lower[i + 1] != "as":
+        return None
+    close = next((k for k in range(i + 2, min(hi, i + AS_ASIDE_MAX)) if is_punct(words[k]) and words[k] not in ("'s", "’s")), None)
+    if close is None or words[close] != "," or close + 1 >= hi or view.lower[close + 1] != "that":
+        return None
+    return close + 1
 
 
 OBJECT_PRONOUNS = ("me", "us", "him", "her", "them", "you")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .chunker import appositives_after, np_after, skip_lead
-from .content import content_after, content_before, trim
+from .content import FRONTED_CONJUNCTIONS, content_after, content_before, fronted_clause, trim
 from .grammar import PRONOUNS, QUOTES, SKIP_BEFORE_CUE
 from .view import Range, Record, View, is_punct
 
@@ -59,6 +59,10 @@ def as_parenthetical(view: View, rec: Record, i: int, e: int, before: int, lo: i
     start = skip_lead(view, lo, as_at + 1)
     if as_at == start and comma < hi:
         content = content_after(view, comma + 1, hi)  # "As X pointed out, | the army has no reserves"
+    elif as_at - 2 == start and view.words[as_at - 1] == "," and view.lower[start] in FRONTED_CONJUNCTIONS and comma < hi:
+        # "If, as I've suggested, | the militia is short of shells |, the offensive will stall"
+        after = content_after(view, comma + 1, hi)
+        content = fronted_clause(view, *after) if after is not None else None
     elif as_at - 1 > lo and view.words[as_at - 1] == ",":
         content = content_before(view, as_at - 1, lo)  # "..., as police have said." / "X, as Y noted, ..."
         after = trim(view, comma + 1, hi) if comma < hi else None

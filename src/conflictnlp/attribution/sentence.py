@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc
 
 from ..doctools import near
-from .content import clip_contents, content_after, continue_quotes, outside_quotes, outside_turns, paragraph_after_colon, transcript_turns, content_before, gap_is_light, trim
+from .content import clip_contents, fronted_contents, content_after, continue_quotes, outside_quotes, outside_turns, paragraph_after_colon, transcript_turns, content_before, gap_is_light, trim
 from .cues import according_cue, citing_cue, colon_cue, impersonal_cue, sourceless_cue, verb_cue
 from .extent import extend_cues
 from .frames import assign_frames, channels, medium_spans
@@ -89,6 +89,7 @@ def sentence_records(lex: Lexicons, doc_view: View, lo: int, hi: int, cues: List
     inherit_gerund_sources(records)
     records = attach_citing(view, records, citing, lo, hi)
     clip_contents(view, records, lo)
+    fronted_contents(view, records, lo)
     settle_contents(view, records)
     assign_frames(records, times, "time", view.words)
     assign_frames(records, medium_spans(view, mediums, platforms), "medium", view.words)
@@ -187,7 +188,8 @@ def attach_citing(view: View, records: List[Record], citing: Sequence[Record], l
     for cite in citing:
         k = attribution_near(view, records, cite, frames)
         if k is None:
-            if cite.kind == "citing":
+            if cite.kind == "citing" or as_framed(view, cite.cue[0], lo):
+                # "As first reported by the Kyiv Independent, the rebels ...": the frame says what was reported
                 cite.content = citing_content(*cue_window(view, lo, hi, *cite.cue), cite)
             frames.add(len(records), cite)
             records.append(cite)  # "troops, estimated by the UN at several thousand"
@@ -243,6 +245,18 @@ def attribution_near(view: View, records: Sequence[Record], cite: Record, frames
     return None
 
 
+# Adverbs between "as" and a "reported by" phrase: "as first reported by", "as previously reported by".
+AS_FRAME_ADVERBS = frozenset(("first", "originally", "previously", "earlier", "widely", "also", "initially"))
+
+
+def as_framed(view: View, s: int, lo: int) -> bool:
+    """Does "as" (and at most one adverb of :data:`AS_FRAME_ADVERBS`) stand right before ``s``?"""
+    k = s - 1
+    if k > lo and view.lower[k] in AS_FRAME_ADVERBS:
+        k -= 1
+    return k >= lo and view.lower[k] == "as"
+
+
 def citing_content(view: View, lo: int, hi: int, cite: Record) -> Optional[Range]:
     """What a lone "citing X" reports: the clause after X, else the one before the cue."""
     after = cite.source[1]
@@ -250,5 +264,8 @@ def citing_content(view: View, lo: int, hi: int, cite: Record) -> Optional[Range
         after += 1
     content = content_after(view, after, hi) if after < hi else None
     if content is None and cite.cue[0] > lo:
-        content = content_before(view, cite.cue[0], lo)
+        end = cite.cue[0]
+        while end > lo and as_framed(view, end, lo):
+            end -= 1  # "..., | as (first) | reported by Reuters."
+        content = content_before(view, end, lo) if end > lo else None
     return content
