@@ -1047,6 +1047,7 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     src = timed_source(view, src, lo)
     src = widen_source(lex, view, src, lo)
     src, frame = opening_frame(lex, view, src, lo)
+    src = restarted_source(view, src)
     summary = summary_source(lex, view, src)
     if summary is not None:
         src = summary
@@ -1055,6 +1056,12 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
             return rec
     rec.source = src
     rec = content_for_source_before(lex, view, rec, cue, src)
+    if rec is not None and rec.content and src[0] - 1 >= lo and src[0] - 1 > rec.content[0] - 40 and is_dash(view, src[0] - 1):
+        # "held the bridge - officials said they had mined it | - before withdrawing": the insert ends at its dash
+        dash = view.words[src[0] - 1]
+        end = next((k for k in range(rec.content[0], rec.content[1]) if view.words[k] == dash and is_dash(view, k)), None)
+        if end is not None:
+            rec.content = trim(view, rec.content[0], end)
     if rec is not None and frame is not None and rec.medium is None:
         rec.medium = frame_medium(view, frame)
     if (rec is not None and rec.content and (relative_source(view, src[0], lo) or quantified is not None)
@@ -1066,6 +1073,41 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
 
 
 DASHES = ("--", "\u2014", "\u2013")
+
+
+# Nouns of time that a relative clause without "that" follows: "the first time | Russia said ...".
+TIME_HEADS = frozenset(("time", "day", "week", "month", "year", "moment", "night", "morning", "afternoon", "evening"))
+# Words that open the subject of such a clause.
+SUBJECT_OPENERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those"))
+
+
+def is_dash(view: View, k: int) -> bool:
+    """Is token ``k`` a dash: "--", an em or en dash, or a hyphen with a space on both sides?"""
+    w = view.words[k]
+    return w in DASHES or (w == "-" and k > 0 and bool(view.spaces[k]) and bool(view.spaces[k - 1]))
+
+
+def restarted_source(view: View, src: Range) -> Range:
+    """The source phrase from where a new subject starts inside it: after an opening dash ("held
+    the bridge for days - | officials said"), at a capitalized article after a plain word (a lost
+    full stop: "blew up the bridge | The ministry said"), after a noun of time that a relative
+    clause without "that" follows ("the second time | the army said", "the first time | Russia
+    said")."""
+    words, lower = view.words, view.lower
+    s, e = src
+    for k in range(e - 1, s, -1):
+        prev = words[k - 1]
+        if is_dash(view, k - 1) and not any(words[j] == prev for j in range(s, k - 1)) and not (
+                e < view.n and words[e] == prev):
+            return k, e  # an opening dash with no closing one before the cue ("Kall -- co-editor ... -- said")
+        if words[k] in ("The", "A", "An") and prev.isalpha() and prev.islower() and prev not in PHRASE_LINKS:
+            return k, e
+        if lower[k - 1] in TIME_HEADS and k - 2 >= s and (
+                lower[k] in SUBJECT_OPENERS or (is_cap(words[k]) and words[k].isalpha())):
+            return k, e
+    return src
+
+
 
 
 def source_with_dashes(view: View, dash: int, lo: int) -> Optional[Range]:
