@@ -6,7 +6,8 @@ clause they stand beside; an aside of comparison between the cue and its "that" 
 Friday, that ..."); a report inside a clause opened by "While", "Although", "If" ... ends with that
 clause; a contracted auxiliary is no source ("We've warned that ..."); a source starts where a new
 subject does: after an opening dash, at a capitalized article after a plain word (a lost full stop),
-after a noun of time ("the first time Russia said"). Our own sentences; each case
+after a noun of time ("the first time Russia said"); a name after "according to", and the subject of a
+second verb, keep their appositive. Our own sentences; each case
 runs on the blank pipeline and on a trained parser."""
 
 from __future__ import annotations
@@ -64,6 +65,15 @@ CUES = [
       "Kall -- co-editor of a book on the war", "the general liked surprises"),
     C("Reporters from The Times said the convoy had turned back.", "said", "Reporters from The Times",
       "the convoy had turned back"),
+    # a name after "according to" with its appositive; a second verb's subject with its appositive
+    C("According to Ahmed Salim, a spokesman for the ministry, 12 soldiers died in the attack.", "According to",
+      "Ahmed Salim, a spokesman for the ministry", "12 soldiers died in the attack"),
+    C("Twelve soldiers died in the attack, according to Ahmed Salim, a spokesman for the ministry.", "according to",
+      "Ahmed Salim, a spokesman for the ministry", "Twelve soldiers died in the attack"),
+    C("According to Colonel Ruiz, the attack destroyed four villages, as well as a clinic.", "According to",
+      "Colonel Ruiz", "the attack destroyed four villages, as well as a clinic"),
+    C("Rendell, a party veteran, said he had fought off pneumonia and called it a common ailment.", "called",
+      "Rendell, a party veteran", "it a common ailment"),
 ]
 NOT_CUES = [
     ("An hourlong show aired on state television on Sunday.", "show"),

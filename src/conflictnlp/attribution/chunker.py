@@ -282,7 +282,8 @@ def insert_kind(view: View, s: int, e: int) -> Optional[str]:
         return "noun"
     described = lower[s] in ("a", "an", "the", "now", "formerly") or lower[s] in TITLE_WORDS or (
         lower[s] == "one" and s + 1 < e and lower[s + 1] == "of")
-    if described and not any(lower[k] in ("is", "are", "was", "were", "will", "would") for k in range(s, min(e, s + 3))):
+    if described and not any(lower[k] in ("is", "are", "was", "were", "will", "would", "has", "have", "had")
+                             for k in range(s, min(e, s + 3))):  # "| the rate has doubled |" is a clause
         return "description"
     if lower[s] == "of" and s + 1 < e and all(is_cap(w) for w in words[s + 1:e]):
         return "origin"  # "Ana Pires, | of Mariupol |, said"

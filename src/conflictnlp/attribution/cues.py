@@ -944,10 +944,9 @@ def conjoined_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
         return None
     while subj[1] - subj[0] > 1 and lower[subj[1] - 1] in VERB_GROUP:
         subj = (subj[0], subj[1] - 1)  # "The envoy further described ... but ...": the verb group is no source
-    if subj[1] + 1 < before and words[subj[1]] == "," and is_cap(words[subj[1] + 1]):
-        appos = np_after(view, subj[1] + 1, before)
-        if appos and appos[1] < before and words[appos[1]] == ",":
-            subj = (subj[0], appos[1])  # "The Minister of Defence, Ahmed Fiqi, praised ... and said"
+    if subj[1] + 1 < before and words[subj[1]] == ",":
+        # "The Minister of Defence, Ahmed Fiqi, praised ... and said", "Rendell, a party veteran, said ... and called"
+        subj = appositives_after(view, subj, before)
     rec.source = subj
     after_start = after_cue(view, rec, cue.entry, cue.e, hi)
     rec.content = content_after(view, after_start, hi) if not rest_is_punct(view, after_start, hi) else None
@@ -2001,6 +2000,8 @@ def according_cue(lex: Lexicons, view: View, s: int, e: int, lo: int, hi: int) -
     if rec.source is None:
         return None
     rec.source = extend_source(lex, view, rec.source, hi)
+    if rec.source[1] < hi and view.words[rec.source[1]] == "," and is_cap(view.words[rec.source[0]]):
+        rec.source = according_appositives(view, rec.source, s > lo and not rest_is_punct(view, lo, s), hi)
     after = rec.source[1]
     if after + 2 < hi and view.lower[after + 1] == "by" and view.lower[after] in ("reported", "cited", "quoted", "estimated", "carried"):
         carrier = np_after(view, after + 2, hi)  # "according to estimates reported by Channel 12"
@@ -2017,6 +2018,28 @@ def according_cue(lex: Lexicons, view: View, s: int, e: int, lo: int, hi: int) -
     else:
         rec.content = rest or before
     return rec
+
+
+def according_appositives(view: View, src: Range, said_before: bool, hi: int) -> Range:
+    """A name after "according to" with its appositives ("according to Ahmed Salim, a spokesman for
+    the ministry, | 12 soldiers died"): :func:`.chunker.appositives_after`, where the last one
+    is followed by a comma and more, or ends the sentence when what was said stands before the cue
+    (never "According to X, | the attack resulted in ...": that is what was said)."""
+    wider = appositives_after(view, src, hi)
+    while wider[1] > src[1] and (clause_like(view, src[1] + 1, wider[1]) or not (
+            (wider[1] + 1 < hi and view.words[wider[1]] == "," and not rest_is_punct(view, wider[1] + 1, hi))
+            or (said_before and rest_is_punct(view, wider[1], hi)))):
+        wider = src[0], max(k for k in range(src[1], wider[1]) if view.words[k] == ",")
+    return wider
+
+
+def clause_like(view: View, s: int, e: int) -> bool:
+    """Do the words ``s:e`` hold a finite verb past their first two: a modal, a form of "be",
+    "have", "do", or a past tense not right after an article ("the attack | resulted in ...", not "a
+    retired general")?"""
+    lower = view.lower
+    return any(lower[k] in FINITE_MARKS or lower[k] in IRREGULAR_PASTS or (
+        lower[k].endswith("ed") and lower[k - 1] not in ("a", "an", "the")) for k in range(s + 1, e))
 
 
 def extend_source(lex: Lexicons, view: View, src: Range, hi: int) -> Range:
