@@ -74,6 +74,13 @@ CUES = [
       "Colonel Ruiz", "the attack destroyed four villages, as well as a clinic"),
     C("Rendell, a party veteran, said he had fought off pneumonia and called it a common ailment.", "called",
       "Rendell, a party veteran", "it a common ailment"),
+    # a noun-or-verb form ("reports", "claims") as the verb: before a clause without "that", after its
+    # source and appositive, or between commas after its source
+    C("One aid group, Relief for Kivu, reports machetes and axes were used in the attack.", "reports",
+      "One aid group, Relief for Kivu", "machetes and axes were used in the attack"),
+    C("The monitoring group claims government troops have retaken the town.", "claims", "The monitoring group",
+      "government troops have retaken the town"),
+    C("The rebels, the group claims, have retaken the town.", "claims", "the group", "The rebels"),
 ]
 NOT_CUES = [
     ("An hourlong show aired on state television on Sunday.", "show"),
@@ -83,6 +90,8 @@ NOT_CUES = [
     ("The map showed the site where troops had camped.", "showed"),
     ("They show no sign of leaving.", "show"),
     ("Soldiers show reporters the wreckage of the drone.", "show"),
+    ("Local media reports suggest the town has fallen.", "reports"),
+    ("The New York state attorney general is confirming that the foundation is not registered.", "state"),
 ]
 
 test_found, test_found_with_parser, test_not_a_cue = both_paths_tests(CUES, NOT_CUES)

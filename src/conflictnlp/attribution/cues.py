@@ -330,7 +330,8 @@ def untagged_noun(view: View, cue: VerbCue) -> bool:
     """Without tags, a noun-or-verb form that is a noun by its neighbours: "show" after a word that
     is no plural subject ("an hourlong show", "The Laura Ingraham Show"), before a relative clause
     ("the nonstop demands that | come with the job", "demands that are unmet") or before a
-    title ("state Sen. Lina Oduya", "state Rep. ...") or a word of ``state_compounds`` ("State media:",
+    title ("state Sen. Lina Oduya", "state Rep. ..."), after a capitalized name ("New York state", "Chin
+    state") or a word of ``state_compounds`` ("State media:",
     "state TV"); "reports that 40 soldiers died" stays a verb."""
     lower, k = view.lower, cue.e
     if cue.form == "show":  # a verb after a plural subject ("images | show", "figures from the ministry | show")
@@ -338,6 +339,8 @@ def untagged_noun(view: View, cue: VerbCue) -> bool:
             cue.prev.endswith("s") and cue.prev.isalpha() and not cue.prev.endswith("ss")))  # "an hourlong | show"
     if k + 1 < cue.hi and lower[k] == "that":
         return lower[k + 1] in RELATIVE_VERB_WORDS
+    if cue.form in ("state", "states") and cue.i - 1 >= cue.lo and is_cap(view.words[cue.i - 1]) and view.words[cue.i - 1].isalpha():
+        return True  # "New York state", "Chin state": a place's state
     return cue.form in ("state", "states") and k < cue.hi and (
         lower[k].rstrip(".") in TITLE_ABBREVIATIONS or lower[k] in TITLE_WORDS or lower[k] in STATE_COMPOUNDS)
 
@@ -1593,7 +1596,7 @@ def reports(lex: Lexicons, view: View, cue: VerbCue, src: Range, content: Option
     clause = clause or unmarked_clause(view, cue, content) or shown_object(view, cue, src, content)
     if not (signal or post) and ((entry["strength"] == "weak" and not clause and not placed)
                                  or (cue.form in lex.ambiguous and not cue.is_verb_tag and not pronoun_clause(view, cue, content)
-                                     and not verb_after_subject(view, cue, src, content))):
+                                     and not verb_after_subject(view, cue, src, content) and not (placed and cue.token is None and placed_verb(view, cue, src)))):
         return False
     if (lower[src[1] - 1] in DETERMINERS and not (src[1] - src[0] == 1 and lower[src[0]] in PART_WORDS)) or (
             is_punct(words[src[1] - 1]) and words[src[1] - 1] != ")"):
@@ -1660,8 +1663,8 @@ def unmarked_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
         return False  # “..., but I do think the question is ...,” X said: the quote's speaker's own words
     s, e = content
     lower, words = view.lower, view.words
-    if s != space_after(view, cue.e, cue.hi) or lower[s] in FINITE_MARKS:
-        return False
+    if s != space_after(view, cue.e, cue.hi) or lower[s] in FINITE_MARKS or lower[s] in view.cue_forms:
+        return False  # "media reports | suggest the town has fallen": a verb, no subject
     if lower[s] in NO_SUBJECT and not (lower[s] == "about" and s + 1 < e and words[s + 1][:1].isdigit()):
         return False  # "think about the war"; but "believe about 200 fighters are ...": a figure
     for k in range(s + 1, min(e, s + FINITE_REACH + 1)):
@@ -1736,12 +1739,21 @@ def verb_after_subject(view: View, cue: VerbCue, src: Range, content: Optional[R
     """Without tags, a noun-or-verb form right after a subject of two words or more that opens the
     clause, before what it reports (a determiner, a possessive, a figure): the verb ("The Mozambican
     army claims | its forces have regained the town", "The defence ministry claims | 170,000
-    personnel"); not "Russian claims ..." (one word) nor "the army's claims" (an owner)."""
-    if cue.token is not None or content is None or content[0] != cue.e or cue.i != src[1] or src[1] - src[0] < 2:
+    personnel"), or a finite clause without "that" (:func:`unmarked_clause`: "The group reports | machetes
+    were used"); not "Russian claims ..." (one word) nor "the army's claims" (an owner)."""
+    if cue.token is not None or content is None or content[0] != cue.e or src[1] - src[0] < 2 or not (
+            cue.i == src[1] or (cue.i == src[1] + 1 and view.words[src[1]] == ",")):  # "X, a monitor, | reports"
         return False
     if not opens_clause(view, cue.lo, src) or view.lower[src[1] - 1] in ("'s", "’s"):
         return False
-    return view.lower[cue.e] in OBJECT_OPENERS or view.words[cue.e][:1].isdigit()
+    return view.lower[cue.e] in OBJECT_OPENERS or view.words[cue.e][:1].isdigit() or unmarked_clause(view, cue, content)
+
+
+def placed_verb(view: View, cue: VerbCue, src: Range) -> bool:
+    """Without tags, a noun-or-verb form between commas after its source is the verb when the
+    source is no figure and no list goes on after it ("The rebels, the group claims, have ...";
+    not "The deal, 18 states, and the city ...")."""
+    return not view.words[src[0]][:1].isdigit() and view.lower[cue.e + 1] not in ("and", "or")
 
 
 def pronoun_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
