@@ -91,6 +91,9 @@ NOT_CUES = [
     ("They show no sign of leaving.", "show"),
     ("Soldiers show reporters the wreckage of the drone.", "show"),
     ("Local media reports suggest the town has fallen.", "reports"),
+    ("The army did not elaborate on the incident, citing operational matters.", "citing"),
+    ("The ministry declined to give figures, citing security reasons.", "citing"),
+    ("The envoy left early, citing the sensitivity of the talks.", "citing"),
     ("The New York state attorney general is confirming that the foundation is not registered.", "state"),
 ]
 

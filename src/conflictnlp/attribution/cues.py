@@ -40,7 +40,7 @@ from .view import Range, Record, View, is_cap, is_punct, starts_line
 from .words import (
     AS_OBJECT_VERBS, CATENATIVES, CLAIM_NOUNS, CONTACT_VERBS, DOCUMENT_NOUNS, ISSUE_VERBS, NOMINAL_CUES, SOURCE_PARTICIPLES, STATE_BODIES, STATE_COMPOUNDS, SUMMARY_NOUNS,
     RELATIVE_PARTICIPLES, REPORTED_STATES, ESTIMATE_NOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, SPEECH_NOUNS, VERB_GROUP,
-    VISUAL_RECORDS,
+    VISUAL_RECORDS, CITED_REASONS,
     HEADLINE_FINDINGS, OCCASION_NOUNS, PUBLISHED_NOUNS, PURPOSE_OPENERS, PURPOSE_PUBLISHERS, REQUEST_NOUNS, TAIL_GERUNDS, TRANSCRIPT_ROLES,
 )
 
@@ -2088,6 +2088,10 @@ def citing_cue(view: View, label: str, s: int, e: int, hi: int) -> Optional[Reco
     (:func:`.sentence.attach_citing`), or None without an X."""
     rec = Record((s, e), label)
     rec.source = np_after(view, e, hi)
+    if rec.source is not None and label == "citing":
+        head = next((k for k in range(rec.source[0], rec.source[1]) if view.lower[k] == "of"), rec.source[1]) - 1
+        if view.lower[head] in CITED_REASONS:
+            return None  # "declined to elaborate, citing operational matters": a reason, no source
     return rec if rec.source else None
 
 

@@ -77,3 +77,4 @@ RECORDING_NOUNS = word_set("recording_nouns")  # "footage of X | saying â€œ...â€
 GERUND_HOSTS = word_set("gerund_hosts")  # "can be heard | yelling that", "kept | saying that"
 OCCASION_NOUNS = word_set("occasion_nouns")  # "at a news conference | announcing that"
 NAMING_PREDICATES = word_set("naming_predicates")  # "called the charges | baseless": naming.py
+CITED_REASONS = word_set("cited_reasons")  # "citing | security reasons": a reason, no source
