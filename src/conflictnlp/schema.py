@@ -105,6 +105,9 @@ PROBABLE_EPISTEMIC = frozenset(
     {
         "likely", "unlikely", "probably", "probable", "apparently", "believed", "presumably",
         "appear", "appears", "appeared", "seem", "seems", "seemed", "suspected", "suspect",
+        # beliefs and assessments (realnews convention: "believe", "would assess" are epistemic, probable)
+        "believe", "believes", "believing", "thought", "think", "assess", "assesses", "assessed", "assessment",
+        "presumed", "understood", "judge", "consider",
     }
 )
 CERTAINTY_RANK = {level: rank for rank, level in enumerate(CERTAINTY_LEVELS)}

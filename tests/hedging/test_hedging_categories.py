@@ -21,8 +21,8 @@ HEDGES = [
     ("I think the brigade has pulled most of its armour back.", "probable", "I think/epistemic"),
     ("We would assess that about 40 battalions are in the south.", "probable", "would assess/epistemic"),
     ("It is our assessment that the militia is rearming.", "probable", "our assessment that/epistemic"),
-    ("Around 200 fighters are believed to be inside the compound.", "probable", "believed to/estimate"),
-    ("The commander is thought to have fled across the river.", "probable", "thought to/estimate"),
+    ("Around 200 fighters are believed to be inside the compound.", "probable", "believed to/epistemic"),
+    ("The commander is thought to have fled across the river.", "probable", "thought to/epistemic"),
     # --- appearance
     ("The rebels seemed to be regrouping east of the dam.", "probable", "seemed to/epistemic"),
     ("The blast appeared to target a fuel convoy.", "probable", "appeared to/epistemic"),
