@@ -196,6 +196,12 @@ CASES = [
     ("Residents said the militia allegedly looted the market.", "unverified", "allegedly/evidential"),
     ("Houthi leaders said they would keep attacking ships.", "certain", ""),  # reported future (contract)
     ("The IDF said it had killed about 20 Hamas fighters.", "certain", ""),
+    # a modal in an embedded "how"/"what" question is what is weighed, not a hedge; a "where" relative keeps it
+    ("The groups are testing to see how we might respond.", "certain", ""),
+    ("Commanders discussed what the army could do next.", "certain", ""),
+    ("It is our assessment that these groups are testing to see how we might respond.", "probable", "our assessment that/epistemic"),
+    ("Police searched the area where the rebels may have hidden weapons.", "possible", "may/epistemic"),
+    ("It is unclear how the rebels could have obtained the missiles.", "possible", "It is unclear/unclear"),
 ]
 
 
