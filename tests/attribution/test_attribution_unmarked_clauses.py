@@ -7,7 +7,8 @@ Friday, that ..."); a report inside a clause opened by "While", "Although", "If"
 clause; a contracted auxiliary is no source ("We've warned that ..."); a source starts where a new
 subject does: after an opening dash, at a capitalized article after a plain word (a lost full stop),
 after a noun of time ("the first time Russia said"); a name after "according to", and the subject of a
-second verb, keep their appositive. Our own sentences; each case
+second verb, keep their appositive; a gerund insert after a subject ("Ryan, admitting that ...,
+backed it") speaks for it; a comparison after what was said (", as did the UN") is the writer's. Our own sentences; each case
 runs on the blank pipeline and on a trained parser."""
 
 from __future__ import annotations
@@ -81,6 +82,13 @@ CUES = [
     C("The monitoring group claims government troops have retaken the town.", "claims", "The monitoring group",
       "government troops have retaken the town"),
     C("The rebels, the group claims, have retaken the town.", "claims", "the group", "The rebels"),
+    # a gerund insert after the subject speaks for it, up to its comma; a comparison ends no content
+    C("Ryan, admitting that he had concerns about the plan, backed it anyway.", "admitting", "Ryan",
+      "he had concerns about the plan"),
+    C("The general, saying the town was lost, ordered a retreat.", "saying", "The general", "the town was lost"),
+    C("The ministry noted the rebels had withdrawn, as did the UN.", "noted", "The ministry",
+      "the rebels had withdrawn"),
+    C("The army said the road was open, as have other monitors.", "said", "The army", "the road was open"),
 ]
 NOT_CUES = [
     ("An hourlong show aired on state television on Sunday.", "show"),

@@ -100,7 +100,22 @@ def content_after(view: View, i: int, hi: int, keep_first: bool = False) -> Opti
     if not keep_first and is_frame_only(view, i, hi):
         return None
     rng = trim(view, i, clause_end(view, i, hi))
+    rng = without_comparison(view, rng) if rng else None
     return cut_trailing_frames(view, rng) if rng else None
+
+
+# Auxiliaries of a comparison that ends a clause: ", as did the UN", ", as have other monitors".
+COMPARISON_AUXILIARIES = frozenset(("did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "would", "will"))
+
+
+def without_comparison(view: View, rng: Range) -> Optional[Range]:
+    """What was said without the writer's comparison that ends it: "the rebels had withdrawn | , as
+    did the UN", "..., as have other monitors"; the clause unchanged when none ends it."""
+    s, e = rng
+    for k in range(e - 2, max(s, e - 12), -1):
+        if view.words[k] == "," and view.lower[k + 1] == "as" and k + 2 < e and view.lower[k + 2] in COMPARISON_AUXILIARIES:
+            return trim(view, s, k)
+    return rng
 
 
 def adverbial_end(view: View, i: int, hi: int) -> Optional[int]:

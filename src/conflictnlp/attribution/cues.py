@@ -19,7 +19,7 @@ from .chunker import (
     relative_insert, segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
-    adverbial_end, clause_around, content_after, content_before, label_colon, line_end, noun_before_noun, parenthetical_before,
+    adverbial_end, fronted_clause, clause_around, content_after, content_before, label_colon, line_end, noun_before_noun, parenthetical_before,
     quote_or_trim, rest_is_frame, rest_is_punct, trim,
 )
 from .grammar import (
@@ -581,9 +581,14 @@ def gerund_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue) -> Any:
     if link is not None and cue.nxt not in SAID_NOTHING and (
             marked or cue.entry["strength"] == "strong" or infinitive or particle or said):
         rec.source, rec.inherit = own_subject(view, cue, g, link, IRREGULAR_PASTS)
+        subject = subject_before_insert(view, cue.lo, link) if rec.source is None else None
+        if subject is not None:
+            rec.source, rec.inherit = subject, False  # "Ryan, | admitting that he had concerns, | backed it"
         rec.medium = addressee if marked else None
         start = quote if quote is not None else after if marked and addressee is not None else cue.e + particle
         rec.content = content_after(view, start, cue.hi, keep_first=infinitive or particle)
+        if subject is not None and rec.content:
+            rec.content = fronted_clause(view, *rec.content)  # the insert ends at its comma
         if infinitive and not speaker_like(lex, view, rec.source):
             return None  # "The storm hit the coast, threatening to flood ...": no speaker in the clause
         return rec if rec.content else None
@@ -661,6 +666,17 @@ def gerund_lead(view: View, cue: VerbCue, g: int, marked: bool) -> Optional[int]
         return g - 1
     chain = chained_gerund(view, g, lo)
     return chain[0] if chain is not None else None
+
+
+def subject_before_insert(view: View, lo: int, comma: int) -> Optional[Range]:
+    """The subject that alone opens a clause before ``comma``, where a gerund insert follows it
+    ("Ryan, | admitting that ..., backed it"; "The general, | saying the town was lost, ordered a
+    retreat"), or None."""
+    start = skip_lead(view, lo, comma)
+    if start >= comma or view.words[comma] != ",":
+        return None
+    subj = np_after(view, start, comma)
+    return subj if subj is not None and subj == (start, comma) else None
 
 
 def own_subject(view: View, cue: VerbCue, g: int, link: int, irregular: frozenset) -> Tuple[Optional[Range], bool]:
