@@ -89,6 +89,15 @@ CUES = [
     C("The ministry noted the rebels had withdrawn, as did the UN.", "noted", "The ministry",
       "the rebels had withdrawn"),
     C("The army said the road was open, as have other monitors.", "said", "The army", "the road was open"),
+    # a channel or statement between the cue and a clause without "that"
+    C("The army said on Telegram it had destroyed the bridge.", "said", "The army", "it had destroyed the bridge"),
+    C("The ministry said in a statement the strike killed 12 people.", "said", "The ministry",
+      "the strike killed 12 people"),
+    C("The air force said on Telegram it had destroyed 21 of 27 drones launched overnight.", "said",
+      "The air force", "it had destroyed 21 of 27 drones launched overnight"),
+    C("The army wrote on Telegram it had destroyed the bridge.", "wrote", "The army", "it had destroyed the bridge"),
+    C("The ministry said in a statement posted on its website that 12 people died.", "said", "The ministry",
+      "12 people died"),
 ]
 NOT_CUES = [
     ("An hourlong show aired on state television on Sunday.", "show"),

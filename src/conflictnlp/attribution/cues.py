@@ -1679,7 +1679,10 @@ def unmarked_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
         return False  # “..., but I do think the question is ...,” X said: the quote's speaker's own words
     s, e = content
     lower, words = view.lower, view.words
-    if s != space_after(view, cue.e, cue.hi) or lower[s] in FINITE_MARKS or lower[s] in view.cue_forms:
+    start = space_after(view, cue.e, cue.hi)
+    while start in view.stop_at and start < s:
+        start = past_frame(view, start, cue.hi)  # "wrote on Telegram | it had ..."
+    if s != start or lower[s] in FINITE_MARKS or lower[s] in view.cue_forms:
         return False  # "media reports | suggest the town has fallen": a verb, no subject
     if lower[s] in NO_SUBJECT and not (lower[s] == "about" and s + 1 < e and words[s + 1][:1].isdigit()):
         return False  # "think about the war"; but "believe about 200 fighters are ...": a figure
@@ -1986,6 +1989,26 @@ def channel_name(view: View, comma: int, hi: int) -> Optional[int]:
     return np[1] + 1 if all(is_cap(view.words[k]) for k in range(np[0], np[1])) else None
 
 
+# Words that open the subject of a clause: "said on Telegram | it had ...", "| the army had ...".
+CLAUSE_SUBJECTS = frozenset(("it", "he", "she", "they", "we", "i", "there", "the", "a", "an", "its", "his", "her", "their",
+                             "our", "some", "several", "many", "most", "all", "no", "both", "more", "at", "about", "nearly"))
+
+
+def clause_starts(view: View, k: int, hi: int) -> bool:
+    """Does a clause start at ``k``: a subject ("it", a determiner, a figure or a name), then within
+    a few words before any punctuation a modal, a form of "be", "have", "do" or a past tense?"""
+    lower, words = view.lower, view.words
+    if not (lower[k] in CLAUSE_SUBJECTS or words[k][:1].isdigit() or is_cap(words[k])):
+        return False
+    for j in range(k + 1, min(hi, k + FINITE_REACH + 1)):
+        past = lower[j] in IRREGULAR_PASTS or lower[j].endswith("ed")
+        if lower[j] in FINITE_MARKS or (past and (j > k + 1 or lower[k] in PRONOUNS)):
+            return True  # "it had", "the strike killed", "it destroyed"
+        if is_punct(words[j]) or lower[j] in CLAUSE_STOPS:
+            return False
+    return False
+
+
 def past_frame(view: View, i: int, hi: int) -> int:
     """The end of the time or channel phrase at ``i``, with its "on X"/"with X" ("in an interview
     with CNN on Sunday")."""
@@ -1993,6 +2016,9 @@ def past_frame(view: View, i: int, hi: int) -> int:
     time_end = next((e for s, e, kind in view.frame_spans if s == i and kind == "time"), None)
     if time_end is not None:
         return min(time_end, hi)  # "said Monday | the raid had failed": a time phrase ends where it ends
+    channel_end = next((e for s, e, kind in view.frame_spans if s == i and kind != "time"), None)
+    if channel_end is not None and channel_end < hi and clause_starts(view, channel_end, hi):
+        return channel_end  # "said on Telegram | it had destroyed ...", "said in a statement | the army had ..."
     j = i + 1
     while j < hi and j not in view.stop_at and not is_punct(words[j]) and lower[j] != "that" and j - i < 8:
         if lower[j] in ("on", "with") and j + 1 < hi and is_cap(words[j + 1]):
