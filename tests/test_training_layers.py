@@ -320,9 +320,11 @@ CONFIRMED = ("claims", "Ruiz", "the convoy was looted")
     (CLAIMS, [("claims", "CUE"), ("Ruiz", "SOURCE"), ("looted", "CONTENT")], False, None),
     ("Its banner read \u201cRuiz claims the convoy was looted.\u201d",
      [("claims", "CUE"), ("Ruiz", "SOURCE"), ("the convoy", "CONTENT")], False, None),
-    ("A monitoring group, the Lake Region Watch, reports mortars were fired near the port.",
-     [("reports", "CUE"), ("A monitoring group, the Lake Region", "SOURCE"), ("were fired", "CONTENT")], False,
-     ("reports", "A monitoring group, the Lake Region Watch", "mortars were fired near the port")),
+    # (the rules read "A monitoring group, the Lake Region Watch, reports mortars were fired ..." alone
+    # since session 11; after a time word that opens the clause they still miss it)
+    ("Yesterday Lake Region Watch claims mortars were fired near the port.",
+     [("claims", "CUE"), ("Lake Region", "SOURCE"), ("were fired", "CONTENT")], False,
+     ("claims", "Lake Region Watch", "mortars were fired near the port")),
     ("The army, adding to the confusion, issued no figures.",
      [("adding", "CUE"), ("The army", "SOURCE"), ("to the confusion", "CONTENT")], False, None),
     ("Asked to describe the device, the police declined.",

@@ -4,7 +4,7 @@ The layer confirms reports the rules could not read. A trained ``CUE`` becomes a
 record of the rules has it (its cue, or inside its content) and the layer confirms the report
 itself: its own ``SOURCE`` next to the cue and its own ``CONTENT`` right after it, outside any
 quotation (:func:`confirmed_records`). The cue is a verb of speech of the lexicon whose sentence
-the rules' reading failed ("The mayor claims the convoy was looted", untagged); with the
+the rules' reading failed ("Ruiz claims the convoy was looted", untagged); with the
 component's ``new_cues`` setting, also a verb the lexicon lacks ("The envoy harrumphed that
 ..."), which is off by default: on real news the layer trained on our corpus confirmed only
 verbs that report nothing there ("found", "know", "has"). A form the lexicon lists as belief or
