@@ -1636,11 +1636,16 @@ FINITE_REACH = 7
 
 
 def past_after_subject(view: View, k: int, s: int) -> bool:
-    """Is token ``k`` a past tense right after a plural noun or a name, past the clause's first word
-    ("the attackers | used explosives", "the rebels | took the town", "Oskel | lost"); not a participle
+    """Is token ``k`` a past tense right after a subject pronoun, a plural noun or a name past the
+    clause's first word ("they | used", "the attackers | used explosives", "the rebels | took the
+    town", "Oskel | lost"), or a singular noun after an article before its object; not a participle
     of a noun phrase ("the | wounded soldiers", "the reported figures")?"""
     lower, words = view.lower, view.words
-    if k - 1 <= s and not words[k - 1][:1].isupper() or not (lower[k].endswith("ed") or lower[k] in IRREGULAR_PASTS):
+    if not (lower[k].endswith("ed") or lower[k] in IRREGULAR_PASTS):
+        return False
+    if k - 1 == s and lower[s] in PRONOUNS:
+        return True  # "they | used", "it | destroyed"
+    if k - 1 <= s and not words[k - 1][:1].isupper():
         return False
     before = lower[k - 1]
     if (before.endswith("s") and not before.endswith(("'s", "’s", "ss")) and before.isalpha()) or (
@@ -1686,6 +1691,14 @@ def unmarked_clause(view: View, cue: VerbCue, content: Optional[Range]) -> bool:
         return False  # "media reports | suggest the town has fallen": a verb, no subject
     if lower[s] in NO_SUBJECT and not (lower[s] == "about" and s + 1 < e and words[s + 1][:1].isdigit()):
         return False  # "think about the war"; but "believe about 200 fighters are ...": a figure
+    return finite_after_subject(view, s, e)
+
+
+def finite_after_subject(view: View, s: int, e: int) -> bool:
+    """Does a clause whose subject opens at ``s`` have its finite verb within :data:`FINITE_REACH`
+    words, before ``e``, any punctuation or a word of :data:`CLAUSE_STOPS`: a modal, a form of
+    "be", "have", "do", or a past tense (:func:`past_after_subject`)?"""
+    lower, words = view.lower, view.words
     for k in range(s + 1, min(e, s + FINITE_REACH + 1)):
         if lower[k] in FINITE_MARKS or past_after_subject(view, k, s):
             return True
@@ -1995,18 +2008,11 @@ CLAUSE_SUBJECTS = frozenset(("it", "he", "she", "they", "we", "i", "there", "the
 
 
 def clause_starts(view: View, k: int, hi: int) -> bool:
-    """Does a clause start at ``k``: a subject ("it", a determiner, a figure or a name), then within
-    a few words before any punctuation a modal, a form of "be", "have", "do" or a past tense?"""
-    lower, words = view.lower, view.words
-    if not (lower[k] in CLAUSE_SUBJECTS or words[k][:1].isdigit() or is_cap(words[k])):
+    """Does a clause start at ``k``: a subject ("it", a determiner, a figure or a name), then its
+    finite verb (:func:`finite_after_subject`: "it had", "the strike killed", "it destroyed")?"""
+    if not (view.lower[k] in CLAUSE_SUBJECTS or view.words[k][:1].isdigit() or is_cap(view.words[k])):
         return False
-    for j in range(k + 1, min(hi, k + FINITE_REACH + 1)):
-        past = lower[j] in IRREGULAR_PASTS or lower[j].endswith("ed")
-        if lower[j] in FINITE_MARKS or (past and (j > k + 1 or lower[k] in PRONOUNS)):
-            return True  # "it had", "the strike killed", "it destroyed"
-        if is_punct(words[j]) or lower[j] in CLAUSE_STOPS:
-            return False
-    return False
+    return finite_after_subject(view, k, hi)
 
 
 def past_frame(view: View, i: int, hi: int) -> int:
