@@ -449,12 +449,18 @@ def link(tables: CountTables, ctx: DocContext, start: int, sent_start: int) -> O
     return None
 
 
+# Possessive pronouns between a cue and the figure: "killed a woman and her | four children".
+OWNERS_BEFORE = frozenset(("his", "her", "their", "its"))
+
+
 def cue_before(tables: CountTables, ctx: DocContext, start: int, floor: int) -> Optional[Cue]:
-    """The cue ending before ``start`` across skipped words ("killed a total of 300"); an
+    """The cue ending before ``start`` across skipped words ("killed a total of 300", "killed her
+    four children", "killed the governor's two bodyguards"); an
     auxiliary "has" may hide the cue before it ("the death toll has passed 61,200")."""
     words = ctx.words
     p = start - 1
     steps = 0
+    owners = 0  # how many of the steps were possessive pronouns ("and | her | four children")
     first: Optional[Cue] = None
     while p >= floor and steps < 5:
         found = _cue_ending_at(tables, words, p, floor)
@@ -465,11 +471,16 @@ def cue_before(tables: CountTables, ctx: DocContext, start: int, floor: int) -> 
             p = found["_start"] - 1
             steps += 1
             continue
-        if words[p] in BEFORE_SKIP:
+        if words[p] in BEFORE_SKIP or words[p] in OWNERS_BEFORE:
+            owners += words[p] in OWNERS_BEFORE
             p -= 1
             steps += 1
             continue
-        if words[p] == "and" and first is None and steps == 0:
+        if words[p] in POSSESSIVES and p - 1 > floor and words[p - 1].isalpha():
+            p -= 2  # "killed the governor's | two bodyguards": the owner's word with its "'s"
+            steps += 1
+            continue
+        if words[p] == "and" and first is None and steps == owners:
             return cue_across_object(tables, ctx, p, floor)
         return first
     return first

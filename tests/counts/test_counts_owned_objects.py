@@ -1,0 +1,28 @@
+"""conflict_counts, a figure owned by someone after its cue (session 11): "killed a woman and her four
+children", "killed a village chief and his two sons", "killed the governor's two bodyguards". A
+possessive pronoun or an owner's "'s" between the cue and the figure no longer hides the cue, also
+across a first object joined by "and". Our own sentences; each runs on the blank default and on a
+trained parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from counts_helpers import assert_count, counts_of
+
+# fmt: off
+CASES = [
+    ("The strike killed a woman and her four children.", "four children", dict(kind="killed", value=4)),
+    ("Gunmen killed a village chief and his two sons.", "two sons", dict(kind="killed", value=2)),
+    ("Militants killed the governor's two bodyguards.", "two bodyguards", dict(kind="killed", value=2)),
+    ("The shelling wounded a nurse and her three patients.", "three patients", dict(kind="wounded", value=3)),
+    ("The rebels abducted their 12 hostages from a school.", "12 hostages", dict(kind="captured", value=12)),
+    # a subject's own loss keeps its owner as the actor
+    ("Russia lost its 12 tanks in the ambush.", "12 tanks", dict(kind="equipment", actor="Russia")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,span_text,fields", CASES, ids=[f"{i}:{c[0][:50]}" for i, c in enumerate(CASES)])
+def test_owned_figure_after_its_cue(each_path, text, span_text, fields):
+    assert_count(counts_of(each_path, text), span_text, fields)
