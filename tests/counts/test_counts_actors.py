@@ -24,6 +24,11 @@ CASES = [
     ("after", "Shells hit the camp and 12 fighters of the RSF died.", "12", "RSF"),
     # 3. a possessive before the figure
     ("possessive", "Ethiopia's 5,000 troops stayed in the north.", "5,000", "Ethiopia"),
+    ("possessive: a toll", "Moldova's losses stand at 1,200.", "1,200", "Moldova"),
+    ("possessive: an actor's adjective before a toll", "Kyiv says Russian losses have reached 600,000 personnel.", "600,000", "Russia"),
+    ("possessive: an actor's adjective before a toll", "Israeli casualties rose to 1,400.", "1,400", "Israel"),
+    ("possessive: never across a verb on the other side", "Russia's forces killed 300 soldiers near Avdiivka.", "300", None),
+    ("possessive: the adjective before forces is no toll", "Russian forces killed 300 soldiers near Avdiivka.", "300", None),
     # 4. a possessive pronoun or "the group's": the one actor named before
     ("reference", "Hamas said 14 of its fighters were killed in the raid.", "14", "Hamas"),
     ("reference: two candidates", "Turkey warned the YPG as its 300 fighters massed near Manbij.", "300", None),

@@ -165,7 +165,7 @@ POSSESSIVES = ("'s", "’s")
 BEFORE_SKIP = frozenset({
     "has", "have", "had", "been", "is", "was", "were", "are", "be", "reportedly", "allegedly", "also",
     "already", "now", "so", "far", "the", "a", "an", "rose", "risen", "climbed", "reached", "stood",
-    "stands", "at", "to", "of", "total", "another", "with", "still", "since", "in", "all", "'", "‘", '"', "“",
+    "stand", "stands", "at", "to", "of", "total", "another", "with", "still", "since", "in", "all", "'", "‘", '"', "“",
     "passed", "surpassed", "exceeded", "topped", "raising", "bringing", "pushing", "overall", "amounted",
     "amounting", "are", "those", "among",
 })
