@@ -1,7 +1,8 @@
 """conflict_counts, a figure owned by someone after its cue (session 11): "killed a woman and her four
 children", "killed a village chief and his two sons", "killed the governor's two bodyguards". A
 possessive pronoun or an owner's "'s" between the cue and the figure no longer hides the cue, also
-across a first object joined by "and". Our own sentences; each runs on the blank default and on a
+across a first object joined by "and"; members of a family take the fate after the family ("Eleven
+members of the same family were killed"). Our own sentences; each runs on the blank default and on a
 trained parser."""
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ CASES = [
     ("The rebels abducted their 12 hostages from a school.", "12 hostages", dict(kind="captured", value=12)),
     # a subject's own loss keeps its owner as the actor
     ("Russia lost its 12 tanks in the ambush.", "12 tanks", dict(kind="equipment", actor="Russia")),
+    # members of a family: the fate after the family is theirs (before: "members" kept the kind troops)
+    ("Eleven members of the same family were killed.", "Eleven members", dict(kind="killed", value=11)),
+    ("Five members of his family died in the strike.", "Five members", dict(kind="killed", value=5)),
 ]
 # fmt: on
 

@@ -638,7 +638,16 @@ def _owner_end(ctx: DocContext, p: int, limit: int) -> Optional[int]:
         return _origin_end(ctx, q, limit) or q  # "from the 2nd Marine Brigade were killed"
     if k < limit and words[k] in ACTOR_HEADS:
         return k + 1  # "312 members of the militia were killed"
+    kin = p + 1 + (p + 1 < limit and words[p + 1] in KIN_DETERMINERS)
+    kin += kin < limit and words[kin] == "same"
+    if kin < limit and words[kin] in KIN_NOUNS:
+        return kin + 1  # "11 members of the same family were killed", "of one household"
     return _origin_end(ctx, k, limit)
+
+
+# A family whose members are counted: "members of | the same | family", "of one household".
+KIN_DETERMINERS = frozenset(("the", "a", "one", "his", "her", "their", "its"))
+KIN_NOUNS = frozenset(("family", "families", "household", "households", "clan"))
 
 
 def _origin_end(ctx: DocContext, k: int, limit: int) -> Optional[int]:
