@@ -111,6 +111,11 @@ NOT_CUES = [
     ("The army did not elaborate on the incident, citing operational matters.", "citing"),
     ("The ministry declined to give figures, citing security reasons.", "citing"),
     ("The envoy left early, citing the sensitivity of the talks.", "citing"),
+    # what a parse alone read as a report (session 11): a question put to "you", a disclaimer, an agentless passive
+    ("Can you confirm whether the army carried out that strike?", "confirm"),
+    ("Can you say who is responsible for the executions?", "say"),
+    ("If there were any civilian victims, and I am not saying there were, an inquiry will establish the facts.", "saying"),
+    ("The video showed a rifleman saying he had been told he was going to a training exercise.", "told"),
     ("The New York state attorney general is confirming that the foundation is not registered.", "state"),
 ]
 

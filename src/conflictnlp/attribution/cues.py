@@ -142,6 +142,8 @@ def verb_record(lex: Lexicons, view: View, rec: Record, cue: VerbCue, parsed: bo
         clause = parse_clause(cue.token, cue.entry)
         if cue.entry.get("showing") and from_tree.source and cause_subject(lex, view, from_tree.source):
             return None  # "The shelling revealed how weak the walls were": a cause, no report
+        if parse_only_no_report(view, cue, from_tree):
+            return None
         return from_tree if accepted and from_tree.content is not None and (
             clause or cue.entry["strength"] == "strong") else None
     for field in ("source", "content", "medium"):
@@ -149,6 +151,21 @@ def verb_record(lex: Lexicons, view: View, rec: Record, cue: VerbCue, parsed: bo
                 field == "source" and found.inherit):
             setattr(found, field, getattr(from_tree, field))
     return found
+
+
+def parse_only_no_report(view: View, cue: VerbCue, from_tree: Record) -> bool:
+    """What the parse alone reads as a report and is none: a question put to "you" ("Can you
+    confirm whether the army carried out that strike?"), a disclaimer in the first person ("and I am
+    not saying there were"), a passive with no one who told ("he had been told he was going to a
+    training exercise": the rules leave such a passive to the raising and agent cases)."""
+    token, src = cue.token, from_tree.source
+    if src is not None and src[1] - src[0] == 1 and view.lower[src[0]] == "you" and "?" in view.words[cue.e:cue.hi]:
+        return True
+    children = list(token.children)
+    if (src is not None and src[1] - src[0] == 1 and view.lower[src[0]] in ("i", "we")
+            and cue.form.endswith("ing") and any(c.dep_ == "neg" for c in children)):
+        return True
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def space_before(view: View, i: int, lo: int) -> int:
