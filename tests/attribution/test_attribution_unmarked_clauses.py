@@ -98,6 +98,10 @@ CUES = [
     C("The army wrote on Telegram it had destroyed the bridge.", "wrote", "The army", "it had destroyed the bridge"),
     C("The ministry said in a statement posted on its website that 12 people died.", "said", "The ministry",
       "12 people died"),
+    # a text quoted with "read"
+    C("\u201cThe enemy suffered heavy losses,\u201d the statement read.", "read", "the statement",
+      "The enemy suffered heavy losses"),
+    C("The post reads: \u201cWe hold the bridge.\u201d", "reads", "The post", "We hold the bridge"),
 ]
 NOT_CUES = [
     ("An hourlong show aired on state television on Sunday.", "show"),
@@ -111,6 +115,12 @@ NOT_CUES = [
     ("The army did not elaborate on the incident, citing operational matters.", "citing"),
     ("The ministry declined to give figures, citing security reasons.", "citing"),
     ("The envoy left early, citing the sensitivity of the talks.", "citing"),
+    ("Soldiers read the report before the assault.", "read"),
+    ("He read the names of the dead aloud.", "read"),
+    # a refusal to say: "can neither confirm nor deny" reports nothing
+    ("I can neither confirm nor deny it.", "confirm"),
+    ("I can neither confirm nor deny it.", "deny"),
+    ("The spokesman would neither confirm nor deny the report.", "confirm"),
     # what a parse alone read as a report (session 11): a question put to "you", a disclaimer, an agentless passive
     ("Can you confirm whether the army carried out that strike?", "confirm"),
     ("Can you say who is responsible for the executions?", "say"),

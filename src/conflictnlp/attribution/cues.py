@@ -92,6 +92,8 @@ def verb_cue(lex: Lexicons, view: View, i: int, e: int, lo: int, hi: int, parsed
          and quantified_relative(view, i, lo) is None and not has_participle(view, cue))
             or in_a_name(view, cue) or speaker_aside(view, cue)):  # "Some | say" is no "some reports"
         return None
+    if prev == "neither":
+        return None  # "can neither confirm nor deny it": a refusal to say, no report (nor is the "deny")
     if entry["lemma"] == "call on" and time_before_for(view, e - 1, hi):
         return None  # "called on Tuesday for an inquiry": "on" opens the time; "called" is the cue
     if entry.get("document_only"):
@@ -1952,6 +1954,9 @@ def skip_after_cue(view: View, entry: dict, i: int, hi: int) -> Tuple[int, Optio
                 continue
         if words[i] == "," and i + 1 < hi and (lower[i + 1] in ("that",) or (i + 1) in view.stop_at):
             i += 1
+            continue
+        if lower[i] in ("or", "nor") and i + 1 < hi and lower[i + 1] in view.cue_forms:
+            i += 2  # "would neither confirm | nor deny | the report", "would not confirm or deny"
             continue
         aside = as_aside_end(view, i, hi)
         if aside is not None:

@@ -30,6 +30,7 @@ SKIP_BEFORE_CUE = {
     "often", "sometimes", "frequently", "usually", "all", "each", "even", "just", "only", "once", "too",
     "here", "there",  # "villagers here say", "officials there told me"
     "together",  # "which together vowed"
+    "neither", "either",  # "would neither confirm nor deny"
     "'ve", "’ve", "'d", "’d", "'ll", "’ll",  # "We've warned", "they'd said", "I'll say": a contracted auxiliary
 }
 DETERMINERS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some"}
