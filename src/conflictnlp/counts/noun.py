@@ -197,6 +197,11 @@ def single_partitive(tables: CountTables, ctx: DocContext, d: int) -> bool:
     return entry is not None and entry["kind"] in _COUNTED and words[k] != entry["lemma"] and not entry.get("adjective")
 
 
+# The plural of an equipment model's designation: "Su-25s", "F-16s", "T-72s", "MiG-29s", "TB2s"
+# (a letter first, then letters and a number, then "s"; never a decade: "1990s").
+MODEL_PLURAL = re.compile(r"[A-Z][A-Za-z]{0,3}-?[0-9]{1,3}[A-Za-z]{0,2}s")
+
+
 def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -> Tuple[bool, Optional[str]]:
     """Read the words from ``j`` (at most seven) into ``noun``: actor words, an echelon, counted
     nouns, hyphens, modifiers and names. Returns (whether the phrase is complete, the first actor)."""
@@ -229,6 +234,9 @@ def read_chain(tables: CountTables, ctx: DocContext, noun: NounPhrase, j: int) -
             m += 1
         elif noun.head is None and not ctx.has_dep and demonym(tables, ctx, m):
             noun.set_head(m, m + 1, "person", people_unit(doc[m].text), adjective=False)  # "three Malawians"
+            m += 1
+        elif noun.head is None and MODEL_PLURAL.fullmatch(doc[m].text):
+            noun.set_head(m, m + 1, "equipment", words[m][:-1], adjective=False)  # "two Su-25s" (unit "su-25")
             m += 1
         elif doc[m].text[:1].isupper() and noun.head is None and not doc[m].like_num:
             m += 1  # a model or a name before the noun: "400 Shahed drones", "two T-72 tanks", "TB2 drones"
