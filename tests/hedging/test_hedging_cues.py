@@ -196,6 +196,9 @@ CASES = [
     ("Residents said the militia allegedly looted the market.", "unverified", "allegedly/evidential"),
     ("Houthi leaders said they would keep attacking ships.", "certain", ""),  # reported future (contract)
     ("The IDF said it had killed about 20 Hamas fighters.", "certain", ""),
+    # a death not confirmed: "presumed dead", "feared dead"
+    ("Four soldiers are presumed dead.", "probable", "presumed dead/epistemic"),
+    ("Dozens are feared dead after the strike.", "probable", "feared dead/epistemic"),
     # what could not be established, ascertained or authenticated is unverifiable, as what could not be verified
     ("The authenticity of the video could not be established.", "unverified", "could not be established/unverifiable"),
     ("The footage cannot be authenticated.", "unverified", "cannot be authenticated/unverifiable"),
