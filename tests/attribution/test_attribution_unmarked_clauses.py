@@ -115,6 +115,7 @@ NOT_CUES = [
     ("The army did not elaborate on the incident, citing operational matters.", "citing"),
     ("The ministry declined to give figures, citing security reasons.", "citing"),
     ("The envoy left early, citing the sensitivity of the talks.", "citing"),
+    ("Rebels, claiming the town had fallen, posted videos from the square.", "posted"),
     ("Soldiers read the report before the assault.", "read"),
     ("He read the names of the dead aloud.", "read"),
     # a refusal to say: "can neither confirm nor deny" reports nothing

@@ -930,7 +930,8 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     words, lo, hi = view.words, cue.lo, cue.hi
     if not (before - 1 >= lo and (words[before - 1] == "," or words[before - 1] in QUOTES)):
         return PASS
-    if words[before - 1] == "," and (appositive_subject(view, before - 1, lo) or relative_insert(view, before - 1, lo)):
+    if words[before - 1] == "," and (appositive_subject(view, before - 1, lo) or relative_insert(view, before - 1, lo)
+                                     or gerund_insert(view, before - 1, lo)):
         return PASS
     if cue.entry.get("addressee") and cue.entry["lemma"] == "tell":
         return PASS  # '"...," the spokesperson, Lena Ortiz, told reporters': whom it was told, never who told it
@@ -949,6 +950,14 @@ def inverted_cue(view: View, rec: Record, cue: VerbCue, before: int) -> Any:
     rec.source = src
     rec.content = content_before(view, before, lo)
     return rec if rec.content else None
+
+
+def gerund_insert(view: View, comma: int, lo: int) -> bool:
+    """Does ``comma`` close a gerund insert after the clause's subject ("Rebels, | claiming the town
+    had fallen |, posted videos"): the verb after it is the subject's, no inverted report?"""
+    opening = segment_start(view, comma, lo)
+    return (opening is not None and opening - 1 > lo and view.lower[opening].endswith("ing")
+            and subject_before_insert(view, lo, opening - 1) is not None)
 
 
 def inverted_tail(view: View, src: Range, hi: int) -> Optional[Range]:
