@@ -369,6 +369,16 @@ def segment_start(view: View, comma: int, lo: int) -> Optional[int]:
     return j + 1
 
 
+# Dashes that open or close an insert: "Kall -- co-editor ... -- said", "08:20 — Rwanda's ambassador".
+DASHES = ("--", "\u2014", "\u2013")
+
+
+def is_dash(view: View, k: int) -> bool:
+    """Is token ``k`` a dash: "--", an em or en dash, or a hyphen with a space on both sides?"""
+    w = view.words[k]
+    return w in DASHES or (w == "-" and k > 0 and bool(view.spaces[k]) and bool(view.spaces[k - 1]))
+
+
 def skip_lead(view: View, s: int, e: int) -> int:
     """Skip a live-blog timestamp, a dateline or a "Breaking:" label at the start of ``s:e``:
     "08:19 BST – ", "Kinshasa (RTNC) – ", "GOMA — ", "03:15 "."""
@@ -384,7 +394,7 @@ def skip_lead(view: View, s: int, e: int) -> int:
             k += 1  # "08:20 — Rwanda's ambassador ..."
         s = k
     for d in range(s, min(e, s + 8)):
-        if words[d] in ("–", "—", "--") or (words[d] == "-" and view.spaces[d] and d > s and view.spaces[d - 1]):
+        if is_dash(view, d) and (d > s or words[d] != "-"):
             head = [w for w in words[s:d] if not is_punct(w)]
             if head and all(is_cap(w) or w.isdigit() for w in head):
                 s = d + 1

@@ -15,7 +15,7 @@ from typing import Any, List, NamedTuple, Optional, Tuple
 
 from .asking import asked_passive, asked_whom, asker_before, asking_quote, opening_question, questioned_object, subordinate_topic, verb_by_position
 from .chunker import (
-    appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, opens_clause,
+    DASHES, is_dash, appositive_source, appositive_subject, appositives_after, clause_subject, np_after, np_before, opens_clause,
     relative_insert, segment_start, skip_lead, stop_word_inside,
 )
 from .content import (
@@ -1118,19 +1118,10 @@ def source_before_cue(lex: Lexicons, view: View, rec: Record, cue: VerbCue, befo
     return rec
 
 
-DASHES = ("--", "\u2014", "\u2013")
-
-
 # Nouns of time that a relative clause without "that" follows: "the first time | Russia said ...".
 TIME_HEADS = frozenset(("time", "day", "week", "month", "year", "moment", "night", "morning", "afternoon", "evening"))
 # Words that open the subject of such a clause.
 SUBJECT_OPENERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those"))
-
-
-def is_dash(view: View, k: int) -> bool:
-    """Is token ``k`` a dash: "--", an em or en dash, or a hyphen with a space on both sides?"""
-    w = view.words[k]
-    return w in DASHES or (w == "-" and k > 0 and bool(view.spaces[k]) and bool(view.spaces[k - 1]))
 
 
 def restarted_source(view: View, src: Range) -> Range:
@@ -1152,8 +1143,6 @@ def restarted_source(view: View, src: Range) -> Range:
                 lower[k] in SUBJECT_OPENERS or (is_cap(words[k]) and words[k].isalpha())):
             return k, e
     return src
-
-
 
 
 def source_with_dashes(view: View, dash: int, lo: int) -> Optional[Range]:
@@ -2033,9 +2022,10 @@ def channel_name(view: View, comma: int, hi: int) -> Optional[int]:
     return np[1] + 1 if all(is_cap(view.words[k]) for k in range(np[0], np[1])) else None
 
 
-# Words that open the subject of a clause: "said on Telegram | it had ...", "| the army had ...".
-CLAUSE_SUBJECTS = frozenset(("it", "he", "she", "they", "we", "i", "there", "the", "a", "an", "its", "his", "her", "their",
-                             "our", "some", "several", "many", "most", "all", "no", "both", "more", "at", "about", "nearly"))
+# Words that open the subject of a clause: "said on Telegram | it had ...", "| the army had ...": the
+# openers of a second noun phrase after an addressee, a subject pronoun, "there", "our" (not "this",
+# "these", "those": "said on Telegram this week").
+CLAUSE_SUBJECTS = frozenset(PRONOUNS) | {"there", "our"} | (CLAUSE_SUBJECT_OPENERS - {"this", "these", "those"})
 
 
 def clause_starts(view: View, k: int, hi: int) -> bool:
